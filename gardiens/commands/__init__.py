@@ -1,0 +1,1 @@
+"""Sub-commands of the `gardiens` command, one module each."""

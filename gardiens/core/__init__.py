@@ -1,0 +1,1 @@
+"""The pure core of Gardiens: missions, checks, sessions and their journal. Never imports pygame."""
