@@ -95,7 +95,8 @@ class PuzzleBase(Strict):
     title: Text = Field(description="Titre court, affiché sur la carte de la mission.")
     prompt: Text = Field(description="La consigne de l'énigme.")
     image: str | None = Field(
-        default=None, description="Image illustrant l'énigme, chemin relatif au dossier de la mission."
+        default=None,
+        description="Image illustrant l'énigme, chemin relatif au dossier de la mission.",
     )
     feedback: Feedback
     hints: TextList = Field(
@@ -303,7 +304,9 @@ class Mission(Strict):
     )
     cover: str | None = Field(default=None, description="Image de couverture de la mission.")
     briefing: Text
-    victory: Text | None = Field(default=None, description="Ce que dit le guide en cas de victoire.")
+    victory: Text | None = Field(
+        default=None, description="Ce que dit le guide en cas de victoire."
+    )
     goal: Identifier = Field(description="L'énigme finale : la résoudre gagne la mission.")
     hint_policy: HintPolicy = Field(default_factory=HintPolicy)
     puzzles: list[Puzzle] = Field(min_length=1, max_length=20)
@@ -333,7 +336,9 @@ def pick(text: str | dict[AgeBand, str], age: AgeBand) -> str:
     return next(iter(text.values()))
 
 
-def pick_list(texts: list[str | dict[AgeBand, str]] | dict[AgeBand, list[str]], age: AgeBand) -> list[str]:
+def pick_list(
+    texts: list[str | dict[AgeBand, str]] | dict[AgeBand, list[str]], age: AgeBand
+) -> list[str]:
     """The source texts of a `TextList` for one age band."""
     if isinstance(texts, dict):
         if age in texts:

@@ -1,0 +1,132 @@
+"""`gardiens autoplay`: a bot plays a mission to the end, through the core or through the UI."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from gardiens.core.autoplay import Bot
+from gardiens.core.clock import ManualClock
+from gardiens.core.journal import Journal, default_data_dir
+from gardiens.core.model import AGE_BANDS, AgeBand, Mission
+from gardiens.core.session import Outcome, Session
+
+
+def register(sub: Any) -> None:
+    parser: argparse.ArgumentParser = sub.add_parser(
+        "autoplay",
+        help="faire jouer une mission par un robot (vérifie qu'elle se gagne)",
+        description="Un robot joue la mission : quelques erreurs et indices tirés de la graine, "
+        "puis les bonnes réponses. Code de sortie 0 si la mission est gagnée.",
+    )
+    parser.add_argument(
+        "mission", help="identifiant d'une mission fournie, ou chemin d'un scenario.yaml"
+    )
+    parser.add_argument("--age", choices=AGE_BANDS, default=None)
+    parser.add_argument("--lang", default=None, help="langue de jeu (fr, en)")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument(
+        "--pace", type=float, default=0.0, help="secondes réelles entre deux actions"
+    )
+    parser.add_argument("--data-dir", type=Path, default=None)
+    parser.add_argument(
+        "--resume", action="store_true", help="reprendre la partie inachevée du journal"
+    )
+    parser.add_argument("--json", action="store_true")
+    parser.add_argument("--ui", action="store_true", help="jouer à travers l'interface, au toucher")
+    parser.set_defaults(func=run)
+
+
+def load_one(arg: str) -> tuple[Mission, Path] | str:
+    """The mission named by `arg`, or the located errors that keep it from loading."""
+    from gardiens.core.library import resolve_mission
+    from gardiens.core.loader import load_mission
+
+    path = resolve_mission(arg)
+    if path is None:
+        return f"mission introuvable : {arg}"
+    result = load_mission(path)
+    if result.mission is None or any(d.severity == "error" for d in result.diagnostics):
+        return "\n".join(d.render() for d in result.diagnostics)
+    return result.mission, path
+
+
+def run(args: argparse.Namespace) -> int:
+    loaded = load_one(args.mission)
+    if isinstance(loaded, str):
+        print(loaded, file=sys.stderr)
+        return 1
+    mission, path = loaded
+    age: AgeBand = args.age or mission.ages[0]
+    language: str = args.lang or mission.language
+    if age not in mission.ages:
+        print(f"la mission {mission.id} n'a pas la tranche d'âge {age}", file=sys.stderr)
+        return 2
+    if language not in (mission.language, *mission.translations):
+        print(f"la mission {mission.id} n'existe pas en « {language} »", file=sys.stderr)
+        return 2
+    data_dir = args.data_dir or default_data_dir()
+    if args.ui:
+        os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+        os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+        from gardiens.testing.ui_autoplay import win_through_ui
+
+        summary = win_through_ui(
+            path, age=age, language=language, data_dir=data_dir, seed=args.seed
+        )
+    else:
+        summary = play_core(mission, age, language, args.seed, data_dir, args.resume, args.pace)
+    if args.json:
+        print(json.dumps(summary, ensure_ascii=False, indent=2))
+    else:
+        print(describe(summary))
+    return 0 if summary.get("outcome") == Outcome.WON.value else 1
+
+
+def play_core(
+    mission: Mission,
+    age: AgeBand,
+    language: str,
+    seed: int,
+    data_dir: Path,
+    resume: bool,
+    pace: float,
+) -> dict[str, Any]:
+    journal = Journal.open(data_dir)
+    try:
+        last = max((s.last_at for s in journal.sessions()), default=0.0)
+        clock = ManualClock(max(time.time(), last))
+        session = Session({mission.id: mission}, journal, clock)
+        if not resume and session.state.session_id is not None:
+            session.reset()
+        bot = Bot(mission, age, language, seed)
+        for _ in range(2000):
+            clock.advance(bot.think_seconds(session))
+            if bot.act(session) is None:
+                break
+            if pace > 0:
+                time.sleep(pace)
+        debrief = session.debrief()
+        summary: dict[str, Any] = debrief.as_dict() if debrief else {"outcome": None}
+        summary["session"] = session.state.session_id
+        summary["seed"] = seed
+        return summary
+    finally:
+        journal.close()
+
+
+def describe(summary: dict[str, Any]) -> str:
+    lines = [
+        f"mission {summary.get('mission')} ({summary.get('age')}, {summary.get('language')}) : "
+        f"{summary.get('outcome')} en {summary.get('elapsed')} s",
+    ]
+    for pid, p in summary.get("puzzles", {}).items():
+        lines.append(
+            f"  {pid:<20} {p['state']:<9} essais ratés {p['attempts']}  indices {p['hints']}"
+        )
+    return "\n".join(lines)

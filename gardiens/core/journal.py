@@ -1,0 +1,138 @@
+"""The session journal: every accepted command as an event in SQLite, durable at each append.
+
+WAL with `synchronous=FULL`: events come at human pace, so a power cut may lose at most the
+command being typed, never one the screen already answered.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from platformdirs import user_data_dir
+
+SCHEMA_VERSION = 1
+JOURNAL_FILE = "journal.sqlite3"
+
+
+def default_data_dir() -> Path:
+    """`GARDIENS_DATA_DIR` when set, else the per-user data folder of the platform."""
+    env = os.environ.get("GARDIENS_DATA_DIR")
+    return Path(env) if env else Path(user_data_dir("gardiens", appauthor=False))
+
+
+@dataclass(frozen=True)
+class Event:
+    session: str
+    seq: int
+    at: float
+    kind: str
+    data: Mapping[str, Any]
+
+
+@dataclass(frozen=True)
+class SessionSummary:
+    session: str
+    first_at: float
+    last_at: float
+    events: int
+    closed: bool
+
+
+class Journal:
+    """An append-only store of events, grouped by session id."""
+
+    def __init__(self, connection: sqlite3.Connection, path: Path | None) -> None:
+        self._db = connection
+        self.path = path
+        self._db.execute("PRAGMA foreign_keys=ON")
+        version = self._db.execute("PRAGMA user_version").fetchone()[0]
+        if version == 0:
+            with self._db:
+                self._db.execute(
+                    "CREATE TABLE IF NOT EXISTS events ("
+                    " session TEXT NOT NULL, seq INTEGER NOT NULL, at REAL NOT NULL,"
+                    " kind TEXT NOT NULL, data TEXT NOT NULL, PRIMARY KEY (session, seq))"
+                )
+                self._db.execute("CREATE INDEX IF NOT EXISTS events_at ON events(at)")
+                self._db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+
+    @classmethod
+    def open(cls, data_dir: Path | None = None) -> Journal:
+        folder = data_dir if data_dir is not None else default_data_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / JOURNAL_FILE
+        connection = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        connection.execute("PRAGMA journal_mode=WAL")
+        connection.execute("PRAGMA synchronous=FULL")
+        return cls(connection, path)
+
+    @classmethod
+    def memory(cls) -> Journal:
+        return cls(sqlite3.connect(":memory:", isolation_level=None), None)
+
+    def close(self) -> None:
+        self._db.close()
+
+    def append(
+        self, session: str, at: float, batch: Sequence[tuple[str, Mapping[str, Any]]]
+    ) -> list[Event]:
+        """Append events atomically: a command's events are all stored, or none is."""
+        events: list[Event] = []
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            row = self._db.execute(
+                "SELECT COALESCE(MAX(seq), 0) FROM events WHERE session = ?", (session,)
+            ).fetchone()
+            seq = int(row[0])
+            for kind, data in batch:
+                seq += 1
+                payload = json.dumps(dict(data), ensure_ascii=False, sort_keys=True)
+                self._db.execute(
+                    "INSERT INTO events (session, seq, at, kind, data) VALUES (?, ?, ?, ?, ?)",
+                    (session, seq, at, kind, payload),
+                )
+                events.append(Event(session, seq, at, kind, data))
+            self._db.execute("COMMIT")
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        return events
+
+    def events(self, session: str) -> list[Event]:
+        rows = self._db.execute(
+            "SELECT session, seq, at, kind, data FROM events WHERE session = ? ORDER BY seq",
+            (session,),
+        )
+        return [Event(s, q, a, k, json.loads(d)) for s, q, a, k, d in rows]
+
+    def sessions(self) -> list[SessionSummary]:
+        """Every session, oldest first; closed once it has a `reset` event."""
+        rows = self._db.execute(
+            "SELECT session, MIN(at), MAX(at), COUNT(*), SUM(kind = 'reset') FROM events"
+            " GROUP BY session ORDER BY MIN(rowid)"
+        )
+        return [SessionSummary(s, f, la, n, bool(c)) for s, f, la, n, c in rows]
+
+    def last_open_session(self) -> str | None:
+        open_ones = [s.session for s in self.sessions() if not s.closed]
+        return open_ones[-1] if open_ones else None
+
+    def all_events(self) -> Iterator[Event]:
+        rows = self._db.execute("SELECT session, seq, at, kind, data FROM events ORDER BY rowid")
+        for s, q, a, k, d in rows:
+            yield Event(s, q, a, k, json.loads(d))
+
+    def delete_sessions(self, sessions: Sequence[str]) -> int:
+        with self._db:
+            removed = 0
+            for session in sessions:
+                removed += self._db.execute(
+                    "DELETE FROM events WHERE session = ?", (session,)
+                ).rowcount
+        return removed

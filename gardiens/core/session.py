@@ -1,0 +1,644 @@
+"""A team's session: the lifecycle state machine, folded from the events of its journal.
+
+Commands are checked against the current state; an accepted command appends its events
+atomically and the state is the fold of every event so far. A refused command changes
+nothing and says why. Time is read from an injected clock.
+"""
+
+from __future__ import annotations
+
+import random
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
+from typing import Any
+
+from gardiens.core import checkers
+from gardiens.core.checkers import MalformedAnswer, Verdict
+from gardiens.core.clock import Clock
+from gardiens.core.journal import Event, Journal
+from gardiens.core.model import AGE_BANDS, AgeBand, CodeLock, Mission, ShortText, Text, pick_list
+from gardiens.core.pseudonym import is_team, random_team
+
+MAX_ADDED_SECONDS = 60 * 60
+MAX_PUSHED_HINT = 280
+
+
+class Lifecycle(StrEnum):
+    ATTRACT = "attract"
+    SETUP = "setup"
+    BRIEFING = "briefing"
+    PLAYING = "playing"
+    PAUSED = "paused"
+    DEBRIEF = "debrief"
+
+
+class Outcome(StrEnum):
+    WON = "won"
+    TIME_UP = "time_up"
+    ABANDONED = "abandoned"
+
+
+class PuzzleState(StrEnum):
+    LOCKED = "locked"
+    AVAILABLE = "available"
+    SOLVED = "solved"
+    SKIPPED = "skipped"
+
+
+@dataclass(frozen=True)
+class PuzzleProgress:
+    state: PuzzleState = PuzzleState.LOCKED
+    attempts: int = 0
+    hints: int = 0
+    hint_offered: bool = False
+    pushed: tuple[str, ...] = ()
+    opened_at: float | None = None
+    solved_at: float | None = None
+    last_progress_at: float | None = None
+
+
+@dataclass(frozen=True)
+class SessionState:
+    """Everything the screens need, as of the last event (times in seconds of play)."""
+
+    session_id: str | None = None
+    lifecycle: Lifecycle = Lifecycle.ATTRACT
+    outcome: Outcome | None = None
+    mission_id: str | None = None
+    age: AgeBand | None = None
+    language: str | None = None
+    team: str | None = None
+    puzzles: Mapping[str, PuzzleProgress] = field(default_factory=dict)
+    rewards: tuple[str, ...] = ()
+    time_limit: float = 0.0
+    added: float = 0.0
+    elapsed: float = 0.0
+    running_since: float | None = None
+    ended_at: float | None = None
+
+
+@dataclass(frozen=True)
+class Reply:
+    """The answer to a command: accepted or refused (with a reason), and what to show."""
+
+    ok: bool
+    reason: str | None = None
+    verdict: Verdict | None = None
+    hint: Text | None = None
+    events: tuple[Event, ...] = ()
+
+
+def refused(reason: str) -> Reply:
+    return Reply(ok=False, reason=reason)
+
+
+@dataclass(frozen=True)
+class PuzzleReport:
+    id: str
+    state: PuzzleState
+    attempts: int
+    hints: int
+    solved_at: float | None
+
+
+@dataclass(frozen=True)
+class DebriefData:
+    """The debrief, computed from the events: result, time, and where the team struggled."""
+
+    outcome: Outcome | None
+    mission_id: str
+    age: AgeBand
+    language: str
+    elapsed: float
+    time_limit: float
+    puzzles: tuple[PuzzleReport, ...]
+    struggled: tuple[str, ...]
+    hints_used: int
+    solved: int
+    key_messages: list[str]
+    questions: list[str]
+    timeline: tuple[tuple[float, str, str], ...]
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "outcome": self.outcome.value if self.outcome else None,
+            "mission": self.mission_id,
+            "age": self.age,
+            "language": self.language,
+            "elapsed": round(self.elapsed, 1),
+            "time_limit": self.time_limit,
+            "solved": self.solved,
+            "hints_used": self.hints_used,
+            "struggled": list(self.struggled),
+            "puzzles": {
+                p.id: {"state": p.state.value, "attempts": p.attempts, "hints": p.hints}
+                for p in self.puzzles
+            },
+        }
+
+
+def fold(missions: Mapping[str, Mission], events: list[Event]) -> SessionState:
+    """The state after `events`, applied in order from a fresh attract screen."""
+    state = SessionState()
+    for event in events:
+        state = apply(missions, state, event)
+    return state
+
+
+def apply(missions: Mapping[str, Mission], state: SessionState, event: Event) -> SessionState:
+    """One event applied to a state: the only place where session state changes."""
+    data = event.data
+    if event.kind == "restored":
+        # The time the kiosk was down is not the team's: the countdown goes on
+        # from where it was at the last event before the restart.
+        if state.running_since is None:
+            return state
+        return replace(state, running_since=event.at)
+    if state.running_since is not None:
+        state = replace(state, elapsed=state.elapsed + max(0.0, event.at - state.running_since))
+        state = replace(state, running_since=event.at)
+    kind = event.kind
+    if kind == "setup_started":
+        return replace(SessionState(), session_id=event.session, lifecycle=Lifecycle.SETUP)
+    if kind == "chosen":
+        return replace(
+            state,
+            mission_id=data.get("mission", state.mission_id),
+            age=data.get("age", state.age),
+            language=data.get("language", state.language),
+            team=data.get("team", state.team),
+        )
+    if kind == "setup_confirmed":
+        return replace(state, lifecycle=Lifecycle.BRIEFING)
+    if kind == "mission_started":
+        mission = missions[str(state.mission_id)]
+        puzzles = {p.id: PuzzleProgress() for p in mission.puzzles}
+        state = replace(
+            state,
+            lifecycle=Lifecycle.PLAYING,
+            time_limit=float(data["time_limit"]),
+            elapsed=0.0,
+            running_since=event.at,
+            puzzles=puzzles,
+        )
+        return _unlock(mission, state)
+    if kind == "paused":
+        return replace(state, lifecycle=Lifecycle.PAUSED, running_since=None)
+    if kind == "resumed":
+        return replace(state, lifecycle=Lifecycle.PLAYING, running_since=event.at)
+    if kind == "time_added":
+        return replace(state, added=state.added + float(data["seconds"]))
+    if kind == "answer_submitted":
+        pid = str(data["puzzle"])
+        progress = state.puzzles[pid]
+        if data["correct"]:
+            return _finish_puzzle(missions, state, pid, PuzzleState.SOLVED)
+        return _update(state, pid, replace(progress, attempts=progress.attempts + 1))
+    if kind == "hint_shown":
+        pid = str(data["puzzle"])
+        progress = state.puzzles[pid]
+        penalty = float(data.get("penalty", 0))
+        state = replace(state, added=state.added - penalty)
+        return _update(
+            state,
+            pid,
+            replace(progress, hints=progress.hints + 1, last_progress_at=state.elapsed),
+        )
+    if kind == "hint_pushed":
+        pid = str(data["puzzle"])
+        progress = state.puzzles[pid]
+        return _update(state, pid, replace(progress, pushed=(*progress.pushed, str(data["text"]))))
+    if kind == "puzzle_skipped":
+        return _finish_puzzle(missions, state, str(data["puzzle"]), PuzzleState.SKIPPED)
+    if kind == "mission_ended":
+        return replace(
+            state,
+            lifecycle=Lifecycle.DEBRIEF,
+            outcome=Outcome(str(data["outcome"])),
+            running_since=None,
+            ended_at=state.elapsed,
+        )
+    if kind == "reset":
+        return SessionState()
+    raise ValueError(f"unknown event kind {kind!r}")
+
+
+def _update(state: SessionState, pid: str, progress: PuzzleProgress) -> SessionState:
+    return replace(state, puzzles={**state.puzzles, pid: progress})
+
+
+def _finish_puzzle(
+    missions: Mapping[str, Mission], state: SessionState, pid: str, how: PuzzleState
+) -> SessionState:
+    mission = missions[str(state.mission_id)]
+    progress = state.puzzles[pid]
+    state = _update(state, pid, replace(progress, state=how, solved_at=state.elapsed))
+    earned = tuple(r.id for r in mission.puzzle(pid).rewards if r.id not in state.rewards)
+    state = replace(state, rewards=state.rewards + earned)
+    if pid == mission.goal:
+        return replace(
+            state,
+            lifecycle=Lifecycle.DEBRIEF,
+            outcome=Outcome.WON,
+            running_since=None,
+            ended_at=state.elapsed,
+        )
+    return _unlock(mission, state)
+
+
+def _unlock(mission: Mission, state: SessionState) -> SessionState:
+    done = {
+        pid
+        for pid, p in state.puzzles.items()
+        if p.state in (PuzzleState.SOLVED, PuzzleState.SKIPPED)
+    }
+    puzzles = dict(state.puzzles)
+    for puzzle in mission.puzzles:
+        progress = puzzles[puzzle.id]
+        if progress.state is PuzzleState.LOCKED and set(puzzle.requires) <= done:
+            puzzles[puzzle.id] = replace(
+                progress,
+                state=PuzzleState.AVAILABLE,
+                opened_at=state.elapsed,
+                last_progress_at=state.elapsed,
+            )
+    return replace(state, puzzles=puzzles)
+
+
+class Session:
+    """The kiosk's current session: commands in, events to the journal, state out."""
+
+    def __init__(
+        self,
+        missions: Mapping[str, Mission],
+        journal: Journal,
+        clock: Clock,
+        *,
+        session_id: str | None = None,
+        rng: random.Random | None = None,
+    ) -> None:
+        self.missions = missions
+        self.journal = journal
+        self.clock = clock
+        self._rng = rng or random.Random()
+        self._state = SessionState()
+        resume = session_id if session_id is not None else journal.last_open_session()
+        if resume is not None:
+            events = journal.events(resume)
+            if events and all(self._known(e) for e in events):
+                self._state = fold(missions, events)
+                if self._state.lifecycle is Lifecycle.PLAYING:
+                    self._record([("restored", {})])
+
+    def _known(self, event: Event) -> bool:
+        mission = event.data.get("mission") if event.kind == "chosen" else None
+        return mission is None or mission in self.missions
+
+    # -- reading -----------------------------------------------------------------
+
+    @property
+    def state(self) -> SessionState:
+        """The state now: the fold of the events, with the hint offers worked out for now."""
+        state = self._state
+        mission = self.mission
+        if mission is None or state.lifecycle is not Lifecycle.PLAYING:
+            return state
+        now = self.elapsed()
+        policy = mission.hint_policy
+        puzzles = dict(state.puzzles)
+        for pid, progress in state.puzzles.items():
+            if progress.state is not PuzzleState.AVAILABLE:
+                continue
+            ladder = len(self.hint_ladder(pid))
+            stuck_since = progress.last_progress_at or 0.0
+            offered = progress.hints < ladder and (
+                (
+                    policy.offer_after_wrong > 0
+                    and progress.attempts >= policy.offer_after_wrong * (progress.hints + 1)
+                )
+                or (
+                    policy.offer_after_seconds > 0
+                    and now - stuck_since >= policy.offer_after_seconds
+                )
+            )
+            if offered != progress.hint_offered:
+                puzzles[pid] = replace(progress, hint_offered=offered)
+        return replace(state, puzzles=puzzles)
+
+    @property
+    def mission(self) -> Mission | None:
+        mid = self._state.mission_id
+        return self.missions.get(mid) if mid is not None else None
+
+    def elapsed(self) -> float:
+        """Seconds of play so far, pauses and downtime excluded."""
+        state = self._state
+        if state.running_since is None:
+            return state.elapsed
+        return state.elapsed + max(0.0, self.clock.now() - state.running_since)
+
+    def remaining(self) -> float:
+        state = self._state
+        if state.lifecycle not in (Lifecycle.PLAYING, Lifecycle.PAUSED):
+            return max(0.0, state.time_limit + state.added - state.elapsed)
+        return max(0.0, state.time_limit + state.added - self.elapsed())
+
+    def hint_ladder(self, puzzle_id: str) -> list[Text]:
+        mission = self.mission
+        age = self._state.age
+        if mission is None or age is None:
+            return []
+        return list(pick_list(mission.puzzle(puzzle_id).hints, age))
+
+    def rewards_values(self) -> dict[str, str]:
+        """The values of the rewards the team holds."""
+        mission = self.mission
+        if mission is None:
+            return {}
+        values = mission.reward_values()
+        return {rid: values[rid] for rid in self._state.rewards}
+
+    def events(self) -> list[Event]:
+        sid = self._state.session_id
+        return self.journal.events(sid) if sid else []
+
+    # -- commands ----------------------------------------------------------------
+
+    def start_setup(self) -> Reply:
+        if self._state.lifecycle is not Lifecycle.ATTRACT:
+            return refused("not_on_attract_screen")
+        session_id = uuid.uuid4().hex
+        team = random_team(self._rng)
+        events = self.journal.append(
+            session_id, self.clock.now(), [("setup_started", {}), ("chosen", {"team": team})]
+        )
+        for event in events:
+            self._state = apply(self.missions, self._state, event)
+        return Reply(ok=True, events=tuple(events))
+
+    def choose(
+        self,
+        *,
+        mission: str | None = None,
+        age: str | None = None,
+        language: str | None = None,
+        team: str | None = None,
+    ) -> Reply:
+        if self._state.lifecycle is not Lifecycle.SETUP:
+            return refused("not_in_setup")
+        chosen: dict[str, str] = {}
+        target = self.missions.get(mission or self._state.mission_id or "")
+        if mission is not None:
+            if mission not in self.missions:
+                return refused("unknown_mission")
+            chosen["mission"] = mission
+        if age is not None:
+            if age not in AGE_BANDS or (target is not None and age not in target.ages):
+                return refused("age_band_not_offered")
+            chosen["age"] = age
+        if language is not None:
+            offered = [target.language, *target.translations] if target else []
+            if target is None or language not in offered:
+                return refused("language_not_offered")
+            chosen["language"] = language
+        if team is not None:
+            if not is_team(team):
+                return refused("team_must_be_generated")
+            chosen["team"] = team
+        if not chosen:
+            return refused("nothing_chosen")
+        return self._record([("chosen", chosen)])
+
+    def reroll_team(self) -> Reply:
+        if self._state.lifecycle is not Lifecycle.SETUP:
+            return refused("not_in_setup")
+        team = random_team(self._rng)
+        while team == self._state.team:
+            team = random_team(self._rng)
+        return self._record([("chosen", {"team": team})])
+
+    def confirm(self) -> Reply:
+        state = self._state
+        if state.lifecycle is not Lifecycle.SETUP:
+            return refused("not_in_setup")
+        mission = self.mission
+        if mission is None:
+            return refused("no_mission_chosen")
+        if state.age is None or state.age not in mission.ages:
+            return refused("no_age_band_chosen")
+        if state.language is None or state.language not in [
+            mission.language,
+            *mission.translations,
+        ]:
+            return refused("no_language_chosen")
+        if state.team is None:
+            return refused("no_team_name")
+        return self._record([("setup_confirmed", {})])
+
+    def start(self, *, minutes: int | None = None) -> Reply:
+        state = self._state
+        mission = self.mission
+        if state.lifecycle is not Lifecycle.BRIEFING or mission is None or state.age is None:
+            return refused("not_on_briefing")
+        if minutes is not None and not 1 <= minutes <= 180:
+            return refused("duration_out_of_range")
+        limit = 60 * (minutes if minutes is not None else mission.minutes(state.age))
+        return self._record([("mission_started", {"time_limit": limit})])
+
+    def submit(self, puzzle_id: str, answer: object) -> Reply:
+        blocked = self._check_playing(puzzle_id)
+        if blocked:
+            return blocked
+        mission = self.mission
+        assert mission is not None
+        puzzle = mission.puzzle(puzzle_id)
+        try:
+            verdict = checkers.check(puzzle, answer, self.rewards_values())
+        except MalformedAnswer:
+            return refused("malformed_answer")
+        data: dict[str, Any] = {"puzzle": puzzle_id, "correct": verdict.correct}
+        if not verdict.correct:
+            data["answer"] = _journaled_answer(puzzle, answer)
+        reply = self._record([("answer_submitted", data)])
+        return replace(reply, verdict=verdict)
+
+    def request_hint(self, puzzle_id: str, *, source: str = "team") -> Reply:
+        blocked = self._check_playing(puzzle_id)
+        if blocked:
+            return blocked
+        mission = self.mission
+        assert mission is not None
+        ladder = self.hint_ladder(puzzle_id)
+        step = self._state.puzzles[puzzle_id].hints
+        if step >= len(ladder):
+            return refused("no_more_hints")
+        data: dict[str, Any] = {"puzzle": puzzle_id, "step": step, "source": source}
+        if mission.hint_policy.penalty_seconds and source == "team":
+            data["penalty"] = mission.hint_policy.penalty_seconds
+        reply = self._record([("hint_shown", data)])
+        return replace(reply, hint=ladder[step])
+
+    def push_hint(self, puzzle_id: str, text: str | None = None) -> Reply:
+        """The facilitator sends the next step of the ladder, or a hint of their own."""
+        if text is None:
+            return self.request_hint(puzzle_id, source="facilitator")
+        blocked = self._check_playing(puzzle_id)
+        if blocked:
+            return blocked
+        text = text.strip()
+        if not text or len(text) > MAX_PUSHED_HINT:
+            return refused("hint_text_length")
+        reply = self._record([("hint_pushed", {"puzzle": puzzle_id, "text": text})])
+        return replace(reply, hint=text)
+
+    def skip(self, puzzle_id: str) -> Reply:
+        """Force-solve a puzzle (a broken prop, a team stuck for good): its rewards are given."""
+        blocked = self._check_playing(puzzle_id)
+        if blocked:
+            return blocked
+        return self._record([("puzzle_skipped", {"puzzle": puzzle_id})])
+
+    def pause(self) -> Reply:
+        if self._expire():
+            return refused("time_is_up")
+        if self._state.lifecycle is not Lifecycle.PLAYING:
+            return refused("not_playing")
+        return self._record([("paused", {})])
+
+    def resume(self) -> Reply:
+        if self._state.lifecycle is not Lifecycle.PAUSED:
+            return refused("not_paused")
+        return self._record([("resumed", {})])
+
+    def add_time(self, seconds: float) -> Reply:
+        if self._expire():
+            return refused("time_is_up")
+        if self._state.lifecycle not in (Lifecycle.PLAYING, Lifecycle.PAUSED):
+            return refused("not_playing")
+        if not 0 < seconds <= MAX_ADDED_SECONDS:
+            return refused("added_time_out_of_range")
+        return self._record([("time_added", {"seconds": float(seconds)})])
+
+    def abandon(self) -> Reply:
+        if self._state.lifecycle not in (Lifecycle.PLAYING, Lifecycle.PAUSED):
+            return refused("not_playing")
+        if self._expire():
+            return refused("time_is_up")
+        return self._record([("mission_ended", {"outcome": Outcome.ABANDONED.value})])
+
+    def tick(self) -> Reply:
+        """Called regularly by the screen: records the end when the countdown reaches zero."""
+        if self._expire():
+            return Reply(ok=True, events=())
+        return refused("nothing_to_do")
+
+    def reset(self) -> Reply:
+        """Back to the attract screen; an unfinished mission ends as abandoned first."""
+        state = self._state
+        if state.session_id is None:
+            return refused("already_reset")
+        batch: list[tuple[str, Mapping[str, Any]]] = []
+        if state.lifecycle in (Lifecycle.PLAYING, Lifecycle.PAUSED) and not self._expire():
+            batch.append(("mission_ended", {"outcome": Outcome.ABANDONED.value}))
+        batch.append(("reset", {}))
+        return self._record(batch)
+
+    # -- debrief -----------------------------------------------------------------
+
+    def debrief(self) -> DebriefData | None:
+        state = self._state
+        mission = self.mission
+        if mission is None or state.age is None or state.language is None or not state.puzzles:
+            return None
+        reports = tuple(
+            PuzzleReport(
+                p.id,
+                state.puzzles[p.id].state,
+                state.puzzles[p.id].attempts,
+                state.puzzles[p.id].hints + len(state.puzzles[p.id].pushed),
+                state.puzzles[p.id].solved_at,
+            )
+            for p in mission.puzzles
+        )
+        struggled = tuple(
+            r.id
+            for r in sorted(reports, key=lambda r: (-(r.attempts + r.hints), r.id))
+            if r.attempts >= 2 or r.hints >= 2 or r.state is PuzzleState.SKIPPED
+        )
+        timeline: list[tuple[float, str, str]] = []
+        for event in self.events():
+            elapsed = self._elapsed_at(event)
+            if event.kind in ("answer_submitted", "hint_shown", "hint_pushed", "puzzle_skipped"):
+                what = event.kind
+                if event.kind == "answer_submitted":
+                    what = "solved" if event.data["correct"] else "wrong"
+                timeline.append((elapsed, str(event.data["puzzle"]), what))
+        return DebriefData(
+            outcome=state.outcome,
+            mission_id=mission.id,
+            age=state.age,
+            language=state.language,
+            elapsed=state.ended_at if state.ended_at is not None else self.elapsed(),
+            time_limit=state.time_limit + state.added,
+            puzzles=reports,
+            struggled=struggled,
+            hints_used=sum(r.hints for r in reports),
+            solved=sum(1 for r in reports if r.state in (PuzzleState.SOLVED, PuzzleState.SKIPPED)),
+            key_messages=pick_list(mission.debrief.key_messages, state.age),
+            questions=pick_list(mission.debrief.questions, state.age),
+            timeline=tuple(timeline),
+        )
+
+    def _elapsed_at(self, target: Event) -> float:
+        state = SessionState()
+        for event in self.events():
+            state = apply(self.missions, state, event)
+            if event.seq == target.seq:
+                return state.elapsed
+        return state.elapsed
+
+    # -- internals ---------------------------------------------------------------
+
+    def _check_playing(self, puzzle_id: str) -> Reply | None:
+        if self._expire():
+            return refused("time_is_up")
+        state = self._state
+        if state.lifecycle is not Lifecycle.PLAYING:
+            return refused("not_playing")
+        progress = state.puzzles.get(puzzle_id)
+        if progress is None:
+            return refused("unknown_puzzle")
+        if progress.state is PuzzleState.LOCKED:
+            return refused("puzzle_locked")
+        if progress.state is not PuzzleState.AVAILABLE:
+            return refused("puzzle_already_done")
+        return None
+
+    def _expire(self) -> bool:
+        """Record the end of the mission if the countdown has run out; True if it has."""
+        state = self._state
+        if state.lifecycle is not Lifecycle.PLAYING or self.remaining() > 0:
+            return False
+        self._record([("mission_ended", {"outcome": Outcome.TIME_UP.value})])
+        return True
+
+    def _record(self, batch: list[tuple[str, Mapping[str, Any]]]) -> Reply:
+        session_id = self._state.session_id
+        assert session_id is not None
+        events = self.journal.append(session_id, self.clock.now(), batch)
+        for event in events:
+            self._state = apply(self.missions, self._state, event)
+        return Reply(ok=True, events=tuple(events))
+
+
+def _journaled_answer(puzzle: object, answer: object) -> object:
+    """What of a wrong answer is kept: ids and codes, never free text a child typed."""
+    if isinstance(puzzle, ShortText):
+        assert isinstance(answer, str)
+        index = checkers.known_mistake(puzzle, answer)
+        return None if index is None else {"mistake": index}
+    if isinstance(puzzle, CodeLock) or not isinstance(answer, str):
+        return answer
+    return None

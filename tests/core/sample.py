@@ -1,0 +1,158 @@
+"""A small mission using every puzzle type, built in code for the core's tests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from gardiens.core.model import Mission
+
+FEEDBACK = {"right": "Bravo !", "wrong": "Pas tout à fait : relis la consigne."}
+
+
+def puzzle(pid: str, kind: str, **fields: Any) -> dict[str, Any]:
+    base: dict[str, Any] = {
+        "id": pid,
+        "type": kind,
+        "title": pid.capitalize(),
+        "prompt": f"Consigne de {pid}",
+        "feedback": FEEDBACK,
+        "hints": {
+            "9-12": ["petit indice", "gros indice", "solution"],
+            "13-16": ["indice", "solution"],
+        },
+    }
+    base.update(fields)
+    return base
+
+
+def sample_data() -> dict[str, Any]:
+    return {
+        "id": "essai",
+        "title": "Mission d'essai",
+        "theme": "infox",
+        "ages": ["9-12", "13-16"],
+        "language": "fr",
+        "translations": ["en"],
+        "duration": {"9-12": 20, "13-16": 15},
+        "briefing": "Le Brouillard arrive.",
+        "goal": "final",
+        "hint_policy": {"offer_after_seconds": 120, "offer_after_wrong": 2, "penalty_seconds": 0},
+        "puzzles": [
+            puzzle(
+                "qcm",
+                "choice",
+                choices=[
+                    {"id": "a", "text": "La source", "correct": True},
+                    {
+                        "id": "b",
+                        "text": "Le nombre de likes",
+                        "feedback": "Les likes ne prouvent rien.",
+                    },
+                ],
+                rewards=[{"id": "d1", "value": "4", "label": "Premier chiffre : 4"}],
+            ),
+            puzzle(
+                "vf",
+                "true_false",
+                requires=["qcm"],
+                statements=[
+                    {
+                        "id": "s1",
+                        "text": "Une photo peut être ancienne.",
+                        "answer": True,
+                        "explanation": "Oui.",
+                    },
+                    {
+                        "id": "s2",
+                        "text": "Tout ce qui est partagé est vrai.",
+                        "answer": False,
+                        "explanation": "Non.",
+                    },
+                ],
+                rewards=[{"id": "d2", "value": "0", "label": "Deuxième chiffre : 0"}],
+            ),
+            puzzle(
+                "ordre",
+                "order",
+                requires=["qcm"],
+                items=[
+                    {"id": "lire", "text": "Lire"},
+                    {"id": "verifier", "text": "Vérifier"},
+                    {"id": "partager", "text": "Partager"},
+                ],
+                rewards=[{"id": "d3", "value": "7", "label": "Troisième chiffre : 7"}],
+            ),
+            puzzle(
+                "boites",
+                "categorise",
+                requires=["qcm"],
+                categories=[
+                    {"id": "fiable", "label": "Fiable"},
+                    {"id": "douteux", "label": "Douteux"},
+                ],
+                items=[
+                    {"id": "agence", "text": "Agence de presse", "category": "fiable"},
+                    {
+                        "id": "rumeur",
+                        "text": "Rumeur",
+                        "category": "douteux",
+                        "feedback": "Une rumeur n'a pas de source.",
+                    },
+                ],
+            ),
+            puzzle(
+                "zones",
+                "hotspots",
+                requires=["qcm"],
+                image="post.svg",
+                regions=[
+                    {
+                        "id": "date",
+                        "label": "Pas de date",
+                        "x": 0.1,
+                        "y": 0.1,
+                        "w": 0.2,
+                        "h": 0.1,
+                        "correct": True,
+                    },
+                    {
+                        "id": "logo",
+                        "label": "Logo",
+                        "x": 0.5,
+                        "y": 0.5,
+                        "w": 0.2,
+                        "h": 0.2,
+                        "correct": False,
+                        "feedback": "Le logo est normal.",
+                    },
+                ],
+            ),
+            puzzle(
+                "mot",
+                "text",
+                requires=["boites"],
+                answers=["source", "sources"],
+                mistakes=[{"answers": ["like"], "feedback": "Un like n'est pas une preuve."}],
+            ),
+            puzzle(
+                "secret",
+                "cipher",
+                requires=["zones"],
+                shift=3,
+                plaintext="VERIFIE",
+                rewards=[{"id": "d4", "value": "2", "label": "Quatrième chiffre : 2"}],
+            ),
+            puzzle("final", "code", requires=["vf", "ordre"], code_from=["d1", "d2", "d3", "d4"]),
+        ],
+        "debrief": {
+            "key_messages": {
+                "9-12": ["Qui a publié ?", "Vérifie."],
+                "13-16": ["Croise les sources."],
+            },
+            "questions": ["Qu'as-tu appris ?"],
+        },
+    }
+
+
+def sample_mission() -> Mission:
+    return Mission.model_validate(sample_data())

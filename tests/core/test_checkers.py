@@ -1,0 +1,123 @@
+"""Each puzzle type's checker: right answers pass, wrong ones explain, odd ones are refused."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from gardiens.core import checkers
+from gardiens.core.checkers import MalformedAnswer, caesar, check, normalise, solution, wrong_answer
+from tests.core.sample import sample_mission
+
+REWARDS = {"d1": "4", "d2": "0", "d3": "7", "d4": "2"}
+
+
+@pytest.fixture(scope="module")
+def mission():
+    return sample_mission()
+
+
+def test_normalise_forgives_case_accents_spaces_and_punctuation() -> None:
+    assert normalise("  L'Élysée  ") == normalise("lelysee")
+    assert normalise("Vérifie ça !") == "verifieca"
+
+
+def test_caesar_shifts_letters_only_and_round_trips() -> None:
+    assert caesar("Abc, xyz!", 3) == "Def, abc!"
+    assert caesar(caesar("VERIFIE", 5), -5) == "VERIFIE"
+
+
+@pytest.mark.parametrize("pid", ["qcm", "vf", "ordre", "boites", "zones", "mot", "secret", "final"])
+def test_solution_is_right_and_wrong_answer_is_wrong(mission, pid: str) -> None:
+    puzzle = mission.puzzle(pid)
+    assert check(puzzle, solution(puzzle, REWARDS), REWARDS).correct
+    for seed in range(20):
+        verdict = check(puzzle, wrong_answer(puzzle, REWARDS, random.Random(seed)), REWARDS)
+        assert not verdict.correct
+        assert verdict.message == puzzle.feedback.wrong
+
+
+def test_code_lock_is_assembled_from_rewards(mission) -> None:
+    lock = mission.puzzle("final")
+    assert check(lock, "4072", REWARDS).correct
+    assert not check(lock, "4072", {"d1": "4"}).correct
+    assert not check(lock, "0000", REWARDS).correct
+
+
+def test_written_code_keeps_its_leading_zero() -> None:
+    from gardiens.core.model import CodeLock
+
+    lock = CodeLock.model_validate(
+        {
+            "id": "c",
+            "type": "code",
+            "title": "t",
+            "prompt": "p",
+            "hints": ["h"],
+            "feedback": {"right": "r", "wrong": "w"},
+            "code": "0123",
+        }
+    )
+    assert check(lock, "0123", {}).correct
+    assert not check(lock, "123", {}).correct
+
+
+def test_choice_explains_the_wrong_choice(mission) -> None:
+    verdict = check(mission.puzzle("qcm"), ["b"], REWARDS)
+    assert not verdict.correct
+    assert verdict.details == ("Les likes ne prouvent rien.",)
+    assert verdict.score == (0, 2)
+
+
+def test_true_false_explains_each_wrong_statement(mission) -> None:
+    verdict = check(mission.puzzle("vf"), {"s1": True, "s2": True}, REWARDS)
+    assert verdict.details == ("Non.",)
+    assert verdict.score == (1, 2)
+
+
+def test_categorise_explains_misplaced_items(mission) -> None:
+    verdict = check(mission.puzzle("boites"), {"agence": "fiable", "rumeur": "fiable"}, REWARDS)
+    assert verdict.details == ("Une rumeur n'a pas de source.",)
+
+
+def test_hotspots_need_every_right_region_and_no_wrong_one(mission) -> None:
+    zones = mission.puzzle("zones")
+    assert check(zones, ["date"], REWARDS).correct
+    assert not check(zones, [], REWARDS).correct
+    assert check(zones, ["date", "logo"], REWARDS).details == ("Le logo est normal.",)
+
+
+def test_text_answer_forgives_and_recognises_listed_mistakes(mission) -> None:
+    mot = mission.puzzle("mot")
+    assert check(mot, " SOURCES ", REWARDS).correct
+    assert check(mot, "Sóurce", REWARDS).correct
+    assert check(mot, "like", REWARDS).details == ("Un like n'est pas une preuve.",)
+    assert not check(mot, "", REWARDS).correct
+    assert checkers.known_mistake(mot, "LIKE") == 0
+
+
+def test_cipher_accepts_plain_text_in_any_case(mission) -> None:
+    secret = mission.puzzle("secret")
+    assert check(secret, "vérifie", REWARDS).correct
+    assert not check(secret, caesar("VERIFIE", 3), REWARDS).correct
+
+
+@pytest.mark.parametrize(
+    ("pid", "answer"),
+    [
+        ("qcm", "a"),
+        ("qcm", ["a", "a"]),
+        ("qcm", ["zzz"]),
+        ("vf", {"s1": True}),
+        ("vf", {"s1": "yes", "s2": False}),
+        ("ordre", ["lire"]),
+        ("boites", {"agence": "nowhere", "rumeur": "fiable"}),
+        ("mot", "x" * 10_000),
+        ("mot", ["source"]),
+        ("final", 4072),
+    ],
+)
+def test_malformed_answers_are_refused(mission, pid: str, answer: object) -> None:
+    with pytest.raises(MalformedAnswer):
+        check(mission.puzzle(pid), answer, REWARDS)
