@@ -53,14 +53,13 @@ class Journal:
         self._db.execute("PRAGMA foreign_keys=ON")
         version = self._db.execute("PRAGMA user_version").fetchone()[0]
         if version == 0:
-            with self._db:
-                self._db.execute(
-                    "CREATE TABLE IF NOT EXISTS events ("
-                    " session TEXT NOT NULL, seq INTEGER NOT NULL, at REAL NOT NULL,"
-                    " kind TEXT NOT NULL, data TEXT NOT NULL, PRIMARY KEY (session, seq))"
-                )
-                self._db.execute("CREATE INDEX IF NOT EXISTS events_at ON events(at)")
-                self._db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+            self._db.execute(
+                "CREATE TABLE IF NOT EXISTS events ("
+                " session TEXT NOT NULL, seq INTEGER NOT NULL, at REAL NOT NULL,"
+                " kind TEXT NOT NULL, data TEXT NOT NULL, PRIMARY KEY (session, seq))"
+            )
+            self._db.execute("CREATE INDEX IF NOT EXISTS events_at ON events(at)")
+            self._db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
 
     @classmethod
     def open(cls, data_dir: Path | None = None) -> Journal:
@@ -129,10 +128,15 @@ class Journal:
             yield Event(s, q, a, k, json.loads(d))
 
     def delete_sessions(self, sessions: Sequence[str]) -> int:
-        with self._db:
-            removed = 0
+        """Remove whole sessions in one transaction; returns the number of events removed."""
+        removed = 0
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
             for session in sessions:
-                removed += self._db.execute(
-                    "DELETE FROM events WHERE session = ?", (session,)
-                ).rowcount
+                cursor = self._db.execute("DELETE FROM events WHERE session = ?", (session,))
+                removed += cursor.rowcount
+            self._db.execute("COMMIT")
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
         return removed
