@@ -9,18 +9,28 @@ from __future__ import annotations
 import random
 import string
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TypeAlias
 
 from gardiens.core.model import (
+    PEGI_RATINGS,
+    Ads,
     Categorise,
+    Chat,
+    Choice,
     Cipher,
     CodeLock,
+    Cookies,
+    Feed,
     Hotspots,
     MultipleChoice,
     Ordering,
+    Password,
+    PasswordRule,
+    Pegi,
     Puzzle,
+    Settings,
     ShortText,
     Text,
     TrueFalse,
@@ -92,6 +102,44 @@ def check(puzzle: Puzzle, answer: object, rewards: Mapping[str, str]) -> Verdict
             return _check_text(puzzle, _text(answer))
         case Cipher():
             return _check_cipher(puzzle, _text(answer))
+        case Feed():
+            boxes = {c.id for c in puzzle.categories}
+            placed = _mapping(answer, [p.id for p in puzzle.posts], lambda v: v in boxes)
+            wrong_posts = [p for p in puzzle.posts if placed[p.id] != p.category]
+            return _verdict(
+                puzzle,
+                len(puzzle.posts) - len(wrong_posts),
+                len(puzzle.posts),
+                [p.feedback for p in wrong_posts if p.feedback is not None],
+            )
+        case Chat():
+            return _check_choices(
+                puzzle, puzzle.choices, _ids(answer, {c.id for c in puzzle.choices})
+            )
+        case Settings():
+            return _check_settings(puzzle, answer)
+        case Password():
+            return _check_password(puzzle, _text(answer))
+        case Cookies():
+            return _check_cookies(puzzle, answer)
+        case Pegi():
+            rated = _mapping(answer, [g.id for g in puzzle.games], lambda v: v in PEGI_RATINGS)
+            wrong_games = [g for g in puzzle.games if rated[g.id] != g.rating]
+            return _verdict(
+                puzzle,
+                len(puzzle.games) - len(wrong_games),
+                len(puzzle.games),
+                [g.feedback for g in wrong_games if g.feedback is not None],
+            )
+        case Ads():
+            chosen = set(_ids(answer, {p.id for p in puzzle.posts}))
+            slips = [p for p in puzzle.posts if (p.id in chosen) != p.hidden_ad]
+            return _verdict(
+                puzzle,
+                len(puzzle.posts) - len(slips),
+                len(puzzle.posts),
+                [p.feedback for p in slips if p.feedback is not None],
+            )
     raise MalformedAnswer(f"unknown puzzle type {puzzle.type!r}")
 
 
@@ -114,6 +162,24 @@ def solution(puzzle: Puzzle, rewards: Mapping[str, str]) -> Answer:
             return puzzle.answers[0]
         case Cipher():
             return puzzle.plaintext
+        case Feed():
+            return {p.id: p.category for p in puzzle.posts}
+        case Chat():
+            return [c.id for c in puzzle.choices if c.correct]
+        case Settings():
+            return {st.id: st.expected[0] for st in puzzle.settings}
+        case Password():
+            return strong_password(puzzle)
+        case Cookies():
+            refuse = [b for b in puzzle.buttons if b.action == "refuse_all"]
+            if refuse:
+                return {"button": refuse[0].id}
+            custom = next(b for b in puzzle.buttons if b.action == "customise")
+            return {"button": custom.id} | {p.id: _on(p.expected) for p in puzzle.purposes}
+        case Pegi():
+            return {g.id: str(g.rating) for g in puzzle.games}
+        case Ads():
+            return [p.id for p in puzzle.posts if p.hidden_ad]
     raise MalformedAnswer(f"unknown puzzle type {puzzle.type!r}")
 
 
@@ -156,6 +222,30 @@ def wrong_answer(puzzle: Puzzle, rewards: Mapping[str, str], rng: random.Random)
         case Cipher():
             coded = caesar(puzzle.plaintext, puzzle.shift)
             return coded if normalise(coded) != normalise(puzzle.plaintext) else "?"
+        case Feed():
+            post = rng.choice(puzzle.posts)
+            box = rng.choice([c.id for c in puzzle.categories if c.id != post.category])
+            return {p.id: (box if p.id == post.id else p.category) for p in puzzle.posts}
+        case Chat():
+            wrong = [c.id for c in puzzle.choices if not c.correct]
+            return [rng.choice(wrong)] if wrong else []
+        case Settings():
+            return {st.id: st.start for st in puzzle.settings}
+        case Password():
+            words = [w for r in puzzle.rules if r.kind == "avoid" for w in r.words]
+            return (words[0] if words else "") + "123"
+        case Cookies():
+            accept = [b for b in puzzle.buttons if b.action == "accept_all"]
+            if accept:
+                return {"button": rng.choice(accept).id}
+            custom = next(b for b in puzzle.buttons if b.action == "customise")
+            return {"button": custom.id} | {p.id: _on(p.start) for p in puzzle.purposes}
+        case Pegi():
+            game = rng.choice(puzzle.games)
+            other = rng.choice([r for r in PEGI_RATINGS if r != game.rating])
+            return {g.id: str(other if g.id == game.id else g.rating) for g in puzzle.games}
+        case Ads():
+            return [p.id for p in puzzle.posts if not p.hidden_ad][:1]
     raise MalformedAnswer(f"unknown puzzle type {puzzle.type!r}")
 
 
@@ -204,15 +294,19 @@ def _check_code(puzzle: CodeLock, answer: str, rewards: Mapping[str, str]) -> Ve
 
 
 def _check_choice(puzzle: MultipleChoice, answer: list[str]) -> Verdict:
+    return _check_choices(puzzle, puzzle.choices, answer)
+
+
+def _check_choices(puzzle: Puzzle, choices: list[Choice], answer: list[str]) -> Verdict:
     chosen = set(answer)
     details: list[Text] = []
     right = 0
-    for choice in puzzle.choices:
+    for choice in choices:
         if (choice.id in chosen) == choice.correct:
             right += 1
         elif choice.id in chosen and choice.feedback is not None:
             details.append(choice.feedback)
-    return _verdict(puzzle, right, len(puzzle.choices), details)
+    return _verdict(puzzle, right, len(choices), details)
 
 
 def _check_true_false(puzzle: TrueFalse, answer: dict[str, bool]) -> Verdict:
@@ -268,3 +362,91 @@ def known_mistake(puzzle: ShortText, answer: str) -> int | None:
         if any(given == normalise(a) for a in mistake.answers):
             return index
     return None
+
+
+def _on(value: bool) -> str:
+    return "on" if value else "off"
+
+
+def _mapping(answer: object, keys: list[str], valid: Callable[[str], bool]) -> dict[str, str]:
+    if not isinstance(answer, dict) or set(answer) != set(keys):
+        raise MalformedAnswer("every element needs an answer")
+    if not all(isinstance(v, str) and valid(v) for v in answer.values()):
+        raise MalformedAnswer("unknown value in the answer")
+    return {str(k): str(v) for k, v in answer.items()}
+
+
+def _check_settings(puzzle: Settings, answer: object) -> Verdict:
+    options = {st.id: {o.id for o in st.options} for st in puzzle.settings}
+    if not isinstance(answer, dict) or set(answer) != set(options):
+        raise MalformedAnswer("every setting needs a value")
+    if not all(isinstance(v, str) and v in options[k] for k, v in answer.items()):
+        raise MalformedAnswer("unknown option in the answer")
+    wrong = [st for st in puzzle.settings if answer[st.id] not in st.expected]
+    return _verdict(
+        puzzle,
+        len(puzzle.settings) - len(wrong),
+        len(puzzle.settings),
+        [st.feedback for st in wrong],
+    )
+
+
+def rule_met(rule: PasswordRule, password: str) -> bool:
+    """Whether `password` keeps one rule of the strength meter."""
+    match rule.kind:
+        case "min_length":
+            return len(password) >= (rule.value or 12)
+        case "lowercase":
+            return any(c.islower() for c in password)
+        case "uppercase":
+            return any(c.isupper() for c in password)
+        case "digit":
+            return any(c.isdigit() for c in password)
+        case "symbol":
+            return any(not c.isalnum() and not c.isspace() for c in password)
+        case "avoid":
+            flat = normalise(password)
+            return not any(normalise(w) and normalise(w) in flat for w in rule.words)
+    return False
+
+
+def _check_password(puzzle: Password, answer: str) -> Verdict:
+    failed = [r for r in puzzle.rules if not rule_met(r, answer)]
+    return _verdict(
+        puzzle, len(puzzle.rules) - len(failed), len(puzzle.rules), [r.feedback for r in failed]
+    )
+
+
+def strong_password(puzzle: Password) -> str:
+    """A password that keeps every rule: words a team might pick, made long and varied."""
+    length = max([r.value or 12 for r in puzzle.rules if r.kind == "min_length"], default=12)
+    candidate = "Kayak-Nuage-Violet-47!"
+    while len(candidate) < length:
+        candidate += "-Zebre8"
+    if all(rule_met(r, candidate) for r in puzzle.rules):
+        return candidate
+    return "Qw!" + "x7" * length
+
+
+def _check_cookies(puzzle: Cookies, answer: object) -> Verdict:
+    buttons = {b.id: b for b in puzzle.buttons}
+    if not isinstance(answer, dict) or not all(isinstance(v, str) for v in answer.values()):
+        raise MalformedAnswer("a cookie answer is a button and switches")
+    button = buttons.get(str(answer.get("button")))
+    if button is None:
+        raise MalformedAnswer("unknown button")
+    if button.action == "accept_all":
+        details: list[Text] = [button.feedback] if button.feedback is not None else []
+        return _verdict(puzzle, 0, 1 + len(puzzle.purposes), details)
+    if button.action == "refuse_all":
+        return _verdict(puzzle, 1 + len(puzzle.purposes), 1 + len(puzzle.purposes), [])
+    switches = {p.id: answer.get(p.id, _on(p.start)) for p in puzzle.purposes}
+    if not all(v in ("on", "off") for v in switches.values()):
+        raise MalformedAnswer("a switch is on or off")
+    wrong = [p for p in puzzle.purposes if switches[p.id] != _on(p.expected)]
+    return _verdict(
+        puzzle,
+        1 + len(puzzle.purposes) - len(wrong),
+        1 + len(puzzle.purposes),
+        [p.feedback for p in wrong if p.feedback is not None],
+    )

@@ -259,8 +259,183 @@ class Cipher(PuzzleBase):
     show_key: bool = True
 
 
+class Post(Strict):
+    """A post in a made-up social feed: invented authors only, never a real account."""
+
+    id: Identifier
+    author: Text = Field(description="Auteur inventé (jamais un vrai compte ni une vraie marque).")
+    text: Text
+    image: str | None = Field(default=None, description="Image du post, relative au dossier.")
+    date: Text | None = Field(
+        default=None, description="Date ou ancienneté affichée (ex. « il y a 2 h »)."
+    )
+    label: Text | None = Field(
+        default=None,
+        description="Mention affichée sur le post (ex. « Collaboration commerciale »).",
+    )
+
+
+class FeedPost(Post):
+    category: Identifier = Field(description="La case où ranger ce post.")
+    feedback: Text | None = Field(default=None, description="Explication si le post est mal rangé.")
+
+
+class Feed(PuzzleBase):
+    """A social feed to triage: each post goes into one of the boxes (e.g. fiable / à vérifier)."""
+
+    type: Literal["feed"]
+    categories: list[Category] = Field(min_length=2, max_length=4)
+    posts: list[FeedPost] = Field(min_length=2, max_length=8)
+
+
+class ChatMessage(Strict):
+    author: Text = Field(description="Pseudonyme inventé de la personne qui écrit.")
+    text: Text
+    me: bool = Field(default=False, description="true pour un message de la personne qui joue.")
+
+
+class Chat(PuzzleBase):
+    """A group chat to read, then the reaction to choose among several."""
+
+    type: Literal["chat"]
+    group: Text = Field(description="Nom du groupe de discussion (inventé).")
+    messages: list[ChatMessage] = Field(min_length=1, max_length=12)
+    choices: list[Choice] = Field(min_length=2, max_length=6)
+    multiple: bool = False
+
+
+class SettingOption(Strict):
+    id: Identifier
+    label: Text
+
+
+class Setting(Strict):
+    id: Identifier
+    label: Text
+    options: list[SettingOption] = Field(min_length=2, max_length=4)
+    start: Identifier = Field(
+        description="L'option réglée au départ (souvent la moins protectrice)."
+    )
+    expected: list[Identifier] = Field(
+        min_length=1, description="Les options acceptées comme bon réglage."
+    )
+    feedback: Text = Field(description="Pourquoi ce réglage compte.")
+
+
+class Settings(PuzzleBase):
+    """A privacy-settings panel to fix, one option per setting."""
+
+    type: Literal["settings"]
+    profile: Text = Field(description="Le profil (inventé) dont on règle la confidentialité.")
+    settings: list[Setting] = Field(min_length=1, max_length=8)
+
+
+PasswordRuleKind: TypeAlias = Literal[
+    "min_length", "lowercase", "uppercase", "digit", "symbol", "avoid"
+]
+
+
+class PasswordRule(Strict):
+    kind: PasswordRuleKind
+    value: int | None = Field(
+        default=None, ge=1, le=64, description="Pour min_length : la longueur."
+    )
+    words: list[str] = Field(
+        default_factory=list,
+        description="Pour avoid : les mots (sur la personne) à ne pas utiliser.",
+    )
+    label: Text = Field(description="La règle, telle qu'affichée à côté de la jauge.")
+    feedback: Text = Field(description="Explication quand la règle n'est pas respectée.")
+
+
+class Password(PuzzleBase):
+    """A password to build against a strength meter; what is typed is never stored."""
+
+    type: Literal["password"]
+    persona: Text = Field(description="Ce qu'on sait de la personne (ses mots interdits).")
+    rules: list[PasswordRule] = Field(min_length=1, max_length=8)
+    max_length: int = Field(default=32, ge=8, le=64)
+
+
+CookieAction: TypeAlias = Literal["accept_all", "refuse_all", "customise"]
+
+
+class CookieButton(Strict):
+    id: Identifier
+    label: Text
+    action: CookieAction
+    style: Literal["big", "small", "link"] = Field(
+        default="big", description="Taille du bouton : les pièges rendent le refus petit."
+    )
+    feedback: Text | None = None
+
+
+class CookiePurpose(Strict):
+    id: Identifier
+    label: Text
+    start: bool = Field(description="Case cochée au départ (piège fréquent : tout est coché).")
+    expected: bool = Field(description="Réglage attendu.")
+    feedback: Text | None = None
+
+
+class Cookies(PuzzleBase):
+    """A cookie banner full of traps: refuse, or customise every purpose as expected."""
+
+    type: Literal["cookies"]
+    site: Text = Field(description="Nom du site inventé.")
+    banner: Text = Field(description="Le texte du bandeau.")
+    buttons: list[CookieButton] = Field(min_length=2, max_length=5)
+    purposes: list[CookiePurpose] = Field(default_factory=list, max_length=6)
+
+
+PegiRating: TypeAlias = Literal["3", "7", "12", "16", "18"]
+PEGI_RATINGS: tuple[PegiRating, ...] = ("3", "7", "12", "16", "18")
+
+
+class Game(Strict):
+    id: Identifier
+    title: Text = Field(description="Titre de jeu inventé (jamais un vrai jeu).")
+    description: Text
+    image: str | None = None
+    rating: PegiRating
+    feedback: Text | None = None
+
+
+class Pegi(PuzzleBase):
+    """Games (made up) to sort by PEGI age rating, which is about content, not difficulty."""
+
+    type: Literal["pegi"]
+    games: list[Game] = Field(min_length=2, max_length=6)
+
+
+class AdPost(Post):
+    hidden_ad: bool = Field(description="true si le post est une publicité qui ne le dit pas.")
+    feedback: Text | None = None
+
+
+class Ads(PuzzleBase):
+    """Influencer posts: tap the ones that are advertising without saying so."""
+
+    type: Literal["ads"]
+    posts: list[AdPost] = Field(min_length=2, max_length=6)
+
+
 Puzzle: TypeAlias = Annotated[
-    CodeLock | MultipleChoice | TrueFalse | Ordering | Categorise | Hotspots | ShortText | Cipher,
+    CodeLock
+    | MultipleChoice
+    | TrueFalse
+    | Ordering
+    | Categorise
+    | Hotspots
+    | ShortText
+    | Cipher
+    | Feed
+    | Chat
+    | Settings
+    | Password
+    | Cookies
+    | Pegi
+    | Ads,
     Field(discriminator="type"),
 ]
 PUZZLE_TYPES: tuple[str, ...] = (
@@ -272,6 +447,13 @@ PUZZLE_TYPES: tuple[str, ...] = (
     "hotspots",
     "text",
     "cipher",
+    "feed",
+    "chat",
+    "settings",
+    "password",
+    "cookies",
+    "pegi",
+    "ads",
 )
 
 

@@ -18,7 +18,16 @@ from gardiens.core import checkers
 from gardiens.core.checkers import MalformedAnswer, Verdict
 from gardiens.core.clock import Clock
 from gardiens.core.journal import Event, Journal
-from gardiens.core.model import AGE_BANDS, AgeBand, CodeLock, Mission, ShortText, Text, pick_list
+from gardiens.core.model import (
+    AGE_BANDS,
+    AgeBand,
+    CodeLock,
+    Mission,
+    Password,
+    ShortText,
+    Text,
+    pick_list,
+)
 from gardiens.core.pseudonym import is_team, random_team
 
 MAX_ADDED_SECONDS = 60 * 60
@@ -639,6 +648,8 @@ def _journaled_answer(puzzle: object, answer: object) -> object:
         assert isinstance(answer, str)
         index = checkers.known_mistake(puzzle, answer)
         return None if index is None else {"mistake": index}
+    if isinstance(puzzle, Password):
+        return None
     if isinstance(puzzle, CodeLock) or not isinstance(answer, str):
         return answer
     return None

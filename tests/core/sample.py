@@ -142,6 +142,166 @@ def sample_data() -> dict[str, Any]:
                 plaintext="VERIFIE",
                 rewards=[{"id": "d4", "value": "2", "label": "Quatrième chiffre : 2"}],
             ),
+            puzzle(
+                "fil",
+                "feed",
+                requires=["qcm"],
+                categories=[
+                    {"id": "fiable", "label": "Fiable"},
+                    {"id": "verifier", "label": "À vérifier"},
+                ],
+                posts=[
+                    {
+                        "id": "p1",
+                        "author": "Journal du Val",
+                        "text": "Le pont rouvre lundi.",
+                        "category": "fiable",
+                    },
+                    {
+                        "id": "p2",
+                        "author": "InfoChoc",
+                        "text": "INCROYABLE !!!",
+                        "category": "verifier",
+                        "feedback": "Un titre en majuscules cherche à choquer.",
+                    },
+                ],
+            ),
+            puzzle(
+                "discussion",
+                "chat",
+                requires=["qcm"],
+                group="Les 6e B",
+                messages=[
+                    {"author": "Zed", "text": "Regardez cette photo de Sam 😂"},
+                    {"author": "Moi", "text": "...", "me": True},
+                ],
+                choices=[
+                    {"id": "soutenir", "text": "J'écris à Sam pour le soutenir", "correct": True},
+                    {
+                        "id": "partager",
+                        "text": "Je partage",
+                        "feedback": "Partager, c'est participer.",
+                    },
+                ],
+            ),
+            puzzle(
+                "reglages",
+                "settings",
+                requires=["qcm"],
+                profile="Profil de Lina",
+                settings=[
+                    {
+                        "id": "visibilite",
+                        "label": "Qui voit mes posts ?",
+                        "start": "tous",
+                        "expected": ["amis"],
+                        "options": [
+                            {"id": "tous", "label": "Tout le monde"},
+                            {"id": "amis", "label": "Mes amis"},
+                        ],
+                        "feedback": "Un profil public est visible par des inconnus.",
+                    },
+                ],
+            ),
+            puzzle(
+                "motdepasse",
+                "password",
+                requires=["qcm"],
+                persona="Lina, née en 2013, chat Pixel",
+                rules=[
+                    {
+                        "kind": "min_length",
+                        "value": 12,
+                        "label": "12 caractères",
+                        "feedback": "Trop court.",
+                    },
+                    {"kind": "digit", "label": "Un chiffre", "feedback": "Ajoute un chiffre."},
+                    {"kind": "symbol", "label": "Un symbole", "feedback": "Ajoute un symbole."},
+                    {
+                        "kind": "avoid",
+                        "words": ["Lina", "2013", "Pixel"],
+                        "label": "Rien sur toi",
+                        "feedback": "Ton prénom ou ton chat se devinent.",
+                    },
+                ],
+            ),
+            puzzle(
+                "bandeau",
+                "cookies",
+                requires=["qcm"],
+                site="SuperQuiz",
+                banner="Nous utilisons des cookies.",
+                buttons=[
+                    {
+                        "id": "tout",
+                        "label": "Tout accepter",
+                        "action": "accept_all",
+                        "feedback": "Piège !",
+                    },
+                    {
+                        "id": "choisir",
+                        "label": "Paramétrer",
+                        "action": "customise",
+                        "style": "small",
+                    },
+                    {
+                        "id": "refuser",
+                        "label": "Continuer sans accepter",
+                        "action": "refuse_all",
+                        "style": "link",
+                    },
+                ],
+                purposes=[
+                    {
+                        "id": "pub",
+                        "label": "Publicité",
+                        "start": True,
+                        "expected": False,
+                        "feedback": "La pub te suit.",
+                    },
+                ],
+            ),
+            puzzle(
+                "pegi",
+                "pegi",
+                requires=["qcm"],
+                games=[
+                    {
+                        "id": "ferme",
+                        "title": "Ma Petite Ferme",
+                        "description": "Des animaux.",
+                        "rating": "3",
+                    },
+                    {
+                        "id": "zombies",
+                        "title": "Nuit des zombies",
+                        "description": "Violence réaliste.",
+                        "rating": "18",
+                        "feedback": "PEGI parle du contenu, pas de la difficulté.",
+                    },
+                ],
+            ),
+            puzzle(
+                "pubs",
+                "ads",
+                requires=["qcm"],
+                posts=[
+                    {
+                        "id": "a1",
+                        "author": "Lou_voyage",
+                        "text": "Ma crème préférée, code LOU10 !",
+                        "hidden_ad": True,
+                        "feedback": "Un code promo, c'est de la pub.",
+                    },
+                    {
+                        "id": "a2",
+                        "author": "Lou_voyage",
+                        "text": "Mon nouveau sac",
+                        "label": "Collaboration commerciale",
+                        "hidden_ad": False,
+                    },
+                ],
+            ),
             puzzle("final", "code", requires=["vf", "ordre"], code_from=["d1", "d2", "d3", "d4"]),
         ],
         "debrief": {

@@ -28,7 +28,7 @@ def test_caesar_shifts_letters_only_and_round_trips() -> None:
     assert caesar(caesar("VERIFIE", 5), -5) == "VERIFIE"
 
 
-@pytest.mark.parametrize("pid", ["qcm", "vf", "ordre", "boites", "zones", "mot", "secret", "final"])
+@pytest.mark.parametrize("pid", [p.id for p in sample_mission().puzzles])
 def test_solution_is_right_and_wrong_answer_is_wrong(mission, pid: str) -> None:
     puzzle = mission.puzzle(pid)
     assert check(puzzle, solution(puzzle, REWARDS), REWARDS).correct
@@ -121,3 +121,51 @@ def test_cipher_accepts_plain_text_in_any_case(mission) -> None:
 def test_malformed_answers_are_refused(mission, pid: str, answer: object) -> None:
     with pytest.raises(MalformedAnswer):
         check(mission.puzzle(pid), answer, REWARDS)
+
+
+def test_every_model_type_is_in_the_sample(mission) -> None:
+    from gardiens.core.model import PUZZLE_TYPES
+
+    assert {p.type for p in mission.puzzles} == set(PUZZLE_TYPES)
+
+
+def test_feed_explains_misfiled_posts(mission) -> None:
+    verdict = check(mission.puzzle("fil"), {"p1": "fiable", "p2": "fiable"}, REWARDS)
+    assert verdict.details == ("Un titre en majuscules cherche à choquer.",)
+
+
+def test_settings_start_as_the_unsafe_choice(mission) -> None:
+    verdict = check(mission.puzzle("reglages"), {"visibilite": "tous"}, REWARDS)
+    assert not verdict.correct
+    assert verdict.details == ("Un profil public est visible par des inconnus.",)
+    with pytest.raises(MalformedAnswer):
+        check(mission.puzzle("reglages"), {"visibilite": "personne"}, REWARDS)
+
+
+def test_password_meter_counts_each_rule(mission) -> None:
+    mdp = mission.puzzle("motdepasse")
+    assert check(mdp, "Kayak-Nuage-47!", REWARDS).correct
+    weak = check(mdp, "pixel2013", REWARDS)
+    assert weak.score == (1, 4)
+    assert "Ton prénom ou ton chat se devinent." in weak.details
+    assert not check(mdp, "Mon-Chat-PIXEL-99!", REWARDS).correct
+
+
+def test_cookie_banner_refusing_or_customising_everything_off(mission) -> None:
+    bandeau = mission.puzzle("bandeau")
+    assert check(bandeau, {"button": "refuser"}, REWARDS).correct
+    assert check(bandeau, {"button": "choisir", "pub": "off"}, REWARDS).correct
+    assert check(bandeau, {"button": "choisir"}, REWARDS).details == ("La pub te suit.",)
+    assert check(bandeau, {"button": "tout"}, REWARDS).details == ("Piège !",)
+
+
+def test_pegi_is_about_content(mission) -> None:
+    verdict = check(mission.puzzle("pegi"), {"ferme": "3", "zombies": "12"}, REWARDS)
+    assert verdict.details == ("PEGI parle du contenu, pas de la difficulté.",)
+
+
+def test_hidden_ads_must_all_be_found(mission) -> None:
+    pubs = mission.puzzle("pubs")
+    assert check(pubs, ["a1"], REWARDS).correct
+    assert check(pubs, [], REWARDS).details == ("Un code promo, c'est de la pub.",)
+    assert not check(pubs, ["a1", "a2"], REWARDS).correct

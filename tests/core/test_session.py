@@ -276,4 +276,8 @@ def test_wrong_free_text_is_never_journaled(tmp_path) -> None:
     session.submit("mot", "like")
     answers = [e.data.get("answer") for e in session.events() if e.kind == "answer_submitted"]
     assert answers[-2:] == [None, {"mistake": 0}]
+    session.submit("motdepasse", "Lina2013")
+    session.submit("motdepasse", "Kayak-Nuage-47!")
     assert "Léa" not in str([e.data for e in session.events()])
+    assert "Lina2013" not in str([e.data for e in session.events()])
+    assert "Kayak" not in str([e.data for e in session.events()])
