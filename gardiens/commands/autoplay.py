@@ -44,12 +44,13 @@ def register(sub: Any) -> None:
 
 def load_one(arg: str) -> tuple[Mission, Path] | str:
     """The mission named by `arg`, or the located errors that keep it from loading."""
-    from gardiens.core.library import resolve_mission
+    from gardiens.core.library import MissionNotFoundError, resolve_mission
     from gardiens.core.loader import load_mission
 
-    path = resolve_mission(arg)
-    if path is None:
-        return f"mission introuvable : {arg}"
+    try:
+        path = resolve_mission(arg)
+    except MissionNotFoundError:
+        return f"mission introuvable : {arg} (un identifiant de mission fournie, ou un chemin)"
     result = load_mission(path)
     if result.mission is None or any(d.severity == "error" for d in result.diagnostics):
         return "\n".join(d.render() for d in result.diagnostics)
