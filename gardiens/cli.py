@@ -9,7 +9,15 @@ from collections.abc import Sequence
 
 # Each name is a module of gardiens.commands exposing `register(subparsers)`;
 # the registered parser carries its handler as `func(args) -> int`.
-COMMANDS: tuple[str, ...] = ("validate", "schema", "list_missions", "autoplay")
+COMMANDS: tuple[str, ...] = (
+    "validate",
+    "schema",
+    "list_missions",
+    "autoplay",
+    "facilitator",
+    "data",
+    "stats",
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -50,7 +50,8 @@ class Journal:
     def __init__(self, connection: sqlite3.Connection, path: Path | None) -> None:
         self._db = connection
         self.path = path
-        self._db.execute("PRAGMA foreign_keys=ON")
+        # Deleted rows are overwritten, so a purged journal keeps nothing of its teams.
+        self._db.execute("PRAGMA secure_delete=ON")
         version = self._db.execute("PRAGMA user_version").fetchone()[0]
         if version == 0:
             self._db.execute(
@@ -59,6 +60,10 @@ class Journal:
                 " kind TEXT NOT NULL, data TEXT NOT NULL, PRIMARY KEY (session, seq))"
             )
             self._db.execute("CREATE INDEX IF NOT EXISTS events_at ON events(at)")
+            # Anonymous results outlive the raw events: no pseudonym, no clock time.
+            self._db.execute(
+                "CREATE TABLE IF NOT EXISTS results (session TEXT PRIMARY KEY, data TEXT NOT NULL)"
+            )
             self._db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
 
     @classmethod
@@ -140,3 +145,24 @@ class Journal:
             self._db.execute("ROLLBACK")
             raise
         return removed
+
+    def store_result(self, session: str, result: Mapping[str, Any]) -> None:
+        payload = json.dumps(dict(result), ensure_ascii=False, sort_keys=True)
+        self._db.execute(
+            "INSERT OR IGNORE INTO results (session, data) VALUES (?, ?)", (session, payload)
+        )
+
+    def result_sessions(self) -> set[str]:
+        return {row[0] for row in self._db.execute("SELECT session FROM results")}
+
+    def results(self) -> list[dict[str, Any]]:
+        rows = self._db.execute("SELECT data FROM results ORDER BY rowid")
+        return [json.loads(row[0]) for row in rows]
+
+    def compact(self) -> None:
+        """Fold the write-ahead log into the file and rebuild it, leaving no deleted page."""
+        if self.path is None:
+            return
+        self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        self._db.execute("VACUUM")
+        self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")

@@ -1,0 +1,54 @@
+"""`gardiens data purge`: removes raw session journals past the retention; results stay."""
+
+from __future__ import annotations
+
+import argparse
+import time
+from pathlib import Path
+from typing import Any
+
+from gardiens.core.journal import Journal, default_data_dir
+from gardiens.core.kiosk import load_settings
+from gardiens.core.library import load_library
+from gardiens.core.records import purge
+
+
+def register(sub: Any) -> None:
+    parser: argparse.ArgumentParser = sub.add_parser(
+        "data", help="gérer les données gardées par la borne"
+    )
+    actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
+    purge_cmd = actions.add_parser(
+        "purge",
+        help="effacer les journaux de parties plus anciens que la durée de conservation",
+        description="Les journaux détaillés des parties sont effacés ; les résultats anonymes "
+        "(sans pseudonyme ni heure) sont gardés pour les statistiques.",
+    )
+    purge_cmd.add_argument(
+        "--older-than",
+        type=float,
+        default=None,
+        metavar="JOURS",
+        help="âge en jours (défaut : retention_days de kiosk.toml, 30) ; 0 : toutes les parties finies",
+    )
+    purge_cmd.add_argument("--data-dir", type=Path, default=None)
+    purge_cmd.set_defaults(func=run_purge)
+
+
+def run_purge(args: argparse.Namespace) -> int:
+    data_dir = args.data_dir or default_data_dir()
+    settings, problem = load_settings(data_dir)
+    if problem:
+        print(f"réglages ignorés : {problem}")
+    days = args.older_than if args.older_than is not None else settings.retention_days
+    if days < 0:
+        print("--older-than attend un nombre de jours positif ou nul")
+        return 2
+    missions = {mid: mission for mid, (mission, _) in load_library().items()}
+    journal = Journal.open(data_dir)
+    try:
+        removed = purge(journal, missions, older_than_days=days, now=time.time())
+    finally:
+        journal.close()
+    print(f"{removed} partie(s) effacée(s) du journal ; les résultats anonymes sont gardés.")
+    return 0

@@ -1,0 +1,88 @@
+"""`gardiens stats`: anonymous aggregates per mission, age band and puzzle."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from gardiens.core.journal import Journal, default_data_dir
+from gardiens.core.library import load_library
+from gardiens.core.records import MissionStats, record_finished, stats
+
+CSV_COLUMNS = (
+    "mission",
+    "age",
+    "puzzle",
+    "sessions",
+    "win_rate",
+    "median_seconds",
+    "solved_rate",
+    "mean_attempts",
+    "mean_hints",
+    "common_wrong_answers",
+)
+
+
+def register(sub: Any) -> None:
+    parser: argparse.ArgumentParser = sub.add_parser(
+        "stats",
+        help="statistiques anonymes : réussite, temps, indices, erreurs fréquentes",
+        description="Par mission et tranche d'âge, puis par énigme : parties, taux de réussite, "
+        "temps médian, indices par énigme et erreurs les plus fréquentes.",
+    )
+    parser.add_argument("--csv", action="store_true", help="sortie CSV (une ligne par énigme)")
+    parser.add_argument("--data-dir", type=Path, default=None)
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    data_dir = args.data_dir or default_data_dir()
+    missions = {mid: mission for mid, (mission, _) in load_library().items()}
+    journal = Journal.open(data_dir)
+    try:
+        record_finished(journal, missions)
+        table = stats(journal.results())
+    finally:
+        journal.close()
+    if args.csv:
+        write_csv(table)
+    else:
+        print(describe(table))
+    return 0
+
+
+def write_csv(table: list[MissionStats]) -> None:
+    writer = csv.writer(sys.stdout)
+    writer.writerow(CSV_COLUMNS)
+    for group in table:
+        writer.writerow(
+            [group.mission, group.age, "", group.sessions, group.win_rate, group.median_seconds, "", "", "", ""]
+        )
+        for p in group.puzzles:
+            wrong = json.dumps([[w, n] for w, n in p.common_wrong], ensure_ascii=False)
+            writer.writerow(
+                [group.mission, group.age, p.puzzle, p.sessions, "", "", p.solved_rate, p.mean_attempts, p.mean_hints, wrong]
+            )
+
+
+def describe(table: list[MissionStats]) -> str:
+    if not table:
+        return "Aucune partie terminée pour l'instant."
+    lines = []
+    for group in table:
+        median = f"{group.median_seconds / 60:.1f} min" if group.median_seconds else "—"
+        lines.append(
+            f"{group.mission} ({group.age}) : {group.sessions} partie(s), "
+            f"réussite {group.win_rate:.0%}, temps médian {median}"
+        )
+        for p in group.puzzles:
+            wrong = ", ".join(f"{w} ×{n}" for w, n in p.common_wrong) or "—"
+            lines.append(
+                f"  {p.puzzle:<22} essais ratés {p.mean_attempts:>4}  indices {p.mean_hints:>4}"
+                f"  erreurs fréquentes : {wrong}"
+            )
+    return "\n".join(lines)

@@ -1,0 +1,193 @@
+"""Anonymous records: what is kept of a finished session once its raw journal is purged.
+
+A result holds the mission, age band, language, outcome, play time and, per puzzle, its state,
+attempts, hints and the wrong answers given as choice ids: never the team's pseudonym, never a
+clock time, never free text. Statistics are computed from results alone.
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from gardiens.core.journal import Event, Journal
+from gardiens.core.model import Mission
+from gardiens.core.session import Lifecycle, fold
+
+DAY = 24 * 60 * 60
+
+RESULT_FIELDS = ("mission", "age", "language", "outcome", "elapsed", "puzzles")
+PUZZLE_FIELDS = ("state", "attempts", "hints", "wrong")
+
+
+@dataclass(frozen=True)
+class Result:
+    mission: str
+    age: str
+    language: str
+    outcome: str
+    elapsed: float
+    puzzles: Mapping[str, Mapping[str, Any]]
+
+
+def result_of(missions: Mapping[str, Mission], events: list[Event]) -> Result | None:
+    """The anonymous result of a session, or None if it never reached its debrief."""
+    if any(
+        e.kind == "chosen" and e.data.get("mission", "") not in missions
+        for e in events
+        if "mission" in e.data
+    ):
+        return None
+    # The state as the team left it: a reset clears the screen, not what was played.
+    played = [e for e in events if e.kind != "reset"]
+    state = fold(missions, played)
+    if state.lifecycle is not Lifecycle.DEBRIEF:
+        return None
+    if state.mission_id is None or state.age is None or state.language is None:
+        return None
+    wrong: dict[str, list[str]] = {}
+    for event in events:
+        if event.kind == "answer_submitted" and not event.data["correct"]:
+            answer = event.data.get("answer")
+            if answer is not None:
+                wrong.setdefault(str(event.data["puzzle"]), []).append(
+                    json.dumps(answer, sort_keys=True, ensure_ascii=False)
+                )
+    outcome = next(
+        (str(e.data["outcome"]) for e in events if e.kind == "mission_ended"),
+        state.outcome.value if state.outcome else "abandoned",
+    )
+    elapsed = state.ended_at if state.ended_at is not None else state.elapsed
+    return Result(
+        mission=state.mission_id,
+        age=state.age,
+        language=state.language,
+        outcome=outcome,
+        elapsed=round(min(elapsed, state.time_limit + state.added), 1),
+        puzzles={
+            pid: {
+                "state": p.state.value,
+                "attempts": p.attempts,
+                "hints": p.hints + len(p.pushed),
+                "wrong": wrong.get(pid, []),
+            }
+            for pid, p in state.puzzles.items()
+        },
+    )
+
+
+def record_finished(journal: Journal, missions: Mapping[str, Mission]) -> int:
+    """Store the result of every finished session that has none yet; returns how many."""
+    stored = journal.result_sessions()
+    added = 0
+    for summary in journal.sessions():
+        if summary.session in stored:
+            continue
+        result = result_of(missions, journal.events(summary.session))
+        if result is not None:
+            journal.store_result(summary.session, _as_row(result))
+            added += 1
+    return added
+
+
+def _as_row(result: Result) -> dict[str, Any]:
+    return {
+        "mission": result.mission,
+        "age": result.age,
+        "language": result.language,
+        "outcome": result.outcome,
+        "elapsed": result.elapsed,
+        "puzzles": {pid: dict(p) for pid, p in result.puzzles.items()},
+    }
+
+
+def purge(
+    journal: Journal, missions: Mapping[str, Mission], *, older_than_days: float, now: float
+) -> int:
+    """Remove raw journals older than the retention, keeping their anonymous results.
+
+    With `older_than_days=0`, every finished session goes, however recent. A session still in
+    play stays, unless it is older than the retention (an abandoned kiosk).
+    """
+    record_finished(journal, missions)
+    finished = journal.result_sessions()
+    limit = now - older_than_days * DAY
+    doomed = []
+    for summary in journal.sessions():
+        done = summary.closed or summary.session in finished
+        if older_than_days == 0:
+            if done:
+                doomed.append(summary.session)
+        elif summary.last_at < limit:
+            doomed.append(summary.session)
+    if doomed:
+        journal.delete_sessions(doomed)
+    journal.compact()
+    return len(doomed)
+
+
+@dataclass(frozen=True)
+class PuzzleStats:
+    puzzle: str
+    sessions: int
+    solved_rate: float
+    mean_attempts: float
+    mean_hints: float
+    common_wrong: list[tuple[str, int]]
+
+
+@dataclass(frozen=True)
+class MissionStats:
+    mission: str
+    age: str
+    sessions: int
+    win_rate: float
+    median_seconds: float | None
+    puzzles: list[PuzzleStats]
+
+
+def stats(results: Iterable[Mapping[str, Any]]) -> list[MissionStats]:
+    """Aggregates per mission and age band, and per puzzle within them."""
+    groups: dict[tuple[str, str], list[Mapping[str, Any]]] = {}
+    for row in results:
+        groups.setdefault((str(row["mission"]), str(row["age"])), []).append(row)
+    out = []
+    for (mission, age), rows in sorted(groups.items()):
+        won = [r for r in rows if r["outcome"] == "won"]
+        times = [float(r["elapsed"]) for r in won]
+        puzzle_ids: list[str] = []
+        for row in rows:
+            puzzle_ids.extend(p for p in row["puzzles"] if p not in puzzle_ids)
+        puzzles = []
+        for pid in puzzle_ids:
+            seen = [r["puzzles"][pid] for r in rows if pid in r["puzzles"]]
+            wrong = Counter(w for p in seen for w in p.get("wrong", []))
+            puzzles.append(
+                PuzzleStats(
+                    puzzle=pid,
+                    sessions=len(seen),
+                    solved_rate=_rate(sum(1 for p in seen if p["state"] == "solved"), len(seen)),
+                    mean_attempts=round(statistics.fmean(p["attempts"] for p in seen), 2),
+                    mean_hints=round(statistics.fmean(p["hints"] for p in seen), 2),
+                    common_wrong=wrong.most_common(3),
+                )
+            )
+        out.append(
+            MissionStats(
+                mission=mission,
+                age=age,
+                sessions=len(rows),
+                win_rate=_rate(len(won), len(rows)),
+                median_seconds=round(statistics.median(times), 1) if times else None,
+                puzzles=puzzles,
+            )
+        )
+    return out
+
+
+def _rate(part: int, whole: int) -> float:
+    return round(part / whole, 3) if whole else 0.0
