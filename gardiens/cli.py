@@ -17,6 +17,7 @@ COMMANDS: tuple[str, ...] = (
     "facilitator",
     "data",
     "stats",
+    "report",
 )
 
 

@@ -16,7 +16,7 @@ from typing import Any
 
 from gardiens.core.journal import Event, Journal
 from gardiens.core.model import Mission
-from gardiens.core.session import Lifecycle, fold
+from gardiens.core.session import debrief_of
 
 DAY = 24 * 60 * 60
 
@@ -42,40 +42,30 @@ def result_of(missions: Mapping[str, Mission], events: list[Event]) -> Result | 
         if "mission" in e.data
     ):
         return None
-    # The state as the team left it: a reset clears the screen, not what was played.
-    played = [e for e in events if e.kind != "reset"]
-    state = fold(missions, played)
-    if state.lifecycle is not Lifecycle.DEBRIEF:
-        return None
-    if state.mission_id is None or state.age is None or state.language is None:
+    debrief = debrief_of(missions, events)
+    if debrief is None or debrief.outcome is None:
         return None
     wrong: dict[str, list[str]] = {}
     for event in events:
-        if event.kind == "answer_submitted" and not event.data["correct"]:
-            answer = event.data.get("answer")
-            if answer is not None:
-                wrong.setdefault(str(event.data["puzzle"]), []).append(
-                    json.dumps(answer, sort_keys=True, ensure_ascii=False)
-                )
-    outcome = next(
-        (str(e.data["outcome"]) for e in events if e.kind == "mission_ended"),
-        state.outcome.value if state.outcome else "abandoned",
-    )
-    elapsed = state.ended_at if state.ended_at is not None else state.elapsed
+        answer = event.data.get("answer")
+        if event.kind == "answer_submitted" and not event.data["correct"] and answer is not None:
+            wrong.setdefault(str(event.data["puzzle"]), []).append(
+                json.dumps(answer, sort_keys=True, ensure_ascii=False)
+            )
     return Result(
-        mission=state.mission_id,
-        age=state.age,
-        language=state.language,
-        outcome=outcome,
-        elapsed=round(min(elapsed, state.time_limit + state.added), 1),
+        mission=debrief.mission_id,
+        age=debrief.age,
+        language=debrief.language,
+        outcome=debrief.outcome.value,
+        elapsed=round(debrief.elapsed, 1),
         puzzles={
-            pid: {
+            p.id: {
                 "state": p.state.value,
                 "attempts": p.attempts,
-                "hints": p.hints + len(p.pushed),
-                "wrong": wrong.get(pid, []),
+                "hints": p.hints,
+                "wrong": wrong.get(p.id, []),
             }
-            for pid, p in state.puzzles.items()
+            for p in debrief.puzzles
         },
     )
 

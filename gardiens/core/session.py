@@ -276,6 +276,63 @@ def _unlock(mission: Mission, state: SessionState) -> SessionState:
     return replace(state, puzzles=puzzles)
 
 
+TIMELINE_EVENTS = ("answer_submitted", "hint_shown", "hint_pushed", "puzzle_skipped")
+
+
+def debrief_of(
+    missions: Mapping[str, Mission], events: list[Event], *, elapsed_now: float | None = None
+) -> DebriefData | None:
+    """The debrief of a session from its events alone (a reset clears the screen, not the record)."""
+    state = SessionState()
+    timeline: list[tuple[float, str, str]] = []
+    for event in events:
+        if event.kind == "reset":
+            break
+        state = apply(missions, state, event)
+        if event.kind in TIMELINE_EVENTS:
+            what = event.kind
+            if event.kind == "answer_submitted":
+                what = "solved" if event.data["correct"] else "wrong"
+            timeline.append((state.elapsed, str(event.data["puzzle"]), what))
+    mission = missions.get(state.mission_id or "")
+    if mission is None or state.age is None or state.language is None or not state.puzzles:
+        return None
+    reports = tuple(
+        PuzzleReport(
+            p.id,
+            state.puzzles[p.id].state,
+            state.puzzles[p.id].attempts,
+            state.puzzles[p.id].hints + len(state.puzzles[p.id].pushed),
+            state.puzzles[p.id].solved_at,
+        )
+        for p in mission.puzzles
+    )
+    struggled = tuple(
+        r.id
+        for r in sorted(reports, key=lambda r: (-(r.attempts + r.hints), r.id))
+        if r.attempts >= 2 or r.hints >= 2 or r.state is PuzzleState.SKIPPED
+    )
+    if state.ended_at is not None:
+        elapsed = min(state.ended_at, state.time_limit + state.added)
+    else:
+        elapsed = elapsed_now if elapsed_now is not None else state.elapsed
+    return DebriefData(
+        outcome=state.outcome,
+        mission_id=mission.id,
+        age=state.age,
+        language=state.language,
+        elapsed=elapsed,
+        time_limit=state.time_limit + state.added,
+        puzzles=reports,
+        struggled=struggled,
+        hints_used=sum(r.hints for r in reports),
+        solved=sum(1 for r in reports if r.state in (PuzzleState.SOLVED, PuzzleState.SKIPPED)),
+        key_messages=pick_list(mission.debrief.key_messages, state.age),
+        questions=pick_list(mission.debrief.questions, state.age),
+        timeline=tuple(timeline),
+    )
+
+
 class Session:
     """The kiosk's current session: commands in, events to the journal, state out."""
 
@@ -557,56 +614,7 @@ class Session:
     # -- debrief -----------------------------------------------------------------
 
     def debrief(self) -> DebriefData | None:
-        state = self._state
-        mission = self.mission
-        if mission is None or state.age is None or state.language is None or not state.puzzles:
-            return None
-        reports = tuple(
-            PuzzleReport(
-                p.id,
-                state.puzzles[p.id].state,
-                state.puzzles[p.id].attempts,
-                state.puzzles[p.id].hints + len(state.puzzles[p.id].pushed),
-                state.puzzles[p.id].solved_at,
-            )
-            for p in mission.puzzles
-        )
-        struggled = tuple(
-            r.id
-            for r in sorted(reports, key=lambda r: (-(r.attempts + r.hints), r.id))
-            if r.attempts >= 2 or r.hints >= 2 or r.state is PuzzleState.SKIPPED
-        )
-        timeline: list[tuple[float, str, str]] = []
-        for event in self.events():
-            elapsed = self._elapsed_at(event)
-            if event.kind in ("answer_submitted", "hint_shown", "hint_pushed", "puzzle_skipped"):
-                what = event.kind
-                if event.kind == "answer_submitted":
-                    what = "solved" if event.data["correct"] else "wrong"
-                timeline.append((elapsed, str(event.data["puzzle"]), what))
-        return DebriefData(
-            outcome=state.outcome,
-            mission_id=mission.id,
-            age=state.age,
-            language=state.language,
-            elapsed=state.ended_at if state.ended_at is not None else self.elapsed(),
-            time_limit=state.time_limit + state.added,
-            puzzles=reports,
-            struggled=struggled,
-            hints_used=sum(r.hints for r in reports),
-            solved=sum(1 for r in reports if r.state in (PuzzleState.SOLVED, PuzzleState.SKIPPED)),
-            key_messages=pick_list(mission.debrief.key_messages, state.age),
-            questions=pick_list(mission.debrief.questions, state.age),
-            timeline=tuple(timeline),
-        )
-
-    def _elapsed_at(self, target: Event) -> float:
-        state = SessionState()
-        for event in self.events():
-            state = apply(self.missions, state, event)
-            if event.seq == target.seq:
-                return state.elapsed
-        return state.elapsed
+        return debrief_of(self.missions, self.events(), elapsed_now=self.elapsed())
 
     # -- internals ---------------------------------------------------------------
 

@@ -1,0 +1,69 @@
+"""`gardiens report`: the printable debrief sheets of one session, as a self-contained HTML page."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from gardiens.core.journal import Journal, default_data_dir
+from gardiens.core.library import load_library
+from gardiens.core.pseudonym import is_team, team_name
+from gardiens.core.session import debrief_of
+from gardiens.i18n.missions import MissionTexts
+from gardiens.report import render_report
+from gardiens.ui.translator import Translator
+
+
+def register(sub: Any) -> None:
+    parser: argparse.ArgumentParser = sub.add_parser(
+        "report",
+        help="fiches de débriefing imprimables (familles et animateur) d'une partie",
+        description="Écrit une page HTML autonome, imprimable en A4, dans la langue de la partie : "
+        "une fiche pour les familles (sans pseudonyme) et une fiche pour l'animateur.",
+    )
+    parser.add_argument(
+        "session", help="identifiant de la partie (ou son début), ou « last » pour la dernière"
+    )
+    parser.add_argument("--out", type=Path, default=None, help="fichier HTML à écrire")
+    parser.add_argument("--data-dir", type=Path, default=None)
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    data_dir = args.data_dir or default_data_dir()
+    missions = {mid: mission for mid, (mission, _) in load_library().items()}
+    journal = Journal.open(data_dir)
+    try:
+        sessions = [
+            s for s in journal.sessions() if debrief_of(missions, journal.events(s.session))
+        ]
+        if args.session == "last":
+            chosen = sessions[-1:]
+        else:
+            chosen = [s for s in sessions if s.session.startswith(args.session)]
+        if len(chosen) != 1:
+            known = ", ".join(s.session[:8] for s in sessions[-5:]) or "aucune"
+            problem = "plusieurs parties commencent ainsi" if chosen else "partie introuvable"
+            print(f"{problem} : {args.session} (dernières parties : {known})", file=sys.stderr)
+            return 1
+        summary = chosen[0]
+        events = journal.events(summary.session)
+    finally:
+        journal.close()
+    debrief = debrief_of(missions, events)
+    assert debrief is not None
+    mission = missions[debrief.mission_id]
+    texts = MissionTexts.load(mission, age=debrief.age, language=debrief.language)
+    team_key = next((str(e.data["team"]) for e in reversed(events) if "team" in e.data), None)
+    team = team_name(team_key, debrief.language) if team_key and is_team(team_key) else None
+    date = time.strftime("%d/%m/%Y", time.localtime(summary.first_at))
+    html = render_report(
+        debrief, mission, texts, Translator(debrief.language).gettext, team=team, date=date
+    )
+    out = args.out or Path(f"gardiens-{mission.id}-{summary.session[:8]}.html")
+    out.write_text(html, encoding="utf-8")
+    print(f"Fiches écrites dans {out}")
+    return 0
