@@ -1,0 +1,7 @@
+"""Translation of missions and interface through Babel gettext catalogs."""
+
+from __future__ import annotations
+
+from gardiens.i18n.missions import MissionTexts, SourceText, iter_source_texts, locales_dir
+
+__all__ = ["MissionTexts", "SourceText", "iter_source_texts", "locales_dir"]
