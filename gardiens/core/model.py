@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal, TypeAlias
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, model_validator
 
 AgeBand: TypeAlias = Literal["9-12", "13-16"]
 AGE_BANDS: tuple[AgeBand, ...] = ("9-12", "13-16")
@@ -140,7 +140,7 @@ class CodeLock(PuzzleBase):
 class Choice(Strict):
     id: Identifier
     text: Text
-    correct: bool = False
+    correct: StrictBool = False
     feedback: Text | None = Field(
         default=None, description="Explication propre à ce choix, affichée s'il est choisi à tort."
     )
@@ -151,7 +151,7 @@ class MultipleChoice(PuzzleBase):
 
     type: Literal["choice"]
     choices: list[Choice] = Field(min_length=2, max_length=8)
-    multiple: bool = Field(
+    multiple: StrictBool = Field(
         default=False, description="Vrai si plusieurs réponses sont à cocher ensemble."
     )
 
@@ -159,7 +159,7 @@ class MultipleChoice(PuzzleBase):
 class Statement(Strict):
     id: Identifier
     text: Text
-    answer: bool = Field(description="true si l'affirmation est vraie (info), false sinon (intox).")
+    answer: StrictBool = Field(description="true si l'affirmation est vraie (info), false sinon (intox).")
     explanation: Text = Field(description="Pourquoi c'est vrai ou faux.")
 
 
@@ -216,7 +216,7 @@ class Region(Strict):
     y: float = Field(ge=0, le=1)
     w: float = Field(gt=0, le=1)
     h: float = Field(gt=0, le=1)
-    correct: bool = Field(description="true si cette zone fait partie de ce qu'il faut trouver.")
+    correct: StrictBool = Field(description="true si cette zone fait partie de ce qu'il faut trouver.")
     feedback: Text | None = None
 
     def contains(self, fx: float, fy: float) -> bool:
@@ -256,7 +256,7 @@ class Cipher(PuzzleBase):
     plaintext: str = Field(
         min_length=1, max_length=40, description="Le message en clair, qui est la réponse."
     )
-    show_key: bool = True
+    show_key: StrictBool = True
 
 
 class Post(Strict):
@@ -291,7 +291,7 @@ class Feed(PuzzleBase):
 class ChatMessage(Strict):
     author: Text = Field(description="Pseudonyme inventé de la personne qui écrit.")
     text: Text
-    me: bool = Field(default=False, description="true pour un message de la personne qui joue.")
+    me: StrictBool = Field(default=False, description="true pour un message de la personne qui joue.")
 
 
 class Chat(PuzzleBase):
@@ -301,7 +301,7 @@ class Chat(PuzzleBase):
     group: Text = Field(description="Nom du groupe de discussion (inventé).")
     messages: list[ChatMessage] = Field(min_length=1, max_length=12)
     choices: list[Choice] = Field(min_length=2, max_length=6)
-    multiple: bool = False
+    multiple: StrictBool = False
 
 
 class SettingOption(Strict):
@@ -373,8 +373,8 @@ class CookieButton(Strict):
 class CookiePurpose(Strict):
     id: Identifier
     label: Text
-    start: bool = Field(description="Case cochée au départ (piège fréquent : tout est coché).")
-    expected: bool = Field(description="Réglage attendu.")
+    start: StrictBool = Field(description="Case cochée au départ (piège fréquent : tout est coché).")
+    expected: StrictBool = Field(description="Réglage attendu.")
     feedback: Text | None = None
 
 
@@ -409,7 +409,7 @@ class Pegi(PuzzleBase):
 
 
 class AdPost(Post):
-    hidden_ad: bool = Field(description="true si le post est une publicité qui ne le dit pas.")
+    hidden_ad: StrictBool = Field(description="true si le post est une publicité qui ne le dit pas.")
     feedback: Text | None = None
 
 

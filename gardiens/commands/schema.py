@@ -1,0 +1,56 @@
+"""`gardiens schema`: the JSON Schema of a mission file, for editors that complete and check YAML."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from gardiens.core.model import Mission
+
+SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+SCHEMA_TITLE = "Mission des Gardiens du numérique"
+
+
+def mission_schema() -> dict[str, Any]:
+    """The schema derived from the mission model, with its French field descriptions."""
+    schema = Mission.model_json_schema()
+    return {
+        "$schema": SCHEMA_DIALECT,
+        "title": SCHEMA_TITLE,
+        **{k: v for k, v in schema.items() if k != "title"},
+    }
+
+
+def schema_text() -> str:
+    return json.dumps(mission_schema(), ensure_ascii=False, indent=2) + "\n"
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "schema",
+        help="écrire le schéma JSON des missions",
+        description=(
+            "Écrit le schéma JSON d'un fichier de mission. Les éditeurs (VS Code avec "
+            "l'extension YAML) s'en servent pour compléter et vérifier en direct ; les missions "
+            "commencent par « # yaml-language-server: $schema=../mission.schema.json »."
+        ),
+    )
+    parser.add_argument("--out", type=Path, metavar="FILE", help="fichier à écrire (sinon l'écran)")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    text = schema_text()
+    if args.out is None:
+        sys.stdout.write(text)
+        return 0
+    out: Path = args.out
+    try:
+        out.write_text(text, encoding="utf-8")
+    except OSError as error:
+        print(f"gardiens schema: {out}: {error.strerror or error}", file=sys.stderr)
+        return 2
+    return 0

@@ -1,0 +1,76 @@
+"""The bundled missions: where they live, how a mission is named on the command line, and loading
+the valid ones."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+from gardiens.core.diagnostics import Lang
+from gardiens.core.lint import MISSION_FILE
+from gardiens.core.model import Mission
+
+__all__ = [
+    "MISSION_FILE",
+    "MissionNotFoundError",
+    "find_mission_files",
+    "load_library",
+    "resolve_mission",
+    "scenarios_dir",
+]
+
+SCENARIOS_ENV = "GARDIENS_SCENARIOS"
+
+
+class MissionNotFoundError(LookupError):
+    """No bundled mission has this id and no mission file is at this path."""
+
+
+def scenarios_dir() -> Path:
+    """The folder of bundled missions: `$GARDIENS_SCENARIOS`, else `scenarios/` at the repo root."""
+    override = os.environ.get(SCENARIOS_ENV)
+    if override:
+        return Path(override)
+    return Path(__file__).resolve().parents[2] / "scenarios"
+
+
+def find_mission_files(paths: Iterable[Path]) -> list[Path]:
+    """Files given as such, plus every `scenario.yaml` below the folders given, in order."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(sorted(p for p in path.rglob(MISSION_FILE) if p.is_file()))
+        else:
+            files.append(path)
+    unique: dict[Path, None] = dict.fromkeys(files)
+    return list(unique)
+
+
+def resolve_mission(arg: str, *, root: Path | None = None) -> Path:
+    """The mission file named by `arg`: a bundled mission id, a `scenario.yaml`, or its folder."""
+    given = Path(arg)
+    if given.is_file():
+        return given
+    if given.is_dir() and (given / MISSION_FILE).is_file():
+        return given / MISSION_FILE
+    bundled = (root if root is not None else scenarios_dir()) / arg / MISSION_FILE
+    if "/" not in arg and "\\" not in arg and arg not in {"", ".", ".."} and bundled.is_file():
+        return bundled
+    raise MissionNotFoundError(arg)
+
+
+def load_library(*, root: Path | None = None, lang: Lang = "fr") -> dict[str, tuple[Mission, Path]]:
+    """Every valid bundled mission by id, with its file; missions with errors are left out
+    (`gardiens validate` explains why)."""
+    from gardiens.core.loader import load_mission
+
+    folder = root if root is not None else scenarios_dir()
+    library: dict[str, tuple[Mission, Path]] = {}
+    if not folder.is_dir():
+        return library
+    for file in find_mission_files([folder]):
+        mission = load_mission(file, lang=lang).mission
+        if mission is not None and mission.id not in library:
+            library[mission.id] = (mission, file)
+    return library

@@ -1,0 +1,447 @@
+"""Checks on a mission whose shape is valid: ids, references, images, reachability, winnability,
+age-band texts and readability. Errors (GDN3xx) block a mission; warnings (GDN4xx) do not."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from pathlib import Path, PurePosixPath
+
+from pydantic import BaseModel
+
+from gardiens.core.diagnostics import Diagnostic, Lang, Reporter, SourceMap, YamlPath, suggest
+from gardiens.core.model import AgeBand, CodeLock, Hotspots, Mission, Puzzle, Settings
+
+__all__ = ["MAX_KEY_MESSAGES", "MISSION_FILE", "TEXT_LIMITS", "lint_mission", "solvable_puzzles"]
+
+MAX_KEY_MESSAGES = 3
+MISSION_FILE = "scenario.yaml"
+
+# Characters that still fit on the kiosk screen and stay readable for a 9-year-old.
+TEXT_LIMITS: dict[str, int] = {"title": 60, "label": 140, "labels": 140, "text": 160}
+DEFAULT_TEXT_LIMIT = 450
+
+# Fields whose strings are data (ids, paths, answers), not sentences shown as prose.
+_NOT_PROSE = frozenset(
+    {
+        "id",
+        "image",
+        "cover",
+        "code",
+        "code_from",
+        "value",
+        "plaintext",
+        "answers",
+        "language",
+        "translations",
+        "goal",
+        "requires",
+        "category",
+        "method",
+        "theme",
+        "ages",
+        "type",
+        "start",
+        "expected",
+        "action",
+        "style",
+        "rating",
+        "kind",
+        "words",
+    }
+)
+
+_IMAGE_FIELDS = frozenset({"image", "cover"})
+
+# Rounding in decimal fractions (0.7 + 0.3) must not turn a region that touches the edge into
+# one that crosses it.
+_EPSILON = 1e-9
+
+
+def solvable_puzzles(mission: Mission) -> set[str]:
+    """Ids of the puzzles a team can solve, by fix-point over prerequisites and rewards."""
+    solved: set[str] = set()
+    earned: set[str] = set()
+    changed = True
+    while changed:
+        changed = False
+        for puzzle in mission.puzzles:
+            if puzzle.id in solved or not _can_open(puzzle, solved, earned):
+                continue
+            solved.add(puzzle.id)
+            earned.update(r.id for r in puzzle.rewards)
+            changed = True
+    return solved
+
+
+def _code_from(puzzle: Puzzle) -> list[str]:
+    return list(puzzle.code_from or []) if isinstance(puzzle, CodeLock) else []
+
+
+def _can_open(puzzle: Puzzle, solved: set[str], earned: set[str]) -> bool:
+    if not all(r in solved for r in puzzle.requires):
+        return False
+    return set(_code_from(puzzle)) <= earned
+
+
+class _Lint:
+    def __init__(self, mission: Mission, report: Reporter, folder: Path | None) -> None:
+        self.mission = mission
+        self.report = report
+        self.folder = folder
+        self.ages: tuple[AgeBand, ...] = tuple(mission.ages)
+        self.puzzle_ids = {p.id for p in mission.puzzles}
+        self.reward_ids = {r.id for p in mission.puzzles for r in p.rewards}
+
+    @property
+    def lang(self) -> Lang:
+        return self.report.lang
+
+    def run(self) -> None:
+        self.unique_ids()
+        self.references()
+        self.images()
+        self.cycles_and_reachability()
+        self.final_code()
+        self.puzzle_rules()
+        self.age_bands()
+        self.hint_ladders()
+        self.debrief()
+        self.languages()
+        self.folder_name()
+
+    def _what(self, fr: str, en: str) -> str:
+        return self.report.pick(fr, en)
+
+    def _unique(self, entries: Sequence[tuple[str, YamlPath]], what: str) -> None:
+        first: dict[str, YamlPath] = {}
+        for ident, path in entries:
+            if ident in first:
+                line = self.report.source.at(first[ident]).line
+                self.report.add("GDN301", path, id=ident, first_line=line, what=what)
+            else:
+                first[ident] = path
+
+    def unique_ids(self) -> None:
+        puzzles = self.mission.puzzles
+        self._unique(
+            [(p.id, ("puzzles", i, "id")) for i, p in enumerate(puzzles)],
+            self._what("énigme", "puzzle"),
+        )
+        self._unique(
+            [
+                (r.id, ("puzzles", i, "rewards", j, "id"))
+                for i, p in enumerate(puzzles)
+                for j, r in enumerate(p.rewards)
+            ],
+            self._what("récompense", "reward"),
+        )
+        for i, puzzle in enumerate(puzzles):
+            for path, entries in self._walk(puzzle, ("puzzles", i)):
+                if path[-1] == "rewards" or not isinstance(entries, list | tuple):
+                    continue
+                if entries and all(isinstance(e, BaseModel) and hasattr(e, "id") for e in entries):
+                    what = self._what("élément de « {0} »", "entry of '{0}'").format(path[-1])
+                    self._unique([(e.id, (*path, j, "id")) for j, e in enumerate(entries)], what)
+
+    def _reference(self, ident: str, path: YamlPath, known: set[str], what: str) -> None:
+        if ident not in known:
+            self.report.add(
+                "GDN302", path, suggestion=suggest(ident, sorted(known)), id=ident, what=what
+            )
+
+    def references(self) -> None:
+        puzzle_word = self._what("énigme", "puzzle")
+        self._reference(self.mission.goal, ("goal",), self.puzzle_ids, puzzle_word)
+        for i, puzzle in enumerate(self.mission.puzzles):
+            for j, required in enumerate(puzzle.requires):
+                self._reference(
+                    required, ("puzzles", i, "requires", j), self.puzzle_ids, puzzle_word
+                )
+            if isinstance(puzzle, CodeLock) and puzzle.code_from:
+                for j, reward in enumerate(puzzle.code_from):
+                    self._reference(
+                        reward,
+                        ("puzzles", i, "code_from", j),
+                        self.reward_ids,
+                        self._what("récompense", "reward"),
+                    )
+            categories = getattr(puzzle, "categories", None)
+            if categories is not None:
+                self._categories(i, puzzle, categories)
+            if isinstance(puzzle, Settings):
+                for j, setting in enumerate(puzzle.settings):
+                    options = {o.id for o in setting.options}
+                    word = self._what("option de ce réglage", "option of this setting")
+                    where: YamlPath = ("puzzles", i, "settings", j)
+                    self._reference(setting.start, (*where, "start"), options, word)
+                    for k, expected in enumerate(setting.expected):
+                        self._reference(expected, (*where, "expected", k), options, word)
+
+    def _categories(self, i: int, puzzle: Puzzle, categories: Sequence[BaseModel]) -> None:
+        known = {str(getattr(c, "id", "")) for c in categories}
+        used: set[str] = set()
+        word = self._what("catégorie de cette énigme", "category of this puzzle")
+        for path, value in self._walk(puzzle, ("puzzles", i)):
+            if path[-1] == "category" and isinstance(value, str):
+                used.add(value)
+                self._reference(value, path, known, word)
+        for j, category in enumerate(categories):
+            ident = str(getattr(category, "id", ""))
+            if ident not in used:
+                self.report.add("GDN404", ("puzzles", i, "categories", j, "id"), id=ident)
+
+    def _image(self, raw: str, path: YamlPath) -> None:
+        if self.folder is None:
+            return
+        written = raw.replace("\\", "/")
+        relative = PurePosixPath(written)
+        if (
+            relative.is_absolute()
+            or written.startswith("~")
+            or (len(written) > 1 and written[1] == ":")
+            or ".." in relative.parts
+        ):
+            self.report.add("GDN304", path, image=raw)
+            return
+        folder = self.folder.resolve()
+        target = (folder / relative).resolve()
+        # A symbolic link inside the folder may still point outside of it.
+        if not target.is_relative_to(folder):
+            self.report.add("GDN304", path, image=raw)
+        elif not target.is_file():
+            self.report.add("GDN303", path, image=raw)
+
+    def images(self) -> None:
+        for path, value in self._walk(self.mission, ()):
+            if path and path[-1] in _IMAGE_FIELDS and isinstance(value, str):
+                self._image(value, path)
+
+    def _index(self) -> dict[str, int]:
+        index: dict[str, int] = {}
+        for i, puzzle in enumerate(self.mission.puzzles):
+            index.setdefault(puzzle.id, i)
+        return index
+
+    def _cycles(self) -> list[list[str]]:
+        """Each loop of `requires` once, in file order of its first puzzle."""
+        graph = {
+            p.id: [r for r in p.requires if r in self.puzzle_ids] for p in self.mission.puzzles
+        }
+        index = self._index()
+        state: dict[str, int] = {}
+        cycles: list[list[str]] = []
+        seen_loops: set[frozenset[str]] = set()
+
+        def visit(node: str, trail: list[str]) -> None:
+            state[node] = 1
+            trail.append(node)
+            for nxt in graph[node]:
+                if state.get(nxt) == 1:
+                    loop = trail[trail.index(nxt) :]
+                    if frozenset(loop) not in seen_loops:
+                        seen_loops.add(frozenset(loop))
+                        start = min(range(len(loop)), key=lambda k: index[loop[k]])
+                        cycles.append(loop[start:] + loop[:start])
+                elif nxt not in state:
+                    visit(nxt, trail)
+            trail.pop()
+            state[node] = 2
+
+        for puzzle_id in graph:
+            if puzzle_id not in state:
+                visit(puzzle_id, [])
+        return cycles
+
+    def _blockers(self, puzzle: Puzzle, solved: set[str], earned: set[str]) -> str:
+        waits = [r for r in puzzle.requires if r not in solved]
+        missing = [r for r in _code_from(puzzle) if r not in earned]
+        parts: list[str] = []
+        if waits:
+            names = ", ".join(self.report.q(w) for w in waits)
+            parts.append(
+                self._what(
+                    f"elle attend {names}, qui ne "
+                    + ("peut" if len(waits) == 1 else "peuvent")
+                    + " jamais être résolue"
+                    + ("" if len(waits) == 1 else "s"),
+                    f"it waits for {names}, which can never be solved",
+                )
+            )
+        if missing:
+            names = ", ".join(self.report.q(m) for m in missing)
+            parts.append(
+                self._what(
+                    f"son code utilise {names}, qui ne "
+                    + ("peut" if len(missing) == 1 else "peuvent")
+                    + " jamais être gagnée"
+                    + ("" if len(missing) == 1 else "s"),
+                    f"its code uses {names}, which can never be earned",
+                )
+            )
+        return self._what(" ; ", "; ").join(parts)
+
+    def cycles_and_reachability(self) -> None:
+        index = self._index()
+        in_loop: set[str] = set()
+        for loop in self._cycles():
+            in_loop.update(loop)
+            shown = " → ".join(self.report.q(p) for p in [*loop, loop[0]])
+            self.report.add("GDN307", ("puzzles", index[loop[0]], "requires"), cycle=shown)
+        solved = solvable_puzzles(self.mission)
+        earned = {r.id for p in self.mission.puzzles if p.id in solved for r in p.rewards}
+        for i, puzzle in enumerate(self.mission.puzzles):
+            if puzzle.id in solved or puzzle.id in in_loop:
+                continue
+            # A reference to an unknown id is already reported where it is written.
+            unknown = [r for r in puzzle.requires if r not in self.puzzle_ids]
+            unknown += [r for r in _code_from(puzzle) if r not in self.reward_ids]
+            if unknown:
+                continue
+            reason = self._blockers(puzzle, solved, earned)
+            if puzzle.id == self.mission.goal:
+                self.report.add("GDN306", ("goal",), id=puzzle.id, reason=reason)
+            else:
+                self.report.add("GDN305", ("puzzles", i, "id"), id=puzzle.id, reason=reason)
+        goal = self.mission.goal
+        if goal in in_loop and goal not in solved:
+            reason = self._what("elle attend en boucle", "it waits in a loop")
+            self.report.add("GDN306", ("goal",), id=goal, reason=reason)
+
+    def final_code(self) -> None:
+        givers: dict[str, set[str]] = {}
+        for puzzle in self.mission.puzzles:
+            for reward in puzzle.rewards:
+                givers.setdefault(reward.id, set()).add(puzzle.id)
+        for i, puzzle in enumerate(self.mission.puzzles):
+            if not isinstance(puzzle, CodeLock):
+                continue
+            if puzzle.code_from:
+                for j, needed in enumerate(puzzle.code_from):
+                    if needed in givers and not givers[needed] - {puzzle.id}:
+                        self.report.add("GDN308", ("puzzles", i, "code_from", j), id=needed)
+            elif puzzle.id == self.mission.goal:
+                self.report.add("GDN401", ("puzzles", i, "code"), id=puzzle.id)
+
+    def puzzle_rules(self) -> None:
+        for i, puzzle in enumerate(self.mission.puzzles):
+            choices = getattr(puzzle, "choices", None)
+            if choices is not None:
+                right = sum(1 for c in choices if getattr(c, "correct", False))
+                multiple = bool(getattr(puzzle, "multiple", False))
+                if not multiple and right != 1:
+                    detail = self._what(
+                        f"Une seule réponse doit être juste (« correct: true »), ici {right}. "
+                        "Si plusieurs sont justes, ajoutez « multiple: true ».",
+                        f"Exactly one choice must be right ('correct: true'), here {right}. "
+                        "If several are right, add 'multiple: true'.",
+                    )
+                    self.report.add("GDN312", ("puzzles", i, "choices"), detail=detail)
+                elif multiple and right == 0:
+                    detail = self._what(
+                        "Au moins un choix doit être juste (« correct: true »).",
+                        "At least one choice must be right ('correct: true').",
+                    )
+                    self.report.add("GDN312", ("puzzles", i, "choices"), detail=detail)
+            if isinstance(puzzle, Hotspots):
+                if not any(r.correct for r in puzzle.regions):
+                    self.report.add("GDN313", ("puzzles", i, "regions"))
+                for j, region in enumerate(puzzle.regions):
+                    edge, bottom = region.x + region.w, region.y + region.h
+                    if edge > 1 + _EPSILON or bottom > 1 + _EPSILON:
+                        self.report.add(
+                            "GDN314",
+                            ("puzzles", i, "regions", j, "id"),
+                            id=region.id,
+                            right=f"{edge:g}",
+                            bottom=f"{bottom:g}",
+                        )
+
+    def _walk(self, value: object, path: YamlPath) -> Iterator[tuple[YamlPath, object]]:
+        yield path, value
+        if isinstance(value, BaseModel):
+            for name in type(value).model_fields:
+                yield from self._walk(getattr(value, name), (*path, name))
+        elif isinstance(value, list | tuple):
+            for i, item in enumerate(value):
+                yield from self._walk(item, (*path, i))
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                yield from self._walk(item, (*path, key))
+
+    def age_bands(self) -> None:
+        declared = _quote_list(self.ages, self.report)
+        for path, value in self._walk(self.mission, ()):
+            if not isinstance(value, dict) or not value:
+                continue
+            for age in self.ages:
+                if age not in value:
+                    self.report.add("GDN310", path, age=age, ages=declared)
+            for age in value:
+                if age not in self.ages:
+                    self.report.add("GDN311", (*path, age), on_key=True, age=age, ages=declared)
+        for path, value in self._walk(self.mission, ()):
+            if not isinstance(value, str) or any(
+                isinstance(p, str) and p in _NOT_PROSE for p in path
+            ):
+                continue
+            field = next(
+                (p for p in reversed(path) if isinstance(p, str) and p not in self.ages), ""
+            )
+            limit = TEXT_LIMITS.get(field, DEFAULT_TEXT_LIMIT)
+            length = len(value.strip())
+            if length > limit:
+                self.report.add("GDN403", path, length=length, limit=limit)
+
+    def hint_ladders(self) -> None:
+        for i, puzzle in enumerate(self.mission.puzzles):
+            path: YamlPath = ("puzzles", i, "hints")
+            hints = puzzle.hints
+            for age in self.ages:
+                if isinstance(hints, dict):
+                    if age in hints and not hints[age]:
+                        self.report.add("GDN309", (*path, age), id=puzzle.id, age=age)
+                elif not hints:
+                    self.report.add("GDN309", path, id=puzzle.id, age=age)
+
+    def debrief(self) -> None:
+        messages = self.mission.debrief.key_messages
+        path: YamlPath = ("debrief", "key_messages")
+        for age in self.ages:
+            count = len(messages.get(age, [])) if isinstance(messages, dict) else len(messages)
+            if count > MAX_KEY_MESSAGES:
+                where = (*path, age) if isinstance(messages, dict) else path
+                self.report.add("GDN402", where, count=count, age=age)
+
+    def languages(self) -> None:
+        for j, code in enumerate(self.mission.translations):
+            if code == self.mission.language:
+                self.report.add("GDN315", ("translations", j), language=code)
+
+    def folder_name(self) -> None:
+        folder = self.folder
+        if folder is None or Path(self.report.file).name != MISSION_FILE:
+            return
+        if folder.name != self.mission.id:
+            self.report.add("GDN405", ("id",), folder=folder.name, id=self.mission.id)
+
+
+def _quote_list(words: Sequence[str], report: Reporter) -> str:
+    return report.pick(" et ", " and ").join(report.q(w) for w in words)
+
+
+def lint_mission(
+    mission: Mission,
+    *,
+    file: str = "<mission>",
+    source: SourceMap | None = None,
+    folder: Path | None = None,
+    lang: Lang = "fr",
+) -> list[Diagnostic]:
+    """Every lint diagnostic of a shape-valid mission.
+
+    `source` places diagnostics on the lines of the YAML file (line 1 without it); `folder`
+    is the mission's folder, needed to check images (skipped when None).
+    """
+    report = Reporter(file, source if source is not None else SourceMap(), lang)
+    _Lint(mission, report, folder).run()
+    return report.diagnostics
