@@ -11,6 +11,7 @@ from html import escape
 
 from gardiens.core.model import Mission
 from gardiens.core.session import DebriefData, PuzzleState
+from gardiens.i18n.interface import N_
 from gardiens.i18n.missions import MissionTexts
 
 Gettext = Callable[[str], str]
@@ -39,18 +40,23 @@ footer { margin-top: 8mm; font-size: 9.5pt; color: #5b6285; }
 @media print { .sheet { padding: 0; } }
 """
 
+# Marked here, translated where the sheet is written.
 HELP_3018 = (
-    "Le 3018",
-    "Gratuit, anonyme et confidentiel, 7 jours sur 7 de 9 h à 23 h, par téléphone, tchat ou "
-    "application. Pour les victimes et les témoins de harcèlement en ligne.",
+    N_("Le 3018"),
+    N_(
+        "Gratuit, anonyme et confidentiel, 7 jours sur 7 de 9 h à 23 h, par téléphone, tchat ou "
+        "application. Pour les victimes et les témoins de harcèlement en ligne."
+    ),
 )
 HELP_ADULT = (
-    "Un adulte de confiance",
-    "Un parent, un professeur, l'infirmière ou le CPE : on n'est jamais seul face à un problème en ligne.",
+    N_("Un adulte de confiance"),
+    N_(
+        "Un parent, un professeur, l'infirmière ou le CPE : on n'est jamais seul face à un problème en ligne."
+    ),
 )
 HELP_CNIL = (
-    "La CNIL",
-    "Son site a une rubrique pour les jeunes, avec des conseils pour protéger sa vie privée.",
+    N_("La CNIL"),
+    N_("Son site a une rubrique pour les jeunes, avec des conseils pour protéger sa vie privée."),
 )
 BAR_COLOURS = {"attempts": "#e4572e", "hints": "#2d7dd2"}
 

@@ -7,6 +7,7 @@ import json
 import os
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,7 @@ from gardiens.core.clock import ManualClock
 from gardiens.core.journal import Journal, default_data_dir
 from gardiens.core.model import AGE_BANDS, AgeBand, Mission
 from gardiens.core.session import Outcome, Session
+from gardiens.i18n.interface import InterfaceTranslator, cli_translator
 
 
 def register(sub: Any) -> None:
@@ -42,15 +44,18 @@ def register(sub: Any) -> None:
     parser.set_defaults(func=run)
 
 
-def load_one(arg: str) -> tuple[Mission, Path] | str:
+def load_one(arg: str, _: Callable[[str], str] | None = None) -> tuple[Mission, Path] | str:
     """The mission named by `arg`, or the located errors that keep it from loading."""
     from gardiens.core.library import MissionNotFoundError, resolve_mission
     from gardiens.core.loader import load_mission
 
+    _ = _ or cli_translator().gettext
     try:
         path = resolve_mission(arg)
     except MissionNotFoundError:
-        return f"mission introuvable : {arg} (un identifiant de mission fournie, ou un chemin)"
+        return _(
+            "mission introuvable : {arg} (un identifiant de mission fournie, ou un chemin)"
+        ).format(arg=arg)
     result = load_mission(path)
     if result.mission is None or any(d.severity == "error" for d in result.diagnostics):
         return "\n".join(d.render() for d in result.diagnostics)
@@ -58,7 +63,9 @@ def load_one(arg: str) -> tuple[Mission, Path] | str:
 
 
 def run(args: argparse.Namespace) -> int:
-    loaded = load_one(args.mission)
+    translator = cli_translator()
+    _ = translator.gettext
+    loaded = load_one(args.mission, _)
     if isinstance(loaded, str):
         print(loaded, file=sys.stderr)
         return 1
@@ -66,10 +73,20 @@ def run(args: argparse.Namespace) -> int:
     age: AgeBand = args.age or mission.ages[0]
     language: str = args.lang or mission.language
     if age not in mission.ages:
-        print(f"la mission {mission.id} n'a pas la tranche d'âge {age}", file=sys.stderr)
+        print(
+            _("la mission {mission} n'a pas la tranche d'âge {age}").format(
+                mission=mission.id, age=age
+            ),
+            file=sys.stderr,
+        )
         return 2
     if language not in (mission.language, *mission.translations):
-        print(f"la mission {mission.id} n'existe pas en « {language} »", file=sys.stderr)
+        print(
+            _("la mission {mission} n'existe pas en « {language} »").format(
+                mission=mission.id, language=language
+            ),
+            file=sys.stderr,
+        )
         return 2
     data_dir = args.data_dir or default_data_dir()
     if args.ui:
@@ -85,7 +102,7 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(summary, ensure_ascii=False, indent=2))
     else:
-        print(describe(summary))
+        print(describe(summary, translator))
     return 0 if summary.get("outcome") == Outcome.WON.value else 1
 
 
@@ -121,13 +138,22 @@ def play_core(
         journal.close()
 
 
-def describe(summary: dict[str, Any]) -> str:
+def describe(summary: dict[str, Any], translator: InterfaceTranslator | None = None) -> str:
+    translator = translator or cli_translator()
+    _ = translator.gettext
     lines = [
-        f"mission {summary.get('mission')} ({summary.get('age')}, {summary.get('language')}) : "
-        f"{summary.get('outcome')} en {summary.get('elapsed')} s",
+        _("mission {mission} ({age}, {language}) : {outcome} en {seconds} s").format(
+            mission=summary.get("mission"),
+            age=summary.get("age"),
+            language=summary.get("language"),
+            outcome=summary.get("outcome"),
+            seconds=summary.get("elapsed"),
+        )
     ]
     for pid, p in summary.get("puzzles", {}).items():
-        lines.append(
-            f"  {pid:<20} {p['state']:<9} essais ratés {p['attempts']}  indices {p['hints']}"
-        )
+        attempts = translator.ngettext(
+            "{n} essai raté", "{n} essais ratés", p["attempts"]
+        ).format(n=p["attempts"])
+        hints = translator.ngettext("{n} indice", "{n} indices", p["hints"]).format(n=p["hints"])
+        lines.append(f"  {pid:<20} {p['state']:<9} {attempts}  {hints}")
     return "\n".join(lines)

@@ -11,6 +11,7 @@ from gardiens.core.journal import Journal, default_data_dir
 from gardiens.core.kiosk import load_settings
 from gardiens.core.library import load_library
 from gardiens.core.records import purge
+from gardiens.i18n.interface import cli_translator
 
 
 def register(sub: Any) -> None:
@@ -36,13 +37,15 @@ def register(sub: Any) -> None:
 
 
 def run_purge(args: argparse.Namespace) -> int:
+    translator = cli_translator()
+    _ = translator.gettext
     data_dir = args.data_dir or default_data_dir()
     settings, problem = load_settings(data_dir)
     if problem:
-        print(f"réglages ignorés : {problem}")
+        print(_("réglages ignorés : {problem}").format(problem=problem))
     days = args.older_than if args.older_than is not None else settings.retention_days
     if days < 0:
-        print("--older-than attend un nombre de jours positif ou nul")
+        print(_("--older-than attend un nombre de jours positif ou nul"))
         return 2
     missions = {mid: mission for mid, (mission, _) in load_library().items()}
     journal = Journal.open(data_dir)
@@ -50,5 +53,11 @@ def run_purge(args: argparse.Namespace) -> int:
         removed = purge(journal, missions, older_than_days=days, now=time.time())
     finally:
         journal.close()
-    print(f"{removed} partie(s) effacée(s) du journal ; les résultats anonymes sont gardés.")
+    print(
+        translator.ngettext(
+            "{n} partie effacée du journal ; les résultats anonymes sont gardés.",
+            "{n} parties effacées du journal ; les résultats anonymes sont gardés.",
+            removed,
+        ).format(n=removed)
+    )
     return 0

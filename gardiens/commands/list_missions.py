@@ -8,6 +8,7 @@ from typing import Any
 
 from gardiens.core.library import load_library, scenarios_dir
 from gardiens.core.model import Mission, pick
+from gardiens.i18n.interface import cli_translator
 
 
 def _row(mission: Mission, path: str) -> dict[str, Any]:
@@ -36,6 +37,7 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    _ = cli_translator().gettext
     library = load_library()
     rows = [_row(mission, str(path)) for mission, path in library.values()]
     rows.sort(key=lambda row: str(row["id"]))
@@ -43,11 +45,17 @@ def run(args: argparse.Namespace) -> int:
         print(json.dumps(rows, ensure_ascii=False, indent=2))
         return 0
     if not rows:
-        print(f"Aucune mission valide dans {scenarios_dir()}.")
+        print(_("Aucune mission valide dans {folder}.").format(folder=scenarios_dir()))
         return 0
     for row in rows:
         print(
-            f"{row['id']:<24} {row['title']}  [{row['theme']}; {', '.join(row['ages'])} ans; "
-            f"{', '.join(row['languages'])}]  {row['path']}"
+            _("{id}  {title}  [{theme} ; {ages} ans ; {languages}]  {path}").format(
+                id=f"{row['id']:<22}",
+                title=row["title"],
+                theme=row["theme"],
+                ages=", ".join(row["ages"]),
+                languages=", ".join(row["languages"]),
+                path=row["path"],
+            )
         )
     return 0

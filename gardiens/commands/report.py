@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
-import time
 from pathlib import Path
 from typing import Any
 
@@ -12,9 +12,10 @@ from gardiens.core.journal import Journal, default_data_dir
 from gardiens.core.library import load_library
 from gardiens.core.pseudonym import is_team, team_name
 from gardiens.core.session import debrief_of
+from gardiens.i18n.format import format_day
+from gardiens.i18n.interface import InterfaceTranslator, cli_translator
 from gardiens.i18n.missions import MissionTexts
 from gardiens.report import render_report
-from gardiens.ui.translator import Translator
 
 
 def register(sub: Any) -> None:
@@ -33,6 +34,7 @@ def register(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    _ = cli_translator().gettext
     data_dir = args.data_dir or default_data_dir()
     missions = {mid: mission for mid, (mission, _) in load_library().items()}
     journal = Journal.open(data_dir)
@@ -45,9 +47,16 @@ def run(args: argparse.Namespace) -> int:
         else:
             chosen = [s for s in sessions if s.session.startswith(args.session)]
         if len(chosen) != 1:
-            known = ", ".join(s.session[:8] for s in sessions[-5:]) or "aucune"
-            problem = "plusieurs parties commencent ainsi" if chosen else "partie introuvable"
-            print(f"{problem} : {args.session} (dernières parties : {known})", file=sys.stderr)
+            known = ", ".join(s.session[:8] for s in sessions[-5:]) or _("aucune")
+            problem = (
+                _("plusieurs parties commencent ainsi") if chosen else _("partie introuvable")
+            )
+            print(
+                _("{problem} : {session} (dernières parties : {known})").format(
+                    problem=problem, session=args.session, known=known
+                ),
+                file=sys.stderr,
+            )
             return 1
         summary = chosen[0]
         events = journal.events(summary.session)
@@ -59,11 +68,12 @@ def run(args: argparse.Namespace) -> int:
     texts = MissionTexts.load(mission, age=debrief.age, language=debrief.language)
     team_key = next((str(e.data["team"]) for e in reversed(events) if "team" in e.data), None)
     team = team_name(team_key, debrief.language) if team_key and is_team(team_key) else None
-    date = time.strftime("%d/%m/%Y", time.localtime(summary.first_at))
-    html = render_report(
-        debrief, mission, texts, Translator(debrief.language).gettext, team=team, date=date
-    )
+    # The sheet is in the language the team played in, not the facilitator's terminal.
+    sheet = InterfaceTranslator(debrief.language)
+    day = dt.datetime.fromtimestamp(summary.first_at).date()
+    date = format_day(day, debrief.language, length="short")
+    html = render_report(debrief, mission, texts, sheet.gettext, team=team, date=date)
     out = args.out or Path(f"gardiens-{mission.id}-{summary.session[:8]}.html")
     out.write_text(html, encoding="utf-8")
-    print(f"Fiches écrites dans {out}")
+    print(_("Fiches écrites dans {path}").format(path=out))
     return 0

@@ -12,6 +12,8 @@ from typing import Any
 from gardiens.core.journal import Journal, default_data_dir
 from gardiens.core.library import load_library
 from gardiens.core.records import MissionStats, record_finished, stats
+from gardiens.i18n.format import format_duration, format_ratio
+from gardiens.i18n.interface import InterfaceTranslator, cli_translator
 
 CSV_COLUMNS = (
     "mission",
@@ -51,7 +53,7 @@ def run(args: argparse.Namespace) -> int:
     if args.csv:
         write_csv(table)
     else:
-        print(describe(table))
+        print(describe(table, cli_translator()))
     return 0
 
 
@@ -69,20 +71,38 @@ def write_csv(table: list[MissionStats]) -> None:
             )
 
 
-def describe(table: list[MissionStats]) -> str:
+def describe(table: list[MissionStats], translator: InterfaceTranslator | None = None) -> str:
+    translator = translator or cli_translator()
+    _ = translator.gettext
+    language = translator.language
     if not table:
-        return "Aucune partie terminée pour l'instant."
+        return _("Aucune partie terminée pour l'instant.")
     lines = []
     for group in table:
-        median = f"{group.median_seconds / 60:.1f} min" if group.median_seconds else "—"
+        median = format_duration(group.median_seconds, language) if group.median_seconds else "—"
+        sessions = translator.ngettext("{n} partie", "{n} parties", group.sessions).format(
+            n=group.sessions
+        )
         lines.append(
-            f"{group.mission} ({group.age}) : {group.sessions} partie(s), "
-            f"réussite {group.win_rate:.0%}, temps médian {median}"
+            _("{mission} ({age}) : {sessions}, réussite {rate}, temps médian {median}").format(
+                mission=group.mission,
+                age=group.age,
+                sessions=sessions,
+                rate=format_ratio(group.win_rate, language),
+                median=median,
+            )
         )
         for p in group.puzzles:
             wrong = ", ".join(f"{w} ×{n}" for w, n in p.common_wrong) or "—"
             lines.append(
-                f"  {p.puzzle:<22} essais ratés {p.mean_attempts:>4}  indices {p.mean_hints:>4}"
-                f"  erreurs fréquentes : {wrong}"
+                "  "
+                + _(
+                    "{puzzle}  essais ratés {attempts}  indices {hints}  erreurs fréquentes : {wrong}"
+                ).format(
+                    puzzle=f"{p.puzzle:<20}",
+                    attempts=f"{p.mean_attempts:>4}",
+                    hints=f"{p.mean_hints:>4}",
+                    wrong=wrong,
+                )
             )
     return "\n".join(lines)

@@ -11,14 +11,9 @@ from typing import Any, cast
 from gardiens.core.diagnostics import LANGS, Lang, has_errors
 from gardiens.core.library import find_mission_files
 from gardiens.core.loader import check_paths, describe_counts
+from gardiens.i18n.interface import cli_translator, language_from_environment
 
-_USAGE_MESSAGES: dict[str, tuple[str, str]] = {
-    "missing": ("{prog}: « {path} » n'existe pas.", "{prog}: '{path}' does not exist."),
-    "empty": (
-        "{prog}: aucune mission (scenario.yaml) trouvée dans {paths}.",
-        "{prog}: no mission (scenario.yaml) found in {paths}.",
-    ),
-}
+PROG = "gardiens validate"
 
 
 def register(subparsers: Any) -> None:
@@ -36,27 +31,37 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--format", choices=("text", "json"), default="text", help="forme du rapport (text)"
     )
-    parser.add_argument("--lang", choices=LANGS, default="fr", help="langue des messages (fr)")
+    parser.add_argument(
+        "--lang",
+        choices=LANGS,
+        default=None,
+        help="langue des messages (défaut : GARDIENS_LANG ou LANG, sinon fr)",
+    )
     parser.set_defaults(func=run)
 
 
-def _usage(kind: str, lang: Lang, **params: str) -> str:
-    fr, en = _USAGE_MESSAGES[kind]
-    return (en if lang == "en" else fr).format(prog="gardiens validate", **params)
-
-
 def run(args: argparse.Namespace) -> int:
-    lang = cast(Lang, args.lang)
+    asked = args.lang or language_from_environment()
+    lang = cast(Lang, asked if asked in LANGS else "fr")
+    _ = cli_translator(lang).gettext
     paths: list[Path] = list(args.paths)
     missing = [p for p in paths if not p.exists()]
     if missing:
         for path in missing:
-            print(_usage("missing", lang, path=str(path)), file=sys.stderr)
+            print(
+                _("{prog}: « {path} » n'existe pas.").format(prog=PROG, path=path),
+                file=sys.stderr,
+            )
         return 2
     files = find_mission_files(paths)
     if not files:
         shown = ", ".join(str(p) for p in paths)
-        print(_usage("empty", lang, paths=shown), file=sys.stderr)
+        print(
+            _("{prog}: aucune mission (scenario.yaml) trouvée dans {paths}.").format(
+                prog=PROG, paths=shown
+            ),
+            file=sys.stderr,
+        )
         return 2
     diagnostics = check_paths(files, lang=lang)
     summary = describe_counts(diagnostics, len(files), lang)

@@ -21,6 +21,7 @@ from babel.messages.pofile import read_po
 from pydantic import BaseModel
 
 from gardiens.core.model import AgeBand, Mission, Text, TextList, pick, pick_list
+from gardiens.i18n.pseudo import PSEUDO_LANGUAGE, pseudolocalise
 
 PathKey = str | int
 Translations = dict[tuple[str | None, str], str]
@@ -105,7 +106,7 @@ def untranslated(
     mission: Mission, language: str, *, locales_dir: Path | None = None
 ) -> list[SourceText]:
     """The source texts of a mission that have no usable translation into `language`."""
-    if language == mission.language:
+    if language in (mission.language, PSEUDO_LANGUAGE):
         return []
     directory = locales_dir if locales_dir is not None else _default_locales_dir()
     catalog = read_catalog(directory, language, mission.id)
@@ -132,7 +133,12 @@ class MissionTexts:
         language: str,
         locales_dir: Path | None = None,
     ) -> MissionTexts:
-        """Read the mission's catalog for `language` (none is needed for its source language)."""
+        """Read the mission's catalog for `language` (none is needed for its source language).
+
+        The pseudo-locale `qps` needs no catalog: it is made from the source texts.
+        """
+        if language == PSEUDO_LANGUAGE:
+            return PseudoMissionTexts(mission, age=age, language=language, translations={})
         translations: Translations = {}
         if language != mission.language:
             directory = locales_dir if locales_dir is not None else _default_locales_dir()
@@ -150,6 +156,13 @@ class MissionTexts:
     def _translate(self, source: str, puzzle_id: str | None) -> str:
         context = message_context(self.mission.id, puzzle_id)
         return self._translations.get((context, source), source)
+
+
+class PseudoMissionTexts(MissionTexts):
+    """A mission's texts in the `qps` pseudo-locale: the source lengthened and accented."""
+
+    def _translate(self, source: str, puzzle_id: str | None) -> str:
+        return pseudolocalise(source)
 
 
 @cache

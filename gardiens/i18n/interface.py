@@ -1,0 +1,204 @@
+"""Interface strings (UI and CLI) in the chosen language, from the compiled `gardiens` catalogs.
+
+French is the source language; `qps` is a pseudo-locale built on the fly from the French source.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from gettext import NullTranslations
+from pathlib import Path
+
+from babel.core import Locale
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.support import Translations
+
+from gardiens.i18n.missions import locales_dir as default_locales_dir
+from gardiens.i18n.pseudo import PSEUDO_LANGUAGE, pseudolocalise
+
+log = logging.getLogger(__name__)
+
+SOURCE_LANGUAGE = "fr"
+INTERFACE_DOMAIN = "gardiens"
+# Languages the interface ships in; `gardiens i18n check` fails when one is incomplete.
+INTERFACE_LANGUAGES: tuple[str, ...] = ("fr", "en")
+
+
+def N_(message: str) -> str:
+    """Mark a string for extraction where it is defined; translate it later where it is shown."""
+    return message
+
+
+class SourceTexts(NullTranslations):
+    """The French source itself, with the French plural rule (0 and 1 are singular)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._locale = Locale.parse(SOURCE_LANGUAGE)
+
+    def _singular(self, n: int) -> bool:
+        return self._locale.plural_form(abs(n)) == "one"
+
+    def ngettext(self, msgid1: str, msgid2: str, n: int) -> str:
+        return msgid1 if self._singular(n) else msgid2
+
+    def npgettext(self, context: str, msgid1: str, msgid2: str, n: int) -> str:
+        return msgid1 if self._singular(n) else msgid2
+
+
+class PseudoTexts(SourceTexts):
+    """The `qps` pseudo-locale: every source string lengthened and accented, placeholders kept."""
+
+    def gettext(self, message: str) -> str:
+        return pseudolocalise(message)
+
+    def pgettext(self, context: str, message: str) -> str:
+        return pseudolocalise(message)
+
+    def ngettext(self, msgid1: str, msgid2: str, n: int) -> str:
+        return pseudolocalise(super().ngettext(msgid1, msgid2, n))
+
+    def npgettext(self, context: str, msgid1: str, msgid2: str, n: int) -> str:
+        return pseudolocalise(super().npgettext(context, msgid1, msgid2, n))
+
+
+@dataclass(frozen=True, slots=True)
+class _Loaded:
+    translations: NullTranslations
+    # (path, mtime_ns) of the file read; a different stamp means the catalog was rebuilt.
+    stamp: tuple[str, int] | None
+
+
+class InterfaceTranslator:
+    """`_`, `ngettext` and `pgettext` for the interface, in a language that can change live.
+
+    Nothing is read before the first lookup. The `.mo` is read through Babel, not through the
+    stdlib's path-cached `gettext.translation`, so a recompiled catalog is picked up at the next
+    `set_language`. A `.po` newer than its `.mo` is compiled in memory (fuzzy entries left out);
+    a missing catalog shows the French source and logs once.
+    """
+
+    def __init__(
+        self,
+        language: str = SOURCE_LANGUAGE,
+        *,
+        locales_dir: Path | None = None,
+        domain: str = INTERFACE_DOMAIN,
+    ) -> None:
+        self._locales_dir = locales_dir
+        self._domain = domain
+        self._language = language
+        self._loaded: dict[str, _Loaded] = {}
+
+    @property
+    def language(self) -> str:
+        return self._language
+
+    def set_language(self, language: str) -> None:
+        """Switch language; a catalog rebuilt on disk since it was read is read again."""
+        self._language = language
+        loaded = self._loaded.get(language)
+        if loaded is not None and loaded.stamp != self._stamp(language):
+            del self._loaded[language]
+
+    def reload(self) -> None:
+        """Forget every catalog read so far; the next lookup reads the files again."""
+        self._loaded.clear()
+
+    def gettext(self, message: str) -> str:
+        return self._translations().gettext(message)
+
+    # The UI marks its strings with `_("…")` on the translator object.
+    _ = gettext
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        return self._translations().ngettext(singular, plural, n)
+
+    def pgettext(self, context: str, message: str) -> str:
+        return self._translations().pgettext(context, message)
+
+    def npgettext(self, context: str, singular: str, plural: str, n: int) -> str:
+        return self._translations().npgettext(context, singular, plural, n)
+
+    def _translations(self) -> NullTranslations:
+        loaded = self._loaded.get(self._language)
+        if loaded is None:
+            loaded = self._load(self._language)
+            self._loaded[self._language] = loaded
+        return loaded.translations
+
+    def _files(self, language: str) -> tuple[Path, Path]:
+        directory = self._locales_dir if self._locales_dir is not None else default_locales_dir()
+        base = directory / language / "LC_MESSAGES" / self._domain
+        return base.with_suffix(".po"), base.with_suffix(".mo")
+
+    def _newest(self, language: str) -> Path | None:
+        """The `.mo`, unless the `.po` beside it was edited after it was compiled."""
+        po, mo = self._files(language)
+        if mo.is_file() and not (po.is_file() and po.stat().st_mtime_ns > mo.stat().st_mtime_ns):
+            return mo
+        return po if po.is_file() else None
+
+    def _stamp(self, language: str) -> tuple[str, int] | None:
+        if language == PSEUDO_LANGUAGE:
+            return None
+        path = self._newest(language)
+        return (str(path), path.stat().st_mtime_ns) if path is not None else None
+
+    def _load(self, language: str) -> _Loaded:
+        if language == PSEUDO_LANGUAGE:
+            return _Loaded(PseudoTexts(), None)
+        path = self._newest(language)
+        if path is None:
+            if language != SOURCE_LANGUAGE:
+                log.warning(
+                    "no interface catalog for %r in %s: showing the French source",
+                    language,
+                    self._files(language)[0].parent,
+                )
+            return _Loaded(SourceTexts(), None)
+        try:
+            translations = _read(path, language, self._domain)
+        except (OSError, ValueError) as error:
+            log.warning(
+                "unreadable interface catalog %s (%s): showing the French source", path, error
+            )
+            return _Loaded(SourceTexts(), None)
+        translations.add_fallback(SourceTexts())
+        return _Loaded(translations, (str(path), path.stat().st_mtime_ns))
+
+
+def _read(path: Path, language: str, domain: str) -> Translations:
+    if path.suffix == ".mo":
+        with path.open("rb") as fileobj:
+            return Translations(fileobj, domain=domain)
+    with path.open("rb") as fileobj:
+        catalog = read_po(fileobj, locale=language, domain=domain)
+    buffer = io.BytesIO()
+    write_mo(buffer, catalog, use_fuzzy=False)
+    buffer.seek(0)
+    return Translations(buffer, domain=domain)
+
+
+def language_from_environment(environ: Mapping[str, str] | None = None) -> str:
+    """The interface language asked for by `GARDIENS_LANG`, else the POSIX locale, else French."""
+    env = os.environ if environ is None else environ
+    for name in ("GARDIENS_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(name, "")
+        # "en_GB.UTF-8" → "en"; "C" and "POSIX" say nothing about a language.
+        code = value.split(".")[0].split("_")[0].split("@")[0].lower()
+        if code and code not in ("c", "posix"):
+            return code
+    return SOURCE_LANGUAGE
+
+
+def cli_translator(
+    language: str | None = None, *, environ: Mapping[str, str] | None = None
+) -> InterfaceTranslator:
+    """The translator of a command's messages: its `--lang` when given, else the environment."""
+    return InterfaceTranslator(language or language_from_environment(environ))
