@@ -242,8 +242,12 @@ class _Builder:
         if _AMBIGUOUS_NUMBER.fullmatch(text):
             self.report.add_at("GDN107", _mark(node), value=text)
             return text
-        if _FLOAT.fullmatch(text) or _INF.fullmatch(text) or _NAN.fullmatch(text):
+        if _FLOAT.fullmatch(text):
             return float(text)
+        if _INF.fullmatch(text):
+            return float("-inf") if text.startswith("-") else float("inf")
+        if _NAN.fullmatch(text):
+            return float("nan")
         if text.lower() in _BOOLEAN_WORDS:
             self.source.add_plain_word(path, text)
         return text

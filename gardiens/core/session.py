@@ -354,9 +354,19 @@ class Session:
         if resume is not None:
             events = journal.events(resume)
             if events and all(self._known(e) for e in events):
-                self._state = fold(missions, events)
-                if self._state.lifecycle is Lifecycle.PLAYING:
-                    self._record([("restored", {})])
+                self._resume(resume, events)
+
+    def _resume(self, session_id: str, events: list[Event]) -> None:
+        try:
+            self._state = fold(self.missions, events)
+        except (KeyError, ValueError):
+            # The mission was edited since (a puzzle renamed or removed): this game can no
+            # longer be replayed, so it is closed and the kiosk starts afresh.
+            self.journal.append(session_id, self.clock.now(), [("reset", {})])
+            self._state = SessionState()
+            return
+        if self._state.lifecycle is Lifecycle.PLAYING:
+            self._record([("restored", {})])
 
     def _known(self, event: Event) -> bool:
         mission = event.data.get("mission") if event.kind == "chosen" else None

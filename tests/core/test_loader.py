@@ -335,3 +335,13 @@ def test_two_missions_with_the_same_id(tmp_path: Path) -> None:
     found = [d.code for d in check_paths([tmp_path])]
     assert found.count("GDN316") == 1
     assert found.count("GDN405") == 2
+
+
+def test_special_floats_are_read_without_a_traceback(tmp_path: Path) -> None:
+    from gardiens.core.loader import load_mission_bytes
+
+    for value in (".nan", ".inf", "-.inf", ".NaN"):
+        raw = f"id: x\nduration: {value}\n".encode()
+        result = load_mission_bytes(raw, file="m.yaml")
+        assert result.mission is None
+        assert result.errors and all(d.line >= 1 for d in result.errors)

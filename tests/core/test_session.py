@@ -281,3 +281,18 @@ def test_wrong_free_text_is_never_journaled(tmp_path) -> None:
     assert "Léa" not in str([e.data for e in session.events()])
     assert "Lina2013" not in str([e.data for e in session.events()])
     assert "Kayak" not in str([e.data for e in session.events()])
+
+
+def test_a_game_that_no_longer_fits_its_edited_mission_is_closed_not_crashed() -> None:
+    journal = Journal.memory()
+    session, clock = new_session(journal)
+    session.start_setup()
+    session.choose(mission=MISSION.id, age="9-12", language="fr")
+    session.confirm()
+    session.start()
+    session.submit("qcm", ["b"])
+    edited = MISSION.model_copy(update={"puzzles": [p for p in MISSION.puzzles if p.id != "qcm"]})
+    again = Session({MISSION.id: edited}, journal, clock)
+    assert again.state.lifecycle is Lifecycle.ATTRACT
+    assert journal.last_open_session() is None
+    assert again.start_setup().ok

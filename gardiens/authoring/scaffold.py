@@ -1,0 +1,118 @@
+"""`gardiens new`: a new mission folder from the bundled template, valid and winnable as it is."""
+
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from gardiens.core.lint import MISSION_FILE
+from gardiens.core.model import THEMES
+
+MISSION_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
+SCHEMA_FILE = "mission.schema.json"
+TEMPLATE_FILES = ("scenario.yaml", "illustration.svg", "SOURCES.md")
+
+
+class ScaffoldError(ValueError):
+    """The mission cannot be created; the message says why, for the educator."""
+
+
+@dataclass(frozen=True)
+class Created:
+    folder: Path
+    files: tuple[Path, ...]
+
+
+def suggest_id(text: str) -> str:
+    """A valid mission id close to what was typed: « Ma Mission ! » becomes « ma-mission »."""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    slug = re.sub(r"[^a-z0-9_-]+", "-", plain).strip("-_")
+    return slug[:64]
+
+
+def check_id(mission_id: str) -> None:
+    if MISSION_ID.match(mission_id):
+        return
+    message = (
+        f"« {mission_id} » ne peut pas servir d'identifiant de mission : il s'écrit en lettres "
+        "minuscules sans accent, chiffres, « - » ou « _ », sans espace (64 caractères au plus)."
+    )
+    guess = suggest_id(mission_id)
+    if guess and MISSION_ID.match(guess):
+        message += f" Essayez « {guess} »."
+    raise ScaffoldError(message)
+
+
+def repo_root() -> Path:
+    return Path(__file__).resolve().parents[2]
+
+
+def committed_schema() -> Path:
+    return repo_root() / "scenarios" / SCHEMA_FILE
+
+
+def schema_reference(folder: Path) -> str:
+    """How the modeline names the schema: relative inside the repository, absolute outside."""
+    schema = committed_schema()
+    target = folder.resolve()
+    if target.is_relative_to(repo_root()):
+        return Path(os.path.relpath(schema, target)).as_posix()
+    return schema.as_posix()
+
+
+def _template(name: str) -> bytes:
+    return resources.files("gardiens").joinpath("templates", "mission", name).read_bytes()
+
+
+def create_mission(mission_id: str, *, theme: str = "infox", parent: Path) -> Created:
+    """Write `parent/mission_id/` from the template; refuses a bad id, theme or existing folder."""
+    check_id(mission_id)
+    if theme not in THEMES:
+        raise ScaffoldError(
+            f"« {theme} » n'est pas un thème. Thèmes possibles : {', '.join(THEMES)}."
+        )
+    folder = parent / mission_id
+    if folder.exists():
+        raise ScaffoldError(
+            f"Le dossier « {folder} » existe déjà : choisissez un autre identifiant, ou "
+            "renommez ce dossier si vous voulez repartir de zéro."
+        )
+    try:
+        folder.mkdir(parents=True)
+    except OSError as error:
+        raise ScaffoldError(
+            f"Impossible de créer le dossier « {folder} » : {error.strerror or error}."
+        ) from error
+    if committed_schema().is_file():
+        schema = schema_reference(folder)
+    else:
+        # Outside a checkout there is no committed schema: the mission carries its own copy.
+        from gardiens.commands.schema import schema_text
+
+        (folder / SCHEMA_FILE).write_text(schema_text(), encoding="utf-8")
+        schema = SCHEMA_FILE
+    values = {
+        "@@MISSION_ID@@": mission_id,
+        "@@THEME@@": theme,
+        "@@SCHEMA@@": schema,
+        "@@FOLDER@@": folder.as_posix(),
+    }
+    written: list[Path] = []
+    for name in TEMPLATE_FILES:
+        data = _template(name)
+        if name.endswith((".yaml", ".md")):
+            text = data.decode("utf-8")
+            for token, value in values.items():
+                text = text.replace(token, value)
+            data = text.encode("utf-8")
+        target = folder / name
+        target.write_bytes(data)
+        written.append(target)
+    return Created(folder=folder, files=tuple(written))
+
+
+__all__ = ["MISSION_FILE", "Created", "ScaffoldError", "check_id", "create_mission", "suggest_id"]

@@ -1,0 +1,58 @@
+"""`gardiens playtest MISSION`: bots of several skills play many times; attempts, hints, duration."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from gardiens.authoring.playtest import DEFAULT_RUNS, describe, playtest
+from gardiens.commands.autoplay import load_one
+
+
+def _runs(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"« {text} » n'est pas un nombre entier") from None
+    if not 1 <= value <= 1000:
+        raise argparse.ArgumentTypeError("entre 1 et 1000 parties")
+    return value
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "playtest",
+        help="faire jouer une mission par des robots de niveaux différents",
+        description=(
+            "Des robots plus ou moins à l'aise jouent la mission plusieurs fois par tranche "
+            "d'âge. Le rapport donne, par énigme, les erreurs et les indices attendus, et par "
+            "tranche d'âge la durée estimée (médiane et 90 % des équipes) face à la durée "
+            "prévue, avec un avertissement si la mission risque d'être trop longue."
+        ),
+    )
+    parser.add_argument("mission", help="identifiant d'une mission fournie, ou chemin")
+    parser.add_argument(
+        "--runs",
+        type=_runs,
+        default=DEFAULT_RUNS,
+        help=f"parties par tranche d'âge ({DEFAULT_RUNS})",
+    )
+    parser.add_argument("--seed", type=int, default=0, help="graine des robots (0)")
+    parser.add_argument("--json", action="store_true", help="rapport JSON")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    loaded = load_one(args.mission)
+    if isinstance(loaded, str):
+        print(loaded, file=sys.stderr)
+        return 1
+    mission, _ = loaded
+    report = playtest(mission, runs=args.runs, seed=args.seed)
+    if args.json:
+        print(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
+    else:
+        print(describe(report))
+    return 0

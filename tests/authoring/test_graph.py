@@ -1,0 +1,92 @@
+"""`gardiens graph`: a standalone SVG of every mission, with every puzzle, arrow and badge."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from gardiens.authoring.graph import layers, mission_svg
+from gardiens.cli import main
+from gardiens.core.model import CodeLock, Mission
+from tests.authoring.missions import every_mission, write_sample
+from tests.core.sample import sample_data
+
+NS = "{http://www.w3.org/2000/svg}"
+
+
+def parse(svg: str) -> ET.Element:
+    return ET.fromstring(svg)
+
+
+def classes(element: ET.Element) -> set[str]:
+    return set(element.get("class", "").split())
+
+
+@pytest.mark.parametrize("mission", every_mission(), ids=lambda m: m.id)
+def test_every_puzzle_edge_and_reward_is_drawn(mission: Mission) -> None:
+    root = parse(mission_svg(mission))
+    boxes = {g.get("data-id"): g for g in root.iter(f"{NS}g") if "puzzle" in classes(g)}
+    assert set(boxes) == {p.id for p in mission.puzzles}
+    requires = [e for e in root.iter() if {"edge", "requires"} <= classes(e)]
+    assert len(requires) == sum(len(p.requires) for p in mission.puzzles)
+    assert {(e.get("data-from"), e.get("data-to")) for e in requires} == {
+        (r, p.id) for p in mission.puzzles for r in p.requires
+    }
+    feeding = [e for e in root.iter() if {"edge", "reward"} <= classes(e)]
+    code_from = [r for p in mission.puzzles if isinstance(p, CodeLock) for r in p.code_from or []]
+    assert len(feeding) == len(code_from)
+    badges = {
+        g.get("data-id"): g.get("data-value")
+        for g in root.iter()
+        if "reward" in classes(g) and g.tag == f"{NS}g"
+    }
+    assert badges == mission.reward_values()
+    assert "goal" in classes(boxes[mission.goal])
+    assert not [g for g in boxes.values() if "unreachable" in classes(g)]
+    # Standalone: no link to any other file or site.
+    text = mission_svg(mission)
+    assert "href" not in text and "url(http" not in text and "@import" not in text
+
+
+def test_layers_follow_requires_and_rewards() -> None:
+    mission = Mission.model_validate(sample_data())
+    layer = layers(mission)
+    assert layer["qcm"] == 0
+    assert layer["vf"] == 1
+    assert layer["final"] > max(layer["vf"], layer["secret"])
+
+
+def test_unreachable_puzzle_is_marked_with_words_and_dashes(tmp_path: Path) -> None:
+    data = sample_data()
+    data["puzzles"][5]["requires"] = ["fantome-loop"]
+    data["puzzles"].append(
+        {**data["puzzles"][5], "id": "fantome-loop", "requires": ["mot"], "rewards": []}
+    )
+    mission = Mission.model_validate(data)
+    root = parse(mission_svg(mission))
+    marked = {g.get("data-id"): g for g in root.iter(f"{NS}g") if "unreachable" in classes(g)}
+    assert set(marked) == {"mot", "fantome-loop"}
+    box = marked["mot"]
+    texts = "".join(t.text or "" for t in box.iter(f"{NS}text"))
+    assert "INATTEIGNABLE" in texts
+    assert any(r.get("stroke-dasharray") for r in box.iter(f"{NS}rect"))
+
+
+def test_command_writes_a_file_and_draws_a_mission_with_lint_errors(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = sample_data()
+    data["puzzles"][5]["requires"] = ["mot"]
+    file = write_sample(tmp_path, data)
+    out = tmp_path / "carte.svg"
+    assert main(["graph", str(file), "--out", str(out)]) == 0
+    root = parse(out.read_text(encoding="utf-8"))
+    assert any("unreachable" in classes(g) for g in root.iter(f"{NS}g"))
+    assert "GDN307" in capsys.readouterr().err
+
+
+def test_command_refuses_a_missing_mission(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["graph", "pas-de-mission-ici"]) == 2
+    assert "introuvable" in capsys.readouterr().err

@@ -1,0 +1,93 @@
+"""`gardiens new`: a mission that validates without a warning and is won as it is."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from gardiens.authoring.scaffold import (
+    ScaffoldError,
+    committed_schema,
+    create_mission,
+    repo_root,
+    schema_reference,
+    suggest_id,
+)
+from gardiens.cli import main
+from gardiens.core.loader import load_mission
+from gardiens.core.model import THEMES
+
+
+def test_new_mission_validates_cleanly_and_autoplay_wins(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["new", "ma-mission", "--theme", "jeux-video", "--dir", str(tmp_path)]) == 0
+    folder = tmp_path / "ma-mission"
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "SOURCES.md",
+        "illustration.svg",
+        "scenario.yaml",
+    ]
+    capsys.readouterr()
+    assert main(["validate", str(folder)]) == 0
+    assert "0 erreur(s), 0 avertissement(s)" in capsys.readouterr().out
+    mission = load_mission(folder / "scenario.yaml").mission
+    assert mission is not None and mission.theme == "jeux-video"
+    assert {p.type for p in mission.puzzles} >= {"choice", "true_false", "order", "text", "code"}
+    for age in ("9-12", "13-16"):
+        code = main(
+            ["autoplay", str(folder), "--age", age, "--data-dir", str(tmp_path / "d"), "--json"]
+        )
+        assert code == 0
+        assert json.loads(capsys.readouterr().out)["outcome"] == "won"
+
+
+def test_modeline_points_at_the_schema(tmp_path: Path) -> None:
+    outside = create_mission("dehors", parent=tmp_path)
+    first = (outside.folder / "scenario.yaml").read_text(encoding="utf-8").splitlines()[0]
+    assert first == f"# yaml-language-server: $schema={committed_schema().as_posix()}"
+    # Inside the repository the path is relative, so the mission can be moved with it.
+    assert schema_reference(repo_root() / "scenarios" / "ma-mission") == "../mission.schema.json"
+    deeper = repo_root() / "tests" / "data" / "valid" / "minimal"
+    assert schema_reference(deeper) == "../../../../scenarios/mission.schema.json"
+
+
+def test_picture_placeholder_has_no_text(tmp_path: Path) -> None:
+    created = create_mission("image", parent=tmp_path)
+    svg = (created.folder / "illustration.svg").read_text(encoding="utf-8")
+    assert "<text" not in svg.replace("<!--", "").split("-->")[-1]
+
+
+@pytest.mark.parametrize(
+    ("given", "hint"),
+    [("Ma Mission", "ma-mission"), ("défi_été", "defi_ete"), ("../x", "x"), ("Quiz!", "quiz")],
+)
+def test_invalid_id_is_refused_with_a_suggestion(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], given: str, hint: str
+) -> None:
+    assert main(["new", given, "--dir", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert "identifiant" in err and f"« {hint} »" in err
+    assert not any(tmp_path.iterdir())
+
+
+def test_existing_folder_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "deja").mkdir()
+    (tmp_path / "deja" / "notes.txt").write_text("à garder")
+    assert main(["new", "deja", "--dir", str(tmp_path)]) == 2
+    assert "existe déjà" in capsys.readouterr().err
+    assert [p.name for p in (tmp_path / "deja").iterdir()] == ["notes.txt"]
+
+
+def test_bad_theme_and_default_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    with pytest.raises(ScaffoldError, match="thème"):
+        create_mission("x", theme="sport", parent=tmp_path)
+    monkeypatch.setenv("GARDIENS_SCENARIOS", str(tmp_path / "missions"))
+    assert main(["new", "par-defaut"]) == 0
+    assert (tmp_path / "missions" / "par-defaut" / "scenario.yaml").is_file()
+    assert suggest_id("  Été 2025 !") == "ete-2025"
+    assert set(THEMES) >= {"infox"}
+    assert os.path.isdir(tmp_path / "missions")
