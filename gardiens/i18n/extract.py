@@ -12,7 +12,7 @@ import yaml
 from pydantic import ValidationError
 
 from gardiens.core.model import Mission
-from gardiens.i18n.missions import PathKey, iter_source_texts
+from gardiens.core.texts import PathKey, iter_source_texts
 
 # Babel reads a `(context, msgid)` message through this keyword's spec, `((1, "c"), 2)`.
 KEYWORD = "pgettext"

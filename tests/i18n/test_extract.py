@@ -10,8 +10,8 @@ import yaml
 from babel.messages.extract import DEFAULT_KEYWORDS, extract
 
 from gardiens.core.model import Mission
+from gardiens.core.texts import iter_source_texts
 from gardiens.i18n.extract import extract_mission
-from gardiens.i18n.missions import iter_source_texts
 
 INFOX = Path(__file__).resolve().parents[2] / "scenarios" / "infox" / "scenario.yaml"
 

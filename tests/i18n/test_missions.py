@@ -11,9 +11,9 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
 
 from gardiens.core.model import AGE_BANDS, AgeBand, Mission
+from gardiens.core.texts import iter_source_texts
 from gardiens.i18n.missions import (
     MissionTexts,
-    iter_source_texts,
     locales_dir,
     read_catalog,
     untranslated,

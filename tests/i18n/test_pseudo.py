@@ -8,7 +8,8 @@ import pytest
 import yaml
 
 from gardiens.core.model import Mission
-from gardiens.i18n.missions import MissionTexts, PseudoMissionTexts, iter_source_texts
+from gardiens.core.texts import iter_source_texts
+from gardiens.i18n.missions import MissionTexts, PseudoMissionTexts
 from gardiens.i18n.pseudo import pseudolocalise
 
 REPO = Path(__file__).resolve().parents[2]
