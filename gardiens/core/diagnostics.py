@@ -326,6 +326,22 @@ MESSAGES: dict[str, Template] = {
         "Aucun élément n'est à ranger dans la catégorie « {id} ».",
         "No item belongs in the category '{id}'.",
     ),
+    "GDN406": _w(
+        "phrase trop longue pour les 9-12 ans",
+        "sentence too long for ages 9-12",
+        "Une phrase de ce texte fait {count} mots : pour les 9-12 ans, {limit} au plus. "
+        "Coupez-la en deux phrases.",
+        "A sentence of this text has {count} words: for ages 9-12, {limit} at most. "
+        "Split it in two.",
+    ),
+    "GDN407": _w(
+        "mots peu courants pour les 9-12 ans",
+        "uncommon words for ages 9-12",
+        "Mots peu courants pour les 9-12 ans : {words}. Choisissez un mot plus simple, ou "
+        "expliquez-le dans la mission et ajoutez-le au « glossary ».",
+        "Uncommon words for ages 9-12: {words}. Pick a simpler word, or explain it in the "
+        "mission and add it to the 'glossary'.",
+    ),
     "GDN405": _w(
         "dossier mal nommé",
         "folder name",

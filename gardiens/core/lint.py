@@ -10,6 +10,8 @@ from pydantic import BaseModel
 
 from gardiens.core.diagnostics import Diagnostic, Lang, Reporter, SourceMap, YamlPath, suggest
 from gardiens.core.model import AgeBand, CodeLock, Hotspots, Mission, Puzzle, Settings
+from gardiens.core.readability import MAX_WORDS_9_12, common_words, read
+from gardiens.core.texts import iter_source_texts
 
 __all__ = ["MAX_KEY_MESSAGES", "MISSION_FILE", "TEXT_LIMITS", "lint_mission", "solvable_puzzles"]
 
@@ -108,6 +110,7 @@ class _Lint:
         self.debrief()
         self.languages()
         self.folder_name()
+        self.readability()
 
     def _what(self, fr: str, en: str) -> str:
         return self.report.pick(fr, en)
@@ -423,6 +426,24 @@ class _Lint:
             return
         if folder.name != self.mission.id:
             self.report.add("GDN405", ("id",), folder=folder.name, id=self.mission.id)
+
+    def readability(self) -> None:
+        """Texts the 9-12 band reads: short sentences, common words (see readability.py)."""
+        if "9-12" not in self.ages or common_words(self.mission.language) is None:
+            return
+        glossary = frozenset(w.lower() for w in self.mission.glossary)
+        for text in iter_source_texts(self.mission):
+            if text.age not in (None, "9-12") or text.path[:2] == ("debrief", "questions"):
+                continue
+            reading = read(text.msgid, self.mission.language, glossary)
+            if reading.longest_sentence > MAX_WORDS_9_12:
+                self.report.add(
+                    "GDN406", text.path, count=reading.longest_sentence, limit=MAX_WORDS_9_12
+                )
+            if reading.rare_words:
+                self.report.add(
+                    "GDN407", text.path, words=_quote_list(reading.rare_words, self.report)
+                )
 
 
 def _quote_list(words: Sequence[str], report: Reporter) -> str:

@@ -159,7 +159,9 @@ class MultipleChoice(PuzzleBase):
 class Statement(Strict):
     id: Identifier
     text: Text
-    answer: StrictBool = Field(description="true si l'affirmation est vraie (info), false sinon (intox).")
+    answer: StrictBool = Field(
+        description="true si l'affirmation est vraie (info), false sinon (intox)."
+    )
     explanation: Text = Field(description="Pourquoi c'est vrai ou faux.")
 
 
@@ -216,7 +218,9 @@ class Region(Strict):
     y: float = Field(ge=0, le=1)
     w: float = Field(gt=0, le=1)
     h: float = Field(gt=0, le=1)
-    correct: StrictBool = Field(description="true si cette zone fait partie de ce qu'il faut trouver.")
+    correct: StrictBool = Field(
+        description="true si cette zone fait partie de ce qu'il faut trouver."
+    )
     feedback: Text | None = None
 
     def contains(self, fx: float, fy: float) -> bool:
@@ -291,7 +295,9 @@ class Feed(PuzzleBase):
 class ChatMessage(Strict):
     author: Text = Field(description="Pseudonyme inventé de la personne qui écrit.")
     text: Text
-    me: StrictBool = Field(default=False, description="true pour un message de la personne qui joue.")
+    me: StrictBool = Field(
+        default=False, description="true pour un message de la personne qui joue."
+    )
 
 
 class Chat(PuzzleBase):
@@ -373,7 +379,9 @@ class CookieButton(Strict):
 class CookiePurpose(Strict):
     id: Identifier
     label: Text
-    start: StrictBool = Field(description="Case cochée au départ (piège fréquent : tout est coché).")
+    start: StrictBool = Field(
+        description="Case cochée au départ (piège fréquent : tout est coché)."
+    )
     expected: StrictBool = Field(description="Réglage attendu.")
     feedback: Text | None = None
 
@@ -409,7 +417,9 @@ class Pegi(PuzzleBase):
 
 
 class AdPost(Post):
-    hidden_ad: StrictBool = Field(description="true si le post est une publicité qui ne le dit pas.")
+    hidden_ad: StrictBool = Field(
+        description="true si le post est une publicité qui ne le dit pas."
+    )
     feedback: Text | None = None
 
 
@@ -491,6 +501,13 @@ class Mission(Strict):
     )
     goal: Identifier = Field(description="L'énigme finale : la résoudre gagne la mission.")
     hint_policy: HintPolicy = Field(default_factory=HintPolicy)
+    glossary: list[Annotated[str, Field(min_length=1, max_length=40)]] = Field(
+        default_factory=list,
+        description=(
+            "Mots du thème que la mission explique (ex. « infox ») : la vérification de "
+            "lisibilité pour les 9-12 ans ne les signale pas."
+        ),
+    )
     puzzles: list[Puzzle] = Field(min_length=1, max_length=20)
     debrief: Debrief
 

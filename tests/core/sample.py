@@ -14,7 +14,7 @@ def puzzle(pid: str, kind: str, **fields: Any) -> dict[str, Any]:
         "id": pid,
         "type": kind,
         "title": pid.capitalize(),
-        "prompt": f"Consigne de {pid}",
+        "prompt": f"Consigne de {pid.capitalize()}",
         "feedback": FEEDBACK,
         "hints": {
             "9-12": ["petit indice", "gros indice", "solution"],

@@ -1,0 +1,135 @@
+"""Readability for the youngest band: sentences of 20 words at most, common words.
+
+A word is "common" when it appears at least about three times in ten million words of everyday text (a Zipf
+frequency of 2.5 or more in the wordfreq 3.1 lists, shipped in `data/`). Proper nouns,
+acronyms, numbers and the words a mission lists in its `glossary` are never flagged.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+MAX_WORDS_9_12 = 20
+ZIPF_THRESHOLD = 2.5
+# Parts of an elision or a compound that stand for a common word (l'info, qu'on, c'est).
+_ELIDED = {"l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu"}
+
+# A conjugated or agreed form is common when its base is: "devinent" is read as "deviner".
+# (ending removed, endings tried in its place), longest endings first.
+_INFLECTIONS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "fr": (
+        (
+            "eraient",
+            "raient",
+            "erions",
+            "erait",
+            "erais",
+            "erons",
+            "eront",
+            "aient",
+            "erez",
+            "rait",
+            "rais",
+            "rons",
+            "ront",
+            "ions",
+            "iez",
+            "ées",
+            "ait",
+            "ais",
+            "ant",
+            "ent",
+            "ons",
+            "rez",
+            "ra",
+            "és",
+            "ée",
+            "ez",
+            "es",
+            "é",
+            "e",
+            "s",
+            "x",
+        ),
+        ("er", "ir", "re", "oir", "e", ""),
+    ),
+    "en": (("ies", "ied", "ing", "ed", "es", "s"), ("", "e", "y")),
+}
+
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+|\n+")
+_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+
+
+@dataclass(frozen=True)
+class Reading:
+    longest_sentence: int
+    rare_words: tuple[str, ...]
+
+
+@cache
+def common_words(language: str) -> frozenset[str] | None:
+    """The common words of a language, or None when no list ships for it."""
+    name = f"common-words-{language}.txt"
+    data = resources.files("gardiens.core").joinpath("data", name)
+    if not data.is_file():
+        return None
+    return frozenset(data.read_text(encoding="utf-8").split())
+
+
+def sentences(text: str) -> list[str]:
+    return [s for s in _SENTENCE_END.split(text.strip()) if s.strip()]
+
+
+def words(sentence: str) -> list[str]:
+    return _WORD.findall(sentence)
+
+
+def read(text: str, language: str, glossary: frozenset[str] = frozenset()) -> Reading:
+    """How long the text's longest sentence is, and which of its words are rare."""
+    known = common_words(language)
+    longest = 0
+    rare: list[str] = []
+    for sentence in sentences(text):
+        tokens = words(sentence)
+        longest = max(longest, len(tokens))
+        if known is None:
+            continue
+        for token in tokens:
+            if _is_rare(token, known, glossary, language) and token not in rare:
+                rare.append(token)
+    return Reading(longest, tuple(rare))
+
+
+def _base_is_known(word: str, known: frozenset[str], language: str) -> bool:
+    endings, bases = _INFLECTIONS.get(language, ((), ()))
+    for ending in endings:
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            stem = word[: -len(ending)]
+            if any(stem + base in known for base in bases):
+                return True
+    return False
+
+
+def _is_rare(token: str, known: frozenset[str], glossary: frozenset[str], language: str) -> bool:
+    lower = token.lower()
+    if any(c.isdigit() for c in token) or lower in glossary:
+        return False
+    # Capitalised words are names (Lumi, Noa) or acronyms (PEGI, CNIL), even first in a
+    # sentence: a missed rare word there costs less than a false alarm on every name.
+    if token[0].isupper():
+        return False
+    if lower in known or _base_is_known(lower, known, language):
+        return False
+    parts = [p for p in re.split(r"['’-]", lower) if p]
+    if len(parts) > 1:
+        return any(
+            p not in known
+            and p not in _ELIDED
+            and p not in glossary
+            and not _base_is_known(p, known, language)
+            for p in parts
+        )
+    return True
