@@ -18,6 +18,10 @@ COMMANDS: tuple[str, ...] = (
     "data",
     "stats",
     "report",
+    "new",
+    "graph",
+    "playtest",
+    "i18n",
 )
 
 
