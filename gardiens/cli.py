@@ -21,6 +21,9 @@ COMMANDS: tuple[str, ...] = (
     "new",
     "graph",
     "playtest",
+    "play",
+    "screenshot",
+    "bench",
     "i18n",
 )
 

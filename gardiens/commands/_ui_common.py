@@ -1,0 +1,40 @@
+"""What the interface commands share: naming a mission on the command line and a window size."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from gardiens.core.model import Mission
+
+DEFAULT_MISSION = "infox"
+
+
+def window_size(text: str) -> tuple[int, int]:
+    """`1920x1080` as a pair of pixels (an argparse type)."""
+    try:
+        w, h = (int(part) for part in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"taille attendue sous la forme LARGEURxHAUTEUR : {text!r}") from None
+    if not (320 <= w <= 8192 and 240 <= h <= 8192):
+        raise argparse.ArgumentTypeError(f"taille hors limites : {text!r}")
+    return w, h
+
+
+def load_for_ui(arg: str | None) -> tuple[Mission, Path] | None:
+    """The mission named by `arg` (bundled id, file or folder) and its folder; errors printed."""
+    from gardiens.core.library import MissionNotFoundError, resolve_mission
+    from gardiens.core.loader import load_mission
+
+    try:
+        path = resolve_mission(arg or DEFAULT_MISSION)
+    except MissionNotFoundError:
+        print(f"mission introuvable : {arg or DEFAULT_MISSION}", file=sys.stderr)
+        return None
+    result = load_mission(path)
+    if result.mission is None:
+        for diagnostic in result.diagnostics:
+            print(diagnostic.render(), file=sys.stderr)
+        return None
+    return result.mission, path.parent

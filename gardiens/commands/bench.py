@@ -1,0 +1,253 @@
+"""`gardiens bench [--json]`: start-up, frame time, idle CPU and memory of the UI, next to bare pygame-ce.
+
+Every figure is measured in the same run as its bare baseline so they can be compared; nothing is
+asserted, the numbers are reported.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from gardiens.commands._ui_common import DEFAULT_MISSION
+from gardiens.core.clock import ManualClock
+
+SIZE = (1920, 1080)
+STARTUP_RUNS = 3
+
+_BARE_STARTUP = """
+import time
+t = time.perf_counter()
+import pygame
+pygame.init()
+surface = pygame.display.set_mode((1920, 1080))
+pygame.display.flip()
+print((time.perf_counter() - t) * 1000)
+"""
+
+_APP_STARTUP = """
+import time
+t = time.perf_counter()
+from gardiens.commands.bench import first_attract_frame
+first_attract_frame()
+print((time.perf_counter() - t) * 1000)
+"""
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "bench",
+        help="mesurer les performances de l'interface",
+        description="Mesure démarrage, temps d'image, CPU au repos et mémoire, à côté de pygame-ce nu.",
+    )
+    parser.add_argument("--json", action="store_true", help="résultat en JSON")
+    parser.add_argument("--idle-seconds", type=float, default=20.0, help="durée de chaque mesure au repos (20)")
+    parser.set_defaults(func=run)
+
+
+def first_attract_frame() -> None:
+    """What `gardiens play` does up to its first attract frame (with a journal in memory)."""
+    from gardiens.commands._ui_common import load_for_ui
+    from gardiens.core.clock import SystemClock
+    from gardiens.core.journal import Journal
+    from gardiens.core.session import Session
+    from gardiens.ui.app import App
+
+    loaded = load_for_ui(DEFAULT_MISSION)
+    assert loaded is not None
+    mission, folder = loaded
+    session = Session({mission.id: mission}, Journal.memory(), SystemClock())
+    app = App(session, size=SIZE, mission_dirs={mission.id: folder})
+    app.open()
+    app.step()
+
+
+def _subprocess_ms(code: str) -> float:
+    env = dict(os.environ, SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy", PYGAME_HIDE_SUPPORT_PROMPT="1")
+    root = str(Path(__file__).resolve().parents[2])
+    env["PYTHONPATH"] = root + os.pathsep + env.get("PYTHONPATH", "")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
+    return float(out.stdout.strip().splitlines()[-1])
+
+
+def _percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    if not ordered:
+        return 0.0
+    index = min(len(ordered) - 1, max(0, round(share * (len(ordered) - 1))))
+    return ordered[index]
+
+
+def _rss_mb() -> float:
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _playthrough_frames() -> tuple[list[float], float]:
+    """Frame times (ms) of the frames that redrew, over a full win through the interface."""
+    from gardiens.commands._ui_common import load_for_ui
+    from gardiens.testing.pilot import Pilot
+    from gardiens.testing.ui_autoplay import play_to_win
+
+    loaded = load_for_ui(DEFAULT_MISSION)
+    assert loaded is not None
+    mission, folder = loaded
+    pilot = Pilot.launch({mission.id: mission}, mission_dirs={mission.id: folder}, size=SIZE)
+    app = pilot.app
+    times: list[float] = []
+    step = app.step
+
+    def timed(dt: float | None = None) -> bool:
+        drew = app.dirty
+        start = time.perf_counter()
+        animating = step(dt)
+        if drew or animating:
+            times.append((time.perf_counter() - start) * 1000)
+        return animating
+
+    app.step = timed  # type: ignore[method-assign]
+    play_to_win(pilot, mission, mission.ages[0], mission.language)
+    rss = _rss_mb()
+    app.step = step  # type: ignore[method-assign]
+    pilot.close()
+    return times, rss
+
+
+def _bare_frames(count: int = 300) -> list[float]:
+    import pygame
+
+    pygame.init()
+    surface = pygame.display.set_mode(SIZE)
+    times = []
+    for i in range(count):
+        start = time.perf_counter()
+        surface.fill((i % 255, 120, 200))
+        pygame.display.flip()
+        times.append((time.perf_counter() - start) * 1000)
+    pygame.display.quit()
+    return times
+
+
+class _RunningClock(ManualClock):
+    """Moves by hand for staging, and with the wall clock while the loop runs: the countdown ticks."""
+
+    def __init__(self, start: float) -> None:
+        super().__init__(start)
+        self._origin = time.perf_counter()
+
+    def now(self) -> float:
+        return super().now() + time.perf_counter() - self._origin
+
+
+def _cpu_share(seconds: float, loop: Callable[[float], None]) -> float:
+    """Process CPU time over wall time while `loop` runs (its set-up is done before)."""
+    wall = time.perf_counter()
+    cpu = time.process_time()
+    loop(seconds)
+    return 100 * (time.process_time() - cpu) / max(1e-9, time.perf_counter() - wall)
+
+
+def _bare_idle() -> tuple[Callable[[float], None], Callable[[], None]]:
+    import pygame
+
+    pygame.init()
+    pygame.display.set_mode(SIZE)
+    clock = pygame.time.Clock()
+
+    def loop(seconds: float) -> None:
+        end = time.perf_counter() + seconds
+        while time.perf_counter() < end:
+            pygame.event.get()
+            clock.tick(30)
+
+    return loop, pygame.display.quit
+
+
+def _app_idle() -> tuple[Callable[[float], None], Callable[[], None]]:
+    """The real loop (30 frames/s when idle) on a puzzle screen nobody touches."""
+    from gardiens.commands._ui_common import load_for_ui
+    from gardiens.core.journal import Journal
+    from gardiens.core.session import Session
+    from gardiens.testing.pilot import Pilot
+    from gardiens.testing.scenes import stage
+    from gardiens.ui.app import App
+
+    loaded = load_for_ui(DEFAULT_MISSION)
+    assert loaded is not None
+    mission, folder = loaded
+    clock = _RunningClock(1_000_000.0)
+    session = Session({mission.id: mission}, Journal.memory(), clock)
+    pilot = Pilot(App(session, size=SIZE, mission_dirs={mission.id: folder}, fixed_dt=1 / 60), clock)
+    stage(pilot.app, clock, puzzle=mission.puzzles[0].id)
+    pilot.settle()
+    pilot.app.fixed_dt = None
+
+    def loop(seconds: float) -> None:
+        pilot.app.run(seconds=seconds)
+
+    return loop, pilot.close
+
+
+def _idle_share(seconds: float, setup: Callable[[], tuple[Callable[[float], None], Callable[[], None]]]) -> float:
+    loop, close = setup()
+    try:
+        return _cpu_share(seconds, loop)
+    finally:
+        close()
+
+
+def measure(idle_seconds: float) -> dict[str, Any]:
+    from gardiens.ui.app import headless_environment
+
+    headless_environment()
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+    bare_startup = statistics.median(_subprocess_ms(_BARE_STARTUP) for _ in range(STARTUP_RUNS))
+    startup = statistics.median(_subprocess_ms(_APP_STARTUP) for _ in range(STARTUP_RUNS))
+    frames, rss = _playthrough_frames()
+    bare = _bare_frames()
+    idle = _idle_share(idle_seconds, _app_idle)
+    bare_idle = _idle_share(idle_seconds, _bare_idle)
+    return {
+        "startup_ms": round(startup, 1),
+        "bare_startup_ms": round(bare_startup, 1),
+        "frame_ms_p50": round(_percentile(frames, 0.5), 2),
+        "frame_ms_p99": round(_percentile(frames, 0.99), 2),
+        "frames_measured": len(frames),
+        "bare_frame_ms_p99": round(_percentile(bare, 0.99), 2),
+        "idle_cpu_pct": round(idle, 2),
+        "bare_idle_cpu_pct": round(bare_idle, 2),
+        "idle_seconds": idle_seconds,
+        "rss_mb": round(rss, 1),
+        "targets": {
+            "startup_within_3x_bare": startup <= 3 * bare_startup,
+            "frame_p99_within_8ms": _percentile(frames, 0.99) <= 8.0,
+            "idle_cpu_within_2x_bare": idle <= 2 * max(bare_idle, 0.1),
+        },
+        "video_driver": os.environ.get("SDL_VIDEODRIVER", ""),
+        "size": f"{SIZE[0]}x{SIZE[1]}",
+    }
+
+
+def run(args: argparse.Namespace) -> int:
+    results = measure(args.idle_seconds)
+    if args.json:
+        print(json.dumps(results, indent=2))
+    else:
+        for key, value in results.items():
+            print(f"{key:>20}: {value}")
+    return 0

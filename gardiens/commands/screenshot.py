@@ -1,0 +1,61 @@
+"""`gardiens screenshot MISSION --screen NAME | --puzzle ID --out FILE.png`: one screen, rendered headless."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from gardiens.commands._ui_common import load_for_ui, window_size
+
+SCREEN_NAMES = ("attract", "setup", "briefing", "map", "pause", "victory", "time_up", "debrief",
+                "accessibility", "hints", "feedback")
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "screenshot",
+        help="enregistrer l'image d'un écran",
+        description="Dessine un écran du jeu sans fenêtre et l'enregistre en PNG.",
+    )
+    parser.add_argument("mission", metavar="MISSION", help="identifiant, fichier ou dossier")
+    which = parser.add_mutually_exclusive_group(required=True)
+    which.add_argument("--screen", choices=SCREEN_NAMES, help="l'écran à dessiner")
+    which.add_argument("--puzzle", metavar="ID", help="l'énigme à dessiner")
+    parser.add_argument("--age", choices=("9-12", "13-16"))
+    parser.add_argument("--lang", default=None, help="langue (celle de la mission par défaut)")
+    parser.add_argument("--size", type=window_size, default=(1920, 1080), help="ex. 1280x800")
+    parser.add_argument("--out", type=Path, required=True, metavar="FILE.png")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from gardiens.ui.app import headless_environment
+
+    headless_environment()
+    from gardiens.testing.pilot import Pilot
+    from gardiens.testing.scenes import SceneError, stage
+
+    loaded = load_for_ui(args.mission)
+    if loaded is None:
+        return 1
+    mission, folder = loaded
+    language = args.lang or mission.language
+    if language not in (mission.language, *mission.translations):
+        print(f"la mission {mission.id} n'existe pas en « {language} »", file=sys.stderr)
+        return 2
+    age = args.age or mission.ages[0]
+    pilot = Pilot.launch({mission.id: mission}, mission_dirs={mission.id: folder}, size=args.size,
+                         language=language, age=age)
+    try:
+        stage(pilot.app, pilot.clock, screen=args.screen, puzzle=args.puzzle,  # type: ignore[arg-type]
+              age=age, language=language)
+    except SceneError as error:
+        print(error, file=sys.stderr)
+        return 2
+    pilot.settle()
+    pilot.screenshot(args.out)
+    pilot.close()
+    print(args.out)
+    return 0

@@ -1,0 +1,1 @@
+"""Tools to drive the real interface without a screen: the pilot, staged scenes, a touch-only bot."""

@@ -1,0 +1,160 @@
+"""Bring a kiosk to a named screen quickly, through the session's own commands, for pictures.
+
+Used by `gardiens screenshot`, the snapshot tests and the benchmark: the session is played
+forward with right (and a few wrong) answers, then the screen is shown as a team would see it.
+"""
+
+from __future__ import annotations
+
+import random
+
+from gardiens.core import checkers
+from gardiens.core.clock import ManualClock
+from gardiens.core.model import AgeBand, Puzzle
+from gardiens.core.session import Lifecycle, PuzzleState, Session
+from gardiens.ui.app import App
+
+SCREENS: tuple[str, ...] = (
+    "attract",
+    "setup",
+    "briefing",
+    "map",
+    "pause",
+    "victory",
+    "time_up",
+    "debrief",
+    "accessibility",
+    "hints",
+    "feedback",
+)
+
+
+class SceneError(LookupError):
+    """The screen or puzzle asked for does not exist in this mission."""
+
+
+def stage(app: App, clock: ManualClock, *, screen: str | None = None, puzzle: str | None = None,
+          age: AgeBand | None = None, language: str | None = None) -> None:
+    """Play the session forward until `screen` (or the puzzle `puzzle`) is on show."""
+    session = app.session
+    if screen is not None and screen not in SCREENS:
+        raise SceneError(f"unknown screen {screen!r}; choose among {', '.join(SCREENS)}")
+    target = screen or "puzzle"
+    if target == "attract":
+        app.sync(force=True)
+        return
+    session.start_setup()
+    if target == "setup":
+        mission = next(iter(session.missions.values()))
+        session.choose(mission=mission.id, language=language or mission.language)
+        if age:
+            session.choose(age=age)
+        app.sync(force=True)
+        return
+    mission = next(iter(session.missions.values()))
+    session.choose(mission=mission.id, age=age or mission.ages[0], language=language or mission.language)
+    session.confirm()
+    if target == "briefing":
+        app.sync(force=True)
+        return
+    session.start()
+    if puzzle is not None:
+        if puzzle not in {p.id for p in mission.puzzles}:
+            raise SceneError(f"mission {mission.id} has no puzzle {puzzle!r}")
+        _open_up_to(session, clock, mission.puzzle(puzzle))
+        app.sync(force=True)
+        from gardiens.ui.screens.play import PuzzleScreen
+
+        app.push(PuzzleScreen(app, mission.puzzle(puzzle)))
+        return
+    if target in ("map", "accessibility"):
+        _solve_some(session, clock, 2)
+        app.sync(force=True)
+        if target == "accessibility":
+            app.open_accessibility()
+        return
+    if target in ("hints", "feedback"):
+        first = next(p for p in mission.puzzles if session.state.puzzles[p.id].state is PuzzleState.AVAILABLE)
+        app.sync(force=True)
+        from gardiens.ui.screens.play import FeedbackPanel, HintPanel, PuzzleScreen
+
+        screen_ = PuzzleScreen(app, first)
+        app.push(screen_)
+        if target == "hints":
+            app.command("request_hint", first.id)
+            app.command("request_hint", first.id)
+            app.push(HintPanel(app, first))
+        else:
+            wrong = checkers.wrong_answer(first, session.rewards_values(), _rng())
+            reply = app.command("submit", first.id, wrong, hold=True)
+            if reply.verdict is not None:
+                app.push(FeedbackPanel(app, screen_, reply.verdict, []))
+        return
+    if target == "pause":
+        _solve_some(session, clock, 1)
+        session.pause()
+        app.sync(force=True)
+        return
+    if target == "time_up":
+        _solve_some(session, clock, 3)
+        clock.advance(session.remaining() + 1)
+        session.tick()
+        app.sync(force=True)
+        return
+    _win(session, clock)
+    app.sync(force=True)
+    if target == "debrief":
+        app.show_debrief()
+
+
+def _rng() -> random.Random:
+    return random.Random(7)
+
+
+def _solve(session: Session, clock: ManualClock, puzzle: Puzzle, *, slips: int = 0, hints: int = 0) -> None:
+    for _ in range(hints):
+        clock.advance(25)
+        session.request_hint(puzzle.id)
+    for _ in range(slips):
+        clock.advance(20)
+        session.submit(puzzle.id, checkers.wrong_answer(puzzle, session.rewards_values(), _rng()))
+    clock.advance(40)
+    session.submit(puzzle.id, checkers.solution(puzzle, session.rewards_values()))
+
+
+def _available(session: Session) -> list[Puzzle]:
+    mission = session.mission
+    assert mission is not None
+    state = session.state
+    held = session.rewards_values()
+    ready = [p for p in mission.puzzles if state.puzzles[p.id].state is PuzzleState.AVAILABLE]
+    ready.sort(key=lambda p: p.id == mission.goal or not all(r in held for r in getattr(p, "code_from", None) or []))
+    return ready
+
+
+def _solve_some(session: Session, clock: ManualClock, count: int) -> None:
+    for index in range(count):
+        ready = [p for p in _available(session) if session.mission and p.id != session.mission.goal]
+        if not ready:
+            return
+        _solve(session, clock, ready[0], slips=index % 2, hints=1 if index == 1 else 0)
+
+
+def _open_up_to(session: Session, clock: ManualClock, target: Puzzle) -> None:
+    for _ in range(40):
+        if session.state.puzzles[target.id].state is PuzzleState.AVAILABLE:
+            return
+        ready = [p for p in _available(session) if p.id != target.id]
+        if not ready:
+            return
+        _solve(session, clock, ready[0])
+
+
+def _win(session: Session, clock: ManualClock) -> None:
+    for index in range(60):
+        if session.state.lifecycle is not Lifecycle.PLAYING:
+            return
+        ready = _available(session)
+        if not ready:
+            return
+        _solve(session, clock, ready[0], slips=1 if index % 3 == 1 else 0, hints=1 if index % 4 == 2 else 0)

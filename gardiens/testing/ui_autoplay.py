@@ -1,0 +1,243 @@
+"""Win a mission through the real interface with touches only: the answers come from the model,
+every one of them is entered by tapping or dragging the widgets a team would use."""
+
+from __future__ import annotations
+
+import random
+import time
+import unicodedata
+from pathlib import Path
+from typing import Any, cast
+
+from gardiens.core import checkers
+from gardiens.core.clock import ManualClock
+from gardiens.core.journal import Journal
+from gardiens.core.model import (
+    AgeBand,
+    Categorise,
+    Cipher,
+    CodeLock,
+    Hotspots,
+    Mission,
+    MultipleChoice,
+    Ordering,
+    Puzzle,
+    ShortText,
+    TrueFalse,
+)
+from gardiens.core.session import Lifecycle, PuzzleState, Session
+from gardiens.testing.pilot import Pilot
+from gardiens.testing.themed_moves import enter_themed
+from gardiens.ui.app import App, headless_environment
+from gardiens.ui.widgets.puzzles import HotspotsView, OrderView
+
+# Seconds of game time a team "thinks" before each puzzle, so the debrief timeline has a shape.
+THINK_SECONDS = 20.0
+
+
+class UiAutoplayError(RuntimeError):
+    """The interface did not let the bot do what a team would do."""
+
+
+def win_through_ui(
+    mission_path: Path,
+    *,
+    age: AgeBand | None = None,
+    language: str | None = None,
+    data_dir: Path | None = None,
+    seed: int = 0,
+    size: tuple[int, int] = (1920, 1080),
+) -> dict[str, Any]:
+    """Play `mission_path` to a win by touch, from the attract screen to the debrief."""
+    from gardiens.core.loader import load_mission
+
+    headless_environment()
+    result = load_mission(Path(mission_path))
+    if result.mission is None:
+        raise UiAutoplayError("\n".join(d.render() for d in result.diagnostics))
+    mission = result.mission
+    journal = Journal.open(data_dir) if data_dir is not None else Journal.memory()
+    try:
+        clock = ManualClock(time.time())
+        session = Session({mission.id: mission}, journal, clock, rng=random.Random(seed))
+        if session.state.session_id is not None:
+            session.reset()
+        app = App(session, size=size, language=language or mission.language,
+                  mission_dirs={mission.id: Path(mission_path).parent}, fixed_dt=1 / 60)
+        pilot = Pilot(app, clock)
+        try:
+            summary = play_to_win(pilot, mission, age or mission.ages[0], language or mission.language)
+        finally:
+            pilot.close()
+        summary["seed"] = seed
+        return summary
+    finally:
+        journal.close()
+
+
+def play_to_win(pilot: Pilot, mission: Mission, age: AgeBand, language: str) -> dict[str, Any]:
+    """Drive an open pilot from wherever the kiosk is to the debrief screen."""
+    session = pilot.app.session
+    taps = 0
+    screens: list[str] = []
+    for _ in range(400):
+        state = session.state
+        if not screens or screens[-1] != pilot.screen:
+            screens.append(pilot.screen)
+        if state.lifecycle is Lifecycle.ATTRACT:
+            pilot.tap("start")
+        elif state.lifecycle is Lifecycle.SETUP:
+            if state.age != age:
+                pilot.tap(f"age:{age}")
+            elif state.language != language:
+                pilot.tap(f"lang:{language}")
+            else:
+                pilot.tap("confirm")
+        elif state.lifecycle is Lifecycle.BRIEFING:
+            pilot.tap("start")
+        elif state.lifecycle is Lifecycle.PAUSED:
+            pilot.tap("resume")
+        elif state.lifecycle is Lifecycle.PLAYING:
+            taps += solve_next(pilot, mission)
+        elif pilot.has("debrief"):
+            pilot.tap("debrief")
+        else:
+            break
+        taps += 1
+    pilot.settle()
+    screens.append(pilot.screen)
+    if session.state.lifecycle is not Lifecycle.DEBRIEF:
+        raise UiAutoplayError(f"the mission did not end; stuck on {pilot.screen!r}")
+    debrief = session.debrief()
+    summary: dict[str, Any] = debrief.as_dict() if debrief else {"outcome": None}
+    summary.update(session=session.state.session_id, taps=taps, frames=pilot.app.frames, screens=screens,
+                   interface_errors=list(pilot.app.errors))
+    return summary
+
+
+def solve_next(pilot: Pilot, mission: Mission) -> int:
+    """Open the first available puzzle on the map and answer it right; returns the taps used."""
+    session = pilot.app.session
+    state = session.state
+    ready = [p for p in mission.puzzles if state.puzzles[p.id].state is PuzzleState.AVAILABLE]
+    held = session.rewards_values()
+    ready.sort(key=lambda p: isinstance(p, CodeLock) and not all(r in held for r in (p.code_from or [])))
+    puzzle = ready[0]
+    if pilot.clock is not None:
+        pilot.clock.advance(THINK_SECONDS)
+    pilot.tap(f"tile:{puzzle.id}")
+    if pilot.screen != f"puzzle:{puzzle.id}":
+        raise UiAutoplayError(f"tile {puzzle.id} did not open its puzzle (on {pilot.screen!r})")
+    taps = 1 + enter_answer(pilot, puzzle, checkers.solution(puzzle, held))
+    pilot.tap("submit")
+    pilot.settle()
+    if pilot.screen != "feedback":
+        raise UiAutoplayError(f"no feedback after answering {puzzle.id} (on {pilot.screen!r})")
+    if session.state.puzzles[puzzle.id].state is not PuzzleState.SOLVED:
+        raise UiAutoplayError(f"the right answer to {puzzle.id} was not accepted")
+    pilot.tap("continue")
+    pilot.settle()
+    return taps + 2
+
+
+def enter_answer(pilot: Pilot, puzzle: Puzzle, answer: object) -> int:
+    """Touch the widgets that build `answer` on the puzzle screen; returns the taps used."""
+    match puzzle:
+        case CodeLock():
+            keys = [f"key:{d}" for d in str(answer)]
+        case MultipleChoice():
+            keys = [f"choice:{cid}" for cid in cast(list[str], answer)]
+        case TrueFalse():
+            keys = [f"tf:{sid}:{'true' if value else 'false'}" for sid, value in cast(dict[str, bool], answer).items()]
+        case Ordering():
+            return _order(pilot, list(answer))  # type: ignore[call-overload]
+        case Categorise():
+            return _categorise(pilot, dict(answer))  # type: ignore[call-overload]
+        case Hotspots():
+            return _hotspots(pilot, puzzle, list(answer))  # type: ignore[call-overload]
+        case ShortText() | Cipher():
+            keys = [_key_for(c) for c in str(answer)]
+        case _:
+            taps = enter_themed(pilot, puzzle, answer)
+            if taps is None:
+                raise UiAutoplayError(f"no way to answer a {type(puzzle).__name__}")
+            return taps
+    for key in keys:
+        if key:
+            pilot.tap(key)
+    return len(keys)
+
+
+def _key_for(char: str) -> str:
+    """The on-screen key for a character; letters the keyboard lacks are typed without accent."""
+    if char == " ":
+        return "key:space"
+    lower = char.lower()
+    if lower in "abcdefghijklmnopqrstuvwxyz0123456789'-éèêàâçùîô":
+        return f"key:{lower}"
+    base = unicodedata.normalize("NFKD", lower)[:1]
+    return f"key:{base}" if base.isalnum() and base.isascii() else ""
+
+
+def _view(pilot: Pilot) -> object:
+    top = pilot.app.top
+    return getattr(top, "view", None)
+
+
+def _order(pilot: Pilot, wanted: list[str]) -> int:
+    """The first card is dragged into place, the rest are swapped by tapping two cards."""
+    view = _view(pilot)
+    assert isinstance(view, OrderView)
+    taps = 0
+    first = wanted[0]
+    if view.order[0] != first:
+        pilot.drag(f"order:{first}", f"order:{view.order[0]}")
+        taps += 1
+    for index, item in enumerate(wanted):
+        current = view.order[index]
+        if current != item:
+            pilot.tap(f"order:{current}")
+            pilot.tap(f"order:{item}")
+            taps += 2
+    if view.order != wanted:
+        raise UiAutoplayError(f"ordering ended as {view.order}, wanted {wanted}")
+    return taps
+
+
+def _categorise(pilot: Pilot, wanted: dict[str, str]) -> int:
+    """The first card is dragged onto its box, the others go by tapping the card then the box."""
+    taps = 0
+    for index, (item, box) in enumerate(wanted.items()):
+        if index == 0:
+            pilot.drag(f"item:{item}", f"box:{box}")
+        else:
+            pilot.tap(f"item:{item}")
+            pilot.tap(f"box:{box}")
+        taps += 2
+    return taps
+
+
+def _hotspots(pilot: Pilot, puzzle: Hotspots, wanted: list[str]) -> int:
+    """Tap each right place at a point no smaller region covers."""
+    view = _view(pilot)
+    assert isinstance(view, HotspotsView)
+    for rid in wanted:
+        region = next(r for r in puzzle.regions if r.id == rid)
+        pilot.tap(_inside_only(view, region.id))
+    if sorted(view.chosen) != sorted(wanted):
+        raise UiAutoplayError(f"hotspots chosen {view.chosen}, wanted {wanted}")
+    return len(wanted)
+
+
+def _inside_only(view: HotspotsView, rid: str) -> tuple[int, int]:
+    region = next(r for r in view.puzzle.regions if r.id == rid)
+    rect = view.region_rect(region)
+    pic = view.picture
+    for fy in (0.5, 0.3, 0.7, 0.15, 0.85):
+        for fx in (0.5, 0.3, 0.7, 0.15, 0.85):
+            x = rect.x + int(rect.w * fx)
+            y = rect.y + int(rect.h * fy)
+            hits = [r for r in view.puzzle.regions if r.contains((x + 0.5 - pic.x) / pic.w, (y + 0.5 - pic.y) / pic.h)]
+            if hits and min(hits, key=lambda r: r.w * r.h).id == rid:
+                return (x, y)
+    return rect.center

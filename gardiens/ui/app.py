@@ -1,0 +1,623 @@
+"""The kiosk App: owns the window, the loop, the screen stack, the translator and the asset cache."""
+
+from __future__ import annotations
+
+import logging
+import os
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pygame
+
+from gardiens.core.model import AgeBand, Mission
+from gardiens.core.pseudonym import team_name
+from gardiens.core.session import Lifecycle, Reply, Session, SessionState
+from gardiens.ui.assets import Assets
+from gardiens.ui.draw import vertical_gradient
+from gardiens.ui.screens.base import Screen
+from gardiens.ui.sound import Sounds
+from gardiens.ui.text import Typesetter
+from gardiens.ui.theme import MIN_SHRINK, Metrics, Palette, Settings, palette_for
+from gardiens.ui.translator import Translator
+from gardiens.ui.widgets.base import Button, Widget
+from gardiens.ui.words import MissionWords
+
+log = logging.getLogger(__name__)
+
+IDLE_FPS = 30
+ANIMATION_FPS = 60
+# How far a finger must move before a press becomes a drag (design pixels).
+DRAG_THRESHOLD = 24
+# Setup and briefing left alone this long go back to the attract screen (a team walked away).
+IDLE_RESET_SECONDS = 180.0
+A11Y_BUTTON = "a11y"
+
+
+@dataclass
+class Press:
+    """The finger (or mouse button) currently down: where, on what, and whether it drags."""
+
+    widget: Widget | None
+    start: tuple[int, int]
+    pos: tuple[int, int]
+    pointer: tuple[str, int]
+    dragging: bool = False
+
+
+class App:
+    """The game's window and loop. Build it, then `open()`, then `run()` or `step()` frame by frame.
+
+    Nothing is loaded before `open()`: importing this module has no side effect.
+    """
+
+    def __init__(
+        self,
+        session: Session,
+        *,
+        size: tuple[int, int] = (1920, 1080),
+        fullscreen: bool = False,
+        kiosk: bool = False,
+        settings: Settings | None = None,
+        language: str = "fr",
+        age: AgeBand | None = None,
+        mission_dirs: Mapping[str, Path] | None = None,
+        default_mission: str | None = None,
+        fixed_dt: float | None = None,
+    ) -> None:
+        self.session = session
+        self.size = size
+        self.fullscreen = fullscreen
+        self.kiosk = kiosk
+        self.settings = settings or Settings()
+        self.default_language = language
+        self.default_age = age
+        self.mission_dirs = dict(mission_dirs or {})
+        self.default_mission = default_mission
+        # Pilot and screenshots step with a fixed frame time so animations are repeatable.
+        self.fixed_dt = fixed_dt
+        self.translator = Translator(language)
+        self.assets = Assets()
+        self.metrics = Metrics(size, self.settings)
+        self.palette: Palette = palette_for(self.settings)
+        self.type = Typesetter(self.assets, self.settings.font)
+        self.sounds: Sounds | None = None
+        self.surface: pygame.Surface | None = None
+        self.stack: list[Screen] = []
+        self.time = 0.0
+        self.running = False
+        self.dirty = True
+        self.show_focus = False
+        self.errors: list[str] = []
+        self.strict = False
+        self.frames = 0
+        self._press: Press | None = None
+        self._a11y: Button | None = None
+        self._clock: pygame.time.Clock | None = None
+        self._last_tick = 0.0
+        self._watch: tuple[Any, ...] = ()
+        self._lifecycle: Lifecycle | None = None
+        self._state: SessionState | None = None
+        self._words: MissionWords | None = None
+        self._backgrounds: dict[tuple[Any, ...], pygame.Surface] = {}
+        self._last_input = 0.0
+        self.ending_seen = False
+        self._under: tuple[tuple[int, ...], pygame.Surface] | None = None
+        self._countdown_only = False
+
+    # -- window -------------------------------------------------------------------
+
+    def open(self) -> App:
+        """Start pygame, open the window and show the screen matching the session."""
+        pygame.init()
+        flags = pygame.FULLSCREEN if self.fullscreen else 0
+        if self.fullscreen and self.size == (0, 0):
+            self.surface = pygame.display.set_mode((0, 0), flags)
+        else:
+            self.surface = pygame.display.set_mode(self.size, flags)
+        self.size = self.surface.get_size()
+        pygame.display.set_caption("Les Gardiens du numérique")
+        if self.kiosk:
+            pygame.mouse.set_visible(False)
+        self.sounds = Sounds(enabled=self.settings.sound)
+        self._clock = pygame.time.Clock()
+        self._apply_settings()
+        self.sync(force=True)
+        return self
+
+    def stop(self) -> None:
+        """End the loop after the current frame (a signal from the system, not a child's tap)."""
+        self.running = False
+
+    def close(self) -> None:
+        self.running = False
+        pygame.display.quit()
+
+    def _apply_settings(self) -> None:
+        self.metrics = Metrics(self.size, self.settings)
+        self.palette = palette_for(self.settings)
+        self.type = Typesetter(self.assets, self.settings.font,
+                               min_scale=MIN_SHRINK / self.metrics.text_factor)
+        if self.sounds is not None:
+            self.sounds.enabled = self.settings.sound
+        self._backgrounds.clear()
+        size = self.metrics.px(104)
+        self._a11y = Button(
+            A11Y_BUTTON,
+            pygame.Rect(self.metrics.px(22), self.metrics.px(14), size, size),
+            on_tap=self.open_accessibility,
+            icon="access",
+            kind="primary",
+            round_=True,
+        )
+
+    def change_settings(self, settings: Settings) -> None:
+        self.settings = settings
+        self._apply_settings()
+        for screen in self.stack:
+            screen.refresh()
+        self.dirty = True
+
+    def resize(self, size: tuple[int, int]) -> None:
+        self.size = size
+        self._apply_settings()
+        for screen in self.stack:
+            screen.refresh()
+        self.dirty = True
+
+    # -- shared state for screens ---------------------------------------------------
+
+    @property
+    def state(self) -> SessionState:
+        """The session state, read once per frame (the core recomputes it on each read)."""
+        if self._state is None:
+            self._state = self.session.state
+        return self._state
+
+    @property
+    def mission(self) -> Mission | None:
+        return self.session.mission
+
+    @property
+    def words(self) -> MissionWords | None:
+        mission = self.mission
+        state = self.state
+        if mission is None:
+            return None
+        age: AgeBand = state.age or self.default_age or mission.ages[0]
+        language = state.language or self.translator.language
+        words = self._words
+        if words is None or (words.mission, words.age, words.language) != (mission, age, language):
+            words = self._words = MissionWords(mission, age, language)
+        return words
+
+    def team(self) -> str:
+        key = self.state.team
+        if not key:
+            return ""
+        try:
+            return team_name(key, self.translator.language)
+        except ValueError:
+            return ""
+
+    def mission_dir(self) -> Path | None:
+        mission = self.mission
+        return self.mission_dirs.get(mission.id) if mission else None
+
+    def background(self) -> pygame.Surface:
+        """The warm paper gradient behind ordinary screens, drawn once per size and theme."""
+        key = ("paper", self.size, self.palette)
+        surface = self._backgrounds.get(key)
+        if surface is None:
+            surface = vertical_gradient(self.size, self.palette.background_top, self.palette.background)
+            self._backgrounds[key] = surface
+        return surface
+
+    def cached(self, key: tuple[Any, ...], build: Callable[[], pygame.Surface]) -> pygame.Surface:
+        """A surface a screen draws once per size and theme (a night sky, a fog layer)."""
+        full = (*key, self.size, self.palette)
+        surface = self._backgrounds.get(full)
+        if surface is None:
+            surface = build()
+            self._backgrounds[full] = surface
+        return surface
+
+    def play(self, sound: str) -> None:
+        if self.sounds is not None:
+            self.sounds.play(sound)
+
+    def pressed_widget(self) -> Widget | None:
+        press = self._press
+        return press.widget if press is not None and not press.dragging else None
+
+    def dragging(self) -> tuple[Widget, tuple[int, int]] | None:
+        press = self._press
+        if press is not None and press.dragging and press.widget is not None:
+            return press.widget, press.pos
+        return None
+
+    # -- screen stack ----------------------------------------------------------------
+
+    @property
+    def top(self) -> Screen | None:
+        return self.stack[-1] if self.stack else None
+
+    def push(self, screen: Screen) -> None:
+        screen.layout()
+        self.stack.append(screen)
+        self._press = None
+        self.dirty = True
+
+    def pop(self, screen: Screen | None = None) -> None:
+        if self.stack and (screen is None or self.stack[-1] is screen):
+            self.stack.pop()
+            self._press = None
+            self.dirty = True
+            if self.stack:
+                self.stack[-1].refresh()
+            self.sync()
+
+    def replace(self, screen: Screen) -> None:
+        self.stack.clear()
+        self.push(screen)
+
+    def open_accessibility(self) -> None:
+        from gardiens.ui.screens.accessibility import AccessibilityPanel
+
+        if not any(isinstance(s, AccessibilityPanel) for s in self.stack):
+            self.push(AccessibilityPanel(self))
+
+    def sync(self, force: bool = False) -> None:
+        """Follow the session: show the root screen that matches its lifecycle."""
+        from gardiens.ui.screens import root_screen_for
+
+        self._state = None
+        state = self.state
+        self.translator.set_language(state.language or self.default_language)
+        if not force and any(s.holds_sync for s in self.stack):
+            return
+        if state.lifecycle != self._lifecycle:
+            self.ending_seen = False
+        self._lifecycle = state.lifecycle
+        wanted = root_screen_for(self, state)
+        if force or not self.stack or type(self.stack[0]) is not wanted:
+            self.replace(wanted(self))
+        else:
+            self.stack = [screen for screen in self.stack if not screen.stale()]
+            for screen in self.stack:
+                screen.refresh()
+        self.dirty = True
+
+    def show_debrief(self) -> None:
+        """After the victory or time-up screen, the debrief."""
+        self.ending_seen = True
+        self.sync(force=True)
+
+    def command(self, name: str, *args: Any, hold: bool = False, **kwargs: Any) -> Reply:
+        """Send a command to the session; the screens follow the new state."""
+        method = getattr(self.session, name)
+        reply: Reply = method(*args, **kwargs)
+        if not reply.ok:
+            log.info("session refused %s: %s", name, reply.reason)
+        self._state = None
+        if not hold:
+            self.sync()
+        self.dirty = True
+        return reply
+
+    # -- the loop --------------------------------------------------------------------
+
+    def run(self, seconds: float | None = None) -> None:
+        """Run until the window closes (or for `seconds`): 30 frames/s idle, 60 when animating."""
+        if self.surface is None:
+            self.open()
+        assert self._clock is not None
+        self.running = True
+        started = time.monotonic()
+        while self.running:
+            animating = self.step()
+            self._clock.tick(ANIMATION_FPS if animating else IDLE_FPS)
+            if seconds is not None and time.monotonic() - started >= seconds:
+                break
+
+    def step(self, dt: float | None = None) -> bool:
+        """One frame: input, session clock, animation, and a redraw if anything changed.
+
+        Returns whether an animation is running (the loop then ticks faster).
+        """
+        if self.surface is None:
+            self.open()
+        if dt is None:
+            dt = self.fixed_dt if self.fixed_dt is not None else (
+                self._clock.get_time() / 1000 if self._clock else 1 / IDLE_FPS
+            )
+        self.time += dt
+        self.frames += 1
+        self._state = None
+        for event in pygame.event.get():
+            self._guard(self._dispatch, event)
+        self._guard(self._follow_clock)
+        animating = False
+        for screen in list(self.stack):
+            if self._guard(screen.update, dt) is not False and screen.animating():
+                animating = True
+        if self.dirty or animating:
+            changed = self.dirty
+            self.dirty = False
+            self._countdown_only = False
+            self._guard(self._draw, changed)
+            pygame.display.flip()
+        elif self._countdown_only:
+            self._countdown_only = False
+            self._guard(self._draw_countdown)
+        return animating
+
+    def _guard(self, action: Callable[..., Any], *args: Any) -> Any:
+        """Run a piece of a frame; an unexpected error is logged and the screens rebuilt."""
+        try:
+            return action(*args)
+        except Exception as error:
+            if self.strict:
+                raise
+            log.exception("recovered from an error in the interface")
+            self.errors.append(f"{type(error).__name__}: {error}")
+            self._recover()
+            return False
+
+    def _recover(self) -> None:
+        self._press = None
+        self.dirty = True
+        try:
+            self.sync(force=True)
+        except Exception:
+            log.exception("could not rebuild the screen; showing the plain background")
+            self.stack.clear()
+
+    def _follow_clock(self) -> None:
+        """About once a second: let the session end on time, and redraw the countdown."""
+        if self.time - self._last_tick < 1.0 and self._watch:
+            return
+        self._last_tick = self.time
+        state = self.state
+        if state.lifecycle is Lifecycle.PLAYING:
+            self.session.tick()
+            self._state = None
+            if self.state.lifecycle is not Lifecycle.PLAYING:
+                self.play("time_up")
+                self.sync()
+                return
+        elif (state.lifecycle in (Lifecycle.SETUP, Lifecycle.BRIEFING)
+              and self.time - self._last_input > IDLE_RESET_SECONDS):
+            self._last_input = self.time
+            self.command("reset")
+            return
+        state = self.state
+        offered = tuple(sorted(p for p, g in state.puzzles.items() if g.hint_offered))
+        watch = (state.lifecycle, int(self.session.remaining()), offered)
+        if watch != self._watch:
+            only_the_clock = bool(self._watch) and watch[0] == self._watch[0] and watch[2] == self._watch[2]
+            if self._watch and watch[2] != self._watch[2]:
+                for screen in self.stack:
+                    screen.refresh()
+            self._watch = watch
+            if only_the_clock and self._countdown_target() is not None:
+                self._countdown_only = True
+            else:
+                self.dirty = True
+
+    def _countdown_target(self) -> Any:
+        """The HUD to update when only the countdown's second changed (no overlay above it)."""
+        top = self.top
+        hud = getattr(top, "hud", None)
+        return hud if hud is not None and top is not None and not top.overlay else None
+
+    def _draw_countdown(self) -> None:
+        """Once a second on a still screen: repaint the countdown pill alone."""
+        hud = self._countdown_target()
+        if hud is None or self.surface is None:
+            self.dirty = True
+            return
+        area = hud.timer.inflate(self.metrics.px(8), self.metrics.px(8))
+        self.surface.blit(self.background(), area, area)
+        hud.draw(self.surface, only_timer=True)
+        pygame.display.update(area)
+
+    def _draw(self, changed: bool = True) -> None:
+        assert self.surface is not None
+        self.type.report = []
+        surface = self.surface
+        first = 0
+        for index, screen in enumerate(self.stack):
+            if not screen.overlay:
+                first = index
+        if not self.stack:
+            surface.blit(self.background(), (0, 0))
+        shown = self.stack[first:]
+        if len(shown) > 1 and shown[-1].overlay:
+            # An overlay's tween redraws only the overlay: what lies under it is kept from the
+            # last real change, so a sliding panel costs one blit, not a whole screen.
+            key = tuple(id(s) for s in shown[:-1])
+            if changed or self._under is None or self._under[0] != key:
+                for screen in shown[:-1]:
+                    screen.draw(surface)
+                self._under = (key, surface.copy())
+            else:
+                surface.blit(self._under[1], (0, 0))
+            shown = shown[-1:]
+        else:
+            self._under = None
+        for screen in shown:
+            screen.draw(surface)
+        if self._a11y is not None and self.a11y_visible():
+            self._a11y.draw(surface, self, focused=self.show_focus and self.top is not None
+                            and self.top.focus == A11Y_BUTTON,
+                            pressed=self.pressed_widget() is self._a11y)
+
+    def a11y_visible(self) -> bool:
+        from gardiens.ui.screens.accessibility import AccessibilityPanel
+
+        return not isinstance(self.top, AccessibilityPanel)
+
+    # -- input -----------------------------------------------------------------------
+
+    def _dispatch(self, event: pygame.event.Event) -> None:
+        kind = event.type
+        if kind == pygame.QUIT:
+            if not self.kiosk:
+                self.running = False
+            return
+        if kind in (pygame.WINDOWSIZECHANGED, pygame.VIDEORESIZE):
+            if self.surface is not None and self.surface.get_size() != self.size:
+                self.resize(self.surface.get_size())
+            return
+        if kind in (pygame.WINDOWEXPOSED, pygame.WINDOWSHOWN, pygame.WINDOWRESTORED):
+            self.dirty = True
+            return
+        pointer = self._pointer(event)
+        if pointer is not None:
+            phase, pos, pid = pointer
+            self._last_input = self.time
+            self.show_focus = False
+            if phase == "down":
+                self._pointer_down(pos, pid)
+            elif phase == "move":
+                self._pointer_move(pos, pid)
+            else:
+                self._pointer_up(pos, pid)
+            return
+        if kind == pygame.KEYDOWN:
+            self._last_input = self.time
+            self._key(event)
+        elif kind == pygame.TEXTINPUT:
+            self._last_input = self.time
+            if self.top is not None:
+                self.top.on_text(event.text)
+                self.dirty = True
+
+    def _pointer(self, event: pygame.event.Event) -> tuple[str, tuple[int, int], tuple[str, int]] | None:
+        """Finger and mouse events as (phase, pixel position, pointer id)."""
+        kind = event.type
+        w, h = self.size
+        if kind in (pygame.FINGERDOWN, pygame.FINGERUP, pygame.FINGERMOTION):
+            pos = (int(event.x * w), int(event.y * h))
+            phase = {pygame.FINGERDOWN: "down", pygame.FINGERUP: "up"}.get(kind, "move")
+            return phase, pos, ("finger", int(getattr(event, "finger_id", 0)))
+        if kind in (pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP, pygame.MOUSEMOTION):
+            # SDL also turns touches into mouse events; the finger events already count.
+            if getattr(event, "touch", False):
+                return None
+            if kind != pygame.MOUSEMOTION and getattr(event, "button", 1) != 1:
+                return None
+            phase = {pygame.MOUSEBUTTONDOWN: "down", pygame.MOUSEBUTTONUP: "up"}.get(kind, "move")
+            return phase, tuple(event.pos), ("mouse", 0)  # type: ignore[return-value]
+        return None
+
+    def _target(self, pos: tuple[int, int]) -> Widget | None:
+        if self._a11y is not None and self.a11y_visible() and self._a11y.hit(pos):
+            return self._a11y
+        top = self.top
+        return top.widget_at(pos) if top is not None else None
+
+    def _pointer_down(self, pos: tuple[int, int], pid: tuple[str, int]) -> None:
+        if self._press is not None:
+            return  # a second finger while one is down is ignored: one team, one gesture
+        self._press = Press(self._target(pos), pos, pos, pid)
+        self.dirty = True
+
+    def _pointer_move(self, pos: tuple[int, int], pid: tuple[str, int]) -> None:
+        press = self._press
+        if press is None or press.pointer != pid:
+            return
+        press.pos = pos
+        widget = press.widget
+        if widget is None or not widget.draggable:
+            return
+        moved = abs(pos[0] - press.start[0]) + abs(pos[1] - press.start[1])
+        if not press.dragging and moved >= self.metrics.px(DRAG_THRESHOLD):
+            press.dragging = True
+        if press.dragging and self.top is not None:
+            self.top.on_drag(widget, pos)
+            self.dirty = True
+
+    def _pointer_up(self, pos: tuple[int, int], pid: tuple[str, int]) -> None:
+        press = self._press
+        if press is None or press.pointer != pid:
+            return
+        self._press = None
+        self.dirty = True
+        top = self.top
+        if top is None:
+            return
+        widget = press.widget
+        if press.dragging and widget is not None:
+            top.on_drop(widget, pos)
+        elif widget is not None and widget.hit(pos):
+            self.play("tap")
+            if widget is not self._a11y:
+                top.focus = widget.name
+            widget.activate(pos)
+        elif widget is None:
+            top.on_tap_outside(pos)
+
+    def _key(self, event: pygame.event.Event) -> None:
+        top = self.top
+        if top is None:
+            return
+        self.dirty = True
+        key = event.key
+        if top.on_key(event):
+            return
+        shift = bool(event.mod & pygame.KMOD_SHIFT)
+        if key == pygame.K_TAB:
+            self.show_focus = True
+            self._tab(top, -1 if shift else 1)
+        elif key in (pygame.K_LEFT, pygame.K_RIGHT, pygame.K_UP, pygame.K_DOWN):
+            self.show_focus = True
+            dx = {pygame.K_LEFT: -1, pygame.K_RIGHT: 1}.get(key, 0)
+            dy = {pygame.K_UP: -1, pygame.K_DOWN: 1}.get(key, 0)
+            top.move_focus_towards(dx, dy)
+        elif key in (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE):
+            self.show_focus = True
+            if top.focus == A11Y_BUTTON and self._a11y is not None:
+                self._a11y.activate()
+                return
+            widget = top.find(top.focus) if top.focus else None
+            if widget is not None and widget.enabled:
+                self.play("tap")
+                widget.activate()
+        elif key == pygame.K_ESCAPE:
+            top.on_back()
+
+    def _tab(self, top: Screen, step: int) -> None:
+        """Tab goes through the screen's widgets, then the accessibility button."""
+        names = [w.name for w in top.focusables()]
+        if self.a11y_visible():
+            names.append(A11Y_BUTTON)
+        if not names:
+            return
+        if top.focus in names:
+            top.focus = names[(names.index(top.focus) + step) % len(names)]
+        else:
+            top.focus = names[0 if step > 0 else -1]
+
+    # -- for the pilot and the tests --------------------------------------------------
+
+    def all_widgets(self) -> list[Widget]:
+        """The widgets that can be touched now: the top screen's and the corner button."""
+        widgets = list(self.top.widgets) if self.top is not None else []
+        if self._a11y is not None and self.a11y_visible():
+            widgets.append(self._a11y)
+        return widgets
+
+    def screenshot(self, path: Path) -> None:
+        assert self.surface is not None
+        pygame.image.save(self.surface, str(path))
+
+
+def headless_environment() -> None:
+    """Use SDL's dummy drivers when there is no display (tests, screenshots, benchmarks)."""
+    os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+    os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+

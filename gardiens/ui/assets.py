@@ -1,0 +1,112 @@
+"""The asset cache: fonts, icons, pictures (SVG included) and rendered text, loaded on first use."""
+
+from __future__ import annotations
+
+import io
+import logging
+from collections import OrderedDict
+from pathlib import Path
+
+import pygame
+
+from gardiens.ui.theme import Color, FontChoice
+
+log = logging.getLogger(__name__)
+
+ASSETS_DIR = Path(__file__).resolve().parents[2] / "assets"
+
+_FONT_FILES: dict[tuple[FontChoice, bool], str] = {
+    ("andika", False): "Andika-Regular.ttf",
+    ("andika", True): "Andika-Bold.ttf",
+    ("opendyslexic", False): "OpenDyslexic-Regular.otf",
+    ("opendyslexic", True): "OpenDyslexic-Bold.otf",
+}
+# Rendered text is cached; a kiosk runs all day, so the cache is bounded.
+TEXT_CACHE_SIZE = 1500
+IMAGE_CACHE_SIZE = 64
+
+
+class Assets:
+    """Everything the screens draw from disk, cached by what was asked for."""
+
+    def __init__(self, root: Path = ASSETS_DIR) -> None:
+        self.root = root
+        self._fonts: dict[tuple[FontChoice, bool, int], pygame.font.Font] = {}
+        self._icon_sources: dict[str, str] = {}
+        self._icons: OrderedDict[tuple[str, int, Color], pygame.Surface] = OrderedDict()
+        self._images: OrderedDict[tuple[Path, tuple[int, int]], pygame.Surface | None] = (
+            OrderedDict()
+        )
+        self._texts: OrderedDict[tuple[str, FontChoice, bool, int, Color], pygame.Surface] = (
+            OrderedDict()
+        )
+
+    def font(self, family: FontChoice, size: int, bold: bool = False) -> pygame.font.Font:
+        key = (family, bold, size)
+        font = self._fonts.get(key)
+        if font is None:
+            font = pygame.font.Font(self.root / "fonts" / _FONT_FILES[(family, bold)], size)
+            self._fonts[key] = font
+        return font
+
+    def text(
+        self, text: str, family: FontChoice, size: int, color: Color, bold: bool = False
+    ) -> pygame.Surface:
+        """One line of text, rendered once and reused."""
+        key = (text, family, bold, size, color)
+        surface = self._texts.get(key)
+        if surface is None:
+            surface = self.font(family, size, bold).render(text, True, color)
+            self._texts[key] = surface
+            if len(self._texts) > TEXT_CACHE_SIZE:
+                self._texts.popitem(last=False)
+        else:
+            self._texts.move_to_end(key)
+        return surface
+
+    def icon(self, name: str, size: int, color: Color) -> pygame.Surface:
+        """An interface icon from assets/icons, drawn in `color` at `size` pixels."""
+        key = (name, size, color)
+        surface = self._icons.get(key)
+        if surface is None:
+            source = self._icon_sources.get(name)
+            if source is None:
+                source = (self.root / "icons" / f"{name}.svg").read_text(encoding="utf-8")
+                self._icon_sources[name] = source
+            coloured = source.replace("#000000", "#{:02x}{:02x}{:02x}".format(*color))
+            surface = pygame.image.load_sized_svg(io.BytesIO(coloured.encode()), (size, size))
+            self._icons[key] = surface
+            if len(self._icons) > TEXT_CACHE_SIZE:
+                self._icons.popitem(last=False)
+        return surface
+
+    def image(self, path: Path, size: tuple[int, int]) -> pygame.Surface | None:
+        """A mission picture fitted inside `size`, keeping its proportions; None if unreadable."""
+        key = (path, size)
+        if key in self._images:
+            self._images.move_to_end(key)
+            return self._images[key]
+        surface: pygame.Surface | None
+        try:
+            surface = self._load_fitted(path, size)
+        except (OSError, pygame.error, ValueError) as error:
+            log.warning("cannot load picture %s: %s", path, error)
+            surface = None
+        self._images[key] = surface
+        if len(self._images) > IMAGE_CACHE_SIZE:
+            self._images.popitem(last=False)
+        return surface
+
+    @staticmethod
+    def _load_fitted(path: Path, size: tuple[int, int]) -> pygame.Surface:
+        natural = pygame.image.load(path)
+        w, h = natural.get_size()
+        ratio = min(size[0] / w, size[1] / h)
+        target = (max(1, round(w * ratio)), max(1, round(h * ratio)))
+        if path.suffix.lower() == ".svg":
+            # Rasterise the vector picture at the final size rather than scaling pixels.
+            return pygame.image.load_sized_svg(path, target).convert_alpha()
+        return pygame.transform.smoothscale(natural.convert_alpha(), target)
+
+    def clear_text(self) -> None:
+        self._texts.clear()

@@ -1,0 +1,91 @@
+"""The accessibility panel, reachable from every screen: text size, contrast, font and sound."""
+
+from __future__ import annotations
+
+import pygame
+
+from gardiens.ui.draw import panel
+from gardiens.ui.screens.base import Screen
+from gardiens.ui.theme import TEXT_STEPS
+from gardiens.ui.widgets.base import Button, Widget
+
+
+class AccessibilityPanel(Screen):
+    """Settings apply at once, to every screen, until the kiosk is reset by the facilitator."""
+
+    name = "accessibility"
+    overlay = True
+
+    def card(self) -> pygame.Rect:
+        rect = pygame.Rect(0, 0, self.px(1500), min(self.height - self.px(80), self.px(960)))
+        rect.center = (self.width // 2, self.height // 2)
+        return rect
+
+    def layout(self) -> None:
+        app = self.app
+        _ = self._
+        s = app.settings
+        card = self.card()
+        self.rows: list[tuple[str, str, pygame.Rect]] = []
+        widgets: list[Widget] = []
+        label_w = self.px(420)
+        x0 = card.x + self.px(50) + label_w
+        row_h = self.px(130)
+        gap = self.px(24)
+        y = card.y + self.px(150)
+
+        def row(icon: str, title: str, options: list[tuple[str, str, bool, dict[str, object], str | None]]) -> None:
+            nonlocal y
+            self.rows.append((icon, title, pygame.Rect(card.x + self.px(50), y, label_w - self.px(20), row_h)))
+            bw = (card.right - self.px(50) - x0 - gap * (len(options) - 1)) // len(options)
+            for i, (name, label, chosen, change, family) in enumerate(options):
+                widgets.append(Button(name, pygame.Rect(x0 + i * (bw + gap), y, bw, row_h), label,
+                                      selected=chosen, family=family,  # type: ignore[arg-type]
+                                      on_tap=lambda c=change: app.change_settings(s.with_(**c))))
+            y += row_h + self.px(34)
+
+        sizes = [_("Normal"), _("Grand"), _("Très grand")]
+        row("textsize", _("Taille du texte"),
+            [(f"text:{i}", sizes[i] if i < len(sizes) else f"{TEXT_STEPS[i]:.1f}", s.text_step == i,
+              {"text_step": i}, None) for i in range(len(TEXT_STEPS))])
+        row("contrast", _("Contraste"),
+            [("contrast:off", _("Normal"), not s.high_contrast, {"high_contrast": False}, None),
+             ("contrast:on", _("Élevé"), s.high_contrast, {"high_contrast": True}, None)])
+        row("book", _("Police"),
+            [("font:andika", "Andika", s.font == "andika", {"font": "andika"}, "andika"),
+             ("font:opendyslexic", "OpenDyslexic", s.font == "opendyslexic", {"font": "opendyslexic"},
+              "opendyslexic")])
+        row("sound" if s.sound else "mute", _("Son"),
+            [("sound:on", _("Activé"), s.sound, {"sound": True}, None),
+             ("sound:off", _("Coupé"), not s.sound, {"sound": False}, None)])
+        w = self.px(420)
+        widgets.append(Button("close", pygame.Rect(card.right - self.px(50) - w, card.bottom - self.px(150), w,
+                                                   self.px(120)),
+                              _("Fermer"), icon="check", kind="accent", on_tap=self.close))
+        self.widgets = widgets
+
+    def close(self) -> None:
+        self.app.pop(self)
+
+    def on_back(self) -> None:
+        self.close()
+
+    def draw(self, surface: pygame.Surface) -> None:
+        app = self.app
+        p = app.palette
+        m = app.metrics
+        self.dim(surface)
+        card = self.card()
+        panel(surface, card, p.surface, radius=self.px(44), shadow=p.primary_dark, depth=self.px(14),
+              border=p.primary, border_width=self.px(6))
+        icon = app.assets.icon("access", self.px(80), p.primary)
+        surface.blit(icon, (card.x + self.px(50), card.y + self.px(34)))
+        app.type.block(surface, self._("Confort de lecture"), pygame.Rect(card.x + self.px(160), card.y + self.px(30),
+                       card.w - self.px(220), self.px(90)), size=m.text("title"), color=p.ink, bold=True,
+                       valign="middle", max_lines=1, name="a11y-title")
+        for icon_name, title, rect in self.rows:
+            image = app.assets.icon(icon_name, self.px(56), p.primary_dark)
+            surface.blit(image, image.get_rect(midleft=(rect.x, rect.centery)))
+            app.type.block(surface, title, rect.inflate(-self.px(80), 0).move(self.px(40), 0),
+                           size=m.text("subtitle"), color=p.ink, bold=True, valign="middle", name="a11y-row")
+        self.draw_widgets(surface)

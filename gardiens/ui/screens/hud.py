@@ -1,0 +1,101 @@
+"""The heads-up display during play: countdown, progress, hint and pause buttons, and the title."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+import pygame
+
+from gardiens.core.session import PuzzleState
+from gardiens.ui.draw import panel
+from gardiens.ui.screens.base import CORNER, TOP_BAR
+from gardiens.ui.widgets.base import Button, Widget
+
+if TYPE_CHECKING:
+    from gardiens.ui.screens.base import Screen
+
+LOW_TIME = 60
+
+
+def clock_text(seconds: float) -> str:
+    seconds = max(0, int(seconds + 0.999))
+    return f"{seconds // 60:02d}:{seconds % 60:02d}"
+
+
+class Hud:
+    """Countdown and progress pills on the right of the top bar, with the pause and hint buttons."""
+
+    def __init__(
+        self, screen: Screen, *, puzzle_id: str | None = None,
+        on_hint: Callable[[], None] | None = None,
+    ) -> None:
+        self.screen = screen
+        self.puzzle_id = puzzle_id
+        self.on_hint = on_hint
+        self.timer = pygame.Rect(0, 0, 0, 0)
+        self.progress = pygame.Rect(0, 0, 0, 0)
+        self.left_edge = 0
+
+    def widgets(self) -> list[Widget]:
+        s = self.screen
+        app = s.app
+        _ = s._
+        size = s.px(104)
+        y = s.px(14)
+        x = s.width - s.px(22) - size
+        widgets: list[Widget] = [
+            Button("pause", pygame.Rect(x, y, size, size), on_tap=lambda: app.command("pause"),
+                   icon="pause", kind="quiet", round_=True)
+        ]
+        x -= s.px(16) + s.px(190)
+        self.progress = pygame.Rect(x, y, s.px(190), size - s.px(7))
+        x -= s.px(16) + s.px(230)
+        self.timer = pygame.Rect(x, y, s.px(230), size - s.px(7))
+        if self.puzzle_id is not None and self.on_hint is not None:
+            progress = app.state.puzzles.get(self.puzzle_id)
+            offered = bool(progress and progress.hint_offered)
+            w = s.px(260)
+            x -= s.px(16) + w
+            widgets.append(Button("hint", pygame.Rect(x, y, w, size), _("Indice"), on_tap=self.on_hint,
+                                  icon="bulb", kind="accent" if offered else "plain"))
+        self.left_edge = x - s.px(20)
+        return widgets
+
+    def draw(self, surface: pygame.Surface, *, only_timer: bool = False) -> None:
+        s = self.screen
+        app = s.app
+        p = app.palette
+        m = app.metrics
+        state = app.state
+        remaining = app.session.remaining()
+        low = remaining <= LOW_TIME
+        pills = [(self.timer, "clock", clock_text(remaining), low)]
+        if not only_timer:
+            pills.append((self.progress, "star", self._progress_text(state.puzzles), False))
+        for rect, icon, text, hot in pills:
+            fill = p.accent if hot else p.surface
+            ink = p.on_accent if hot else p.ink
+            panel(surface, rect, fill, radius=rect.h // 2, border=p.outline, border_width=m.px(3))
+            image = app.assets.icon(icon, m.px(48), ink)
+            surface.blit(image, image.get_rect(midleft=(rect.x + m.px(20), rect.centery)))
+            box = pygame.Rect(rect.x + m.px(76), rect.y + m.px(6), rect.w - m.px(96), rect.h - m.px(12))
+            app.type.block(surface, text, box, size=m.text("subtitle"), color=ink, bold=True, align="right",
+                           valign="middle", max_lines=1, name=f"hud-{icon}")
+
+    @staticmethod
+    def _progress_text(puzzles: object) -> str:
+        items = list(getattr(puzzles, "values", dict)())
+        done = sum(1 for p in items if p.state in (PuzzleState.SOLVED, PuzzleState.SKIPPED))
+        return f"{done}/{len(items)}"
+
+
+def draw_title(screen: Screen, surface: pygame.Surface, text: str, *, left: int | None = None,
+               right: int | None = None) -> None:
+    """The screen title in the top bar, between the corner button and the HUD."""
+    app = screen.app
+    x0 = left if left is not None else screen.px(CORNER)
+    x1 = right if right is not None else screen.width - screen.px(40)
+    box = pygame.Rect(x0, screen.px(10), max(10, x1 - x0), screen.px(TOP_BAR - 20))
+    app.type.block(surface, text, box, size=app.metrics.text("title"), color=app.palette.ink, bold=True,
+                   valign="middle", max_lines=1, name="title")

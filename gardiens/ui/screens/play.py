@@ -1,0 +1,517 @@
+"""During play: the mission map, a puzzle, the answer's feedback and the hint ladder."""
+
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING
+
+import pygame
+
+from gardiens.core.checkers import Verdict
+from gardiens.core.model import Puzzle
+from gardiens.core.session import PuzzleState
+from gardiens.ui.draw import lumi, panel, speech_bubble
+from gardiens.ui.screens.base import CORNER, TOP_BAR, Screen
+from gardiens.ui.screens.hud import Hud, draw_title
+from gardiens.ui.widgets.base import Button, Widget
+from gardiens.ui.widgets.puzzles import PuzzleView, view_for
+
+if TYPE_CHECKING:
+    from gardiens.ui.app import App
+
+POP_SECONDS = 0.3
+
+_TILE_LOOK = {
+    PuzzleState.LOCKED: ("lock", "locked"),
+    PuzzleState.AVAILABLE: ("play", "accent"),
+    PuzzleState.SOLVED: ("check", "good"),
+    PuzzleState.SKIPPED: ("skip", "quiet"),
+}
+
+
+def ease_out(t: float) -> float:
+    t = max(0.0, min(1.0, t))
+    return 1 - (1 - t) ** 3
+
+
+class PuzzleTile(Button):
+    """A puzzle on the map: its state is told by an icon and a word, as well as by colour."""
+
+    def __init__(self, name: str, rect: pygame.Rect, title: str, state_label: str, state: PuzzleState,
+                 number: int, goal: bool, on_tap: object) -> None:
+        icon, kind = _TILE_LOOK[state]
+        super().__init__(name, rect, title, icon=icon, kind=kind, on_tap=on_tap,  # type: ignore[arg-type]
+                         enabled=state is PuzzleState.AVAILABLE)
+        self.state_label = state_label
+        self.state = state
+        self.number = number
+        self.goal = goal
+
+    def draw(self, surface: pygame.Surface, app: App, *, focused: bool, pressed: bool) -> None:
+        from gardiens.ui.draw import focus_ring
+
+        p = app.palette
+        m = app.metrics
+        fill, ink, border, shadow = self.colors(app)
+        if self.state is not PuzzleState.AVAILABLE:
+            fill, ink, border, shadow = {
+                PuzzleState.LOCKED: (p.locked_soft, p.ink_soft, p.locked, p.locked),
+                PuzzleState.SOLVED: (p.good_soft, p.ink, p.good, p.good),
+                PuzzleState.SKIPPED: (p.surface_alt, p.ink_soft, p.outline, p.shadow),
+            }[self.state]
+        depth = m.px(8)
+        rect = self.rect.copy()
+        rect.h -= depth
+        if pressed and self.enabled:
+            rect.y += depth - m.px(2)
+            depth = m.px(2)
+        panel(surface, rect, fill, radius=m.px(30), shadow=shadow, depth=depth, border=border,
+              border_width=m.px(5))
+        badge = pygame.Rect(rect.x + m.px(18), rect.y + m.px(18), m.px(70), m.px(70))
+        pygame.draw.ellipse(surface, border, badge)
+        icon = app.assets.icon(self.icon or "play", m.px(44), p.surface if not app.settings.high_contrast else p.background)
+        surface.blit(icon, icon.get_rect(center=badge.center))
+        number = f"{self.number}"
+        app.type.line(surface, number, (rect.right - m.px(26), rect.y + m.px(14)), size=m.text("title"),
+                      color=border, bold=True, anchor="topright")
+        if self.goal:
+            flag = app.assets.icon("trophy", m.px(56), border)
+            surface.blit(flag, flag.get_rect(topright=(rect.right - m.px(90), rect.y + m.px(22))))
+        title = pygame.Rect(rect.x + m.px(22), badge.bottom + m.px(10), rect.w - m.px(44),
+                            rect.bottom - badge.bottom - m.px(70))
+        app.type.block(surface, self.label, title, size=m.text("subtitle"), color=ink, bold=True,
+                       valign="middle", name=self.name)
+        label = pygame.Rect(rect.x + m.px(22), rect.bottom - m.px(60), rect.w - m.px(44), m.px(50))
+        app.type.block(surface, self.state_label, label, size=m.text("small"), color=ink, max_lines=1,
+                       name=f"{self.name}-state")
+        if focused:
+            focus_ring(surface, rect, p, m.px(30), m.px(6))
+
+
+class MapScreen(Screen):
+    """The mission map: puzzles as tiles, the clue digits earned, and Lumi's tip."""
+
+    name = "map"
+
+    def layout(self) -> None:
+        app = self.app
+        _ = self._
+        mission = app.mission
+        words = app.words
+        self.hud = Hud(self)
+        widgets: list[Widget] = self.hud.widgets()
+        if mission is None or words is None:
+            self.widgets = widgets
+            return
+        state = app.state
+        puzzles = mission.puzzles
+        n = len(puzzles)
+        cols = 4 if n <= 8 else 5
+        rows = math.ceil(n / cols)
+        gap = self.px(30)
+        area = pygame.Rect(self.px(60), self.px(TOP_BAR + 20), self.width - self.px(120),
+                           self.height - self.px(TOP_BAR + 20) - self.px(230))
+        w = (area.w - gap * (cols - 1)) // cols
+        h = min(self.px(330), (area.h - gap * (rows - 1)) // rows)
+        top = area.y + (area.h - (h * rows + gap * (rows - 1))) // 2
+        labels = {
+            PuzzleState.LOCKED: _("Verrouillée"),
+            PuzzleState.AVAILABLE: _("À résoudre"),
+            PuzzleState.SOLVED: _("Résolue"),
+            PuzzleState.SKIPPED: _("Passée"),
+        }
+        for i, puzzle in enumerate(puzzles):
+            progress = state.puzzles.get(puzzle.id)
+            pstate = progress.state if progress else PuzzleState.LOCKED
+            rect = pygame.Rect(area.x + (i % cols) * (w + gap), top + (i // cols) * (h + gap), w, h)
+            widgets.append(PuzzleTile(f"tile:{puzzle.id}", rect, words.text(puzzle.title, puzzle_id=puzzle.id),
+                                      labels[pstate], pstate, i + 1, puzzle.id == mission.goal,
+                                      lambda p=puzzle: self.open_puzzle(p)))
+        self.widgets = widgets
+
+    def open_puzzle(self, puzzle: Puzzle) -> None:
+        self.app.push(PuzzleScreen(self.app, puzzle))
+
+    def draw(self, surface: pygame.Surface) -> None:
+        app = self.app
+        p = app.palette
+        m = app.metrics
+        _ = self._
+        self.draw_background(surface)
+        mission = app.mission
+        words = app.words
+        if mission is None or words is None:
+            return
+        draw_title(self, surface, words.text(mission.title), right=self.hud.left_edge)
+        self.hud.draw(surface)
+        # The strip of earned clues along the bottom, next to Lumi.
+        strip = pygame.Rect(self.px(330), self.height - self.px(200), self.width - self.px(390), self.px(170))
+        panel(surface, strip, p.surface, radius=self.px(30), border=p.outline, border_width=self.px(3))
+        earned = app.state.rewards
+        rewards = {r.id: r for pz in mission.puzzles for r in pz.rewards}
+        head = pygame.Rect(strip.x + self.px(30), strip.y + self.px(10), self.px(380), strip.h - self.px(20))
+        app.type.block(surface, _("Indices gagnés"), head, size=m.text("subtitle"), color=p.ink, bold=True,
+                       valign="middle", name="rewards-title")
+        x = head.right + self.px(20)
+        if not rewards:
+            tip = _("Résous les énigmes pour rallumer le phare !")
+        elif not earned:
+            tip = _("Chaque énigme résolue te donne un indice.")
+        else:
+            tip = ""
+        for rid in earned:
+            reward = rewards.get(rid)
+            if reward is None:
+                continue
+            card = pygame.Rect(x, strip.y + self.px(20), self.px(130), strip.h - self.px(40))
+            if card.right > strip.right - self.px(20):
+                break
+            panel(surface, card, p.gold, radius=self.px(20), border=p.accent_dark, border_width=self.px(3))
+            app.type.block(surface, reward.value, card.inflate(-self.px(10), -self.px(10)), size=m.text("huge"),
+                           color=p.on_accent, bold=True, align="center", valign="middle", max_lines=1,
+                           name=f"reward:{rid}")
+            x = card.right + self.px(16)
+        if tip:
+            app.type.block(surface, tip, pygame.Rect(x, strip.y + self.px(10), strip.right - x - self.px(30),
+                           strip.h - self.px(20)), size=m.text("body"), color=p.ink_soft, valign="middle",
+                           name="map-tip")
+        lumi(surface, (self.px(160), self.height - self.px(24)), self.px(230), mood="happy",
+             high_contrast=app.settings.high_contrast)
+        self.draw_widgets(surface)
+
+    def on_back(self) -> None:
+        self.app.command("pause")
+
+
+class PuzzleScreen(Screen):
+    """One puzzle: its prompt, its answer widget, the HUD and the « Valider » button."""
+
+    name = "puzzle"
+
+    def __init__(self, app: App, puzzle: Puzzle) -> None:
+        super().__init__(app)
+        self.puzzle = puzzle
+        self.view: PuzzleView = view_for(self, puzzle)
+        self.name = f"puzzle:{puzzle.id}"
+
+    def layout(self) -> None:
+        app = self.app
+        _ = self._
+        self.hud = Hud(self, puzzle_id=self.puzzle.id, on_hint=self.open_hints)
+        widgets: list[Widget] = self.hud.widgets()
+        back = Button("back", pygame.Rect(self.px(CORNER), self.px(14), self.px(220), self.px(104)), _("Carte"),
+                      icon="back", kind="quiet", on_tap=lambda: app.pop(self))
+        widgets.append(back)
+        self.title_left = back.rect.right + self.px(24)
+        W, H = self.width, self.height
+        self.prompt = pygame.Rect(self.px(60), self.px(TOP_BAR + 4), W - self.px(120), self.px(136))
+        area = pygame.Rect(self.px(60), self.prompt.bottom + self.px(16), W - self.px(120),
+                           H - self.prompt.bottom - self.px(16) - self.px(160))
+        self.picture: pygame.Surface | None = None
+        if self.puzzle.image and self.puzzle.type != "hotspots" and self.view.side_picture:
+            directory = app.mission_dir()
+            side = pygame.Rect(area.x, area.y, area.w * 2 // 5, area.h)
+            if directory is not None:
+                self.picture = app.assets.image(directory / self.puzzle.image, side.size)
+            if self.picture is not None:
+                self.picture_rect = self.picture.get_rect(center=side.center)
+                area = pygame.Rect(side.right + self.px(40), area.y, area.right - side.right - self.px(40), area.h)
+        widgets += self.view.layout(area)
+        self.footer = pygame.Rect(self.px(60), H - self.px(150), W - self.px(120), self.px(130))
+        ready = self.view.answer() is not None
+        submit = Button("submit", pygame.Rect(self.footer.right - self.px(440), self.footer.y, self.px(440),
+                                              self.px(130)),
+                        _("Valider"), icon="check", kind="accent", enabled=ready, on_tap=self.submit,
+                        text_role="subtitle")
+        widgets.append(submit)
+        self.widgets = widgets
+
+    def stale(self) -> bool:
+        """Solved by the facilitator, or no longer playable: the map comes back."""
+        progress = self.app.state.puzzles.get(self.puzzle.id)
+        return progress is None or progress.state is not PuzzleState.AVAILABLE
+
+    def submit(self) -> None:
+        answer = self.view.answer()
+        if answer is None:
+            return
+        app = self.app
+        before = set(app.state.rewards)
+        reply = app.command("submit", self.puzzle.id, answer, hold=True)
+        if reply.verdict is None:
+            app.sync()
+            return
+        app.play("right" if reply.verdict.correct else "wrong")
+        earned = [r for r in app.state.rewards if r not in before]
+        if earned:
+            app.play("reward")
+        if not reply.verdict.correct:
+            self.view.after_wrong()
+            self.refresh()
+        app.push(FeedbackPanel(app, self, reply.verdict, earned))
+
+    def open_hints(self) -> None:
+        self.app.push(HintPanel(self.app, self.puzzle))
+
+    def animating(self) -> bool:
+        return self.view.animating()
+
+    def draw(self, surface: pygame.Surface) -> None:
+        app = self.app
+        p = app.palette
+        m = app.metrics
+        words = app.words
+        self.draw_background(surface)
+        if words is None:
+            return
+        draw_title(self, surface, words.text(self.puzzle.title, puzzle_id=self.puzzle.id), left=self.title_left,
+                   right=self.hud.left_edge)
+        self.hud.draw(surface)
+        panel(surface, self.prompt, p.surface, radius=self.px(26), border=p.outline, border_width=self.px(3))
+        icon = app.assets.icon("question", self.px(64), p.primary)
+        surface.blit(icon, icon.get_rect(midleft=(self.prompt.x + self.px(24), self.prompt.centery)))
+        app.type.block(surface, words.text(self.puzzle.prompt, puzzle_id=self.puzzle.id),
+                       self.prompt.inflate(-self.px(150), -self.px(20)).move(self.px(50), 0),
+                       size=m.text("body") + self.px(4), color=p.ink, valign="middle", name="prompt")
+        if self.picture is not None:
+            frame = self.picture_rect.inflate(self.px(16), self.px(16))
+            panel(surface, frame, p.surface, radius=self.px(16), shadow=p.shadow, depth=self.px(8))
+            surface.blit(self.picture, self.picture_rect)
+        self.view.draw(surface)
+        status = self.view.status()
+        if status:
+            app.type.block(surface, status, pygame.Rect(self.footer.x, self.footer.y, self.footer.w - self.px(480),
+                           self.footer.h), size=m.text("body"), color=p.ink_soft, valign="middle", name="status")
+        self.draw_widgets(surface)
+        self.view.draw_over(surface)
+
+    def on_text(self, text: str) -> None:
+        self.view.on_text(text)
+
+    def on_key(self, event: pygame.event.Event) -> bool:
+        return self.view.on_key(event)
+
+    def on_drag(self, widget: Widget, pos: tuple[int, int]) -> None:
+        self.view.on_drag(widget, pos)
+
+    def on_drop(self, widget: Widget, pos: tuple[int, int]) -> None:
+        self.view.on_drop(widget, pos)
+
+    def on_back(self) -> None:
+        self.app.pop(self)
+
+
+class FeedbackPanel(Screen):
+    """Right or wrong: the core's explanation, what was earned, and a way on."""
+
+    overlay = True
+    holds_sync = True
+
+    def __init__(self, app: App, puzzle_screen: PuzzleScreen, verdict: Verdict, earned: list[str]) -> None:
+        super().__init__(app)
+        self.puzzle_screen = puzzle_screen
+        self.verdict = verdict
+        self.earned = earned
+        self.name = "feedback"
+
+    def card(self) -> pygame.Rect:
+        rect = pygame.Rect(0, 0, self.px(1400), self.height - self.px(200))
+        rect.center = (self.width // 2, self.height // 2)
+        return rect
+
+    def layout(self) -> None:
+        card = self.card()
+        _ = self._
+        label = _("Continuer") if self.verdict.correct else _("Réessayer")
+        self.widgets = [Button("continue", pygame.Rect(card.right - self.px(520), card.bottom - self.px(170),
+                                                       self.px(460), self.px(130)),
+                               label, icon="next", kind="accent", on_tap=self.close, text_role="subtitle")]
+        self.focus = "continue"
+
+    def close(self) -> None:
+        app = self.app
+        if app.top is self:
+            app.stack.pop()
+        if self.verdict.correct and self.puzzle_screen in app.stack:
+            app.stack.remove(self.puzzle_screen)
+        app.dirty = True
+        app.sync()
+
+    def on_back(self) -> None:
+        self.close()
+
+    def animating(self) -> bool:
+        return self.app.time - self.opened_at < POP_SECONDS
+
+    def draw(self, surface: pygame.Surface) -> None:
+        app = self.app
+        p = app.palette
+        m = app.metrics
+        _ = self._
+        words = app.words
+        self.dim(surface)
+        shift = round((1 - ease_out((app.time - self.opened_at) / POP_SECONDS)) * self.px(90))
+        card = self.card().move(0, shift)
+        for widget in self.widgets:
+            widget.rect.y = card.bottom - self.px(170)
+        right = self.verdict.correct
+        panel(surface, card, p.surface, radius=self.px(44), shadow=p.good if right else p.accent_dark,
+              depth=self.px(14), border=p.good if right else p.accent, border_width=self.px(6))
+        badge = pygame.Rect(card.x + self.px(50), card.y + self.px(44), self.px(150), self.px(150))
+        pygame.draw.ellipse(surface, p.good if right else p.accent, badge)
+        icon = app.assets.icon("check" if right else "bulb", self.px(100), p.surface if right else p.on_accent)
+        surface.blit(icon, icon.get_rect(center=badge.center))
+        title = _("Bravo !") if right else _("Pas tout à fait…")
+        app.type.block(surface, title, pygame.Rect(badge.right + self.px(40), badge.y, card.right - badge.right
+                       - self.px(90), badge.h), size=m.text("huge"), color=p.good if right else p.accent_dark,
+                       bold=True, valign="middle", max_lines=1, name="feedback-title")
+        text = pygame.Rect(card.x + self.px(60), badge.bottom + self.px(30), card.w - self.px(120), 0)
+        text.h = card.bottom - self.px(200) - text.y
+        message = words.text(self.verdict.message, puzzle_id=self.puzzle_screen.puzzle.id) if words else ""
+        score_right, score_total = self.verdict.score
+        lines = [message]
+        details = [words.text(d, puzzle_id=self.puzzle_screen.puzzle.id) for d in self.verdict.details] if words else []
+        rewards = self._reward_lines()
+        y = text.y
+        share = max(1, len(details) + len(rewards) + 2)
+        first_h = min(text.h, max(text.h // 3, text.h * 2 // share))
+        fit = app.type.block(surface, "\n".join(lines), pygame.Rect(text.x, y, text.w, first_h),
+                             size=m.text("subtitle"), color=p.ink, name="feedback-message")
+        y += fit.lines * app.type.font(fit.size).get_linesize() + self.px(16)
+        rest = text.bottom - y
+        items = [("dot", d) for d in details[:5]] + [("key", r) for r in rewards]
+        if items:
+            each = max(self.px(40), rest // len(items))
+            for icon_name, line in items:
+                image = app.assets.icon(icon_name, self.px(40), p.primary)
+                surface.blit(image, (text.x, y + self.px(4)))
+                used = app.type.block(surface, line, pygame.Rect(text.x + self.px(60), y, text.w - self.px(60),
+                                      each - self.px(6)), size=m.text("body"), color=p.ink,
+                                      name="feedback-detail")
+                y += used.lines * app.type.font(used.size).get_linesize() + self.px(10)
+        if score_total > 1 and not right:
+            score = _("{right} bonnes réponses sur {total}").format(right=score_right, total=score_total)
+            app.type.block(surface, score, pygame.Rect(card.x + self.px(60), card.bottom - self.px(160),
+                           card.w - self.px(660), self.px(110)), size=m.text("subtitle"), color=p.ink_soft,
+                           bold=True, valign="middle", name="feedback-score")
+        self.draw_widgets(surface)
+
+    def _reward_lines(self) -> list[str]:
+        mission = self.app.mission
+        words = self.app.words
+        if mission is None or words is None:
+            return []
+        rewards = {r.id: r for pz in mission.puzzles for r in pz.rewards}
+        lines = []
+        for rid in self.earned:
+            reward = rewards.get(rid)
+            if reward is not None:
+                lines.append(self._("Indice gagné : {value} — {label}").format(
+                    value=reward.value, label=words.text(reward.label)))
+        return lines
+
+
+class HintPanel(Screen):
+    """The hint ladder, one step at a time, told by Lumi."""
+
+    overlay = True
+
+    def __init__(self, app: App, puzzle: Puzzle) -> None:
+        super().__init__(app)
+        self.puzzle = puzzle
+        self.name = "hints"
+
+    def ladder(self) -> list[str]:
+        words = self.app.words
+        return words.texts(self.puzzle.hints, puzzle_id=self.puzzle.id) if words else []
+
+    def shown(self) -> list[str]:
+        progress = self.app.state.puzzles.get(self.puzzle.id)
+        if progress is None:
+            return []
+        return [*self.ladder()[: progress.hints], *progress.pushed]
+
+    def card(self) -> pygame.Rect:
+        rect = pygame.Rect(0, 0, self.px(1500), self.height - self.px(220))
+        rect.center = (self.width // 2, self.height // 2)
+        return rect
+
+    def layout(self) -> None:
+        _ = self._
+        app = self.app
+        card = self.card()
+        progress = app.state.puzzles.get(self.puzzle.id)
+        more = progress is not None and progress.hints < len(self.ladder())
+        y = card.bottom - self.px(170)
+        widgets: list[Widget] = [Button("close", pygame.Rect(card.right - self.px(560), y, self.px(500), self.px(130)),
+                                        _("Retour à l'énigme"), icon="back", kind="plain", on_tap=self.close)]
+        if more:
+            label = _("Voir un indice") if progress and progress.hints == 0 else _("Un autre indice")
+            widgets.insert(0, Button("more", pygame.Rect(card.x + self.px(60), y, self.px(560), self.px(130)), label,
+                                     icon="bulb", kind="accent", on_tap=self.more, text_role="subtitle"))
+        self.widgets = widgets
+
+    def stale(self) -> bool:
+        progress = self.app.state.puzzles.get(self.puzzle.id)
+        return progress is None or progress.state is not PuzzleState.AVAILABLE
+
+    def more(self) -> None:
+        reply = self.app.command("request_hint", self.puzzle.id)
+        if reply.ok:
+            self.app.play("hint")
+
+    def close(self) -> None:
+        self.app.pop(self)
+
+    def on_back(self) -> None:
+        self.close()
+
+    def animating(self) -> bool:
+        return self.app.time - self.opened_at < POP_SECONDS
+
+    def draw(self, surface: pygame.Surface) -> None:
+        app = self.app
+        p = app.palette
+        m = app.metrics
+        _ = self._
+        self.dim(surface)
+        shift = round((1 - ease_out((self.app.time - self.opened_at) / POP_SECONDS)) * self.px(90))
+        card = self.card().move(0, shift)
+        for widget in self.widgets:
+            widget.rect.y = card.bottom - self.px(170)
+        panel(surface, card, p.surface, radius=self.px(44), shadow=p.accent_dark, depth=self.px(14),
+              border=p.accent, border_width=self.px(6))
+        head = lumi(surface, (card.x + self.px(170), card.bottom - self.px(200)), self.px(300), mood="thinking",
+                    high_contrast=app.settings.high_contrast)
+        bubble = pygame.Rect(card.x + self.px(340), card.y + self.px(50), card.w - self.px(390),
+                             card.h - self.px(270))
+        speech_bubble(surface, bubble, p.surface_alt, p.outline, radius=self.px(30),
+                      tail_to=(head.right + self.px(10), head.centery), width=self.px(3))
+        inner = bubble.inflate(-self.px(60), -self.px(50))
+        shown = self.shown()
+        total = len(self.ladder())
+        progress = app.state.puzzles.get(self.puzzle.id)
+        penalty = app.mission.hint_policy.penalty_seconds if app.mission else 0
+        if not shown:
+            text = _("Besoin d'un coup de pouce ? Je peux te donner un indice.")
+            if penalty:
+                text += " " + _("Chaque indice coûte {n} secondes.").format(n=penalty)
+            app.type.block(surface, text, inner, size=m.text("subtitle"), color=p.ink, valign="middle",
+                           name="hint-offer")
+        else:
+            heading = _("Indice {n} sur {total}").format(n=min(progress.hints if progress else 0, total) or 1,
+                                                           total=max(total, 1))
+            app.type.block(surface, heading, pygame.Rect(inner.x, inner.y, inner.w, self.px(64)),
+                           size=m.text("subtitle"), color=p.accent_dark, bold=True, max_lines=1,
+                           name="hint-heading")
+            y = inner.y + self.px(80)
+            each = (inner.bottom - y) // len(shown)
+            for i, hint in enumerate(shown):
+                latest = i == len(shown) - 1
+                image = app.assets.icon("bulb", self.px(44), p.accent_dark if latest else p.ink_soft)
+                surface.blit(image, (inner.x, y + self.px(4)))
+                fit = app.type.block(surface, hint, pygame.Rect(inner.x + self.px(60), y, inner.w - self.px(60),
+                                     each - self.px(8)), size=m.text("subtitle" if latest else "body"),
+                                     color=p.ink if latest else p.ink_soft, bold=latest, name="hint-step")
+                y += fit.lines * app.type.font(fit.size, latest).get_linesize() + self.px(14)
+        self.draw_widgets(surface)

@@ -1,0 +1,84 @@
+"""Interface sounds synthesised at first use (no sound files), silent when there is no mixer."""
+
+from __future__ import annotations
+
+import logging
+import math
+from array import array
+
+import pygame
+
+log = logging.getLogger(__name__)
+
+# Each sound is a list of (frequency Hz, start s, length s, loudness 0..1) notes.
+# Soft sine tones only: a wrong answer is a gentle low "hum", never a harsh buzzer.
+_NOTES: dict[str, list[tuple[float, float, float, float]]] = {
+    "tap": [(880.0, 0.0, 0.05, 0.25)],
+    "right": [(659.3, 0.0, 0.18, 0.4), (987.8, 0.1, 0.35, 0.4)],
+    "wrong": [(329.6, 0.0, 0.22, 0.3), (277.2, 0.14, 0.3, 0.3)],
+    "reward": [(784.0, 0.0, 0.12, 0.3), (987.8, 0.08, 0.12, 0.3), (1318.5, 0.16, 0.3, 0.35)],
+    "victory": [
+        (523.3, 0.0, 0.2, 0.35),
+        (659.3, 0.15, 0.2, 0.35),
+        (784.0, 0.3, 0.2, 0.35),
+        (1046.5, 0.45, 0.6, 0.4),
+    ],
+    "hint": [(587.3, 0.0, 0.12, 0.3), (784.0, 0.09, 0.25, 0.3)],
+    "time_up": [(392.0, 0.0, 0.3, 0.3), (329.6, 0.25, 0.3, 0.3), (261.6, 0.5, 0.5, 0.3)],
+}
+
+
+class Sounds:
+    """Plays the interface sounds; every call is a no-op if audio could not start."""
+
+    def __init__(self, enabled: bool = True) -> None:
+        self.enabled = enabled
+        self._cache: dict[str, pygame.mixer.Sound] = {}
+        self._format: tuple[int, int, int] | None = None
+        try:
+            if not pygame.mixer.get_init():
+                pygame.mixer.init()
+            self._format = pygame.mixer.get_init()
+        except pygame.error as error:
+            log.info("no sound on this kiosk: %s", error)
+            self._format = None
+
+    @property
+    def available(self) -> bool:
+        return self._format is not None
+
+    def play(self, name: str) -> None:
+        if not (self.enabled and self._format and name in _NOTES):
+            return
+        try:
+            sound = self._cache.get(name)
+            if sound is None:
+                sound = pygame.mixer.Sound(buffer=self._synthesise(_NOTES[name]))
+                self._cache[name] = sound
+            sound.play()
+        except pygame.error as error:
+            log.info("sound %s not played: %s", name, error)
+
+    def _synthesise(self, notes: list[tuple[float, float, float, float]]) -> bytes:
+        assert self._format is not None
+        rate, bits, channels = self._format
+        length = max(start + dur for _, start, dur, _ in notes) + 0.02
+        count = int(rate * length)
+        mono = [0.0] * count
+        for freq, start, dur, loud in notes:
+            first = int(start * rate)
+            n = int(dur * rate)
+            attack = max(1, int(0.008 * rate))
+            step = 2 * math.pi * freq / rate
+            for i in range(min(n, count - first)):
+                # Quick attack then an exponential fade: a bell, not a click.
+                env = min(1.0, i / attack) * math.exp(-4.0 * i / n)
+                mono[first + i] += loud * env * math.sin(step * i)
+        peak = max(1.0, max(abs(v) for v in mono))
+        if abs(bits) == 8:
+            frames = array("B", (int(128 + 100 * v / peak) for v in mono for _ in range(channels)))
+        elif bits == -32 or bits == 32:
+            frames = array("f", (v / peak * 0.8 for v in mono for _ in range(channels)))
+        else:
+            frames = array("h", (int(26000 * v / peak) for v in mono for _ in range(channels)))
+        return frames.tobytes()

@@ -1,0 +1,185 @@
+"""Colours, sizes and accessibility settings: the look of the kiosk, scaled from 1920×1080."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Literal, TypeAlias
+
+Color: TypeAlias = tuple[int, int, int]
+FontChoice: TypeAlias = Literal["andika", "opendyslexic"]
+
+DESIGN_SIZE = (1920, 1080)
+# Text size steps offered by the accessibility panel (factor on every text size).
+TEXT_STEPS: tuple[float, ...] = (1.0, 1.2, 1.4)
+# Text sizes in pixels at 1920×1080, before the accessibility factor: body text stays
+# readable from a metre away (at least 32 px).
+TEXT_SIZES: dict[str, int] = {
+    "small": 30,
+    "body": 36,
+    "button": 40,
+    "subtitle": 46,
+    "title": 64,
+    "huge": 96,
+    "giant": 140,
+}
+# How much of the accessibility text factor each role takes.
+_GROWTH: dict[str, float] = {"title": 0.3, "huge": 0.2, "giant": 0.1, "button": 0.5, "subtitle": 0.7}
+# The smallest a text may shrink to fit its box, as a share of its normal size.
+MIN_SHRINK = 0.72
+# The smallest touch target at 1920×1080.
+TOUCH = 96
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What the accessibility panel changes; kept by the App for the whole kiosk session."""
+
+    text_step: int = 0
+    high_contrast: bool = False
+    font: FontChoice = "andika"
+    sound: bool = True
+
+    def with_(self, **changes: object) -> Settings:
+        return replace(self, **changes)  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True)
+class Palette:
+    """Every colour a screen uses, by role; widgets never hard-code a colour."""
+
+    background: Color
+    background_top: Color
+    surface: Color
+    surface_alt: Color
+    ink: Color
+    ink_soft: Color
+    outline: Color
+    primary: Color
+    primary_dark: Color
+    on_primary: Color
+    accent: Color
+    accent_dark: Color
+    on_accent: Color
+    good: Color
+    good_soft: Color
+    bad: Color
+    bad_soft: Color
+    locked: Color
+    locked_soft: Color
+    focus: Color
+    focus_inner: Color
+    shadow: Color
+    night: Color
+    night_top: Color
+    fog: Color
+    gold: Color
+    dim: tuple[int, int, int, int]
+
+
+WARM = Palette(
+    background=(255, 243, 224),
+    background_top=(255, 224, 190),
+    surface=(255, 252, 245),
+    surface_alt=(255, 236, 209),
+    ink=(38, 36, 66),
+    ink_soft=(88, 84, 120),
+    outline=(226, 196, 160),
+    primary=(22, 122, 140),
+    primary_dark=(12, 84, 99),
+    on_primary=(255, 255, 255),
+    accent=(255, 140, 66),
+    accent_dark=(201, 92, 26),
+    on_accent=(38, 24, 10),
+    good=(32, 128, 84),
+    good_soft=(214, 243, 224),
+    bad=(196, 72, 52),
+    bad_soft=(255, 226, 216),
+    locked=(122, 118, 140),
+    locked_soft=(232, 228, 236),
+    focus=(124, 58, 237),
+    focus_inner=(255, 255, 255),
+    shadow=(214, 170, 130),
+    night=(29, 40, 88),
+    night_top=(12, 16, 46),
+    fog=(190, 194, 206),
+    gold=(255, 196, 46),
+    dim=(30, 24, 50, 150),
+)
+
+HIGH_CONTRAST = Palette(
+    background=(0, 0, 0),
+    background_top=(0, 0, 0),
+    surface=(0, 0, 0),
+    surface_alt=(24, 24, 24),
+    ink=(255, 255, 255),
+    ink_soft=(255, 255, 255),
+    outline=(255, 255, 255),
+    primary=(255, 230, 0),
+    primary_dark=(255, 255, 255),
+    on_primary=(0, 0, 0),
+    accent=(0, 230, 255),
+    accent_dark=(255, 255, 255),
+    on_accent=(0, 0, 0),
+    good=(80, 255, 120),
+    good_soft=(0, 48, 0),
+    bad=(255, 110, 110),
+    bad_soft=(64, 0, 0),
+    locked=(200, 200, 200),
+    locked_soft=(40, 40, 40),
+    focus=(255, 0, 255),
+    focus_inner=(255, 255, 255),
+    shadow=(90, 90, 90),
+    night=(0, 0, 0),
+    night_top=(0, 0, 0),
+    fog=(120, 120, 120),
+    gold=(255, 230, 0),
+    dim=(0, 0, 0, 210),
+)
+
+
+class Metrics:
+    """Converts design sizes (at 1920×1080) to pixels for the window's actual size.
+
+    The design canvas keeps a width of 1920 units; a taller screen (16:10) gets more height.
+    """
+
+    def __init__(self, size: tuple[int, int], settings: Settings) -> None:
+        self.size = size
+        self.scale = min(size[0] / DESIGN_SIZE[0], size[1] / DESIGN_SIZE[1])
+        self.text_factor = TEXT_STEPS[max(0, min(settings.text_step, len(TEXT_STEPS) - 1))]
+
+    @property
+    def width(self) -> int:
+        return self.size[0]
+
+    @property
+    def height(self) -> int:
+        return self.size[1]
+
+    def px(self, value: float) -> int:
+        return round(value * self.scale)
+
+    def text(self, role: str) -> int:
+        # Larger text helps reading sentences; headings and big numbers are already large,
+        # so they grow less and keep their place in the layout.
+        growth = _GROWTH.get(role, 1.0)
+        factor = 1 + (self.text_factor - 1) * growth
+        return max(8, round(TEXT_SIZES[role] * self.scale * factor))
+
+    @property
+    def touch(self) -> int:
+        return self.px(TOUCH)
+
+
+def palette_for(settings: Settings) -> Palette:
+    return HIGH_CONTRAST if settings.high_contrast else WARM
+
+
+def mix(a: Color, b: Color, t: float) -> Color:
+    """A colour between `a` (t=0) and `b` (t=1)."""
+    t = max(0.0, min(1.0, t))
+    return (
+        round(a[0] + (b[0] - a[0]) * t),
+        round(a[1] + (b[1] - a[1]) * t),
+        round(a[2] + (b[2] - a[2]) * t),
+    )

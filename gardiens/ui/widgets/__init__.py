@@ -1,0 +1,1 @@
+"""Touch targets: buttons, keyboards and one answer view per puzzle type."""

@@ -1,0 +1,161 @@
+"""Widgets: named rectangles that can be tapped, focused with the keyboard, and sometimes dragged."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Literal
+
+import pygame
+
+from gardiens.ui.draw import focus_ring, panel
+from gardiens.ui.theme import Color, FontChoice, mix
+
+if TYPE_CHECKING:
+    from gardiens.ui.app import App
+
+ButtonKind = Literal["primary", "accent", "plain", "good", "bad", "quiet", "locked"]
+
+
+class Widget:
+    """A touch target with a stable name (the pilot and the tests find widgets by name)."""
+
+    focusable = True
+    draggable = False
+
+    def __init__(
+        self,
+        name: str,
+        rect: pygame.Rect,
+        *,
+        on_tap: Callable[[], object] | None = None,
+        enabled: bool = True,
+    ) -> None:
+        self.name = name
+        self.rect = pygame.Rect(rect)
+        self.on_tap = on_tap
+        self.enabled = enabled
+
+    def hit(self, pos: tuple[int, int]) -> bool:
+        return self.enabled and self.rect.collidepoint(pos)
+
+    def activate(self, pos: tuple[int, int] | None = None) -> None:
+        """A tap released on the widget, or Enter while it has the focus."""
+        if self.enabled and self.on_tap is not None:
+            self.on_tap()
+
+    def draw(self, surface: pygame.Surface, app: App, *, focused: bool, pressed: bool) -> None:
+        if focused:
+            focus_ring(surface, self.rect, app.palette, app.metrics.px(16), app.metrics.px(6))
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} {self.name} {tuple(self.rect)}>"
+
+
+class Button(Widget):
+    """A rounded button with an optional icon; `selected` shows a check mark, not only a colour."""
+
+    def __init__(
+        self,
+        name: str,
+        rect: pygame.Rect,
+        label: str = "",
+        *,
+        on_tap: Callable[[], object] | None = None,
+        icon: str | None = None,
+        kind: ButtonKind = "plain",
+        selected: bool | None = None,
+        enabled: bool = True,
+        text_role: str = "button",
+        family: FontChoice | None = None,
+        align: Literal["left", "center"] = "center",
+        round_: bool = False,
+        selected_icon: str | None = "check",
+    ) -> None:
+        super().__init__(name, rect, on_tap=on_tap, enabled=enabled)
+        self.label = label
+        self.icon = icon
+        self.kind = kind
+        self.selected = selected
+        self.text_role = text_role
+        self.family = family
+        self.align = align
+        self.round = round_
+        self.selected_icon = selected_icon
+
+    def colors(self, app: App) -> tuple[Color, Color, Color, Color]:
+        """Fill, text, border and shadow colours for the button's kind and state."""
+        p = app.palette
+        kind = self.kind
+        if self.selected:
+            kind = "primary"
+        fills = {
+            "primary": (p.primary, p.on_primary, p.primary_dark, p.primary_dark),
+            "accent": (p.accent, p.on_accent, p.accent_dark, p.accent_dark),
+            "plain": (p.surface, p.ink, p.outline, p.shadow),
+            "good": (p.good_soft, p.ink, p.good, p.good),
+            "bad": (p.bad_soft, p.ink, p.bad, p.bad),
+            "quiet": (p.surface_alt, p.ink, p.outline, p.shadow),
+            "locked": (p.locked_soft, p.ink_soft, p.locked, p.locked),
+        }
+        fill, ink, border, shadow = fills[kind]
+        if not self.enabled:
+            fill = mix(fill, p.locked_soft, 0.7)
+            ink = p.locked
+            border = p.locked
+        return fill, ink, border, shadow
+
+    def draw(self, surface: pygame.Surface, app: App, *, focused: bool, pressed: bool) -> None:
+        m = app.metrics
+        fill, ink, border, shadow = self.colors(app)
+        depth = m.px(7) if self.enabled else m.px(3)
+        rect = self.rect.copy()
+        if pressed and self.enabled:
+            rect.y += depth - m.px(2)
+            depth = m.px(2)
+        else:
+            rect.h -= depth
+        radius = rect.h // 2 if self.round else m.px(22)
+        width = m.px(6) if (self.selected or app.settings.high_contrast) else m.px(3)
+        panel(surface, rect, fill, radius=radius, shadow=shadow, depth=depth, border=border,
+              border_width=max(2, width))
+        self.draw_content(surface, app, rect, ink)
+        if focused:
+            focus_ring(surface, rect, app.palette, radius, m.px(6))
+
+    def draw_content(self, surface: pygame.Surface, app: App, rect: pygame.Rect, ink: Color) -> None:
+        m = app.metrics
+        pad = m.px(18)
+        inner = rect.inflate(-2 * pad, -2 * m.px(8))
+        icon = self.icon
+        if self.selected and self.selected_icon:
+            icon = self.selected_icon
+        if icon:
+            size = min(m.px(56), inner.h, max(m.px(24), int(rect.h * 0.55)))
+            if not self.label:
+                image = app.assets.icon(icon, size, ink)
+                surface.blit(image, image.get_rect(center=rect.center))
+                return
+            image = app.assets.icon(icon, size, ink)
+            if self.align == "center":
+                label_w = app.type.measure(self.label, m.text(self.text_role), inner.w - size - pad)[1]
+                block = size + pad + label_w
+                x = max(inner.x, rect.centerx - block // 2)
+            else:
+                x = inner.x
+            surface.blit(image, image.get_rect(midleft=(x, rect.centery)))
+            inner = pygame.Rect(x + size + pad, inner.y, inner.right - x - size - pad, inner.h)
+            align: Literal["left", "center"] = "left"
+        else:
+            align = self.align
+        if self.label:
+            if self.family is not None and self.family != app.type.family:
+                saved = app.type.family
+                app.type.family = self.family
+                try:
+                    app.type.block(surface, self.label, inner, size=m.text(self.text_role), color=ink,
+                                   bold=True, align=align, valign="middle", name=self.name)
+                finally:
+                    app.type.family = saved
+            else:
+                app.type.block(surface, self.label, inner, size=m.text(self.text_role), color=ink,
+                               bold=True, align=align, valign="middle", name=self.name)

@@ -1,0 +1,81 @@
+"""A long seeded stream of random taps, drags, keys and pasted text over every screen: the kiosk
+never raises, its memory stays flat and the run stays short."""
+
+from __future__ import annotations
+
+import random
+import time
+import tracemalloc
+from collections.abc import Callable
+
+import pygame
+
+from gardiens.testing.pilot import Pilot
+from gardiens.testing.scenes import SCREENS, stage
+
+PASTES = (
+    "😀🎉👍🏽" * 20,
+    "שלום עולם مرحبا بالعالم",
+    "\u202eevil\u202c\x00\x07\ud800",
+    "é" * 10_000,
+    "Zalgo z̷̛̠a̴l̸g̶o̵",
+)
+KEYS = ("tab", "return", "escape", "left", "right", "up", "down", "backspace", "space", "a", "1")
+
+
+def storm(pilot: Pilot, rng: random.Random, actions: int) -> None:
+    w, h = pilot.app.size
+    for _ in range(actions):
+        roll = rng.random()
+        widgets = pilot.app.all_widgets()
+        if roll < 0.45 and widgets:
+            pilot.tap(rng.choice(widgets), mouse=rng.random() < 0.3)
+        elif roll < 0.6:
+            pilot.tap((rng.randrange(w), rng.randrange(h)))
+        elif roll < 0.75:
+            start = rng.choice(widgets).rect.center if widgets else (0, 0)
+            pilot.drag(start, (rng.randrange(w), rng.randrange(h)), steps=3)
+        elif roll < 0.9:
+            pilot.press(rng.choice(KEYS), shift=rng.random() < 0.2)
+        else:
+            pilot.type(rng.choice(PASTES))
+        if rng.random() < 0.05:
+            pilot.wait(rng.choice((1, 30, 400)))
+
+
+def test_random_input_on_every_screen(launch: Callable[..., Pilot]) -> None:
+    rng = random.Random(2024)
+    started = time.perf_counter()
+    for screen in SCREENS:
+        pilot = launch()
+        stage(pilot.app, pilot.clock, screen=screen)
+        storm(pilot, rng, 25)
+        assert pilot.app.errors == []
+    for puzzle in ("message", "vrai-faux", "choix", "ordre", "boites", "indices", "annee", "coffre"):
+        pilot = launch()
+        stage(pilot.app, pilot.clock, puzzle=puzzle)
+        storm(pilot, rng, 25)
+        assert pilot.app.errors == []
+    assert time.perf_counter() - started < 60
+
+
+def test_memory_stays_flat_under_a_long_storm(launch: Callable[..., Pilot]) -> None:
+    rng = random.Random(7)
+    pilot = launch()
+    stage(pilot.app, pilot.clock, puzzle="annee")
+    storm(pilot, rng, 80)  # warm the caches first
+    pygame.event.clear()
+    tracemalloc.start()
+    try:
+        before = tracemalloc.take_snapshot()
+        for _ in range(3):
+            stage_again = rng.choice(("annee", "ordre", "boites"))
+            pilot.app.command("reset")
+            stage(pilot.app, pilot.clock, puzzle=stage_again)
+            storm(pilot, rng, 60)
+        after = tracemalloc.take_snapshot()
+    finally:
+        tracemalloc.stop()
+    grown = sum(stat.size_diff for stat in after.compare_to(before, "filename"))
+    assert grown < 3_000_000, f"memory grew by {grown} bytes"
+    assert pilot.app.errors == []
