@@ -350,6 +350,8 @@ class Session:
         self.clock = clock
         self._rng = rng or random.Random()
         self._state = SessionState()
+        self._version = 0
+        self._offers: tuple[tuple[int, int], SessionState] | None = None
         resume = session_id if session_id is not None else journal.last_open_session()
         if resume is not None:
             events = journal.events(resume)
@@ -359,6 +361,7 @@ class Session:
     def _resume(self, session_id: str, events: list[Event]) -> None:
         try:
             self._state = fold(self.missions, events)
+            self._version = len(events)
         except (KeyError, ValueError):
             # The mission was edited since (a puzzle renamed or removed): this game can no
             # longer be replayed, so it is closed and the kiosk starts afresh.
@@ -375,13 +378,29 @@ class Session:
     # -- reading -----------------------------------------------------------------
 
     @property
+    def version(self) -> int:
+        """Grows with every event recorded: screens redraw when it changes."""
+        return self._version
+
+    @property
     def state(self) -> SessionState:
-        """The state now: the fold of the events, with the hint offers worked out for now."""
+        """The state now: the fold of the events, with the hint offers worked out for now.
+
+        Hint offers depend on time, so the result is kept for the current second of play.
+        """
         state = self._state
         mission = self.mission
         if mission is None or state.lifecycle is not Lifecycle.PLAYING:
             return state
         now = self.elapsed()
+        key = (self._version, int(now))
+        if self._offers is not None and self._offers[0] == key:
+            return self._offers[1]
+        offered_state = self._with_offers(state, mission, now)
+        self._offers = (key, offered_state)
+        return offered_state
+
+    def _with_offers(self, state: SessionState, mission: Mission, now: float) -> SessionState:
         policy = mission.hint_policy
         puzzles = dict(state.puzzles)
         for pid, progress in state.puzzles.items():
@@ -445,14 +464,10 @@ class Session:
     def start_setup(self) -> Reply:
         if self._state.lifecycle is not Lifecycle.ATTRACT:
             return refused("not_on_attract_screen")
-        session_id = uuid.uuid4().hex
         team = random_team(self._rng)
-        events = self.journal.append(
-            session_id, self.clock.now(), [("setup_started", {}), ("chosen", {"team": team})]
+        return self._record(
+            [("setup_started", {}), ("chosen", {"team": team})], session_id=uuid.uuid4().hex
         )
-        for event in events:
-            self._state = apply(self.missions, self._state, event)
-        return Reply(ok=True, events=tuple(events))
 
     def choose(
         self,
@@ -577,7 +592,7 @@ class Session:
         return self._record([("puzzle_skipped", {"puzzle": puzzle_id})])
 
     def pause(self) -> Reply:
-        if self._expire():
+        if self._expire() is not None:
             return refused("time_is_up")
         if self._state.lifecycle is not Lifecycle.PLAYING:
             return refused("not_playing")
@@ -589,7 +604,7 @@ class Session:
         return self._record([("resumed", {})])
 
     def add_time(self, seconds: float) -> Reply:
-        if self._expire():
+        if self._expire() is not None:
             return refused("time_is_up")
         if self._state.lifecycle not in (Lifecycle.PLAYING, Lifecycle.PAUSED):
             return refused("not_playing")
@@ -600,15 +615,14 @@ class Session:
     def abandon(self) -> Reply:
         if self._state.lifecycle not in (Lifecycle.PLAYING, Lifecycle.PAUSED):
             return refused("not_playing")
-        if self._expire():
+        if self._expire() is not None:
             return refused("time_is_up")
         return self._record([("mission_ended", {"outcome": Outcome.ABANDONED.value})])
 
     def tick(self) -> Reply:
         """Called regularly by the screen: records the end when the countdown reaches zero."""
-        if self._expire():
-            return Reply(ok=True, events=())
-        return refused("nothing_to_do")
+        ended = self._expire()
+        return ended if ended is not None else refused("nothing_to_do")
 
     def reset(self) -> Reply:
         """Back to the attract screen; an unfinished mission ends as abandoned first."""
@@ -616,7 +630,7 @@ class Session:
         if state.session_id is None:
             return refused("already_reset")
         batch: list[tuple[str, Mapping[str, Any]]] = []
-        if state.lifecycle in (Lifecycle.PLAYING, Lifecycle.PAUSED) and not self._expire():
+        if state.lifecycle in (Lifecycle.PLAYING, Lifecycle.PAUSED) and self._expire() is None:
             batch.append(("mission_ended", {"outcome": Outcome.ABANDONED.value}))
         batch.append(("reset", {}))
         return self._record(batch)
@@ -629,7 +643,7 @@ class Session:
     # -- internals ---------------------------------------------------------------
 
     def _check_playing(self, puzzle_id: str) -> Reply | None:
-        if self._expire():
+        if self._expire() is not None:
             return refused("time_is_up")
         state = self._state
         if state.lifecycle is not Lifecycle.PLAYING:
@@ -643,20 +657,22 @@ class Session:
             return refused("puzzle_already_done")
         return None
 
-    def _expire(self) -> bool:
-        """Record the end of the mission if the countdown has run out; True if it has."""
+    def _expire(self) -> Reply | None:
+        """Record the end of the mission if the countdown has run out (the reply), else None."""
         state = self._state
         if state.lifecycle is not Lifecycle.PLAYING or self.remaining() > 0:
-            return False
-        self._record([("mission_ended", {"outcome": Outcome.TIME_UP.value})])
-        return True
+            return None
+        return self._record([("mission_ended", {"outcome": Outcome.TIME_UP.value})])
 
-    def _record(self, batch: list[tuple[str, Mapping[str, Any]]]) -> Reply:
-        session_id = self._state.session_id
+    def _record(
+        self, batch: list[tuple[str, Mapping[str, Any]]], *, session_id: str | None = None
+    ) -> Reply:
+        session_id = session_id or self._state.session_id
         assert session_id is not None
         events = self.journal.append(session_id, self.clock.now(), batch)
         for event in events:
             self._state = apply(self.missions, self._state, event)
+        self._version += len(events)
         return Reply(ok=True, events=tuple(events))
 
 

@@ -296,3 +296,24 @@ def test_a_game_that_no_longer_fits_its_edited_mission_is_closed_not_crashed() -
     assert again.state.lifecycle is Lifecycle.ATTRACT
     assert journal.last_open_session() is None
     assert again.start_setup().ok
+
+
+def test_tick_returns_the_time_up_event_and_version_grows() -> None:
+    session, clock = playing("13-16")
+    before = session.version
+    clock.advance(15 * 60)
+    reply = session.tick()
+    assert [e.kind for e in reply.events] == ["mission_ended"]
+    assert session.version == before + 1
+
+
+def test_state_is_reused_within_a_second_and_follows_events() -> None:
+    session, clock = playing()
+    first = session.state
+    assert session.state is first
+    session.submit("qcm", ["b"])
+    assert session.state is not first
+    assert session.state.puzzles["qcm"].attempts == 1
+    again = session.state
+    clock.advance(1.5)
+    assert session.state is not again
