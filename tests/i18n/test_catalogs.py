@@ -38,6 +38,11 @@ def po(root: Path, language: str = "en", domain: str = "infox") -> Path:
     return root / "locales" / language / "LC_MESSAGES" / f"{domain}.po"
 
 
+def entry_count(path: Path) -> int:
+    with path.open("rb") as fileobj:
+        return sum(1 for m in read_po(fileobj) if m.id)
+
+
 def fuzzy_entries(path: Path) -> list[tuple[str | None, object]]:
     with path.open("rb") as fileobj:
         return [(m.context, m.id) for m in read_po(fileobj) if m.id and m.fuzzy]
@@ -87,7 +92,8 @@ def test_changed_sentence_becomes_fuzzy_and_shows_the_source(
     capsys.readouterr()
     assert i18n("check", project, "--lang", "en") == 1
     row = next(line for line in capsys.readouterr().out.splitlines() if line.startswith("infox"))
-    assert row.split()[2:5] == ["168/169", "1", "0"]
+    total = entry_count(po(project))
+    assert row.split()[2:5] == [f"{total - 1}/{total}", "1", "0"]
 
 
 def test_translated_again_it_is_used_and_compiled(project: Path) -> None:
@@ -115,7 +121,7 @@ def test_compile_leaves_fuzzy_entries_out(project: Path) -> None:
         compiled = read_mo(fileobj)
     ids = {m.id for m in compiled if m.id}
     assert NEW not in ids and OLD not in ids
-    assert len(ids) == 168
+    assert len(ids) == entry_count(po(project)) - 1
 
 
 def test_compile_leaves_out_a_translation_that_loses_a_placeholder(

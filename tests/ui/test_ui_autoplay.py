@@ -21,9 +21,12 @@ def test_the_test_mission_is_won_by_touch(tmp_path: Path, age: str, language: st
     assert "debrief" in summary["screens"]
 
 
-def test_the_infox_mission_is_won_by_touch(tmp_path: Path) -> None:
-    mission = scenarios_dir() / "infox" / "scenario.yaml"
-    if not mission.exists():
-        pytest.skip("the infox mission is not bundled in this checkout")
-    summary = win_through_ui(mission, age="9-12", language="fr", data_dir=tmp_path)
+BUNDLED = sorted(p.parent.name for p in scenarios_dir().glob("*/scenario.yaml"))
+
+
+@pytest.mark.parametrize("mission", BUNDLED)
+def test_every_bundled_mission_is_won_by_touch(tmp_path: Path, mission: str) -> None:
+    path = scenarios_dir() / mission / "scenario.yaml"
+    summary = win_through_ui(path, age="9-12", language="fr", data_dir=tmp_path)
     assert summary["outcome"] == "won"
+    assert summary["interface_errors"] == []

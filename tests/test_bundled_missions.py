@@ -1,0 +1,83 @@
+"""The six bundled missions: what every one must hold, and each won by the bot in every band."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from gardiens.core.autoplay import Bot
+from gardiens.core.clock import ManualClock
+from gardiens.core.journal import Journal
+from gardiens.core.library import load_library, scenarios_dir
+from gardiens.core.loader import load_mission
+from gardiens.core.model import AGE_BANDS, THEMES, CodeLock, pick_list
+from gardiens.core.session import Outcome, Session
+
+THEMED = {"feed", "chat", "settings", "password", "cookies", "pegi", "ads"}
+FILES = sorted(scenarios_dir().glob("*/scenario.yaml"))
+IDS = [f.parent.name for f in FILES]
+
+
+def test_six_missions_cover_the_six_themes() -> None:
+    library = load_library()
+    assert len(library) == 6
+    assert {mission.theme for mission, _ in library.values()} == set(THEMES)
+
+
+def test_list_json_shows_both_bands_and_both_languages() -> None:
+    out = subprocess.run(
+        [sys.executable, "-m", "gardiens", "list", "--json"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    missions = json.loads(out)
+    assert len(missions) == 6
+    for entry in missions:
+        assert sorted(entry["ages"]) == sorted(AGE_BANDS)
+        assert set(entry["languages"]) >= {"fr", "en"}
+
+
+@pytest.mark.parametrize("path", FILES, ids=IDS)
+def test_mission_validates_without_error_or_warning(path: Path) -> None:
+    result = load_mission(path)
+    assert [d.render() for d in result.diagnostics] == []
+
+
+@pytest.mark.parametrize("path", FILES, ids=IDS)
+def test_mission_shape_follows_the_brief(path: Path) -> None:
+    mission = load_mission(path).mission
+    assert mission is not None
+    assert set(mission.ages) == set(AGE_BANDS)
+    assert "en" in mission.translations
+    assert 5 <= len(mission.puzzles) <= 8
+    types = {p.type for p in mission.puzzles}
+    assert len(types) >= 4
+    assert len(types & THEMED) >= 2
+    goal = mission.puzzle(mission.goal)
+    assert isinstance(goal, CodeLock) and goal.code_from
+    for age in AGE_BANDS:
+        assert 1 <= len(pick_list(mission.debrief.key_messages, age)) <= 3
+        assert len(pick_list(mission.debrief.questions, age)) >= 2
+    assert (path.parent / "SOURCES.md").is_file()
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+@pytest.mark.parametrize("age", AGE_BANDS)
+@pytest.mark.parametrize("path", FILES, ids=IDS)
+def test_bot_wins_every_mission_band_and_language(path: Path, age: str, language: str) -> None:
+    mission = load_mission(path).mission
+    assert mission is not None
+    clock = ManualClock(0)
+    session = Session({mission.id: mission}, Journal.memory(), clock)
+    bot = Bot(mission, age, language, seed=7)  # type: ignore[arg-type]
+    for _ in range(1000):
+        clock.advance(bot.think_seconds(session))
+        if bot.act(session) is None:
+            break
+    assert session.state.outcome is Outcome.WON
+    assert session.state.language == language
