@@ -123,13 +123,14 @@ def _is_rare(token: str, known: frozenset[str], glossary: frozenset[str], langua
         return False
     if lower in known or _base_is_known(lower, known, language):
         return False
-    parts = [p for p in re.split(r"['’-]", lower) if p]
-    if len(parts) > 1:
+    # Names after an elision or in a compound are spared too: « d'InfoChoc », « l'Europe ».
+    parts = [p for p in re.split(r"['’-]", token) if p and not p[0].isupper()]
+    if len(parts) > 1 or re.search(r"['’-]", token):
         return any(
-            p not in known
-            and p not in _ELIDED
-            and p not in glossary
-            and not _base_is_known(p, known, language)
+            p.lower() not in known
+            and p.lower() not in _ELIDED
+            and p.lower() not in glossary
+            and not _base_is_known(p.lower(), known, language)
             for p in parts
         )
     return True

@@ -69,3 +69,8 @@ def test_glossary_words_are_accepted() -> None:
     data["briefing"] = "Le carrelage ondule."
     data["glossary"] = ["ondule"]
     assert "GDN407" not in lint(data)
+
+
+def test_names_after_an_elision_are_spared() -> None:
+    assert read("Le compte d'InfoChoc ment.", "fr").rare_words == ()
+    assert read("Le goût d'anacoluthe.", "fr").rare_words == ("d'anacoluthe",)
