@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from abc import ABC, abstractmethod
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -195,7 +196,7 @@ class SortBox(Widget):
             focus_ring(surface, self.rect, app.palette, m.px(26), m.px(6))
 
 
-class SortView(PuzzleView):
+class SortView(PuzzleView, ABC):
     """Cards laid out in a tray above boxes; each card goes into one box."""
 
     card_prefix = "card"
@@ -212,20 +213,24 @@ class SortView(PuzzleView):
         self.tray = pygame.Rect(0, 0, 0, 0)
         self.boxes: list[SortBox] = []
 
+    @abstractmethod
     def card_ids(self) -> list[str]:
-        raise NotImplementedError
+        ...
 
+    @abstractmethod
     def box_ids(self) -> list[str]:
-        raise NotImplementedError
+        ...
 
+    @abstractmethod
     def paint_card(self, surface: pygame.Surface, card_id: str, rect: pygame.Rect, *, compact: bool) -> None:
-        raise NotImplementedError
+        ...
 
     def measure(self, cards: list[tuple[str, pygame.Rect]]) -> None:
         """Called with the tray's cards once laid out, e.g. to give their texts one size."""
 
+    @abstractmethod
     def paint_box(self, surface: pygame.Surface, box_id: str, rect: pygame.Rect) -> None:
-        raise NotImplementedError
+        ...
 
     def tap_card(self, card_id: str) -> None:
         box = self.placed.get(card_id)
@@ -618,8 +623,9 @@ class AdsView(PuzzleView):
         return list(self.chosen)
 
     def status(self) -> str:
-        return self._("Posts marqués « pub cachée » : {n}. Touche un post pour le marquer.").format(
-            n=len(self.chosen))
+        n = len(self.chosen)
+        return self.ngettext("{n} post marqué « pub cachée ». Touche un post pour le marquer.",
+                             "{n} posts marqués « pub cachée ». Touche un post pour le marquer.", n).format(n=n)
 
 
 # -- chat ----------------------------------------------------------------------------------
@@ -832,7 +838,7 @@ class ChatView(PuzzleView):
         group = plain(self.text(self.puzzle.group))
         app.type.block(surface, group, pygame.Rect(head.x + self.px(90), head.y, head.w - self.px(330), head.h),
                        size=m.text("body"), color=ink, bold=True, valign="middle", max_lines=1, name="chat-group")
-        app.type.block(surface, self._("{n} membres").format(n=members),
+        app.type.block(surface, self.ngettext("{n} membre", "{n} membres", members).format(n=members),
                        pygame.Rect(head.right - self.px(230), head.y, self.px(206), head.h), size=m.text("small"),
                        color=ink, valign="middle", align="right", max_lines=1, name="chat-members")
         # Scroll track between the arrows: where the visible part sits in the conversation.
@@ -1016,8 +1022,9 @@ class SettingsView(PuzzleView):
 
     def status(self) -> str:
         changed = sum(1 for s in self.puzzle.settings if self.values[s.id] != s.start)
-        return self._("Touche une option pour changer un réglage. Réglages changés : {n} sur {total}.").format(
-            n=changed, total=len(self.puzzle.settings))
+        return self.ngettext("Touche une option pour changer un réglage. {n} réglage changé sur {total}.",
+                             "Touche une option pour changer un réglage. {n} réglages changés sur {total}.",
+                             changed).format(n=changed, total=len(self.puzzle.settings))
 
 
 # -- password ------------------------------------------------------------------------------
@@ -1215,7 +1222,9 @@ class PasswordView(PuzzleView):
         return self.typed or None
 
     def status(self) -> str:
-        return self._("{n} caractères sur {max} au plus.").format(n=len(self.typed), max=self.max_length)
+        n = len(self.typed)
+        return self.ngettext("{n} caractère sur {max} au plus.", "{n} caractères sur {max} au plus.", n).format(
+            n=n, max=self.max_length)
 
 
 # -- cookies -------------------------------------------------------------------------------
