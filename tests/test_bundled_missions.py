@@ -81,3 +81,10 @@ def test_bot_wins_every_mission_band_and_language(path: Path, age: str, language
             break
     assert session.state.outcome is Outcome.WON
     assert session.state.language == language
+
+
+def test_every_puzzle_type_is_played_in_some_bundled_mission() -> None:
+    from gardiens.core.model import PUZZLE_TYPES
+
+    used = {p.type for mission, _ in load_library().values() for p in mission.puzzles}
+    assert used == set(PUZZLE_TYPES)

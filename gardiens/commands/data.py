@@ -10,7 +10,7 @@ from typing import Any
 from gardiens.core.journal import Journal, default_data_dir
 from gardiens.core.kiosk import load_settings
 from gardiens.core.library import load_library
-from gardiens.core.records import purge
+from gardiens.core.records import purge, purge_sheets
 from gardiens.i18n.interface import cli_translator
 
 
@@ -53,6 +53,8 @@ def run_purge(args: argparse.Namespace) -> int:
         removed = purge(journal, missions, older_than_days=days, now=time.time())
     finally:
         journal.close()
+    for sheet, error in purge_sheets(data_dir, older_than_days=days, now=time.time()):
+        print(_("fiche impossible à effacer : {sheet} ({error})").format(sheet=sheet, error=error))
     print(
         translator.ngettext(
             "{n} partie effacée du journal ; les résultats anonymes sont gardés.",

@@ -12,6 +12,7 @@ import statistics
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from gardiens.core.journal import Event, Journal
@@ -19,6 +20,8 @@ from gardiens.core.model import Mission
 from gardiens.core.session import debrief_of
 
 DAY = 24 * 60 * 60
+# Printed debrief sheets written by the facilitator panel, in the data folder.
+SHEETS_DIR = "fiches"
 
 RESULT_FIELDS = ("mission", "age", "language", "outcome", "elapsed", "puzzles")
 PUZZLE_FIELDS = ("state", "attempts", "hints", "wrong")
@@ -118,6 +121,22 @@ def purge(
         journal.delete_sessions(doomed)
     journal.compact()
     return len(doomed)
+
+
+def purge_sheets(
+    data_dir: Path, *, older_than_days: float, now: float
+) -> list[tuple[Path, OSError]]:
+    """Remove debrief sheets past the retention (all of them with 0); the failures, if any."""
+    folder = data_dir / SHEETS_DIR
+    limit = now - older_than_days * DAY
+    failures: list[tuple[Path, OSError]] = []
+    for sheet in sorted(folder.glob("*.html")) if folder.is_dir() else []:
+        try:
+            if older_than_days == 0 or sheet.stat().st_mtime < limit:
+                sheet.unlink()
+        except OSError as error:
+            failures.append((sheet, error))
+    return failures
 
 
 @dataclass(frozen=True)
