@@ -1,4 +1,4 @@
-"""The `gardiens` command: one sub-command per module of `gardiens.commands`."""
+"""The `gardiens` command: one sub-command per module of `gardiens.commands`, imported when it runs."""
 
 from __future__ import annotations
 
@@ -7,40 +7,56 @@ import importlib
 import sys
 from collections.abc import Sequence
 
-# Each name is a module of gardiens.commands exposing `register(subparsers)`;
-# the registered parser carries its handler as `func(args) -> int`.
-COMMANDS: tuple[str, ...] = (
-    "validate",
-    "schema",
-    "list_missions",
-    "autoplay",
-    "facilitator",
-    "data",
-    "stats",
-    "report",
-    "new",
-    "graph",
-    "playtest",
-    "play",
-    "screenshot",
-    "bench",
-    "i18n",
-)
+# Command name → (module of gardiens.commands exposing `register(subparsers)`, one-line help).
+# Only the module of the command being run is imported (the kiosk starts faster); the help line
+# here is what `gardiens --help` lists, so keep it the same as the one the module registers.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "validate": ("validate", "vérifier des fichiers de mission"),
+    "schema": ("schema", "écrire le schéma JSON des missions"),
+    "list": ("list_missions", "lister les missions fournies"),
+    "autoplay": ("autoplay", "faire jouer une mission par un robot (vérifie qu'elle se gagne)"),
+    "facilitator": ("facilitator", "réglages de l'animateur (code PIN du panneau)"),
+    "data": ("data", "gérer les données gardées par la borne"),
+    "stats": ("stats", "statistiques anonymes : réussite, temps, indices, erreurs fréquentes"),
+    "report": ("report", "fiches de débriefing imprimables (familles et animateur) d'une partie"),
+    "new": ("new", "créer une nouvelle mission à partir d'un modèle"),
+    "graph": ("graph", "dessiner la carte d'une mission (SVG)"),
+    "playtest": ("playtest", "faire jouer une mission par des robots de niveaux différents"),
+    "play": ("play", "lancer le jeu sur la borne"),
+    "screenshot": ("screenshot", "enregistrer l'image d'un écran"),
+    "bench": ("bench", "mesurer les performances de l'interface"),
+    "i18n": ("i18n", "catalogues de traduction : extraire, mettre à jour, compiler, vérifier"),
+}
 
 
-def build_parser() -> argparse.ArgumentParser:
+def chosen_command(argv: Sequence[str]) -> str | None:
+    """The sub-command named on the command line (the top level takes no other argument)."""
+    for arg in argv:
+        if not arg.startswith("-"):
+            return arg if arg in COMMANDS else None
+    return None
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The parser, with the full parser of `command` only (every command if "*")."""
     parser = argparse.ArgumentParser(
         prog="gardiens",
         description="Les Gardiens du numérique : moteur de missions d'escape game sur borne tactile.",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMANDS:
-        importlib.import_module(f"gardiens.commands.{name}").register(sub)
+    for name, (module, help_text) in COMMANDS.items():
+        if command in (name, "*"):
+            importlib.import_module(f"gardiens.commands.{module}").register(sub)
+        else:
+            # A placeholder that lists the command in `gardiens --help`; never parsed, as an
+            # argument list naming it builds the parser with the real one.
+            sub.add_parser(name, help=help_text)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(chosen_command(argv))
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
         parser.print_help()

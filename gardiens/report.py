@@ -6,12 +6,16 @@ about the team. The facilitator sheet shows where the team struggled, as a small
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import datetime as dt
+from collections.abc import Callable, Mapping
 from html import escape
 
+from gardiens.core.journal import Event
 from gardiens.core.model import Mission
-from gardiens.core.session import DebriefData, PuzzleState
-from gardiens.i18n.interface import N_
+from gardiens.core.pseudonym import is_team, team_name
+from gardiens.core.session import DebriefData, PuzzleState, debrief_of
+from gardiens.i18n.format import format_day
+from gardiens.i18n.interface import N_, InterfaceTranslator
 from gardiens.i18n.missions import MissionTexts
 
 Gettext = Callable[[str], str]
@@ -80,6 +84,24 @@ def render_report(
         f"<title>{escape(_('Les Gardiens du numérique'))} — {title}</title>\n"
         f"<style>{CSS}</style>\n</head>\n<body>\n{family}\n{facilitator}\n</body>\n</html>\n"
     )
+
+
+def session_report(
+    missions: Mapping[str, Mission], events: list[Event], started_at: float
+) -> tuple[Mission, str] | None:
+    """The sheets of one session from its journal events, or None if it never reached play."""
+    debrief = debrief_of(missions, events)
+    if debrief is None:
+        return None
+    mission = missions[debrief.mission_id]
+    texts = MissionTexts.load(mission, age=debrief.age, language=debrief.language)
+    team_key = next((str(e.data["team"]) for e in reversed(events) if "team" in e.data), None)
+    team = team_name(team_key, debrief.language) if team_key and is_team(team_key) else None
+    # The sheet is in the language the team played in, not the facilitator's.
+    sheet = InterfaceTranslator(debrief.language)
+    day = dt.datetime.fromtimestamp(started_at).date()
+    date = format_day(day, debrief.language, length="short")
+    return mission, render_report(debrief, mission, texts, sheet.gettext, team=team, date=date)
 
 
 def _items(lines: list[str]) -> str:

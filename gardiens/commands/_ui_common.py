@@ -5,8 +5,10 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from gardiens.core.model import Mission
+if TYPE_CHECKING:
+    from gardiens.core.model import Mission
 
 DEFAULT_MISSION = "infox"
 

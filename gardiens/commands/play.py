@@ -3,13 +3,30 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import logging
 import os
 import signal
+import sys
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from gardiens.commands._ui_common import load_for_ui, window_size
+
+if TYPE_CHECKING:
+    from gardiens.core.journal import Journal
+    from gardiens.core.kiosk import KioskSettings
+    from gardiens.core.model import Mission
+    from gardiens.ui.app import App
+
+log = logging.getLogger(__name__)
+
+# With this set in the environment, `play` prints a line when its first frame is on screen and
+# one when the missions are in, for `gardiens bench` to time them from outside.
+BENCH_MARKS = "GARDIENS_BENCH_MARKS"
+FIRST_FRAME = "first-frame"
+MISSIONS_READY = "missions-ready"
 
 
 def register(subparsers: Any) -> None:
@@ -20,38 +37,157 @@ def register(subparsers: Any) -> None:
     )
     parser.add_argument("mission", nargs="?", metavar="MISSION", help="identifiant, fichier ou dossier")
     parser.add_argument("--age", choices=("9-12", "13-16"), help="tranche d'âge proposée d'office")
-    parser.add_argument("--lang", default="fr", help="langue de l'interface au démarrage (fr)")
+    parser.add_argument("--lang", default="fr",
+                        help="langue de l'interface au démarrage (fr) ; qps : pseudo-langue de test")
     parser.add_argument("--windowed", action="store_true", help="dans une fenêtre plutôt qu'en plein écran")
     parser.add_argument("--size", type=window_size, help="taille de la fenêtre, ex. 1280x800")
     parser.add_argument("--data-dir", type=Path, help="dossier du journal des sessions")
+    parser.add_argument("--kiosk", action="store_true",
+                        help="mode borne verrouillé : impossible de quitter, panneau animateur protégé par "
+                             "le code PIN ; sans MISSION, toutes les missions sont proposées")
+    parser.add_argument("--watch", action="store_true",
+                        help="aperçu pour l'auteur, dans une fenêtre : la mission se recharge à chaque "
+                             "enregistrement (F2 énigmes, F3 résoudre, F4 âge, F5 langue)")
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    from gardiens.core.clock import SystemClock
-    from gardiens.core.journal import Journal, default_data_dir
-    from gardiens.core.session import Session
+    from gardiens.core.facilitator import has_pin
+    from gardiens.core.journal import default_data_dir
     from gardiens.ui.app import App
+    from gardiens.ui.boot import Boot
 
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
-    loaded = load_for_ui(args.mission)
-    if loaded is None:
-        return 1
-    mission, folder = loaded
-    journal = Journal.open(args.data_dir or default_data_dir())
+    data_dir = args.data_dir or default_data_dir()
+    if args.kiosk and args.watch:
+        print("L'aperçu (--watch) n'existe pas en mode borne.", file=sys.stderr)
+        return 2
+    if args.kiosk and not has_pin(data_dir):
+        # A locked kiosk with no way into the facilitator panel could only be switched off.
+        print("Le mode borne demande un code PIN animateur. Réglez-le d'abord avec :\n"
+              f"  gardiens facilitator set-pin --data-dir {data_dir}", file=sys.stderr)
+        return 2
+    fullscreen = not args.windowed and not args.watch
+    size = args.size or ((0, 0) if fullscreen else (1920, 1080))
+    # SDL turns SIGTERM into a window-close event, which a kiosk ignores; let Python handle
+    # the signal instead and stop the loop cleanly so the journal is closed.
+    os.environ["SDL_NO_SIGNAL_HANDLERS"] = "1"
+    # The attract screen needs no mission: it is on screen at once, and the missions are read
+    # and checked on a worker behind it (a tap meanwhile starts the setup once they are in).
+    app = App(None, size=size, fullscreen=fullscreen, kiosk=args.kiosk, language=args.lang, age=args.age)
+    signal.signal(signal.SIGTERM, lambda *_: app.stop())
+    start = _Start(args, data_dir)
     try:
-        session = Session({mission.id: mission}, journal, SystemClock())
-        fullscreen = not args.windowed
-        size = args.size or ((0, 0) if fullscreen else (1920, 1080))
-        # SDL turns SIGTERM into a window-close event, which a kiosk ignores; let Python handle
-        # the signal instead and stop the loop cleanly so the journal is closed.
-        os.environ["SDL_NO_SIGNAL_HANDLERS"] = "1"
-        app = App(session, size=size, fullscreen=fullscreen, kiosk=fullscreen, language=args.lang,
-                  age=args.age, mission_dirs={mission.id: folder}, default_mission=mission.id)
-        signal.signal(signal.SIGTERM, lambda *_: app.stop())
         app.open()
+        app.step()
+        _mark(FIRST_FRAME)
+        app.start_boot(Boot(start.load, lambda loaded: start.finish(app, loaded)))
         app.run()
         app.close()
     finally:
-        journal.close()
-    return 0
+        start.close()
+    return start.status
+
+
+@dataclass
+class _Loaded:
+    """What the worker read: the missions to offer and the kiosk's settings."""
+
+    mission: Mission
+    folder: Path
+    missions: dict[str, Mission]
+    mission_dirs: dict[str, Path]
+    library: dict[str, tuple[Mission, Path]]
+    settings: KioskSettings
+    problem: str | None
+
+
+class _Start:
+    """The part of `play` that needs the missions: read on a worker, then set up between two frames."""
+
+    def __init__(self, args: argparse.Namespace, data_dir: Path) -> None:
+        self.args = args
+        self.data_dir = data_dir
+        self.journal: Journal | None = None
+        self.status = 0
+
+    def load(self) -> _Loaded | None:
+        """On the worker: read and check the missions (no window, journal or screen here)."""
+        try:
+            return self._load()
+        except Exception:
+            log.exception("could not load the missions")
+            return None
+
+    def _load(self) -> _Loaded | None:
+        from gardiens.core.kiosk import load_settings
+        from gardiens.core.library import load_library
+
+        loaded = load_for_ui(self.args.mission)
+        if loaded is None:
+            return None
+        mission, folder = loaded
+        settings, problem = load_settings(self.data_dir)
+        missions = {mission.id: mission}
+        mission_dirs = {mission.id: folder}
+        library = {mid: (m, file.parent) for mid, (m, file) in load_library().items()} if self.args.kiosk else {}
+        if self.args.mission is None:
+            # At the venue the facilitator picks the mission: every valid bundled one is offered.
+            for mid, (other, other_folder) in library.items():
+                missions.setdefault(mid, other)
+                mission_dirs.setdefault(mid, other_folder)
+        # Imported here too, so that setting up between two frames does not wait for them.
+        for module in _SESSION_MODULES:
+            importlib.import_module(module)
+        return _Loaded(mission, folder, missions, mission_dirs, library, settings, problem)
+
+    def finish(self, app: App, loaded: _Loaded | None) -> None:
+        """On the main thread: the journal, the session, the attendant (and the author's preview)."""
+        from gardiens.core.clock import SystemClock
+        from gardiens.core.journal import Journal
+        from gardiens.core.session import Session
+        from gardiens.ui.kiosk import KioskAttendant, open_for_the_day
+
+        if loaded is None:
+            self.status = 1
+            app.stop()
+            return
+        if loaded.problem:
+            print(f"réglages de la borne ignorés : {loaded.problem}", file=sys.stderr)
+        # An author's preview keeps no record: its sessions are tests, not teams.
+        self.journal = Journal.memory() if self.args.watch else Journal.open(self.data_dir)
+        if self.args.kiosk:
+            offered = {**{mid: m for mid, (m, _) in loaded.library.items()}, **loaded.missions}
+            open_for_the_day(self.journal, offered, self.data_dir, loaded.settings)
+        app.mission_dirs = loaded.mission_dirs
+        app.default_mission = loaded.mission.id
+        app.replace_session(Session(loaded.missions, self.journal, SystemClock()))
+        if not self.args.watch:
+            # An author's preview waits while its author edits: no idle prompt, no panel.
+            KioskAttendant(app, data_dir=self.data_dir, settings=loaded.settings)
+        if self.args.watch:
+            from gardiens.ui.preview import preview_for
+
+            lang = "en" if self.args.lang == "en" else "fr"
+            preview_for(app, loaded.folder, loaded.mission, lang=lang)
+        _mark(MISSIONS_READY)
+
+    def close(self) -> None:
+        if self.journal is not None:
+            self.journal.close()
+
+
+def _mark(name: str) -> None:
+    if os.environ.get(BENCH_MARKS):
+        print(name, flush=True)
+
+
+# What the main thread needs once the missions are in: the session, the kiosk and the screens.
+_SESSION_MODULES = (
+    "gardiens.core.session",
+    "gardiens.ui.kiosk",
+    "gardiens.ui.words",
+    "gardiens.ui.screens.lobby",
+    "gardiens.ui.screens.play",
+    "gardiens.ui.screens.ending",
+)

@@ -3,19 +3,15 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import sys
 from pathlib import Path
 from typing import Any
 
 from gardiens.core.journal import Journal, default_data_dir
 from gardiens.core.library import load_library
-from gardiens.core.pseudonym import is_team, team_name
 from gardiens.core.session import debrief_of
-from gardiens.i18n.format import format_day
-from gardiens.i18n.interface import InterfaceTranslator, cli_translator
-from gardiens.i18n.missions import MissionTexts
-from gardiens.report import render_report
+from gardiens.i18n.interface import cli_translator
+from gardiens.report import session_report
 
 
 def register(sub: Any) -> None:
@@ -62,17 +58,9 @@ def run(args: argparse.Namespace) -> int:
         events = journal.events(summary.session)
     finally:
         journal.close()
-    debrief = debrief_of(missions, events)
-    assert debrief is not None
-    mission = missions[debrief.mission_id]
-    texts = MissionTexts.load(mission, age=debrief.age, language=debrief.language)
-    team_key = next((str(e.data["team"]) for e in reversed(events) if "team" in e.data), None)
-    team = team_name(team_key, debrief.language) if team_key and is_team(team_key) else None
-    # The sheet is in the language the team played in, not the facilitator's terminal.
-    sheet = InterfaceTranslator(debrief.language)
-    day = dt.datetime.fromtimestamp(summary.first_at).date()
-    date = format_day(day, debrief.language, length="short")
-    html = render_report(debrief, mission, texts, sheet.gettext, team=team, date=date)
+    report = session_report(missions, events, summary.first_at)
+    assert report is not None
+    mission, html = report
     out = args.out or Path(f"gardiens-{mission.id}-{summary.session[:8]}.html")
     out.write_text(html, encoding="utf-8")
     print(_("Fiches écrites dans {path}").format(path=out))

@@ -24,7 +24,8 @@ def register(subparsers: Any) -> None:
     which.add_argument("--screen", choices=SCREEN_NAMES, help="l'écran à dessiner")
     which.add_argument("--puzzle", metavar="ID", help="l'énigme à dessiner")
     parser.add_argument("--age", choices=("9-12", "13-16"))
-    parser.add_argument("--lang", default=None, help="langue (celle de la mission par défaut)")
+    parser.add_argument("--lang", default=None,
+                        help="langue (celle de la mission par défaut) ; qps : pseudo-langue de test")
     parser.add_argument("--size", type=window_size, default=(1920, 1080), help="ex. 1280x800")
     parser.add_argument("--out", type=Path, required=True, metavar="FILE.png")
     parser.set_defaults(func=run)
@@ -41,8 +42,12 @@ def run(args: argparse.Namespace) -> int:
     if loaded is None:
         return 1
     mission, folder = loaded
+    from gardiens.i18n.pseudo import PSEUDO_LANGUAGE
+
     language = args.lang or mission.language
-    if language not in (mission.language, *mission.translations):
+    # The pseudo-locale is shown over a session in the mission's own language.
+    played = mission.language if language == PSEUDO_LANGUAGE else language
+    if played not in (mission.language, *mission.translations):
         print(f"la mission {mission.id} n'existe pas en « {language} »", file=sys.stderr)
         return 2
     age = args.age or mission.ages[0]
@@ -50,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
                          language=language, age=age)
     try:
         stage(pilot.app, pilot.clock, screen=args.screen, puzzle=args.puzzle,  # type: ignore[arg-type]
-              age=age, language=language)
+              age=age, language=played)
     except SceneError as error:
         print(error, file=sys.stderr)
         return 2

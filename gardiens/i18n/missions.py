@@ -6,7 +6,6 @@ for mission-level texts and `<mission-id>/<puzzle-id>` for everything inside a p
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
@@ -15,17 +14,12 @@ from babel.messages.pofile import read_po
 
 from gardiens.core.model import AgeBand, Mission, Text, TextList, pick, pick_list
 from gardiens.core.texts import SourceText, iter_source_texts, message_context
+from gardiens.i18n.locations import locales_dir
 from gardiens.i18n.pseudo import PSEUDO_LANGUAGE, pseudolocalise
 
 Translations = dict[tuple[str | None, str], str]
 
 
-def locales_dir() -> Path:
-    """The folder holding `<lang>/LC_MESSAGES/*.po`: env `GARDIENS_LOCALES`, else `<repo>/locales`."""
-    override = os.environ.get("GARDIENS_LOCALES")
-    if override:
-        return Path(override)
-    return Path(__file__).resolve().parents[2] / "locales"
 
 
 # `MissionTexts.load` takes a keyword argument with the same name as the function.

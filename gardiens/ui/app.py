@@ -8,22 +8,31 @@ import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pygame
 
-from gardiens.core.model import AgeBand, Mission
 from gardiens.core.pseudonym import team_name
-from gardiens.core.session import Lifecycle, Reply, Session, SessionState
+from gardiens.i18n.interface import InterfaceTranslator
+from gardiens.i18n.pseudo import PSEUDO_LANGUAGE, pseudolocalise
+from gardiens.ui.ahead import Ahead
 from gardiens.ui.assets import Assets
 from gardiens.ui.draw import vertical_gradient
 from gardiens.ui.screens.base import Screen
 from gardiens.ui.sound import Sounds
 from gardiens.ui.text import Typesetter
 from gardiens.ui.theme import MIN_SHRINK, Metrics, Palette, Settings, palette_for
-from gardiens.ui.translator import Translator
 from gardiens.ui.widgets.base import Button, Widget
-from gardiens.ui.words import MissionWords
+
+if TYPE_CHECKING:
+    # The mission model and the session come in with the missions, after the first frame
+    # (see `start_boot`): the attract screen needs neither, so they are imported where used.
+    from gardiens.core.model import AgeBand, Mission
+    from gardiens.core.session import Lifecycle, Reply, Session, SessionState
+    from gardiens.ui.boot import Boot
+    from gardiens.ui.kiosk import KioskAttendant
+    from gardiens.ui.preview import Preview
+    from gardiens.ui.words import MissionWords
 
 log = logging.getLogger(__name__)
 
@@ -55,7 +64,7 @@ class App:
 
     def __init__(
         self,
-        session: Session,
+        session: Session | None,
         *,
         size: tuple[int, int] = (1920, 1080),
         fullscreen: bool = False,
@@ -78,7 +87,23 @@ class App:
         self.default_mission = default_mission
         # Pilot and screenshots step with a fixed frame time so animations are repeatable.
         self.fixed_dt = fixed_dt
-        self.translator = Translator(language)
+        # Missions loading behind the attract screen, and the taps made before they are in.
+        self._boot: Boot[Any] | None = None
+        self._queued: list[tuple[str, tuple[Any, ...], dict[str, Any]]] = []
+        self._stop_asked = False
+        self.ahead = Ahead(self)
+        self.translator = InterfaceTranslator(language)
+        # The language on screen when it is not the session's: chosen in the accessibility panel
+        # once setup is over (the core records a team's language in setup only, so afterwards it
+        # is a display choice and the session keeps the language chosen at setup), or the
+        # pseudo-locale pinned for the whole run by `--lang qps`.
+        self.display_language: str | None = language if language == PSEUDO_LANGUAGE else None
+        self._language_pinned = language == PSEUDO_LANGUAGE
+        self._language_owner: str | None = None
+        # Set by `gardiens play --watch`: the author's live preview (reload, errors, shortcuts).
+        self.preview: Preview | None = None
+        # Set by `gardiens play`: lock-down, the facilitator's panel, idle prompts, resume.
+        self.attendant: KioskAttendant | None = None
         self.assets = Assets()
         self.metrics = Metrics(size, self.settings)
         self.palette: Palette = palette_for(self.settings)
@@ -121,6 +146,7 @@ class App:
         pygame.display.set_caption("Les Gardiens du numérique")
         if self.kiosk:
             pygame.mouse.set_visible(False)
+            pygame.display.set_allow_screensaver(False)
         self.sounds = Sounds(enabled=self.settings.sound)
         self._clock = pygame.time.Clock()
         self._apply_settings()
@@ -129,6 +155,8 @@ class App:
 
     def stop(self) -> None:
         """End the loop after the current frame (a signal from the system, not a child's tap)."""
+        # Also before `run` starts: a signal during start-up must not be forgotten.
+        self._stop_asked = True
         self.running = False
 
     def close(self) -> None:
@@ -139,7 +167,8 @@ class App:
         self.metrics = Metrics(self.size, self.settings)
         self.palette = palette_for(self.settings)
         self.type = Typesetter(self.assets, self.settings.font,
-                               min_scale=MIN_SHRINK / self.metrics.text_factor)
+                               min_scale=MIN_SHRINK / self.metrics.text_factor,
+                               language=self.translator.language)
         if self.sounds is not None:
             self.sounds.enabled = self.settings.sound
         self._backgrounds.clear()
@@ -170,6 +199,22 @@ class App:
     # -- shared state for screens ---------------------------------------------------
 
     @property
+    def session(self) -> Session:
+        """The session; there is none only while the missions load behind the attract screen."""
+        if self._session is None:
+            raise RuntimeError("the missions are still loading")
+        return self._session
+
+    @session.setter
+    def session(self, session: Session | None) -> None:
+        self._session = session
+
+    @property
+    def loaded(self) -> bool:
+        """Whether the session is there (the missions are read and checked)."""
+        return self._session is not None
+
+    @property
     def state(self) -> SessionState:
         """The session state, read once per frame (the core recomputes it on each read)."""
         if self._state is None:
@@ -178,27 +223,74 @@ class App:
 
     @property
     def mission(self) -> Mission | None:
-        return self.session.mission
+        return self._session.mission if self._session is not None else None
 
     @property
     def words(self) -> MissionWords | None:
+        from gardiens.ui.words import MissionWords
+
         mission = self.mission
-        state = self.state
         if mission is None:
             return None
+        state = self.state
         age: AgeBand = state.age or self.default_age or mission.ages[0]
-        language = state.language or self.translator.language
+        language = self.language
         words = self._words
         if words is None or (words.mission, words.age, words.language) != (mission, age, language):
             words = self._words = MissionWords(mission, age, language)
         return words
 
+    @property
+    def language(self) -> str:
+        """The language the team reads now: a live choice, else the session's, else the kiosk's."""
+        chosen = self.state.language if self._session is not None else None
+        return self.display_language or chosen or self.default_language
+
+    def choose_language(self, code: str) -> None:
+        """Switch the interface and the mission texts to `code` at once, without a restart."""
+        from gardiens.core.session import Lifecycle
+
+        state = self.state
+        mission = self.mission
+        offered = [mission.language, *mission.translations] if mission else []
+        self._language_pinned = False
+        if state.lifecycle is Lifecycle.SETUP and code in offered:
+            # In setup the language is the team's choice: the session records it.
+            self.display_language = None
+            self.command("choose", language=code)
+            return
+        # After setup the session keeps the language chosen at setup (its journal, debrief and
+        # statistics say so); only what is displayed changes, for this session.
+        self.display_language = code
+        self._language_owner = state.session_id
+        self._words = None
+        self.sync()
+
+    def _follow_language(self, state: SessionState) -> None:
+        """Forget a display language once its session is over; keep one chosen before setup."""
+        from gardiens.core.session import Lifecycle
+
+        if self.display_language is None or self._language_pinned:
+            return
+        if self._language_owner is None and state.lifecycle is Lifecycle.SETUP:
+            # Chosen on the attract screen: the setup screen offers it to the session.
+            if state.language == self.display_language:
+                self.display_language = None
+            elif state.language is not None:
+                self._language_owner = state.session_id
+            return
+        if state.session_id != self._language_owner:
+            self.display_language = None
+
     def team(self) -> str:
-        key = self.state.team
+        key = self.state.team if self._session is not None else None
         if not key:
             return ""
+        language = self.language
         try:
-            return team_name(key, self.translator.language)
+            if language == PSEUDO_LANGUAGE:
+                return pseudolocalise(team_name(key, "fr"))
+            return team_name(key, language)
         except ValueError:
             return ""
 
@@ -263,6 +355,13 @@ class App:
         self.stack.clear()
         self.push(screen)
 
+    def replace_session(self, session: Session) -> None:
+        """Play on from another session (the live preview's reload): every screen is rebuilt."""
+        self.session = session
+        self._words = None
+        self._watch = ()
+        self.sync(force=True)
+
     def open_accessibility(self) -> None:
         from gardiens.ui.screens.accessibility import AccessibilityPanel
 
@@ -273,9 +372,14 @@ class App:
         """Follow the session: show the root screen that matches its lifecycle."""
         from gardiens.ui.screens import root_screen_for
 
+        if self._session is None:
+            self._wait_on_attract(force)
+            return
         self._state = None
         state = self.state
-        self.translator.set_language(state.language or self.default_language)
+        self._follow_language(state)
+        self.translator.set_language(self.language)
+        self.type.language = self.language
         if not force and any(s.holds_sync for s in self.stack):
             return
         if state.lifecycle != self._lifecycle:
@@ -289,6 +393,39 @@ class App:
             for screen in self.stack:
                 screen.refresh()
         self.dirty = True
+
+    def _wait_on_attract(self, force: bool) -> None:
+        """While the missions load: the attract screen, which needs none of them."""
+        from gardiens.ui.screens.lobby import AttractScreen
+
+        self.translator.set_language(self.language)
+        self.type.language = self.language
+        if force or not self.stack:
+            self.replace(AttractScreen(self))
+        self.dirty = True
+
+    def start_boot(self, boot: Boot[Any]) -> None:
+        """Load the missions on a worker while the attract screen shows; `boot` sets the session."""
+        self._boot = boot
+        boot.start()
+
+    def _pick_up_boot(self) -> None:
+        boot = self._boot
+        if boot is None or not boot.done:
+            return
+        self._boot = None
+        boot.hand_over()
+        if self._session is not None:
+            queued, self._queued = self._queued, []
+            for name, args, kwargs in queued:
+                self.command(name, *args, **kwargs)
+
+    def command_when_ready(self, name: str, *args: Any, **kwargs: Any) -> None:
+        """A command now, or, while the missions load, as soon as they are in (a tap is never lost)."""
+        if self._session is None:
+            self._queued.append((name, args, kwargs))
+            return
+        self.command(name, *args, **kwargs)
 
     def show_debrief(self) -> None:
         """After the victory or time-up screen, the debrief."""
@@ -314,7 +451,7 @@ class App:
         if self.surface is None:
             self.open()
         assert self._clock is not None
-        self.running = True
+        self.running = not self._stop_asked
         started = time.monotonic()
         while self.running:
             animating = self.step()
@@ -336,9 +473,17 @@ class App:
         self.time += dt
         self.frames += 1
         self._state = None
+        if self._boot is not None:
+            self._guard(self._pick_up_boot)
         for event in pygame.event.get():
+            if self.attendant is not None and self._guard(self.attendant.intercept, event):
+                continue
             self._guard(self._dispatch, event)
         self._guard(self._follow_clock)
+        if self.attendant is not None:
+            self._guard(self.attendant.update)
+        if self.preview is not None:
+            self._guard(self.preview.poll)
         animating = False
         for screen in list(self.stack):
             if self._guard(screen.update, dt) is not False and screen.animating():
@@ -352,6 +497,9 @@ class App:
         elif self._countdown_only:
             self._countdown_only = False
             self._guard(self._draw_countdown)
+        elif self._session is not None:
+            # A frame that drew nothing prepares what a tap may show next (see ui/ahead.py).
+            self._guard(self.ahead.step)
         return animating
 
     def _guard(self, action: Callable[..., Any], *args: Any) -> Any:
@@ -377,6 +525,10 @@ class App:
 
     def _follow_clock(self) -> None:
         """About once a second: let the session end on time, and redraw the countdown."""
+        if self._session is None:
+            return
+        from gardiens.core.session import Lifecycle
+
         if self.time - self._last_tick < 1.0 and self._watch:
             return
         self._last_tick = self.time
@@ -442,23 +594,36 @@ class App:
             if changed or self._under is None or self._under[0] != key:
                 for screen in shown[:-1]:
                     screen.draw(surface)
-                self._under = (key, surface.copy())
+                # Copied into the buffer kept from last time: a fresh full-screen surface for
+                # every change costs more than the drawing it saves.
+                buffer = self._under[1] if self._under is not None else None
+                if buffer is None or buffer.get_size() != surface.get_size():
+                    buffer = surface.copy()
+                else:
+                    buffer.blit(surface, (0, 0))
+                self._under = (key, buffer)
             else:
                 surface.blit(self._under[1], (0, 0))
             shown = shown[-1:]
         else:
-            self._under = None
+            # Nothing above: the buffer is kept (under no stack) for the next overlay.
+            self._under = ((), self._under[1]) if self._under is not None else None
         for screen in shown:
             screen.draw(surface)
         if self._a11y is not None and self.a11y_visible():
             self._a11y.draw(surface, self, focused=self.show_focus and self.top is not None
                             and self.top.focus == A11Y_BUTTON,
                             pressed=self.pressed_widget() is self._a11y)
+        if self.preview is not None:
+            self.preview.draw(surface)
 
     def a11y_visible(self) -> bool:
         from gardiens.ui.screens.accessibility import AccessibilityPanel
 
-        return not isinstance(self.top, AccessibilityPanel)
+        top = self.top
+        # While the missions load there is no session for the panel's choices to go to.
+        return (self._session is not None and not isinstance(top, AccessibilityPanel)
+                and (top is None or top.shows_accessibility))
 
     # -- input -----------------------------------------------------------------------
 
@@ -515,6 +680,10 @@ class App:
         return None
 
     def _target(self, pos: tuple[int, int]) -> Widget | None:
+        if self.preview is not None:
+            for widget in self.preview.widgets():
+                if widget.hit(pos):
+                    return widget
         if self._a11y is not None and self.a11y_visible() and self._a11y.hit(pos):
             return self._a11y
         top = self.top
@@ -567,6 +736,8 @@ class App:
             return
         self.dirty = True
         key = event.key
+        if self.preview is not None and self.preview.on_key(event):
+            return
         if top.on_key(event):
             return
         shift = bool(event.mod & pygame.KMOD_SHIFT)
@@ -609,6 +780,8 @@ class App:
         widgets = list(self.top.widgets) if self.top is not None else []
         if self._a11y is not None and self.a11y_visible():
             widgets.append(self._a11y)
+        if self.preview is not None:
+            widgets += self.preview.widgets()
         return widgets
 
     def screenshot(self, path: Path) -> None:

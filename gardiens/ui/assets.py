@@ -110,3 +110,7 @@ class Assets:
 
     def clear_text(self) -> None:
         self._texts.clear()
+
+    def clear_images(self) -> None:
+        """Forget the mission pictures read so far (an author replaced one in the preview)."""
+        self._images.clear()

@@ -47,6 +47,18 @@ class Sounds:
     def available(self) -> bool:
         return self._format is not None
 
+    def unprepared(self) -> list[str]:
+        """The sounds not synthesised yet (none when there is no mixer)."""
+        return [name for name in _NOTES if name not in self._cache] if self._format else []
+
+    def prepare(self, name: str) -> None:
+        """Synthesise `name` now, in a quiet frame, so its first play does not hold up a frame."""
+        if self._format and name in _NOTES and name not in self._cache:
+            try:
+                self._cache[name] = pygame.mixer.Sound(buffer=self._synthesise(_NOTES[name]))
+            except pygame.error as error:
+                log.info("sound %s not prepared: %s", name, error)
+
     def play(self, name: str) -> None:
         if not (self.enabled and self._format and name in _NOTES):
             return

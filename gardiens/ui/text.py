@@ -9,6 +9,7 @@ from typing import Literal
 
 import pygame
 
+from gardiens.i18n.format import FONT_FALLBACKS, for_font, typographer
 from gardiens.ui.assets import Assets
 from gardiens.ui.theme import MIN_SHRINK, Color, FontChoice
 
@@ -19,6 +20,9 @@ LAYOUT_CACHE_SIZE = 800
 # and how far below the line's top they start.
 INK_SHARE = 0.8
 INK_TOP = 0.08
+# A noncharacter no font draws: its metrics are those of the font's "missing glyph" box.
+_NOT_A_GLYPH = "\uffff"
+TYPOGRAPHY_CACHE_SIZE = 2000
 
 
 @dataclass(frozen=True)
@@ -48,18 +52,44 @@ def clean(text: str) -> str:
 class Typesetter:
     """Sets text into rectangles with the current font choice, caching line breaks."""
 
-    def __init__(self, assets: Assets, family: FontChoice, *, min_scale: float = MIN_SHRINK) -> None:
+    def __init__(self, assets: Assets, family: FontChoice, *, min_scale: float = MIN_SHRINK,
+                 language: str = "fr") -> None:
         self.assets = assets
         self.family = family
+        # Punctuation is spaced the way this language's readers expect (French: « a : b ! »).
+        self.language = language
         # With larger text chosen, a block may shrink back to what the normal setting allows.
         self.min_scale = min_scale
         self.report: list[TextFit] = []
         self._layouts: OrderedDict[tuple[str, FontChoice, bool, int, int], list[str]] = (
             OrderedDict()
         )
+        self._shaped: OrderedDict[tuple[str, str, FontChoice], str] = OrderedDict()
+        self._missing: dict[FontChoice, frozenset[str]] = {}
 
     def font(self, size: int, bold: bool = False) -> pygame.font.Font:
         return self.assets.font(self.family, size, bold)
+
+    def shape(self, text: str) -> str:
+        """`text` as it is drawn: cleaned, with the language's typography, in glyphs the font has."""
+        key = (text, self.language, self.family)
+        shaped = self._shaped.get(key)
+        if shaped is None:
+            shaped = for_font(typographer(clean(text), self.language), self.missing_glyphs())
+            self._shaped[key] = shaped
+            if len(self._shaped) > TYPOGRAPHY_CACHE_SIZE:
+                self._shaped.popitem(last=False)
+        return shaped
+
+    def missing_glyphs(self) -> frozenset[str]:
+        """The typographic characters the current font cannot draw (OpenDyslexic lacks U+202F)."""
+        missing = self._missing.get(self.family)
+        if missing is None:
+            font = self.font(32)
+            unknown = font.metrics(_NOT_A_GLYPH)[0]
+            missing = frozenset(c for c in FONT_FALLBACKS if font.metrics(c)[0] == unknown)
+            self._missing[self.family] = missing
+        return missing
 
     def wrap(self, text: str, size: int, width: int, bold: bool = False) -> list[str]:
         """Greedy word wrap; a word wider than the box is broken between letters."""
@@ -93,7 +123,7 @@ class Typesetter:
         self, text: str, size: int, width: int, bold: bool = False
     ) -> tuple[list[str], int, int]:
         """Lines, widest line and total height of `text` wrapped at `width`."""
-        lines = self.wrap(text, size, width, bold)
+        lines = self.wrap(self.shape(text), size, width, bold)
         font = self.font(size, bold)
         widest = max((font.size(line)[0] for line in lines), default=0)
         return lines, widest, _height(font, len(lines))
@@ -113,7 +143,7 @@ class Typesetter:
 
     def common_size(self, texts: list[str], boxes: list[pygame.Rect], size: int, bold: bool = False) -> int:
         """One size for sibling blocks (a list of messages) so that none looks smaller than the rest."""
-        return min((self.fit_size(clean(t), size, b, bold)[0] for t, b in zip(texts, boxes, strict=True)),
+        return min((self.fit_size(self.shape(t), size, b, bold)[0] for t, b in zip(texts, boxes, strict=True)),
                    default=size)
 
     def block(
@@ -129,9 +159,13 @@ class Typesetter:
         valign: VAlign = "top",
         name: str = "",
         max_lines: int = 0,
+        verbatim: bool = False,
     ) -> TextFit:
-        """Draw `text` inside `box`, shrinking it if needed; what does not fit is cut with …."""
-        text = clean(text)
+        """Draw `text` inside `box`, shrinking it if needed; what does not fit is cut with ….
+
+        `verbatim` text (a `file:line:col: CODE` location) is drawn without typography.
+        """
+        text = for_font(clean(text), self.missing_glyphs()) if verbatim else self.shape(text)
         used, lines, fits = self.fit_size(text, size, box, bold, max_lines)
         font = self.font(used, bold)
         line_h = font.get_linesize()
@@ -173,7 +207,7 @@ class Typesetter:
         anchor: str = "topleft",
     ) -> pygame.Rect:
         """One short line (a number, a label) placed by an anchor of its rectangle."""
-        rendered = self.assets.text(clean(text), self.family, size, color, bold)
+        rendered = self.assets.text(self.shape(text), self.family, size, color, bold)
         rect = rendered.get_rect(**{anchor: pos})
         surface.blit(rendered, rect)
         return rect

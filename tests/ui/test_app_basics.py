@@ -9,8 +9,9 @@ from pathlib import Path
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 
+from gardiens.i18n.interface import InterfaceTranslator
+from gardiens.i18n.missions import locales_dir
 from gardiens.ui.sound import Sounds
-from gardiens.ui.translator import LOCALES_DIR, Translator
 
 UI_DIR = Path(__file__).resolve().parents[2] / "gardiens" / "ui"
 
@@ -25,7 +26,7 @@ def test_importing_the_interface_starts_nothing() -> None:
 
 
 def test_every_interface_string_has_an_english_translation() -> None:
-    with (LOCALES_DIR / "en" / "LC_MESSAGES" / "gardiens.po").open("rb") as handle:
+    with (locales_dir() / "en" / "LC_MESSAGES" / "gardiens.po").open("rb") as handle:
         catalog = read_po(handle)
     translated = {m.id for m in catalog if m.id and m.string}
     marked = {message for _file, _line, message, _comments, _context in
@@ -36,10 +37,10 @@ def test_every_interface_string_has_an_english_translation() -> None:
 
 
 def test_translator_falls_back_to_french() -> None:
-    translator = Translator("en")
+    translator = InterfaceTranslator("en")
     assert translator.gettext("Valider") == "Check"
     assert translator.gettext("Une phrase que personne n'a traduite") == "Une phrase que personne n'a traduite"
-    assert Translator("xx").gettext("Valider") == "Valider"
+    assert InterfaceTranslator("xx").gettext("Valider") == "Valider"
 
 
 def test_sounds_are_synthesised_and_silent_without_a_mixer(monkeypatch: object) -> None:

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from gardiens.core.session import Lifecycle, Outcome, SessionState
-
 if TYPE_CHECKING:
+    from gardiens.core.session import SessionState
     from gardiens.ui.app import App
     from gardiens.ui.screens.base import Screen
 
 
 def root_screen_for(app: App, state: SessionState) -> type[Screen]:
     """The bottom screen of the stack for the session's lifecycle."""
+    # Imported here: the package is also the attract screen's, shown before the session exists.
+    from gardiens.core.session import Lifecycle, Outcome
     from gardiens.ui.screens.ending import (
         DebriefScreen,
         PauseScreen,

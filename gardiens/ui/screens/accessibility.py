@@ -1,11 +1,15 @@
-"""The accessibility panel, reachable from every screen: text size, contrast, font and sound."""
+"""The accessibility panel, reachable from every screen: text size, contrast, font, sound and language."""
 
 from __future__ import annotations
 
+from functools import partial
+
 import pygame
 
+from gardiens.i18n.interface import INTERFACE_LANGUAGES
 from gardiens.ui.draw import panel
 from gardiens.ui.screens.base import Screen
+from gardiens.ui.screens.lobby import language_name
 from gardiens.ui.theme import TEXT_STEPS
 from gardiens.ui.widgets.base import Button, Widget
 
@@ -30,9 +34,10 @@ class AccessibilityPanel(Screen):
         widgets: list[Widget] = []
         label_w = self.px(420)
         x0 = card.x + self.px(50) + label_w
-        row_h = self.px(130)
+        # Five rows and the close button share the card: rows stay above the touch minimum.
+        row_h = self.px(104)
         gap = self.px(24)
-        y = card.y + self.px(150)
+        y = card.y + self.px(140)
 
         def row(icon: str, title: str, options: list[tuple[str, str, bool, dict[str, object], str | None]]) -> None:
             nonlocal y
@@ -42,7 +47,7 @@ class AccessibilityPanel(Screen):
                 widgets.append(Button(name, pygame.Rect(x0 + i * (bw + gap), y, bw, row_h), label,
                                       selected=chosen, family=family,  # type: ignore[arg-type]
                                       on_tap=lambda c=change: app.change_settings(s.with_(**c))))
-            y += row_h + self.px(34)
+            y += row_h + self.px(22)
 
         sizes = [_("Normal"), _("Grand"), _("Très grand")]
         row("textsize", _("Taille du texte"),
@@ -58,6 +63,14 @@ class AccessibilityPanel(Screen):
         row("sound" if s.sound else "mute", _("Son"),
             [("sound:on", _("Activé"), s.sound, {"sound": True}, None),
              ("sound:off", _("Coupé"), not s.sound, {"sound": False}, None)])
+        # The language applies at once to the interface and the mission; each language is named
+        # in its own words so that a team that cannot read the current one still finds its own.
+        self.rows.append(("globe", _("Langue"), pygame.Rect(card.x + self.px(50), y, label_w - self.px(20), row_h)))
+        bw = (card.right - self.px(50) - x0 - gap * (len(INTERFACE_LANGUAGES) - 1)) // len(INTERFACE_LANGUAGES)
+        for i, code in enumerate(INTERFACE_LANGUAGES):
+            widgets.append(Button(f"language:{code}", pygame.Rect(x0 + i * (bw + gap), y, bw, row_h),
+                                  language_name(code), selected=app.language == code,
+                                  on_tap=partial(app.choose_language, code)))
         w = self.px(420)
         widgets.append(Button("close", pygame.Rect(card.right - self.px(50) - w, card.bottom - self.px(150), w,
                                                    self.px(120)),

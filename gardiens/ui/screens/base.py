@@ -22,6 +22,7 @@ class Screen:
     name = "screen"
     overlay = False  # drawn above the screen below it, which is dimmed
     holds_sync = False  # the App waits for this screen to close before following the session
+    shows_accessibility = True  # the team's accessibility button sits in the top-left corner
 
     def __init__(self, app: App) -> None:
         self.app = app
@@ -33,6 +34,10 @@ class Screen:
 
     def _(self, message: str) -> str:
         return self.app.translator.gettext(message)
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        """The singular or plural form for `n`, by the language's rule (French: 0 and 1 singular)."""
+        return self.app.translator.ngettext(singular, plural, n)
 
     def px(self, value: float) -> int:
         return self.app.metrics.px(value)

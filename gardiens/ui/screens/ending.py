@@ -7,9 +7,10 @@ import math
 import pygame
 
 from gardiens.core.session import DebriefData, Outcome, PuzzleState
+from gardiens.i18n.format import format_countdown, format_duration
 from gardiens.ui.draw import badge, beam, confetti, fog_layer, lumi, panel, speech_bubble
 from gardiens.ui.screens.base import TOP_BAR, Screen
-from gardiens.ui.screens.hud import clock_text, draw_title
+from gardiens.ui.screens.hud import draw_title
 from gardiens.ui.screens.lobby import night_scene
 from gardiens.ui.widgets.base import Button
 
@@ -37,7 +38,7 @@ class PauseScreen(Screen):
              high_contrast=app.settings.high_contrast)
         app.type.block(surface, self._("Pause"), pygame.Rect(0, self.px(TOP_BAR), self.width, self.px(130)),
                        size=m.text("huge"), color=(255, 246, 226), bold=True, align="center", name="pause-title")
-        remaining = clock_text(app.session.remaining())
+        remaining = format_countdown(app.session.remaining())
         app.type.block(surface, self._("Le temps est arrêté. Il reste {time}.").format(time=remaining),
                        pygame.Rect(self.px(200), self.px(660), self.width - self.px(400), self.px(100)),
                        size=m.text("subtitle"), color=(255, 224, 170), align="center", name="pause-text")
@@ -93,7 +94,8 @@ class _Ending(Screen):
     def solved_line(self) -> str:
         puzzles = self.app.state.puzzles.values()
         done = sum(1 for g in puzzles if g.state in (PuzzleState.SOLVED, PuzzleState.SKIPPED))
-        return self._("Vous avez résolu {done} énigmes sur {total}.").format(done=done, total=len(puzzles))
+        return self.ngettext("Vous avez résolu {done} énigme sur {total}.",
+                             "Vous avez résolu {done} énigmes sur {total}.", done).format(done=done, total=len(puzzles))
 
 
 class VictoryScreen(_Ending):
@@ -190,9 +192,9 @@ class DebriefScreen(Screen):
                        result.w - self.px(40), self.px(60)), size=m.text("subtitle"), color=p.ink, bold=True,
                        align="center", max_lines=1, name="outcome")
         facts = [
-            ("clock", _("Temps : {time}").format(time=clock_text(data.elapsed))),
+            ("clock", _("Temps : {time}").format(time=format_duration(data.elapsed, app.language))),
             ("star", _("Énigmes : {done} sur {total}").format(done=data.solved, total=len(data.puzzles))),
-            ("bulb", _("Indices : {n}").format(n=data.hints_used)),
+            ("bulb", self.ngettext("Indice : {n}", "Indices : {n}", data.hints_used).format(n=data.hints_used)),
         ]
         y = result.y + self.px(375)
         each = max(self.px(56), (result.bottom - self.px(16) - y) // len(facts))

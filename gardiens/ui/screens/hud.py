@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from gardiens.core.session import PuzzleState
+from gardiens.i18n.format import format_countdown
 from gardiens.ui.draw import panel
 from gardiens.ui.screens.base import CORNER, TOP_BAR
 from gardiens.ui.widgets.base import Button, Widget
@@ -16,11 +16,6 @@ if TYPE_CHECKING:
     from gardiens.ui.screens.base import Screen
 
 LOW_TIME = 60
-
-
-def clock_text(seconds: float) -> str:
-    seconds = max(0, int(seconds + 0.999))
-    return f"{seconds // 60:02d}:{seconds % 60:02d}"
 
 
 class Hud:
@@ -55,9 +50,10 @@ class Hud:
         if self.puzzle_id is not None and self.on_hint is not None:
             progress = app.state.puzzles.get(self.puzzle_id)
             offered = bool(progress and progress.hint_offered)
-            w = s.px(260)
+            label = _("Indice")
+            w = bar_button_width(s, label, s.px(260), s.px(420))
             x -= s.px(16) + w
-            widgets.append(Button("hint", pygame.Rect(x, y, w, size), _("Indice"), on_tap=self.on_hint,
+            widgets.append(Button("hint", pygame.Rect(x, y, w, size), label, on_tap=self.on_hint,
                                   icon="bulb", kind="accent" if offered else "plain"))
         self.left_edge = x - s.px(20)
         return widgets
@@ -70,7 +66,7 @@ class Hud:
         state = app.state
         remaining = app.session.remaining()
         low = remaining <= LOW_TIME
-        pills = [(self.timer, "clock", clock_text(remaining), low)]
+        pills = [(self.timer, "clock", format_countdown(remaining), low)]
         if not only_timer:
             pills.append((self.progress, "star", self._progress_text(state.puzzles), False))
         for rect, icon, text, hot in pills:
@@ -85,17 +81,34 @@ class Hud:
 
     @staticmethod
     def _progress_text(puzzles: object) -> str:
+        from gardiens.core.session import PuzzleState
+
         items = list(getattr(puzzles, "values", dict)())
         done = sum(1 for p in items if p.state in (PuzzleState.SOLVED, PuzzleState.SKIPPED))
         return f"{done}/{len(items)}"
 
 
+def bar_button_width(screen: Screen, label: str, least: int, most: int) -> int:
+    """A top-bar button with an icon, as wide as its label needs in this language, within limits."""
+    app = screen.app
+    text_w = app.type.measure(label, app.metrics.text("button"), 10_000, bold=True)[1]
+    # Padding on both sides, the icon and the gap after it (see `Button.draw_content`).
+    return max(least, min(most, text_w + screen.px(120)))
+
+
 def draw_title(screen: Screen, surface: pygame.Surface, text: str, *, left: int | None = None,
                right: int | None = None) -> None:
-    """The screen title in the top bar, between the corner button and the HUD."""
+    """The screen title in the top bar, between the corner button and the HUD.
+
+    A title too long for one line (a longer language, a narrow window) takes two smaller lines
+    rather than being cut.
+    """
     app = screen.app
     x0 = left if left is not None else screen.px(CORNER)
     x1 = right if right is not None else screen.width - screen.px(40)
     box = pygame.Rect(x0, screen.px(10), max(10, x1 - x0), screen.px(TOP_BAR - 20))
-    app.type.block(surface, text, box, size=app.metrics.text("title"), color=app.palette.ink, bold=True,
-                   valign="middle", max_lines=1, name="title")
+    size, lines = app.metrics.text("title"), 1
+    if not app.type.fit_size(app.type.shape(text), size, box, True, max_lines=1)[2]:
+        size, lines = app.metrics.text("subtitle"), 2
+    app.type.block(surface, text, box, size=size, color=app.palette.ink, bold=True,
+                   valign="middle", max_lines=lines, name="title")

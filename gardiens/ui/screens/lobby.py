@@ -11,7 +11,6 @@ from gardiens.ui.draw import beam, fog_layer, lumi, panel, speech_bubble, stars,
 from gardiens.ui.screens.base import CORNER, TOP_BAR, Screen
 from gardiens.ui.screens.hud import draw_title
 from gardiens.ui.widgets.base import Button, Widget
-from gardiens.ui.words import MissionWords
 
 ATTRACT_FPS = 12
 
@@ -52,7 +51,8 @@ class AttractScreen(Screen):
         self.focus = "start"
 
     def start(self) -> None:
-        self.app.command("start_setup")
+        # A tap in the first instant, while the missions still load, starts the setup once they are in.
+        self.app.command_when_ready("start_setup")
 
     def update(self, dt: float) -> None:
         # A slow, cheap animation: a dozen frames a second is enough for a sweeping beam.
@@ -126,6 +126,8 @@ class SetupScreen(Screen):
         if len(missions) > 1:
             self.labels.append((_("Mission"), pygame.Rect(x0, y - self.px(70), col_w, self.px(60))))
             bw = (col_w - self.px(20) * (len(missions) - 1)) // len(missions)
+            from gardiens.ui.words import MissionWords
+
             for i, m in enumerate(missions):
                 words_title = MissionWords(m, state.age or m.ages[0], app.translator.language).text(m.title)
                 widgets.append(Button(f"mission:{m.id}", pygame.Rect(x0 + i * (bw + self.px(20)), y, bw, self.px(120)),
@@ -148,7 +150,7 @@ class SetupScreen(Screen):
         for i, lang in enumerate(languages):
             widgets.append(Button(f"lang:{lang}", pygame.Rect(x0 + i * (bw + self.px(30)), y, bw, self.px(130)),
                                   language_name(lang), selected=state.language == lang, icon="globe",
-                                  on_tap=lambda code=lang: app.command("choose", language=code)))
+                                  on_tap=lambda code=lang: app.choose_language(code)))
         ready = bool(state.age and state.language and state.team and mission)
         go_w = self.px(620)
         widgets.append(Button("confirm", pygame.Rect(W - self.px(90) - go_w, self.height - self.px(200), go_w,
@@ -169,7 +171,9 @@ class SetupScreen(Screen):
         mission = app.session.missions.get(changes.get("mission") or state.mission_id or "")
         if mission is not None and state.language is None:
             offered = [mission.language, *mission.translations]
-            changes["language"] = app.default_language if app.default_language in offered else mission.language
+            # A language picked on the attract screen (accessibility panel) comes before the kiosk's.
+            wanted = app.display_language or app.default_language
+            changes["language"] = wanted if wanted in offered else mission.language
         if mission is not None and state.age is None and app.default_age in mission.ages:
             changes["age"] = str(app.default_age)
         if changes:
@@ -247,7 +251,8 @@ class BriefingScreen(Screen):
         rules = [
             ("map", _("Choisissez une énigme sur la carte.")),
             ("bulb", _("Bloqués ? Touchez « Indice ».")),
-            ("clock", _("Vous avez {minutes} minutes.").format(minutes=minutes)),
+            ("clock", self.ngettext("Vous avez {minutes} minute.", "Vous avez {minutes} minutes.",
+                                    minutes).format(minutes=minutes)),
         ]
         x = self.px(560)
         y = bubble.bottom + self.px(40)

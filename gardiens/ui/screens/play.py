@@ -12,7 +12,7 @@ from gardiens.core.model import Puzzle
 from gardiens.core.session import PuzzleState
 from gardiens.ui.draw import lumi, panel, speech_bubble
 from gardiens.ui.screens.base import CORNER, TOP_BAR, Screen
-from gardiens.ui.screens.hud import Hud, draw_title
+from gardiens.ui.screens.hud import Hud, bar_button_width, draw_title
 from gardiens.ui.widgets.base import Button, Widget
 from gardiens.ui.widgets.puzzles import PuzzleView, view_for
 
@@ -199,8 +199,10 @@ class PuzzleScreen(Screen):
         _ = self._
         self.hud = Hud(self, puzzle_id=self.puzzle.id, on_hint=self.open_hints)
         widgets: list[Widget] = self.hud.widgets()
-        back = Button("back", pygame.Rect(self.px(CORNER), self.px(14), self.px(220), self.px(104)), _("Carte"),
-                      icon="back", kind="quiet", on_tap=lambda: app.pop(self))
+        label = _("Carte")
+        back = Button("back", pygame.Rect(self.px(CORNER), self.px(14), bar_button_width(self, label, self.px(220),
+                                                                                       self.px(380)), self.px(104)),
+                      label, icon="back", kind="quiet", on_tap=lambda: app.pop(self))
         widgets.append(back)
         self.title_left = back.rect.right + self.px(24)
         W, H = self.width, self.height
@@ -390,7 +392,8 @@ class FeedbackPanel(Screen):
                                       name="feedback-detail")
                 y += used.lines * app.type.font(used.size).get_linesize() + self.px(10)
         if score_total > 1 and not right:
-            score = _("{right} bonnes réponses sur {total}").format(right=score_right, total=score_total)
+            score = self.ngettext("{right} bonne réponse sur {total}", "{right} bonnes réponses sur {total}",
+                                  score_right).format(right=score_right, total=score_total)
             app.type.block(surface, score, pygame.Rect(card.x + self.px(60), card.bottom - self.px(160),
                            card.w - self.px(660), self.px(110)), size=m.text("subtitle"), color=p.ink_soft,
                            bold=True, valign="middle", name="feedback-score")
@@ -495,7 +498,8 @@ class HintPanel(Screen):
         if not shown:
             text = _("Besoin d'un coup de pouce ? Je peux te donner un indice.")
             if penalty:
-                text += " " + _("Chaque indice coûte {n} secondes.").format(n=penalty)
+                text += " " + self.ngettext("Chaque indice coûte {n} seconde.", "Chaque indice coûte {n} secondes.",
+                                            penalty).format(n=penalty)
             app.type.block(surface, text, inner, size=m.text("subtitle"), color=p.ink, valign="middle",
                            name="hint-offer")
         else:

@@ -62,6 +62,9 @@ class PuzzleView:
     def _(self, message: str) -> str:
         return self.app.translator.gettext(message)
 
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        return self.app.translator.ngettext(singular, plural, n)
+
     def px(self, value: float) -> int:
         return self.app.metrics.px(value)
 
@@ -186,7 +189,8 @@ class CodeView(PuzzleView):
         return self.digits if len(self.digits) == self.length else None
 
     def status(self) -> str:
-        return self._("Tape les {n} chiffres du code.").format(n=self.length)
+        return self.ngettext("Tape le chiffre du code.", "Tape les {n} chiffres du code.", self.length).format(
+            n=self.length)
 
     def after_wrong(self) -> None:
         self.digits = ""
@@ -259,6 +263,11 @@ class TrueFalseView(PuzzleView):
 
     puzzle: TrueFalse
 
+    @property
+    def side_picture(self) -> bool:  # type: ignore[override]
+        # Beside a picture, more than four statements leave too little room to read them.
+        return len(self.puzzle.statements) <= 4
+
     def __init__(self, screen: PuzzleScreen, puzzle: TrueFalse) -> None:
         super().__init__(screen, puzzle)
         self.answers: dict[str, bool] = {}
@@ -324,7 +333,9 @@ class TrueFalseView(PuzzleView):
         return dict(self.answers)
 
     def status(self) -> str:
-        return self._("{done} réponses sur {total}").format(done=len(self.answers), total=len(self.puzzle.statements))
+        done = len(self.answers)
+        return self.ngettext("{done} réponse sur {total}", "{done} réponses sur {total}", done).format(
+            done=done, total=len(self.puzzle.statements))
 
 
 # -- ordering ----------------------------------------------------------------------------
@@ -514,6 +525,11 @@ class CategoriseView(PuzzleView):
     """Cards to sort into two to five boxes."""
 
     puzzle: Categorise
+
+    @property
+    def side_picture(self) -> bool:  # type: ignore[override]
+        # Beside a picture, a long tray of cards pushes the boxes off the screen.
+        return len(self.puzzle.items) <= 5
 
     def __init__(self, screen: PuzzleScreen, puzzle: Categorise) -> None:
         super().__init__(screen, puzzle)
@@ -789,7 +805,8 @@ class HotspotsView(PuzzleView):
         return list(self.chosen) if self.chosen else None
 
     def status(self) -> str:
-        return self._("Zones choisies : {n}").format(n=len(self.chosen))
+        n = len(self.chosen)
+        return self.ngettext("Zone choisie : {n}", "Zones choisies : {n}", n).format(n=n)
 
 
 # -- short text and cipher ---------------------------------------------------------------
@@ -849,7 +866,8 @@ class TextView(PuzzleView):
         return self.typed.strip() or None
 
     def status(self) -> str:
-        return self._("{n} lettres au plus.").format(n=self.max_length)
+        return self.ngettext("{n} lettre au plus.", "{n} lettres au plus.", self.max_length).format(
+            n=self.max_length)
 
     def after_wrong(self) -> None:
         self.typed = ""
@@ -924,7 +942,9 @@ class CipherView(TextView):
 
     def status(self) -> str:
         if self.puzzle.show_key:
-            return self._("Clé : chaque lettre a avancé de {n} places.").format(n=self.puzzle.shift)
+            shift = self.puzzle.shift
+            return self.ngettext("Clé : chaque lettre a avancé de {n} place.",
+                                 "Clé : chaque lettre a avancé de {n} places.", shift).format(n=shift)
         return self._("Trouve de combien de places les lettres ont avancé.")
 
 

@@ -1,0 +1,354 @@
+"""The kiosk's duties around the game: lock-down, the facilitator's gesture and panel, idle
+prompts, the debrief's return to the attract screen, crash resume and the day's housekeeping."""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pygame
+
+from gardiens.core.clock import Clock, SystemClock
+from gardiens.core.facilitator import PinGuard
+from gardiens.core.journal import Journal
+from gardiens.core.kiosk import KioskSettings
+from gardiens.core.model import Mission
+from gardiens.core.records import SHEETS_DIR, purge, purge_sheets
+from gardiens.core.session import Lifecycle, PuzzleState, SessionState, debrief_of
+from gardiens.i18n.interface import InterfaceTranslator
+from gardiens.report import session_report
+
+if TYPE_CHECKING:
+    from gardiens.ui.app import App
+    from gardiens.ui.screens.base import Screen
+
+log = logging.getLogger(__name__)
+
+# The hidden gesture: a finger held this long on a small square in the top-right corner.
+LONG_PRESS_SECONDS = 2.0
+CORNER_TARGET = 110  # design pixels; the HUD's pause button lies below a short tap's reach
+# The facilitator's screens close themselves when left alone this long (an adult walked away).
+FACILITATOR_IDLE_SECONDS = 90.0
+RESUME_SECONDS = 3.0
+
+
+@dataclass(frozen=True)
+class Stuck:
+    """Why a team may need the facilitator: no progress for a while, or too many wrong tries."""
+
+    quiet_for: float
+    slow: bool
+    puzzles: tuple[str, ...]
+
+    @property
+    def flagged(self) -> bool:
+        return self.slow or bool(self.puzzles)
+
+
+def stuck_of(state: SessionState, elapsed: float, settings: KioskSettings) -> Stuck:
+    """Progress is a puzzle solved or skipped; wrong tries count on puzzles still open."""
+    if state.lifecycle not in (Lifecycle.PLAYING, Lifecycle.PAUSED):
+        return Stuck(0.0, False, ())
+    solved = [p.solved_at for p in state.puzzles.values() if p.solved_at is not None]
+    quiet = max(0.0, elapsed - max(solved, default=0.0))
+    puzzles = tuple(
+        pid
+        for pid, p in state.puzzles.items()
+        if p.state is PuzzleState.AVAILABLE and p.attempts >= settings.stuck_wrong_attempts
+    )
+    return Stuck(quiet, quiet >= settings.stuck_seconds, puzzles)
+
+
+def open_for_the_day(
+    journal: Journal,
+    missions: Mapping[str, Mission],
+    data_dir: Path,
+    settings: KioskSettings,
+    *,
+    now: float | None = None,
+) -> int:
+    """Purge raw journals and debrief sheets past the retention, keeping anonymous results.
+
+    Returns how many sessions were purged. A locked or damaged journal is logged, not fatal:
+    the team in front of the kiosk comes first.
+    """
+    now = time.time() if now is None else now
+    removed = 0
+    try:
+        removed = purge(journal, missions, older_than_days=settings.retention_days, now=now)
+    except sqlite3.Error as error:
+        log.warning("could not purge the journal at start: %s", error)
+    for sheet, error in purge_sheets(data_dir, older_than_days=settings.retention_days, now=now):
+        log.warning("could not remove the old sheet %s: %s", sheet, error)
+    return removed
+
+
+def write_sheet(journal: Journal, missions: Mapping[str, Mission], data_dir: Path) -> Path | None:
+    """The debrief sheets of the last finished session, written in the data folder."""
+    for summary in reversed(journal.sessions()):
+        events = journal.events(summary.session)
+        debrief = debrief_of(missions, events)
+        if debrief is None or debrief.outcome is None:
+            continue
+        report = session_report(missions, events, summary.first_at)
+        if report is None:
+            continue
+        mission, html = report
+        folder = data_dir / SHEETS_DIR
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"gardiens-{mission.id}-{summary.session[:8]}.html"
+        path.write_text(html, encoding="utf-8")
+        return path
+    return None
+
+
+@dataclass
+class _CornerPress:
+    pointer: tuple[str, int]
+    start: tuple[int, int]
+    since: float
+
+
+def _pointer(event: pygame.event.Event, size: tuple[int, int]) -> tuple[str, tuple[int, int], tuple[str, int]] | None:
+    """Finger and left-button events as (phase, pixel position, pointer id), as the App sees them."""
+    kind = event.type
+    if kind in (pygame.FINGERDOWN, pygame.FINGERUP, pygame.FINGERMOTION):
+        pos = (int(event.x * size[0]), int(event.y * size[1]))
+        phase = {pygame.FINGERDOWN: "down", pygame.FINGERUP: "up"}.get(kind, "move")
+        return phase, pos, ("finger", int(getattr(event, "finger_id", 0)))
+    if kind in (pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP, pygame.MOUSEMOTION):
+        if getattr(event, "touch", False):
+            return None
+        if kind != pygame.MOUSEMOTION and getattr(event, "button", 1) != 1:
+            return None
+        phase = {pygame.MOUSEBUTTONDOWN: "down", pygame.MOUSEBUTTONUP: "up"}.get(kind, "move")
+        return phase, (int(event.pos[0]), int(event.pos[1])), ("mouse", 0)
+    return None
+
+
+_INPUT_EVENTS = frozenset(
+    (pygame.KEYDOWN, pygame.TEXTINPUT, pygame.FINGERDOWN, pygame.FINGERUP, pygame.FINGERMOTION,
+     pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP, pygame.MOUSEWHEEL)
+)
+
+
+class KioskAttendant:
+    """Looks after the kiosk between and around the teams' taps.
+
+    It sees every event before the App: in kiosk mode it swallows the ways out (window close,
+    Alt+F4, Escape), it opens the PIN pad on the hidden gesture (a long press in the top-right
+    corner) or on F12 / Ctrl+Alt+F, and it notes when someone last touched the kiosk. Once a
+    frame it prompts an idle team, pauses a team that has left, sends the debrief back to the
+    attract screen, and clears the previous team's choices after a reset.
+
+        attendant = KioskAttendant(app, data_dir=folder, settings=load_settings(folder)[0])
+    """
+
+    def __init__(self, app: App, *, data_dir: Path, settings: KioskSettings, clock: Clock | None = None) -> None:
+        self.app = app
+        self.data_dir = data_dir
+        self.settings = settings
+        # The session's clock, so that idle times, lock-outs and the countdown agree.
+        self.clock: Clock = clock or (app.session.clock if app.loaded else SystemClock())
+        self.guard = PinGuard(data_dir, self.clock, attempts=settings.pin_attempts,
+                              lockout=settings.pin_lockout_seconds)
+        # The panel speaks the kiosk's language (the facilitator's), whatever the team plays in.
+        self.translator = InterfaceTranslator(app.default_language)
+        self.default_settings = app.settings
+        self.last_input = self.now()
+        self.hint_to_show: str | None = None
+        self._corner: _CornerPress | None = None
+        self._lifecycle: Lifecycle | None = None
+        self._debrief_since = self.now()
+        self._started = False
+        app.attendant = self
+
+    def now(self) -> float:
+        return self.clock.now()
+
+    @property
+    def lock_down(self) -> bool:
+        return self.app.kiosk
+
+    # -- events, before the App sees them ----------------------------------------------
+
+    def intercept(self, event: pygame.event.Event) -> bool:
+        """Note the touch, catch the facilitator's way in and the ways out; True when consumed."""
+        kind = event.type
+        if kind in _INPUT_EVENTS or (kind == pygame.MOUSEMOTION and not getattr(event, "touch", False)):
+            self.last_input = self.now()
+        if kind in (pygame.QUIT, pygame.WINDOWCLOSE):
+            return self.lock_down
+        if kind == pygame.KEYDOWN:
+            return self._key(event)
+        pointer = _pointer(event, self.app.size)
+        if pointer is not None:
+            self._watch_corner(*pointer)
+        return False
+
+    def _key(self, event: pygame.event.Event) -> bool:
+        key = event.key
+        mods = event.mod
+        if key == pygame.K_F12 or (key == pygame.K_f and mods & pygame.KMOD_CTRL and mods & pygame.KMOD_ALT):
+            self.open_pin_pad()
+            return True
+        if key == pygame.K_F4 and mods & pygame.KMOD_ALT:
+            return True
+        return key == pygame.K_ESCAPE and self.lock_down and not self.facilitator_open()
+
+    def corner(self) -> pygame.Rect:
+        size = self.app.metrics.px(CORNER_TARGET)
+        return pygame.Rect(self.app.size[0] - size, 0, size, size)
+
+    def _watch_corner(self, phase: str, pos: tuple[int, int], pointer: tuple[str, int]) -> None:
+        press = self._corner
+        if phase == "down":
+            if press is None and self.corner().collidepoint(pos) and not self.facilitator_open():
+                self._corner = _CornerPress(pointer, pos, self.now())
+            return
+        if press is None or press.pointer != pointer:
+            return
+        if phase == "up" or not self.corner().inflate(self.app.metrics.px(40), self.app.metrics.px(40)).collidepoint(pos):
+            self._corner = None
+
+    # -- once a frame ----------------------------------------------------------------
+
+    def update(self) -> None:
+        app = self.app
+        if not app.loaded:
+            return
+        now = self.now()
+        lifecycle = app.state.lifecycle
+        if not self._started:
+            self._started = True
+            self._lifecycle = lifecycle
+            self._show_resume()
+        if lifecycle is not self._lifecycle:
+            if lifecycle is Lifecycle.ATTRACT:
+                self.forget_team()
+            if lifecycle is Lifecycle.DEBRIEF:
+                self._debrief_since = now
+            self._lifecycle = lifecycle
+        press = self._corner
+        if press is not None and now - press.since >= LONG_PRESS_SECONDS:
+            self._corner = None
+            self.open_pin_pad()
+            return
+        if self.facilitator_open():
+            if now - max(self.last_input, self._facilitator_since()) >= FACILITATOR_IDLE_SECONDS:
+                self.close_facilitator()
+            return
+        if lifecycle is Lifecycle.PLAYING:
+            self._watch_idle(now)
+        elif (lifecycle is Lifecycle.DEBRIEF
+              and now - max(self._debrief_since, self.last_input) >= self.settings.debrief_return_seconds):
+            app.command("reset")
+
+    def _watch_idle(self, now: float) -> None:
+        from gardiens.ui.screens.facilitator import IdlePrompt
+
+        app = self.app
+        prompt = next((s for s in app.stack if isinstance(s, IdlePrompt)), None)
+        if prompt is None:
+            if now - self.last_input >= self.settings.idle_prompt_seconds:
+                app.push(IdlePrompt(app, self, shown_at=now))
+            return
+        if self.last_input > prompt.shown_at:
+            self._remove(prompt)
+        elif now - prompt.shown_at >= self.settings.idle_pause_seconds:
+            self._remove(prompt)
+            app.command("pause")
+
+    def _show_resume(self) -> None:
+        """After a crash or a power cut, say so before the map comes back."""
+        from gardiens.ui.screens.facilitator import ResumeScreen
+
+        app = self.app
+        events = app.session.events()
+        if events and events[-1].kind == "restored" and app.state.lifecycle is Lifecycle.PLAYING:
+            app.push(ResumeScreen(app, self, shown_at=self.now()))
+
+    def forget_team(self) -> None:
+        """A reset clears the previous team from the screen: its texts and its reading choices."""
+        app = self.app
+        self.hint_to_show = None
+        app.assets.clear_text()
+        app.show_focus = False
+        app.change_settings(self.default_settings)
+        app.sync(force=True)
+
+    # -- the facilitator's screens -----------------------------------------------------
+
+    def facilitator_screens(self) -> list[Screen]:
+        from gardiens.ui.screens.facilitator import FacilitatorPanel, PinPad
+
+        return [s for s in self.app.stack if isinstance(s, (PinPad, FacilitatorPanel))]
+
+    def facilitator_open(self) -> bool:
+        return bool(self.facilitator_screens())
+
+    def _facilitator_since(self) -> float:
+        return max((getattr(s, "opened_clock", 0.0) for s in self.facilitator_screens()), default=0.0)
+
+    def open_pin_pad(self) -> None:
+        from gardiens.ui.screens.facilitator import PinPad
+
+        if self.app.loaded and not self.facilitator_open():
+            self.app.push(PinPad(self.app, self))
+
+    def open_panel(self) -> None:
+        from gardiens.ui.screens.facilitator import FacilitatorPanel
+
+        for screen in self.facilitator_screens():
+            self._remove(screen, sync=False)
+        self.app.push(FacilitatorPanel(self.app, self))
+
+    def close_facilitator(self) -> None:
+        """Back to the team's screen, showing them the hint the facilitator just sent."""
+        for screen in self.facilitator_screens():
+            self._remove(screen, sync=False)
+        # The team gets its screen back now: its idle time starts from here, not from before.
+        self.last_input = self.now()
+        app = self.app
+        app.sync()
+        pid = self.hint_to_show
+        self.hint_to_show = None
+        if pid is not None:
+            self._show_hint(pid)
+
+    def _show_hint(self, pid: str) -> None:
+        from gardiens.ui.screens.play import HintPanel, MapScreen, PuzzleScreen
+
+        app = self.app
+        mission = app.mission
+        progress = app.state.puzzles.get(pid)
+        if mission is None or progress is None or progress.state is not PuzzleState.AVAILABLE:
+            return
+        top = app.top
+        puzzle = mission.puzzle(pid)
+        if isinstance(top, MapScreen):
+            app.push(PuzzleScreen(app, puzzle))
+        elif not (isinstance(top, PuzzleScreen) and top.puzzle.id == pid):
+            return
+        app.push(HintPanel(app, puzzle))
+
+    def _remove(self, screen: Screen, *, sync: bool = True) -> None:
+        app = self.app
+        if app.top is screen and sync:
+            app.pop(screen)
+        elif screen in app.stack:
+            app.stack.remove(screen)
+            app.dirty = True
+            if app.top is not None:
+                app.top.refresh()
+
+    # -- the facilitator's errands -------------------------------------------------------
+
+    def write_sheet(self) -> Path | None:
+        session = self.app.session
+        return write_sheet(session.journal, session.missions, self.data_dir)

@@ -1,0 +1,761 @@
+"""The facilitator's PIN pad and panel, and the kiosk's own prompts: "are you still there?" and
+"resuming…" after a restart."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+import pygame
+
+from gardiens.core.facilitator import PIN_DIGITS, has_pin
+from gardiens.core.model import AgeBand, Mission
+from gardiens.core.session import Lifecycle, Outcome, PuzzleState, Reply
+from gardiens.i18n.format import format_countdown, format_duration
+from gardiens.i18n.interface import N_
+from gardiens.ui.draw import lumi, panel
+from gardiens.ui.kiosk import RESUME_SECONDS, stuck_of
+from gardiens.ui.screens.base import Screen
+from gardiens.ui.screens.lobby import language_name, night_scene
+from gardiens.ui.theme import Color
+from gardiens.ui.widgets.base import Button, Widget
+from gardiens.ui.widgets.keys import keypad
+from gardiens.ui.words import MissionWords
+
+if TYPE_CHECKING:
+    from gardiens.ui.app import App
+    from gardiens.ui.kiosk import KioskAttendant
+
+# The facilitator's screens look like a tool, not like the game: dark slate, plain type.
+DESK_BACKGROUND: Color = (24, 28, 40)
+DESK_CARD: Color = (38, 44, 60)
+DESK_LINE: Color = (74, 84, 110)
+DESK_INK: Color = (238, 241, 248)
+DESK_SOFT: Color = (170, 178, 198)
+DESK_GOOD: Color = (120, 220, 160)
+DESK_WARN: Color = (255, 200, 70)
+DESK_ALERT: Color = (255, 128, 108)
+
+# Ready-made words of encouragement, sent to the team in its own language.
+READY_HINTS: tuple[str, ...] = (
+    N_("Relisez la consigne ensemble."),
+    N_("Regardez bien l'image."),
+    N_("Chacun donne son idée, puis choisissez ensemble."),
+    N_("Vous y êtes presque, continuez !"),
+    N_("Essayez une autre énigme, puis revenez."),
+    N_("Demandez de l'aide à l'animateur."),
+)
+ADD_MINUTES = (1, 5)
+MAX_MINUTES = 60
+
+
+class _DeskScreen(Screen):
+    """What the facilitator's screens share: the kiosk's language, the dark look, a live clock."""
+
+    holds_sync = True
+    shows_accessibility = False
+
+    def __init__(self, app: App, attendant: KioskAttendant) -> None:
+        super().__init__(app)
+        self.attendant = attendant
+        self.opened_clock = attendant.now()
+        self._second = int(self.opened_clock)
+
+    def _(self, message: str) -> str:
+        return self.attendant.translator.gettext(message)
+
+    def update(self, dt: float) -> None:
+        # Countdowns on these screens move once a second; nothing else animates.
+        second = int(self.attendant.now())
+        if second != self._second:
+            self._second = second
+            self.refresh()
+            self.app.dirty = True
+
+    def on_back(self) -> None:
+        self.attendant.close_facilitator()
+
+    def text(self, surface: pygame.Surface, text: str, box: pygame.Rect, *, role: str = "body",
+             color: Color = DESK_INK, bold: bool = False, align: str = "left", name: str = "desk",
+             lines: int = 1) -> None:
+        self.app.type.block(surface, text, box, size=self.app.metrics.text(role), color=color, bold=bold,
+                            align=align, valign="middle", max_lines=lines, name=name)  # type: ignore[arg-type]
+
+    def header(self, surface: pygame.Surface, title: str, icon: str, right: int) -> None:
+        surface.fill(DESK_BACKGROUND)
+        pygame.draw.line(surface, DESK_LINE, (0, self.px(128)), (self.width, self.px(128)), max(1, self.px(3)))
+        image = self.app.assets.icon(icon, self.px(64), DESK_WARN)
+        surface.blit(image, image.get_rect(midleft=(self.px(40), self.px(64))))
+        self.text(surface, title, pygame.Rect(self.px(124), self.px(14), right - self.px(144), self.px(100)),
+                  role="title", bold=True, name="desk-title")
+
+
+class PinPad(_DeskScreen):
+    """Digits only, shown as dots; wrong codes say how many tries are left, then lock for a while."""
+
+    name = "pin"
+
+    def __init__(self, app: App, attendant: KioskAttendant) -> None:
+        super().__init__(app, attendant)
+        self.typed = ""
+        self.message = ""
+        self.focus = None
+
+    def card(self) -> pygame.Rect:
+        rect = pygame.Rect(0, 0, self.px(1520), self.px(820))
+        rect.center = (self.width // 2, self.px(128) + (self.height - self.px(128)) // 2)
+        return rect
+
+    def layout(self) -> None:
+        _ = self._
+        card = self.card()
+        locked = self.attendant.guard.locked_for() > 0
+        pad = pygame.Rect(card.right - self.px(60) - self.px(700), card.y + self.px(60), self.px(700),
+                          card.h - self.px(120))
+        widgets: list[Widget] = keypad(pad, self.press, self.px(20))
+        for widget in widgets:
+            widget.enabled = not locked
+        left = card.x + self.px(60)
+        half = (pad.x - self.px(60) - left - self.px(24)) // 2
+        y = card.bottom - self.px(60) - self.px(130)
+        widgets.append(Button("cancel", pygame.Rect(left, y, half, self.px(130)), _("Annuler"), icon="back",
+                              kind="plain", on_tap=self.attendant.close_facilitator))
+        widgets.append(Button("ok", pygame.Rect(left + half + self.px(24), y, half, self.px(130)), _("Valider"),
+                              icon="check", kind="accent", on_tap=self.submit,
+                              enabled=not locked and len(self.typed) >= PIN_DIGITS[0]))
+        self.widgets = widgets
+
+    def press(self, key: str) -> None:
+        if key == "back":
+            self.typed = self.typed[:-1]
+        elif key == "clear":
+            self.typed = ""
+        elif key.isdigit() and len(self.typed) < PIN_DIGITS[1]:
+            self.typed += key
+        self.refresh()
+
+    def submit(self) -> None:
+        if len(self.typed) < PIN_DIGITS[0]:
+            return
+        check = self.attendant.guard.check(self.typed)
+        self.typed = ""
+        if check.ok:
+            self.attendant.open_panel()
+            return
+        if check.locked_for > 0:
+            self.message = ""
+        else:
+            self.message = self._("Ce n'est pas le bon code. Essais restants : {n}").format(n=check.attempts_left)
+        self.refresh()
+
+    def on_text(self, text: str) -> None:
+        for char in text:
+            if char.isascii() and char.isdigit():
+                self.press(char)
+
+    def on_key(self, event: pygame.event.Event) -> bool:
+        if event.key == pygame.K_BACKSPACE:
+            self.press("back")
+            return True
+        if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
+            self.submit()
+            return True
+        return False
+
+    def notice(self) -> tuple[str, Color]:
+        """What the pad says under the code: no PIN set, locked, a wrong code, or how to start."""
+        _ = self._
+        wait = self.attendant.guard.locked_for()
+        if not has_pin(self.attendant.data_dir):
+            return _("Aucun code n'est réglé sur cette borne. Réglez-le avec : gardiens facilitator set-pin"), DESK_WARN
+        if wait > 0:
+            return _("Trop d'essais. Réessayez dans {n} s.").format(n=int(wait + 0.999)), DESK_ALERT
+        if self.message:
+            return self.message, DESK_WARN
+        return _("Le code a de 4 à 8 chiffres."), DESK_SOFT
+
+    def draw(self, surface: pygame.Surface) -> None:
+        _ = self._
+        self.header(surface, _("Espace animateur"), "lock", self.width)
+        card = self.card()
+        panel(surface, card, DESK_CARD, radius=self.px(36), border=DESK_LINE, border_width=self.px(3))
+        left = pygame.Rect(card.x + self.px(60), card.y + self.px(60), self.px(640), 0)
+        self.text(surface, _("Entrez le code animateur"), pygame.Rect(left.x, left.y, left.w, self.px(80)),
+                  role="subtitle", bold=True, name="pin-title", lines=2)
+        field = pygame.Rect(left.x, left.y + self.px(130), left.w, self.px(140))
+        panel(surface, field, DESK_BACKGROUND, radius=self.px(24), border=DESK_LINE, border_width=self.px(3))
+        slots = max(PIN_DIGITS[0], min(PIN_DIGITS[1], len(self.typed) + 1))
+        step = self.px(72)
+        x = field.centerx - (slots - 1) * step // 2
+        for i in range(slots):
+            centre = (x + i * step, field.centery)
+            if i < len(self.typed):
+                pygame.draw.circle(surface, DESK_INK, centre, self.px(22))
+            else:
+                pygame.draw.circle(surface, DESK_LINE, centre, self.px(22), max(2, self.px(4)))
+        text, colour = self.notice()
+        self.text(surface, text, pygame.Rect(left.x, field.bottom + self.px(30), left.w, self.px(220)),
+                  color=colour, name="pin-notice", lines=4)
+        self.draw_widgets(surface)
+
+
+class PuzzleRow(Widget):
+    """One puzzle in the panel's list: number, title, state, wrong tries, hints; tap to choose it."""
+
+    def __init__(self, name: str, rect: pygame.Rect, *, number: int, title: str, state: str, attempts: int,
+                 hints: int, selected: bool, stuck: bool, on_tap: Callable[[], object] | None,
+                 enabled: bool, size: int) -> None:
+        super().__init__(name, rect, on_tap=on_tap, enabled=enabled)
+        self.size = size
+        self.number = number
+        self.title = title
+        self.state = state
+        self.attempts = attempts
+        self.hints = hints
+        self.selected = selected
+        self.stuck = stuck
+
+    @staticmethod
+    def title_box(rect: pygame.Rect, app: App) -> pygame.Rect:
+        px = app.metrics.px
+        return pygame.Rect(rect.x + px(86), rect.y, rect.w - px(86 + 420), rect.h)
+
+    def draw(self, surface: pygame.Surface, app: App, *, focused: bool, pressed: bool) -> None:
+        m = app.metrics
+        rect = self.rect.inflate(0, -m.px(8))
+        fill = (52, 70, 96) if self.selected else DESK_CARD
+        border = DESK_WARN if self.stuck else (DESK_INK if self.selected else DESK_LINE)
+        panel(surface, rect, fill, radius=m.px(16), border=border, border_width=m.px(5 if self.selected else 2))
+        ink = DESK_INK if self.enabled or self.selected else DESK_SOFT
+        size = self.size
+        app.type.line(surface, str(self.number), (rect.x + m.px(46), rect.centery), size=size, color=ink, bold=True,
+                      anchor="center")
+        title = self.title_box(rect, app)
+        app.type.block(surface, self.title, title, size=size, color=ink, bold=self.selected, valign="middle",
+                       max_lines=1, name=f"{self.name}-title")
+        state = pygame.Rect(title.right + m.px(10), rect.y, m.px(200), rect.h)
+        app.type.block(surface, self.state, state, size=min(size, m.text("small")),
+                       color=DESK_WARN if self.stuck else DESK_SOFT,
+                       valign="middle", max_lines=1, name=f"{self.name}-state")
+        x = state.right + m.px(10)
+        for icon, count, colour in (("cross", self.attempts, DESK_ALERT), ("bulb", self.hints, DESK_WARN)):
+            image = app.assets.icon(icon, m.px(34), colour)
+            surface.blit(image, image.get_rect(midleft=(x, rect.centery)))
+            app.type.line(surface, str(count), (x + m.px(44), rect.centery), size=size, color=ink, anchor="midleft")
+            x += m.px(100)
+        if focused:
+            from gardiens.ui.draw import focus_ring
+
+            focus_ring(surface, rect, app.palette, m.px(16), m.px(6))
+
+
+class FacilitatorPanel(_DeskScreen):
+    """The facilitator's console at the kiosk: launch a mission, steer it, end it, print its sheets.
+
+    Every action is a command of the core session, so it is in the journal like a team's.
+    """
+
+    name = "facilitator"
+
+    def __init__(self, app: App, attendant: KioskAttendant) -> None:
+        super().__init__(app, attendant)
+        self.status = ""
+        self.status_ok = True
+        self.confirming: str | None = None
+        self.selected: str | None = None
+        state = app.state
+        missions = app.session.missions
+        wanted = state.mission_id or app.default_mission
+        self.mission_id: str = wanted if wanted is not None and wanted in missions else next(iter(missions))
+        self.age: AgeBand = state.age or self._mission().ages[0]
+        if app.default_age in self._mission().ages and state.age is None:
+            self.age = app.default_age  # type: ignore[assignment]
+        self.language = state.language or self._offered_language(app.default_language)
+        self.minutes = self._mission().minutes(self.age)
+
+    # -- the launch form ---------------------------------------------------------------
+
+    def _mission(self) -> Mission:
+        return self.app.session.missions[self.mission_id]
+
+    def _offered_language(self, wanted: str) -> str:
+        mission = self._mission()
+        return wanted if wanted in (mission.language, *mission.translations) else mission.language
+
+    def choose_mission(self, mission_id: str) -> None:
+        self.mission_id = mission_id
+        mission = self._mission()
+        if self.age not in mission.ages:
+            self.age = mission.ages[0]
+        self.language = self._offered_language(self.language)
+        self.minutes = mission.minutes(self.age)
+
+    def choose_age(self, age: AgeBand) -> None:
+        self.age = age
+        self.minutes = self._mission().minutes(age)
+
+    def choose_language(self, language: str) -> None:
+        self.language = language
+
+    def change_minutes(self, step: int) -> None:
+        self.minutes = max(1, min(MAX_MINUTES, self.minutes + step))
+
+    def launch(self) -> None:
+        """Setup, choices, confirmation and start, as the team would do them, in one go."""
+        app = self.app
+        state = app.state
+        chosen = (self.mission_id, self.age, self.language)
+        steps: list[tuple[str, tuple[Any, ...], dict[str, Any]]] = []
+        if state.lifecycle is Lifecycle.BRIEFING and (state.mission_id, state.age, state.language) != chosen:
+            steps.append(("reset", (), {}))
+        if state.lifecycle is Lifecycle.ATTRACT or steps:
+            steps.append(("start_setup", (), {}))
+        if state.lifecycle is not Lifecycle.BRIEFING or steps:
+            steps.append(("choose", (), {"mission": self.mission_id, "age": self.age, "language": self.language}))
+            steps.append(("confirm", (), {}))
+        steps.append(("start", (), {"minutes": self.minutes}))
+        for name, args, kwargs in steps:
+            if not self.send(name, *args, **kwargs):
+                return
+        self.attendant.close_facilitator()
+
+    # -- sending commands ----------------------------------------------------------------
+
+    def send(self, command: str, *args: Any, **kwargs: Any) -> bool:
+        reply: Reply = self.app.command(command, *args, **kwargs)
+        self.confirming = None
+        if reply.ok:
+            self.status, self.status_ok = self._("C'est fait."), True
+        else:
+            self.status = self._("Action refusée : {reason}").format(reason=reply.reason or "?")
+            self.status_ok = False
+        self.refresh()
+        return reply.ok
+
+    def confirm_then(self, key: str, action: Callable[[], None]) -> Callable[[], None]:
+        """Actions that end a team's game take a second tap, so a slip of the finger is harmless."""
+        def tap() -> None:
+            if self.confirming == key:
+                self.confirming = None
+                action()
+            else:
+                self.confirming = key
+                self.status, self.status_ok = self._("Touchez encore pour confirmer."), True
+                self.refresh()
+        return tap
+
+    def push_hint(self, text: str | None) -> None:
+        pid = self.current_puzzle()
+        if pid is None:
+            return
+        if self.send("push_hint", pid, text):
+            self.attendant.hint_to_show = pid
+            self.status = self._("Indice envoyé à l'équipe.")
+
+    def skip(self) -> None:
+        pid = self.current_puzzle()
+        if pid is not None and self.send("skip", pid):
+            self.selected = None
+            self.refresh()
+
+    def abandon(self) -> None:
+        self.send("abandon")
+
+    def reset(self) -> None:
+        self.attendant.close_facilitator()
+        self.app.command("reset")
+
+    def write_sheet(self) -> None:
+        self.confirming = None
+        try:
+            path = self.attendant.write_sheet()
+        except OSError as error:
+            self.status, self.status_ok = self._("Impossible d'écrire les fiches : {error}").format(error=error), False
+        else:
+            if path is None:
+                self.status, self.status_ok = self._("Aucune partie terminée pour l'instant."), False
+            else:
+                self.status, self.status_ok = self._("Fiches écrites dans {path}").format(path=path), True
+        self.refresh()
+
+    def current_puzzle(self) -> str | None:
+        """The puzzle chosen in the list, else the one on the team's screen, else the first open one."""
+        from gardiens.ui.screens.play import PuzzleScreen
+
+        puzzles = self.app.state.puzzles
+        open_ = [pid for pid, p in puzzles.items() if p.state is PuzzleState.AVAILABLE]
+        if self.selected in open_:
+            return self.selected
+        on_screen = [s.puzzle.id for s in self.app.stack if isinstance(s, PuzzleScreen)]
+        if on_screen and on_screen[-1] in open_:
+            return on_screen[-1]
+        return open_[0] if open_ else None
+
+    def select(self, pid: str) -> None:
+        self.selected = pid
+        self.confirming = None
+        self.refresh()
+
+    # -- layout ------------------------------------------------------------------------
+
+    def layout(self) -> None:
+        _ = self._
+        state = self.app.state
+        self.labels: list[tuple[str, pygame.Rect]] = []
+        widgets: list[Widget] = []
+        h = self.px(100)
+        y = self.px(14)
+        right = self.width - self.px(40)
+        for name, label, icon, kind, action, width in (
+            ("close", _("Fermer"), "back", "plain", self.attendant.close_facilitator, 260),
+            ("reset", _("Confirmer ?") if self.confirming == "reset" else _("Remettre à zéro"), "cross",
+             "bad", self.confirm_then("reset", self.reset), 400),
+            ("sheet", _("Fiche de débriefing"), "book", "quiet", self.write_sheet, 460),
+        ):
+            w = self.px(width)
+            widgets.append(Button(name, pygame.Rect(right - w, y, w, h), label, icon=icon, text_role="body",
+                                  kind=kind, on_tap=action))  # type: ignore[arg-type]
+            right -= w + self.px(20)
+        self.header_right = right
+        self.left = pygame.Rect(self.px(40), self.px(150), self.px(880), self.height - self.px(150) - self.px(30))
+        self.right = pygame.Rect(self.px(960), self.px(150), self.width - self.px(1000), self.left.h)
+        widgets += self._puzzle_rows()
+        if state.lifecycle in (Lifecycle.ATTRACT, Lifecycle.SETUP, Lifecycle.BRIEFING):
+            widgets += self._launch_form()
+        elif state.lifecycle in (Lifecycle.PLAYING, Lifecycle.PAUSED):
+            widgets += self._play_controls()
+        self.widgets = widgets
+
+    def _puzzle_rows(self) -> list[Widget]:
+        _ = self._
+        app = self.app
+        state = app.state
+        mission = app.mission
+        words = app.words
+        self.rows_top = self.left.y + self.px(210)
+        if mission is None or words is None or not state.puzzles:
+            return []
+        stuck = stuck_of(state, app.session.elapsed(), self.attendant.settings)
+        labels = {PuzzleState.LOCKED: _("Verrouillée"), PuzzleState.AVAILABLE: _("À résoudre"),
+                  PuzzleState.SOLVED: _("Résolue"), PuzzleState.SKIPPED: _("Passée")}
+        playing = state.lifecycle in (Lifecycle.PLAYING, Lifecycle.PAUSED)
+        current = self.current_puzzle() if playing else None
+        top = self.rows_top + self.px(56)
+        each = max(self.px(56), min(self.px(96), (self.left.bottom - self.px(70) - top) // len(mission.puzzles)))
+        titles = [words.text(p.title, puzzle_id=p.id) for p in mission.puzzles]
+        boxes = [PuzzleRow.title_box(pygame.Rect(self.left.x, 0, self.left.w, each - self.px(8)), app)
+                 for _p in mission.puzzles]
+        size = app.type.common_size(titles, boxes, min(app.metrics.text("body"), max(self.px(20), each - self.px(28))))
+        rows: list[Widget] = []
+        for i, puzzle in enumerate(mission.puzzles):
+            progress = state.puzzles[puzzle.id]
+            open_ = playing and progress.state is PuzzleState.AVAILABLE
+            flagged = puzzle.id in stuck.puzzles
+            label = _("En difficulté") if flagged else labels[progress.state]
+            rows.append(PuzzleRow(f"puzzle:{puzzle.id}", pygame.Rect(self.left.x, top + i * each, self.left.w, each),
+                                  number=i + 1, title=titles[i], state=label, size=size,
+                                  attempts=progress.attempts, hints=progress.hints + len(progress.pushed),
+                                  selected=puzzle.id == current, stuck=flagged,
+                                  on_tap=lambda pid=puzzle.id: self.select(pid), enabled=open_))
+        return rows
+
+    def _section(self, y: int, label: str) -> int:
+        self.labels.append((label, pygame.Rect(self.right.x, y, self.right.w, self.px(50))))
+        return y + self.px(60)
+
+    def _row(self, y: int, h: int, items: list[tuple[str, str, str | None, str, Callable[[], object], bool]],
+             *, role: str = "button", gap: int = 24) -> tuple[list[Widget], int]:
+        """Buttons sharing a row of the right column: (name, label, icon, kind, action, selected)."""
+        g = self.px(gap)
+        w = (self.right.w - g * (len(items) - 1)) // max(1, len(items))
+        widgets: list[Widget] = []
+        for i, (name, label, icon, kind, action, selected) in enumerate(items):
+            widgets.append(Button(name, pygame.Rect(self.right.x + i * (w + g), y, w, h), label, icon=icon,
+                                  kind=kind, on_tap=action, selected=selected or None,  # type: ignore[arg-type]
+                                  text_role=role))
+        return widgets, y + h + self.px(24)
+
+    def _launch_form(self) -> list[Widget]:
+        """Missions on the right with the launch button; age, language and duration on the left."""
+        _ = self._
+        app = self.app
+        widgets: list[Widget] = []
+        y = self._section(self.right.y, _("Mission"))
+        missions = list(app.session.missions.values())
+        cols = 1 if len(missions) == 1 else 2
+        g = self.px(20)
+        w = (self.right.w - g * (cols - 1)) // cols
+        h = self.px(100)
+        for i, mission in enumerate(missions):
+            language = self.language if self.language in (mission.language, *mission.translations) else (
+                mission.language)
+            words = MissionWords(mission, self.age if self.age in mission.ages else mission.ages[0], language)
+            rect = pygame.Rect(self.right.x + (i % cols) * (w + g), y + (i // cols) * (h + g), w, h)
+            widgets.append(Button(f"mission:{mission.id}", rect, words.text(mission.title), icon="flag",
+                                  selected=mission.id == self.mission_id or None, text_role="small", align="left",
+                                  on_tap=lambda mid=mission.id: self.choose_mission(mid)))
+        go = pygame.Rect(self.right.x, self.right.bottom - self.px(150), self.right.w, self.px(150))
+        widgets.append(Button("launch", go, _("Lancer la mission"), icon="play", kind="accent", on_tap=self.launch,
+                              text_role="subtitle"))
+        mission = self._mission()
+        x0 = self.left.x
+        y = self.left.y + self.px(220)
+        rows: tuple[tuple[str, str, list[tuple[str, str]]], ...] = (
+            ("age", _("Âge"), [(a, _("{low} à {high} ans").format(low=a.split("-")[0], high=a.split("-")[1]))
+                               for a in mission.ages]),
+            ("lang", _("Langue"), [(code, language_name(code)) for code in (mission.language, *mission.translations)]),
+        )
+        for group, title, options in rows:
+            self.labels.append((title, pygame.Rect(x0, y, self.left.w, self.px(50))))
+            y += self.px(60)
+            bw = (self.left.w - g * (len(options) - 1)) // max(1, len(options))
+            for i, (value, label) in enumerate(options):
+                chosen = value == (self.age if group == "age" else self.language)
+                action = (lambda v=value: self.choose_age(v)) if group == "age" else (
+                    lambda v=value: self.choose_language(v))
+                widgets.append(Button(f"{group}:{value}", pygame.Rect(x0 + i * (bw + g), y, bw, self.px(100)),
+                                      label, selected=chosen or None, on_tap=action))
+            y += self.px(100) + self.px(30)
+        self.labels.append((_("Durée"), pygame.Rect(x0, y, self.left.w, self.px(50))))
+        y += self.px(60)
+        side = self.px(140)
+        widgets.append(Button("minutes:-", pygame.Rect(x0, y, side, self.px(100)), "−", kind="quiet",
+                              text_role="title", on_tap=lambda: self.change_minutes(-1)))
+        widgets.append(Button("minutes:+", pygame.Rect(x0 + self.px(440), y, side, self.px(100)), "+",
+                              kind="quiet", text_role="title", on_tap=lambda: self.change_minutes(1)))
+        self.minutes_box = pygame.Rect(x0 + side, y, self.px(440) - side, self.px(100))
+        return widgets
+
+    def _play_controls(self) -> list[Widget]:
+        _ = self._
+        app = self.app
+        state = app.state
+        widgets: list[Widget] = []
+        paused = state.lifecycle is Lifecycle.PAUSED
+        y = self._section(self.right.y, _("Temps"))
+        pause = ("resume", _("Reprendre"), "play", "accent", lambda: self.send("resume"), False) if paused else (
+            "pause", _("Mettre en pause"), "pause", "plain", lambda: self.send("pause"), False)
+        more = [(f"add:{n}", _("+{n} min").format(n=n), "clock", "plain",
+                 lambda n=n: self.send("add_time", 60 * n), False) for n in ADD_MINUTES]
+        row, y = self._row(y, self.px(100), [pause, *more])  # type: ignore[list-item]
+        widgets += row
+        pid = self.current_puzzle()
+        mission = app.mission
+        words = app.words
+        title = words.text(mission.puzzle(pid).title, puzzle_id=pid) if pid and mission and words else "—"
+        y = self._section(y, _("Énigme choisie : {title}").format(title=title))
+        row, y = self._row(y, self.px(100), [
+            ("next-hint", _("Indice suivant"), "bulb", "accent", lambda: self.push_hint(None), False),
+            ("skip", _("Confirmer ?") if self.confirming == "skip" else _("Passer l'énigme"), "skip", "plain",
+             self.confirm_then("skip", self.skip), False),
+        ])
+        widgets += row
+        for widget in row:
+            widget.enabled = pid is not None and not paused
+        y = self._section(y, _("Envoyer un message à l'équipe"))
+        team = app.translator.gettext
+        g = self.px(12)
+        w = (self.right.w - g) // 2
+        h = self.px(110)
+        for i, message in enumerate(READY_HINTS):
+            said = team(message)
+            rect = pygame.Rect(self.right.x + (i % 2) * (w + g), y + (i // 2) * (h + g), w, h)
+            widgets.append(Button(f"say:{i}", rect, said, kind="quiet", text_role="small", align="left",
+                                  enabled=pid is not None and not paused,
+                                  on_tap=lambda text=said: self.push_hint(text)))
+        bottom = self.right.bottom - self.px(110)
+        widgets.append(Button("abandon", pygame.Rect(self.right.x, bottom, self.right.w, self.px(110)),
+                              _("Touchez encore pour arrêter la mission") if self.confirming == "abandon"
+                              else _("Arrêter la mission"), icon="flag", kind="bad",
+                              on_tap=self.confirm_then("abandon", self.abandon)))
+        return widgets
+
+    # -- drawing -----------------------------------------------------------------------
+
+    def draw(self, surface: pygame.Surface) -> None:
+        _ = self._
+        self.header(surface, _("Panneau animateur"), "key", self.header_right)
+        self.draw_team(surface)
+        state = self.app.state
+        for label, rect in self.labels:
+            self.text(surface, label, rect, role="body", color=DESK_SOFT, bold=True, name="desk-label")
+        if state.lifecycle in (Lifecycle.ATTRACT, Lifecycle.SETUP, Lifecycle.BRIEFING):
+            self.text(surface, _("{n} min").format(n=self.minutes), self.minutes_box, role="subtitle", bold=True,
+                      align="center", name="minutes")
+        elif state.lifecycle is Lifecycle.DEBRIEF:
+            self.draw_ending(surface)
+        self.draw_widgets(surface)
+
+    def draw_team(self, surface: pygame.Surface) -> None:
+        _ = self._
+        app = self.app
+        state = app.state
+        card = pygame.Rect(self.left.x, self.left.y, self.left.w, self.px(190))
+        panel(surface, card, DESK_CARD, radius=self.px(24), border=DESK_LINE, border_width=self.px(3))
+        inner = card.inflate(-self.px(48), -self.px(30))
+        mission = app.mission
+        words = app.words
+        phases = {Lifecycle.ATTRACT: _("Écran d'accueil"), Lifecycle.SETUP: _("Préparation de l'équipe"),
+                  Lifecycle.BRIEFING: _("Présentation de la mission"), Lifecycle.PLAYING: _("En jeu"),
+                  Lifecycle.PAUSED: _("En pause"), Lifecycle.DEBRIEF: _("Bilan")}
+        if mission is None or words is None or state.lifecycle is Lifecycle.ATTRACT:
+            self.text(surface, _("Aucune partie en cours."), pygame.Rect(inner.x, inner.y, inner.w, self.px(64)),
+                      role="subtitle", bold=True, name="team-mission")
+            self.text(surface, _("Choisissez la mission, puis « Lancer la mission »."),
+                      pygame.Rect(inner.x, inner.y + self.px(70), inner.w, self.px(60)), color=DESK_SOFT,
+                      name="team-state", lines=2)
+        else:
+            clock_w = self.px(300)
+            self.text(surface, words.text(mission.title), pygame.Rect(inner.x, inner.y, inner.w - clock_w,
+                      self.px(64)), role="subtitle", bold=True, name="team-mission")
+            line = f"{app.team()} · {phases[state.lifecycle]}"
+            self.text(surface, line, pygame.Rect(inner.x, inner.y + self.px(66), inner.w - clock_w, self.px(50)),
+                      color=DESK_SOFT, name="team-state")
+            if state.lifecycle in (Lifecycle.PLAYING, Lifecycle.PAUSED):
+                self.text(surface, format_countdown(app.session.remaining()), pygame.Rect(inner.right - clock_w, inner.y,
+                          clock_w, self.px(110)), role="huge", bold=True, align="right",
+                          color=DESK_WARN if state.lifecycle is Lifecycle.PAUSED else DESK_INK, name="team-clock")
+            stuck = stuck_of(state, app.session.elapsed(), self.attendant.settings)
+            if stuck.flagged:
+                if stuck.slow:
+                    why = _("Équipe bloquée : rien de résolu depuis {time}.").format(
+                        time=format_duration(stuck.quiet_for, self.attendant.translator.language))
+                else:
+                    why = _("Équipe bloquée : beaucoup d'essais sur la même énigme.")
+                icon = app.assets.icon("flag", self.px(40), DESK_WARN)
+                surface.blit(icon, icon.get_rect(midleft=(inner.x, inner.bottom - self.px(22))))
+                self.text(surface, why, pygame.Rect(inner.x + self.px(54), inner.bottom - self.px(46),
+                          inner.w - self.px(54), self.px(46)), color=DESK_WARN, bold=True, name="team-stuck")
+        if state.puzzles and mission is not None:
+            head = pygame.Rect(self.left.x, self.rows_top, self.left.w, self.px(50))
+            self.text(surface, _("Énigmes"), head, color=DESK_SOFT, bold=True, name="desk-label")
+            x = head.right - self.px(200)
+            for label in (_("Essais"), _("Indices")):
+                self.text(surface, label, pygame.Rect(x, head.y, self.px(100), head.h), role="small", color=DESK_SOFT,
+                          name="desk-label")
+                x += self.px(100)
+        colour = DESK_GOOD if self.status_ok else DESK_ALERT
+        if self.status:
+            self.text(surface, self.status, pygame.Rect(self.left.x, self.left.bottom - self.px(56), self.left.w,
+                      self.px(56)), color=colour, bold=True, name="desk-status", lines=2)
+
+    def draw_ending(self, surface: pygame.Surface) -> None:
+        _ = self._
+        outcome = self.app.state.outcome
+        words = {Outcome.WON: _("Mission réussie"), Outcome.TIME_UP: _("Temps écoulé"),
+                 Outcome.ABANDONED: _("Mission arrêtée")}
+        box = pygame.Rect(self.right.x, self.right.y, self.right.w, self.px(120))
+        self.text(surface, words.get(outcome or Outcome.ABANDONED, ""), box, role="title", bold=True, name="ending")
+        self.text(surface, _("L'équipe lit son bilan. « Fiche de débriefing » écrit les fiches à imprimer ; "
+                             "« Remettre à zéro » prépare la borne pour l'équipe suivante."),
+                  pygame.Rect(self.right.x, box.bottom + self.px(20), self.right.w, self.px(240)), color=DESK_SOFT,
+                  name="ending-help", lines=5)
+
+
+class IdlePrompt(Screen):
+    """"Are you still there?": any touch answers; with no answer the game pauses itself."""
+
+    name = "idle"
+    overlay = True
+
+    def __init__(self, app: App, attendant: KioskAttendant, *, shown_at: float) -> None:
+        super().__init__(app)
+        self.attendant = attendant
+        self.shown_at = shown_at
+        self._second = int(shown_at)
+
+    def card(self) -> pygame.Rect:
+        rect = pygame.Rect(0, 0, self.px(1300), self.px(640))
+        rect.center = (self.width // 2, self.height // 2)
+        return rect
+
+    def layout(self) -> None:
+        card = self.card()
+        w = self.px(620)
+        self.widgets = [Button("still-here", pygame.Rect(card.right - self.px(60) - w, card.bottom - self.px(200), w,
+                                                         self.px(150)),
+                               self._("Oui, on est là !"), icon="check", kind="accent", text_role="subtitle",
+                               on_tap=self.close)]
+        self.focus = "still-here"
+
+    def close(self) -> None:
+        if self in self.app.stack:
+            self.app.pop(self)
+
+    def on_tap_outside(self, pos: tuple[int, int]) -> None:
+        self.close()
+
+    def on_back(self) -> None:
+        self.close()
+
+    def stale(self) -> bool:
+        return self.app.state.lifecycle is not Lifecycle.PLAYING
+
+    def update(self, dt: float) -> None:
+        second = int(self.attendant.now())
+        if second != self._second:
+            self._second = second
+            self.app.dirty = True
+
+    def draw(self, surface: pygame.Surface) -> None:
+        app = self.app
+        p = app.palette
+        m = app.metrics
+        self.dim(surface)
+        card = self.card()
+        panel(surface, card, p.surface, radius=self.px(44), shadow=p.accent_dark, depth=self.px(14),
+              border=p.accent, border_width=self.px(6))
+        lumi(surface, (card.x + self.px(200), card.bottom - self.px(50)), self.px(380), mood="thinking",
+             high_contrast=app.settings.high_contrast)
+        text_x = card.x + self.px(400)
+        text_w = card.right - self.px(60) - text_x
+        app.type.block(surface, self._("Vous êtes toujours là ?"), pygame.Rect(text_x, card.y + self.px(60), text_w,
+                       self.px(120)), size=m.text("title"), color=p.primary_dark, bold=True, valign="middle",
+                       max_lines=1, name="idle-title")
+        left = max(0, int(self.attendant.settings.idle_pause_seconds - (self.attendant.now() - self.shown_at) + 0.999))
+        text = self._("Touchez l'écran pour continuer. Sinon, la partie se met en pause dans {n} s.").format(n=left)
+        app.type.block(surface, text, pygame.Rect(text_x, card.y + self.px(200), text_w, self.px(200)),
+                       size=m.text("subtitle"), color=p.ink, name="idle-text")
+        self.draw_widgets(surface)
+
+
+class ResumeScreen(Screen):
+    """After a restart, a few seconds to say the game goes on where it was, then the map."""
+
+    name = "resume"
+    holds_sync = True
+
+    def __init__(self, app: App, attendant: KioskAttendant, *, shown_at: float) -> None:
+        super().__init__(app)
+        self.attendant = attendant
+        self.shown_at = shown_at
+
+    def layout(self) -> None:
+        self.widgets = [Widget("continue", pygame.Rect(0, 0, self.width, self.height), on_tap=self.close)]
+        self.focus = "continue"
+
+    def close(self) -> None:
+        if self in self.app.stack:
+            self.app.pop(self)
+
+    def update(self, dt: float) -> None:
+        if self.attendant.now() - self.shown_at >= RESUME_SECONDS:
+            self.close()
+
+    def on_back(self) -> None:
+        self.close()
+
+    def draw(self, surface: pygame.Surface) -> None:
+        app = self.app
+        m = app.metrics
+        surface.blit(night_scene(self), (0, 0))
+        lumi(surface, (self.width // 2, self.px(690)), self.px(330), mood="happy", glow=1.0, wave=1.0,
+             high_contrast=app.settings.high_contrast)
+        app.type.block(surface, self._("Reprise de la partie…"), pygame.Rect(0, self.px(50), self.width, self.px(150)),
+                       size=m.text("huge"), color=(255, 246, 226), bold=True, align="center", valign="middle",
+                       max_lines=1, name="resume-title")
+        remaining = format_countdown(app.session.remaining())
+        app.type.block(surface, self._("On reprend là où vous en étiez. Il reste {time}.").format(time=remaining),
+                       pygame.Rect(self.px(200), self.px(715), self.width - self.px(400), self.px(110)),
+                       size=m.text("subtitle"), color=(255, 224, 170), align="center", valign="middle",
+                       name="resume-text")
