@@ -177,3 +177,15 @@ def test_a_mission_that_cannot_be_read_is_reported(
     capsys.readouterr()
     assert i18n("check", project) == 1
     assert "brouillon" in capsys.readouterr().err
+
+
+def test_shipped_catalogs_are_complete() -> None:
+    """The repository as shipped: every interface string and every mission text translated."""
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-m", "gardiens", "i18n", "check"], capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert " 0 " in done.stdout
