@@ -22,6 +22,26 @@ from gardiens.ui.widgets.base import Button, Widget
 from gardiens.ui.widgets.keys import keypad
 from gardiens.ui.words import MissionWords
 
+# Why the core refused a facilitator's action, in words an adult reads at a glance.
+REFUSALS = {
+    "added_time_out_of_range": N_("on ajoute entre quelques secondes et une heure."),
+    "already_reset": N_("la borne est déjà prête pour une nouvelle équipe."),
+    "duration_out_of_range": N_("la durée doit être entre 1 et 180 minutes."),
+    "hint_text_length": N_("le message est vide ou trop long."),
+    "no_more_hints": N_("tous les indices de cette énigme ont déjà été donnés."),
+    "not_paused": N_("la partie n'est pas en pause."),
+    "not_playing": N_("aucune mission n'est en cours."),
+    "not_in_setup": N_("une mission est déjà lancée : réinitialisez d'abord la borne."),
+    "not_on_attract_screen": N_("une mission est déjà lancée : réinitialisez d'abord la borne."),
+    "not_on_briefing": N_("la mission n'est pas prête à démarrer."),
+    "puzzle_already_done": N_("cette énigme est déjà résolue."),
+    "puzzle_locked": N_("cette énigme n'est pas encore ouverte."),
+    "time_is_up": N_("le temps est écoulé."),
+    "unknown_mission": N_("cette mission n'est pas installée sur la borne."),
+    "age_band_not_offered": N_("cette mission n'existe pas pour cette tranche d'âge."),
+    "language_not_offered": N_("cette mission n'existe pas dans cette langue."),
+}
+
 if TYPE_CHECKING:
     from gardiens.ui.app import App
     from gardiens.ui.kiosk import KioskAttendant
@@ -327,7 +347,8 @@ class FacilitatorPanel(_DeskScreen):
         if reply.ok:
             self.status, self.status_ok = self._("C'est fait."), True
         else:
-            self.status = self._("Action refusée : {reason}").format(reason=reply.reason or "?")
+            why = REFUSALS.get(reply.reason or "", N_("cette action n'est pas possible maintenant."))
+            self.status = self._("Action refusée : {reason}").format(reason=self._(why))
             self.status_ok = False
         self.refresh()
         return reply.ok
