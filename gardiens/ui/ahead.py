@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections import deque
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
@@ -13,8 +14,12 @@ if TYPE_CHECKING:
     from gardiens.ui.app import App
 
 
+# A quiet frame stops starting new jobs once this much of it is spent (seconds).
+FRAME_BUDGET = 0.004
+
+
 class Ahead:
-    """One job per quiet frame: synthesise the interface sounds, then, during the game, set up and
+    """Small jobs in quiet frames, a few milliseconds' worth each frame: synthesise the interface sounds, then, during the game, set up and
     draw each open puzzle's screen off screen once (its pictures rasterised, its texts wrapped and
     rendered into the caches) before a team taps its tile."""
 
@@ -30,7 +35,8 @@ class Ahead:
         if plan != self._planned:
             self._planned = plan
             self._jobs = deque(self._plan())
-        if self._jobs:
+        start = time.perf_counter()
+        while self._jobs and time.perf_counter() - start < FRAME_BUDGET:
             self._jobs.popleft()()
 
     def _plan_key(self) -> tuple[Any, ...]:
@@ -42,37 +48,55 @@ class Ahead:
     def _plan(self) -> list[Callable[[], None]]:
         app = self.app
         jobs: list[Callable[[], None]] = []
-        if app.sounds is not None:
-            jobs += [lambda name=name: self._sound(name) for name in app.sounds.unprepared()]
+        sounds = app.sounds.unprepared() if app.sounds is not None else []
+        # The touch sound first (every tap plays it), then the puzzles a tap may open, then the
+        # other sounds: quiet frames are few while a team taps on, the likeliest work goes first.
+        jobs += [lambda name=name: self._sound(name) for name in sounds[:1]]
         mission = app.mission
         from gardiens.core.session import Lifecycle, PuzzleState
+        from gardiens.ui.screens.play import FeedbackPanel, MapScreen
 
-        # On the map, and on any screen of the game a team lingers on (a puzzle, its feedback):
-        # the puzzles open now are the ones a tap may show next.
-        if mission is not None and app.state.lifecycle is Lifecycle.PLAYING:
+        # On the map, and under a feedback panel that leads back to it, the puzzles open now are
+        # the ones a tap may show next. A team working on a puzzle is left alone: the kiosk then
+        # does nothing but wait, and the next puzzles are prepared once its feedback shows.
+        if (mission is not None and app.state.lifecycle is Lifecycle.PLAYING
+                and isinstance(app.top, (MapScreen, FeedbackPanel))):
             puzzles = app.state.puzzles
             for puzzle in mission.puzzles:
                 progress = puzzles.get(puzzle.id)
                 if progress is not None and progress.state is PuzzleState.AVAILABLE:
                     key = (puzzle.id, app.size, app.settings, app.language)
                     if key not in self._prepared:
-                        jobs.append(lambda p=puzzle, k=key: self._puzzle(p, k))
+                        jobs += self._puzzle_jobs(puzzle, key)
+        jobs += [lambda name=name: self._sound(name) for name in sounds[1:]]
         return jobs
 
     def _sound(self, name: str) -> None:
         if self.app.sounds is not None:
             self.app.sounds.prepare(name)
 
-    def _puzzle(self, puzzle: Puzzle, key: tuple[Any, ...]) -> None:
+    def _puzzle_jobs(self, puzzle: Puzzle, key: tuple[Any, ...]) -> list[Callable[[], None]]:
+        """Two steps, so no quiet frame pays for a whole screen: set it up (its pictures are
+        rasterised then), then draw it off screen (its texts wrapped and rendered)."""
         from gardiens.ui.screens.play import PuzzleScreen
 
-        self._prepared.add(key)
-        app = self.app
-        if self._scratch is None or self._scratch.get_size() != app.size:
-            self._scratch = pygame.Surface(app.size)
-        screen = PuzzleScreen(app, puzzle)
-        screen.layout()
-        report = app.type.report
-        screen.draw(self._scratch)
-        # The layout check of the frame on screen is not the place for a screen not shown.
-        app.type.report = report
+        built: list[PuzzleScreen] = []
+
+        def lay_out() -> None:
+            screen = PuzzleScreen(self.app, puzzle)
+            screen.layout()
+            built.append(screen)
+
+        def draw() -> None:
+            self._prepared.add(key)
+            app = self.app
+            if not built:
+                return
+            if self._scratch is None or self._scratch.get_size() != app.size:
+                self._scratch = pygame.Surface(app.size)
+            report = app.type.report
+            built[0].draw(self._scratch)
+            # The layout check of the frame on screen is not the place for a screen not shown.
+            app.type.report = report
+
+        return [lay_out, draw]

@@ -131,6 +131,8 @@ class App:
         self.ending_seen = False
         self._under: tuple[tuple[int, ...], pygame.Surface] | None = None
         self._countdown_only = False
+        # A finger down on an overlay: only the overlay's pressed look changes, not what is under.
+        self._overlay_dirty = False
 
     # -- window -------------------------------------------------------------------
 
@@ -488,9 +490,10 @@ class App:
         for screen in list(self.stack):
             if self._guard(screen.update, dt) is not False and screen.animating():
                 animating = True
-        if self.dirty or animating:
+        if self.dirty or animating or self._overlay_dirty:
             changed = self.dirty
             self.dirty = False
+            self._overlay_dirty = False
             self._countdown_only = False
             self._guard(self._draw, changed)
             pygame.display.flip()
@@ -693,7 +696,11 @@ class App:
         if self._press is not None:
             return  # a second finger while one is down is ignored: one team, one gesture
         self._press = Press(self._target(pos), pos, pos, pid)
-        self.dirty = True
+        top = self.top
+        if top is not None and top.overlay and len(self.stack) > 1:
+            self._overlay_dirty = True
+        else:
+            self.dirty = True
 
     def _pointer_move(self, pos: tuple[int, int], pid: tuple[str, int]) -> None:
         press = self._press

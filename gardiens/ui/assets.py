@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import logging
+import re
 from collections import OrderedDict
 from pathlib import Path
 
@@ -99,13 +100,20 @@ class Assets:
 
     @staticmethod
     def _load_fitted(path: Path, size: tuple[int, int]) -> pygame.Surface:
-        natural = pygame.image.load(path)
-        w, h = natural.get_size()
+        is_svg = path.suffix.lower() == ".svg"
+        # A vector picture's size is read from its tag, not by rasterising it a first time.
+        natural = None if is_svg else pygame.image.load(path)
+        declared = _svg_size(path) if is_svg else None
+        if declared is None:
+            natural = natural or pygame.image.load(path)
+            declared = natural.get_size()
+        w, h = declared
         ratio = min(size[0] / w, size[1] / h)
         target = (max(1, round(w * ratio)), max(1, round(h * ratio)))
-        if path.suffix.lower() == ".svg":
+        if is_svg:
             # Rasterise the vector picture at the final size rather than scaling pixels.
             return pygame.image.load_sized_svg(path, target).convert_alpha()
+        assert natural is not None
         return pygame.transform.smoothscale(natural.convert_alpha(), target)
 
     def clear_text(self) -> None:
@@ -114,3 +122,39 @@ class Assets:
     def clear_images(self) -> None:
         """Forget the mission pictures read so far (an author replaced one in the preview)."""
         self._images.clear()
+
+
+_SVG_TAG = re.compile(rb"<svg\b[^>]*>", re.IGNORECASE | re.DOTALL)
+_SVG_LENGTH = re.compile(r"^\s*([0-9]*\.?[0-9]+)\s*(px)?\s*$")
+
+
+def _svg_attribute(tag: str, name: str) -> str | None:
+    found = re.search(rf"\s{name}\s*=\s*([\"'])(.*?)\1", tag, re.DOTALL)
+    return found.group(2) if found else None
+
+
+def _svg_size(path: Path) -> tuple[float, float] | None:
+    """The size an SVG declares (width/height in pixels, else its viewBox); None when unsure."""
+    with path.open("rb") as file:
+        head = file.read(8192)
+    match = _SVG_TAG.search(head)
+    if match is None:
+        return None
+    tag = match.group(0).decode("utf-8", "replace")
+    width, height = _svg_attribute(tag, "width"), _svg_attribute(tag, "height")
+    sizes = [_SVG_LENGTH.match(v) if v is not None else None for v in (width, height)]
+    if sizes[0] and sizes[1]:
+        w, h = float(sizes[0].group(1)), float(sizes[1].group(1))
+        if w > 0 and h > 0:
+            return w, h
+    box = _svg_attribute(tag, "viewBox")
+    if box is not None and width is None and height is None:
+        parts = box.replace(",", " ").split()
+        try:
+            w, h = float(parts[2]), float(parts[3])
+        except (IndexError, ValueError):
+            return None
+        if w > 0 and h > 0:
+            return w, h
+    # Percentages, units other than pixels, or one side only: the rasteriser decides.
+    return None

@@ -178,13 +178,26 @@ def beam(
     bounds = bounds.clip(surface.get_rect())
     if bounds.w <= 0 or bounds.h <= 0:
         return
+    # Drawn on every frame of an animated screen, so the light is built with as few full-size
+    # passes as possible: the wide cone straight onto the black layer (adding to black is a
+    # plain draw), the narrow one on a layer only as big as itself, added where it lies.
     light = pygame.Surface(bounds.size)
-    for poly, share in layers:
-        shade = tuple(round(c * alpha / 255 * share) for c in color)
-        part = pygame.Surface(bounds.size)
-        pygame.draw.polygon(part, shade, [(x - bounds.x, y - bounds.y) for x, y in poly])
-        light.blit(part, (0, 0), special_flags=pygame.BLEND_RGB_ADD)
+    (wide, wide_share), (narrow, narrow_share) = layers
+    pygame.draw.polygon(light, _shade(color, alpha, wide_share),
+                        [(x - bounds.x, y - bounds.y) for x, y in wide])
+    inner = pygame.Rect(int(min(x for x, _ in narrow)), int(min(y for _, y in narrow)), 0, 0)
+    inner.size = (int(max(x for x, _ in narrow)) - inner.x + 1, int(max(y for _, y in narrow)) - inner.y + 1)
+    inner = inner.clip(bounds)
+    if inner.w > 0 and inner.h > 0:
+        part = pygame.Surface(inner.size)
+        pygame.draw.polygon(part, _shade(color, alpha, narrow_share),
+                            [(x - inner.x, y - inner.y) for x, y in narrow])
+        light.blit(part, (inner.x - bounds.x, inner.y - bounds.y), special_flags=pygame.BLEND_RGB_ADD)
     surface.blit(light, bounds.topleft, special_flags=pygame.BLEND_RGB_ADD)
+
+
+def _shade(color: Color, alpha: int, share: float) -> tuple[int, ...]:
+    return tuple(round(c * alpha / 255 * share) for c in color)
 
 
 def fog_layer(size: tuple[int, int], color: Color, seed: int, density: float = 1.0) -> pygame.Surface:

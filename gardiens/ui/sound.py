@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import math
 from array import array
+from typing import Any
 
 import pygame
 
@@ -77,20 +78,32 @@ class Sounds:
         length = max(start + dur for _, start, dur, _ in notes) + 0.02
         count = int(rate * length)
         mono = [0.0] * count
+        sin, exp = math.sin, math.exp
+        # Whole-list passes rather than one indexed update per sample: this runs in the kiosk's
+        # quiet frames and must cost little next to the idle loop.
         for freq, start, dur, loud in notes:
             first = int(start * rate)
             n = int(dur * rate)
             attack = max(1, int(0.008 * rate))
             step = 2 * math.pi * freq / rate
-            for i in range(min(n, count - first)):
-                # Quick attack then an exponential fade: a bell, not a click.
-                env = min(1.0, i / attack) * math.exp(-4.0 * i / n)
-                mono[first + i] += loud * env * math.sin(step * i)
-        peak = max(1.0, max(abs(v) for v in mono))
+            fade = -4.0 / n
+            span = min(n, count - first)
+            ramp = min(attack, span)
+            # Quick attack then an exponential fade: a bell, not a click.
+            wave = [loud * i / attack * exp(fade * i) * sin(step * i) for i in range(ramp)]
+            wave += [loud * exp(fade * i) * sin(step * i) for i in range(ramp, span)]
+            mono[first:first + span] = [a + b for a, b in zip(mono[first:first + span], wave, strict=True)]
+        peak = max(1.0, max(mono), -min(mono))
+        samples: array[Any]
         if abs(bits) == 8:
-            frames = array("B", (int(128 + 100 * v / peak) for v in mono for _ in range(channels)))
+            samples = array("B", [int(128 + 100 * v / peak) for v in mono])
         elif bits == -32 or bits == 32:
-            frames = array("f", (v / peak * 0.8 for v in mono for _ in range(channels)))
+            samples = array("f", [v / peak * 0.8 for v in mono])
         else:
-            frames = array("h", (int(26000 * v / peak) for v in mono for _ in range(channels)))
+            samples = array("h", [int(26000 * v / peak) for v in mono])
+        if channels == 1:
+            return samples.tobytes()
+        frames = array(samples.typecode, bytes(samples.itemsize * len(samples) * channels))
+        for channel in range(channels):
+            frames[channel::channels] = samples
         return frames.tobytes()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 
 import pygame
@@ -91,6 +92,7 @@ class AttractScreen(Screen):
                        name="attract-cta")
 
 
+@functools.lru_cache(maxsize=64)
 def language_name(code: str) -> str:
     """A language in its own words (« Français », "English"), capitalised for a button."""
     try:
