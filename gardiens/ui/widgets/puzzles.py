@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import random
 import unicodedata
+from abc import ABC, abstractmethod
 from typing import TYPE_CHECKING
 
 import pygame
@@ -458,7 +459,7 @@ class ItemChip(Widget):
     draggable = True
 
     def __init__(self, view: CategoriseView, item_id: str, rect: pygame.Rect, text: str) -> None:
-        super().__init__(f"item:{item_id}", rect, on_tap=lambda: view.tap_item(item_id))
+        super().__init__(f"item:{item_id}", rect, on_tap=lambda: view.tap_card(item_id))
         self.view = view
         self.item_id = item_id
         self.text = text
@@ -521,7 +522,60 @@ class CategoryBox(Widget):
             focus_ring(surface, self.rect, p, m.px(26), m.px(6))
 
 
-class CategoriseView(PuzzleView):
+class SortingView(PuzzleView, ABC):
+    """Cards to put into boxes: tap a card then its box, or drag it; loose cards sit in a tray."""
+
+    def __init__(self, screen: PuzzleScreen, puzzle: Puzzle) -> None:
+        super().__init__(screen, puzzle)
+        self.placed: dict[str, str] = {}
+        self.selected: str | None = None
+        self.tray = pygame.Rect(0, 0, 0, 0)
+
+    @abstractmethod
+    def card_ids(self) -> list[str]:
+        """Every card to sort, in the puzzle's order."""
+
+    def tap_card(self, card_id: str) -> None:
+        box = self.placed.get(card_id)
+        if self.selected is not None and self.selected != card_id and box is not None:
+            # A full box is mostly cards: a card tapped while another is picked up stands
+            # for its box, since children tap inside the box wherever the cards are.
+            self.place(box)
+            return
+        self.selected = None if self.selected == card_id else card_id
+        self.changed()
+
+    def place(self, box_id: str | None) -> None:
+        """Put the picked-up card into a box, or back into the tray (None)."""
+        if self.selected is None:
+            return
+        if box_id is None:
+            self.placed.pop(self.selected, None)
+        else:
+            self.placed[self.selected] = box_id
+        self.selected = None
+        self.changed()
+
+    def drop(self, card_id: str, pos: tuple[int, int], boxes: list[tuple[pygame.Rect, str]]) -> None:
+        """A dragged card let go at `pos`: into the box under it, the tray, or nowhere."""
+        self.selected = card_id
+        for rect, box_id in boxes:
+            if rect.collidepoint(pos):
+                self.place(box_id)
+                return
+        if self.tray.collidepoint(pos):
+            self.place(None)
+            return
+        self.selected = None
+        self.changed()
+
+    def answer(self) -> object | None:
+        if not self.placed.keys() >= set(self.card_ids()):
+            return None
+        return dict(self.placed)
+
+
+class CategoriseView(SortingView):
     """Cards to sort into two to five boxes."""
 
     puzzle: Categorise
@@ -533,30 +587,11 @@ class CategoriseView(PuzzleView):
 
     def __init__(self, screen: PuzzleScreen, puzzle: Categorise) -> None:
         super().__init__(screen, puzzle)
-        self.placed: dict[str, str] = {}
-        self.selected: str | None = None
         self.boxes: list[CategoryBox] = []
-        self.tray = pygame.Rect(0, 0, 0, 0)
         self.tray_text = ""
 
-    def tap_item(self, item_id: str) -> None:
-        # A card already in a box, tapped while another is picked up, stands for its box:
-        # children tap inside the box, wherever the cards are.
-        if self.selected is not None and self.selected != item_id and item_id in self.placed:
-            self.place(self.placed[item_id])
-            return
-        self.selected = None if self.selected == item_id else item_id
-        self.changed()
-
-    def place(self, category: str | None) -> None:
-        if self.selected is None:
-            return
-        if category is None:
-            self.placed.pop(self.selected, None)
-        else:
-            self.placed[self.selected] = category
-        self.selected = None
-        self.changed()
+    def card_ids(self) -> list[str]:
+        return [item.id for item in self.puzzle.items]
 
     def layout(self, area: pygame.Rect) -> list[Widget]:
         self.area = area
@@ -629,23 +664,9 @@ class CategoriseView(PuzzleView):
             self.selected = widget.item_id
 
     def on_drop(self, widget: Widget, pos: tuple[int, int]) -> None:
-        if not isinstance(widget, ItemChip):
-            return
-        self.selected = widget.item_id
-        for box in self.boxes:
-            if box.rect.collidepoint(pos):
-                self.place(box.category)
-                return
-        if self.tray.collidepoint(pos):
-            self.place(None)
-            return
-        self.selected = None
-        self.changed()
-
-    def answer(self) -> object | None:
-        if len(self.placed) < len(self.puzzle.items):
-            return None
-        return dict(self.placed)
+        if isinstance(widget, ItemChip):
+            targets = [(box.rect, box.category) for box in self.boxes if box.category is not None]
+            self.drop(widget.item_id, pos, targets)
 
     def status(self) -> str:
         return self._("Touche une carte, puis la boîte où elle va.")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from abc import ABC, abstractmethod
+from abc import abstractmethod
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -30,7 +30,7 @@ from gardiens.ui.draw import focus_ring, panel
 from gardiens.ui.theme import Color, mix
 from gardiens.ui.widgets.base import Button, Widget
 from gardiens.ui.widgets.keys import AnswerField, keyboard
-from gardiens.ui.widgets.puzzles import PuzzleView
+from gardiens.ui.widgets.puzzles import PuzzleView, SortingView
 
 if TYPE_CHECKING:
     from gardiens.ui.app import App
@@ -196,7 +196,7 @@ class SortBox(Widget):
             focus_ring(surface, self.rect, app.palette, m.px(26), m.px(6))
 
 
-class SortView(PuzzleView, ABC):
+class SortView(SortingView):
     """Cards laid out in a tray above boxes; each card goes into one box."""
 
     card_prefix = "card"
@@ -208,14 +208,7 @@ class SortView(PuzzleView, ABC):
 
     def __init__(self, screen: PuzzleScreen, puzzle: Feed | Pegi) -> None:
         super().__init__(screen, puzzle)
-        self.placed: dict[str, str] = {}
-        self.selected: str | None = None
-        self.tray = pygame.Rect(0, 0, 0, 0)
         self.boxes: list[SortBox] = []
-
-    @abstractmethod
-    def card_ids(self) -> list[str]:
-        ...
 
     @abstractmethod
     def box_ids(self) -> list[str]:
@@ -231,25 +224,6 @@ class SortView(PuzzleView, ABC):
     @abstractmethod
     def paint_box(self, surface: pygame.Surface, box_id: str, rect: pygame.Rect) -> None:
         ...
-
-    def tap_card(self, card_id: str) -> None:
-        box = self.placed.get(card_id)
-        if self.selected is not None and self.selected != card_id and box is not None:
-            # A full box is mostly cards: a tap on one of them means "put it in this box".
-            self.place(box)
-            return
-        self.selected = None if self.selected == card_id else card_id
-        self.changed()
-
-    def place(self, box_id: str | None) -> None:
-        if self.selected is None:
-            return
-        if box_id is None:
-            self.placed.pop(self.selected, None)
-        else:
-            self.placed[self.selected] = box_id
-        self.selected = None
-        self.changed()
 
     def columns(self, width: int) -> int:
         n = len(self.card_ids())
@@ -325,23 +299,8 @@ class SortView(PuzzleView, ABC):
             self.selected = widget.card_id
 
     def on_drop(self, widget: Widget, pos: tuple[int, int]) -> None:
-        if not isinstance(widget, SortCard):
-            return
-        self.selected = widget.card_id
-        for box in self.boxes:
-            if box.rect.collidepoint(pos):
-                self.place(box.box_id)
-                return
-        if self.tray.collidepoint(pos):
-            self.place(None)
-            return
-        self.selected = None
-        self.changed()
-
-    def answer(self) -> object | None:
-        if not self.placed.keys() >= set(self.card_ids()):
-            return None
-        return dict(self.placed)
+        if isinstance(widget, SortCard):
+            self.drop(widget.card_id, pos, [(box.rect, box.box_id) for box in self.boxes])
 
     def status(self) -> str:
         if self.selected is not None:
