@@ -22,5 +22,13 @@ class MissionWords:
             return ""
         return self._texts.text(text, puzzle_id=puzzle_id)
 
+    def reward_label(self, reward_id: str) -> str:
+        """A reward's label, translated in the context of the puzzle that gives it."""
+        for puzzle in self.mission.puzzles:
+            for reward in puzzle.rewards:
+                if reward.id == reward_id:
+                    return self.text(reward.label, puzzle.id)
+        return ""
+
     def texts(self, texts: TextList | Sequence[Text], puzzle_id: str | None = None) -> list[str]:
         return self._texts.texts(texts, puzzle_id=puzzle_id)  # type: ignore[arg-type]

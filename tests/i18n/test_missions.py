@@ -163,3 +163,15 @@ def test_locales_dir_can_be_overridden(monkeypatch: pytest.MonkeyPatch, tmp_path
     assert locales_dir() == REPO / "locales"
     monkeypatch.setenv("GARDIENS_LOCALES", str(tmp_path))
     assert locales_dir() == tmp_path
+
+
+def test_reward_labels_are_translated_in_the_context_of_their_puzzle() -> None:
+    from gardiens.core.library import load_library
+    from gardiens.ui.words import MissionWords
+
+    mission, _ = load_library()["infox"]
+    words = MissionWords(mission, "9-12", "en")
+    french = MissionWords(mission, "9-12", "fr")
+    for puzzle in mission.puzzles:
+        for reward in puzzle.rewards:
+            assert words.reward_label(reward.id) != french.reward_label(reward.id)

@@ -410,7 +410,7 @@ class FeedbackPanel(Screen):
             reward = rewards.get(rid)
             if reward is not None:
                 lines.append(self._("Indice gagné : {value} — {label}").format(
-                    value=reward.value, label=words.text(reward.label)))
+                    value=reward.value, label=words.reward_label(rid)))
         return lines
 
 

@@ -178,7 +178,8 @@ class CodeView(PuzzleView):
             value = labels[rid].value if earned and rid in labels else "?"
             app.type.line(surface, value, (card.x + self.px(60), card.centery), size=m.text("title"),
                           color=p.primary_dark if earned else p.locked, bold=True, anchor="center")
-            text = self.text(labels[rid].label) if earned and rid in labels else self._("Pas encore trouvé")
+            words = app.words
+            text = words.reward_label(rid) if earned and words else self._("Pas encore trouvé")
             app.type.block(surface, text, pygame.Rect(card.x + self.px(120), card.y + self.px(8), card.w - self.px(140),
                            card.h - self.px(16)), size=m.text("small"), color=p.ink, valign="middle",
                            name="clue")
