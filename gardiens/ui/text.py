@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import unicodedata
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import Literal
 
 import pygame
@@ -23,6 +25,7 @@ INK_TOP = 0.08
 # A noncharacter no font draws: its metrics are those of the font's "missing glyph" box.
 _NOT_A_GLYPH = "\uffff"
 TYPOGRAPHY_CACHE_SIZE = 2000
+WORD_CACHE_SIZE = 20000
 
 
 @dataclass(frozen=True)
@@ -61,9 +64,14 @@ class Typesetter:
         # With larger text chosen, a block may shrink back to what the normal setting allows.
         self.min_scale = min_scale
         self.report: list[TextFit] = []
-        self._layouts: OrderedDict[tuple[str, FontChoice, bool, int, int], list[str]] = (
-            OrderedDict()
-        )
+        # While a screen is drawn ahead of time, its text blocks are set aside here, to be set
+        # one at a time later rather than all in the same frame.
+        self.deferred: list[Callable[[], object]] | None = None
+        self._layouts: OrderedDict[tuple[str, FontChoice, bool, int, int],
+                                   tuple[list[str], int, int]] = OrderedDict()
+        self._fits: OrderedDict[tuple[str, FontChoice, bool, int, int, int, int, float],
+                                tuple[int, list[str], bool]] = OrderedDict()
+        self._word_widths: dict[tuple[tuple[FontChoice, bool, int], str], int] = {}
         self._shaped: OrderedDict[tuple[str, str, FontChoice], str] = OrderedDict()
         self._missing: dict[FontChoice, frozenset[str]] = {}
 
@@ -93,6 +101,15 @@ class Typesetter:
 
     def wrap(self, text: str, size: int, width: int, bold: bool = False) -> list[str]:
         """Greedy word wrap; a word wider than the box is broken between letters."""
+        return self._measured(text, size, width, bold)[0]
+
+    def measure(
+        self, text: str, size: int, width: int, bold: bool = False
+    ) -> tuple[list[str], int, int]:
+        """Lines, widest line and total height of `text` wrapped at `width`."""
+        return self._measured(self.shape(text), size, width, bold)
+
+    def _measured(self, text: str, size: int, width: int, bold: bool) -> tuple[list[str], int, int]:
         key = (text, self.family, bold, size, width)
         cached = self._layouts.get(key)
         if cached is not None:
@@ -100,45 +117,103 @@ class Typesetter:
         font = self.font(size, bold)
         lines: list[str] = []
         for paragraph in text.split("\n"):
-            line = ""
-            for word in paragraph.split(" "):
-                candidate = f"{line} {word}" if line else word
-                if font.size(candidate)[0] <= width:
-                    line = candidate
-                    continue
-                if line:
-                    lines.append(line)
-                line = word
-                while font.size(line)[0] > width and len(line) > 1:
-                    cut = _longest_prefix(font, line, width)
-                    lines.append(line[:cut])
-                    line = line[cut:]
-            lines.append(line)
-        self._layouts[key] = lines
+            lines += self._break(font, (self.family, bold, size), paragraph, width)
+        widest = max((font.size(line)[0] for line in lines), default=0)
+        measured = (lines, widest, _height(font, len(lines)))
+        self._layouts[key] = measured
         if len(self._layouts) > LAYOUT_CACHE_SIZE:
             self._layouts.popitem(last=False)
-        return lines
+        return measured
 
-    def measure(
-        self, text: str, size: int, width: int, bold: bool = False
-    ) -> tuple[list[str], int, int]:
-        """Lines, widest line and total height of `text` wrapped at `width`."""
-        lines = self.wrap(self.shape(text), size, width, bold)
-        font = self.font(size, bold)
-        widest = max((font.size(line)[0] for line in lines), default=0)
-        return lines, widest, _height(font, len(lines))
+    def _break(self, font: pygame.font.Font, face: tuple[FontChoice, bool, int], paragraph: str,
+               width: int) -> list[str]:
+        """The lines of greedy wrapping, found with few measures of whole lines.
+
+        Each line's end is first guessed from the widths of its words (measured once per word
+        and font, kept), then settled by measuring the guessed line and its neighbours: the lines
+        are exactly those of adding words one by one until one does not fit.
+        """
+        words = paragraph.split(" ")
+        known = self._word_widths
+        widths: list[int] = []
+        for word in words:
+            word_key = (face, word)
+            word_w = known.get(word_key)
+            if word_w is None:
+                word_w = known[word_key] = font.size(word)[0]
+                if len(known) > WORD_CACHE_SIZE:
+                    known.pop(next(iter(known)))
+            widths.append(word_w)
+        space = known.get((face, " "))
+        if space is None:
+            space = known[(face, " ")] = font.size(" ")[0]
+        lines: list[str] = []
+        line = ""
+        start = 0
+        count = len(words)
+        while start < count:
+            head = line
+            if not head and not words[start]:
+                start += 1  # spaces at the start of a line are dropped
+                continue
+
+            def fits(end: int, head: str = head, start: int = start) -> bool:
+                joined = " ".join(words[start:end])
+                return font.size(f"{head} {joined}" if head else joined)[0] <= width
+
+            guess = font.size(head)[0] if head else 0
+            end = start
+            while end < count:
+                extra = widths[end] + (space if head or end > start else 0)
+                if guess + extra > width:
+                    break
+                guess += extra
+                end += 1
+            if end > start and not fits(end):
+                end -= 1
+                while end > start and not fits(end):
+                    end -= 1
+            else:
+                while end < count and fits(end + 1):
+                    end += 1
+            if end > start:
+                joined = " ".join(words[start:end])
+                line = f"{head} {joined}" if head else joined
+                start = end
+                if start == count:
+                    break
+            # The next word does not fit on this line: it starts the next one, broken between
+            # letters while wider than the box.
+            if line:
+                lines.append(line)
+            line = words[start]
+            start += 1
+            while font.size(line)[0] > width and len(line) > 1:
+                cut = _longest_prefix(font, line, width)
+                lines.append(line[:cut])
+                line = line[cut:]
+        lines.append(line)
+        return lines
 
     def fit_size(
         self, text: str, size: int, box: pygame.Rect, bold: bool = False, max_lines: int = 0
     ) -> tuple[int, list[str], bool]:
         """The largest size (down to MIN_SHRINK of `size`) at which `text` fits `box`."""
+        key = (text, self.family, bold, size, box.w, box.h, max_lines, self.min_scale)
+        cached = self._fits.get(key)
+        if cached is not None:
+            return cached
         smallest = max(8, round(size * self.min_scale))
         current = size
         while True:
-            lines, widest, height = self.measure(text, current, box.w, bold)
+            lines, widest, height = self._measured(text, current, box.w, bold)
             fits = widest <= box.w and height <= box.h and (not max_lines or len(lines) <= max_lines)
             if fits or current <= smallest:
-                return current, lines, fits
+                found = (current, lines, fits)
+                self._fits[key] = found
+                if len(self._fits) > LAYOUT_CACHE_SIZE:
+                    self._fits.popitem(last=False)
+                return found
             current = max(smallest, int(current * 0.92))
 
     def common_size(self, texts: list[str], boxes: list[pygame.Rect], size: int, bold: bool = False) -> int:
@@ -165,6 +240,11 @@ class Typesetter:
 
         `verbatim` text (a `file:line:col: CODE` location) is drawn without typography.
         """
+        if self.deferred is not None:
+            self.deferred.append(partial(
+                self.block, surface, text, pygame.Rect(box), size=size, color=color, bold=bold,
+                align=align, valign=valign, name=name, max_lines=max_lines, verbatim=verbatim))
+            return TextFit(name or text[:40], text, (box.x, box.y, box.w, box.h), size, size, 1, True)
         text = for_font(clean(text), self.missing_glyphs()) if verbatim else self.shape(text)
         used, lines, fits = self.fit_size(text, size, box, bold, max_lines)
         font = self.font(used, bold)
