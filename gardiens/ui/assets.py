@@ -6,6 +6,7 @@ import io
 import logging
 import re
 from collections import OrderedDict
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 import pygame
@@ -41,6 +42,13 @@ class Assets:
         self._texts: OrderedDict[tuple[str, FontChoice, bool, int, Color], pygame.Surface] = (
             OrderedDict()
         )
+        # Pictures rasterised on a worker (pygame-ce lets go of the interpreter while it reads a
+        # picture), asked for by `request_image` before a screen needs them.
+        self._pending: dict[tuple[Path, tuple[int, int]], Future[pygame.Surface]] = {}
+        self._worker: ThreadPoolExecutor | None = None
+        # Set while a screen is laid out ahead of time: the vector pictures it asks for are
+        # requested from the worker (and listed here), a clear stand-in of their size returned.
+        self.prefetch: list[tuple[Path, tuple[int, int]]] | None = None
 
     def font(self, family: FontChoice, size: int, bold: bool = False) -> pygame.font.Font:
         key = (family, bold, size)
@@ -87,9 +95,25 @@ class Assets:
         if key in self._images:
             self._images.move_to_end(key)
             return self._images[key]
+        if self.prefetch is not None and path.suffix.lower() == ".svg":
+            target = _fitted_size(path, size)
+            if target is not None:
+                self.prefetch.append(key)
+                if not self.request_image(path, size):
+                    return pygame.Surface(target, pygame.SRCALPHA)
+        return self._take(path, size)
+
+    def _take(self, path: Path, size: tuple[int, int]) -> pygame.Surface | None:
+        """Into the cache: the worker's picture (waited for if need be), else one read now."""
+        key = (path, size)
+        if key in self._images:
+            return self._images[key]
         surface: pygame.Surface | None
         try:
-            surface = self._load_fitted(path, size)
+            pending = self._pending.pop(key, None)
+            # Converted here, on the thread that draws, for fast drawing.
+            raw = pending.result() if pending is not None else self._load_fitted(path, size)
+            surface = raw.convert_alpha()
         except (OSError, pygame.error, ValueError) as error:
             log.warning("cannot load picture %s: %s", path, error)
             surface = None
@@ -98,23 +122,46 @@ class Assets:
             self._images.popitem(last=False)
         return surface
 
+    def request_image(self, path: Path, size: tuple[int, int]) -> bool:
+        """Start reading a picture on the worker; True once `image` can return it at no cost."""
+        key = (path, size)
+        if key in self._images:
+            return True
+        pending = self._pending.get(key)
+        if pending is None:
+            if self._worker is None:
+                self._worker = ThreadPoolExecutor(1, thread_name_prefix="gardiens-pictures")
+            self._pending[key] = self._worker.submit(self._load_fitted, path, size)
+            return False
+        if pending.done():
+            self._take(path, size)
+            return True
+        return False
+
+    def close(self) -> None:
+        """Let the picture worker go (pictures still being read are dropped)."""
+        if self._worker is not None:
+            self._worker.shutdown(wait=False, cancel_futures=True)
+            self._worker = None
+        self._pending.clear()
+
     @staticmethod
     def _load_fitted(path: Path, size: tuple[int, int]) -> pygame.Surface:
         is_svg = path.suffix.lower() == ".svg"
         # A vector picture's size is read from its tag, not by rasterising it a first time.
         natural = None if is_svg else pygame.image.load(path)
-        declared = _svg_size(path) if is_svg else None
-        if declared is None:
+        target = _fitted_size(path, size) if is_svg else None
+        if target is None:
             natural = natural or pygame.image.load(path)
-            declared = natural.get_size()
-        w, h = declared
-        ratio = min(size[0] / w, size[1] / h)
-        target = (max(1, round(w * ratio)), max(1, round(h * ratio)))
+            target = _fit(natural.get_size(), size)
         if is_svg:
             # Rasterise the vector picture at the final size rather than scaling pixels.
-            return pygame.image.load_sized_svg(path, target).convert_alpha()
+            return pygame.image.load_sized_svg(path, target)
         assert natural is not None
-        return pygame.transform.smoothscale(natural.convert_alpha(), target)
+        # Any pixel format to 32 bits with alpha (smoothscale needs it), without the display.
+        full = pygame.Surface(natural.get_size(), pygame.SRCALPHA)
+        full.blit(natural, (0, 0))
+        return pygame.transform.smoothscale(full, target)
 
     def clear_text(self) -> None:
         self._texts.clear()
@@ -122,6 +169,22 @@ class Assets:
     def clear_images(self) -> None:
         """Forget the mission pictures read so far (an author replaced one in the preview)."""
         self._images.clear()
+        self._pending.clear()
+
+
+def _fit(natural: tuple[float, float], size: tuple[int, int]) -> tuple[int, int]:
+    w, h = natural
+    ratio = min(size[0] / w, size[1] / h)
+    return max(1, round(w * ratio)), max(1, round(h * ratio))
+
+
+def _fitted_size(path: Path, size: tuple[int, int]) -> tuple[int, int] | None:
+    """The size a vector picture takes inside `size`, from its tag; None when it does not say."""
+    try:
+        declared = _svg_size(path)
+    except OSError:
+        return None
+    return _fit(declared, size) if declared is not None else None
 
 
 _SVG_TAG = re.compile(rb"<svg\b[^>]*>", re.IGNORECASE | re.DOTALL)
