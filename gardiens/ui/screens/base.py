@@ -23,6 +23,9 @@ class Screen:
     overlay = False  # drawn above the screen below it, which is dimmed
     holds_sync = False  # the App waits for this screen to close before following the session
     shows_accessibility = True  # the team's accessibility button sits in the top-left corner
+    # Its animation only sets a mood (the attract screen): a frame of it may give way to
+    # longer preparation, as a frame that draws nothing does.
+    ambient = False
 
     def __init__(self, app: App) -> None:
         self.app = app
@@ -98,12 +101,12 @@ class Screen:
                         pressed=widget is pressed)
 
     def dim(self, surface: pygame.Surface) -> None:
-        def build() -> pygame.Surface:
-            veil = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
-            veil.fill(self.app.palette.dim)
-            return veil
-
-        surface.blit(self.app.cached(("veil",), build), (0, 0))
+        """Veil what is under an overlay: two fills over the pixels, no full-screen layer kept."""
+        *color, alpha = self.app.palette.dim
+        share = alpha / 255
+        keep = round(255 * (1 - share))
+        surface.fill((keep, keep, keep), special_flags=pygame.BLEND_RGB_MULT)
+        surface.fill(tuple(round(c * share) for c in color), special_flags=pygame.BLEND_RGB_ADD)
 
     # -- input ---------------------------------------------------------------------
 

@@ -41,6 +41,7 @@ class AttractScreen(Screen):
     """"Touche pour commencer": Lumi's lamp sweeps the fog; any tap starts the setup."""
 
     name = "attract"
+    ambient = True
 
     def __init__(self, app: object) -> None:
         super().__init__(app)  # type: ignore[arg-type]
@@ -92,9 +93,16 @@ class AttractScreen(Screen):
                        name="attract-cta")
 
 
+# The kiosk's own languages by name: asking Babel loads its data for each language, tens of
+# milliseconds in the frame that opens the setup screen.
+_OWN_NAMES = {"fr": "Français", "en": "English"}
+
+
 @functools.lru_cache(maxsize=64)
 def language_name(code: str) -> str:
     """A language in its own words (« Français », "English"), capitalised for a button."""
+    if code in _OWN_NAMES:
+        return _OWN_NAMES[code]
     try:
         name = Locale.parse(code).get_display_name(code) or code
     except (UnknownLocaleError, ValueError):
