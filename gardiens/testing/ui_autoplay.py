@@ -6,6 +6,7 @@ from __future__ import annotations
 import random
 import time
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, cast
 
@@ -75,12 +76,19 @@ def win_through_ui(
         journal.close()
 
 
-def play_to_win(pilot: Pilot, mission: Mission, age: AgeBand, language: str) -> dict[str, Any]:
-    """Drive an open pilot from wherever the kiosk is to the debrief screen."""
+def play_to_win(pilot: Pilot, mission: Mission, age: AgeBand, language: str,
+                read: Callable[[], None] | None = None) -> dict[str, Any]:
+    """Drive an open pilot from wherever the kiosk is to the debrief screen.
+
+    `read`, when given, is called whenever a team would look at the screen before touching it
+    (each screen, each puzzle, each feedback); by default the bot touches at once.
+    """
     session = pilot.app.session
+    look = read or (lambda: None)
     taps = 0
     screens: list[str] = []
     for _ in range(400):
+        look()
         state = session.state
         if not screens or screens[-1] != pilot.screen:
             screens.append(pilot.screen)
@@ -98,7 +106,7 @@ def play_to_win(pilot: Pilot, mission: Mission, age: AgeBand, language: str) -> 
         elif state.lifecycle is Lifecycle.PAUSED:
             pilot.tap("resume")
         elif state.lifecycle is Lifecycle.PLAYING:
-            taps += solve_next(pilot, mission)
+            taps += solve_next(pilot, mission, look)
         elif pilot.has("debrief"):
             pilot.tap("debrief")
         else:
@@ -115,7 +123,7 @@ def play_to_win(pilot: Pilot, mission: Mission, age: AgeBand, language: str) -> 
     return summary
 
 
-def solve_next(pilot: Pilot, mission: Mission) -> int:
+def solve_next(pilot: Pilot, mission: Mission, read: Callable[[], None] = lambda: None) -> int:
     """Open the first available puzzle on the map and answer it right; returns the taps used."""
     session = pilot.app.session
     state = session.state
@@ -128,6 +136,7 @@ def solve_next(pilot: Pilot, mission: Mission) -> int:
     pilot.tap(f"tile:{puzzle.id}")
     if pilot.screen != f"puzzle:{puzzle.id}":
         raise UiAutoplayError(f"tile {puzzle.id} did not open its puzzle (on {pilot.screen!r})")
+    read()
     taps = 1 + enter_answer(pilot, puzzle, checkers.solution(puzzle, held))
     pilot.tap("submit")
     pilot.settle()
@@ -135,6 +144,7 @@ def solve_next(pilot: Pilot, mission: Mission) -> int:
         raise UiAutoplayError(f"no feedback after answering {puzzle.id} (on {pilot.screen!r})")
     if session.state.puzzles[puzzle.id].state is not PuzzleState.SOLVED:
         raise UiAutoplayError(f"the right answer to {puzzle.id} was not accepted")
+    read()
     pilot.tap("continue")
     pilot.settle()
     return taps + 2

@@ -1,61 +1,163 @@
-"""Work done ahead in frames that draw nothing, so the frame a tap opens is not the one that pays."""
+"""Work done ahead, a slice at a time, so the frame a tap opens is not the one that pays.
+
+A kiosk spends most of its frames waiting: on the attract screen, while a team reads, while a
+panel slides. `Ahead` uses that time to get ready for what a tap may show next: the letters of
+every text size loaded into the fonts, the interface sounds synthesised, and each puzzle a team
+may open next set up off screen (its pictures read on a worker thread, its texts wrapped and
+rendered into the caches). Every job is a generator that does about a millisecond of work
+between two `yield`s, so a frame is never held up by more than one slice; a job says `HEAVY`
+before a longer slice (laying out or drawing a whole screen), which then waits for a frame that
+draws nothing.
+"""
 
 from __future__ import annotations
 
+import gc
+import logging
 import time
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
 import pygame
 
+from gardiens.ui.theme import TEXT_SIZES
+
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from gardiens.core.model import Puzzle
     from gardiens.ui.app import App
+    from gardiens.ui.screens.base import Screen
 
+log = logging.getLogger(__name__)
 
-# A quiet frame stops starting new jobs once this much of it is spent (seconds).
-FRAME_BUDGET = 0.004
+# A frame that draws nothing gives this much of itself to preparation (seconds).
+QUIET_BUDGET = 0.006
+# While an animation runs there is no quiet frame: each one is topped up to this much.
+ANIMATION_FRAME_TARGET = 0.004
+# What a job yields when it waits on the picture worker: nothing to do before a later frame.
+WAIT = "wait"
+# What a job yields when its next slice is long: it runs in a frame that draws nothing.
+HEAVY = "heavy"
+# The letters loaded into each font ahead: French and English text, digits and punctuation.
+LETTERS = (
+    "eaisnrtoludcmpévqfbghjàxèyêzçôùâûîœëïüÿkwæ"
+    "EAISNRTOLUDCMPÉVQFBGHJÀXÈYÊZÇÔÙÂÛÎŒKW"
+    "0123456789 ,.;:!?'’«»\"()-–—…/%+=#@\u202f\u00a0"
+)
+# Letters loaded per slice: about a millisecond at body size.
+LETTERS_PER_SLICE = 12
+# Sizes from which only digits and capitals are loaded ahead (big numbers and headings).
+LARGE = 90
+# Text roles whose regular (not bold) face the screens use.
+_REGULAR_ROLES = ("small", "body", "button", "subtitle")
+_SHRINK = 0.92
+
+Job = Iterator[object]
 
 
 class Ahead:
-    """Small jobs in quiet frames, a few milliseconds' worth each frame: synthesise the interface sounds, then, during the game, set up and
-    draw each open puzzle's screen off screen once (its pictures rasterised, its texts wrapped and
-    rendered into the caches) before a team taps its tile."""
+    """Runs preparation jobs in the time frames leave over; see the module's description."""
 
     def __init__(self, app: App) -> None:
         self.app = app
-        self._jobs: deque[Callable[[], None]] = deque()
+        self._jobs: deque[_Job] = deque()
         self._planned: tuple[Any, ...] | None = None
         self._prepared: set[tuple[Any, ...]] = set()
+        self._loaded: dict[tuple[Any, ...], int] = {}
+        self._formats: set[str] = set()
+        self._tidied: object = ()
         self._scratch: pygame.Surface | None = None
+        # Seconds spent preparing since the App opened (reported by `gardiens bench`).
+        self.spent = 0.0
 
-    def step(self) -> None:
+    @property
+    def busy(self) -> bool:
+        """Whether work is left for the screens shown now."""
+        self._replan()
+        return bool(self._jobs)
+
+    def step(self, budget: float, quiet: bool = True) -> None:
+        """Run slices of the pending jobs until `budget` seconds are spent or none can go on.
+
+        In a frame that drew something (`quiet` false), slices announced as heavy are left for
+        a later frame.
+        """
+        start = time.perf_counter()
+        self._replan()
+        app = self.app
+        report = app.type.report
+        app.type.report = []
+        jobs = self._jobs
+        skipped = 0
+        app.preparing = True
+        try:
+            while jobs and skipped < len(jobs) and time.perf_counter() - start < budget:
+                job = jobs[0]
+                if job.waits or (job.heavy and not quiet):
+                    job.waits = False
+                    jobs.rotate(-1)
+                    skipped += 1
+                    continue
+                try:
+                    said = next(job.slices)
+                except StopIteration:
+                    jobs.popleft()
+                    skipped = 0
+                    continue
+                except Exception:
+                    # Preparing is optional: the screen will do the work itself when shown.
+                    if app.strict:
+                        raise
+                    log.exception("could not prepare ahead")
+                    jobs.popleft()
+                    continue
+                job.heavy = said == HEAVY
+                job.waits = said == WAIT
+                skipped = 0
+        finally:
+            app.preparing = False
+            app.type.report = report
+            app.type.deferred = None
+            app.assets.prefetch = None
+            self.spent += time.perf_counter() - start
+
+    def _replan(self) -> None:
         plan = self._plan_key()
         if plan != self._planned:
             self._planned = plan
-            self._jobs = deque(self._plan())
-        start = time.perf_counter()
-        while self._jobs and time.perf_counter() - start < FRAME_BUDGET:
-            self._jobs.popleft()()
+            self._jobs = deque(_Job(slices) for slices in self._plan())
 
     def _plan_key(self) -> tuple[Any, ...]:
-        # Cheap on purpose, as it is read in every quiet frame: not the session state (recomputed
-        # on each read) but the screens shown, which change with every command a team sends.
+        # Cheap on purpose, as it is read in every quiet frame: the screens shown and the number
+        # of events the session recorded (a choice at setup changes it, not the screens), not
+        # the session state itself.
         app = self.app
-        return (tuple(id(s) for s in app.stack), app.size, app.settings, app.translator.language)
+        return (tuple(id(s) for s in app.stack), app.session.version, app.size, app.settings,
+                app.translator.language)
 
-    def _plan(self) -> list[Callable[[], None]]:
+    def _plan(self) -> list[Job]:
         app = self.app
-        jobs: list[Callable[[], None]] = []
+        jobs: list[Job] = []
         sounds = app.sounds.unprepared() if app.sounds is not None else []
-        # The touch sound first (every tap plays it), then the puzzles a tap may open, then the
-        # other sounds: quiet frames are few while a team taps on, the likeliest work goes first.
-        jobs += [lambda name=name: self._sound(name) for name in sounds[:1]]
-        mission = app.mission
+        # The touch sound first (every tap plays it), then the letters of every text size, the
+        # answer sounds, the puzzles a tap may open, and the other sounds.
+        first, answers = ["tap"], ["right", "wrong", "reward"]
+        jobs += [self._sound(name) for name in sounds if name in first]
         from gardiens.core.session import Lifecycle, PuzzleState
         from gardiens.ui.screens.play import FeedbackPanel, MapScreen
 
+        state = app.state
+        if state.lifecycle is Lifecycle.ATTRACT and self._tidied != state.session_id:
+            jobs.append(self._tidy(state.session_id))
+        if not app.canvases_ready():
+            jobs.append(self._canvases())
+        jobs += [self._letters(*face) for face in self._faces()]
+        if app.language not in self._formats:
+            jobs.append(self._locale_data(app.language))
+        jobs += [self._sound(name) for name in sounds if name in answers]
+        mission = app.mission
         # On the map, and under a feedback panel that leads back to it, the puzzles open now are
         # the ones a tap may show next. A team working on a puzzle is left alone: the kiosk then
         # does nothing but wait, and the next puzzles are prepared once its feedback shows.
@@ -67,36 +169,141 @@ class Ahead:
                 if progress is not None and progress.state is PuzzleState.AVAILABLE:
                     key = (puzzle.id, app.size, app.settings, app.language)
                     if key not in self._prepared:
-                        jobs += self._puzzle_jobs(puzzle, key)
-        jobs += [lambda name=name: self._sound(name) for name in sounds[1:]]
+                        jobs.append(self._puzzle(puzzle, key))
+        upcoming = self._next_screen()
+        if upcoming is not None:
+            ahead = (upcoming, id(app.stack[0]), app.session.version, app.size, app.settings,
+                     app.language)
+            if ahead not in self._prepared:
+                jobs.append(self._screen(lambda: upcoming(app), ahead))
+        jobs += [self._sound(name) for name in sounds if name not in first + answers]
         return jobs
 
-    def _sound(self, name: str) -> None:
-        if self.app.sounds is not None:
-            self.app.sounds.prepare(name)
+    def _faces(self) -> list[tuple[bool, int]]:
+        """(bold, size) of every text role and of the sizes it shrinks to when a box is tight."""
+        app = self.app
+        faces: list[tuple[bool, int]] = []
+        for role in TEXT_SIZES:
+            size = app.metrics.text(role)
+            smallest = max(8, round(size * app.type.min_scale))
+            while True:
+                for bold in (True, False) if role in _REGULAR_ROLES else (True,):
+                    if (bold, size) not in faces:
+                        faces.append((bold, size))
+                if size <= smallest:
+                    break
+                size = max(smallest, int(size * _SHRINK))
+        return faces
 
-    def _puzzle_jobs(self, puzzle: Puzzle, key: tuple[Any, ...]) -> list[Callable[[], None]]:
-        """Two steps, so no quiet frame pays for a whole screen: set it up (its pictures are
-        rasterised then), then draw it off screen (its texts wrapped and rendered)."""
+    def _letters(self, bold: bool, size: int) -> Job:
+        """Load the letters into one font: their shapes measured, then drawn once."""
+        typesetter = self.app.type
+        key = (typesetter.family, bold, size)
+        letters = LETTERS if size < LARGE else "".join(c for c in LETTERS if not c.islower())
+        done = self._loaded.get(key, 0)
+        font = typesetter.font(size, bold)
+        while done < len(letters):
+            chunk = letters[done:done + LETTERS_PER_SLICE]
+            font.size(chunk)
+            font.render(chunk, True, (0, 0, 0))
+            done += len(chunk)
+            self._loaded[key] = done
+            yield None
+
+    def _tidy(self, session: object) -> Job:
+        """While the kiosk waits for a team: collect what the last visit left, then set what is
+        left aside from the collector, so that no full collection pauses a frame of the game.
+        What is set aside is collected again at the next wait."""
+        yield HEAVY
+        gc.unfreeze()
+        gc.collect()
+        gc.freeze()
+        self._tidied = session
+
+    def _canvases(self) -> Job:
+        yield HEAVY
+        self.app.prepare_canvases()
+
+    def _locale_data(self, language: str) -> Job:
+        """Babel reads a language's data files on first use: the debrief's durations need them."""
+        from gardiens.i18n.format import format_duration
+
+        yield HEAVY
+        format_duration(3661, language)
+        self._formats.add(language)
+
+    def _sound(self, name: str) -> Job:
+        if self.app.sounds is not None:
+            yield from self.app.sounds.preparing(name)
+
+    def _next_screen(self) -> type[Screen] | None:
+        """The screen the next touch is likely to open, when it can be built from the state now:
+        the briefing once the team has chosen, the ending once the last feedback is read, the
+        debrief after the ending."""
+        from gardiens.core.session import Lifecycle
+        from gardiens.ui.screens import root_screen_for
+        from gardiens.ui.screens.ending import DebriefScreen, TimeUpScreen, VictoryScreen
+        from gardiens.ui.screens.lobby import BriefingScreen, SetupScreen
+
+        app = self.app
+        top = app.top
+        if top is None or not app.stack:
+            return None
+        state = app.state
+        if isinstance(top, SetupScreen) and state.age is not None and state.language is not None:
+            return BriefingScreen
+        if isinstance(top, (VictoryScreen, TimeUpScreen)):
+            return DebriefScreen
+        if top.holds_sync and state.lifecycle is Lifecycle.DEBRIEF:
+            wanted = root_screen_for(app, state)
+            return wanted if wanted is not type(app.stack[0]) else None
+        return None
+
+    def _puzzle(self, puzzle: Puzzle, key: tuple[Any, ...]) -> Job:
+        """A puzzle's screen, set up and drawn off screen (see `_screen`)."""
         from gardiens.ui.screens.play import PuzzleScreen
 
-        built: list[PuzzleScreen] = []
+        yield from self._screen(lambda: PuzzleScreen(self.app, puzzle), key)
 
-        def lay_out() -> None:
-            screen = PuzzleScreen(self.app, puzzle)
+    def _screen(self, build: Callable[[], Screen], key: tuple[Any, ...]) -> Job:
+        """A screen set up and drawn off screen, one slice per step: laid out with its pictures
+        asked of the worker, then, once they are read, each of its text blocks set in turn."""
+        app = self.app
+        yield HEAVY
+        asked: list[tuple[Path, tuple[int, int]]] = []
+        app.assets.prefetch = asked
+        try:
+            screen = build()
             screen.layout()
-            built.append(screen)
+        finally:
+            app.assets.prefetch = None
+        while not all(app.assets.request_image(path, size) for path, size in asked):
+            yield WAIT
+        yield HEAVY
+        if self._scratch is None or self._scratch.get_size() != app.size:
+            self._scratch = pygame.Surface(app.size)
+        blocks: list[Callable[[], object]] = []
+        app.type.deferred = blocks
+        try:
+            screen.draw(self._scratch)
+        finally:
+            app.type.deferred = None
+        yield None
+        for block in blocks:
+            block()
+            yield None
+        # Drawn once more as it will be: its buttons' looks are kept for the first real frame.
+        yield HEAVY
+        screen.draw(self._scratch)
+        self._prepared.add(key)
 
-        def draw() -> None:
-            self._prepared.add(key)
-            app = self.app
-            if not built:
-                return
-            if self._scratch is None or self._scratch.get_size() != app.size:
-                self._scratch = pygame.Surface(app.size)
-            report = app.type.report
-            built[0].draw(self._scratch)
-            # The layout check of the frame on screen is not the place for a screen not shown.
-            app.type.report = report
 
-        return [lay_out, draw]
+class _Job:
+    """A job's slices, and what it said of its next one."""
+
+    __slots__ = ("heavy", "slices", "waits")
+
+    def __init__(self, slices: Job) -> None:
+        self.slices = slices
+        self.heavy = False
+        self.waits = False

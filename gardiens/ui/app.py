@@ -15,14 +15,14 @@ import pygame
 from gardiens.core.pseudonym import team_name
 from gardiens.i18n.interface import InterfaceTranslator
 from gardiens.i18n.pseudo import PSEUDO_LANGUAGE, pseudolocalise
-from gardiens.ui.ahead import Ahead
+from gardiens.ui.ahead import ANIMATION_FRAME_TARGET, QUIET_BUDGET, Ahead
 from gardiens.ui.assets import Assets
 from gardiens.ui.draw import vertical_gradient
 from gardiens.ui.screens.base import Screen
 from gardiens.ui.sound import Sounds
 from gardiens.ui.text import Typesetter
 from gardiens.ui.theme import MIN_SHRINK, Metrics, Palette, Settings, palette_for
-from gardiens.ui.widgets.base import Button, Widget
+from gardiens.ui.widgets.base import Button, Looks, Widget
 
 if TYPE_CHECKING:
     # The mission model and the session come in with the missions, after the first frame
@@ -92,6 +92,8 @@ class App:
         self._queued: list[tuple[str, tuple[Any, ...], dict[str, Any]]] = []
         self._stop_asked = False
         self.ahead = Ahead(self)
+        # True while screens are prepared ahead of time: they may read the session, never change it.
+        self.preparing = False
         self.translator = InterfaceTranslator(language)
         # The language on screen when it is not the session's: chosen in the accessibility panel
         # once setup is over (the core records a team's language in setup only, so afterwards it
@@ -105,6 +107,7 @@ class App:
         # Set by `gardiens play`: lock-down, the facilitator's panel, idle prompts, resume.
         self.attendant: KioskAttendant | None = None
         self.assets = Assets()
+        self.looks = Looks()
         self.metrics = Metrics(size, self.settings)
         self.palette: Palette = palette_for(self.settings)
         self.type = Typesetter(self.assets, self.settings.font)
@@ -163,6 +166,7 @@ class App:
 
     def close(self) -> None:
         self.running = False
+        self.assets.close()
         pygame.display.quit()
 
     def _apply_settings(self) -> None:
@@ -174,6 +178,7 @@ class App:
         if self.sounds is not None:
             self.sounds.enabled = self.settings.sound
         self._backgrounds.clear()
+        self.looks.clear()
         size = self.metrics.px(104)
         self._a11y = Button(
             A11Y_BUTTON,
@@ -436,6 +441,8 @@ class App:
 
     def command(self, name: str, *args: Any, hold: bool = False, **kwargs: Any) -> Reply:
         """Send a command to the session; the screens follow the new state."""
+        if self.preparing:
+            raise RuntimeError(f"a screen prepared ahead of time sent {name!r} to the session")
         method = getattr(self.session, name)
         reply: Reply = method(*args, **kwargs)
         if not reply.ok:
@@ -468,6 +475,7 @@ class App:
         """
         if self.surface is None:
             self.open()
+        started = time.perf_counter()
         if dt is None:
             dt = self.fixed_dt if self.fixed_dt is not None else (
                 self._clock.get_time() / 1000 if self._clock else 1 / IDLE_FPS
@@ -497,12 +505,23 @@ class App:
             self._countdown_only = False
             self._guard(self._draw, changed)
             pygame.display.flip()
+            if animating and self._session is not None:
+                # No quiet frame comes while an animation runs: what this frame leaves of its
+                # share goes to preparing what a tap may show next (see ui/ahead.py); a mood
+                # animation (the attract screen) gives as much as a quiet frame.
+                top = self.top
+                if top is not None and top.ambient:
+                    self._guard(self.ahead.step, QUIET_BUDGET)
+                else:
+                    spare = ANIMATION_FRAME_TARGET - (time.perf_counter() - started)
+                    if spare > 0:
+                        self._guard(self.ahead.step, spare, False)
         elif self._countdown_only:
             self._countdown_only = False
             self._guard(self._draw_countdown)
         elif self._session is not None:
-            # A frame that drew nothing prepares what a tap may show next (see ui/ahead.py).
-            self._guard(self.ahead.step)
+            # A frame that drew nothing prepares what a tap may show next.
+            self._guard(self.ahead.step, QUIET_BUDGET)
         return animating
 
     def _guard(self, action: Callable[..., Any], *args: Any) -> Any:
@@ -619,6 +638,19 @@ class App:
                             pressed=self.pressed_widget() is self._a11y)
         if self.preview is not None:
             self.preview.draw(surface)
+
+    def canvases_ready(self) -> bool:
+        under = self._under
+        return (("paper", self.size, self.palette) in self._backgrounds and under is not None
+                and self.surface is not None and under[1].get_size() == self.surface.get_size())
+
+    def prepare_canvases(self) -> None:
+        """Build ahead the full-screen layers a first frame would otherwise pay for: the paper
+        background and the copy of the screen kept under an overlay."""
+        self.background()
+        if self.surface is not None and (self._under is None
+                                         or self._under[1].get_size() != self.surface.get_size()):
+            self._under = ((), self.surface.copy())
 
     def a11y_visible(self) -> bool:
         from gardiens.ui.screens.accessibility import AccessibilityPanel

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Literal
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any, Literal
 
 import pygame
 
@@ -14,6 +16,9 @@ if TYPE_CHECKING:
     from gardiens.ui.app import App
 
 ButtonKind = Literal["primary", "accent", "plain", "good", "bad", "quiet", "locked"]
+# Button looks kept (see `Looks`), and the largest button kept, in pixels.
+LOOKS_KEPT = 256
+LOOK_MAX_PIXELS = 400_000
 
 
 class Widget:
@@ -105,10 +110,20 @@ class Button(Widget):
         return fill, ink, border, shadow
 
     def draw(self, surface: pygame.Surface, app: App, *, focused: bool, pressed: bool) -> None:
+        if type(self) is Button and app.type.deferred is None:
+            face, radius = app.looks.draw(surface, self, app, pressed)
+        else:
+            face, radius = self.paint(surface, app, self.rect, pressed)
+        if focused:
+            focus_ring(surface, face, app.palette, radius, app.metrics.px(6))
+
+    def paint(self, surface: pygame.Surface, app: App, area: pygame.Rect,
+              pressed: bool) -> tuple[pygame.Rect, int]:
+        """Draw the button in `area`; returns its face (where the focus ring goes) and corner radius."""
         m = app.metrics
         fill, ink, border, shadow = self.colors(app)
         depth = m.px(7) if self.enabled else m.px(3)
-        rect = self.rect.copy()
+        rect = area.copy()
         if pressed and self.enabled:
             rect.y += depth - m.px(2)
             depth = m.px(2)
@@ -119,8 +134,15 @@ class Button(Widget):
         panel(surface, rect, fill, radius=radius, shadow=shadow, depth=depth, border=border,
               border_width=max(2, width))
         self.draw_content(surface, app, rect, ink)
-        if focused:
-            focus_ring(surface, rect, app.palette, radius, m.px(6))
+        return rect, radius
+
+    def look(self, app: App, pressed: bool) -> tuple[Any, ...]:
+        """Everything the button's pixels depend on, but where it sits."""
+        t = app.type
+        return (self.rect.size, self.label, self.icon, self.kind, self.selected, self.enabled,
+                pressed and self.enabled, self.text_role, self.family, self.align, self.round,
+                self.selected_icon, app.palette, app.settings, app.metrics.size, t.family, t.language,
+                t.min_scale)
 
     def draw_content(self, surface: pygame.Surface, app: App, rect: pygame.Rect, ink: Color) -> None:
         m = app.metrics
@@ -159,3 +181,49 @@ class Button(Widget):
             else:
                 app.type.block(surface, self.label, inner, size=m.text(self.text_role), color=ink,
                                bold=True, align=align, valign="middle", name=self.name)
+
+
+class Looks:
+    """Buttons drawn once per look and reused: a keypad or a keyboard redrawn after each tap costs
+    one copy per key instead of its rounded panels and its text.
+
+    The text blocks set when a look was drawn are reported again each time it is reused, at the
+    button's place, so the layout check of a frame sees every label.
+    """
+
+    def __init__(self) -> None:
+        self._kept: OrderedDict[tuple[Any, ...], tuple[pygame.Surface, pygame.Rect, int, list[Any]]] = (
+            OrderedDict()
+        )
+
+    def draw(self, surface: pygame.Surface, button: Button, app: App,
+             pressed: bool) -> tuple[pygame.Rect, int]:
+        w, h = button.rect.size
+        if w * h > LOOK_MAX_PIXELS or w <= 0 or h <= 0:
+            return button.paint(surface, app, button.rect, pressed)
+        key = button.look(app, pressed)
+        kept = self._kept.get(key)
+        if kept is None:
+            # Room below the button for its pressed face, which sinks into its shadow.
+            canvas = pygame.Surface((w, h + app.metrics.px(16)), pygame.SRCALPHA)
+            report = app.type.report
+            app.type.report = []
+            try:
+                face, radius = button.paint(canvas, app, pygame.Rect(0, 0, w, h), pressed)
+                fits = app.type.report
+            finally:
+                app.type.report = report
+            kept = self._kept[key] = (canvas, face, radius, fits)
+            if len(self._kept) > LOOKS_KEPT:
+                self._kept.popitem(last=False)
+        else:
+            self._kept.move_to_end(key)
+        canvas, face, radius, fits = kept
+        x, y = button.rect.topleft
+        surface.blit(canvas, (x, y))
+        app.type.report += [replace(fit, box=(fit.box[0] + x, fit.box[1] + y, fit.box[2], fit.box[3]))
+                            for fit in fits]
+        return face.move(x, y), radius
+
+    def clear(self) -> None:
+        self._kept.clear()

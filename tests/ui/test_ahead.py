@@ -1,0 +1,175 @@
+"""Preparation ahead of time: what a tap may open next is ready before the tap, in small slices,
+without ever touching the session."""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Callable
+from pathlib import Path
+
+import pygame
+import pytest
+
+from gardiens.core.session import Lifecycle
+from gardiens.testing.pilot import Pilot
+from gardiens.ui.assets import Assets
+from gardiens.ui.sound import Sounds
+from gardiens.ui.widgets.base import Button
+
+from .conftest import MISSION_DIR
+
+
+def drain(pilot: Pilot, frames: int = 2000) -> None:
+    """Frames that draw nothing until the kiosk has nothing left to prepare."""
+    for _ in range(frames):
+        if not pilot.app.ahead.busy:
+            return
+        pilot.advance()
+    raise AssertionError("preparation never ended")
+
+
+def count_renders(app: object, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Texts rendered from now on (a text rendered once is then taken from the cache)."""
+    rendered: list[str] = []
+    assets = app.assets  # type: ignore[attr-defined]
+    fonts = assets._fonts
+
+    def font(family: str, size: int, bold: bool = False) -> pygame.font.Font:
+        key = (family, bold, size)
+        if key not in fonts:
+            rendered.append(f"new font {key}")
+        return Assets.font(assets, family, size, bold)  # type: ignore[arg-type]
+
+    def text(line: str, family: str, size: int, color: tuple[int, int, int], bold: bool = False) -> pygame.Surface:
+        if (line, family, bold, size, color) not in assets._texts:
+            rendered.append(line)
+        return Assets.text(assets, line, family, size, color, bold)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(assets, "font", font)
+    monkeypatch.setattr(assets, "text", text)
+    return rendered
+
+
+def test_a_puzzle_prepared_on_the_map_opens_without_setting_any_text(
+    launch: Callable[..., Pilot], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pilot = launch()
+    pilot.tap("start")
+    pilot.tap("age:9-12")
+    pilot.tap("confirm")
+    pilot.tap("start")
+    pilot.settle()
+    assert pilot.screen == "map"
+    drain(pilot)
+    app = pilot.app
+    first = next(p for p in app.mission.puzzles
+                 if app.state.puzzles[p.id].state.name == "AVAILABLE")
+    rendered = count_renders(app, monkeypatch)
+    pilot.tap(f"tile:{first.id}")
+    assert pilot.screen == f"puzzle:{first.id}"
+    assert rendered == []
+
+
+def test_slices_are_small_and_heavy_ones_wait_for_a_quiet_frame(launch: Callable[..., Pilot]) -> None:
+    pilot = launch()
+    app = pilot.app
+    ahead = app.ahead
+    assert ahead.busy  # the letters of every text size, the sounds...
+    spent = ahead.spent
+    # A frame topped up while an animation runs takes no heavy slice and stops on its budget.
+    ahead.step(0.0005, False)
+    assert ahead.spent - spent < 0.02
+    drain(pilot)
+    assert not ahead.busy
+
+
+def test_the_briefing_is_prepared_once_the_team_has_chosen(
+    launch: Callable[..., Pilot], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pilot = launch()
+    pilot.tap("start")
+    pilot.tap("age:13-16")
+    drain(pilot)
+    rendered = count_renders(pilot.app, monkeypatch)
+    pilot.tap("confirm")
+    assert pilot.screen == "briefing"
+    # The team's name card and the countdown may be new; the story and the rules are ready.
+    assert len(rendered) <= 2, rendered
+
+
+def test_preparing_never_changes_the_session(launch: Callable[..., Pilot]) -> None:
+    pilot = launch()
+    app = pilot.app
+    version = app.session.version
+    app.preparing = True
+    try:
+        with pytest.raises(RuntimeError, match="prepared ahead"):
+            app.command("start_setup")
+    finally:
+        app.preparing = False
+    assert app.session.version == version
+    drain(pilot)
+    assert app.session.version == version
+    assert app.state.lifecycle is Lifecycle.ATTRACT
+
+
+def test_waiting_on_the_attract_screen_sets_memory_aside_from_the_collector(
+    launch: Callable[..., Pilot]
+) -> None:
+    gc.unfreeze()
+    pilot = launch()
+    drain(pilot)
+    assert gc.get_freeze_count() > 0
+    gc.unfreeze()
+
+
+def test_a_picture_read_on_the_worker_is_the_one_read_at_once() -> None:
+    pygame.display.init()
+    pygame.display.set_mode((64, 64))
+    try:
+        path = MISSION_DIR / "photo.svg"
+        worker, direct = Assets(), Assets()
+        asked: list[tuple[Path, tuple[int, int]]] = []
+        worker.prefetch = asked
+        stand_in = worker.image(path, (300, 200))
+        worker.prefetch = None
+        assert stand_in is not None and asked == [(path, (300, 200))]
+        while not worker.request_image(path, (300, 200)):
+            pass
+        read = worker.image(path, (300, 200))
+        at_once = direct.image(path, (300, 200))
+        assert read is not None and at_once is not None
+        assert read.get_size() == at_once.get_size() == stand_in.get_size()
+        assert pygame.image.tobytes(read, "RGBA") == pygame.image.tobytes(at_once, "RGBA")
+        worker.close()
+    finally:
+        pygame.display.quit()
+
+
+def test_sounds_are_synthesised_in_slices_to_the_same_bytes(monkeypatch: pytest.MonkeyPatch) -> None:
+    sounds = Sounds()
+    if not sounds.available:
+        pytest.skip("no mixer, not even the dummy driver")
+    slices = sum(1 for _ in sounds.preparing("victory"))
+    assert slices > 10
+    sliced = sounds._cache["victory"].get_raw()
+    again = Sounds()
+    again.prepare("victory")
+    assert again._cache["victory"].get_raw() == sliced
+
+
+def test_a_kept_button_look_is_the_button_drawn_and_reports_its_label(launch: Callable[..., Pilot]) -> None:
+    pilot = launch()
+    app = pilot.app
+    button = Button("essai", pygame.Rect(130, 90, 420, 120), "Un autre nom", icon="dice", kind="plain")
+    painted = pygame.Surface(app.size)
+    kept = pygame.Surface(app.size)
+    for surface in (painted, kept):
+        surface.fill((200, 180, 150))
+    button.paint(painted, app, button.rect, False)
+    for _ in range(2):  # drawn, then taken from the kept looks
+        app.type.report = []
+        button.draw(kept, app, focused=False, pressed=False)
+        assert [fit.name for fit in app.type.report] == ["essai"]
+        assert button.rect.contains(pygame.Rect(app.type.report[0].box))
+        assert pygame.image.tobytes(kept, "RGB") == pygame.image.tobytes(painted, "RGB")
