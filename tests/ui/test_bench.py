@@ -16,6 +16,8 @@ FIELDS = {
     "frame_ms_p50",
     "frame_ms_p99",
     "frames_measured",
+    "read_seconds",
+    "prepared_ahead_ms",
     "bare_frame_ms_p99",
     "idle_cpu_pct",
     "bare_idle_cpu_pct",
@@ -28,7 +30,8 @@ FIELDS = {
 
 
 def test_bench_prints_every_figure(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["bench", "--json", "--idle-seconds", "0.2", "--startup-runs", "1"]) == 0
+    assert main(["bench", "--json", "--idle-seconds", "0.2", "--startup-runs", "1",
+                 "--read-seconds", "0.02"]) == 0
     results = json.loads(capsys.readouterr().out)
     assert set(results) >= FIELDS
     assert set(results["targets"]) == {
@@ -39,3 +42,5 @@ def test_bench_prints_every_figure(capsys: pytest.CaptureFixture[str]) -> None:
     # The start-up is the real `gardiens play` process reaching its first frame, then its missions.
     assert 0 < results["startup_ms"] <= results["missions_ready_ms"]
     assert results["frames_measured"] > 100
+    # The kiosk prepared ahead while the scripted team read.
+    assert results["prepared_ahead_ms"] > 0
