@@ -215,6 +215,8 @@ class Ahead:
         left aside from the collector, so that no full collection pauses a frame of the game.
         What is set aside is collected again at the next wait."""
         yield HEAVY
+        # What was prepared for the last team is left to the caches, which keep what they can.
+        self._prepared.clear()
         gc.unfreeze()
         gc.collect()
         gc.freeze()
