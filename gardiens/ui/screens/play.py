@@ -317,9 +317,36 @@ class FeedbackPanel(Screen):
         self.name = "feedback"
 
     def card(self) -> pygame.Rect:
-        rect = pygame.Rect(0, 0, self.px(1400), self.height - self.px(200))
+        """The card, as tall as what it says (and no taller than the screen allows)."""
+        width = self.px(1400)
+        message, items = self._texts()
+        natural = self._heights(message, items, width - self.px(120))
+        content = natural[0] + sum(natural[1:])
+        # Header (badge and title), the text, then the row of the button.
+        wanted = self.px(44 + 150 + 30) + content + self.px(200)
+        rect = pygame.Rect(0, 0, width, max(self.px(520), min(self.height - self.px(200), wanted)))
         rect.center = (self.width // 2, self.height // 2)
         return rect
+
+    def _texts(self) -> tuple[str, list[tuple[str, str]]]:
+        """The explanation, then (icon, line) for each detail and each reward earned."""
+        words = self.app.words
+        if words is None:
+            return "", []
+        puzzle_id = self.puzzle_screen.puzzle.id
+        message = words.text(self.verdict.message, puzzle_id=puzzle_id)
+        details = [words.text(d, puzzle_id=puzzle_id) for d in self.verdict.details]
+        items = [("dot", d) for d in details[:5]] + [("key", r) for r in self._reward_lines()]
+        return message, items
+
+    def _heights(self, message: str, items: list[tuple[str, str]], width: int) -> list[int]:
+        """The height each block takes at its full size: the explanation, then each line below."""
+        app = self.app
+        m = app.metrics
+        heights = [app.type.measure(message, m.text("subtitle"), width)[2] + self.px(16)]
+        heights += [max(self.px(40), app.type.measure(line, m.text("body"), width - self.px(60))[2])
+                    + self.px(10) for _icon, line in items]
+        return heights
 
     def layout(self) -> None:
         card = self.card()
@@ -350,7 +377,6 @@ class FeedbackPanel(Screen):
         p = app.palette
         m = app.metrics
         _ = self._
-        words = app.words
         self.dim(surface)
         shift = round((1 - ease_out((app.time - self.opened_at) / POP_SECONDS)) * self.px(90))
         card = self.card().move(0, shift)
@@ -369,26 +395,29 @@ class FeedbackPanel(Screen):
                        bold=True, valign="middle", max_lines=1, name="feedback-title")
         text = pygame.Rect(card.x + self.px(60), badge.bottom + self.px(30), card.w - self.px(120), 0)
         text.h = card.bottom - self.px(200) - text.y
-        message = words.text(self.verdict.message, puzzle_id=self.puzzle_screen.puzzle.id) if words else ""
+        message, items = self._texts()
         score_right, score_total = self.verdict.score
-        lines = [message]
-        details = [words.text(d, puzzle_id=self.puzzle_screen.puzzle.id) for d in self.verdict.details] if words else []
-        rewards = self._reward_lines()
+        natural = self._heights(message, items, text.w)
         y = text.y
-        share = max(1, len(details) + len(rewards) + 2)
-        first_h = min(text.h, max(text.h // 3, text.h * 2 // share))
-        fit = app.type.block(surface, "\n".join(lines), pygame.Rect(text.x, y, text.w, first_h),
+        roomy = sum(natural) <= text.h + self.px(2)
+        if roomy:
+            first_h = natural[0]
+        else:
+            # More to say than the screen holds: the explanation takes its share, the rest shrinks.
+            share = max(1, len(items) + 2)
+            first_h = min(text.h, max(text.h // 3, text.h * 2 // share))
+        fit = app.type.block(surface, message, pygame.Rect(text.x, y, text.w, first_h),
                              size=m.text("subtitle"), color=p.ink, name="feedback-message")
         y += fit.lines * app.type.font(fit.size).get_linesize() + self.px(16)
         rest = text.bottom - y
-        items = [("dot", d) for d in details[:5]] + [("key", r) for r in rewards]
         if items:
             each = max(self.px(40), rest // len(items))
-            for icon_name, line in items:
+            for (icon_name, line), room in zip(items, natural[1:], strict=True):
                 image = app.assets.icon(icon_name, self.px(40), p.primary)
                 surface.blit(image, (text.x, y + self.px(4)))
+                box_h = room - self.px(6) if roomy else each - self.px(6)
                 used = app.type.block(surface, line, pygame.Rect(text.x + self.px(60), y, text.w - self.px(60),
-                                      each - self.px(6)), size=m.text("body"), color=p.ink,
+                                      box_h), size=m.text("body"), color=p.ink,
                                       name="feedback-detail")
                 y += used.lines * app.type.font(used.size).get_linesize() + self.px(10)
         if score_total > 1 and not right:
