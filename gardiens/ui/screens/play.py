@@ -389,7 +389,7 @@ class FeedbackPanel(Screen):
         pygame.draw.ellipse(surface, p.good if right else p.accent, badge)
         icon = app.assets.icon("check" if right else "bulb", self.px(100), p.surface if right else p.on_accent)
         surface.blit(icon, icon.get_rect(center=badge.center))
-        title = _("Bravo !") if right else _("Pas tout à fait…")
+        title = _("C'est juste !") if right else _("Pas tout à fait…")
         app.type.block(surface, title, pygame.Rect(badge.right + self.px(40), badge.y, card.right - badge.right
                        - self.px(90), badge.h), size=m.text("huge"), color=p.good if right else p.accent_dark,
                        bold=True, valign="middle", max_lines=1, name="feedback-title")
