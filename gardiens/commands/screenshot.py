@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import argparse
 import sys
+import tempfile
 from pathlib import Path
 from typing import Any
 
 from gardiens.commands._ui_common import load_for_ui, window_size
 
 SCREEN_NAMES = ("attract", "setup", "briefing", "map", "pause", "victory", "time_up", "debrief",
-                "accessibility", "hints", "feedback")
+                "accessibility", "hints", "feedback", "pin", "panel", "idle")
 
 
 def register(subparsers: Any) -> None:
@@ -21,7 +22,8 @@ def register(subparsers: Any) -> None:
     )
     parser.add_argument("mission", metavar="MISSION", help="identifiant, fichier ou dossier")
     which = parser.add_mutually_exclusive_group(required=True)
-    which.add_argument("--screen", choices=SCREEN_NAMES, help="l'écran à dessiner")
+    which.add_argument("--screen", choices=SCREEN_NAMES,
+                       help="l'écran à dessiner ; pin, panel et idle : ceux de l'animateur, sur une borne")
     which.add_argument("--puzzle", metavar="ID", help="l'énigme à dessiner")
     parser.add_argument("--age", choices=("9-12", "13-16"))
     parser.add_argument("--lang", default=None,
@@ -36,7 +38,7 @@ def run(args: argparse.Namespace) -> int:
 
     headless_environment()
     from gardiens.testing.pilot import Pilot
-    from gardiens.testing.scenes import SceneError, stage
+    from gardiens.testing.scenes import KIOSK_SCREENS, SceneError, stage, stage_kiosk
 
     loaded = load_for_ui(args.mission)
     if loaded is None:
@@ -54,13 +56,18 @@ def run(args: argparse.Namespace) -> int:
     pilot = Pilot.launch({mission.id: mission}, mission_dirs={mission.id: folder}, size=args.size,
                          language=language, age=age)
     try:
-        stage(pilot.app, pilot.clock, screen=args.screen, puzzle=args.puzzle,  # type: ignore[arg-type]
-              age=age, language=played)
+        with tempfile.TemporaryDirectory(prefix="gardiens-screenshot-") as data_dir:
+            if args.screen in KIOSK_SCREENS:
+                stage_kiosk(pilot, args.screen, Path(data_dir), language=played)
+            else:
+                stage(pilot.app, pilot.clock, screen=args.screen, puzzle=args.puzzle,  # type: ignore[arg-type]
+                      age=age, language=played)
+            pilot.settle()
+            pilot.screenshot(args.out)
     except SceneError as error:
         print(error, file=sys.stderr)
         return 2
-    pilot.settle()
-    pilot.screenshot(args.out)
-    pilot.close()
+    finally:
+        pilot.close()
     print(args.out)
     return 0

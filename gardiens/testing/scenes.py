@@ -7,12 +7,17 @@ forward with right (and a few wrong) answers, then the screen is shown as a team
 from __future__ import annotations
 
 import random
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from gardiens.core import checkers
 from gardiens.core.clock import ManualClock
 from gardiens.core.model import AgeBand, Puzzle
 from gardiens.core.session import Lifecycle, PuzzleState, Session
 from gardiens.ui.app import App
+
+if TYPE_CHECKING:
+    from gardiens.testing.pilot import Pilot
 
 SCREENS: tuple[str, ...] = (
     "attract",
@@ -158,3 +163,38 @@ def _win(session: Session, clock: ManualClock) -> None:
         if not ready:
             return
         _solve(session, clock, ready[0], slips=1 if index % 3 == 1 else 0, hints=1 if index % 4 == 2 else 0)
+
+
+# The facilitator's screens, shown over a game in progress on a kiosk with its attendant.
+KIOSK_SCREENS: tuple[str, ...] = ("pin", "panel", "idle")
+
+
+def stage_kiosk(pilot: Pilot, screen: str, data_dir: Path, *, language: str | None = None) -> None:
+    """Show the PIN pad, the facilitator's panel or the idle prompt over a game on the map.
+
+    A kiosk attendant is attached to the pilot's App with a throwaway PIN kept in `data_dir`.
+    """
+    from gardiens.core.facilitator import set_pin
+    from gardiens.core.kiosk import KioskSettings
+    from gardiens.ui.kiosk import KioskAttendant
+
+    if screen not in KIOSK_SCREENS:
+        raise SceneError(f"unknown screen {screen!r}; choose among {', '.join(KIOSK_SCREENS)}")
+    clock = pilot.clock
+    if clock is None:
+        raise SceneError("the facilitator's screens need a pilot with a hand-moved clock")
+    pin = "".join(random.SystemRandom().choice("0123456789") for _ in range(6))
+    set_pin(data_dir, pin)
+    settings = KioskSettings()
+    attendant = KioskAttendant(pilot.app, data_dir=data_dir, settings=settings)
+    stage(pilot.app, clock, screen="map", language=language)
+    attendant.last_input = clock.now()
+    pilot.advance()
+    if screen == "idle":
+        pilot.wait(settings.idle_prompt_seconds + 5)
+        return
+    pilot.press("f12")
+    if screen == "panel":
+        for digit in pin:
+            pilot.tap(f"key:{digit}")
+        pilot.tap("ok")

@@ -1,0 +1,43 @@
+"""`gardiens screenshot`: every named screen and a puzzle to a PNG of the asked size, clear refusals."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pygame
+import pytest
+
+from gardiens.cli import main
+from gardiens.commands.screenshot import SCREEN_NAMES
+
+from .conftest import MISSION_DIR
+
+
+def colours(path: Path) -> int:
+    image = pygame.image.load(str(path))
+    small = pygame.transform.scale(image, (64, 40))
+    return len({small.get_at((x, y))[:3] for x in range(64) for y in range(40)})
+
+
+@pytest.mark.parametrize("screen", SCREEN_NAMES)
+def test_every_named_screen_is_drawn(screen: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / f"{screen}.png"
+    assert main(["screenshot", str(MISSION_DIR), "--screen", screen, "--size", "1280x800",
+                 "--lang", "en", "--out", str(out)]) == 0
+    assert capsys.readouterr().out.strip() == str(out)
+    assert pygame.image.load(str(out)).get_size() == (1280, 800)
+    assert colours(out) > 20  # a drawn screen, not a blank one
+
+
+def test_a_puzzle_is_drawn(tmp_path: Path) -> None:
+    out = tmp_path / "puzzle.png"
+    assert main(["screenshot", str(MISSION_DIR), "--puzzle", "message", "--out", str(out)]) == 0
+    assert pygame.image.load(str(out)).get_size() == (1920, 1080)
+
+
+def test_an_unknown_puzzle_or_language_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "x.png"
+    assert main(["screenshot", str(MISSION_DIR), "--puzzle", "nope", "--out", str(out)]) == 2
+    assert "nope" in capsys.readouterr().err
+    assert main(["screenshot", str(MISSION_DIR), "--screen", "map", "--lang", "de", "--out", str(out)]) == 2
+    assert not out.exists()
