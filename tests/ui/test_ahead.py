@@ -173,3 +173,22 @@ def test_a_kept_button_look_is_the_button_drawn_and_reports_its_label(launch: Ca
         assert [fit.name for fit in app.type.report] == ["essai"]
         assert button.rect.contains(pygame.Rect(app.type.report[0].box))
         assert pygame.image.tobytes(kept, "RGB") == pygame.image.tobytes(painted, "RGB")
+
+
+def test_kept_looks_stay_within_their_pixel_budget(
+    launch: Callable[..., Pilot], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import gardiens.ui.widgets.base as widgets
+
+    monkeypatch.setattr(widgets, "LOOKS_PIXELS", 200_000)
+    pilot = launch()
+    app = pilot.app
+    app.looks.clear()
+    surface = pygame.Surface(app.size)
+    for index in range(60):
+        button = Button(f"b{index}", pygame.Rect(10, 10, 300, 100), f"Bouton {index}")
+        button.draw(surface, app, focused=False, pressed=False)
+        assert app.looks._pixels <= 200_000
+    kept = app.looks._kept
+    assert 0 < len(kept) < 60
+    assert app.looks._pixels == sum(c.get_width() * c.get_height() for c, *_ in kept.values())

@@ -16,8 +16,8 @@ if TYPE_CHECKING:
     from gardiens.ui.app import App
 
 ButtonKind = Literal["primary", "accent", "plain", "good", "bad", "quiet", "locked"]
-# Button looks kept (see `Looks`), and the largest button kept, in pixels.
-LOOKS_KEPT = 256
+# Pixels of button looks kept at most (see `Looks`: about 24 MB), and the largest button kept.
+LOOKS_PIXELS = 6_000_000
 LOOK_MAX_PIXELS = 400_000
 
 
@@ -195,6 +195,7 @@ class Looks:
         self._kept: OrderedDict[tuple[Any, ...], tuple[pygame.Surface, pygame.Rect, int, list[Any]]] = (
             OrderedDict()
         )
+        self._pixels = 0
 
     def draw(self, surface: pygame.Surface, button: Button, app: App,
              pressed: bool) -> tuple[pygame.Rect, int]:
@@ -214,8 +215,10 @@ class Looks:
             finally:
                 app.type.report = report
             kept = self._kept[key] = (canvas, face, radius, fits)
-            if len(self._kept) > LOOKS_KEPT:
-                self._kept.popitem(last=False)
+            self._pixels += canvas.get_width() * canvas.get_height()
+            while self._pixels > LOOKS_PIXELS and len(self._kept) > 1:
+                old = self._kept.popitem(last=False)[1][0]
+                self._pixels -= old.get_width() * old.get_height()
         else:
             self._kept.move_to_end(key)
         canvas, face, radius, fits = kept
@@ -227,3 +230,4 @@ class Looks:
 
     def clear(self) -> None:
         self._kept.clear()
+        self._pixels = 0
