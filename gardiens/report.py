@@ -189,7 +189,7 @@ def _chart(debrief: DebriefData, mission: Mission, texts: MissionTexts, _: Gette
         parts.append(
             f'<text x="0" y="{y + 17}" font-size="13">{escape(mark)} {escape(name[:34])}</text>'
         )
-        x = label_w
+        x: float = label_w
         for kind, count in (("attempts", report.attempts), ("hints", report.hints)):
             if count:
                 w = count * unit

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from gardiens.commands._ui_common import load_for_ui, window_size
 
 if TYPE_CHECKING:
+    from gardiens.core.diagnostics import Lang
     from gardiens.core.journal import Journal
     from gardiens.core.kiosk import KioskSettings
     from gardiens.core.model import Mission
@@ -168,7 +169,7 @@ class _Start:
         if self.args.watch:
             from gardiens.ui.preview import preview_for
 
-            lang = "en" if self.args.lang == "en" else "fr"
+            lang: Lang = "en" if self.args.lang == "en" else "fr"
             preview_for(app, loaded.folder, loaded.mission, lang=lang)
         _mark(MISSIONS_READY)
 

@@ -83,8 +83,8 @@ def open_for_the_day(
         removed = purge(journal, missions, older_than_days=settings.retention_days, now=now)
     except sqlite3.Error as error:
         log.warning("could not purge the journal at start: %s", error)
-    for sheet, error in purge_sheets(data_dir, older_than_days=settings.retention_days, now=now):
-        log.warning("could not remove the old sheet %s: %s", sheet, error)
+    for sheet, problem in purge_sheets(data_dir, older_than_days=settings.retention_days, now=now):
+        log.warning("could not remove the old sheet %s: %s", sheet, problem)
     return removed
 
 

@@ -39,6 +39,9 @@ class AccessibilityPanel(Screen):
         gap = self.px(24)
         y = card.y + self.px(140)
 
+        def apply(change: dict[str, object]) -> None:
+            app.change_settings(s.with_(**change))
+
         def row(icon: str, title: str, options: list[tuple[str, str, bool, dict[str, object], str | None]]) -> None:
             nonlocal y
             self.rows.append((icon, title, pygame.Rect(card.x + self.px(50), y, label_w - self.px(20), row_h)))
@@ -46,7 +49,7 @@ class AccessibilityPanel(Screen):
             for i, (name, label, chosen, change, family) in enumerate(options):
                 widgets.append(Button(name, pygame.Rect(x0 + i * (bw + gap), y, bw, row_h), label,
                                       selected=chosen, family=family,  # type: ignore[arg-type]
-                                      on_tap=lambda c=change: app.change_settings(s.with_(**c))))
+                                      on_tap=partial(apply, change)))
             y += row_h + self.px(22)
 
         sizes = [_("Normal"), _("Grand"), _("Très grand")]

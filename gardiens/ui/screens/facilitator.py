@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 import pygame
@@ -477,7 +478,7 @@ class FacilitatorPanel(_DeskScreen):
                                   number=i + 1, title=titles[i], state=label, size=size,
                                   attempts=progress.attempts, hints=progress.hints + len(progress.pushed),
                                   selected=puzzle.id == current, stuck=flagged,
-                                  on_tap=lambda pid=puzzle.id: self.select(pid), enabled=open_))
+                                  on_tap=partial(self.select, puzzle.id), enabled=open_))
         return rows
 
     def _section(self, y: int, label: str) -> int:
@@ -514,7 +515,7 @@ class FacilitatorPanel(_DeskScreen):
             rect = pygame.Rect(self.right.x + (i % cols) * (w + g), y + (i // cols) * (h + g), w, h)
             widgets.append(Button(f"mission:{mission.id}", rect, words.text(mission.title), icon="flag",
                                   selected=mission.id == self.mission_id or None, text_role="small", align="left",
-                                  on_tap=lambda mid=mission.id: self.choose_mission(mid)))
+                                  on_tap=partial(self.choose_mission, mission.id)))
         go = pygame.Rect(self.right.x, self.right.bottom - self.px(150), self.right.w, self.px(150))
         widgets.append(Button("launch", go, _("Lancer la mission"), icon="play", kind="accent", on_tap=self.launch,
                               text_role="subtitle"))
@@ -583,7 +584,7 @@ class FacilitatorPanel(_DeskScreen):
             rect = pygame.Rect(self.right.x + (i % 2) * (w + g), y + (i // 2) * (h + g), w, h)
             widgets.append(Button(f"say:{i}", rect, said, kind="quiet", text_role="small", align="left",
                                   enabled=pid is not None and not paused,
-                                  on_tap=lambda text=said: self.push_hint(text)))
+                                  on_tap=partial(self.push_hint, said)))
         bottom = self.right.bottom - self.px(110)
         widgets.append(Button("abandon", pygame.Rect(self.right.x, bottom, self.right.w, self.px(110)),
                               _("Touchez encore pour arrêter la mission") if self.confirming == "abandon"

@@ -142,7 +142,7 @@ class SetupScreen(Screen):
                 words_title = MissionWords(m, state.age or m.ages[0], app.translator.language).text(m.title)
                 widgets.append(Button(f"mission:{m.id}", pygame.Rect(x0 + i * (bw + self.px(20)), y, bw, self.px(120)),
                                       words_title, selected=m.id == state.mission_id,
-                                      on_tap=lambda mid=m.id: app.command("choose", mission=mid), icon="flag"))
+                                      on_tap=functools.partial(app.command, "choose", mission=m.id), icon="flag"))
             y += self.px(250)
         ages = mission.ages if mission else []
         self.labels.append((_("Votre âge"), pygame.Rect(x0, y - self.px(70), col_w, self.px(60))))
@@ -151,7 +151,7 @@ class SetupScreen(Screen):
             label = _("{low} à {high} ans").format(low=age.split("-")[0], high=age.split("-")[1])
             widgets.append(Button(f"age:{age}", pygame.Rect(x0 + i * (bw + self.px(30)), y, bw, self.px(140)),
                                   label, selected=state.age == age, icon="people",
-                                  on_tap=lambda a=age: app.command("choose", age=a)))
+                                  on_tap=functools.partial(app.command, "choose", age=age)))
         y += self.px(280)
         languages = [mission.language, *mission.translations] if mission else []
         self.labels.append((_("Langue"), pygame.Rect(x0, y - self.px(70), col_w, self.px(60))))
@@ -160,7 +160,7 @@ class SetupScreen(Screen):
         for i, lang in enumerate(languages):
             widgets.append(Button(f"lang:{lang}", pygame.Rect(x0 + i * (bw + self.px(30)), y, bw, self.px(130)),
                                   language_name(lang), selected=state.language == lang, icon="globe",
-                                  on_tap=lambda code=lang: app.choose_language(code)))
+                                  on_tap=functools.partial(app.choose_language, lang)))
         ready = bool(state.age and state.language and state.team and mission)
         go_w = self.px(620)
         widgets.append(Button("confirm", pygame.Rect(W - self.px(90) - go_w, self.height - self.px(200), go_w,

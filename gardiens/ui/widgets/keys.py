@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING
 
 import pygame
@@ -46,7 +47,7 @@ def keypad(rect: pygame.Rect, press: Callable[[str], None], gap: int) -> list[Wi
         icon = {"back": "backspace", "clear": "cross"}.get(key)
         widgets.append(Button(f"key:{key}", r, "" if icon else key, icon=icon,
                               kind="quiet" if icon else "plain", text_role="title",
-                              on_tap=lambda k=key: press(k)))
+                              on_tap=partial(press, key)))
     return widgets
 
 
@@ -73,7 +74,7 @@ def keyboard(
                                 on_tap=lambda: press(" "))
             else:
                 widget = Button(f"key:{key}", box, key.upper() if key.isalpha() else key, text_role="subtitle",
-                                on_tap=lambda k=key: press(k))
+                                on_tap=partial(press, key))
             widgets.append(widget)
             x += w + gap
     return widgets

@@ -6,6 +6,7 @@ import math
 import random
 import unicodedata
 from abc import ABC, abstractmethod
+from functools import partial
 from typing import TYPE_CHECKING
 
 import pygame
@@ -245,7 +246,7 @@ class ChoiceView(PuzzleView):
             rect = pygame.Rect(area.x + (i % cols) * (w + gap), top + (i // cols) * (h + gap), w, h)
             widgets.append(Button(f"choice:{choice.id}", rect, self.text(choice.text), icon=idle,
                                   selected=choice.id in self.chosen, text_role="body", align="left",
-                                  on_tap=lambda c=choice.id: self.toggle(c)))
+                                  on_tap=partial(self.toggle, choice.id)))
         return widgets
 
     def answer(self) -> object | None:
@@ -307,10 +308,10 @@ class TrueFalseView(PuzzleView):
             y = card.centery - bh // 2
             widgets.append(Button(f"tf:{statement.id}:true", pygame.Rect(card.right - 2 * bw - self.px(30), y, bw, bh),
                                   yes, icon="check", selected=chosen is True, selected_icon=None, text_role="body",
-                                  on_tap=lambda s=statement.id: self.choose(s, True)))
+                                  on_tap=partial(self.choose, statement.id, True)))
             widgets.append(Button(f"tf:{statement.id}:false", pygame.Rect(card.right - bw - self.px(16), y, bw, bh),
                                   no, icon="cross", selected=chosen is False, selected_icon=None, text_role="body",
-                                  on_tap=lambda s=statement.id: self.choose(s, False)))
+                                  on_tap=partial(self.choose, statement.id, False)))
         self.button_w = 2 * bw + self.px(46)
         return widgets
 
@@ -765,7 +766,7 @@ class HotspotsView(PuzzleView):
             region = next(r for r in self.puzzle.regions if r.id == rid)
             widgets.append(Button(f"unpick:{rid}", pygame.Rect(self.side.x, y, self.side.w, self.px(96)),
                                   self.text(region.label), icon="cross", kind="plain", text_role="small",
-                                  align="left", on_tap=lambda i=rid: self.toggle(i)))
+                                  align="left", on_tap=partial(self.toggle, rid)))
             y += self.px(110)
             if y > self.side.bottom - self.px(96):
                 break

@@ -300,7 +300,7 @@ class SortView(SortingView):
 
     def on_drop(self, widget: Widget, pos: tuple[int, int]) -> None:
         if isinstance(widget, SortCard):
-            self.drop(widget.card_id, pos, [(box.rect, box.box_id) for box in self.boxes])
+            self.drop(widget.card_id, pos, [(box.rect, box.box_id) for box in self.boxes if box.box_id is not None])
 
     def status(self) -> str:
         if self.selected is not None:
