@@ -265,13 +265,17 @@ class Ahead:
         """A puzzle's screen, set up and drawn off screen (see `_screen`)."""
         from gardiens.ui.screens.play import PuzzleScreen
 
-        yield from self._screen(lambda: PuzzleScreen(self.app, puzzle), key)
+        # Laid out in a few milliseconds at most (its pictures are read on the worker): that slice
+        # may run between two frames of an animation, and the worker starts early.
+        yield from self._screen(lambda: PuzzleScreen(self.app, puzzle), key, light_layout=True)
 
-    def _screen(self, build: Callable[[], Screen], key: tuple[Any, ...]) -> Job:
+    def _screen(self, build: Callable[[], Screen], key: tuple[Any, ...], *,
+                light_layout: bool = False) -> Job:
         """A screen set up and drawn off screen, one slice per step: laid out with its pictures
         asked of the worker, then, once they are read, each of its text blocks set in turn."""
         app = self.app
-        yield HEAVY
+        if not light_layout:
+            yield HEAVY
         asked: list[tuple[Path, tuple[int, int]]] = []
         app.assets.prefetch = asked
         try:
