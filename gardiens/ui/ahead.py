@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 import pygame
 
+from gardiens.ui.text import SHRINK_STEP
 from gardiens.ui.theme import TEXT_SIZES
 
 if TYPE_CHECKING:
@@ -52,7 +53,6 @@ LETTERS_PER_SLICE = 12
 LARGE = 90
 # Text roles whose regular (not bold) face the screens use.
 _REGULAR_ROLES = ("small", "body", "button", "subtitle")
-_SHRINK = 0.92
 
 Job = Iterator[object]
 
@@ -153,7 +153,7 @@ class Ahead:
             jobs.append(self._tidy(state.session_id))
         if not app.canvases_ready():
             jobs.append(self._canvases())
-        jobs += [self._letters(*face) for face in self._faces()]
+        jobs += [self._letters(*face) for face in self._faces() if self._letters_left(*face)]
         if app.language not in self._formats:
             jobs.append(self._locale_data(app.language))
         jobs += [self._sound(name) for name in sounds if name in answers]
@@ -192,14 +192,18 @@ class Ahead:
                         faces.append((bold, size))
                 if size <= smallest:
                     break
-                size = max(smallest, int(size * _SHRINK))
+                size = max(smallest, int(size * SHRINK_STEP))
         return faces
+
+    def _letters_left(self, bold: bool, size: int) -> str:
+        """The letters of one font not loaded yet."""
+        return _alphabet(size)[self._loaded.get((self.app.type.family, bold, size), 0):]
 
     def _letters(self, bold: bool, size: int) -> Job:
         """Load the letters into one font: their shapes measured, then drawn once."""
         typesetter = self.app.type
         key = (typesetter.family, bold, size)
-        letters = LETTERS if size < LARGE else "".join(c for c in LETTERS if not c.islower())
+        letters = _alphabet(size)
         done = self._loaded.get(key, 0)
         font = typesetter.font(size, bold)
         while done < len(letters):
@@ -302,6 +306,11 @@ class Ahead:
         yield HEAVY
         screen.draw(self._scratch)
         self._prepared.add(key)
+
+
+def _alphabet(size: int) -> str:
+    """The letters loaded ahead into a font of `size`."""
+    return LETTERS if size < LARGE else "".join(c for c in LETTERS if not c.islower())
 
 
 class _Job:

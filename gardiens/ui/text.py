@@ -26,6 +26,8 @@ INK_TOP = 0.08
 _NOT_A_GLYPH = "\uffff"
 TYPOGRAPHY_CACHE_SIZE = 2000
 WORD_CACHE_SIZE = 20000
+# Each try of shrink-to-fit is this much smaller than the last.
+SHRINK_STEP = 0.92
 
 
 @dataclass(frozen=True)
@@ -214,7 +216,7 @@ class Typesetter:
                 if len(self._fits) > LAYOUT_CACHE_SIZE:
                     self._fits.popitem(last=False)
                 return found
-            current = max(smallest, int(current * 0.92))
+            current = max(smallest, int(current * SHRINK_STEP))
 
     def common_size(self, texts: list[str], boxes: list[pygame.Rect], size: int, bold: bool = False) -> int:
         """One size for sibling blocks (a list of messages) so that none looks smaller than the rest."""
