@@ -218,6 +218,19 @@ class Typesetter:
                 return found
             current = max(smallest, int(current * SHRINK_STEP))
 
+    def stacked(self, texts: list[str], width: int, height: int, size: int, gap: int,
+                bold: bool = False) -> tuple[int, list[int]]:
+        """One size for texts set one below the other in a column: the largest (down to the
+        smallest allowed) at which all fit `height` with `gap` between them; and the height
+        each one takes at that size."""
+        smallest = max(8, round(size * self.min_scale))
+        current = size
+        while True:
+            heights = [self.measure(text, current, width, bold)[2] for text in texts]
+            if sum(heights) + gap * max(0, len(texts) - 1) <= height or current <= smallest:
+                return current, heights
+            current = max(smallest, int(current * SHRINK_STEP))
+
     def common_size(self, texts: list[str], boxes: list[pygame.Rect], size: int, bold: bool = False) -> int:
         """One size for sibling blocks (a list of messages) so that none looks smaller than the rest."""
         return min((self.fit_size(self.shape(t), size, b, bold)[0] for t, b in zip(texts, boxes, strict=True)),

@@ -66,3 +66,16 @@ def test_measures_are_kept(typesetter: Typesetter) -> None:
     assert typesetter.fit_size(text, 40, box) is first
     lines, widest, _height = typesetter.measure(text, 40, 300)
     assert len(lines) > 1 and widest <= 300
+
+
+def test_stacked_texts_take_the_largest_size_at_which_the_column_holds_them(typesetter: Typesetter) -> None:
+    texts = ["Appelle le 3018 : gratuit, anonyme et confidentiel.", "Parles-en à un adulte de confiance."]
+    roomy_size, roomy = typesetter.stacked(texts, 400, 1000, 36, 20)
+    assert roomy_size == 36
+    assert roomy == [typesetter.measure(t, 36, 400)[2] for t in texts]
+    tight = sum(roomy) + 20 - 30
+    size, heights = typesetter.stacked(texts, 400, tight, 36, 20)
+    assert size < 36 and sum(heights) + 20 <= tight
+    # Never below the smallest size allowed, even when nothing fits.
+    smallest, _heights = typesetter.stacked(texts, 400, 10, 36, 20)
+    assert smallest == max(8, round(36 * typesetter.min_scale))

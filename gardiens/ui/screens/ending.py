@@ -214,11 +214,9 @@ class DebriefScreen(Screen):
                        learn.w - self.px(60), self.px(80)), size=m.text("subtitle") + self.px(6), color=p.ink, bold=True, max_lines=1,
                        name="learn-title")
         messages = words.texts(app.mission.debrief.key_messages)[:3]
-        y = learn.y + self.px(110)
-        each = (learn.bottom - self.px(20) - y) // max(1, len(messages))
-        boxes = [pygame.Rect(learn.x + self.px(118), y + i * each, learn.w - self.px(148), each - self.px(12))
-                 for i in range(len(messages))]
-        size = app.type.common_size(messages, boxes, m.text("body"))
+        column = pygame.Rect(learn.x + self.px(118), learn.y + self.px(110), learn.w - self.px(148), 0)
+        column.h = learn.bottom - self.px(20) - column.y
+        boxes, size = self._stack(messages, column, self.px(28))
         for i, (message, box) in enumerate(zip(messages, boxes, strict=True)):
             dot = pygame.Rect(learn.x + self.px(30), box.y + self.px(6), self.px(64), self.px(64))
             pygame.draw.ellipse(surface, p.accent, dot)
@@ -237,11 +235,9 @@ class DebriefScreen(Screen):
             ("adult", _("Parles-en à un adulte de confiance.")),
             ("shield", _("Le site de la CNIL pour les jeunes : cnil.fr")),
         ]
-        y = help_card.y + self.px(110)
-        each = (help_card.bottom - self.px(20) - y) // len(helps)
-        boxes = [pygame.Rect(help_card.x + self.px(100), y + i * each, help_card.w - self.px(130), each - self.px(10))
-                 for i in range(len(helps))]
-        size = app.type.common_size([t for _i, t in helps], boxes, m.text("body"))
+        column = pygame.Rect(help_card.x + self.px(100), help_card.y + self.px(110), help_card.w - self.px(130), 0)
+        column.h = help_card.bottom - self.px(20) - column.y
+        boxes, size = self._stack([t for _i, t in helps], column, self.px(28))
         for (icon, text), box in zip(helps, boxes, strict=True):
             image = app.assets.icon(icon, self.px(56), p.good)
             surface.blit(image, (help_card.x + self.px(28), box.y + self.px(4)))
@@ -249,6 +245,17 @@ class DebriefScreen(Screen):
         self.draw_timeline(surface, data, pygame.Rect(self.px(40), self.height - timeline_h - gap,
                                                       self.width - self.px(80), timeline_h))
         self.draw_widgets(surface)
+
+    def _stack(self, texts: list[str], column: pygame.Rect, gap: int) -> tuple[list[pygame.Rect], int]:
+        """Boxes for texts one below the other in `column`, each as tall as its text at the
+        largest size all of them fit, with `gap` between; and that size."""
+        size, heights = self.app.type.stacked(texts, column.w, column.h, self.app.metrics.text("body"), gap)
+        boxes = []
+        y = column.y
+        for height in heights:
+            boxes.append(pygame.Rect(column.x, y, column.w, min(height, column.bottom - y)))
+            y += height + gap
+        return boxes, size
 
     def draw_timeline(self, surface: pygame.Surface, data: DebriefData, box: pygame.Rect) -> None:
         """The mission as a line in time: a check where a puzzle was solved, bulbs and crosses above it."""
