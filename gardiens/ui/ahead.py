@@ -49,6 +49,8 @@ LETTERS = (
 )
 # Letters loaded per slice: about a millisecond at body size.
 LETTERS_PER_SLICE = 12
+# Seconds the attract screen has been waiting before memory is tidied (not while a team arrives).
+TIDY_AFTER = 2.0
 # Sizes from which only digits and capitals are loaded ahead (big numbers and headings).
 LARGE = 90
 # Text roles whose regular (not bold) face the screens use.
@@ -218,6 +220,9 @@ class Ahead:
         """While the kiosk waits for a team: collect what the last visit left, then set what is
         left aside from the collector, so that no full collection pauses a frame of the game.
         What is set aside is collected again at the next wait."""
+        app = self.app
+        while app.top is None or app.time - app.top.opened_at < TIDY_AFTER:
+            yield WAIT
         yield HEAVY
         # What was prepared for the last team is left to the caches, which keep what they can.
         self._prepared.clear()
