@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from abc import ABC, abstractmethod
 from typing import TYPE_CHECKING
 
 import pygame
@@ -303,10 +304,27 @@ class PuzzleScreen(Screen):
         self.app.pop(self)
 
 
-class FeedbackPanel(Screen):
-    """Right or wrong: the core's explanation, what was earned, and a way on."""
+class PopUp(Screen, ABC):
+    """A card over the screen below, which rises into place when it opens."""
 
     overlay = True
+
+    @abstractmethod
+    def card(self) -> pygame.Rect:
+        """Where the card rests once it has risen."""
+
+    def animating(self) -> bool:
+        return self.app.time - self.opened_at < POP_SECONDS
+
+    def popped_card(self) -> pygame.Rect:
+        """The card where it is drawn now: a little low while it rises."""
+        shift = round((1 - ease_out((self.app.time - self.opened_at) / POP_SECONDS)) * self.px(90))
+        return self.card().move(0, shift)
+
+
+class FeedbackPanel(PopUp):
+    """Right or wrong: the core's explanation, what was earned, and a way on."""
+
     holds_sync = True
 
     def __init__(self, app: App, puzzle_screen: PuzzleScreen, verdict: Verdict, earned: list[str]) -> None:
@@ -369,17 +387,13 @@ class FeedbackPanel(Screen):
     def on_back(self) -> None:
         self.close()
 
-    def animating(self) -> bool:
-        return self.app.time - self.opened_at < POP_SECONDS
-
     def draw(self, surface: pygame.Surface) -> None:
         app = self.app
         p = app.palette
         m = app.metrics
         _ = self._
         self.dim(surface)
-        shift = round((1 - ease_out((app.time - self.opened_at) / POP_SECONDS)) * self.px(90))
-        card = self.card().move(0, shift)
+        card = self.popped_card()
         for widget in self.widgets:
             widget.rect.y = card.bottom - self.px(170)
         right = self.verdict.correct
@@ -443,10 +457,8 @@ class FeedbackPanel(Screen):
         return lines
 
 
-class HintPanel(Screen):
+class HintPanel(PopUp):
     """The hint ladder, one step at a time, told by Lumi."""
-
-    overlay = True
 
     def __init__(self, app: App, puzzle: Puzzle) -> None:
         super().__init__(app)
@@ -498,17 +510,13 @@ class HintPanel(Screen):
     def on_back(self) -> None:
         self.close()
 
-    def animating(self) -> bool:
-        return self.app.time - self.opened_at < POP_SECONDS
-
     def draw(self, surface: pygame.Surface) -> None:
         app = self.app
         p = app.palette
         m = app.metrics
         _ = self._
         self.dim(surface)
-        shift = round((1 - ease_out((self.app.time - self.opened_at) / POP_SECONDS)) * self.px(90))
-        card = self.card().move(0, shift)
+        card = self.popped_card()
         for widget in self.widgets:
             widget.rect.y = card.bottom - self.px(170)
         panel(surface, card, p.surface, radius=self.px(44), shadow=p.accent_dark, depth=self.px(14),
