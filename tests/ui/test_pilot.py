@@ -37,6 +37,18 @@ def test_a_team_reaches_the_map_with_touches_only(launch: Callable[..., Pilot]) 
     assert pilot.app.state.lifecycle is Lifecycle.PLAYING
 
 
+def test_the_kiosk_age_and_language_show_as_chosen_on_the_setup_screen(launch: Callable[..., Pilot]) -> None:
+    pilot = launch(language="en", age="13-16")
+    pilot.tap("start")
+    state = pilot.app.state
+    assert (state.age, state.language) == ("13-16", "en")
+    assert pilot.find("age:13-16").selected and not pilot.find("age:9-12").selected  # type: ignore[attr-defined]
+    assert pilot.find("lang:en").selected and not pilot.find("lang:fr").selected  # type: ignore[attr-defined]
+    assert pilot.find("confirm").enabled
+    pilot.tap("confirm")
+    assert pilot.screen == "briefing"
+
+
 def test_mouse_clicks_work_like_fingers(launch: Callable[..., Pilot]) -> None:
     pilot = launch()
     pilot.tap("start", mouse=True)

@@ -118,8 +118,9 @@ class SetupScreen(Screen):
     def layout(self) -> None:
         app = self.app
         _ = self._
-        state = app.state
+        # What needs no decision is chosen first, so the buttons show it.
         self._preselect()
+        state = app.state
         mission = app.mission
         W = self.width
         widgets: list[Widget] = []
