@@ -324,7 +324,8 @@ class App:
         return surface
 
     def play(self, sound: str) -> None:
-        if self.sounds is not None:
+        # A screen prepared ahead of time is not on show: it makes no sound.
+        if self.sounds is not None and not self.preparing:
             self.sounds.play(sound)
 
     def pressed_widget(self) -> Widget | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pygame
+import pytest
 
 from gardiens.core.session import Lifecycle, PuzzleState
 from gardiens.testing.pilot import Pilot
@@ -261,3 +262,22 @@ def test_the_puzzle_screen_is_a_puzzle_screen(launch: Callable[..., Pilot]) -> N
     pilot = launch()
     stage(pilot.app, pilot.clock, puzzle="coffre")
     assert isinstance(pilot.app.top, PuzzleScreen)
+
+
+def test_the_victory_sounds_once_when_it_shows_not_when_prepared(
+    launch: Callable[..., Pilot], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pilot = launch()
+    app = pilot.app
+    played: list[str] = []
+    assert app.sounds is not None
+    monkeypatch.setattr(app.sounds, "play", played.append)
+    app.preparing = True
+    app.play("victory")
+    app.preparing = False
+    assert played == []
+    assert pilot.clock is not None
+    stage(app, pilot.clock, screen="victory")
+    pilot.advance(30)
+    assert pilot.screen == "victory"
+    assert played.count("victory") == 1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from typing import TYPE_CHECKING
 
 import pygame
 
@@ -13,6 +14,9 @@ from gardiens.ui.screens.base import TOP_BAR, Screen
 from gardiens.ui.screens.hud import draw_title
 from gardiens.ui.screens.lobby import night_scene
 from gardiens.ui.widgets.base import Button
+
+if TYPE_CHECKING:
+    from gardiens.ui.app import App
 
 CELEBRATION_SECONDS = 5.0
 
@@ -102,6 +106,17 @@ class VictoryScreen(_Ending):
     """The lighthouse shines again and the fog clears; confetti for a few seconds."""
 
     name = "victory"
+
+    def __init__(self, app: App) -> None:
+        super().__init__(app)
+        self._cheered = False
+
+    def update(self, dt: float) -> None:
+        super().update(dt)
+        if not self._cheered:
+            # Once, when the screen first shows (not when it is prepared off screen).
+            self._cheered = True
+            self.app.play("victory")
 
     def animating(self) -> bool:
         return self.app.time - self.opened_at < CELEBRATION_SECONDS
