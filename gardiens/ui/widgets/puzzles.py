@@ -835,21 +835,55 @@ class HotspotsView(PuzzleView):
 # -- short text and cipher ---------------------------------------------------------------
 
 
-class TextView(PuzzleView):
+class TypedView(PuzzleView, ABC):
+    """An answer typed on the on-screen keyboard, or on a real one, or pasted: what `accepts`
+    lets through, up to `max_length` characters."""
+
+    def __init__(self, screen: PuzzleScreen, puzzle: Puzzle) -> None:
+        super().__init__(screen, puzzle)
+        self.typed = ""
+
+    @property
+    @abstractmethod
+    def max_length(self) -> int:
+        """The most characters the answer may have."""
+
+    @abstractmethod
+    def accepts(self, char: str) -> bool:
+        """Whether `char` may be part of the answer."""
+
+    def on_text(self, text: str) -> None:
+        room = self.max_length - len(self.typed)
+        kept = [c for c in text[: self.max_length * 4] if self.accepts(c)]
+        self.typed += "".join(kept)[: max(0, room)]
+        self.changed()
+
+    def on_key(self, event: pygame.event.Event) -> bool:
+        if event.key == pygame.K_BACKSPACE:
+            self.press("back")
+            return True
+        # The space bar types a space here (it arrives as text), it does not press the focused key.
+        return event.key == pygame.K_SPACE
+
+    @abstractmethod
+    def press(self, key: str) -> None:
+        """A key of the on-screen keyboard, "back" included."""
+
+
+class TextView(TypedView):
     """A short answer typed on the on-screen keyboard (accents included)."""
 
     puzzle: ShortText | Cipher
     rows = KEYBOARD_ROWS
-
-    def __init__(self, screen: PuzzleScreen, puzzle: ShortText | Cipher) -> None:
-        super().__init__(screen, puzzle)
-        self.typed = ""
 
     @property
     def max_length(self) -> int:
         if isinstance(self.puzzle, ShortText):
             return self.puzzle.max_length
         return min(60, len(self.puzzle.plaintext) + 10)
+
+    def accepts(self, char: str) -> bool:
+        return allowed_char(char)
 
     def press(self, key: str) -> None:
         if key == "back":
@@ -858,19 +892,6 @@ class TextView(PuzzleView):
               and (key != " " or (self.typed and not self.typed.endswith(" ")))):
             self.typed += key
         self.changed()
-
-    def on_text(self, text: str) -> None:
-        room = self.max_length - len(self.typed)
-        kept = [c for c in text[: self.max_length * 4] if allowed_char(c)]
-        self.typed += "".join(kept)[: max(0, room)]
-        self.changed()
-
-    def on_key(self, event: pygame.event.Event) -> bool:
-        if event.key == pygame.K_BACKSPACE:
-            self.press("back")
-            return True
-        # The space bar types a space here (it arrives as text), not "activate".
-        return event.key == pygame.K_SPACE
 
     def field_and_keys(self, area: pygame.Rect, top: int) -> list[Widget]:
         gap = self.px(12)

@@ -30,7 +30,7 @@ from gardiens.ui.draw import focus_ring, panel
 from gardiens.ui.theme import Color, mix
 from gardiens.ui.widgets.base import Button, Widget
 from gardiens.ui.widgets.keys import AnswerField, keyboard
-from gardiens.ui.widgets.puzzles import PuzzleView, SortingView
+from gardiens.ui.widgets.puzzles import PuzzleView, SortingView, TypedView
 
 if TYPE_CHECKING:
     from gardiens.ui.app import App
@@ -1046,14 +1046,13 @@ class Meter(Widget):
                 panel(surface, cell, p.surface, radius=m.px(10), border=p.outline, border_width=max(1, m.px(2)))
 
 
-class PasswordView(PuzzleView):
+class PasswordView(TypedView):
     """A password typed on an on-screen keyboard, a strength gauge, and the rules it must keep."""
 
     puzzle: Password
 
     def __init__(self, screen: PuzzleScreen, puzzle: Password) -> None:
         super().__init__(screen, puzzle)
-        self.typed = ""
         self.shift = False
         self.symbols = False
         self.side = pygame.Rect(0, 0, 0, 0)
@@ -1063,6 +1062,9 @@ class PasswordView(PuzzleView):
     @property
     def max_length(self) -> int:
         return min(self.puzzle.max_length, MAX_TEXT_ANSWER)
+
+    def accepts(self, char: str) -> bool:
+        return password_char(char)
 
     def score(self) -> tuple[int, int]:
         met = sum(1 for r in self.puzzle.rules if self.keeps(r))
@@ -1096,19 +1098,6 @@ class PasswordView(PuzzleView):
         elif len(self.typed) < self.max_length and password_char(key):
             self.typed += key.upper() if self.shift and key.isalpha() else key
         self.changed()
-
-    def on_text(self, text: str) -> None:
-        room = self.max_length - len(self.typed)
-        kept = [c for c in text[: self.max_length * 4] if password_char(c)]
-        self.typed += "".join(kept)[: max(0, room)]
-        self.changed()
-
-    def on_key(self, event: pygame.event.Event) -> bool:
-        if event.key == pygame.K_BACKSPACE:
-            self.press("back")
-            return True
-        # The space bar types a space (it arrives as text), it does not press the focused key.
-        return event.key == pygame.K_SPACE
 
     def layout(self, area: pygame.Rect) -> list[Widget]:
         self.area = area
