@@ -21,6 +21,8 @@ if TYPE_CHECKING:
     from gardiens.ui.app import App
 
 POP_SECONDS = 0.3
+# How far above a pop-up card's foot its row of buttons sits (design pixels).
+BUTTON_ROW = 170
 
 _TILE_LOOK = {
     PuzzleState.LOCKED: ("lock", "locked"),
@@ -316,10 +318,15 @@ class PopUp(Screen, ABC):
     def animating(self) -> bool:
         return self.app.time - self.opened_at < POP_SECONDS
 
-    def popped_card(self) -> pygame.Rect:
-        """The card where it is drawn now: a little low while it rises."""
+    def rise(self, surface: pygame.Surface) -> pygame.Rect:
+        """Veil the screen below and return the card where it is now, a little low while it
+        rises; the row of buttons at its foot rises with it."""
+        self.dim(surface)
         shift = round((1 - ease_out((self.app.time - self.opened_at) / POP_SECONDS)) * self.px(90))
-        return self.card().move(0, shift)
+        card = self.card().move(0, shift)
+        for widget in self.widgets:
+            widget.rect.y = card.bottom - self.px(BUTTON_ROW)
+        return card
 
 
 class FeedbackPanel(PopUp):
@@ -370,7 +377,7 @@ class FeedbackPanel(PopUp):
         card = self.card()
         _ = self._
         label = _("Continuer") if self.verdict.correct else _("Réessayer")
-        self.widgets = [Button("continue", pygame.Rect(card.right - self.px(520), card.bottom - self.px(170),
+        self.widgets = [Button("continue", pygame.Rect(card.right - self.px(520), card.bottom - self.px(BUTTON_ROW),
                                                        self.px(460), self.px(130)),
                                label, icon="next", kind="accent", on_tap=self.close, text_role="subtitle")]
         self.focus = "continue"
@@ -392,10 +399,7 @@ class FeedbackPanel(PopUp):
         p = app.palette
         m = app.metrics
         _ = self._
-        self.dim(surface)
-        card = self.popped_card()
-        for widget in self.widgets:
-            widget.rect.y = card.bottom - self.px(170)
+        card = self.rise(surface)
         right = self.verdict.correct
         panel(surface, card, p.surface, radius=self.px(44), shadow=p.good if right else p.accent_dark,
               depth=self.px(14), border=p.good if right else p.accent, border_width=self.px(6))
@@ -486,7 +490,7 @@ class HintPanel(PopUp):
         card = self.card()
         progress = app.state.puzzles.get(self.puzzle.id)
         more = progress is not None and progress.hints < len(self.ladder())
-        y = card.bottom - self.px(170)
+        y = card.bottom - self.px(BUTTON_ROW)
         widgets: list[Widget] = [Button("close", pygame.Rect(card.right - self.px(560), y, self.px(500), self.px(130)),
                                         _("Retour à l'énigme"), icon="back", kind="plain", on_tap=self.close)]
         if more:
@@ -515,10 +519,7 @@ class HintPanel(PopUp):
         p = app.palette
         m = app.metrics
         _ = self._
-        self.dim(surface)
-        card = self.popped_card()
-        for widget in self.widgets:
-            widget.rect.y = card.bottom - self.px(170)
+        card = self.rise(surface)
         panel(surface, card, p.surface, radius=self.px(44), shadow=p.accent_dark, depth=self.px(14),
               border=p.accent, border_width=self.px(6))
         head = lumi(surface, (card.x + self.px(170), card.bottom - self.px(200)), self.px(300), mood="thinking",
