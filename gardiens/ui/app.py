@@ -27,7 +27,7 @@ from gardiens.ui.widgets.base import Button, Looks, Widget
 if TYPE_CHECKING:
     # The mission model and the session come in with the missions, after the first frame
     # (see `start_boot`): the attract screen needs neither, so they are imported where used.
-    from gardiens.core.model import AgeBand, Mission
+    from gardiens.core.model import AgeBand, Mission, Puzzle
     from gardiens.core.session import Lifecycle, Reply, Session, SessionState
     from gardiens.ui.boot import Boot
     from gardiens.ui.kiosk import KioskAttendant
@@ -300,6 +300,16 @@ class App:
             return team_name(key, language)
         except ValueError:
             return ""
+
+    def available_puzzle(self, puzzle_id: str) -> Puzzle | None:
+        """The puzzle `puzzle_id` if the team can open it now, else None."""
+        from gardiens.core.session import PuzzleState
+
+        mission = self.mission
+        progress = self.state.puzzles.get(puzzle_id) if mission is not None else None
+        if mission is None or progress is None or progress.state is not PuzzleState.AVAILABLE:
+            return None
+        return mission.puzzle(puzzle_id)
 
     def mission_dir(self) -> Path | None:
         mission = self.mission

@@ -325,12 +325,10 @@ class KioskAttendant:
         from gardiens.ui.screens.play import HintPanel, MapScreen, PuzzleScreen
 
         app = self.app
-        mission = app.mission
-        progress = app.state.puzzles.get(pid)
-        if mission is None or progress is None or progress.state is not PuzzleState.AVAILABLE:
+        puzzle = app.available_puzzle(pid)
+        if puzzle is None:
             return
         top = app.top
-        puzzle = mission.puzzle(pid)
         if isinstance(top, MapScreen):
             app.push(PuzzleScreen(app, puzzle))
         elif not (isinstance(top, PuzzleScreen) and top.puzzle.id == pid):

@@ -101,11 +101,9 @@ class Preview:
         from gardiens.ui.screens.play import PuzzleScreen
 
         app = self.app
-        mission = app.mission
-        progress = app.state.puzzles.get(puzzle_id)
-        if mission is None or progress is None or progress.state is not PuzzleState.AVAILABLE:
-            return
-        app.push(PuzzleScreen(app, mission.puzzle(puzzle_id)))
+        puzzle = app.available_puzzle(puzzle_id)
+        if puzzle is not None:
+            app.push(PuzzleScreen(app, puzzle))
 
     def note(self, text: str) -> None:
         self._note = text
