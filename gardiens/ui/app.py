@@ -43,6 +43,8 @@ DRAG_THRESHOLD = 24
 # Setup and briefing left alone this long go back to the attract screen (a team walked away).
 IDLE_RESET_SECONDS = 180.0
 A11Y_BUTTON = "a11y"
+# The key of the paper background among the surfaces drawn once per size and theme.
+PAPER = ("paper",)
 
 
 @dataclass
@@ -317,12 +319,8 @@ class App:
 
     def background(self) -> pygame.Surface:
         """The warm paper gradient behind ordinary screens, drawn once per size and theme."""
-        key = ("paper", self.size, self.palette)
-        surface = self._backgrounds.get(key)
-        if surface is None:
-            surface = vertical_gradient(self.size, self.palette.background_top, self.palette.background)
-            self._backgrounds[key] = surface
-        return surface
+        return self.cached(PAPER, lambda: vertical_gradient(self.size, self.palette.background_top,
+                                                            self.palette.background))
 
     def cached(self, key: tuple[Any, ...], build: Callable[[], pygame.Surface]) -> pygame.Surface:
         """A surface a screen draws once per size and theme (a night sky, a fog layer)."""
@@ -651,17 +649,20 @@ class App:
             self.preview.draw(surface)
 
     def canvases_ready(self) -> bool:
-        under = self._under
-        return (("paper", self.size, self.palette) in self._backgrounds and under is not None
-                and self.surface is not None and under[1].get_size() == self.surface.get_size())
+        """Whether the full-screen layers `prepare_canvases` builds are there."""
+        return (*PAPER, self.size, self.palette) in self._backgrounds and not self._under_missing()
 
     def prepare_canvases(self) -> None:
         """Build ahead the full-screen layers a first frame would otherwise pay for: the paper
         background and the copy of the screen kept under an overlay."""
         self.background()
-        if self.surface is not None and (self._under is None
-                                         or self._under[1].get_size() != self.surface.get_size()):
+        if self._under_missing():
+            assert self.surface is not None
             self._under = ((), self.surface.copy())
+
+    def _under_missing(self) -> bool:
+        under = self._under
+        return self.surface is not None and (under is None or under[1].get_size() != self.surface.get_size())
 
     def a11y_visible(self) -> bool:
         from gardiens.ui.screens.accessibility import AccessibilityPanel
