@@ -216,9 +216,18 @@ def _fill_with_source(catalog: Catalog) -> None:
         if not message.id:
             continue
         if message.fuzzy or not _complete(message):
-            message.string = tuple(message.id) if message.pluralizable else message.id
+            message.string = _source_forms(message, catalog.num_plurals)
             message.flags.discard("fuzzy")
             message.previous_id = []
+
+
+def _source_forms(message: Message, forms: int) -> str | tuple[str, ...]:
+    """The source text as its own translation: the singular, then the plural in every other form
+    the language's rule has (Babel's French rule has a third form, for millions)."""
+    if not message.pluralizable:
+        return str(message.id)
+    singular, plural = message.id[0], message.id[-1]
+    return (singular, *([plural] * (forms - 1)))
 
 
 def compile_catalogs(locales: Path) -> list[CompileResult]:

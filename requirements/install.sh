@@ -1,0 +1,16 @@
+# Sourced by ./play and ./run-tests: makes .venv hold exactly what the lock names, then the
+# game itself (editable), and does nothing when that is already so.
+# Usage: install_from_lock game|test
+install_from_lock() {
+    local lock="requirements/$1.txt" stamp=".venv/.installed-$1"
+    if [ ! -x .venv/bin/python ]; then "${PYTHON:-python3}" -m venv .venv; fi
+    if [ -f "$stamp" ] && [ "$stamp" -nt "$lock" ] && [ "$stamp" -nt pyproject.toml ]; then
+        return 0
+    fi
+    # Hash-checked: every file must be the one the lock was made with.
+    .venv/bin/python -m pip install --quiet --require-hashes -r "$lock"
+    # The game itself, built with the locked setuptools rather than a fresh unpinned download.
+    .venv/bin/python -m pip install --quiet --no-deps --no-build-isolation -e .
+    rm -f .venv/.installed-*
+    touch "$stamp"
+}
