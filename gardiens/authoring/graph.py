@@ -8,25 +8,7 @@ from xml.sax.saxutils import escape
 
 from gardiens.core.lint import solvable_puzzles
 from gardiens.core.model import CodeLock, Mission, Puzzle, pick
-
-# What each puzzle type is called on the map, with a short sign drawn in the box's corner.
-TYPE_LABELS: dict[str, tuple[str, str]] = {
-    "code": ("Cadenas à code", "123"),
-    "choice": ("QCM", "A/B"),
-    "true_false": ("Vrai ou faux", "V/F"),
-    "order": ("Remettre en ordre", "1-2-3"),
-    "categorise": ("Ranger dans des boîtes", "[ ][ ]"),
-    "hotspots": ("Zones sur une image", "(+)"),
-    "text": ("Réponse courte", "Abc"),
-    "cipher": ("Message chiffré", "César"),
-    "feed": ("Fil d'actu à trier", "#"),
-    "chat": ("Discussion de groupe", "..."),
-    "settings": ("Réglages de confidentialité", "on/off"),
-    "password": ("Mot de passe", "***"),
-    "cookies": ("Bandeau de cookies", "cookies"),
-    "pegi": ("Classement PEGI", "PEGI"),
-    "ads": ("Publicités cachées", "pub"),
-}
+from gardiens.core.puzzles import kind_of
 
 BOX_W = 240
 BOX_H = 92
@@ -229,7 +211,8 @@ def _box(mission: Mission, item: Placed, solvable: set[str]) -> str:
     age = mission.ages[0]
     goal = puzzle.id == mission.goal
     reachable = puzzle.id in solvable
-    label, sign = TYPE_LABELS.get(puzzle.type, (puzzle.type, ""))
+    kind = kind_of(puzzle)
+    label, sign = kind.label, kind.sign
     classes = ["puzzle"] + (["goal"] if goal else []) + ([] if reachable else ["unreachable"])
     x, y = item.x, item.y
     fill = "url(#hatch)" if not reachable else ("#fff4c2" if goal else "#eaf2fb")

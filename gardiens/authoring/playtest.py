@@ -10,26 +10,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from gardiens.core import checkers
-from gardiens.core.autoplay import HINT_BUDGETS, WRONG_BUDGETS, Bot
+from gardiens.core.autoplay import HINT_BUDGETS, WRONG_BUDGETS, Bot, holds_what_it_needs
 from gardiens.core.clock import ManualClock
 from gardiens.core.journal import Journal
-from gardiens.core.model import (
-    AgeBand,
-    Categorise,
-    Chat,
-    Cookies,
-    Feed,
-    Hotspots,
-    Mission,
-    MultipleChoice,
-    Ordering,
-    Password,
-    Pegi,
-    Puzzle,
-    Settings,
-    TrueFalse,
-    pick,
-)
+from gardiens.core.model import AgeBand, Mission, Puzzle, pick
+from gardiens.core.puzzles import kind_of
 from gardiens.core.session import Lifecycle, Outcome, PuzzleState, Reply, Session
 
 # Long enough that no bot runs out of time: the playtest measures, it does not judge a race.
@@ -55,25 +40,8 @@ SKILLS: tuple[Skill, ...] = (
     Skill("en difficulté", (1, 1, 2, 3), (0, 1, 2, 3), 1.35),
 )
 
-# Seconds a team of average skill needs to understand and answer a puzzle the first time:
-# a base per type plus a share per element to read or handle.
-BASE_SECONDS: dict[str, float] = {
-    "code": 25,
-    "choice": 35,
-    "true_false": 20,
-    "order": 30,
-    "categorise": 25,
-    "hotspots": 40,
-    "text": 45,
-    "cipher": 75,
-    "feed": 30,
-    "chat": 40,
-    "settings": 30,
-    "password": 60,
-    "cookies": 45,
-    "pegi": 30,
-    "ads": 30,
-}
+# An average team's first answer takes its kind's base seconds (`PuzzleKind.effort`) plus this
+# much per element to read or handle.
 PER_ELEMENT_SECONDS = 10.0
 # Characters read per second by a team reading together, and how fast it reasons, by age band.
 READING_SPEED: dict[AgeBand, float] = {"9-12": 9.0, "13-16": 14.0}
@@ -82,34 +50,11 @@ RETRY_SHARE = 0.35
 HINT_READ_SECONDS = 8.0
 
 
-def elements(puzzle: Puzzle) -> int:
-    """How many things the team must read or place in a puzzle."""
-    match puzzle:
-        case MultipleChoice() | Chat():
-            return len(puzzle.choices) + (len(puzzle.messages) if isinstance(puzzle, Chat) else 0)
-        case TrueFalse():
-            return len(puzzle.statements)
-        case Ordering() | Categorise():
-            return len(puzzle.items)
-        case Hotspots():
-            return len(puzzle.regions)
-        case Feed():
-            return len(puzzle.posts)
-        case Settings():
-            return len(puzzle.settings)
-        case Password():
-            return len(puzzle.rules)
-        case Cookies():
-            return len(puzzle.buttons) + len(puzzle.purposes)
-        case Pegi():
-            return len(puzzle.games)
-    return len(getattr(puzzle, "posts", ())) or 1
-
-
 def first_try_seconds(puzzle: Puzzle, age: AgeBand) -> float:
     """An average team's time to read a puzzle and give its first answer."""
     reading = len(pick(puzzle.prompt, age)) / READING_SPEED[age]
-    thinking = BASE_SECONDS.get(puzzle.type, 30.0) + PER_ELEMENT_SECONDS * elements(puzzle)
+    effort = kind_of(puzzle).effort(puzzle)
+    thinking = effort.seconds + PER_ELEMENT_SECONDS * effort.elements
     return thinking * AGE_PACE[age] + reading
 
 
@@ -141,7 +86,7 @@ class PlaytestBot:
         open_puzzles = [
             p for p in mission.puzzles if state.puzzles[p.id].state is PuzzleState.AVAILABLE
         ]
-        ready = [p for p in open_puzzles if p.type != "code" or _holds(p, held)]
+        ready = [p for p in open_puzzles if holds_what_it_needs(p, held)]
         puzzle = (ready or open_puzzles)[0]
         progress = state.puzzles[puzzle.id]
         plan = random.Random(f"{seed}:{self.skill.name}:{puzzle.id}:plan")
@@ -164,10 +109,6 @@ class PlaytestBot:
             )
         solution = checkers.solution(puzzle, held)
         return effort, lambda: session.submit(puzzle.id, solution)
-
-
-def _holds(puzzle: Puzzle, held: dict[str, str]) -> bool:
-    return all(rid in held for rid in (getattr(puzzle, "code_from", None) or []))
 
 
 @dataclass(frozen=True)

@@ -11,8 +11,9 @@ from dataclasses import dataclass
 
 from gardiens.core import checkers
 from gardiens.core.clock import ManualClock
-from gardiens.core.model import AgeBand, CodeLock, Mission, Puzzle
+from gardiens.core.model import AgeBand, Mission, Puzzle
 from gardiens.core.pseudonym import random_team
+from gardiens.core.puzzles import kind_of
 from gardiens.core.session import Lifecycle, PuzzleState, Reply, Session
 
 WRONG_BUDGETS = (0, 1, 1, 2)
@@ -75,7 +76,7 @@ class Bot:
         open_puzzles = [
             p for p in self.mission.puzzles if state.puzzles[p.id].state is PuzzleState.AVAILABLE
         ]
-        ready = [p for p in open_puzzles if _has_what_it_needs(p, held)]
+        ready = [p for p in open_puzzles if holds_what_it_needs(p, held)]
         puzzle = (ready or open_puzzles)[0]
         progress = state.puzzles[puzzle.id]
         plan = random.Random(f"{self.seed}:{puzzle.id}:plan")
@@ -91,10 +92,9 @@ class Bot:
         return session.submit(puzzle.id, checkers.solution(puzzle, held))
 
 
-def _has_what_it_needs(puzzle: Puzzle, held: dict[str, str]) -> bool:
-    if isinstance(puzzle, CodeLock) and puzzle.code_from:
-        return all(rid in held for rid in puzzle.code_from)
-    return True
+def holds_what_it_needs(puzzle: Puzzle, held: dict[str, str]) -> bool:
+    """Whether the team holds every reward the puzzle's answer is made of."""
+    return all(rid in held for rid in kind_of(puzzle).rewards_needed(puzzle))
 
 
 def play(bot: Bot, session: Session, clock: ManualClock, *, max_actions: int = 1000) -> int:

@@ -21,10 +21,7 @@ from gardiens.core.journal import Event, Journal
 from gardiens.core.model import (
     AGE_BANDS,
     AgeBand,
-    CodeLock,
     Mission,
-    Password,
-    ShortText,
     Text,
     pick_list,
 )
@@ -551,7 +548,7 @@ class Session:
             return refused("malformed_answer")
         data: dict[str, Any] = {"puzzle": puzzle_id, "correct": verdict.correct}
         if not verdict.correct:
-            data["answer"] = _journaled_answer(puzzle, answer)
+            data["answer"] = checkers.journaled(puzzle, answer)
         reply = self._record([("answer_submitted", data)])
         return replace(reply, verdict=verdict)
 
@@ -674,16 +671,3 @@ class Session:
             self._state = apply(self.missions, self._state, event)
         self._version += len(events)
         return Reply(ok=True, events=tuple(events))
-
-
-def _journaled_answer(puzzle: object, answer: object) -> object:
-    """What of a wrong answer is kept: ids and codes, never free text a child typed."""
-    if isinstance(puzzle, ShortText):
-        assert isinstance(answer, str)
-        index = checkers.known_mistake(puzzle, answer)
-        return None if index is None else {"mistake": index}
-    if isinstance(puzzle, Password):
-        return None
-    if isinstance(puzzle, CodeLock) or not isinstance(answer, str):
-        return answer
-    return None

@@ -69,7 +69,7 @@ def _fields() -> set[str]:
         if (
             isinstance(value, type)
             and issubclass(value, BaseModel)
-            and value.__module__ == model.__name__
+            and value.__module__.startswith((model.__name__, "gardiens.core.puzzles"))
         ):
             names.update(value.model_fields)
     return names

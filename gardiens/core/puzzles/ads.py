@@ -1,0 +1,56 @@
+"""`ads`: influencer posts; tap the ones that are advertising without saying so."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Mapping
+from typing import Literal
+
+from pydantic import Field, StrictBool
+
+from gardiens.core.puzzles.answers import Answer, Journaled, Verdict, read_ids, verdict
+from gardiens.core.puzzles.base import PuzzleBase, Text
+from gardiens.core.puzzles.feed import Post
+from gardiens.core.puzzles.kind import Effort, PuzzleKind
+
+
+class AdPost(Post):
+    hidden_ad: StrictBool = Field(
+        description="true si le post est une publicité qui ne le dit pas."
+    )
+    feedback: Text | None = None
+
+
+class Ads(PuzzleBase):
+    """Influencer posts: tap the ones that are advertising without saying so."""
+
+    type: Literal["ads"]
+    posts: list[AdPost] = Field(min_length=2, max_length=6)
+
+
+class AdsKind(PuzzleKind[Ads]):
+    model = Ads
+    label = "Publicités cachées"
+    sign = "pub"
+
+    def check(self, puzzle: Ads, answer: object, rewards: Mapping[str, str]) -> Verdict:
+        chosen = set(read_ids(answer, {p.id for p in puzzle.posts}))
+        slips = [p for p in puzzle.posts if (p.id in chosen) != p.hidden_ad]
+        return verdict(
+            puzzle,
+            len(puzzle.posts) - len(slips),
+            len(puzzle.posts),
+            [p.feedback for p in slips if p.feedback is not None],
+        )
+
+    def solution(self, puzzle: Ads, rewards: Mapping[str, str]) -> Answer:
+        return [p.id for p in puzzle.posts if p.hidden_ad]
+
+    def wrong_answer(self, puzzle: Ads, rewards: Mapping[str, str], rng: random.Random) -> Answer:
+        return [p.id for p in puzzle.posts if not p.hidden_ad][:1]
+
+    def journaled(self, puzzle: Ads, answer: object) -> Journaled:
+        return read_ids(answer, {p.id for p in puzzle.posts})
+
+    def effort(self, puzzle: Ads) -> Effort:
+        return Effort(30, len(puzzle.posts))

@@ -1,0 +1,94 @@
+"""The words every puzzle is written with: texts per age band, identifiers, feedback, rewards,
+and `PuzzleBase`, the fields that every kind of puzzle shares."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated, Literal, TypeAlias
+
+from pydantic import BaseModel, ConfigDict, Field
+
+AgeBand: TypeAlias = Literal["9-12", "13-16"]
+AGE_BANDS: tuple[AgeBand, ...] = ("9-12", "13-16")
+
+Identifier = Annotated[
+    str,
+    Field(
+        pattern=r"^[a-z0-9][a-z0-9_-]{0,63}$",
+        description="Identifiant : lettres minuscules, chiffres, « - » ou « _ » (ex. « fil-actu »).",
+    ),
+]
+
+Text: TypeAlias = Annotated[
+    str | dict[AgeBand, str],
+    Field(
+        description=(
+            "Un texte dans la langue source : soit une phrase, soit une phrase par tranche d'âge "
+            "(clés « 9-12 » et « 13-16 »)."
+        )
+    ),
+]
+TextList: TypeAlias = Annotated[
+    list[Text] | dict[AgeBand, list[str]],
+    Field(
+        description=(
+            "Une liste de textes, soit commune aux tranches d'âge, soit une liste par tranche "
+            "d'âge (clés « 9-12 » et « 13-16 »)."
+        )
+    ),
+]
+
+
+class Strict(BaseModel):
+    """Base of every model: unknown keys are errors, numbers given for strings are accepted."""
+
+    model_config = ConfigDict(extra="forbid", coerce_numbers_to_str=True, frozen=True)
+
+
+class Feedback(Strict):
+    """What the team reads after an answer. A wrong answer explains; it never only says no."""
+
+    right: Text = Field(description="Message affiché quand la réponse est juste.")
+    wrong: Text = Field(
+        description="Explication affichée quand la réponse est fausse : elle aide à comprendre."
+    )
+
+
+class Reward(Strict):
+    """A clue fragment the team earns by solving a puzzle, e.g. one digit of the final code."""
+
+    id: Identifier
+    value: str = Field(
+        min_length=1, max_length=32, description="La valeur gagnée (ex. un chiffre du code final)."
+    )
+    label: Text = Field(description="Ce que l'équipe lit en gagnant l'indice.")
+
+
+class PuzzleBase(Strict):
+    """Fields shared by every puzzle type."""
+
+    if TYPE_CHECKING:
+        # Each kind declares `type` as its own literal, last among its fields (the order the
+        # schema shows); declared here for the type checker only, so that it keeps that place.
+        type: str
+
+    id: Identifier
+    title: Text = Field(description="Titre court, affiché sur la carte de la mission.")
+    prompt: Text = Field(description="La consigne de l'énigme.")
+    image: str | None = Field(
+        default=None,
+        description="Image illustrant l'énigme, chemin relatif au dossier de la mission.",
+    )
+    feedback: Feedback
+    hints: TextList = Field(
+        description="Échelle d'indices, du plus léger à la solution (coup de pouce → indice fort → solution)."
+    )
+    key_message: Text | None = Field(
+        default=None, description="Le message clé que l'énigme fait comprendre."
+    )
+    requires: list[Identifier] = Field(
+        default_factory=list,
+        description="Énigmes à résoudre avant que celle-ci ne s'ouvre (identifiants).",
+    )
+    rewards: list[Reward] = Field(
+        default_factory=list, description="Indices gagnés en résolvant l'énigme."
+    )

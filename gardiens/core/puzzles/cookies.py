@@ -1,0 +1,111 @@
+"""`cookies`: a cookie banner full of traps; refuse, or customise every purpose as expected."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Mapping
+from typing import Literal, TypeAlias
+
+from pydantic import Field, StrictBool
+
+from gardiens.core.puzzles.answers import Answer, Journaled, MalformedAnswer, Verdict, verdict
+from gardiens.core.puzzles.base import Identifier, PuzzleBase, Strict, Text
+from gardiens.core.puzzles.kind import Effort, PuzzleKind
+
+CookieAction: TypeAlias = Literal["accept_all", "refuse_all", "customise"]
+
+
+class CookieButton(Strict):
+    id: Identifier
+    label: Text
+    action: CookieAction
+    style: Literal["big", "small", "link"] = Field(
+        default="big", description="Taille du bouton : les pièges rendent le refus petit."
+    )
+    feedback: Text | None = None
+
+
+class CookiePurpose(Strict):
+    id: Identifier
+    label: Text
+    start: StrictBool = Field(
+        description="Case cochée au départ (piège fréquent : tout est coché)."
+    )
+    expected: StrictBool = Field(description="Réglage attendu.")
+    feedback: Text | None = None
+
+
+class Cookies(PuzzleBase):
+    """A cookie banner full of traps: refuse, or customise every purpose as expected."""
+
+    type: Literal["cookies"]
+    site: Text = Field(description="Nom du site inventé.")
+    banner: Text = Field(description="Le texte du bandeau.")
+    buttons: list[CookieButton] = Field(min_length=2, max_length=5)
+    purposes: list[CookiePurpose] = Field(default_factory=list, max_length=6)
+
+
+def _on(value: bool) -> str:
+    return "on" if value else "off"
+
+
+def _button(puzzle: Cookies, answer: object) -> tuple[CookieButton, Mapping[object, str]]:
+    """The button pressed, and the answer's switches (not yet checked)."""
+    if not isinstance(answer, dict) or not all(isinstance(v, str) for v in answer.values()):
+        raise MalformedAnswer("a cookie answer is a button and switches")
+    button = {b.id: b for b in puzzle.buttons}.get(str(answer.get("button")))
+    if button is None:
+        raise MalformedAnswer("unknown button")
+    return button, answer
+
+
+class CookiesKind(PuzzleKind[Cookies]):
+    model = Cookies
+    label = "Bandeau de cookies"
+    sign = "cookies"
+
+    def check(self, puzzle: Cookies, answer: object, rewards: Mapping[str, str]) -> Verdict:
+        button, given = _button(puzzle, answer)
+        total = 1 + len(puzzle.purposes)
+        if button.action == "accept_all":
+            details: list[Text] = [button.feedback] if button.feedback is not None else []
+            return verdict(puzzle, 0, total, details)
+        if button.action == "refuse_all":
+            return verdict(puzzle, total, total, [])
+        switches = {p.id: given.get(p.id, _on(p.start)) for p in puzzle.purposes}
+        if not all(v in ("on", "off") for v in switches.values()):
+            raise MalformedAnswer("a switch is on or off")
+        wrong = [p for p in puzzle.purposes if switches[p.id] != _on(p.expected)]
+        return verdict(
+            puzzle,
+            total - len(wrong),
+            total,
+            [p.feedback for p in wrong if p.feedback is not None],
+        )
+
+    def solution(self, puzzle: Cookies, rewards: Mapping[str, str]) -> Answer:
+        refuse = [b for b in puzzle.buttons if b.action == "refuse_all"]
+        if refuse:
+            return {"button": refuse[0].id}
+        custom = next(b for b in puzzle.buttons if b.action == "customise")
+        return {"button": custom.id} | {p.id: _on(p.expected) for p in puzzle.purposes}
+
+    def wrong_answer(
+        self, puzzle: Cookies, rewards: Mapping[str, str], rng: random.Random
+    ) -> Answer:
+        accept = [b for b in puzzle.buttons if b.action == "accept_all"]
+        if accept:
+            return {"button": rng.choice(accept).id}
+        custom = next(b for b in puzzle.buttons if b.action == "customise")
+        return {"button": custom.id} | {p.id: _on(p.start) for p in puzzle.purposes}
+
+    def journaled(self, puzzle: Cookies, answer: object) -> Journaled:
+        # Rebuilt from the banner's own ids: other keys an answer may carry are not kept.
+        button, given = _button(puzzle, answer)
+        switches = {
+            p.id: given[p.id] for p in puzzle.purposes if given.get(p.id) in ("on", "off")
+        }
+        return {"button": button.id} | switches
+
+    def effort(self, puzzle: Cookies) -> Effort:
+        return Effort(45, len(puzzle.buttons) + len(puzzle.purposes))

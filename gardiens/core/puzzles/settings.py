@@ -1,0 +1,78 @@
+"""`settings`: a privacy-settings panel to fix, one option per setting."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Mapping
+from typing import Literal
+
+from pydantic import Field
+
+from gardiens.core.puzzles.answers import Answer, Journaled, MalformedAnswer, Verdict, verdict
+from gardiens.core.puzzles.base import Identifier, PuzzleBase, Strict, Text
+from gardiens.core.puzzles.kind import Effort, PuzzleKind
+
+
+class SettingOption(Strict):
+    id: Identifier
+    label: Text
+
+
+class Setting(Strict):
+    id: Identifier
+    label: Text
+    options: list[SettingOption] = Field(min_length=2, max_length=4)
+    start: Identifier = Field(
+        description="L'option réglée au départ (souvent la moins protectrice)."
+    )
+    expected: list[Identifier] = Field(
+        min_length=1, description="Les options acceptées comme bon réglage."
+    )
+    feedback: Text = Field(description="Pourquoi ce réglage compte.")
+
+
+class Settings(PuzzleBase):
+    """A privacy-settings panel to fix, one option per setting."""
+
+    type: Literal["settings"]
+    profile: Text = Field(description="Le profil (inventé) dont on règle la confidentialité.")
+    settings: list[Setting] = Field(min_length=1, max_length=8)
+
+
+def _options(puzzle: Settings, answer: object) -> dict[str, str]:
+    options = {st.id: {o.id for o in st.options} for st in puzzle.settings}
+    if not isinstance(answer, dict) or set(answer) != set(options):
+        raise MalformedAnswer("every setting needs a value")
+    if not all(isinstance(v, str) and v in options[k] for k, v in answer.items()):
+        raise MalformedAnswer("unknown option in the answer")
+    return {str(k): str(v) for k, v in answer.items()}
+
+
+class SettingsKind(PuzzleKind[Settings]):
+    model = Settings
+    label = "Réglages de confidentialité"
+    sign = "on/off"
+
+    def check(self, puzzle: Settings, answer: object, rewards: Mapping[str, str]) -> Verdict:
+        chosen = _options(puzzle, answer)
+        wrong = [st for st in puzzle.settings if chosen[st.id] not in st.expected]
+        return verdict(
+            puzzle,
+            len(puzzle.settings) - len(wrong),
+            len(puzzle.settings),
+            [st.feedback for st in wrong],
+        )
+
+    def solution(self, puzzle: Settings, rewards: Mapping[str, str]) -> Answer:
+        return {st.id: st.expected[0] for st in puzzle.settings}
+
+    def wrong_answer(
+        self, puzzle: Settings, rewards: Mapping[str, str], rng: random.Random
+    ) -> Answer:
+        return {st.id: st.start for st in puzzle.settings}
+
+    def journaled(self, puzzle: Settings, answer: object) -> Journaled:
+        return _options(puzzle, answer)
+
+    def effort(self, puzzle: Settings) -> Effort:
+        return Effort(30, len(puzzle.settings))

@@ -1,0 +1,78 @@
+"""`text`: a short typed answer; case, accents, spaces and listed variants are forgiven."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Mapping
+from typing import Literal
+
+from pydantic import Field
+
+from gardiens.core.puzzles.answers import (
+    Answer,
+    Journaled,
+    Verdict,
+    normalise,
+    read_text,
+    verdict,
+)
+from gardiens.core.puzzles.base import PuzzleBase, Strict, Text
+from gardiens.core.puzzles.kind import Effort, PuzzleKind
+
+
+class Mistake(Strict):
+    answers: list[str] = Field(min_length=1)
+    feedback: Text
+
+
+class ShortText(PuzzleBase):
+    """A short typed answer; case, accents, spaces and listed variants are forgiven."""
+
+    type: Literal["text"]
+    answers: list[str] = Field(min_length=1, description="Réponses acceptées.")
+    mistakes: list[Mistake] = Field(
+        default_factory=list, description="Erreurs fréquentes, chacune avec son explication."
+    )
+    max_length: int = Field(default=24, ge=1, le=60)
+
+
+def known_mistake(puzzle: ShortText, answer: str) -> int | None:
+    """Index of the listed mistake an answer matches, so that free text is never journaled."""
+    given = normalise(answer)
+    for index, mistake in enumerate(puzzle.mistakes):
+        if any(given == normalise(a) for a in mistake.answers):
+            return index
+    return None
+
+
+class TextKind(PuzzleKind[ShortText]):
+    model = ShortText
+    label = "Réponse courte"
+    sign = "Abc"
+
+    def check(self, puzzle: ShortText, answer: object, rewards: Mapping[str, str]) -> Verdict:
+        given = normalise(read_text(answer))
+        if given and any(given == normalise(a) for a in puzzle.answers):
+            return verdict(puzzle, 1, 1, [])
+        details: list[Text] = [
+            m.feedback for m in puzzle.mistakes if any(given == normalise(a) for a in m.answers)
+        ]
+        return verdict(puzzle, 0, 1, details)
+
+    def solution(self, puzzle: ShortText, rewards: Mapping[str, str]) -> Answer:
+        return puzzle.answers[0]
+
+    def wrong_answer(
+        self, puzzle: ShortText, rewards: Mapping[str, str], rng: random.Random
+    ) -> Answer:
+        if puzzle.mistakes:
+            return rng.choice(puzzle.mistakes).answers[0]
+        return "je ne sais pas"
+
+    def journaled(self, puzzle: ShortText, answer: object) -> Journaled:
+        # What the child typed is free text: only the number of the listed mistake it matches.
+        index = known_mistake(puzzle, read_text(answer))
+        return None if index is None else {"mistake": index}
+
+    def effort(self, puzzle: ShortText) -> Effort:
+        return Effort(45, 1)
