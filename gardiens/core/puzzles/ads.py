@@ -8,7 +8,7 @@ from typing import Literal
 
 from pydantic import Field, StrictBool
 
-from gardiens.core.puzzles.answers import Answer, Journaled, Verdict, read_ids, verdict
+from gardiens.core.puzzles.answers import Answer, Journaled, Verdict, read_ids, tally
 from gardiens.core.puzzles.base import PuzzleBase, Text
 from gardiens.core.puzzles.feed import Post
 from gardiens.core.puzzles.kind import Effort, PuzzleKind
@@ -35,13 +35,7 @@ class AdsKind(PuzzleKind[Ads]):
 
     def check(self, puzzle: Ads, answer: object, rewards: Mapping[str, str]) -> Verdict:
         chosen = set(read_ids(answer, {p.id for p in puzzle.posts}))
-        slips = [p for p in puzzle.posts if (p.id in chosen) != p.hidden_ad]
-        return verdict(
-            puzzle,
-            len(puzzle.posts) - len(slips),
-            len(puzzle.posts),
-            [p.feedback for p in slips if p.feedback is not None],
-        )
+        return tally(puzzle, [((p.id in chosen) == p.hidden_ad, p.feedback) for p in puzzle.posts])
 
     def solution(self, puzzle: Ads, rewards: Mapping[str, str]) -> Answer:
         return [p.id for p in puzzle.posts if p.hidden_ad]

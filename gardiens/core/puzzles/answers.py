@@ -8,7 +8,7 @@ a list of ids (choice, order, hotspots), or a mapping of ids (true/false, catego
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TypeAlias
 
@@ -50,6 +50,13 @@ def verdict(puzzle: PuzzleBase, right: int, total: int, details: list[Text]) -> 
     return Verdict(correct, message, () if correct else tuple(details), (right, total))
 
 
+def tally(puzzle: PuzzleBase, parts: Sequence[tuple[bool, Text | None]]) -> Verdict:
+    """A verdict over parts each right or not; each wrong part's explanation, if it has one."""
+    wrong = [explanation for right, explanation in parts if not right]
+    details = [explanation for explanation in wrong if explanation is not None]
+    return verdict(puzzle, len(parts) - len(wrong), len(parts), details)
+
+
 def read_text(answer: object) -> str:
     if not isinstance(answer, str):
         raise MalformedAnswer("expected a text answer")
@@ -76,10 +83,10 @@ def read_bools(answer: object, ids: list[str]) -> dict[str, bool]:
     return {str(k): bool(v) for k, v in answer.items()}
 
 
-def read_mapping(answer: object, keys: list[str], valid: Callable[[str], bool]) -> dict[str, str]:
-    """A valid value for each of `keys`, and nothing else."""
-    if not isinstance(answer, dict) or set(answer) != set(keys):
+def read_mapping(answer: object, allowed: Mapping[str, Collection[str]]) -> dict[str, str]:
+    """For each key of `allowed` one of its allowed values (a box, an option), nothing else."""
+    if not isinstance(answer, dict) or set(answer) != set(allowed):
         raise MalformedAnswer("every element needs an answer")
-    if not all(isinstance(v, str) and valid(v) for v in answer.values()):
+    if not all(isinstance(v, str) and v in allowed[k] for k, v in answer.items()):
         raise MalformedAnswer("unknown value in the answer")
     return {str(k): str(v) for k, v in answer.items()}

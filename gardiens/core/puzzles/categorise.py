@@ -2,21 +2,13 @@
 
 from __future__ import annotations
 
-import random
-from collections.abc import Mapping
 from typing import Literal
 
 from pydantic import Field
 
-from gardiens.core.puzzles.answers import (
-    Answer,
-    Journaled,
-    MalformedAnswer,
-    Verdict,
-    verdict,
-)
 from gardiens.core.puzzles.base import Identifier, PuzzleBase, Strict, Text
-from gardiens.core.puzzles.kind import Effort, PuzzleKind
+from gardiens.core.puzzles.kind import Effort
+from gardiens.core.puzzles.sorting import Placement, SortingKind
 
 
 class Category(Strict):
@@ -41,38 +33,16 @@ class Categorise(PuzzleBase):
     items: list[CategoriseItem] = Field(min_length=2, max_length=10)
 
 
-def _boxes(answer: object, puzzle: Categorise) -> dict[str, str]:
-    boxes = {c.id for c in puzzle.categories}
-    if not isinstance(answer, dict) or set(answer) != {i.id for i in puzzle.items}:
-        raise MalformedAnswer("every item needs a box")
-    if not all(isinstance(v, str) and v in boxes for v in answer.values()):
-        raise MalformedAnswer("unknown box in the answer")
-    return {str(k): str(v) for k, v in answer.items()}
-
-
-class CategoriseKind(PuzzleKind[Categorise]):
+class CategoriseKind(SortingKind[Categorise]):
     model = Categorise
     label = "Ranger dans des boîtes"
     sign = "[ ][ ]"
 
-    def check(self, puzzle: Categorise, answer: object, rewards: Mapping[str, str]) -> Verdict:
-        placed = _boxes(answer, puzzle)
-        wrong = [i for i in puzzle.items if placed[i.id] != i.category]
-        details: list[Text] = [i.feedback for i in wrong if i.feedback is not None]
-        return verdict(puzzle, len(puzzle.items) - len(wrong), len(puzzle.items), details)
+    def boxes(self, puzzle: Categorise) -> list[str]:
+        return [c.id for c in puzzle.categories]
 
-    def solution(self, puzzle: Categorise, rewards: Mapping[str, str]) -> Answer:
-        return {i.id: i.category for i in puzzle.items}
-
-    def wrong_answer(
-        self, puzzle: Categorise, rewards: Mapping[str, str], rng: random.Random
-    ) -> Answer:
-        moved = rng.choice(puzzle.items)
-        other = rng.choice([c.id for c in puzzle.categories if c.id != moved.category])
-        return {i.id: (other if i.id == moved.id else i.category) for i in puzzle.items}
-
-    def journaled(self, puzzle: Categorise, answer: object) -> Journaled:
-        return _boxes(answer, puzzle)
+    def elements(self, puzzle: Categorise) -> list[Placement]:
+        return [Placement(i.id, i.category, i.feedback) for i in puzzle.items]
 
     def effort(self, puzzle: Categorise) -> Effort:
         return Effort(25, len(puzzle.items))

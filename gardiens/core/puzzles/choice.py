@@ -8,7 +8,7 @@ from typing import Literal
 
 from pydantic import Field, StrictBool
 
-from gardiens.core.puzzles.answers import Answer, Journaled, Verdict, read_ids, verdict
+from gardiens.core.puzzles.answers import Answer, Journaled, Verdict, read_ids, tally
 from gardiens.core.puzzles.base import Identifier, PuzzleBase, Strict, Text
 from gardiens.core.puzzles.kind import Effort, PuzzleKind
 
@@ -33,16 +33,13 @@ class MultipleChoice(PuzzleBase):
 
 
 def check_choices(puzzle: PuzzleBase, choices: list[Choice], answer: object) -> Verdict:
-    """Every choice counts: right if ticked when correct or left when not."""
+    """Every choice counts: right if ticked when correct or left when not. A choice ticked
+    wrongly shows its explanation."""
     chosen = set(read_ids(answer, {c.id for c in choices}))
-    details: list[Text] = []
-    right = 0
-    for choice in choices:
-        if (choice.id in chosen) == choice.correct:
-            right += 1
-        elif choice.id in chosen and choice.feedback is not None:
-            details.append(choice.feedback)
-    return verdict(puzzle, right, len(choices), details)
+    return tally(
+        puzzle,
+        [((c.id in chosen) == c.correct, c.feedback if c.id in chosen else None) for c in choices],
+    )
 
 
 class ChoiceKind(PuzzleKind[MultipleChoice]):

@@ -9,14 +9,7 @@ from typing import Literal
 
 from pydantic import Field, StrictBool
 
-from gardiens.core.puzzles.answers import (
-    Answer,
-    Journaled,
-    Verdict,
-    normalise,
-    read_text,
-    verdict,
-)
+from gardiens.core.puzzles.answers import Answer, Journaled, Verdict, normalise, read_text, verdict
 from gardiens.core.puzzles.base import PuzzleBase
 from gardiens.core.puzzles.kind import Effort, PuzzleKind
 
@@ -59,7 +52,9 @@ class CipherKind(PuzzleKind[Cipher]):
     def solution(self, puzzle: Cipher, rewards: Mapping[str, str]) -> Answer:
         return puzzle.plaintext
 
-    def wrong_answer(self, puzzle: Cipher, rewards: Mapping[str, str], rng: random.Random) -> Answer:
+    def wrong_answer(
+        self, puzzle: Cipher, rewards: Mapping[str, str], rng: random.Random
+    ) -> Answer:
         coded = caesar(puzzle.plaintext, puzzle.shift)
         return coded if normalise(coded) != normalise(puzzle.plaintext) else "?"
 

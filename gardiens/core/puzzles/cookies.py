@@ -8,7 +8,14 @@ from typing import Literal, TypeAlias
 
 from pydantic import Field, StrictBool
 
-from gardiens.core.puzzles.answers import Answer, Journaled, MalformedAnswer, Verdict, verdict
+from gardiens.core.puzzles.answers import (
+    Answer,
+    Journaled,
+    MalformedAnswer,
+    Verdict,
+    tally,
+    verdict,
+)
 from gardiens.core.puzzles.base import Identifier, PuzzleBase, Strict, Text
 from gardiens.core.puzzles.kind import Effort, PuzzleKind
 
@@ -75,13 +82,9 @@ class CookiesKind(PuzzleKind[Cookies]):
         switches = {p.id: given.get(p.id, _on(p.start)) for p in puzzle.purposes}
         if not all(v in ("on", "off") for v in switches.values()):
             raise MalformedAnswer("a switch is on or off")
-        wrong = [p for p in puzzle.purposes if switches[p.id] != _on(p.expected)]
-        return verdict(
-            puzzle,
-            total - len(wrong),
-            total,
-            [p.feedback for p in wrong if p.feedback is not None],
-        )
+        # The button counts as one right part: it did not accept everything.
+        parts = [(switches[p.id] == _on(p.expected), p.feedback) for p in puzzle.purposes]
+        return tally(puzzle, [(True, None), *parts])
 
     def solution(self, puzzle: Cookies, rewards: Mapping[str, str]) -> Answer:
         refuse = [b for b in puzzle.buttons if b.action == "refuse_all"]

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import random
-from collections.abc import Mapping
 from typing import Literal
 
 from pydantic import Field
 
-from gardiens.core.puzzles.answers import Answer, Journaled, Verdict, read_mapping, verdict
 from gardiens.core.puzzles.base import Identifier, PuzzleBase, Strict, Text
 from gardiens.core.puzzles.categorise import Category
-from gardiens.core.puzzles.kind import Effort, PuzzleKind
+from gardiens.core.puzzles.kind import Effort
+from gardiens.core.puzzles.sorting import Placement, SortingKind
 
 
 class Post(Strict):
@@ -43,36 +41,16 @@ class Feed(PuzzleBase):
     posts: list[FeedPost] = Field(min_length=2, max_length=8)
 
 
-def _placed(puzzle: Feed, answer: object) -> dict[str, str]:
-    boxes = {c.id for c in puzzle.categories}
-    return read_mapping(answer, [p.id for p in puzzle.posts], lambda v: v in boxes)
-
-
-class FeedKind(PuzzleKind[Feed]):
+class FeedKind(SortingKind[Feed]):
     model = Feed
     label = "Fil d'actu à trier"
     sign = "#"
 
-    def check(self, puzzle: Feed, answer: object, rewards: Mapping[str, str]) -> Verdict:
-        placed = _placed(puzzle, answer)
-        wrong = [p for p in puzzle.posts if placed[p.id] != p.category]
-        return verdict(
-            puzzle,
-            len(puzzle.posts) - len(wrong),
-            len(puzzle.posts),
-            [p.feedback for p in wrong if p.feedback is not None],
-        )
+    def boxes(self, puzzle: Feed) -> list[str]:
+        return [c.id for c in puzzle.categories]
 
-    def solution(self, puzzle: Feed, rewards: Mapping[str, str]) -> Answer:
-        return {p.id: p.category for p in puzzle.posts}
-
-    def wrong_answer(self, puzzle: Feed, rewards: Mapping[str, str], rng: random.Random) -> Answer:
-        post = rng.choice(puzzle.posts)
-        box = rng.choice([c.id for c in puzzle.categories if c.id != post.category])
-        return {p.id: (box if p.id == post.id else p.category) for p in puzzle.posts}
-
-    def journaled(self, puzzle: Feed, answer: object) -> Journaled:
-        return _placed(puzzle, answer)
+    def elements(self, puzzle: Feed) -> list[Placement]:
+        return [Placement(p.id, p.category, p.feedback) for p in puzzle.posts]
 
     def effort(self, puzzle: Feed) -> Effort:
         return Effort(30, len(puzzle.posts))

@@ -8,7 +8,7 @@ from typing import Literal
 
 from pydantic import Field, StrictBool
 
-from gardiens.core.puzzles.answers import Answer, Journaled, Verdict, read_ids, verdict
+from gardiens.core.puzzles.answers import Answer, Journaled, Verdict, read_ids, tally
 from gardiens.core.puzzles.base import Identifier, PuzzleBase, Strict, Text
 from gardiens.core.puzzles.kind import Effort, PuzzleKind
 
@@ -46,14 +46,13 @@ class HotspotsKind(PuzzleKind[Hotspots]):
 
     def check(self, puzzle: Hotspots, answer: object, rewards: Mapping[str, str]) -> Verdict:
         chosen = set(read_ids(answer, {r.id for r in puzzle.regions}))
-        details: list[Text] = []
-        right = 0
-        for region in puzzle.regions:
-            if (region.id in chosen) == region.correct:
-                right += 1
-            elif region.id in chosen and region.feedback is not None:
-                details.append(region.feedback)
-        return verdict(puzzle, right, len(puzzle.regions), details)
+        return tally(
+            puzzle,
+            [
+                ((r.id in chosen) == r.correct, r.feedback if r.id in chosen else None)
+                for r in puzzle.regions
+            ],
+        )
 
     def solution(self, puzzle: Hotspots, rewards: Mapping[str, str]) -> Answer:
         return [r.id for r in puzzle.regions if r.correct]

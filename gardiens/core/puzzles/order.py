@@ -14,7 +14,7 @@ from gardiens.core.puzzles.answers import (
     MalformedAnswer,
     Verdict,
     read_ids,
-    verdict,
+    tally,
 )
 from gardiens.core.puzzles.base import Identifier, PuzzleBase, Strict, Text
 from gardiens.core.puzzles.kind import Effort, PuzzleKind
@@ -41,8 +41,8 @@ class OrderKind(PuzzleKind[Ordering]):
         given = read_ids(answer, {i.id for i in puzzle.items})
         if len(given) != len(puzzle.items):
             raise MalformedAnswer("every item must be placed")
-        right = sum(1 for item, at in zip(puzzle.items, given, strict=True) if item.id == at)
-        return verdict(puzzle, right, len(puzzle.items), [])
+        pairs = zip(puzzle.items, given, strict=True)
+        return tally(puzzle, [(item.id == at, None) for item, at in pairs])
 
     def solution(self, puzzle: Ordering, rewards: Mapping[str, str]) -> Answer:
         return [i.id for i in puzzle.items]

@@ -8,14 +8,7 @@ from typing import Literal, TypeAlias
 
 from pydantic import Field
 
-from gardiens.core.puzzles.answers import (
-    Answer,
-    Journaled,
-    Verdict,
-    normalise,
-    read_text,
-    verdict,
-)
+from gardiens.core.puzzles.answers import Answer, Journaled, Verdict, normalise, read_text, tally
 from gardiens.core.puzzles.base import PuzzleBase, Strict, Text
 from gardiens.core.puzzles.kind import Effort, PuzzleKind
 
@@ -83,13 +76,7 @@ class PasswordKind(PuzzleKind[Password]):
 
     def check(self, puzzle: Password, answer: object, rewards: Mapping[str, str]) -> Verdict:
         password = read_text(answer)
-        failed = [r for r in puzzle.rules if not rule_met(r, password)]
-        return verdict(
-            puzzle,
-            len(puzzle.rules) - len(failed),
-            len(puzzle.rules),
-            [r.feedback for r in failed],
-        )
+        return tally(puzzle, [(rule_met(r, password), r.feedback) for r in puzzle.rules])
 
     def solution(self, puzzle: Password, rewards: Mapping[str, str]) -> Answer:
         return strong_password(puzzle)

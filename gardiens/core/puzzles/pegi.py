@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import random
-from collections.abc import Mapping
 from typing import Literal, TypeAlias
 
 from pydantic import Field
 
-from gardiens.core.puzzles.answers import Answer, Journaled, Verdict, read_mapping, verdict
 from gardiens.core.puzzles.base import Identifier, PuzzleBase, Strict, Text
-from gardiens.core.puzzles.kind import Effort, PuzzleKind
+from gardiens.core.puzzles.kind import Effort
+from gardiens.core.puzzles.sorting import Placement, SortingKind
 
 PegiRating: TypeAlias = Literal["3", "7", "12", "16", "18"]
 PEGI_RATINGS: tuple[PegiRating, ...] = ("3", "7", "12", "16", "18")
@@ -32,35 +30,16 @@ class Pegi(PuzzleBase):
     games: list[Game] = Field(min_length=2, max_length=6)
 
 
-def _rated(puzzle: Pegi, answer: object) -> dict[str, str]:
-    return read_mapping(answer, [g.id for g in puzzle.games], lambda v: v in PEGI_RATINGS)
-
-
-class PegiKind(PuzzleKind[Pegi]):
+class PegiKind(SortingKind[Pegi]):
     model = Pegi
     label = "Classement PEGI"
     sign = "PEGI"
 
-    def check(self, puzzle: Pegi, answer: object, rewards: Mapping[str, str]) -> Verdict:
-        rated = _rated(puzzle, answer)
-        wrong = [g for g in puzzle.games if rated[g.id] != g.rating]
-        return verdict(
-            puzzle,
-            len(puzzle.games) - len(wrong),
-            len(puzzle.games),
-            [g.feedback for g in wrong if g.feedback is not None],
-        )
+    def boxes(self, puzzle: Pegi) -> tuple[str, ...]:
+        return PEGI_RATINGS
 
-    def solution(self, puzzle: Pegi, rewards: Mapping[str, str]) -> Answer:
-        return {g.id: str(g.rating) for g in puzzle.games}
-
-    def wrong_answer(self, puzzle: Pegi, rewards: Mapping[str, str], rng: random.Random) -> Answer:
-        game = rng.choice(puzzle.games)
-        other = rng.choice([r for r in PEGI_RATINGS if r != game.rating])
-        return {g.id: str(other if g.id == game.id else g.rating) for g in puzzle.games}
-
-    def journaled(self, puzzle: Pegi, answer: object) -> Journaled:
-        return _rated(puzzle, answer)
+    def elements(self, puzzle: Pegi) -> list[Placement]:
+        return [Placement(g.id, g.rating, g.feedback) for g in puzzle.games]
 
     def effort(self, puzzle: Pegi) -> Effort:
         return Effort(30, len(puzzle.games))

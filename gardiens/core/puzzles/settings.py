@@ -8,7 +8,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from gardiens.core.puzzles.answers import Answer, Journaled, MalformedAnswer, Verdict, verdict
+from gardiens.core.puzzles.answers import Answer, Journaled, Verdict, read_mapping, tally
 from gardiens.core.puzzles.base import Identifier, PuzzleBase, Strict, Text
 from gardiens.core.puzzles.kind import Effort, PuzzleKind
 
@@ -39,13 +39,8 @@ class Settings(PuzzleBase):
     settings: list[Setting] = Field(min_length=1, max_length=8)
 
 
-def _options(puzzle: Settings, answer: object) -> dict[str, str]:
-    options = {st.id: {o.id for o in st.options} for st in puzzle.settings}
-    if not isinstance(answer, dict) or set(answer) != set(options):
-        raise MalformedAnswer("every setting needs a value")
-    if not all(isinstance(v, str) and v in options[k] for k, v in answer.items()):
-        raise MalformedAnswer("unknown option in the answer")
-    return {str(k): str(v) for k, v in answer.items()}
+def _chosen(puzzle: Settings, answer: object) -> dict[str, str]:
+    return read_mapping(answer, {st.id: {o.id for o in st.options} for st in puzzle.settings})
 
 
 class SettingsKind(PuzzleKind[Settings]):
@@ -54,14 +49,9 @@ class SettingsKind(PuzzleKind[Settings]):
     sign = "on/off"
 
     def check(self, puzzle: Settings, answer: object, rewards: Mapping[str, str]) -> Verdict:
-        chosen = _options(puzzle, answer)
-        wrong = [st for st in puzzle.settings if chosen[st.id] not in st.expected]
-        return verdict(
-            puzzle,
-            len(puzzle.settings) - len(wrong),
-            len(puzzle.settings),
-            [st.feedback for st in wrong],
-        )
+        chosen = _chosen(puzzle, answer)
+        parts = [(chosen[st.id] in st.expected, st.feedback) for st in puzzle.settings]
+        return tally(puzzle, parts)
 
     def solution(self, puzzle: Settings, rewards: Mapping[str, str]) -> Answer:
         return {st.id: st.expected[0] for st in puzzle.settings}
@@ -72,7 +62,7 @@ class SettingsKind(PuzzleKind[Settings]):
         return {st.id: st.start for st in puzzle.settings}
 
     def journaled(self, puzzle: Settings, answer: object) -> Journaled:
-        return _options(puzzle, answer)
+        return _chosen(puzzle, answer)
 
     def effort(self, puzzle: Settings) -> Effort:
         return Effort(30, len(puzzle.settings))

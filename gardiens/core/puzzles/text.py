@@ -8,14 +8,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from gardiens.core.puzzles.answers import (
-    Answer,
-    Journaled,
-    Verdict,
-    normalise,
-    read_text,
-    verdict,
-)
+from gardiens.core.puzzles.answers import Answer, Journaled, Verdict, normalise, read_text, verdict
 from gardiens.core.puzzles.base import PuzzleBase, Strict, Text
 from gardiens.core.puzzles.kind import Effort, PuzzleKind
 

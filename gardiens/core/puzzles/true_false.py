@@ -8,7 +8,7 @@ from typing import Literal
 
 from pydantic import Field, StrictBool
 
-from gardiens.core.puzzles.answers import Answer, Journaled, Verdict, read_bools, verdict
+from gardiens.core.puzzles.answers import Answer, Journaled, Verdict, read_bools, tally
 from gardiens.core.puzzles.base import Identifier, PuzzleBase, Strict, Text
 from gardiens.core.puzzles.kind import Effort, PuzzleKind
 
@@ -39,9 +39,7 @@ class TrueFalseKind(PuzzleKind[TrueFalse]):
 
     def check(self, puzzle: TrueFalse, answer: object, rewards: Mapping[str, str]) -> Verdict:
         given = read_bools(answer, [s.id for s in puzzle.statements])
-        wrong = [s for s in puzzle.statements if given[s.id] != s.answer]
-        details: list[Text] = [s.explanation for s in wrong]
-        return verdict(puzzle, len(puzzle.statements) - len(wrong), len(puzzle.statements), details)
+        return tally(puzzle, [(given[s.id] == s.answer, s.explanation) for s in puzzle.statements])
 
     def solution(self, puzzle: TrueFalse, rewards: Mapping[str, str]) -> Answer:
         return {s.id: s.answer for s in puzzle.statements}
