@@ -36,6 +36,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+# The game's name on the window and in the task bar: a proper noun, the same in every language.
+GAME_TITLE = "Les Gardiens du numérique"
 IDLE_FPS = 30
 ANIMATION_FPS = 60
 # How far a finger must move before a press becomes a drag (design pixels).
@@ -144,13 +146,16 @@ class App:
     def open(self) -> App:
         """Start pygame, open the window and show the screen matching the session."""
         pygame.init()
+        # Set before the window exists: some window managers read them only when it opens.
+        pygame.display.set_caption(GAME_TITLE)
+        pygame.display.set_icon(self.assets.app_icon())
         flags = pygame.FULLSCREEN if self.fullscreen else 0
         if self.fullscreen and self.size == (0, 0):
             self.surface = pygame.display.set_mode((0, 0), flags)
         else:
             self.surface = pygame.display.set_mode(self.size, flags)
         self.size = self.surface.get_size()
-        pygame.display.set_caption("Les Gardiens du numérique")
+        pygame.display.set_caption(GAME_TITLE)
         if self.kiosk:
             pygame.mouse.set_visible(False)
             pygame.display.set_allow_screensaver(False)
