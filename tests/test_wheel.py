@@ -29,11 +29,12 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     source = work / "source"
     shutil.copytree(REPO, source, ignore=LEFT_OUT, symlinks=True)
     built = subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation",
+        [sys.executable, "-m", "pip", "wheel", "-v", "--no-deps", "--no-build-isolation",
          "--wheel-dir", str(work / "dist"), str(source)],
         capture_output=True, text=True,
     )
     assert built.returncode == 0, built.stdout + built.stderr
+    # Verbose, so that the build back-end's own warnings would show.
     assert "Deprecat" not in built.stdout + built.stderr
     wheel = next((work / "dist").glob("gardiens-*.whl"))
     venv = work / "venv"
