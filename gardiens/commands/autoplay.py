@@ -13,6 +13,7 @@ from typing import Any
 
 from gardiens.core.autoplay import Bot
 from gardiens.core.clock import ManualClock
+from gardiens.core.commands import Reset
 from gardiens.core.folder_lock import DataFolderLock
 from gardiens.core.journal import Journal, default_data_dir
 from gardiens.core.model import AGE_BANDS, AgeBand, Mission
@@ -126,7 +127,7 @@ def play_core(
         clock = ManualClock(max(time.time(), last))
         session = Session({mission.id: mission}, journal, clock)
         if not resume and session.state.session_id is not None:
-            session.reset()
+            session.handle(Reset())
         bot = Bot(mission, age, language, seed)
         for _ in range(2000):
             clock.advance(bot.think_seconds(session))

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import pygame
 
+from gardiens.core.commands import Choose, Command, Reset, Tick
 from gardiens.core.pseudonym import team_name
 from gardiens.i18n.interface import InterfaceTranslator
 from gardiens.i18n.pseudo import PSEUDO_LANGUAGE, pseudolocalise
@@ -93,7 +94,7 @@ class App:
         self.fixed_dt = fixed_dt
         # Missions loading behind the attract screen, and the taps made before they are in.
         self._boot: Boot[Any] | None = None
-        self._queued: list[tuple[str, tuple[Any, ...], dict[str, Any]]] = []
+        self._queued: list[Command] = []
         self._stop_asked = False
         self.ahead = Ahead(self)
         # True while screens are prepared ahead of time: they may read the session, never change it.
@@ -271,7 +272,7 @@ class App:
         if state.lifecycle is Lifecycle.SETUP and code in offered:
             # In setup the language is the team's choice: the session records it.
             self.display_language = None
-            self.command("choose", language=code)
+            self.command(Choose(language=code))
             return
         # After setup the session keeps the language chosen at setup (its journal, debrief and
         # statistics say so); only what is displayed changes, for this session.
@@ -438,29 +439,28 @@ class App:
         boot.hand_over()
         if self._session is not None:
             queued, self._queued = self._queued, []
-            for name, args, kwargs in queued:
-                self.command(name, *args, **kwargs)
+            for command in queued:
+                self.command(command)
 
-    def command_when_ready(self, name: str, *args: Any, **kwargs: Any) -> None:
+    def command_when_ready(self, command: Command) -> None:
         """A command now, or, while the missions load, as soon as they are in (a tap is never lost)."""
         if self._session is None:
-            self._queued.append((name, args, kwargs))
+            self._queued.append(command)
             return
-        self.command(name, *args, **kwargs)
+        self.command(command)
 
     def show_debrief(self) -> None:
         """After the victory or time-up screen, the debrief."""
         self.ending_seen = True
         self.sync(force=True)
 
-    def command(self, name: str, *args: Any, hold: bool = False, **kwargs: Any) -> Reply:
+    def command(self, command: Command, *, hold: bool = False) -> Reply:
         """Send a command to the session; the screens follow the new state."""
         if self.preparing:
-            raise RuntimeError(f"a screen prepared ahead of time sent {name!r} to the session")
-        method = getattr(self.session, name)
-        reply: Reply = method(*args, **kwargs)
+            raise RuntimeError(f"a screen prepared ahead of time sent {command!r} to the session")
+        reply = self.session.handle(command)
         if not reply.ok:
-            log.info("session refused %s: %s", name, reply.reason)
+            log.info("session refused %r: %s", command, reply.reason)
         self._state = None
         if not hold:
             self.sync()
@@ -570,7 +570,7 @@ class App:
         self._last_tick = self.time
         state = self.state
         if state.lifecycle is Lifecycle.PLAYING:
-            self.session.tick()
+            self.session.handle(Tick())
             self._state = None
             if self.state.lifecycle is not Lifecycle.PLAYING:
                 self.play("time_up")
@@ -579,7 +579,7 @@ class App:
         elif (state.lifecycle in (Lifecycle.SETUP, Lifecycle.BRIEFING)
               and self.time - self._last_input > IDLE_RESET_SECONDS):
             self._last_input = self.time
-            self.command("reset")
+            self.command(Reset())
             return
         state = self.state
         offered = tuple(sorted(p for p, g in state.puzzles.items() if g.hint_offered))
