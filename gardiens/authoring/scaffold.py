@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from gardiens.authoring.schema import schema_text
 from gardiens.core.lint import MISSION_FILE
 from gardiens.core.model import THEMES
 from gardiens.paths import SCHEMA_FILE, checkout_root, schema_file
@@ -84,8 +85,6 @@ def create_mission(mission_id: str, *, theme: str = "infox", parent: Path) -> Cr
         schema = schema_reference(folder)
     else:
         # Outside a checkout there is no committed schema: the mission carries its own copy.
-        from gardiens.commands.schema import schema_text
-
         (folder / SCHEMA_FILE).write_text(schema_text(), encoding="utf-8")
         schema = SCHEMA_FILE
     values = {
