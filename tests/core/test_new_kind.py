@@ -15,6 +15,7 @@ import yaml
 from gardiens.core import checkers
 from gardiens.core.autoplay import Bot, play
 from gardiens.core.clock import ManualClock
+from gardiens.core.commands import Submit
 from gardiens.core.journal import Journal
 from gardiens.core.model import Mission, mission_model
 from gardiens.core.puzzles import KINDS, kind_of
@@ -69,7 +70,7 @@ def test_the_bot_wins_and_the_journal_keeps_what_the_kind_declares(
         bot.act(session)
     lamps = lamps_mission.puzzle("lampes")
     slip = checkers.wrong_answer(lamps, {}, random.Random(0))
-    assert session.submit("lampes", slip).ok
+    assert session.handle(Submit("lampes", slip)).ok
     play(bot, session, clock)
     assert session.state.outcome is Outcome.WON
     kept = [
