@@ -21,7 +21,7 @@ from gardiens.core.model import Mission
 from gardiens.core.records import SHEETS_DIR, purge, purge_sheets
 from gardiens.core.session import Lifecycle, PuzzleState, SessionState, debrief_of
 from gardiens.i18n.interface import InterfaceTranslator
-from gardiens.report import session_report
+from gardiens.reports import session_report
 
 if TYPE_CHECKING:
     from gardiens.ui.app import App

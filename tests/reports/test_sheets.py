@@ -1,0 +1,85 @@
+"""The debrief sheets: what a mission's author wrote is shown as text, never as markup."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+
+from gardiens.core.clock import ManualClock
+from gardiens.core.journal import Journal
+from gardiens.core.model import Mission
+from gardiens.core.session import Session
+from gardiens.i18n.catalogs import extract_templates, project_root
+from gardiens.i18n.missions import MissionTexts
+from gardiens.reports import render_report, session_report
+from tests.core.sample import sample_data
+
+NS = "{http://www.w3.org/2000/svg}"
+SCRIPT = '<script>alert("gardiens")</script>'
+
+
+def hostile_mission() -> Mission:
+    data = sample_data()
+    data["title"] = f"Pile & face {SCRIPT}"
+    data["debrief"]["key_messages"]["9-12"] = ["Moi & toi", f"Jamais {SCRIPT}"]
+    data["puzzles"][0]["title"] = "<b>Q&A</b>"
+    return Mission.model_validate(data)
+
+
+def played(mission: Mission) -> Session:
+    """A team that answered the first puzzle wrongly twice, then gave up."""
+    session = Session({mission.id: mission}, Journal.memory(), ManualClock(1000.0))
+    assert session.start_setup().ok
+    assert session.choose(mission=mission.id, age="9-12", language="fr").ok
+    assert session.confirm().ok and session.start().ok
+    assert not session.submit("qcm", ["b"]).verdict.correct  # type: ignore[union-attr]
+    assert not session.submit("qcm", ["b"]).verdict.correct  # type: ignore[union-attr]
+    assert session.abandon().ok
+    return session
+
+
+def test_mission_texts_with_markup_and_ampersands_are_escaped() -> None:
+    mission = hostile_mission()
+    report = session_report({mission.id: mission}, played(mission).events(), 1000.0)
+    assert report is not None
+    html = report[1]
+    assert "<script" not in html and "<b>Q" not in html
+    assert "<h1>Pile &amp; face &lt;script&gt;alert(&#34;gardiens&#34;)&lt;/script&gt;</h1>" in html
+    assert "<li>Moi &amp; toi</li>" in html
+    # The chart is well-formed SVG whose label reads the puzzle's title as the author wrote it.
+    svg = ET.fromstring(re.search(r"<svg.*?</svg>", html, re.S).group(0))  # type: ignore[union-attr]
+    labels = [t.text for t in svg.iter(f"{NS}text") if t.get("font-size") == "13"]
+    assert labels[0] == "· <b>Q&A</b>"
+    bars = [r for r in svg.iter(f"{NS}rect") if r.get("rx") == "4"]
+    assert [(r.get("x"), r.get("width"), r.get("fill")) for r in bars] == [
+        ("250.0", "380.0", "#e4572e")
+    ]
+
+
+def test_the_family_sheet_says_nothing_of_the_team_and_the_other_names_it() -> None:
+    mission = hostile_mission()
+    texts = MissionTexts.load(mission, age="9-12", language="fr")
+    debrief = played(mission).debrief()
+    assert debrief is not None
+    html = render_report(debrief, mission, texts, str, team="Les <Loutres>", date="6/12/26")
+    family, facilitator = html.split('<section class="sheet facilitator">')
+    assert "Loutres" not in family
+    assert "<div>Les &lt;Loutres&gt; · 6/12/26</div>" in facilitator
+    assert "<li>&lt;b&gt;Q&amp;A&lt;/b&gt;</li>" in facilitator  # where the team struggled
+
+
+def test_every_text_of_the_sheets_reaches_the_interface_catalog() -> None:
+    mission = hostile_mission()
+    texts = MissionTexts.load(mission, age="9-12", language="fr")
+    debrief = played(mission).debrief()
+    assert debrief is not None
+    asked: list[str] = []
+
+    def gettext(message: str) -> str:
+        asked.append(message)
+        return message
+
+    render_report(debrief, mission, texts, gettext)
+    extracted = {m.id for m in extract_templates(project_root()).catalogs["gardiens"] if m.id}
+    assert {"Fiche animateur", "Le 3018", "essais ratés"} <= set(asked)
+    assert set(asked) <= extracted
