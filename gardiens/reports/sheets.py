@@ -10,9 +10,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from functools import cache
-
-from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from gardiens.core.journal import Event
 from gardiens.core.model import Mission
@@ -21,6 +18,7 @@ from gardiens.core.session import DebriefData, PuzzleState, debrief_of
 from gardiens.i18n.format import format_day
 from gardiens.i18n.interface import InterfaceTranslator
 from gardiens.i18n.missions import MissionTexts
+from gardiens.templating import templates_of
 
 Gettext = Callable[[str], str]
 
@@ -61,21 +59,6 @@ class Chart:
     row_height: int = ROW_HEIGHT
 
 
-@cache
-def templates() -> Environment:
-    """The sheets' templates, read from the package; every value shown is HTML-escaped."""
-    environment = Environment(
-        loader=PackageLoader("gardiens.reports"),
-        autoescape=True,
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-    environment.filters["tenths"] = lambda value: f"{value:.1f}"
-    return environment
-
-
 def render_report(
     debrief: DebriefData,
     mission: Mission,
@@ -87,7 +70,7 @@ def render_report(
 ) -> str:
     """The whole HTML page: the family sheet, then the facilitator sheet."""
     minutes, seconds = divmod(round(debrief.elapsed), 60)
-    return templates().get_template("debrief.html").render(
+    return templates_of("gardiens.reports").get_template("debrief.html").render(
         _=_,
         debrief=debrief,
         title=texts.text(mission.title),
