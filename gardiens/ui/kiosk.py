@@ -1,11 +1,8 @@
 """The kiosk's duties around the game: lock-down, the facilitator's gesture and panel, idle
-prompts, the debrief's return to the attract screen, crash resume and the day's housekeeping."""
+prompts, the debrief's return to the attract screen, crash resume and the debrief sheets."""
 
 from __future__ import annotations
 
-import logging
-import sqlite3
-import time
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,8 +15,8 @@ from gardiens.core.facilitator import PinGuard
 from gardiens.core.journal import Journal
 from gardiens.core.kiosk import KioskSettings
 from gardiens.core.model import Mission
-from gardiens.core.records import SHEETS_DIR, purge, purge_sheets
-from gardiens.core.session import Lifecycle, PuzzleState, SessionState, debrief_of
+from gardiens.core.records import SHEETS_DIR
+from gardiens.core.session import Lifecycle, debrief_of
 from gardiens.i18n.interface import InterfaceTranslator
 from gardiens.reports import session_report
 
@@ -27,65 +24,12 @@ if TYPE_CHECKING:
     from gardiens.ui.app import App
     from gardiens.ui.screens.base import Screen
 
-log = logging.getLogger(__name__)
-
 # The hidden gesture: a finger held this long on a small square in the top-right corner.
 LONG_PRESS_SECONDS = 2.0
 CORNER_TARGET = 110  # design pixels; the HUD's pause button lies below a short tap's reach
 # The facilitator's screens close themselves when left alone this long (an adult walked away).
 FACILITATOR_IDLE_SECONDS = 90.0
 RESUME_SECONDS = 3.0
-
-
-@dataclass(frozen=True)
-class Stuck:
-    """Why a team may need the facilitator: no progress for a while, or too many wrong tries."""
-
-    quiet_for: float
-    slow: bool
-    puzzles: tuple[str, ...]
-
-    @property
-    def flagged(self) -> bool:
-        return self.slow or bool(self.puzzles)
-
-
-def stuck_of(state: SessionState, elapsed: float, settings: KioskSettings) -> Stuck:
-    """Progress is a puzzle solved or skipped; wrong tries count on puzzles still open."""
-    if state.lifecycle not in (Lifecycle.PLAYING, Lifecycle.PAUSED):
-        return Stuck(0.0, False, ())
-    solved = [p.solved_at for p in state.puzzles.values() if p.solved_at is not None]
-    quiet = max(0.0, elapsed - max(solved, default=0.0))
-    puzzles = tuple(
-        pid
-        for pid, p in state.puzzles.items()
-        if p.state is PuzzleState.AVAILABLE and p.attempts >= settings.stuck_wrong_attempts
-    )
-    return Stuck(quiet, quiet >= settings.stuck_seconds, puzzles)
-
-
-def open_for_the_day(
-    journal: Journal,
-    missions: Mapping[str, Mission],
-    data_dir: Path,
-    settings: KioskSettings,
-    *,
-    now: float | None = None,
-) -> int:
-    """Purge raw journals and debrief sheets past the retention, keeping anonymous results.
-
-    Returns how many sessions were purged. A locked or damaged journal is logged, not fatal:
-    the team in front of the kiosk comes first.
-    """
-    now = time.time() if now is None else now
-    removed = 0
-    try:
-        removed = purge(journal, missions, older_than_days=settings.retention_days, now=now)
-    except sqlite3.Error as error:
-        log.warning("could not purge the journal at start: %s", error)
-    for sheet, problem in purge_sheets(data_dir, older_than_days=settings.retention_days, now=now):
-        log.warning("could not remove the old sheet %s: %s", sheet, problem)
-    return removed
 
 
 def write_sheet(journal: Journal, missions: Mapping[str, Mission], data_dir: Path) -> Path | None:

@@ -9,13 +9,14 @@ from typing import TYPE_CHECKING, Any
 
 import pygame
 
+from gardiens.core.attention import stuck_of
 from gardiens.core.facilitator import PIN_DIGITS, has_pin
 from gardiens.core.model import AgeBand, Mission
 from gardiens.core.session import Lifecycle, Outcome, PuzzleState, Reply
 from gardiens.i18n.format import format_countdown, format_duration
 from gardiens.i18n.interface import N_
 from gardiens.ui.draw import lumi, panel
-from gardiens.ui.kiosk import RESUME_SECONDS, stuck_of
+from gardiens.ui.kiosk import RESUME_SECONDS
 from gardiens.ui.screens.base import Screen
 from gardiens.ui.screens.lobby import language_name, night_scene
 from gardiens.ui.theme import Color
