@@ -90,3 +90,18 @@ def test_the_day_opens_by_purging_what_is_past_the_retention(tmp_path: Path) -> 
     assert [p.name for p in sheets.iterdir()] == ["new.html"]
     journal.close()
 
+
+def test_the_debrief_of_an_ended_mission_is_folded_once_and_kept() -> None:
+    session, clock = playing()
+    assert session.submit("qcm", ["a"]).ok
+    playing_debrief = session.debrief()
+    clock.advance(60)
+    later = session.debrief()
+    assert playing_debrief is not None and later is not None
+    assert later.elapsed == playing_debrief.elapsed + 60  # while playing, the clock runs
+    assert session.abandon().ok
+    ended = session.debrief()
+    clock.advance(60)
+    assert session.debrief() is ended
+    assert session.reset().ok
+    assert session.debrief() is None
