@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from gardiens.reports.sheets import render_report, session_report
+from gardiens.reports.sheets import render_report, session_report, write_last_sheet
 
-__all__ = ["render_report", "session_report"]
+__all__ = ["render_report", "session_report", "write_last_sheet"]

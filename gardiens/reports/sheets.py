@@ -10,10 +10,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 
-from gardiens.core.journal import Event
+from gardiens.core.journal import Event, Journal
 from gardiens.core.model import Mission
 from gardiens.core.pseudonym import is_team, team_name
+from gardiens.core.records import SHEETS_DIR
 from gardiens.core.session import DebriefData, PuzzleState, debrief_of
 from gardiens.i18n.format import format_day
 from gardiens.i18n.interface import InterfaceTranslator
@@ -95,6 +97,32 @@ def session_report(
     if debrief is None:
         return None
     mission = missions[debrief.mission_id]
+    return mission, debrief_report(debrief, mission, events, started_at)
+
+
+def write_last_sheet(
+    journal: Journal, missions: Mapping[str, Mission], data_dir: Path
+) -> Path | None:
+    """The sheets of the last finished session, written in the data folder's sheets folder
+    (which the day's housekeeping empties after the retention); None if no session ended."""
+    for summary in reversed(journal.sessions()):
+        events = journal.events(summary.session)
+        debrief = debrief_of(missions, events)
+        if debrief is None or debrief.outcome is None:
+            continue
+        mission = missions[debrief.mission_id]
+        folder = data_dir / SHEETS_DIR
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"gardiens-{mission.id}-{summary.session[:8]}.html"
+        path.write_text(debrief_report(debrief, mission, events, summary.first_at), encoding="utf-8")
+        return path
+    return None
+
+
+def debrief_report(
+    debrief: DebriefData, mission: Mission, events: list[Event], started_at: float
+) -> str:
+    """The sheets of a debrief, in the language the team played in, dated and named."""
     texts = MissionTexts.load(mission, age=debrief.age, language=debrief.language)
     team_key = next((str(e.data["team"]) for e in reversed(events) if "team" in e.data), None)
     team = team_name(team_key, debrief.language) if team_key and is_team(team_key) else None
@@ -102,7 +130,7 @@ def session_report(
     sheet = InterfaceTranslator(debrief.language)
     day = dt.datetime.fromtimestamp(started_at).date()
     date = format_day(day, debrief.language, length="short")
-    return mission, render_report(debrief, mission, texts, sheet.gettext, team=team, date=date)
+    return render_report(debrief, mission, texts, sheet.gettext, team=team, date=date)
 
 
 def chart(debrief: DebriefData, mission: Mission, texts: MissionTexts) -> Chart:

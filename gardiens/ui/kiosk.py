@@ -3,7 +3,6 @@ prompts, the debrief's return to the attract screen, crash resume and the debrie
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -12,13 +11,10 @@ import pygame
 
 from gardiens.core.clock import Clock, SystemClock
 from gardiens.core.facilitator import PinGuard
-from gardiens.core.journal import Journal
 from gardiens.core.kiosk import KioskSettings
-from gardiens.core.model import Mission
-from gardiens.core.records import SHEETS_DIR
-from gardiens.core.session import Lifecycle, debrief_of
+from gardiens.core.session import Lifecycle
 from gardiens.i18n.interface import InterfaceTranslator
-from gardiens.reports import session_report
+from gardiens.reports import write_last_sheet
 
 if TYPE_CHECKING:
     from gardiens.ui.app import App
@@ -30,25 +26,6 @@ CORNER_TARGET = 110  # design pixels; the HUD's pause button lies below a short 
 # The facilitator's screens close themselves when left alone this long (an adult walked away).
 FACILITATOR_IDLE_SECONDS = 90.0
 RESUME_SECONDS = 3.0
-
-
-def write_sheet(journal: Journal, missions: Mapping[str, Mission], data_dir: Path) -> Path | None:
-    """The debrief sheets of the last finished session, written in the data folder."""
-    for summary in reversed(journal.sessions()):
-        events = journal.events(summary.session)
-        debrief = debrief_of(missions, events)
-        if debrief is None or debrief.outcome is None:
-            continue
-        report = session_report(missions, events, summary.first_at)
-        if report is None:
-            continue
-        mission, html = report
-        folder = data_dir / SHEETS_DIR
-        folder.mkdir(parents=True, exist_ok=True)
-        path = folder / f"gardiens-{mission.id}-{summary.session[:8]}.html"
-        path.write_text(html, encoding="utf-8")
-        return path
-    return None
 
 
 @dataclass
@@ -293,4 +270,4 @@ class KioskAttendant:
 
     def write_sheet(self) -> Path | None:
         session = self.app.session
-        return write_sheet(session.journal, session.missions, self.data_dir)
+        return write_last_sheet(session.journal, session.missions, self.data_dir)

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 from gardiens.core.clock import ManualClock
 from gardiens.core.journal import Journal
 from gardiens.core.model import Mission
+from gardiens.core.records import SHEETS_DIR
 from gardiens.core.session import Session
 from gardiens.i18n.catalogs import extract_templates, project_root
 from gardiens.i18n.missions import MissionTexts
-from gardiens.reports import render_report, session_report
+from gardiens.reports import render_report, session_report, write_last_sheet
 from tests.core.sample import sample_data
 
 NS = "{http://www.w3.org/2000/svg}"
@@ -83,3 +85,22 @@ def test_every_text_of_the_sheets_reaches_the_interface_catalog() -> None:
     extracted = {m.id for m in extract_templates(project_root()).catalogs["gardiens"] if m.id}
     assert {"Fiche animateur", "Le 3018", "essais ratés"} <= set(asked)
     assert set(asked) <= extracted
+
+
+def test_the_last_finished_session_is_written_in_the_sheets_folder(tmp_path: Path) -> None:
+    mission = hostile_mission()
+    missions = {mission.id: mission}
+    journal = Journal.memory()
+    assert write_last_sheet(journal, missions, tmp_path) is None
+    finished = Session(missions, journal, ManualClock(1000.0))
+    assert finished.start_setup().ok
+    assert finished.choose(mission=mission.id, age="9-12", language="en").ok
+    assert finished.confirm().ok and finished.start().ok and finished.abandon().ok
+    assert finished.reset().ok
+    playing = Session(missions, journal, ManualClock(2000.0))
+    assert playing.start_setup().ok
+    assert playing.choose(mission=mission.id, age="9-12", language="fr").ok
+    path = write_last_sheet(journal, missions, tmp_path)
+    assert path is not None and path.parent == tmp_path / SHEETS_DIR
+    html = path.read_text(encoding="utf-8")
+    assert '<html lang="en">' in html and "Facilitator sheet" in html
