@@ -10,6 +10,7 @@ from pathlib import Path
 from gardiens.core import checkers
 from gardiens.core.attention import stuck_of
 from gardiens.core.clock import ManualClock
+from gardiens.core.commands import Abandon, Choose, Confirm, Reset, Start, StartSetup, Submit
 from gardiens.core.debrief import Badge, badge_of
 from gardiens.core.housekeeping import open_for_the_day
 from gardiens.core.journal import Journal
@@ -25,9 +26,9 @@ SETTINGS = KioskSettings(stuck_seconds=300, stuck_wrong_attempts=3, retention_da
 def playing(journal: Journal | None = None, start: float = 1000.0) -> tuple[Session, ManualClock]:
     clock = ManualClock(start)
     session = Session({MISSION.id: MISSION}, journal or Journal.memory(), clock)
-    assert session.start_setup().ok
-    assert session.choose(mission=MISSION.id, age="9-12", language="fr").ok
-    assert session.confirm().ok and session.start().ok
+    assert session.handle(StartSetup()).ok
+    assert session.handle(Choose(mission=MISSION.id, age="9-12", language="fr")).ok
+    assert session.handle(Confirm()).ok and session.handle(Start()).ok
     return session, clock
 
 
@@ -38,12 +39,12 @@ def test_a_team_is_stuck_after_a_quiet_while_or_too_many_wrong_tries() -> None:
     clock.advance(1)
     stuck = stuck_of(session.state, session.elapsed(), SETTINGS)
     assert stuck.slow and stuck.flagged and stuck.quiet_for == 300
-    assert session.submit("qcm", ["a"]).ok
+    assert session.handle(Submit("qcm", ["a"])).ok
     assert not stuck_of(session.state, session.elapsed(), SETTINGS).flagged
     vf = MISSION.puzzle("vf")
     for _ in range(3):
         wrong = checkers.wrong_answer(vf, session.rewards_values(), random.Random(3))
-        assert not session.submit("vf", wrong).verdict.correct  # type: ignore[union-attr]
+        assert not session.handle(Submit("vf", wrong)).verdict.correct  # type: ignore[union-attr]
     stuck = stuck_of(session.state, session.elapsed(), SETTINGS)
     assert stuck.puzzles == ("vf",) and not stuck.slow
 
@@ -52,14 +53,14 @@ def test_no_team_is_stuck_outside_play() -> None:
     session, clock = playing()
     clock.advance(600)
     assert stuck_of(session.state, session.elapsed(), SETTINGS).slow
-    assert session.abandon().ok
+    assert session.handle(Abandon()).ok
     assert session.state.lifecycle is Lifecycle.DEBRIEF
     assert not stuck_of(session.state, session.elapsed(), SETTINGS).flagged
 
 
 def test_the_badge_rewards_a_won_mission_played_with_few_hints() -> None:
     session, _clock = playing()
-    assert session.abandon().ok
+    assert session.handle(Abandon()).ok
     debrief = session.debrief()
     assert debrief is not None
     assert badge_of(debrief) is Badge.APPRENTICES
@@ -74,9 +75,9 @@ def test_the_badge_rewards_a_won_mission_played_with_few_hints() -> None:
 def test_the_day_opens_by_purging_what_is_past_the_retention(tmp_path: Path) -> None:
     journal = Journal.open(tmp_path)
     old, _clock = playing(journal, start=1000.0)
-    assert old.abandon().ok and old.reset().ok
+    assert old.handle(Abandon()).ok and old.handle(Reset()).ok
     recent, _ = playing(journal, start=1000.0 + 40 * DAY)
-    assert recent.abandon().ok
+    assert recent.handle(Abandon()).ok
     sheets = tmp_path / SHEETS_DIR
     sheets.mkdir()
     (sheets / "old.html").write_text("<html>", encoding="utf-8")
@@ -93,15 +94,15 @@ def test_the_day_opens_by_purging_what_is_past_the_retention(tmp_path: Path) -> 
 
 def test_the_debrief_of_an_ended_mission_is_folded_once_and_kept() -> None:
     session, clock = playing()
-    assert session.submit("qcm", ["a"]).ok
+    assert session.handle(Submit("qcm", ["a"])).ok
     playing_debrief = session.debrief()
     clock.advance(60)
     later = session.debrief()
     assert playing_debrief is not None and later is not None
     assert later.elapsed == playing_debrief.elapsed + 60  # while playing, the clock runs
-    assert session.abandon().ok
+    assert session.handle(Abandon()).ok
     ended = session.debrief()
     clock.advance(60)
     assert session.debrief() is ended
-    assert session.reset().ok
+    assert session.handle(Reset()).ok
     assert session.debrief() is None

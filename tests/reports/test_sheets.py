@@ -7,12 +7,14 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from gardiens.core.clock import ManualClock
+from gardiens.core.commands import Abandon, Choose, Confirm, Reset, Start, StartSetup, Submit
 from gardiens.core.journal import Journal
 from gardiens.core.model import Mission
 from gardiens.core.records import SHEETS_DIR
 from gardiens.core.session import Session
-from gardiens.i18n.catalogs import extract_templates, project_root
+from gardiens.i18n.catalogs import extract_templates
 from gardiens.i18n.missions import MissionTexts
+from gardiens.paths import checkout_root
 from gardiens.reports import render_report, session_report, write_last_sheet
 from tests.core.sample import sample_data
 
@@ -31,12 +33,12 @@ def hostile_mission() -> Mission:
 def played(mission: Mission) -> Session:
     """A team that answered the first puzzle wrongly twice, then gave up."""
     session = Session({mission.id: mission}, Journal.memory(), ManualClock(1000.0))
-    assert session.start_setup().ok
-    assert session.choose(mission=mission.id, age="9-12", language="fr").ok
-    assert session.confirm().ok and session.start().ok
-    assert not session.submit("qcm", ["b"]).verdict.correct  # type: ignore[union-attr]
-    assert not session.submit("qcm", ["b"]).verdict.correct  # type: ignore[union-attr]
-    assert session.abandon().ok
+    assert session.handle(StartSetup()).ok
+    assert session.handle(Choose(mission=mission.id, age="9-12", language="fr")).ok
+    assert session.handle(Confirm()).ok and session.handle(Start()).ok
+    assert not session.handle(Submit("qcm", ["b"])).verdict.correct  # type: ignore[union-attr]
+    assert not session.handle(Submit("qcm", ["b"])).verdict.correct  # type: ignore[union-attr]
+    assert session.handle(Abandon()).ok
     return session
 
 
@@ -82,7 +84,9 @@ def test_every_text_of_the_sheets_reaches_the_interface_catalog() -> None:
         return message
 
     render_report(debrief, mission, texts, gettext)
-    extracted = {m.id for m in extract_templates(project_root()).catalogs["gardiens"] if m.id}
+    root = checkout_root()
+    assert root is not None
+    extracted = {m.id for m in extract_templates(root).catalogs["gardiens"] if m.id}
     assert {"Fiche animateur", "Le 3018", "essais ratés"} <= set(asked)
     assert set(asked) <= extracted
 
@@ -93,13 +97,13 @@ def test_the_last_finished_session_is_written_in_the_sheets_folder(tmp_path: Pat
     journal = Journal.memory()
     assert write_last_sheet(journal, missions, tmp_path) is None
     finished = Session(missions, journal, ManualClock(1000.0))
-    assert finished.start_setup().ok
-    assert finished.choose(mission=mission.id, age="9-12", language="en").ok
-    assert finished.confirm().ok and finished.start().ok and finished.abandon().ok
-    assert finished.reset().ok
+    assert finished.handle(StartSetup()).ok
+    assert finished.handle(Choose(mission=mission.id, age="9-12", language="en")).ok
+    assert finished.handle(Confirm()).ok and finished.handle(Start()).ok and finished.handle(Abandon()).ok
+    assert finished.handle(Reset()).ok
     playing = Session(missions, journal, ManualClock(2000.0))
-    assert playing.start_setup().ok
-    assert playing.choose(mission=mission.id, age="9-12", language="fr").ok
+    assert playing.handle(StartSetup()).ok
+    assert playing.handle(Choose(mission=mission.id, age="9-12", language="fr")).ok
     path = write_last_sheet(journal, missions, tmp_path)
     assert path is not None and path.parent == tmp_path / SHEETS_DIR
     html = path.read_text(encoding="utf-8")
