@@ -1,14 +1,21 @@
 """The mission map: puzzles as boxes in layers, `requires` as arrows, rewards feeding the lock,
-drawn as one standalone SVG (no external resource) for educators to check a mission's shape."""
+drawn as one standalone SVG (no external resource) for educators to check a mission's shape.
+
+This module places the boxes and arrows; the `map.svg` template draws them, escaping every text.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from xml.sax.saxutils import escape
 
 from gardiens.core.lint import solvable_puzzles
 from gardiens.core.model import CodeLock, Mission, Puzzle, pick
 from gardiens.core.puzzles import kind_of
+from gardiens.templating import templates_of
+
+Gettext = Callable[[str], str]
+
 
 BOX_W = 240
 BOX_H = 92
@@ -17,7 +24,6 @@ GAP_X = 40
 GAP_Y = 90
 MARGIN = 40
 HEADER = 70
-FONT = "Andika, 'DejaVu Sans', Verdana, Arial, sans-serif"
 
 
 @dataclass(frozen=True)
@@ -112,61 +118,111 @@ def _place(mission: Mission) -> list[Placed]:
     return placed
 
 
-def _text(
-    x: float,
-    y: float,
-    text: str,
-    *,
-    size: int = 14,
-    weight: str = "normal",
-    anchor: str = "start",
-    cls: str = "",
-) -> str:
-    klass = f' class="{cls}"' if cls else ""
-    return (
-        f'<text x="{x:.0f}" y="{y:.0f}" font-size="{size}" font-weight="{weight}" '
-        f'text-anchor="{anchor}"{klass}>{escape(text)}</text>'
-    )
+@dataclass(frozen=True)
+class Edge:
+    """An arrow into a box: from a prerequisite ("requires") or from a reward's badge ("reward")."""
+
+    kind: str
+    source: str
+    target: str
+    sx: float
+    sy: float
+    tx: float
+    ty: float
 
 
-def mission_svg(mission: Mission) -> str:
-    """The whole map as SVG text. Unreachable puzzles are dashed, hatched and labelled."""
+@dataclass(frozen=True)
+class RewardBadge:
+    id: str
+    value: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Box:
+    id: str
+    type: str
+    x: float
+    y: float
+    goal: bool
+    reachable: bool
+    title: list[str]
+    label: str
+    sign: str
+    rewards: tuple[RewardBadge, ...]
+
+
+def _source(message: str) -> str:
+    return message
+
+
+def mission_svg(mission: Mission, *, gettext: Gettext = _source) -> str:
+    """The whole map as SVG text. Unreachable puzzles are dashed, hatched and labelled.
+
+    Its words are in the language of `gettext`, French (the source) when none is given.
+    """
+    _ = gettext
     age = mission.ages[0]
     placed = _place(mission)
-    by_id = {p.puzzle.id: p for p in placed}
     solvable = solvable_puzzles(mission)
     width = max(p.x for p in placed) + BOX_W + MARGIN
     height = max(p.y + p.height for p in placed) + MARGIN + 30
-    subtitle = (
-        f"{mission.id} · {len(mission.puzzles)} énigmes · objectif : {mission.goal} · "
+    subtitle = _(
+        "{mission} · {count} énigmes · objectif : {goal} · "
         "flèche pleine = « requires », flèche pointillée = indice vers le code"
-    )
+    ).format(mission=mission.id, count=len(mission.puzzles), goal=mission.goal)
     # About 7 px per character at 13 px: the legend must not be cut on a narrow map.
     width = max(width, 2 * MARGIN + 7.0 * len(subtitle))
-    parts: list[str] = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width:.0f}" height="{height:.0f}" '
-        f'viewBox="0 0 {width:.0f} {height:.0f}" font-family="{FONT}">',
-        "<title>" + escape(f"Carte de la mission {mission.id}") + "</title>",
-        "<defs>"
-        '<marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="9" '
-        'markerHeight="9" orient="auto-start-reverse"><path d="M0 0 L10 5 L0 10 z" '
-        'fill="#37474f"/></marker>'
-        '<marker id="arrow-reward" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="9" '
-        'markerHeight="9" orient="auto-start-reverse"><path d="M0 0 L10 5 L0 10 z" '
-        'fill="#b26a00"/></marker>'
-        '<pattern id="hatch" width="10" height="10" patternUnits="userSpaceOnUse" '
-        'patternTransform="rotate(45)"><rect width="10" height="10" fill="#fde8e8"/>'
-        '<line x1="0" y1="0" x2="0" y2="10" stroke="#e0a0a0" stroke-width="4"/></pattern>'
-        "</defs>",
-        f'<rect width="{width:.0f}" height="{height:.0f}" fill="#ffffff"/>',
-        _text(MARGIN, MARGIN + 6, pick(mission.title, age), size=24, weight="bold"),
-        _text(MARGIN, MARGIN + 32, subtitle, size=13),
-    ]
+    boxes = [_box(mission, item, solvable, _) for item in placed]
+    return templates_of("gardiens.authoring").get_template("map.svg").render(
+        _=_,
+        mission=mission,
+        title=pick(mission.title, age),
+        subtitle=subtitle,
+        width=width,
+        height=height,
+        edges=_edges(placed),
+        boxes=boxes,
+        margin=MARGIN,
+        box_w=BOX_W,
+        box_h=BOX_H,
+        badge_h=BADGE_H,
+    )
+
+
+def _box(mission: Mission, item: Placed, solvable: set[str], _: Gettext) -> Box:
+    puzzle = item.puzzle
+    kind = kind_of(puzzle)
+    label, sign = _(kind.label), kind.sign
+    rewards = tuple(
+        RewardBadge(
+            reward.id,
+            reward.value,
+            _wrap(_("indice {reward} = {value}").format(reward=reward.id, value=reward.value), 30, 1)[0],
+        )
+        for reward in puzzle.rewards
+    )
+    return Box(
+        id=puzzle.id,
+        type=puzzle.type,
+        x=item.x,
+        y=item.y,
+        goal=puzzle.id == mission.goal,
+        reachable=puzzle.id in solvable,
+        title=_wrap(pick(puzzle.title, mission.ages[0]), 26, 2),
+        label=label,
+        sign=sign,
+        rewards=rewards,
+    )
+
+
+def _edges(placed: list[Placed]) -> list[Edge]:
+    by_id = {p.puzzle.id: p for p in placed}
     badge_at: dict[str, tuple[float, float]] = {}
     for item in placed:
         for j, reward in enumerate(item.puzzle.rewards):
             badge_at[reward.id] = (item.x + BOX_W - 16, item.y + BOX_H + j * BADGE_H + 12)
-    edges: list[str] = []
+    edges: list[Edge] = []
     for child in placed:
         # Every arrow into a box gets its own point on the top edge, ordered by where it
         # comes from, so that arrows into the final lock stay apart.
@@ -183,74 +239,5 @@ def mission_svg(mission: Mission) -> str:
         incoming.sort(key=lambda entry: (entry[0], entry[2]))
         for k, (sx, sy, kind, source) in enumerate(incoming):
             tx = child.x + 16 + (BOX_W - 32) * (k + 1) / (len(incoming) + 1)
-            ty = child.y
-            ends = (
-                f'class="edge {kind}" data-from="{escape(source)}" '
-                f'data-to="{escape(child.puzzle.id)}"'
-            )
-            if kind == "requires":
-                edges.append(
-                    f'<line {ends} x1="{sx:.0f}" y1="{sy:.0f}" x2="{tx:.0f}" y2="{ty:.0f}" '
-                    'stroke="#37474f" stroke-width="2" marker-end="url(#arrow)"/>'
-                )
-            else:
-                edges.append(
-                    f'<path {ends} d="M{sx:.0f} {sy:.0f} C{sx + 30:.0f} {sy + 40:.0f} '
-                    f'{tx:.0f} {ty - 50:.0f} {tx:.0f} {ty:.0f}" fill="none" stroke="#b26a00" '
-                    'stroke-width="2" stroke-dasharray="6 4" marker-end="url(#arrow-reward)"/>'
-                )
-    parts.append('<g class="edges">' + "".join(edges) + "</g>")
-    for item in placed:
-        parts.append(_box(mission, item, solvable))
-    parts.append("</svg>")
-    return "\n".join(parts) + "\n"
-
-
-def _box(mission: Mission, item: Placed, solvable: set[str]) -> str:
-    puzzle = item.puzzle
-    age = mission.ages[0]
-    goal = puzzle.id == mission.goal
-    reachable = puzzle.id in solvable
-    kind = kind_of(puzzle)
-    label, sign = kind.label, kind.sign
-    classes = ["puzzle"] + (["goal"] if goal else []) + ([] if reachable else ["unreachable"])
-    x, y = item.x, item.y
-    fill = "url(#hatch)" if not reachable else ("#fff4c2" if goal else "#eaf2fb")
-    stroke = "#b3261e" if not reachable else ("#7a5b00" if goal else "#2f5d8a")
-    dash = ' stroke-dasharray="8 5"' if not reachable else ""
-    out = [
-        f'<g class="{" ".join(classes)}" data-id="{escape(puzzle.id)}" '
-        f'data-type="{escape(puzzle.type)}">',
-        f'<rect x="{x:.0f}" y="{y:.0f}" width="{BOX_W}" height="{BOX_H}" rx="12" '
-        f'fill="{fill}" stroke="{stroke}" stroke-width="{5 if goal else 2}"{dash}/>',
-    ]
-    tag_w = 12 + 8 * len(sign)
-    out.append(
-        f'<rect x="{x + BOX_W - tag_w - 8:.0f}" y="{y + 8:.0f}" width="{tag_w}" height="20" '
-        f'rx="6" fill="#ffffff" stroke="{stroke}"/>'
-    )
-    out.append(_text(x + BOX_W - tag_w / 2 - 8, y + 23, sign, size=12, anchor="middle"))
-    top = y + 24
-    if goal:
-        out.append(_text(x + 12, top, "★ OBJECTIF", size=12, weight="bold", cls="goal-label"))
-    elif not reachable:
-        out.append(
-            _text(x + 12, top, "⚠ INATTEIGNABLE", size=12, weight="bold", cls="unreachable-label")
-        )
-    else:
-        out.append(_text(x + 12, top, puzzle.id, size=12))
-    for k, line in enumerate(_wrap(pick(puzzle.title, age), 26, 2)):
-        out.append(_text(x + 12, top + 22 + 18 * k, line, size=16, weight="bold", cls="title"))
-    out.append(_text(x + 12, y + BOX_H - 10, label, size=12, cls="type"))
-    for j, reward in enumerate(puzzle.rewards):
-        by = y + BOX_H + j * BADGE_H
-        text = f"indice {reward.id} = {reward.value}"
-        out.append(
-            f'<g class="reward" data-id="{escape(reward.id)}" data-value="{escape(reward.value)}">'
-            f'<rect x="{x + 16:.0f}" y="{by + 2:.0f}" width="{BOX_W - 32}" height="{BADGE_H - 4}" '
-            'rx="10" fill="#ffe0b2" stroke="#b26a00"/>'
-            + _text(x + BOX_W / 2, by + 17, _wrap(text, 30, 1)[0], size=12, anchor="middle")
-            + "</g>"
-        )
-    out.append("</g>")
-    return "".join(out)
+            edges.append(Edge(kind, source, child.puzzle.id, sx, sy, tx, child.y))
+    return edges

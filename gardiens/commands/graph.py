@@ -10,6 +10,7 @@ from typing import Any
 from gardiens.authoring.graph import mission_svg
 from gardiens.core.library import MissionNotFoundError, resolve_mission
 from gardiens.core.loader import load_mission
+from gardiens.i18n.interface import cli_translator
 
 
 def register(subparsers: Any) -> None:
@@ -43,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
     mission = checked.mission or load_mission(path, lint=False).mission
     if mission is None:
         return 1
-    svg = mission_svg(mission)
+    svg = mission_svg(mission, gettext=cli_translator().gettext)
     if args.out is None:
         sys.stdout.write(svg)
     else:

@@ -153,9 +153,10 @@ class _Start:
     def finish(self, app: App, loaded: _Loaded | None) -> None:
         """On the main thread: the journal, the session, the attendant (and the author's preview)."""
         from gardiens.core.clock import SystemClock
+        from gardiens.core.housekeeping import open_for_the_day
         from gardiens.core.journal import Journal
         from gardiens.core.session import Session
-        from gardiens.ui.kiosk import KioskAttendant, open_for_the_day
+        from gardiens.ui.kiosk import KioskAttendant
 
         if loaded is None:
             self.status = 1
@@ -167,7 +168,7 @@ class _Start:
         self.journal = Journal.memory() if self.args.watch else Journal.open(self.data_dir)
         if self.args.kiosk:
             offered = {**{mid: m for mid, (m, _) in loaded.library.items()}, **loaded.missions}
-            open_for_the_day(self.journal, offered, self.data_dir, loaded.settings)
+            open_for_the_day(self.journal, offered, self.data_dir, loaded.settings, now=SystemClock().now())
         app.mission_dirs = loaded.mission_dirs
         app.default_mission = loaded.mission.id
         app.replace_session(Session(loaded.missions, self.journal, SystemClock()))

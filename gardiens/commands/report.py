@@ -11,7 +11,7 @@ from gardiens.core.journal import Journal, default_data_dir
 from gardiens.core.library import load_library
 from gardiens.core.session import debrief_of
 from gardiens.i18n.interface import cli_translator
-from gardiens.report import session_report
+from gardiens.reports import session_report
 
 
 def register(sub: Any) -> None:

@@ -369,6 +369,8 @@ class Session:
         self._state = SessionState()
         self._version = 0
         self._offers: tuple[tuple[int, int], SessionState] | None = None
+        # The debrief of an ended mission, with the version it was folded at.
+        self._debrief: tuple[int, DebriefData | None] | None = None
         resume = session_id if session_id is not None else journal.last_open_session()
         if resume is not None:
             events = journal.events(resume)
@@ -726,7 +728,13 @@ class Session:
     # -- debrief -----------------------------------------------------------------
 
     def debrief(self) -> DebriefData | None:
-        return debrief_of(self.missions, self.events(), elapsed_now=self.elapsed())
+        """Folded from the journal; once the mission has ended it no longer changes, so it is
+        folded once and kept, not at every repaint of the debrief screen."""
+        if self._state.ended_at is None:
+            return debrief_of(self.missions, self.events(), elapsed_now=self.elapsed())
+        if self._debrief is None or self._debrief[0] != self._version:
+            self._debrief = (self._version, debrief_of(self.missions, self.events()))
+        return self._debrief[1]
 
     # -- internals ---------------------------------------------------------------
 

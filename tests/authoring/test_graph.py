@@ -10,6 +10,7 @@ import pytest
 from gardiens.authoring.graph import layers, mission_svg
 from gardiens.cli import main
 from gardiens.core.model import CodeLock, Mission
+from gardiens.i18n.interface import InterfaceTranslator
 from tests.authoring.missions import every_mission, write_sample
 from tests.core.sample import sample_data
 
@@ -90,3 +91,26 @@ def test_command_writes_a_file_and_draws_a_mission_with_lint_errors(
 def test_command_refuses_a_missing_mission(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["graph", "pas-de-mission-ici"]) == 2
     assert "introuvable" in capsys.readouterr().err
+
+
+def test_titles_with_markup_and_ampersands_are_drawn_as_text() -> None:
+    data = sample_data()
+    data["title"] = 'Pile & face <script>alert("x")</script>'
+    data["puzzles"][0]["title"] = "<b>Q&A</b>"
+    mission = Mission.model_validate(data)
+    svg = mission_svg(mission)
+    assert "<script" not in svg and "<b>" not in svg
+    root = parse(svg)
+    texts = [t.text for t in root.iter(f"{NS}text")]
+    assert 'Pile & face <script>alert("x")</script>' in texts
+    assert "<b>Q&A</b>" in texts
+
+
+def test_the_map_speaks_the_language_it_is_given() -> None:
+    mission = Mission.model_validate(sample_data())
+    english = parse(mission_svg(mission, gettext=InterfaceTranslator("en").gettext))
+    assert english.findtext(f"{NS}title") == f"Map of the mission {mission.id}"
+    goal = next(g for g in english.iter(f"{NS}g") if "goal" in classes(g))
+    assert any(t.text == "★ GOAL" for t in goal.iter(f"{NS}text"))
+    french = parse(mission_svg(mission))
+    assert french.findtext(f"{NS}title") == f"Carte de la mission {mission.id}"

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from gardiens.core.commands import Reset, Resume
+from gardiens.core.debrief import Badge, badge_of
 from gardiens.core.session import DebriefData, Outcome, PuzzleState
 from gardiens.i18n.format import format_countdown, format_duration
 from gardiens.ui.draw import badge, beam, confetti, fog_layer, lumi, panel, speech_bubble
@@ -170,11 +171,6 @@ class DebriefScreen(Screen):
                                self._("Terminer"), icon="check", kind="accent",
                                on_tap=lambda: self.app.command(Reset()))]
 
-    def tier(self, data: DebriefData) -> int:
-        if data.outcome is Outcome.WON:
-            return 3 if data.hints_used <= 1 else 2
-        return 1
-
     def draw(self, surface: pygame.Surface) -> None:
         app = self.app
         p = app.palette
@@ -196,9 +192,10 @@ class DebriefScreen(Screen):
         result = pygame.Rect(self.px(40), top, self.px(500), body_h)
         panel(surface, result, p.surface, radius=self.px(36), shadow=p.shadow, depth=self.px(10), border=p.outline,
               border_width=self.px(3))
-        tier = self.tier(data)
+        tier = badge_of(data)
         badge(surface, (result.centerx, result.y + self.px(105)), self.px(76), p, tier)
-        names = {3: _("Phare d'or"), 2: _("Gardiens du phare"), 1: _("Apprentis gardiens")}
+        names = {Badge.GOLDEN_LIGHTHOUSE: _("Phare d'or"), Badge.KEEPERS: _("Gardiens du phare"),
+                 Badge.APPRENTICES: _("Apprentis gardiens")}
         app.type.block(surface, names[tier], pygame.Rect(result.x + self.px(20), result.y + self.px(240),
                        result.w - self.px(40), self.px(60)), size=m.text("subtitle"), color=p.primary_dark,
                        bold=True, align="center", max_lines=1, name="badge-name")

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from gardiens.core.attention import stuck_of
 from gardiens.core.commands import (
     Abandon,
     AddTime,
@@ -27,7 +28,7 @@ from gardiens.i18n.format import format_countdown, format_duration
 from gardiens.i18n.interface import N_
 from gardiens.i18n.refusals import REFUSAL_MESSAGES
 from gardiens.ui.draw import lumi, panel
-from gardiens.ui.kiosk import RESUME_SECONDS, stuck_of
+from gardiens.ui.kiosk import RESUME_SECONDS
 from gardiens.ui.screens.base import Screen
 from gardiens.ui.screens.lobby import language_name, night_scene
 from gardiens.ui.theme import Color
