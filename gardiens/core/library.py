@@ -7,7 +7,6 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
-from gardiens.core.diagnostics import Lang
 from gardiens.core.lint import MISSION_FILE
 from gardiens.core.model import Mission
 
@@ -60,7 +59,7 @@ def resolve_mission(arg: str, *, root: Path | None = None) -> Path:
     raise MissionNotFoundError(arg)
 
 
-def load_library(*, root: Path | None = None, lang: Lang = "fr") -> dict[str, tuple[Mission, Path]]:
+def load_library(*, root: Path | None = None) -> dict[str, tuple[Mission, Path]]:
     """Every valid bundled mission by id, with its file; missions with errors are left out
     (`gardiens validate` explains why)."""
     from gardiens.core.loader import load_mission
@@ -70,7 +69,7 @@ def load_library(*, root: Path | None = None, lang: Lang = "fr") -> dict[str, tu
     if not folder.is_dir():
         return library
     for file in find_mission_files([folder]):
-        mission = load_mission(file, lang=lang).mission
+        mission = load_mission(file).mission
         if mission is not None and mission.id not in library:
             library[mission.id] = (mission, file)
     return library
