@@ -164,7 +164,8 @@ class InterfaceTranslator:
         if path is None:
             if language != SOURCE_LANGUAGE:
                 log.warning(
-                    "no interface catalog for %r in %s: showing the French source",
+                    "no %r catalog for %r in %s: showing the French source",
+                    self._domain,
                     language,
                     self._files(language)[0].parent,
                 )
@@ -172,9 +173,7 @@ class InterfaceTranslator:
         try:
             translations = _read(path, language, self._domain)
         except (OSError, ValueError) as error:
-            log.warning(
-                "unreadable interface catalog %s (%s): showing the French source", path, error
-            )
+            log.warning("unreadable catalog %s (%s): showing the French source", path, error)
             return _Loaded(SourceTexts(), None)
         translations.add_fallback(SourceTexts())
         return _Loaded(translations, (str(path), path.stat().st_mtime_ns))
