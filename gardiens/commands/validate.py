@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from gardiens.core.diagnostics import has_errors
-from gardiens.core.library import find_mission_files
+from gardiens.core.library import find_mission_files, scenarios_dir
 from gardiens.core.loader import check_paths, describe_counts
 from gardiens.i18n.interface import cli_translator, diagnostics_translator
 
@@ -28,7 +28,13 @@ def register(subparsers: Any) -> None:
             "2 si la commande est mal utilisée."
         ),
     )
-    parser.add_argument("paths", nargs="+", type=Path, metavar="PATH", help=_("fichier ou dossier"))
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        type=Path,
+        metavar="PATH",
+        help=_("fichier ou dossier (défaut : les missions fournies)"),
+    )
     parser.add_argument(
         "--format", choices=("text", "json"), default="text", help=_("forme du rapport (text)")
     )
@@ -43,7 +49,7 @@ def register(subparsers: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     _ = cli_translator(args.lang).gettext
     shown = diagnostics_translator(args.lang)
-    paths: list[Path] = list(args.paths)
+    paths: list[Path] = list(args.paths) or [scenarios_dir()]
     missing = [p for p in paths if not p.exists()]
     if missing:
         for path in missing:

@@ -33,9 +33,9 @@ from gardiens.i18n.interface import (
     INTERFACE_LANGUAGES,
     SOURCE_LANGUAGE,
 )
+from gardiens.paths import MAPPING_FILE
 
 PROJECT = "Les Gardiens du numérique"
-MAPPING_FILE = "babel.cfg"
 # The names under which code marks its strings; missions need `pgettext` (see extract.py).
 # `T_` and `NT_` build the core's diagnostics (`gardiens.core.diagnostics`), shown later.
 KEYWORDS: dict[str, Any] = {
@@ -49,8 +49,7 @@ KEYWORDS: dict[str, Any] = {
     "NT_": (1, 2),
 }
 # Which catalog the strings of a source file go to (first matching pattern); the rest of the
-# code is the interface. `pybabel extract` knows no domains: run it once per domain with
-# `--ignore-dirs`/`--input-dirs` (see docs/translation.md) or use `gardiens i18n extract`.
+# code is the interface. `pybabel extract` knows no domains: it writes them all into one template.
 CODE_DOMAIN_FILES: tuple[tuple[str, str], ...] = (
     ("gardiens/core/diagnostics.py", DIAGNOSTICS_DOMAIN),
     ("gardiens/core/loader.py", DIAGNOSTICS_DOMAIN),
@@ -64,11 +63,6 @@ COMMENT_TAGS = ("Translators:",)
 PO_WIDTH = 100
 
 MessageKey = tuple[str | None, str]
-
-
-def project_root() -> Path:
-    """The folder holding `babel.cfg`, `gardiens/` and `scenarios/`."""
-    return Path(__file__).resolve().parents[2]
 
 
 @dataclass
@@ -87,9 +81,28 @@ def extract_templates(root: Path, *, mapping: Path | None = None) -> Templates:
     mapping_path = mapping if mapping is not None else root / MAPPING_FILE
     with mapping_path.open(encoding="utf-8") as fileobj:
         method_map, options_map = parse_mapping_cfg(fileobj, str(mapping_path))  # type: ignore[no-untyped-call]
-    templates = Templates()
+    code = {domain: _template(domain) for domain in CODE_DOMAINS}
+    return _extract(root, method_map, options_map, code)
+
+
+def shipped_templates(bundle: Path) -> Templates:
+    """What an installed game, which has no sources, checks its catalogs against: the code's
+    templates shipped as `locales/<domain>.pot` and the texts of each bundled mission."""
+    code = {}
     for domain in CODE_DOMAINS:
-        templates.catalogs[domain] = _template(domain)
+        with template_path(bundle / "locales", domain).open("rb") as fileobj:
+            code[domain] = read_po(fileobj, domain=domain)
+    return _extract(bundle, [(f"scenarios/*/{MISSION_FILE}", "gardiens_mission")], {}, code)
+
+
+def _extract(
+    root: Path,
+    method_map: list[tuple[str, str]],
+    options_map: dict[str, dict[str, str]],
+    code: dict[str, Catalog],
+) -> Templates:
+    templates = Templates()
+    templates.catalogs.update(code)
     for path in _walk(root):
         try:
             extracted = list(

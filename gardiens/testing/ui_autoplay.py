@@ -12,6 +12,7 @@ from typing import Any, cast
 
 from gardiens.core import checkers
 from gardiens.core.clock import ManualClock
+from gardiens.core.commands import Reset
 from gardiens.core.journal import Journal
 from gardiens.core.model import (
     AgeBand,
@@ -62,7 +63,7 @@ def win_through_ui(
         clock = ManualClock(time.time())
         session = Session({mission.id: mission}, journal, clock, rng=random.Random(seed))
         if session.state.session_id is not None:
-            session.reset()
+            session.handle(Reset())
         app = App(session, size=size, language=language or mission.language,
                   mission_dirs={mission.id: Path(mission_path).parent}, fixed_dt=1 / 60)
         pilot = Pilot(app, clock)

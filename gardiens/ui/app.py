@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import pygame
 
+from gardiens.core.commands import Choose, Command, Reset, Tick
 from gardiens.core.pseudonym import team_name
 from gardiens.i18n.interface import InterfaceTranslator
 from gardiens.i18n.pseudo import PSEUDO_LANGUAGE, pseudolocalise
@@ -36,6 +37,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+# The game's name on the window and in the task bar: a proper noun, the same in every language.
+GAME_TITLE = "Les Gardiens du numérique"
 IDLE_FPS = 30
 ANIMATION_FPS = 60
 # How far a finger must move before a press becomes a drag (design pixels).
@@ -91,7 +94,7 @@ class App:
         self.fixed_dt = fixed_dt
         # Missions loading behind the attract screen, and the taps made before they are in.
         self._boot: Boot[Any] | None = None
-        self._queued: list[tuple[str, tuple[Any, ...], dict[str, Any]]] = []
+        self._queued: list[Command] = []
         self._stop_asked = False
         self.ahead = Ahead(self)
         # True while screens are prepared ahead of time: they may read the session, never change it.
@@ -144,13 +147,16 @@ class App:
     def open(self) -> App:
         """Start pygame, open the window and show the screen matching the session."""
         pygame.init()
+        # Set before the window exists: some window managers read them only when it opens.
+        pygame.display.set_caption(GAME_TITLE)
+        pygame.display.set_icon(self.assets.app_icon())
         flags = pygame.FULLSCREEN if self.fullscreen else 0
         if self.fullscreen and self.size == (0, 0):
             self.surface = pygame.display.set_mode((0, 0), flags)
         else:
             self.surface = pygame.display.set_mode(self.size, flags)
         self.size = self.surface.get_size()
-        pygame.display.set_caption("Les Gardiens du numérique")
+        pygame.display.set_caption(GAME_TITLE)
         if self.kiosk:
             pygame.mouse.set_visible(False)
             pygame.display.set_allow_screensaver(False)
@@ -266,7 +272,7 @@ class App:
         if state.lifecycle is Lifecycle.SETUP and code in offered:
             # In setup the language is the team's choice: the session records it.
             self.display_language = None
-            self.command("choose", language=code)
+            self.command(Choose(language=code))
             return
         # After setup the session keeps the language chosen at setup (its journal, debrief and
         # statistics say so); only what is displayed changes, for this session.
@@ -433,29 +439,28 @@ class App:
         boot.hand_over()
         if self._session is not None:
             queued, self._queued = self._queued, []
-            for name, args, kwargs in queued:
-                self.command(name, *args, **kwargs)
+            for command in queued:
+                self.command(command)
 
-    def command_when_ready(self, name: str, *args: Any, **kwargs: Any) -> None:
+    def command_when_ready(self, command: Command) -> None:
         """A command now, or, while the missions load, as soon as they are in (a tap is never lost)."""
         if self._session is None:
-            self._queued.append((name, args, kwargs))
+            self._queued.append(command)
             return
-        self.command(name, *args, **kwargs)
+        self.command(command)
 
     def show_debrief(self) -> None:
         """After the victory or time-up screen, the debrief."""
         self.ending_seen = True
         self.sync(force=True)
 
-    def command(self, name: str, *args: Any, hold: bool = False, **kwargs: Any) -> Reply:
+    def command(self, command: Command, *, hold: bool = False) -> Reply:
         """Send a command to the session; the screens follow the new state."""
         if self.preparing:
-            raise RuntimeError(f"a screen prepared ahead of time sent {name!r} to the session")
-        method = getattr(self.session, name)
-        reply: Reply = method(*args, **kwargs)
+            raise RuntimeError(f"a screen prepared ahead of time sent {command!r} to the session")
+        reply = self.session.handle(command)
         if not reply.ok:
-            log.info("session refused %s: %s", name, reply.reason)
+            log.info("session refused %r: %s", command, reply.reason)
         self._state = None
         if not hold:
             self.sync()
@@ -565,7 +570,7 @@ class App:
         self._last_tick = self.time
         state = self.state
         if state.lifecycle is Lifecycle.PLAYING:
-            self.session.tick()
+            self.session.handle(Tick())
             self._state = None
             if self.state.lifecycle is not Lifecycle.PLAYING:
                 self.play("time_up")
@@ -574,7 +579,7 @@ class App:
         elif (state.lifecycle in (Lifecycle.SETUP, Lifecycle.BRIEFING)
               and self.time - self._last_input > IDLE_RESET_SECONDS):
             self._last_input = self.time
-            self.command("reset")
+            self.command(Reset())
             return
         state = self.state
         offered = tuple(sorted(p for p, g in state.puzzles.items() if g.hint_offered))

@@ -8,6 +8,7 @@ import math
 import pygame
 from babel import Locale, UnknownLocaleError
 
+from gardiens.core.commands import Choose, Confirm, RerollTeam, Start, StartSetup
 from gardiens.ui.draw import beam, fog_layer, lumi, panel, speech_bubble, stars, vertical_gradient
 from gardiens.ui.screens.base import CORNER, TOP_BAR, Screen
 from gardiens.ui.screens.hud import draw_title
@@ -54,7 +55,7 @@ class AttractScreen(Screen):
 
     def start(self) -> None:
         # A tap in the first instant, while the missions still load, starts the setup once they are in.
-        self.app.command_when_ready("start_setup")
+        self.app.command_when_ready(StartSetup())
 
     def update(self, dt: float) -> None:
         # A slow, cheap animation: a dozen frames a second is enough for a sweeping beam.
@@ -127,7 +128,7 @@ class SetupScreen(Screen):
         self.team_card = pygame.Rect(self.px(90), self.px(210), self.px(760), self.px(520))
         widgets.append(Button("reroll", pygame.Rect(self.team_card.x + self.px(60), self.team_card.bottom - self.px(160),
                                                     self.team_card.w - self.px(120), self.px(120)),
-                              _("Un autre nom"), on_tap=lambda: app.command("reroll_team"), icon="dice",
+                              _("Un autre nom"), on_tap=lambda: app.command(RerollTeam()), icon="dice",
                               kind="plain"))
         x0 = self.px(930)
         col_w = W - x0 - self.px(90)
@@ -143,7 +144,7 @@ class SetupScreen(Screen):
                 words_title = MissionWords(m, state.age or m.ages[0], app.translator.language).text(m.title)
                 widgets.append(Button(f"mission:{m.id}", pygame.Rect(x0 + i * (bw + self.px(20)), y, bw, self.px(120)),
                                       words_title, selected=m.id == state.mission_id,
-                                      on_tap=functools.partial(app.command, "choose", mission=m.id), icon="flag"))
+                                      on_tap=functools.partial(app.command, Choose(mission=m.id)), icon="flag"))
             y += self.px(250)
         ages = mission.ages if mission else []
         self.labels.append((_("Votre âge"), pygame.Rect(x0, y - self.px(70), col_w, self.px(60))))
@@ -152,7 +153,7 @@ class SetupScreen(Screen):
             label = _("{low} à {high} ans").format(low=age.split("-")[0], high=age.split("-")[1])
             widgets.append(Button(f"age:{age}", pygame.Rect(x0 + i * (bw + self.px(30)), y, bw, self.px(140)),
                                   label, selected=state.age == age, icon="people",
-                                  on_tap=functools.partial(app.command, "choose", age=age)))
+                                  on_tap=functools.partial(app.command, Choose(age=age))))
         y += self.px(280)
         languages = [mission.language, *mission.translations] if mission else []
         self.labels.append((_("Langue"), pygame.Rect(x0, y - self.px(70), col_w, self.px(60))))
@@ -166,7 +167,7 @@ class SetupScreen(Screen):
         go_w = self.px(620)
         widgets.append(Button("confirm", pygame.Rect(W - self.px(90) - go_w, self.height - self.px(200), go_w,
                                                      self.px(150)),
-                              _("C'est parti !"), on_tap=lambda: app.command("confirm"), icon="next",
+                              _("C'est parti !"), on_tap=lambda: app.command(Confirm()), icon="next",
                               kind="accent", enabled=ready, text_role="subtitle"))
         self.ready = ready
         self.widgets = widgets
@@ -188,7 +189,7 @@ class SetupScreen(Screen):
         if mission is not None and state.age is None and app.default_age in mission.ages:
             changes["age"] = str(app.default_age)
         if changes:
-            app.command("choose", hold=True, **changes)
+            app.command(Choose(**changes), hold=True)
 
     def draw(self, surface: pygame.Surface) -> None:
         app = self.app
@@ -227,7 +228,7 @@ class BriefingScreen(Screen):
         go_w = self.px(620)
         self.widgets = [Button("start", pygame.Rect(self.width - self.px(90) - go_w, self.height - self.px(190), go_w,
                                                     self.px(150)),
-                               _("C'est parti !"), on_tap=lambda: self.app.command("start"), icon="play",
+                               _("C'est parti !"), on_tap=lambda: self.app.command(Start()), icon="play",
                                kind="accent", text_role="subtitle")]
 
     def draw(self, surface: pygame.Surface) -> None:
