@@ -3,7 +3,7 @@
 Every problem an author can meet has a stable code (GDN1xx loading, GDN2xx shape, GDN3xx lint
 errors, GDN4xx lint warnings), a title and a message. Messages are French message ids kept as
 `Text` (the id and its named values) and translated only when shown, through the `diagnostics`
-gettext domain (`gardiens.i18n.diagnostics`); the core itself never reads a catalog.
+gettext domain (`gardiens.i18n.interface.diagnostics_translator`); the core never reads a catalog.
 """
 
 from __future__ import annotations
