@@ -427,14 +427,14 @@ def make(
 
 def sort_diagnostics(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
     """Sorted by file then position, without repeating the same problem at the same place."""
-    unique: dict[tuple[str, int, int, str, Text], Diagnostic] = {}
+    unique: dict[tuple[str, int, int, str, str], Diagnostic] = {}
     for diagnostic in diagnostics:
         key = (
             diagnostic.file,
             diagnostic.line,
             diagnostic.col,
             diagnostic.code,
-            diagnostic.text,
+            diagnostic.message,
         )
         unique.setdefault(key, diagnostic)
     return sorted(unique.values())
