@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from types import FrameType
 
 from gardiens.core.folder_lock import FolderBusy
+from gardiens.i18n.interface import N_, cli_translator
 
 # Exit status of a command refused because another process holds its data folder.
 FOLDER_BUSY = 3
@@ -18,22 +19,26 @@ FOLDER_BUSY = 3
 # Command name → (module of gardiens.commands exposing `register(subparsers)`, one-line help).
 # Only the module of the command being run is imported (the kiosk starts faster); the help line
 # here is what `gardiens --help` lists, so keep it the same as the one the module registers.
+# Help lines are French message ids of the `cli` catalog, translated when the parser is built.
 COMMANDS: dict[str, tuple[str, str]] = {
-    "validate": ("validate", "vérifier des fichiers de mission"),
-    "schema": ("schema", "écrire le schéma JSON des missions"),
-    "list": ("list_missions", "lister les missions fournies"),
-    "autoplay": ("autoplay", "faire jouer une mission par un robot (vérifie qu'elle se gagne)"),
-    "facilitator": ("facilitator", "réglages de l'animateur (code PIN du panneau)"),
-    "data": ("data", "gérer les données gardées par la borne"),
-    "stats": ("stats", "statistiques anonymes : réussite, temps, indices, erreurs fréquentes"),
-    "report": ("report", "fiches de débriefing imprimables (familles et animateur) d'une partie"),
-    "new": ("new", "créer une nouvelle mission à partir d'un modèle"),
-    "graph": ("graph", "dessiner la carte d'une mission (SVG)"),
-    "playtest": ("playtest", "faire jouer une mission par des robots de niveaux différents"),
-    "play": ("play", "lancer le jeu sur la borne"),
-    "screenshot": ("screenshot", "enregistrer l'image d'un écran"),
-    "bench": ("bench", "mesurer les performances de l'interface"),
-    "i18n": ("i18n", "catalogues de traduction : extraire, mettre à jour, compiler, vérifier"),
+    "validate": ("validate", N_("vérifier des fichiers de mission")),
+    "schema": ("schema", N_("écrire le schéma JSON des missions")),
+    "list": ("list_missions", N_("lister les missions fournies")),
+    "autoplay": ("autoplay", N_("faire jouer une mission par un robot (vérifie qu'elle se gagne)")),
+    "facilitator": ("facilitator", N_("réglages de l'animateur (code PIN du panneau)")),
+    "data": ("data", N_("gérer les données gardées par la borne")),
+    "stats": ("stats", N_("statistiques anonymes : réussite, temps, indices, erreurs fréquentes")),
+    "report": (
+        "report",
+        N_("fiches de débriefing imprimables (familles et animateur) d'une partie"),
+    ),
+    "new": ("new", N_("créer une nouvelle mission à partir d'un modèle")),
+    "graph": ("graph", N_("dessiner la carte d'une mission (SVG)")),
+    "playtest": ("playtest", N_("faire jouer une mission par des robots de niveaux différents")),
+    "play": ("play", N_("lancer le jeu sur la borne")),
+    "screenshot": ("screenshot", N_("enregistrer l'image d'un écran")),
+    "bench": ("bench", N_("mesurer les performances de l'interface")),
+    "i18n": ("i18n", N_("catalogues de traduction : extraire, mettre à jour, compiler, vérifier")),
 }
 
 
@@ -47,9 +52,12 @@ def chosen_command(argv: Sequence[str]) -> str | None:
 
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     """The parser, with the full parser of `command` only (every command if "*")."""
+    _ = cli_translator().gettext
     parser = argparse.ArgumentParser(
         prog="gardiens",
-        description="Les Gardiens du numérique : moteur de missions d'escape game sur borne tactile.",
+        description=_(
+            "Les Gardiens du numérique : moteur de missions d'escape game sur borne tactile."
+        ),
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, (module, help_text) in COMMANDS.items():
@@ -58,7 +66,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
         else:
             # A placeholder that lists the command in `gardiens --help`; never parsed, as an
             # argument list naming it builds the parser with the real one.
-            sub.add_parser(name, help=help_text)
+            sub.add_parser(name, help=_(help_text))
     return parser
 
 
@@ -101,8 +109,6 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def busy_message(busy: FolderBusy) -> str:
-    from gardiens.i18n.interface import cli_translator
-
     _ = cli_translator().gettext
     return _(
         "Le dossier de données {folder} est déjà utilisé par une partie en cours (processus "

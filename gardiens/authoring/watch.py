@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from gardiens.core.diagnostics import Diagnostic, Lang
+from gardiens.core.diagnostics import Diagnostic
 from gardiens.core.journal import Event
 from gardiens.core.lint import MISSION_FILE
 from gardiens.core.loader import load_mission
@@ -98,7 +98,6 @@ class MissionWatcher:
         quiet: float = 0.3,
         interval: float = 0.25,
         missing_grace: float = 2.0,
-        lang: Lang = "fr",
         stat: StatFunction = os.stat,
     ) -> None:
         self.file = path / MISSION_FILE if path.is_dir() else path
@@ -106,7 +105,6 @@ class MissionWatcher:
         self.quiet = quiet
         self.interval = interval
         self.missing_grace = missing_grace
-        self.lang = lang
         self._stat = stat
         self._seen = snapshot(self.folder, stat=stat)
         self._last_scan: float | None = None
@@ -120,7 +118,7 @@ class MissionWatcher:
 
     def reload(self) -> Reloaded | Broken:
         """Load the mission now; the last good mission is kept when this version has errors."""
-        result = load_mission(self.file, lang=self.lang)
+        result = load_mission(self.file)
         if result.mission is not None:
             self.mission = result.mission
             return Reloaded(result.mission, tuple(result.diagnostics))

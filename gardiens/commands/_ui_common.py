@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from gardiens.i18n.interface import cli_translator, diagnostics_translator
+
 if TYPE_CHECKING:
     from gardiens.core.model import Mission
 
@@ -15,12 +17,15 @@ DEFAULT_MISSION = "infox"
 
 def window_size(text: str) -> tuple[int, int]:
     """`1920x1080` as a pair of pixels (an argparse type)."""
+    _ = cli_translator().gettext
     try:
         w, h = (int(part) for part in text.lower().split("x"))
     except ValueError:
-        raise argparse.ArgumentTypeError(f"taille attendue sous la forme LARGEURxHAUTEUR : {text!r}") from None
+        raise argparse.ArgumentTypeError(
+            _("taille attendue sous la forme LARGEURxHAUTEUR : {text}").format(text=repr(text))
+        ) from None
     if not (320 <= w <= 8192 and 240 <= h <= 8192):
-        raise argparse.ArgumentTypeError(f"taille hors limites : {text!r}")
+        raise argparse.ArgumentTypeError(_("taille hors limites : {text}").format(text=repr(text)))
     return w, h
 
 
@@ -32,11 +37,13 @@ def load_for_ui(arg: str | None) -> tuple[Mission, Path] | None:
     try:
         path = resolve_mission(arg or DEFAULT_MISSION)
     except MissionNotFoundError:
-        print(f"mission introuvable : {arg or DEFAULT_MISSION}", file=sys.stderr)
+        message = cli_translator().gettext("mission introuvable : {mission}")
+        print(message.format(mission=arg or DEFAULT_MISSION), file=sys.stderr)
         return None
     result = load_mission(path)
     if result.mission is None:
+        shown = diagnostics_translator()
         for diagnostic in result.diagnostics:
-            print(diagnostic.render(), file=sys.stderr)
+            print(diagnostic.render(shown), file=sys.stderr)
         return None
     return result.mission, path.parent

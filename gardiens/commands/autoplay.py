@@ -18,31 +18,36 @@ from gardiens.core.folder_lock import DataFolderLock
 from gardiens.core.journal import Journal, default_data_dir
 from gardiens.core.model import AGE_BANDS, AgeBand, Mission
 from gardiens.core.session import Outcome, Session
-from gardiens.i18n.interface import InterfaceTranslator, cli_translator
+from gardiens.i18n.interface import InterfaceTranslator, cli_translator, diagnostics_translator
 
 
 def register(sub: Any) -> None:
+    _ = cli_translator().gettext
     parser: argparse.ArgumentParser = sub.add_parser(
         "autoplay",
-        help="faire jouer une mission par un robot (vérifie qu'elle se gagne)",
-        description="Un robot joue la mission : quelques erreurs et indices tirés de la graine, "
-        "puis les bonnes réponses. Code de sortie 0 si la mission est gagnée.",
+        help=_("faire jouer une mission par un robot (vérifie qu'elle se gagne)"),
+        description=_(
+            "Un robot joue la mission : quelques erreurs et indices tirés de la graine, "
+            "puis les bonnes réponses. Code de sortie 0 si la mission est gagnée."
+        ),
     )
     parser.add_argument(
-        "mission", help="identifiant d'une mission fournie, ou chemin d'un scenario.yaml"
+        "mission", help=_("identifiant d'une mission fournie, ou chemin d'un scenario.yaml")
     )
     parser.add_argument("--age", choices=AGE_BANDS, default=None)
-    parser.add_argument("--lang", default=None, help="langue de jeu (fr, en)")
+    parser.add_argument("--lang", default=None, help=_("langue de jeu (fr, en)"))
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument(
-        "--pace", type=float, default=0.0, help="secondes réelles entre deux actions"
+        "--pace", type=float, default=0.0, help=_("secondes réelles entre deux actions")
     )
     parser.add_argument("--data-dir", type=Path, default=None)
     parser.add_argument(
-        "--resume", action="store_true", help="reprendre la partie inachevée du journal"
+        "--resume", action="store_true", help=_("reprendre la partie inachevée du journal")
     )
     parser.add_argument("--json", action="store_true")
-    parser.add_argument("--ui", action="store_true", help="jouer à travers l'interface, au toucher")
+    parser.add_argument(
+        "--ui", action="store_true", help=_("jouer à travers l'interface, au toucher")
+    )
     parser.set_defaults(func=run)
 
 
@@ -60,7 +65,8 @@ def load_one(arg: str, _: Callable[[str], str] | None = None) -> tuple[Mission, 
         ).format(arg=arg)
     result = load_mission(path)
     if result.mission is None or any(d.severity == "error" for d in result.diagnostics):
-        return "\n".join(d.render() for d in result.diagnostics)
+        shown = diagnostics_translator()
+        return "\n".join(d.render(shown) for d in result.diagnostics)
     return result.mission, path
 
 

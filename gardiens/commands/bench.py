@@ -23,6 +23,7 @@ from typing import Any
 from gardiens.commands._ui_common import DEFAULT_MISSION
 from gardiens.commands.play import BENCH_MARKS, FIRST_FRAME, MISSIONS_READY
 from gardiens.core.clock import ManualClock
+from gardiens.i18n.interface import cli_translator
 
 SIZE = (1920, 1080)
 STARTUP_RUNS = 5
@@ -43,26 +44,33 @@ print({FIRST_FRAME!r}, flush=True)
 
 
 def register(subparsers: Any) -> None:
+    _ = cli_translator().gettext
     parser = subparsers.add_parser(
         "bench",
-        help="mesurer les performances de l'interface",
-        description="Mesure démarrage, temps d'image, CPU au repos et mémoire, à côté de pygame-ce nu.",
+        help=_("mesurer les performances de l'interface"),
+        description=_(
+            "Mesure démarrage, temps d'image, CPU au repos et mémoire, à côté de pygame-ce nu."
+        ),
     )
-    parser.add_argument("--json", action="store_true", help="résultat en JSON")
+    parser.add_argument("--json", action="store_true", help=_("résultat en JSON"))
     parser.add_argument(
-        "--idle-seconds", type=float, default=20.0, help="durée de chaque mesure au repos (20)"
+        "--idle-seconds", type=float, default=20.0, help=_("durée de chaque mesure au repos (20)")
     )
     parser.add_argument(
         "--startup-runs",
         type=int,
         default=STARTUP_RUNS,
-        help=f"démarrages chronométrés de chaque sorte, médiane retenue ({STARTUP_RUNS})",
+        help=_("démarrages chronométrés de chaque sorte, médiane retenue ({runs})").format(
+            runs=STARTUP_RUNS
+        ),
     )
     parser.add_argument(
         "--read-seconds",
         type=float,
         default=READ_SECONDS,
-        help=f"temps de lecture de l'équipe scriptée avant chaque toucher ({READ_SECONDS})",
+        help=_("temps de lecture de l'équipe scriptée avant chaque toucher ({seconds})").format(
+            seconds=READ_SECONDS
+        ),
     )
     parser.set_defaults(func=run)
 

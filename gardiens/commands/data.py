@@ -16,22 +16,28 @@ from gardiens.i18n.interface import cli_translator
 
 
 def register(sub: Any) -> None:
+    _ = cli_translator().gettext
     parser: argparse.ArgumentParser = sub.add_parser(
-        "data", help="gérer les données gardées par la borne"
+        "data", help=_("gérer les données gardées par la borne")
     )
     actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
     purge_cmd = actions.add_parser(
         "purge",
-        help="effacer les journaux de parties plus anciens que la durée de conservation",
-        description="Les journaux détaillés des parties sont effacés ; les résultats anonymes "
-        "(sans pseudonyme ni heure) sont gardés pour les statistiques.",
+        help=_("effacer les journaux de parties plus anciens que la durée de conservation"),
+        description=_(
+            "Les journaux détaillés des parties sont effacés ; les résultats anonymes "
+            "(sans pseudonyme ni heure) sont gardés pour les statistiques."
+        ),
     )
     purge_cmd.add_argument(
         "--older-than",
         type=float,
         default=None,
-        metavar="JOURS",
-        help="âge en jours (défaut : retention_days de kiosk.toml, 30) ; 0 : toutes les parties finies",
+        metavar=_("JOURS"),
+        help=_(
+            "âge en jours (défaut : retention_days de kiosk.toml, 30) ; 0 : toutes les parties "
+            "finies"
+        ),
     )
     purge_cmd.add_argument("--data-dir", type=Path, default=None)
     purge_cmd.set_defaults(func=run_purge)

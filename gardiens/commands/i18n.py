@@ -1,4 +1,4 @@
-"""`gardiens i18n extract|update|compile|check`: the translation catalogs of the interface and missions."""
+"""`gardiens i18n extract|update|compile|check`: the translation catalogs of the code and missions."""
 
 from __future__ import annotations
 
@@ -18,33 +18,48 @@ from gardiens.i18n.catalogs import (
     write_templates,
 )
 from gardiens.i18n.format import format_ratio
-from gardiens.i18n.interface import cli_translator
+from gardiens.i18n.interface import N_, cli_translator
 from gardiens.paths import bundled, checkout_root, locales_dir
 
 
 def register(sub: Any) -> None:
+    _ = cli_translator().gettext
     parser: argparse.ArgumentParser = sub.add_parser(
         "i18n",
-        help="catalogues de traduction : extraire, mettre à jour, compiler, vérifier",
-        description="Les textes de l'interface et des missions passent par des catalogues gettext "
-        "(locales/<langue>/LC_MESSAGES/*.po) : voir docs/translation.md.",
+        help=_("catalogues de traduction : extraire, mettre à jour, compiler, vérifier"),
+        description=_(
+            "Les textes de l'interface, des erreurs, de la ligne de commande et des missions "
+            "passent par des catalogues gettext (locales/<langue>/LC_MESSAGES/*.po) : voir "
+            "docs/translation.md."
+        ),
     )
     actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
     steps: tuple[tuple[str, str, Callable[[argparse.Namespace], int]], ...] = (
-        ("extract", "écrire les modèles .pot (interface et une par mission)", run_extract),
+        (
+            "extract",
+            N_("écrire les modèles .pot (interface, erreurs, ligne de commande, une par mission)"),
+            run_extract,
+        ),
         (
             "update",
-            "extraire, puis fusionner dans les .po de chaque langue (phrases changées : floues)",
+            N_(
+                "extraire, puis fusionner dans les .po de chaque langue (phrases changées : floues)"
+            ),
             run_update,
         ),
-        ("compile", "compiler chaque .po en .mo (entrées floues laissées de côté)", run_compile),
+        (
+            "compile",
+            N_("compiler chaque .po en .mo (entrées floues laissées de côté)"),
+            run_compile,
+        ),
         (
             "check",
-            "couverture par langue et catalogue ; code 1 si une langue livrée est incomplète",
+            N_("couverture par langue et catalogue ; code 1 si une langue livrée est incomplète"),
             run_check,
         ),
     )
-    for name, help_text, func in steps:
+    for name, help_id, func in steps:
+        help_text = _(help_id)
         action = actions.add_parser(
             name, help=help_text, description=help_text[0].upper() + help_text[1:] + "."
         )
@@ -52,21 +67,27 @@ def register(sub: Any) -> None:
             "--root",
             type=Path,
             default=None,
-            help="dossier du projet, avec babel.cfg (défaut : ce dépôt)",
+            help=_("dossier du projet, avec babel.cfg (défaut : ce dépôt)"),
         )
         action.add_argument(
-            "--locales", type=Path, default=None, help="dossier des catalogues (défaut : locales/)"
+            "--locales",
+            type=Path,
+            default=None,
+            help=_("dossier des catalogues (défaut : locales/)"),
         )
         if name != "compile":
             action.add_argument(
                 "--domain",
                 action="append",
                 default=None,
-                metavar="CATALOGUE",
-                help="seulement ce catalogue : « gardiens » (interface) ou un identifiant de mission",
+                metavar=_("CATALOGUE"),
+                help=_(
+                    "seulement ce catalogue : « gardiens » (interface), « diagnostics » (erreurs), "
+                    "« cli » (ligne de commande) ou un identifiant de mission"
+                ),
             )
         if name == "check":
-            action.add_argument("--lang", default=None, help="ne vérifier que cette langue")
+            action.add_argument("--lang", default=None, help=_("ne vérifier que cette langue"))
         action.set_defaults(func=func)
 
 

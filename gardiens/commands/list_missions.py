@@ -23,16 +23,17 @@ def _row(mission: Mission, path: str) -> dict[str, Any]:
 
 
 def register(subparsers: Any) -> None:
+    _ = cli_translator().gettext
     parser = subparsers.add_parser(
         "list",
-        help="lister les missions fournies",
-        description=(
+        help=_("lister les missions fournies"),
+        description=_(
             "Liste les missions valides du dossier des missions (scenarios/, ou la variable "
             "d'environnement GARDIENS_SCENARIOS). Une mission qui a des erreurs n'apparaît pas : "
             "« gardiens validate » explique pourquoi."
         ),
     )
-    parser.add_argument("--json", action="store_true", help="sortie JSON")
+    parser.add_argument("--json", action="store_true", help=_("sortie JSON"))
     parser.set_defaults(func=run)
 
 

@@ -10,13 +10,15 @@ from typing import Any
 from gardiens.authoring.scaffold import ScaffoldError, create_mission
 from gardiens.core.library import scenarios_dir
 from gardiens.core.model import THEMES
+from gardiens.i18n.interface import cli_translator
 
 
 def register(subparsers: Any) -> None:
+    _ = cli_translator().gettext
     parser = subparsers.add_parser(
         "new",
-        help="créer une nouvelle mission à partir d'un modèle",
-        description=(
+        help=_("créer une nouvelle mission à partir d'un modèle"),
+        description=_(
             "Crée le dossier d'une nouvelle mission : scenario.yaml commenté avec un exemple "
             "de chaque énigme courante, une image d'exemple et SOURCES.md. La mission créée "
             "est valide et se gagne telle quelle ; remplacez ensuite les textes par les vôtres."
@@ -25,20 +27,21 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "mission_id",
         metavar="MISSION_ID",
-        help="identifiant de la mission : minuscules, chiffres, « - » (ex. « fil-actu »)",
+        help=_("identifiant de la mission : minuscules, chiffres, « - » (ex. « fil-actu »)"),
     )
-    parser.add_argument("--theme", choices=THEMES, default="infox", help="thème (infox)")
+    parser.add_argument("--theme", choices=THEMES, default="infox", help=_("thème (infox)"))
     parser.add_argument(
         "--dir",
         type=Path,
         default=None,
         metavar="DIR",
-        help="dossier où créer la mission (par défaut, le dossier des missions : scenarios/)",
+        help=_("dossier où créer la mission (par défaut, le dossier des missions : scenarios/)"),
     )
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    _ = cli_translator().gettext
     parent: Path = args.dir if args.dir is not None else scenarios_dir()
     try:
         created = create_mission(args.mission_id, theme=args.theme, parent=parent)
@@ -46,11 +49,16 @@ def run(args: argparse.Namespace) -> int:
         print(f"gardiens new: {error}", file=sys.stderr)
         return 2
     folder = created.folder
-    print(f"Mission créée dans {folder}/ :")
+    print(_("Mission créée dans {folder}/ :").format(folder=folder))
     for file in created.files:
         print(f"  {file.name}")
-    print("Et maintenant :")
-    print(f"  gardiens validate {folder}          vérifier la mission")
-    print(f"  gardiens play {folder} --watch      la voir changer à chaque enregistrement")
-    print(f"  gardiens autoplay {folder}          la faire gagner par un robot")
+    print(_("Et maintenant :"))
+    next_steps = (
+        (f"gardiens validate {folder}", _("vérifier la mission")),
+        (f"gardiens play {folder} --watch", _("la voir changer à chaque enregistrement")),
+        (f"gardiens autoplay {folder}", _("la faire gagner par un robot")),
+    )
+    width = max(len(command) for command, _step in next_steps)
+    for command, step in next_steps:
+        print(f"  {command:<{width + 6}}{step}")
     return 0

@@ -14,9 +14,9 @@ from typing import TYPE_CHECKING, Any
 
 from gardiens.commands._ui_common import load_for_ui, window_size
 from gardiens.core.folder_lock import DataFolderLock
+from gardiens.i18n.interface import cli_translator
 
 if TYPE_CHECKING:
-    from gardiens.core.diagnostics import Lang
     from gardiens.core.journal import Journal
     from gardiens.core.kiosk import KioskSettings
     from gardiens.core.model import Mission
@@ -32,24 +32,25 @@ MISSIONS_READY = "missions-ready"
 
 
 def register(subparsers: Any) -> None:
+    _ = cli_translator().gettext
     parser = subparsers.add_parser(
         "play",
-        help="lancer le jeu sur la borne",
-        description="Lance le jeu en plein écran (mode borne) ; « infox » si aucune mission n'est donnée.",
+        help=_("lancer le jeu sur la borne"),
+        description=_("Lance le jeu en plein écran (mode borne) ; « infox » si aucune mission n'est donnée."),
     )
-    parser.add_argument("mission", nargs="?", metavar="MISSION", help="identifiant, fichier ou dossier")
-    parser.add_argument("--age", choices=("9-12", "13-16"), help="tranche d'âge proposée d'office")
+    parser.add_argument("mission", nargs="?", metavar="MISSION", help=_("identifiant, fichier ou dossier"))
+    parser.add_argument("--age", choices=("9-12", "13-16"), help=_("tranche d'âge proposée d'office"))
     parser.add_argument("--lang", default="fr",
-                        help="langue de l'interface au démarrage (fr) ; qps : pseudo-langue de test")
-    parser.add_argument("--windowed", action="store_true", help="dans une fenêtre plutôt qu'en plein écran")
-    parser.add_argument("--size", type=window_size, help="taille de la fenêtre, ex. 1280x800")
-    parser.add_argument("--data-dir", type=Path, help="dossier du journal des sessions")
+                        help=_("langue de l'interface au démarrage (fr) ; qps : pseudo-langue de test"))
+    parser.add_argument("--windowed", action="store_true", help=_("dans une fenêtre plutôt qu'en plein écran"))
+    parser.add_argument("--size", type=window_size, help=_("taille de la fenêtre, ex. 1280x800"))
+    parser.add_argument("--data-dir", type=Path, help=_("dossier du journal des sessions"))
     parser.add_argument("--kiosk", action="store_true",
-                        help="mode borne verrouillé : impossible de quitter, panneau animateur protégé par "
-                             "le code PIN ; sans MISSION, toutes les missions sont proposées")
+                        help=_("mode borne verrouillé : impossible de quitter, panneau animateur protégé par "
+                               "le code PIN ; sans MISSION, toutes les missions sont proposées"))
     parser.add_argument("--watch", action="store_true",
-                        help="aperçu pour l'auteur, dans une fenêtre : la mission se recharge à chaque "
-                             "enregistrement (F2 énigmes, F3 résoudre, F4 âge, F5 langue)")
+                        help=_("aperçu pour l'auteur, dans une fenêtre : la mission se recharge à chaque "
+                               "enregistrement (F2 énigmes, F3 résoudre, F4 âge, F5 langue)"))
     parser.set_defaults(func=run)
 
 
@@ -60,14 +61,15 @@ def run(args: argparse.Namespace) -> int:
     from gardiens.ui.boot import Boot
 
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    _ = cli_translator().gettext
     data_dir = args.data_dir or default_data_dir()
     if args.kiosk and args.watch:
-        print("L'aperçu (--watch) n'existe pas en mode borne.", file=sys.stderr)
+        print(_("L'aperçu (--watch) n'existe pas en mode borne."), file=sys.stderr)
         return 2
     if args.kiosk and not has_pin(data_dir):
         # A locked kiosk with no way into the facilitator panel could only be switched off.
-        print("Le mode borne demande un code PIN animateur. Réglez-le d'abord avec :\n"
-              f"  gardiens facilitator set-pin --data-dir {data_dir}", file=sys.stderr)
+        print(_("Le mode borne demande un code PIN animateur. Réglez-le d'abord avec :"),
+              f"  gardiens facilitator set-pin --data-dir {data_dir}", sep="\n", file=sys.stderr)
         return 2
     fullscreen = not args.windowed and not args.watch
     size = args.size or ((0, 0) if fullscreen else (1920, 1080))
@@ -163,7 +165,8 @@ class _Start:
             app.stop()
             return
         if loaded.problem:
-            print(f"réglages de la borne ignorés : {loaded.problem}", file=sys.stderr)
+            message = cli_translator().gettext("réglages de la borne ignorés : {problem}")
+            print(message.format(problem=loaded.problem), file=sys.stderr)
         # An author's preview keeps no record: its sessions are tests, not teams.
         self.journal = Journal.memory() if self.args.watch else Journal.open(self.data_dir)
         if self.args.kiosk:
@@ -178,8 +181,7 @@ class _Start:
         if self.args.watch:
             from gardiens.ui.preview import preview_for
 
-            lang: Lang = "en" if self.args.lang == "en" else "fr"
-            preview_for(app, loaded.folder, loaded.mission, lang=lang)
+            preview_for(app, loaded.folder, loaded.mission, lang=self.args.lang)
         _mark(MISSIONS_READY)
 
     def close(self) -> None:

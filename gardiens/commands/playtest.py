@@ -9,38 +9,43 @@ from typing import Any
 
 from gardiens.authoring.playtest import DEFAULT_RUNS, describe, playtest
 from gardiens.commands.autoplay import load_one
+from gardiens.i18n.interface import cli_translator
 
 
 def _runs(text: str) -> int:
+    _ = cli_translator().gettext
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"« {text} » n'est pas un nombre entier") from None
+        raise argparse.ArgumentTypeError(
+            _("« {text} » n'est pas un nombre entier").format(text=text)
+        ) from None
     if not 1 <= value <= 1000:
-        raise argparse.ArgumentTypeError("entre 1 et 1000 parties")
+        raise argparse.ArgumentTypeError(_("entre 1 et 1000 parties"))
     return value
 
 
 def register(subparsers: Any) -> None:
+    _ = cli_translator().gettext
     parser = subparsers.add_parser(
         "playtest",
-        help="faire jouer une mission par des robots de niveaux différents",
-        description=(
+        help=_("faire jouer une mission par des robots de niveaux différents"),
+        description=_(
             "Des robots plus ou moins à l'aise jouent la mission plusieurs fois par tranche "
             "d'âge. Le rapport donne, par énigme, les erreurs et les indices attendus, et par "
             "tranche d'âge la durée estimée (médiane et 90 % des équipes) face à la durée "
             "prévue, avec un avertissement si la mission risque d'être trop longue."
         ),
     )
-    parser.add_argument("mission", help="identifiant d'une mission fournie, ou chemin")
+    parser.add_argument("mission", help=_("identifiant d'une mission fournie, ou chemin"))
     parser.add_argument(
         "--runs",
         type=_runs,
         default=DEFAULT_RUNS,
-        help=f"parties par tranche d'âge ({DEFAULT_RUNS})",
+        help=_("parties par tranche d'âge ({runs})").format(runs=DEFAULT_RUNS),
     )
-    parser.add_argument("--seed", type=int, default=0, help="graine des robots (0)")
-    parser.add_argument("--json", action="store_true", help="rapport JSON")
+    parser.add_argument("--seed", type=int, default=0, help=_("graine des robots (0)"))
+    parser.add_argument("--json", action="store_true", help=_("rapport JSON"))
     parser.set_defaults(func=run)
 
 

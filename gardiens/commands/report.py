@@ -15,16 +15,19 @@ from gardiens.reports import session_report
 
 
 def register(sub: Any) -> None:
+    _ = cli_translator().gettext
     parser: argparse.ArgumentParser = sub.add_parser(
         "report",
-        help="fiches de débriefing imprimables (familles et animateur) d'une partie",
-        description="Écrit une page HTML autonome, imprimable en A4, dans la langue de la partie : "
-        "une fiche pour les familles (sans pseudonyme) et une fiche pour l'animateur.",
+        help=_("fiches de débriefing imprimables (familles et animateur) d'une partie"),
+        description=_(
+            "Écrit une page HTML autonome, imprimable en A4, dans la langue de la partie : "
+            "une fiche pour les familles (sans pseudonyme) et une fiche pour l'animateur."
+        ),
     )
     parser.add_argument(
-        "session", help="identifiant de la partie (ou son début), ou « last » pour la dernière"
+        "session", help=_("identifiant de la partie (ou son début), ou « last » pour la dernière")
     )
-    parser.add_argument("--out", type=Path, default=None, help="fichier HTML à écrire")
+    parser.add_argument("--out", type=Path, default=None, help=_("fichier HTML à écrire"))
     parser.add_argument("--data-dir", type=Path, default=None)
     parser.set_defaults(func=run)
 

@@ -8,19 +8,23 @@ from pathlib import Path
 from typing import Any
 
 from gardiens.authoring.schema import schema_text
+from gardiens.i18n.interface import cli_translator
 
 
 def register(subparsers: Any) -> None:
+    _ = cli_translator().gettext
     parser = subparsers.add_parser(
         "schema",
-        help="écrire le schéma JSON des missions",
-        description=(
+        help=_("écrire le schéma JSON des missions"),
+        description=_(
             "Écrit le schéma JSON d'un fichier de mission. Les éditeurs (VS Code avec "
             "l'extension YAML) s'en servent pour compléter et vérifier en direct ; les missions "
             "commencent par « # yaml-language-server: $schema=../mission.schema.json »."
         ),
     )
-    parser.add_argument("--out", type=Path, metavar="FILE", help="fichier à écrire (sinon l'écran)")
+    parser.add_argument(
+        "--out", type=Path, metavar="FILE", help=_("fichier à écrire (sinon l'écran)")
+    )
     parser.set_defaults(func=run)
 
 

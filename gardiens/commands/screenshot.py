@@ -9,26 +9,28 @@ from pathlib import Path
 from typing import Any
 
 from gardiens.commands._ui_common import load_for_ui, window_size
+from gardiens.i18n.interface import cli_translator
 
 SCREEN_NAMES = ("attract", "setup", "briefing", "map", "pause", "victory", "time_up", "debrief",
                 "accessibility", "hints", "feedback", "pin", "panel", "idle")
 
 
 def register(subparsers: Any) -> None:
+    _ = cli_translator().gettext
     parser = subparsers.add_parser(
         "screenshot",
-        help="enregistrer l'image d'un écran",
-        description="Dessine un écran du jeu sans fenêtre et l'enregistre en PNG.",
+        help=_("enregistrer l'image d'un écran"),
+        description=_("Dessine un écran du jeu sans fenêtre et l'enregistre en PNG."),
     )
-    parser.add_argument("mission", metavar="MISSION", help="identifiant, fichier ou dossier")
+    parser.add_argument("mission", metavar="MISSION", help=_("identifiant, fichier ou dossier"))
     which = parser.add_mutually_exclusive_group(required=True)
     which.add_argument("--screen", choices=SCREEN_NAMES,
-                       help="l'écran à dessiner ; pin, panel et idle : ceux de l'animateur, sur une borne")
-    which.add_argument("--puzzle", metavar="ID", help="l'énigme à dessiner")
+                       help=_("l'écran à dessiner ; pin, panel et idle : ceux de l'animateur, sur une borne"))
+    which.add_argument("--puzzle", metavar="ID", help=_("l'énigme à dessiner"))
     parser.add_argument("--age", choices=("9-12", "13-16"))
     parser.add_argument("--lang", default=None,
-                        help="langue (celle de la mission par défaut) ; qps : pseudo-langue de test")
-    parser.add_argument("--size", type=window_size, default=(1920, 1080), help="ex. 1280x800")
+                        help=_("langue (celle de la mission par défaut) ; qps : pseudo-langue de test"))
+    parser.add_argument("--size", type=window_size, default=(1920, 1080), help=_("ex. 1280x800"))
     parser.add_argument("--out", type=Path, required=True, metavar="FILE.png")
     parser.set_defaults(func=run)
 
@@ -50,7 +52,8 @@ def run(args: argparse.Namespace) -> int:
     # The pseudo-locale is shown over a session in the mission's own language.
     played = mission.language if language == PSEUDO_LANGUAGE else language
     if played not in (mission.language, *mission.translations):
-        print(f"la mission {mission.id} n'existe pas en « {language} »", file=sys.stderr)
+        message = cli_translator().gettext("la mission {mission} n'existe pas en « {language} »")
+        print(message.format(mission=mission.id, language=language), file=sys.stderr)
         return 2
     age = args.age or mission.ages[0]
     pilot = Pilot.launch({mission.id: mission}, mission_dirs={mission.id: folder}, size=args.size,

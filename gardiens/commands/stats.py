@@ -30,13 +30,16 @@ CSV_COLUMNS = (
 
 
 def register(sub: Any) -> None:
+    _ = cli_translator().gettext
     parser: argparse.ArgumentParser = sub.add_parser(
         "stats",
-        help="statistiques anonymes : réussite, temps, indices, erreurs fréquentes",
-        description="Par mission et tranche d'âge, puis par énigme : parties, taux de réussite, "
-        "temps médian, indices par énigme et erreurs les plus fréquentes.",
+        help=_("statistiques anonymes : réussite, temps, indices, erreurs fréquentes"),
+        description=_(
+            "Par mission et tranche d'âge, puis par énigme : parties, taux de réussite, "
+            "temps médian, indices par énigme et erreurs les plus fréquentes."
+        ),
     )
-    parser.add_argument("--csv", action="store_true", help="sortie CSV (une ligne par énigme)")
+    parser.add_argument("--csv", action="store_true", help=_("sortie CSV (une ligne par énigme)"))
     parser.add_argument("--data-dir", type=Path, default=None)
     parser.set_defaults(func=run)
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from gardiens.core.diagnostics import Lang
 from gardiens.core.lint import MISSION_FILE
 from gardiens.core.loader import find_mission_files, load_mission
 from gardiens.core.model import Mission
@@ -37,7 +36,7 @@ def resolve_mission(arg: str, *, root: Path | None = None) -> Path:
     raise MissionNotFoundError(arg)
 
 
-def load_library(*, root: Path | None = None, lang: Lang = "fr") -> dict[str, tuple[Mission, Path]]:
+def load_library(*, root: Path | None = None) -> dict[str, tuple[Mission, Path]]:
     """Every valid bundled mission by id, with its file; missions with errors are left out
     (`gardiens validate` explains why)."""
     folder = root if root is not None else scenarios_dir()
@@ -45,7 +44,7 @@ def load_library(*, root: Path | None = None, lang: Lang = "fr") -> dict[str, tu
     if not folder.is_dir():
         return library
     for file in find_mission_files([folder]):
-        mission = load_mission(file, lang=lang).mission
+        mission = load_mission(file).mission
         if mission is not None and mission.id not in library:
             library[mission.id] = (mission, file)
     return library

@@ -8,7 +8,20 @@ from pathlib import Path, PurePosixPath
 
 from pydantic import BaseModel
 
-from gardiens.core.diagnostics import Diagnostic, Lang, Reporter, SourceMap, YamlPath, suggest
+from gardiens.core.diagnostics import (
+    NT_,
+    T_,
+    Diagnostic,
+    Listing,
+    Reporter,
+    SourceMap,
+    Text,
+    Value,
+    YamlPath,
+    quote,
+    quote_all,
+    suggest,
+)
 from gardiens.core.model import AgeBand, CodeLock, Hotspots, Mission, Puzzle, Settings
 from gardiens.core.readability import MAX_WORDS_9_12, common_words, read
 from gardiens.core.texts import iter_source_texts
@@ -94,10 +107,6 @@ class _Lint:
         self.puzzle_ids = {p.id for p in mission.puzzles}
         self.reward_ids = {r.id for p in mission.puzzles for r in p.rewards}
 
-    @property
-    def lang(self) -> Lang:
-        return self.report.lang
-
     def run(self) -> None:
         self.unique_ids()
         self.references()
@@ -112,10 +121,7 @@ class _Lint:
         self.folder_name()
         self.readability()
 
-    def _what(self, fr: str, en: str) -> str:
-        return self.report.pick(fr, en)
-
-    def _unique(self, entries: Sequence[tuple[str, YamlPath]], what: str) -> None:
+    def _unique(self, entries: Sequence[tuple[str, YamlPath]], what: Text) -> None:
         first: dict[str, YamlPath] = {}
         for ident, path in entries:
             if ident in first:
@@ -128,7 +134,7 @@ class _Lint:
         puzzles = self.mission.puzzles
         self._unique(
             [(p.id, ("puzzles", i, "id")) for i, p in enumerate(puzzles)],
-            self._what("énigme", "puzzle"),
+            T_("énigme"),
         )
         self._unique(
             [
@@ -136,24 +142,24 @@ class _Lint:
                 for i, p in enumerate(puzzles)
                 for j, r in enumerate(p.rewards)
             ],
-            self._what("récompense", "reward"),
+            T_("récompense"),
         )
         for i, puzzle in enumerate(puzzles):
             for path, entries in self._walk(puzzle, ("puzzles", i)):
                 if path[-1] == "rewards" or not isinstance(entries, list | tuple):
                     continue
                 if entries and all(isinstance(e, BaseModel) and hasattr(e, "id") for e in entries):
-                    what = self._what("élément de « {0} »", "entry of '{0}'").format(path[-1])
+                    what = T_("élément de « {field} »", field=str(path[-1]))
                     self._unique([(e.id, (*path, j, "id")) for j, e in enumerate(entries)], what)
 
-    def _reference(self, ident: str, path: YamlPath, known: set[str], what: str) -> None:
+    def _reference(self, ident: str, path: YamlPath, known: set[str], what: Text) -> None:
         if ident not in known:
             self.report.add(
                 "GDN302", path, suggestion=suggest(ident, sorted(known)), id=ident, what=what
             )
 
     def references(self) -> None:
-        puzzle_word = self._what("énigme", "puzzle")
+        puzzle_word = T_("énigme")
         self._reference(self.mission.goal, ("goal",), self.puzzle_ids, puzzle_word)
         for i, puzzle in enumerate(self.mission.puzzles):
             for j, required in enumerate(puzzle.requires):
@@ -166,7 +172,7 @@ class _Lint:
                         reward,
                         ("puzzles", i, "code_from", j),
                         self.reward_ids,
-                        self._what("récompense", "reward"),
+                        T_("récompense"),
                     )
             categories = getattr(puzzle, "categories", None)
             if categories is not None:
@@ -174,7 +180,7 @@ class _Lint:
             if isinstance(puzzle, Settings):
                 for j, setting in enumerate(puzzle.settings):
                     options = {o.id for o in setting.options}
-                    word = self._what("option de ce réglage", "option of this setting")
+                    word = T_("option de ce réglage")
                     where: YamlPath = ("puzzles", i, "settings", j)
                     self._reference(setting.start, (*where, "start"), options, word)
                     for k, expected in enumerate(setting.expected):
@@ -183,7 +189,7 @@ class _Lint:
     def _categories(self, i: int, puzzle: Puzzle, categories: Sequence[BaseModel]) -> None:
         known = {str(getattr(c, "id", "")) for c in categories}
         used: set[str] = set()
-        word = self._what("catégorie de cette énigme", "category of this puzzle")
+        word = T_("catégorie de cette énigme")
         for path, value in self._walk(puzzle, ("puzzles", i)):
             if path[-1] == "category" and isinstance(value, str):
                 used.add(value)
@@ -255,40 +261,36 @@ class _Lint:
                 visit(puzzle_id, [])
         return cycles
 
-    def _blockers(self, puzzle: Puzzle, solved: set[str], earned: set[str]) -> str:
+    def _blockers(self, puzzle: Puzzle, solved: set[str], earned: set[str]) -> Listing:
         waits = [r for r in puzzle.requires if r not in solved]
         missing = [r for r in _code_from(puzzle) if r not in earned]
-        parts: list[str] = []
+        parts: list[Value] = []
         if waits:
-            names = ", ".join(self.report.q(w) for w in waits)
             parts.append(
-                self._what(
-                    f"elle attend {names}, qui ne "
-                    + ("peut" if len(waits) == 1 else "peuvent")
-                    + " jamais être résolue"
-                    + ("" if len(waits) == 1 else "s"),
-                    f"it waits for {names}, which can never be solved",
+                NT_(
+                    "elle attend {names}, qui ne peut jamais être résolue",
+                    "elle attend {names}, qui ne peuvent jamais être résolues",
+                    len(waits),
+                    names=quote_all(waits),
                 )
             )
         if missing:
-            names = ", ".join(self.report.q(m) for m in missing)
             parts.append(
-                self._what(
-                    f"son code utilise {names}, qui ne "
-                    + ("peut" if len(missing) == 1 else "peuvent")
-                    + " jamais être gagnée"
-                    + ("" if len(missing) == 1 else "s"),
-                    f"its code uses {names}, which can never be earned",
+                NT_(
+                    "son code utilise {names}, qui ne peut jamais être gagnée",
+                    "son code utilise {names}, qui ne peuvent jamais être gagnées",
+                    len(missing),
+                    names=quote_all(missing),
                 )
             )
-        return self._what(" ; ", "; ").join(parts)
+        return Listing(tuple(parts), T_(" ; "))
 
     def cycles_and_reachability(self) -> None:
         index = self._index()
         in_loop: set[str] = set()
         for loop in self._cycles():
             in_loop.update(loop)
-            shown = " → ".join(self.report.q(p) for p in [*loop, loop[0]])
+            shown = Listing(tuple(quote(p) for p in [*loop, loop[0]]), T_(" → "))
             self.report.add("GDN307", ("puzzles", index[loop[0]], "requires"), cycle=shown)
         solved = solvable_puzzles(self.mission)
         earned = {r.id for p in self.mission.puzzles if p.id in solved for r in p.rewards}
@@ -307,8 +309,7 @@ class _Lint:
                 self.report.add("GDN305", ("puzzles", i, "id"), id=puzzle.id, reason=reason)
         goal = self.mission.goal
         if goal in in_loop and goal not in solved:
-            reason = self._what("elle attend en boucle", "it waits in a loop")
-            self.report.add("GDN306", ("goal",), id=goal, reason=reason)
+            self.report.add("GDN306", ("goal",), id=goal, reason=T_("elle attend en boucle"))
 
     def final_code(self) -> None:
         givers: dict[str, set[str]] = {}
@@ -332,18 +333,14 @@ class _Lint:
                 right = sum(1 for c in choices if getattr(c, "correct", False))
                 multiple = bool(getattr(puzzle, "multiple", False))
                 if not multiple and right != 1:
-                    detail = self._what(
-                        f"Une seule réponse doit être juste (« correct: true »), ici {right}. "
+                    detail = T_(
+                        "Une seule réponse doit être juste (« correct: true »), ici {right}. "
                         "Si plusieurs sont justes, ajoutez « multiple: true ».",
-                        f"Exactly one choice must be right ('correct: true'), here {right}. "
-                        "If several are right, add 'multiple: true'.",
+                        right=right,
                     )
                     self.report.add("GDN312", ("puzzles", i, "choices"), detail=detail)
                 elif multiple and right == 0:
-                    detail = self._what(
-                        "Au moins un choix doit être juste (« correct: true »).",
-                        "At least one choice must be right ('correct: true').",
-                    )
+                    detail = T_("Au moins un choix doit être juste (« correct: true »).")
                     self.report.add("GDN312", ("puzzles", i, "choices"), detail=detail)
             if isinstance(puzzle, Hotspots):
                 if not any(r.correct for r in puzzle.regions):
@@ -372,7 +369,7 @@ class _Lint:
                 yield from self._walk(item, (*path, key))
 
     def age_bands(self) -> None:
-        declared = _quote_list(self.ages, self.report)
+        declared = _and_list(self.ages)
         for path, value in self._walk(self.mission, ()):
             if not isinstance(value, dict) or not value:
                 continue
@@ -441,13 +438,11 @@ class _Lint:
                     "GDN406", text.path, count=reading.longest_sentence, limit=MAX_WORDS_9_12
                 )
             if reading.rare_words:
-                self.report.add(
-                    "GDN407", text.path, words=_quote_list(reading.rare_words, self.report)
-                )
+                self.report.add("GDN407", text.path, words=_and_list(reading.rare_words))
 
 
-def _quote_list(words: Sequence[str], report: Reporter) -> str:
-    return report.pick(" et ", " and ").join(report.q(w) for w in words)
+def _and_list(words: Sequence[str]) -> Listing:
+    return Listing(tuple(quote(w) for w in words), T_(" et "))
 
 
 def lint_mission(
@@ -456,13 +451,12 @@ def lint_mission(
     file: str = "<mission>",
     source: SourceMap | None = None,
     folder: Path | None = None,
-    lang: Lang = "fr",
 ) -> list[Diagnostic]:
     """Every lint diagnostic of a shape-valid mission.
 
     `source` places diagnostics on the lines of the YAML file (line 1 without it); `folder`
     is the mission's folder, needed to check images (skipped when None).
     """
-    report = Reporter(file, source if source is not None else SourceMap(), lang)
+    report = Reporter(file, source if source is not None else SourceMap())
     _Lint(mission, report, folder).run()
     return report.diagnostics

@@ -17,15 +17,18 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from gardiens.core.diagnostics import (
+    N_,
+    NT_,
+    T_,
     Diagnostic,
-    Lang,
     Mark,
     Reporter,
     SourceMap,
+    Text,
+    Value,
     YamlPath,
     has_errors,
     make,
-    phrase,
     quote_all,
     sort_diagnostics,
     suggest,
@@ -66,68 +69,57 @@ _BOOLEAN_WORDS = frozenset({"yes", "no", "on", "off", "y", "n"})
 _MAX_NODES = 50_000
 
 # PyYAML's own explanations, reworded for people who do not write YAML every day.
-_YAML_PROBLEMS: tuple[tuple[str, str, str], ...] = (
+_YAML_PROBLEMS: tuple[tuple[str, str], ...] = (
     (
         "mapping values are not allowed",
-        "un « : » de trop sur cette ligne, ou une ligne mal décalée. Si le texte contient "
-        "« : », mettez-le entre guillemets.",
-        "an extra ':' on this line, or a badly indented line. If the text contains ':', put it "
-        "in quotes.",
+        N_(
+            "un « : » de trop sur cette ligne, ou une ligne mal décalée. Si le texte contient "
+            "« : », mettez-le entre guillemets."
+        ),
     ),
     (
         "'\\t'",
-        "une tabulation : décalez les lignes avec des espaces.",
-        "a tab character: indent lines with spaces.",
+        N_("une tabulation : décalez les lignes avec des espaces."),
     ),
     (
         "found unexpected end of stream",
-        "un guillemet ouvert n'est jamais refermé.",
-        "a quote is opened and never closed.",
+        N_("un guillemet ouvert n'est jamais refermé."),
     ),
     (
         "expected ',' or ']'",
-        "un crochet « [ » n'est pas refermé.",
-        "a bracket '[' is never closed.",
+        N_("un crochet « [ » n'est pas refermé."),
     ),
     (
         "expected ',' or '}'",
-        "une accolade « { » n'est pas refermée.",
-        "a brace '{' is never closed.",
+        N_("une accolade « {{ » n'est pas refermée."),
     ),
     (
         "expected <block end>",
-        "le décalage de cette ligne ne correspond pas aux lignes du dessus.",
-        "the indentation of this line does not match the lines above.",
+        N_("le décalage de cette ligne ne correspond pas aux lignes du dessus."),
     ),
     (
         "could not find expected ':'",
-        "il manque « : » après une clé, ou une ligne est mal décalée.",
-        "a ':' is missing after a key, or a line is badly indented.",
+        N_("il manque « : » après une clé, ou une ligne est mal décalée."),
     ),
     (
         "did not find expected key",
-        "le décalage de cette ligne ne correspond pas aux lignes du dessus.",
-        "the indentation of this line does not match the lines above.",
+        N_("le décalage de cette ligne ne correspond pas aux lignes du dessus."),
     ),
     (
         "found another document",
-        "le fichier contient plusieurs documents (« --- ») : une seule mission par fichier.",
-        "the file holds several documents ('---'): one mission per file.",
+        N_("le fichier contient plusieurs documents (« --- ») : une seule mission par fichier."),
     ),
     (
         "unknown escape character",
-        "un « \\ » dans un texte entre guillemets doubles : utilisez des guillemets simples.",
-        "a '\\' inside double quotes: use single quotes instead.",
+        N_("un « \\ » dans un texte entre guillemets doubles : utilisez des guillemets simples."),
     ),
     (
         "found undefined alias",
-        "un alias « *nom » est utilisé sans ancre « &nom » au-dessus.",
-        "an alias '*name' is used without an anchor '&name' above it.",
+        N_("un alias « *nom » est utilisé sans ancre « &nom » au-dessus."),
     ),
     (
         "cannot start any token",
-        "ce caractère ne peut pas commencer une valeur : mettez le texte entre guillemets.",
-        "this character cannot start a value: put the text in quotes.",
+        N_("ce caractère ne peut pas commencer une valeur : mettez le texte entre guillemets."),
     ),
 )
 
@@ -271,11 +263,11 @@ class _Builder:
         return data
 
 
-def _yaml_detail(error: yaml.YAMLError, lang: Lang) -> str:
+def _yaml_detail(error: yaml.YAMLError) -> Value:
     problem = str(getattr(error, "problem", None) or error)
-    for needle, fr, en in _YAML_PROBLEMS:
+    for needle, explained in _YAML_PROBLEMS:
         if needle in problem:
-            return en if lang == "en" else fr
+            return T_(explained)
     return problem
 
 
@@ -301,15 +293,17 @@ def _decode(raw: bytes, report: Reporter) -> str | None:
         return None
 
 
-def _kind_word(value: Any, lang: Lang) -> str:
-    words = {
-        "list": ("une liste", "a list"),
-        "dict": ("un bloc de clés", "a block of keys"),
-        "none": ("une valeur vide", "an empty value"),
-        "bool": ("un vrai/faux", "a true/false"),
-        "number": ("un nombre", "a number"),
-        "text": ("un texte", "a text"),
-    }
+_KIND_WORDS: dict[str, str] = {
+    "list": N_("une liste"),
+    "dict": N_("un bloc de clés"),
+    "none": N_("une valeur vide"),
+    "bool": N_("un vrai/faux"),
+    "number": N_("un nombre"),
+    "text": N_("un texte"),
+}
+
+
+def _kind_word(value: Any) -> Text:
     if isinstance(value, list):
         kind = "list"
     elif isinstance(value, dict):
@@ -322,8 +316,7 @@ def _kind_word(value: Any, lang: Lang) -> str:
         kind = "number"
     else:
         kind = "text"
-    fr, en = words[kind]
-    return en if lang == "en" else fr
+    return T_(_KIND_WORDS[kind])
 
 
 def parse_yaml(text: str, report: Reporter) -> Any:
@@ -331,7 +324,7 @@ def parse_yaml(text: str, report: Reporter) -> Any:
     try:
         root = yaml.compose(text, Loader=MissionYamlLoader)
     except yaml.YAMLError as error:
-        report.add_at("GDN101", _error_mark(error, text), detail=_yaml_detail(error, report.lang))
+        report.add_at("GDN101", _error_mark(error, text), detail=_yaml_detail(error))
         return None
     except RecursionError:
         report.add_at("GDN111", Mark(1, 1))
@@ -346,7 +339,7 @@ def parse_yaml(text: str, report: Reporter) -> Any:
         report.add_at("GDN111", _mark(root))
         return None
     if not isinstance(data, dict):
-        report.add_at("GDN106", _mark(root), found=_kind_word(data, report.lang))
+        report.add_at("GDN106", _mark(root), found=_kind_word(data))
         return None
     return data
 
@@ -424,79 +417,60 @@ def _value_kind(value: Any) -> str:
     return "scalar"
 
 
-def _expected_for_members(tags: Iterable[str], lang: Lang) -> str:
-    bands = quote_all(AGE_BANDS, lang)
+def _expected_for_members(tags: Iterable[str]) -> Text:
+    bands = quote_all(AGE_BANDS)
     kinds = {_member_kind(t) if _member_kind(t) != "scalar" else t for t in tags}
     if "str" in kinds and "dict" in kinds:
-        return (
-            f"a text, or one text per age band ({bands})"
-            if lang == "en"
-            else f"un texte, ou un texte par tranche d'âge ({bands})"
-        )
+        return T_("un texte, ou un texte par tranche d'âge ({bands})", bands=bands)
     if "list" in kinds and "dict" in kinds:
-        return (
-            f"a list of texts (lines starting with '- '), or one list per age band ({bands})"
-            if lang == "en"
-            else f"une liste de textes (lignes commençant par « - »), ou une liste par tranche "
-            f"d'âge ({bands})"
+        return T_(
+            "une liste de textes (lignes commençant par « - »), ou une liste par tranche "
+            "d'âge ({bands})",
+            bands=bands,
         )
     if "dict" in kinds:
-        return (
-            f"a whole number, or one number per age band ({bands})"
-            if lang == "en"
-            else f"un nombre entier, ou un nombre par tranche d'âge ({bands})"
-        )
-    return "a value of another kind" if lang == "en" else "une valeur d'un autre genre"
+        return T_("un nombre entier, ou un nombre par tranche d'âge ({bands})", bands=bands)
+    return T_("une valeur d'un autre genre")
 
 
-_EXPECTED_BY_TYPE: dict[str, tuple[str, str]] = {
-    "string_type": ("un texte", "a text"),
-    "int_type": ("un nombre entier", "a whole number"),
-    "int_parsing": ("un nombre entier", "a whole number"),
-    "int_from_float": ("un nombre entier (sans virgule)", "a whole number (no decimals)"),
-    "float_type": ("un nombre", "a number"),
-    "float_parsing": ("un nombre", "a number"),
-    "bool_type": ("true ou false (sans guillemets)", "true or false (without quotes)"),
-    "bool_parsing": ("true ou false (sans guillemets)", "true or false (without quotes)"),
-    "list_type": ("une liste (lignes commençant par « - »)", "a list (lines starting with '- ')"),
-    "tuple_type": ("une liste (lignes commençant par « - »)", "a list (lines starting with '- ')"),
-    "dict_type": ("un bloc de clés (« clé: valeur »)", "a block of keys ('key: value')"),
-    "model_type": ("un bloc de clés (« clé: valeur »)", "a block of keys ('key: value')"),
-    "model_attributes_type": (
-        "un bloc de clés (« clé: valeur »)",
-        "a block of keys ('key: value')",
-    ),
+_EXPECTED_BY_TYPE: dict[str, str] = {
+    "string_type": N_("un texte"),
+    "int_type": N_("un nombre entier"),
+    "int_parsing": N_("un nombre entier"),
+    "int_from_float": N_("un nombre entier (sans virgule)"),
+    "float_type": N_("un nombre"),
+    "float_parsing": N_("un nombre"),
+    "bool_type": N_("true ou false (sans guillemets)"),
+    "bool_parsing": N_("true ou false (sans guillemets)"),
+    "list_type": N_("une liste (lignes commençant par « - »)"),
+    "tuple_type": N_("une liste (lignes commençant par « - »)"),
+    "dict_type": N_("un bloc de clés (« clé: valeur »)"),
+    "model_type": N_("un bloc de clés (« clé: valeur »)"),
+    "model_attributes_type": N_("un bloc de clés (« clé: valeur »)"),
 }
 
-_PATTERN_RULES: dict[str, tuple[str, str]] = {
-    r"^[a-z0-9][a-z0-9_-]{0,63}$": (
+_PATTERN_RULES: dict[str, str] = {
+    r"^[a-z0-9][a-z0-9_-]{0,63}$": N_(
         "un identifiant s'écrit en lettres minuscules sans accent, chiffres, « - » ou « _ » "
-        "(ex. « fil-actu »).",
-        "an id is written with lowercase letters without accents, digits, '-' or '_' "
-        "(e.g. 'news-feed').",
+        "(ex. « fil-actu »)."
     ),
-    r"^[0-9]{1,8}$": (
-        "un code s'écrit avec 1 à 8 chiffres.",
-        "a code is written with 1 to 8 digits.",
-    ),
-    r"^[a-z]{2,3}$": (
-        "un code de langue s'écrit en 2 ou 3 lettres minuscules (ex. « fr », « en »).",
-        "a language code is 2 or 3 lowercase letters (e.g. 'fr', 'en').",
+    r"^[0-9]{1,8}$": N_("un code s'écrit avec 1 à 8 chiffres."),
+    r"^[a-z]{2,3}$": N_(
+        "un code de langue s'écrit en 2 ou 3 lettres minuscules (ex. « fr », « en »)."
     ),
 }
 
-_MODEL_RULES: tuple[tuple[str, str, str], ...] = (
+_MODEL_RULES: tuple[tuple[str, str], ...] = (
     (
         "exactly one of",
-        "Un cadenas à code a besoin soit de « code » (le code écrit en chiffres), soit de "
-        "« code_from » (les récompenses qui le composent) : l'un des deux, pas les deux.",
-        "A code lock needs either 'code' (the code written in digits) or 'code_from' (the "
-        "rewards it is made of): one of them, not both.",
+        N_(
+            "Un cadenas à code a besoin soit de « code » (le code écrit en chiffres), soit de "
+            "« code_from » (les récompenses qui le composent) : l'un des deux, pas les deux."
+        ),
     ),
     (
         "at least one reward",
-        "« code_from » doit nommer au moins une récompense.",
-        "'code_from' must name at least one reward.",
+        N_("« code_from » doit nommer au moins une récompense."),
     ),
 )
 
@@ -570,53 +544,45 @@ def _allowed_values(error: ErrorDetails) -> list[str]:
     return re.findall(r"'([^']*)'", expected)
 
 
-def _bound_rule(error: ErrorDetails, lang: Lang) -> str:
+_BOUND_RULES: dict[str, str] = {
+    "greater_than_equal": N_("il faut au moins {ge}."),
+    "greater_than": N_("il faut plus que {gt}."),
+    "less_than_equal": N_("il faut au plus {le}."),
+    "less_than": N_("il faut moins que {lt}."),
+}
+
+
+def _bound_rule(error: ErrorDetails) -> Text:
     ctx = error.get("ctx", {})
-    rules = {
-        "greater_than_equal": ("il faut au moins {ge}.", "it must be at least {ge}."),
-        "greater_than": ("il faut plus que {gt}.", "it must be more than {gt}."),
-        "less_than_equal": ("il faut au plus {le}.", "it must be at most {le}."),
-        "less_than": ("il faut moins que {lt}.", "it must be less than {lt}."),
-    }
-    fr, en = rules[error["type"]]
-    return (en if lang == "en" else fr).format(**ctx)
+    template = _BOUND_RULES[error["type"]]
+    return T_(template, **{name: str(value) for name, value in ctx.items()})
 
 
-def _length_rule(error: ErrorDetails, lang: Lang) -> str:
+def _length_rule(error: ErrorDetails) -> Text:
     ctx = error.get("ctx", {})
     kind = error["type"]
     if kind == "too_short":
-        fr, en = (
-            "il faut au moins {min_length} élément(s).",
-            "at least {min_length} item(s) needed.",
-        )
-    elif kind == "too_long":
-        fr, en = "au plus {max_length} élément(s).", "at most {max_length} item(s)."
-    elif kind == "string_too_short":
-        fr, en = (
+        return T_("il faut au moins {min_length} élément(s).", min_length=ctx["min_length"])
+    if kind == "too_long":
+        return T_("au plus {max_length} élément(s).", max_length=ctx["max_length"])
+    if kind == "string_too_short":
+        return T_(
             "le texte doit avoir au moins {min_length} caractère(s).",
-            "the text needs at least {min_length} character(s).",
+            min_length=ctx["min_length"],
         )
-    else:
-        fr, en = (
-            "le texte doit avoir au plus {max_length} caractère(s).",
-            "the text must have at most {max_length} character(s).",
-        )
-    return (en if lang == "en" else fr).format(**ctx)
+    return T_(
+        "le texte doit avoir au plus {max_length} caractère(s).", max_length=ctx["max_length"]
+    )
 
 
 def _report_placed(placed: _Placed, report: Reporter) -> None:
-    error, path, lang = placed.error, placed.path, report.lang
+    error, path = placed.error, placed.path
     kind = error["type"]
     value = placed.value
     if kind == "missing":
         name = placed.rest[-1] if placed.rest else "?"
         if isinstance(name, int):
-            rule = (
-                f"il manque l'élément n°{name + 1}."
-                if lang == "fr"
-                else f"item number {name + 1} is missing."
-            )
+            rule = T_("il manque l'élément n°{number}.", number=name + 1)
             report.add("GDN208", path, rule=rule)
         else:
             report.add("GDN202", path, key=name)
@@ -635,10 +601,10 @@ def _report_placed(placed: _Placed, report: Reporter) -> None:
             (*path, "type"),
             suggestion=suggest(tag, PUZZLE_TYPES),
             value=tag,
-            allowed=quote_all(PUZZLE_TYPES, lang),
+            allowed=quote_all(PUZZLE_TYPES),
         )
     elif kind == "union_tag_not_found":
-        report.add("GDN210", path, allowed=quote_all(PUZZLE_TYPES, lang))
+        report.add("GDN210", path, allowed=quote_all(PUZZLE_TYPES))
     elif kind == "literal_error":
         allowed = _allowed_values(error)
         shown = str(path[-1]) if placed.on_key and path else str(value)
@@ -648,32 +614,30 @@ def _report_placed(placed: _Placed, report: Reporter) -> None:
             on_key=placed.on_key,
             suggestion=suggest(shown, allowed),
             value=shown,
-            allowed=quote_all(allowed, lang),
+            allowed=quote_all(allowed),
         )
     elif kind in {"bool_type", "bool_parsing"} and report.source.plain_word(path) is not None:
-        report.add("GDN108", path, value=report.source.plain_word(path))
+        report.add("GDN108", path, value=str(report.source.plain_word(path)))
     elif kind in _EXPECTED_BY_TYPE:
-        fr, en = _EXPECTED_BY_TYPE[kind]
-        report.add(
-            "GDN203", path, expected=en if lang == "en" else fr, found=_kind_word(value, lang)
-        )
+        report.add("GDN203", path, expected=T_(_EXPECTED_BY_TYPE[kind]), found=_kind_word(value))
     elif kind == "string_pattern_mismatch":
         pattern = str(error.get("ctx", {}).get("pattern", ""))
-        fr, en = _PATTERN_RULES.get(
-            pattern, (f"motif attendu {pattern}", f"expected pattern {pattern}")
+        rule = (
+            T_(_PATTERN_RULES[pattern])
+            if pattern in _PATTERN_RULES
+            else T_("motif attendu {pattern}", pattern=pattern)
         )
-        report.add("GDN206", path, value=value, rule=en if lang == "en" else fr)
+        report.add("GDN206", path, value=value, rule=rule)
     elif kind in {"greater_than_equal", "greater_than", "less_than_equal", "less_than"}:
-        report.add("GDN207", path, value=value, rule=_bound_rule(error, lang))
+        report.add("GDN207", path, value=value, rule=_bound_rule(error))
     elif kind in {"too_short", "too_long", "string_too_short", "string_too_long"}:
-        report.add("GDN208", path, rule=_length_rule(error, lang))
+        report.add("GDN208", path, rule=_length_rule(error))
     elif kind == "value_error":
         message = str(error.get("ctx", {}).get("error", error["msg"]))
-        for needle, fr, en in _MODEL_RULES:
-            if needle in message:
-                message = en if lang == "en" else fr
-                break
-        report.add("GDN209", path, detail=message)
+        detail: Value = next(
+            (T_(explained) for needle, explained in _MODEL_RULES if needle in message), message
+        )
+        report.add("GDN209", path, detail=detail)
     else:
         report.add("GDN299", path, detail=error["msg"])
 
@@ -719,8 +683,8 @@ def _report_validation(error: ValidationError, data: Any, report: Reporter) -> N
             report.add(
                 "GDN203",
                 upath,
-                expected=_expected_for_members(members[upath], report.lang),
-                found=_kind_word(found, report.lang),
+                expected=_expected_for_members(members[upath]),
+                found=_kind_word(found),
             )
 
 
@@ -745,16 +709,15 @@ def load_mission_bytes(
     *,
     file: str,
     folder: Path | None = None,
-    lang: Lang = "fr",
     lint: bool = True,
 ) -> LoadResult:
     """Like `load_mission` for content already in memory; `file` names it in diagnostics and
     `folder` is where its images are looked for (image checks are skipped without it)."""
-    report = Reporter(file, SourceMap(), lang)
+    report = Reporter(file, SourceMap())
     mission = parse_mission(raw, report)
     if mission is not None and lint:
         report.diagnostics.extend(
-            lint_mission(mission, file=file, source=report.source, folder=folder, lang=lang)
+            lint_mission(mission, file=file, source=report.source, folder=folder)
         )
     diagnostics = sort_diagnostics(report.diagnostics)
     return LoadResult(
@@ -765,9 +728,7 @@ def load_mission_bytes(
     )
 
 
-def load_mission(
-    path: Path, *, lang: Lang = "fr", lint: bool = True, display: str | None = None
-) -> LoadResult:
+def load_mission(path: Path, *, lint: bool = True, display: str | None = None) -> LoadResult:
     """Read, shape-check and (by default) lint one mission file.
 
     `mission` is set only when no error was found; warnings are allowed. `display` is how the
@@ -777,10 +738,10 @@ def load_mission(
     try:
         raw = path.read_bytes()
     except OSError as error:
-        report = Reporter(file, SourceMap(), lang)
+        report = Reporter(file, SourceMap())
         report.add_at("GDN109", Mark(1, 1), detail=error.strerror or str(error))
         return LoadResult(path=path, mission=None, diagnostics=report.diagnostics)
-    result = load_mission_bytes(raw, file=file, folder=path.parent, lang=lang, lint=lint)
+    result = load_mission_bytes(raw, file=file, folder=path.parent, lint=lint)
     result.path = path
     return result
 
@@ -797,14 +758,13 @@ def find_mission_files(paths: Iterable[Path]) -> list[Path]:
     return list(unique)
 
 
-
-def check_paths(paths: Iterable[Path], *, lang: Lang = "fr") -> list[Diagnostic]:
+def check_paths(paths: Iterable[Path]) -> list[Diagnostic]:
     """Load and lint every mission file among `paths` (folders are searched for
     `scenario.yaml`); all diagnostics, sorted by file and line."""
     diagnostics: list[Diagnostic] = []
     seen: dict[str, Path] = {}
     for file in find_mission_files(paths):
-        result = load_mission(file, lang=lang)
+        result = load_mission(file)
         diagnostics.extend(result.diagnostics)
         mission = result.mission
         if mission is None:
@@ -817,7 +777,6 @@ def check_paths(paths: Iterable[Path], *, lang: Lang = "fr") -> list[Diagnostic]
                     file=str(file),
                     line=mark.line,
                     col=mark.col,
-                    lang=lang,
                     id=mission.id,
                     other=str(seen[mission.id]),
                 )
@@ -827,7 +786,14 @@ def check_paths(paths: Iterable[Path], *, lang: Lang = "fr") -> list[Diagnostic]
     return sort_diagnostics(diagnostics)
 
 
-def describe_counts(diagnostics: Sequence[Diagnostic], files: int, lang: Lang) -> str:
-    """The one-line summary printed after a check."""
+def describe_counts(diagnostics: Sequence[Diagnostic], files: int) -> Text:
+    """The one-line summary printed after a check, translated when shown."""
     errors = sum(1 for d in diagnostics if d.severity == "error")
-    return phrase("summary", lang, files=files, errors=errors, warnings=len(diagnostics) - errors)
+    warnings = len(diagnostics) - errors
+    # French writes both forms with "(s)", as before; the plural forms let a language choose.
+    return T_(
+        "{files} : {errors}, {warnings}.",
+        files=NT_("{n} fichier(s) vérifié(s)", "{n} fichier(s) vérifié(s)", files),
+        errors=NT_("{n} erreur(s)", "{n} erreur(s)", errors),
+        warnings=NT_("{n} avertissement(s)", "{n} avertissement(s)", warnings),
+    )

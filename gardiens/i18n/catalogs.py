@@ -6,6 +6,7 @@ Files are matched by the project's mapping file (`babel.cfg`) exactly as `pybabe
 from __future__ import annotations
 
 import copy
+import fnmatch
 import io
 import os
 import string
@@ -24,11 +25,19 @@ from babel.messages.pofile import read_po, write_po
 from gardiens import __version__
 from gardiens.core.library import MISSION_FILE
 from gardiens.core.model import Mission
-from gardiens.i18n.interface import INTERFACE_DOMAIN, INTERFACE_LANGUAGES, SOURCE_LANGUAGE
+from gardiens.i18n.interface import (
+    CLI_DOMAIN,
+    CODE_DOMAINS,
+    DIAGNOSTICS_DOMAIN,
+    INTERFACE_DOMAIN,
+    INTERFACE_LANGUAGES,
+    SOURCE_LANGUAGE,
+)
 from gardiens.paths import MAPPING_FILE
 
 PROJECT = "Les Gardiens du numérique"
-# The names under which code marks interface strings; missions need `pgettext` (see extract.py).
+# The names under which code marks its strings; missions need `pgettext` (see extract.py).
+# `T_` and `NT_` build the core's diagnostics (`gardiens.core.diagnostics`), shown later.
 KEYWORDS: dict[str, Any] = {
     "_": None,
     "gettext": None,
@@ -36,7 +45,18 @@ KEYWORDS: dict[str, Any] = {
     "pgettext": ((1, "c"), 2),
     "npgettext": ((1, "c"), 2, 3),
     "N_": None,
+    "T_": None,
+    "NT_": (1, 2),
 }
+# Which catalog the strings of a source file go to (first matching pattern); the rest of the
+# code is the interface. `pybabel extract` knows no domains: it writes them all into one template.
+CODE_DOMAIN_FILES: tuple[tuple[str, str], ...] = (
+    ("gardiens/core/diagnostics.py", DIAGNOSTICS_DOMAIN),
+    ("gardiens/core/loader.py", DIAGNOSTICS_DOMAIN),
+    ("gardiens/core/lint.py", DIAGNOSTICS_DOMAIN),
+    ("gardiens/cli.py", CLI_DOMAIN),
+    ("gardiens/commands/*", CLI_DOMAIN),
+)
 # `# Translators: …` just above a marked string reaches the translator's tool.
 COMMENT_TAGS = ("Translators:",)
 # Wide enough that most sentences stay on one line in a .po, as the mission catalogs were written.
@@ -56,30 +76,33 @@ class Templates:
 
 
 def extract_templates(root: Path, *, mapping: Path | None = None) -> Templates:
-    """Extract every marked string under `root`: interface code into `gardiens`, each mission
-    into a domain named after the mission."""
+    """Extract every marked string under `root`: code into `gardiens`, `diagnostics` or `cli`
+    (see `CODE_DOMAIN_FILES`), each mission into a domain named after the mission."""
     mapping_path = mapping if mapping is not None else root / MAPPING_FILE
     with mapping_path.open(encoding="utf-8") as fileobj:
         method_map, options_map = parse_mapping_cfg(fileobj, str(mapping_path))  # type: ignore[no-untyped-call]
-    return _extract(root, method_map, options_map, _template(INTERFACE_DOMAIN))
+    code = {domain: _template(domain) for domain in CODE_DOMAINS}
+    return _extract(root, method_map, options_map, code)
 
 
 def shipped_templates(bundle: Path) -> Templates:
-    """What an installed game, which has no sources, checks its catalogs against: the interface
-    template shipped as `locales/gardiens.pot` and the texts of each bundled mission."""
-    with template_path(bundle / "locales", INTERFACE_DOMAIN).open("rb") as fileobj:
-        interface = read_po(fileobj, domain=INTERFACE_DOMAIN)
-    return _extract(bundle, [(f"scenarios/*/{MISSION_FILE}", "gardiens_mission")], {}, interface)
+    """What an installed game, which has no sources, checks its catalogs against: the code's
+    templates shipped as `locales/<domain>.pot` and the texts of each bundled mission."""
+    code = {}
+    for domain in CODE_DOMAINS:
+        with template_path(bundle / "locales", domain).open("rb") as fileobj:
+            code[domain] = read_po(fileobj, domain=domain)
+    return _extract(bundle, [(f"scenarios/*/{MISSION_FILE}", "gardiens_mission")], {}, code)
 
 
 def _extract(
     root: Path,
     method_map: list[tuple[str, str]],
     options_map: dict[str, dict[str, str]],
-    interface: Catalog,
+    code: dict[str, Catalog],
 ) -> Templates:
     templates = Templates()
-    templates.catalogs[INTERFACE_DOMAIN] = interface
+    templates.catalogs.update(code)
     for path in _walk(root):
         try:
             extracted = list(
@@ -102,7 +125,7 @@ def _extract(
             catalog = templates.catalogs.setdefault(mission.id, _template(mission.id))
             templates.missions[mission.id] = mission
         else:
-            catalog = interface
+            catalog = templates.catalogs[code_domain(path.relative_to(root).as_posix())]
         for filename, lineno, message, comments, context in extracted:
             catalog.add(
                 message,
@@ -112,6 +135,14 @@ def _extract(
                 context=context,
             )
     return templates
+
+
+def code_domain(relative: str) -> str:
+    """The catalog of the code file at `relative` (a POSIX path from the project root)."""
+    for pattern, domain in CODE_DOMAIN_FILES:
+        if fnmatch.fnmatchcase(relative, pattern):
+            return domain
+    return INTERFACE_DOMAIN
 
 
 def _walk(root: Path) -> Iterator[Path]:
@@ -168,7 +199,7 @@ def _signature(catalog: Catalog) -> list[tuple[Any, ...]]:
 
 def languages_of(domain: str, templates: Templates, locales: Path) -> list[str]:
     """The languages a domain ships in, then any other language a translator has started."""
-    if domain == INTERFACE_DOMAIN:
+    if domain in CODE_DOMAINS:
         shipped = list(INTERFACE_LANGUAGES)
     else:
         mission = templates.missions[domain]
@@ -178,7 +209,7 @@ def languages_of(domain: str, templates: Templates, locales: Path) -> list[str]:
 
 
 def source_language(domain: str, templates: Templates) -> str:
-    if domain == INTERFACE_DOMAIN:
+    if domain in CODE_DOMAINS:
         return SOURCE_LANGUAGE
     return templates.missions[domain].language
 
@@ -188,14 +219,14 @@ def update_catalogs(templates: Templates, locales: Path) -> list[Path]:
 
     Translations are kept; an entry whose source sentence changed keeps its old translation
     marked fuzzy (and the previous source as `#| msgid`), so it is not shown until a translator
-    checks it. The interface's French catalog is the source itself, refreshed every time.
+    checks it. The code's French catalogs are the source itself, refreshed every time.
     A mission needs no catalog in its own language.
     """
     written = []
     for domain, template in templates.catalogs.items():
         source = source_language(domain, templates)
         for language in languages_of(domain, templates, locales):
-            if language == source and domain != INTERFACE_DOMAIN:
+            if language == source and domain not in CODE_DOMAINS:
                 continue
             path = catalog_path(locales, language, domain)
             if path.is_file():
@@ -304,7 +335,7 @@ def coverage(templates: Templates, locales: Path) -> list[Coverage]:
         source = source_language(domain, templates)
         for language in languages_of(domain, templates, locales):
             shipped = language in _shipped(domain, templates)
-            if language == source and domain != INTERFACE_DOMAIN:
+            if language == source and domain not in CODE_DOMAINS:
                 rows.append(Coverage(domain, language, len(keys), len(keys), 0, 0, [], True, True))
                 continue
             path = catalog_path(locales, language, domain)
@@ -330,7 +361,7 @@ def coverage(templates: Templates, locales: Path) -> list[Coverage]:
 
 
 def _shipped(domain: str, templates: Templates) -> set[str]:
-    if domain == INTERFACE_DOMAIN:
+    if domain in CODE_DOMAINS:
         return set(INTERFACE_LANGUAGES)
     mission = templates.missions[domain]
     return {mission.language, *mission.translations}

@@ -1,6 +1,8 @@
-"""Interface strings (UI and CLI) in the chosen language, from the compiled `gardiens` catalogs.
+"""The program's own texts in the chosen language, from compiled gettext catalogs.
 
-French is the source language; `qps` is a pseudo-locale built on the fly from the French source.
+Three domains: `gardiens` (what the kiosk shows), `diagnostics` (the GDN errors and warnings an
+author reads about a mission file) and `cli` (the command line's help and messages). French is
+the source language; `qps` is a pseudo-locale built on the fly from the French source.
 """
 
 from __future__ import annotations
@@ -25,7 +27,12 @@ log = logging.getLogger(__name__)
 
 SOURCE_LANGUAGE = "fr"
 INTERFACE_DOMAIN = "gardiens"
-# Languages the interface ships in; `gardiens i18n check` fails when one is incomplete.
+DIAGNOSTICS_DOMAIN = "diagnostics"
+CLI_DOMAIN = "cli"
+# The domains whose source is the program's code (the others are missions, one domain each).
+CODE_DOMAINS: tuple[str, ...] = (INTERFACE_DOMAIN, DIAGNOSTICS_DOMAIN, CLI_DOMAIN)
+# Languages the interface, diagnostics and command line ship in; `gardiens i18n check` fails when
+# one is incomplete.
 INTERFACE_LANGUAGES: tuple[str, ...] = ("fr", "en")
 
 
@@ -157,7 +164,8 @@ class InterfaceTranslator:
         if path is None:
             if language != SOURCE_LANGUAGE:
                 log.warning(
-                    "no interface catalog for %r in %s: showing the French source",
+                    "no %r catalog for %r in %s: showing the French source",
+                    self._domain,
                     language,
                     self._files(language)[0].parent,
                 )
@@ -165,9 +173,7 @@ class InterfaceTranslator:
         try:
             translations = _read(path, language, self._domain)
         except (OSError, ValueError) as error:
-            log.warning(
-                "unreadable interface catalog %s (%s): showing the French source", path, error
-            )
+            log.warning("unreadable catalog %s (%s): showing the French source", path, error)
             return _Loaded(SourceTexts(), None)
         translations.add_fallback(SourceTexts())
         return _Loaded(translations, (str(path), path.stat().st_mtime_ns))
@@ -200,5 +206,11 @@ def language_from_environment(environ: Mapping[str, str] | None = None) -> str:
 def cli_translator(
     language: str | None = None, *, environ: Mapping[str, str] | None = None
 ) -> InterfaceTranslator:
-    """The translator of a command's messages: its `--lang` when given, else the environment."""
-    return InterfaceTranslator(language or language_from_environment(environ))
+    """The translator of a command's help and messages: its `--lang` when given, else the
+    environment."""
+    return InterfaceTranslator(language or language_from_environment(environ), domain=CLI_DOMAIN)
+
+
+def diagnostics_translator(language: str | None = None) -> InterfaceTranslator:
+    """The translator that shows a mission's diagnostics (`Diagnostic.render(translator)`)."""
+    return InterfaceTranslator(language or language_from_environment(), domain=DIAGNOSTICS_DOMAIN)

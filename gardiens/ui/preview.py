@@ -12,10 +12,11 @@ import pygame
 
 from gardiens.authoring.watch import PUZZLE_EVENTS, Broken, MissionWatcher, Reloaded, carry_over
 from gardiens.core.commands import Choose, Confirm, Reset, Resume, Skip, Start, StartSetup
-from gardiens.core.diagnostics import Diagnostic, Lang
+from gardiens.core.diagnostics import Diagnostic
 from gardiens.core.journal import Event, Journal
 from gardiens.core.model import Mission
 from gardiens.core.session import Lifecycle, PuzzleState, Session
+from gardiens.i18n.interface import diagnostics_translator
 from gardiens.i18n.pseudo import PSEUDO_LANGUAGE
 from gardiens.ui.draw import panel
 from gardiens.ui.screens.base import Screen
@@ -41,7 +42,7 @@ class Preview:
     puzzle id); a broken save keeps the last good version playing and lists the located errors.
     """
 
-    def __init__(self, app: App, watcher: MissionWatcher, *, lang: Lang = "fr") -> None:
+    def __init__(self, app: App, watcher: MissionWatcher, *, lang: str = "fr") -> None:
         self.app = app
         self.watcher = watcher
         self.folder = watcher.folder
@@ -275,7 +276,7 @@ class Preview:
         path = Path(diagnostic.file)
         if path.is_absolute() and path.is_relative_to(self.folder.parent):
             diagnostic = replace(diagnostic, file=path.relative_to(self.folder.parent).as_posix())
-        return diagnostic.render(self.lang)
+        return diagnostic.render(diagnostics_translator(self.lang))
 
     def draw(self, surface: pygame.Surface) -> None:
         app = self.app
@@ -497,9 +498,9 @@ class JumpList(Screen):
         self.draw_widgets(surface)
 
 
-def preview_for(app: App, folder: Path, mission: Mission, *, lang: Lang = "fr") -> Preview:
+def preview_for(app: App, folder: Path, mission: Mission, *, lang: str = "fr") -> Preview:
     """A preview of the mission in `folder`, already showing `mission` (loaded by the caller)."""
-    watcher = MissionWatcher(folder, lang=lang)
+    watcher = MissionWatcher(folder)
     watcher.mission = mission
     preview = Preview(app, watcher, lang=lang)
     app.preview = preview

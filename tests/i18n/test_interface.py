@@ -135,4 +135,4 @@ def test_language_from_environment(environ: dict[str, str], expected: str) -> No
 def test_bundled_english_catalog_translates_the_interface() -> None:
     t = InterfaceTranslator("en")
     assert t.gettext("Mission réussie") != "Mission réussie"
-    assert t.ngettext("{n} indice", "{n} indices", 2).format(n=2) == "2 hints"
+    assert t.ngettext("{n} erreur", "{n} erreurs", 2).format(n=2) == "2 errors"

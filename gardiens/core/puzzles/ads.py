@@ -8,6 +8,7 @@ from typing import Literal
 
 from pydantic import Field, StrictBool
 
+from gardiens.core.diagnostics import N_
 from gardiens.core.puzzles.answers import Answer, Journaled, Verdict, read_ids, tally
 from gardiens.core.puzzles.base import PuzzleBase, Text
 from gardiens.core.puzzles.feed import Post
@@ -30,7 +31,7 @@ class Ads(PuzzleBase):
 
 class AdsKind(PuzzleKind[Ads]):
     model = Ads
-    label = "Publicités cachées"
+    label = N_("Publicités cachées")
     sign = "pub"
 
     def check(self, puzzle: Ads, answer: object, rewards: Mapping[str, str]) -> Verdict:

@@ -6,6 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
+from gardiens.core.diagnostics import N_
 from gardiens.core.puzzles.base import Identifier, PuzzleBase, Strict, Text
 from gardiens.core.puzzles.kind import Effort
 from gardiens.core.puzzles.sorting import Placement, SortingKind
@@ -35,7 +36,7 @@ class Categorise(PuzzleBase):
 
 class CategoriseKind(SortingKind[Categorise]):
     model = Categorise
-    label = "Ranger dans des boîtes"
+    label = N_("Ranger dans des boîtes")
     sign = "[ ][ ]"
 
     def boxes(self, puzzle: Categorise) -> list[str]:

@@ -8,6 +8,7 @@ from typing import Literal
 
 from pydantic import Field, StrictBool
 
+from gardiens.core.diagnostics import N_
 from gardiens.core.puzzles.answers import Answer, Journaled, Verdict, read_ids
 from gardiens.core.puzzles.base import PuzzleBase, Strict, Text
 from gardiens.core.puzzles.choice import Choice, check_choices
@@ -34,7 +35,7 @@ class Chat(PuzzleBase):
 
 class ChatKind(PuzzleKind[Chat]):
     model = Chat
-    label = "Discussion de groupe"
+    label = N_("Discussion de groupe")
     sign = "..."
 
     def check(self, puzzle: Chat, answer: object, rewards: Mapping[str, str]) -> Verdict:

@@ -8,6 +8,7 @@ from typing import Literal
 
 from pydantic import Field, StrictBool
 
+from gardiens.core.diagnostics import N_
 from gardiens.core.puzzles.answers import Answer, Journaled, Verdict, read_ids, tally
 from gardiens.core.puzzles.base import Identifier, PuzzleBase, Strict, Text
 from gardiens.core.puzzles.kind import Effort, PuzzleKind
@@ -44,7 +45,7 @@ def check_choices(puzzle: PuzzleBase, choices: list[Choice], answer: object) -> 
 
 class ChoiceKind(PuzzleKind[MultipleChoice]):
     model = MultipleChoice
-    label = "QCM"
+    label = N_("QCM")
     sign = "A/B"
 
     def check(

@@ -9,6 +9,7 @@ from typing import Literal
 
 from pydantic import Field, StrictBool
 
+from gardiens.core.diagnostics import N_
 from gardiens.core.puzzles.answers import Answer, Journaled, Verdict, normalise, read_text, verdict
 from gardiens.core.puzzles.base import PuzzleBase
 from gardiens.core.puzzles.kind import Effort, PuzzleKind
@@ -41,7 +42,7 @@ def caesar(text: str, shift: int) -> str:
 
 class CipherKind(PuzzleKind[Cipher]):
     model = Cipher
-    label = "Message chiffré"
+    label = N_("Message chiffré")
     sign = "César"
 
     def check(self, puzzle: Cipher, answer: object, rewards: Mapping[str, str]) -> Verdict:

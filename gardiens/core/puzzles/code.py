@@ -9,6 +9,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
+from gardiens.core.diagnostics import N_
 from gardiens.core.puzzles.answers import Answer, Journaled, Verdict, read_text, verdict
 from gardiens.core.puzzles.base import Identifier, PuzzleBase
 from gardiens.core.puzzles.kind import Effort, PuzzleKind
@@ -46,7 +47,7 @@ def expected_code(puzzle: CodeLock, rewards: Mapping[str, str]) -> str:
 
 class CodeKind(PuzzleKind[CodeLock]):
     model = CodeLock
-    label = "Cadenas à code"
+    label = N_("Cadenas à code")
     sign = "123"
 
     def check(self, puzzle: CodeLock, answer: object, rewards: Mapping[str, str]) -> Verdict:

@@ -8,6 +8,7 @@ from typing import Literal, TypeAlias
 
 from pydantic import Field, StrictBool
 
+from gardiens.core.diagnostics import N_
 from gardiens.core.puzzles.answers import (
     Answer,
     Journaled,
@@ -68,7 +69,7 @@ def _button(puzzle: Cookies, answer: object) -> tuple[CookieButton, Mapping[obje
 
 class CookiesKind(PuzzleKind[Cookies]):
     model = Cookies
-    label = "Bandeau de cookies"
+    label = N_("Bandeau de cookies")
     sign = "cookies"
 
     def check(self, puzzle: Cookies, answer: object, rewards: Mapping[str, str]) -> Verdict:

@@ -6,6 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
+from gardiens.core.diagnostics import N_
 from gardiens.core.puzzles.base import Identifier, PuzzleBase, Strict, Text
 from gardiens.core.puzzles.categorise import Category
 from gardiens.core.puzzles.kind import Effort
@@ -43,7 +44,7 @@ class Feed(PuzzleBase):
 
 class FeedKind(SortingKind[Feed]):
     model = Feed
-    label = "Fil d'actu à trier"
+    label = N_("Fil d'actu à trier")
     sign = "#"
 
     def boxes(self, puzzle: Feed) -> list[str]:

@@ -8,6 +8,7 @@ from typing import Literal
 
 from pydantic import Field, StrictBool
 
+from gardiens.core.diagnostics import N_
 from gardiens.core.puzzles.answers import Answer, Journaled, Verdict, read_ids, tally
 from gardiens.core.puzzles.base import Identifier, PuzzleBase, Strict, Text
 from gardiens.core.puzzles.kind import Effort, PuzzleKind
@@ -41,7 +42,7 @@ class Hotspots(PuzzleBase):
 
 class HotspotsKind(PuzzleKind[Hotspots]):
     model = Hotspots
-    label = "Zones sur une image"
+    label = N_("Zones sur une image")
     sign = "(+)"
 
     def check(self, puzzle: Hotspots, answer: object, rewards: Mapping[str, str]) -> Verdict:

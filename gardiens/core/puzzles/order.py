@@ -8,6 +8,7 @@ from typing import Literal
 
 from pydantic import Field
 
+from gardiens.core.diagnostics import N_
 from gardiens.core.puzzles.answers import (
     Answer,
     Journaled,
@@ -34,7 +35,7 @@ class Ordering(PuzzleBase):
 
 class OrderKind(PuzzleKind[Ordering]):
     model = Ordering
-    label = "Remettre en ordre"
+    label = N_("Remettre en ordre")
     sign = "1-2-3"
 
     def check(self, puzzle: Ordering, answer: object, rewards: Mapping[str, str]) -> Verdict:

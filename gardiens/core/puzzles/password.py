@@ -8,6 +8,7 @@ from typing import Literal, TypeAlias
 
 from pydantic import Field
 
+from gardiens.core.diagnostics import N_
 from gardiens.core.puzzles.answers import Answer, Journaled, Verdict, normalise, read_text, tally
 from gardiens.core.puzzles.base import PuzzleBase, Strict, Text
 from gardiens.core.puzzles.kind import Effort, PuzzleKind
@@ -71,7 +72,7 @@ def strong_password(puzzle: Password) -> str:
 
 class PasswordKind(PuzzleKind[Password]):
     model = Password
-    label = "Mot de passe"
+    label = N_("Mot de passe")
     sign = "***"
 
     def check(self, puzzle: Password, answer: object, rewards: Mapping[str, str]) -> Verdict:

@@ -6,6 +6,7 @@ from typing import Literal, TypeAlias
 
 from pydantic import Field
 
+from gardiens.core.diagnostics import N_
 from gardiens.core.puzzles.base import Identifier, PuzzleBase, Strict, Text
 from gardiens.core.puzzles.kind import Effort
 from gardiens.core.puzzles.sorting import Placement, SortingKind
@@ -32,7 +33,7 @@ class Pegi(PuzzleBase):
 
 class PegiKind(SortingKind[Pegi]):
     model = Pegi
-    label = "Classement PEGI"
+    label = N_("Classement PEGI")
     sign = "PEGI"
 
     def boxes(self, puzzle: Pegi) -> tuple[str, ...]:

@@ -8,6 +8,7 @@ from typing import Literal
 
 from pydantic import Field
 
+from gardiens.core.diagnostics import N_
 from gardiens.core.puzzles.answers import Answer, Journaled, Verdict, read_mapping, tally
 from gardiens.core.puzzles.base import Identifier, PuzzleBase, Strict, Text
 from gardiens.core.puzzles.kind import Effort, PuzzleKind
@@ -45,7 +46,7 @@ def _chosen(puzzle: Settings, answer: object) -> dict[str, str]:
 
 class SettingsKind(PuzzleKind[Settings]):
     model = Settings
-    label = "Réglages de confidentialité"
+    label = N_("Réglages de confidentialité")
     sign = "on/off"
 
     def check(self, puzzle: Settings, answer: object, rewards: Mapping[str, str]) -> Verdict:

@@ -8,6 +8,7 @@ from typing import Literal
 
 from pydantic import Field
 
+from gardiens.core.diagnostics import N_
 from gardiens.core.puzzles.answers import Answer, Journaled, Verdict, normalise, read_text, verdict
 from gardiens.core.puzzles.base import PuzzleBase, Strict, Text
 from gardiens.core.puzzles.kind import Effort, PuzzleKind
@@ -40,7 +41,7 @@ def known_mistake(puzzle: ShortText, answer: str) -> int | None:
 
 class TextKind(PuzzleKind[ShortText]):
     model = ShortText
-    label = "Réponse courte"
+    label = N_("Réponse courte")
     sign = "Abc"
 
     def check(self, puzzle: ShortText, answer: object, rewards: Mapping[str, str]) -> Verdict:

@@ -8,6 +8,7 @@ from typing import Literal
 
 from pydantic import Field, StrictBool
 
+from gardiens.core.diagnostics import N_
 from gardiens.core.puzzles.answers import Answer, Journaled, Verdict, read_bools, tally
 from gardiens.core.puzzles.base import Identifier, PuzzleBase, Strict, Text
 from gardiens.core.puzzles.kind import Effort, PuzzleKind
@@ -34,7 +35,7 @@ class TrueFalse(PuzzleBase):
 
 class TrueFalseKind(PuzzleKind[TrueFalse]):
     model = TrueFalse
-    label = "Vrai ou faux"
+    label = N_("Vrai ou faux")
     sign = "V/F"
 
     def check(self, puzzle: TrueFalse, answer: object, rewards: Mapping[str, str]) -> Verdict:
