@@ -10,8 +10,11 @@ import pytest
 from gardiens.core.session import Lifecycle, PuzzleState
 from gardiens.testing.pilot import Pilot
 from gardiens.testing.scenes import stage
+from gardiens.ui.puzzles.categorise import CategoriseView
+from gardiens.ui.puzzles.hotspots import HotspotsView
+from gardiens.ui.puzzles.order import OrderView
+from gardiens.ui.puzzles.text import TextView
 from gardiens.ui.screens.play import PuzzleScreen
-from gardiens.ui.widgets.puzzles import CategoriseView, HotspotsView, OrderView, TextView
 
 
 def to_map(pilot: Pilot) -> None:

@@ -12,10 +12,10 @@ from gardiens.core.checkers import Verdict
 from gardiens.core.model import Puzzle
 from gardiens.core.session import PuzzleState
 from gardiens.ui.draw import lumi, panel, speech_bubble
+from gardiens.ui.puzzles import PuzzleView, view_for
 from gardiens.ui.screens.base import CORNER, TOP_BAR, Screen
 from gardiens.ui.screens.hud import Hud, bar_button_width, draw_title
 from gardiens.ui.widgets.base import Button, Widget
-from gardiens.ui.widgets.puzzles import PuzzleView, view_for
 
 if TYPE_CHECKING:
     from gardiens.ui.app import App
