@@ -17,11 +17,12 @@ from gardiens.core.model import Mission
 from gardiens.core.session import Lifecycle, PuzzleState, Session
 from gardiens.i18n.pseudo import PSEUDO_LANGUAGE
 from gardiens.ui.draw import panel
-from gardiens.ui.screens.base import Screen
+from gardiens.ui.kit.screen import Screen
+from gardiens.ui.screens.play import PuzzleScreen
 from gardiens.ui.widgets.base import Button, Widget
 
 if TYPE_CHECKING:
-    from gardiens.ui.app import App
+    from gardiens.ui.kit.screen import Shell
 
 # How long a note ("Mission rechargée", "Âge : 13-16") stays in the corner.
 NOTE_SECONDS = 3.0
@@ -40,7 +41,7 @@ class Preview:
     puzzle id); a broken save keeps the last good version playing and lists the located errors.
     """
 
-    def __init__(self, app: App, watcher: MissionWatcher, *, lang: Lang = "fr") -> None:
+    def __init__(self, app: Shell, watcher: MissionWatcher, *, lang: Lang = "fr") -> None:
         self.app = app
         self.watcher = watcher
         self.folder = watcher.folder
@@ -78,8 +79,6 @@ class Preview:
 
         The puzzle open on screen is opened again when it can still be played.
         """
-        from gardiens.ui.screens.play import PuzzleScreen
-
         app = self.app
         old = app.session
         open_puzzle = next(
@@ -98,8 +97,6 @@ class Preview:
             self._open(open_puzzle)
 
     def _open(self, puzzle_id: str) -> None:
-        from gardiens.ui.screens.play import PuzzleScreen
-
         app = self.app
         puzzle = app.available_puzzle(puzzle_id)
         if puzzle is not None:
@@ -136,8 +133,6 @@ class Preview:
 
     def solve_current(self) -> None:
         """The core's `skip` on the puzzle on screen: its rewards are given, as a facilitator would."""
-        from gardiens.ui.screens.play import PuzzleScreen
-
         app = self.app
         screen = next((s for s in reversed(app.stack) if isinstance(s, PuzzleScreen)), None)
         if screen is None:
@@ -393,7 +388,7 @@ class JumpList(Screen):
     name = "preview-jump"
     overlay = True
 
-    def __init__(self, app: App, preview: Preview) -> None:
+    def __init__(self, app: Shell, preview: Preview) -> None:
         super().__init__(app)
         self.preview = preview
 
@@ -496,7 +491,7 @@ class JumpList(Screen):
         self.draw_widgets(surface)
 
 
-def preview_for(app: App, folder: Path, mission: Mission, *, lang: Lang = "fr") -> Preview:
+def preview_for(app: Shell, folder: Path, mission: Mission, *, lang: Lang = "fr") -> Preview:
     """A preview of the mission in `folder`, already showing `mission` (loaded by the caller)."""
     watcher = MissionWatcher(folder, lang=lang)
     watcher.mission = mission

@@ -250,13 +250,13 @@ def test_idle_frames_do_not_redraw(launch: Callable[..., Pilot]) -> None:
     stage(pilot.app, pilot.clock, puzzle="choix")
     pilot.settle()
     drawn = []
-    original = pilot.app._draw
+    original = pilot.app.frame.draw
 
-    def counting() -> None:
+    def counting(changed: bool = True) -> None:
         drawn.append(1)
-        original()
+        original(changed)
 
-    pilot.app._draw = counting  # type: ignore[method-assign]
+    pilot.app.frame.draw = counting  # type: ignore[method-assign]
     pilot.advance(30)
     assert len(drawn) <= 1  # at most the countdown changing its second
 

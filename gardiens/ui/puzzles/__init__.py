@@ -27,7 +27,7 @@ from gardiens.ui.puzzles.true_false import TrueFalseView
 
 if TYPE_CHECKING:
     from gardiens.core.model import Puzzle
-    from gardiens.ui.screens.play import PuzzleScreen
+    from gardiens.ui.kit.screen import Screen
 
 VIEWS: dict[str, type[PuzzleView]] = {
     "code": CodeView,
@@ -48,7 +48,7 @@ VIEWS: dict[str, type[PuzzleView]] = {
 }
 
 
-def view_for(screen: PuzzleScreen, puzzle: Puzzle) -> PuzzleView:
+def view_for(screen: Screen, puzzle: Puzzle) -> PuzzleView:
     """The view that fits the puzzle's type."""
     view = VIEWS.get(puzzle.type)
     if view is None:

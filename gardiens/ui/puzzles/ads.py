@@ -11,11 +11,10 @@ from gardiens.core.model import AdPost, Ads
 from gardiens.ui.draw import focus_ring, panel
 from gardiens.ui.puzzles.base import Hand, PuzzleView, ids, taps
 from gardiens.ui.puzzles.social import mission_picture, paint_post, plain, tag
-from gardiens.ui.widgets.base import Widget
+from gardiens.ui.widgets.base import Canvas, Widget
 
 if TYPE_CHECKING:
-    from gardiens.ui.app import App
-    from gardiens.ui.screens.play import PuzzleScreen
+    from gardiens.ui.kit.screen import Screen
 
 
 class AdCard(Widget):
@@ -26,7 +25,7 @@ class AdCard(Widget):
         self.view = view
         self.post = post
 
-    def draw(self, surface: pygame.Surface, app: App, *, focused: bool, pressed: bool) -> None:
+    def draw(self, surface: pygame.Surface, app: Canvas, *, focused: bool, pressed: bool) -> None:
         p = app.palette
         m = app.metrics
         view = self.view
@@ -62,7 +61,7 @@ class AdsView(PuzzleView):
 
     puzzle: Ads
 
-    def __init__(self, screen: PuzzleScreen, puzzle: Ads) -> None:
+    def __init__(self, screen: Screen, puzzle: Ads) -> None:
         super().__init__(screen, puzzle)
         self.chosen: list[str] = []
 

@@ -13,8 +13,7 @@ from gardiens.core.model import Puzzle
 from gardiens.ui.widgets.base import Widget
 
 if TYPE_CHECKING:
-    from gardiens.ui.app import App
-    from gardiens.ui.screens.play import PuzzleScreen
+    from gardiens.ui.kit.screen import Host, Screen
 
 
 RIPPLE_SECONDS = 0.6
@@ -41,9 +40,9 @@ class PuzzleView(ABC):
     # False when the view shows the puzzle's picture itself (a website under a cookie banner).
     side_picture = True
 
-    def __init__(self, screen: PuzzleScreen, puzzle: Puzzle) -> None:
+    def __init__(self, screen: Screen, puzzle: Puzzle) -> None:
         self.screen = screen
-        self.app: App = screen.app
+        self.app: Host = screen.app
         self.puzzle = puzzle
         self.area = pygame.Rect(0, 0, 0, 0)
 

@@ -12,8 +12,8 @@ from gardiens.ui.puzzles.sorting import SortingView
 from gardiens.ui.widgets.base import Widget
 
 if TYPE_CHECKING:
-    from gardiens.ui.app import App
-    from gardiens.ui.screens.play import PuzzleScreen
+    from gardiens.ui.kit.screen import Screen
+    from gardiens.ui.widgets.base import Canvas
 
 
 class ItemChip(Widget):
@@ -27,15 +27,15 @@ class ItemChip(Widget):
         self.item_id = item_id
         self.text = text
 
-    def draw(self, surface: pygame.Surface, app: App, *, focused: bool, pressed: bool) -> None:
-        drag = app.dragging()
+    def draw(self, surface: pygame.Surface, app: Canvas, *, focused: bool, pressed: bool) -> None:
+        drag = self.view.app.dragging()
         if drag is not None and drag[0] is self:
             pygame.draw.rect(surface, app.palette.outline, self.rect, width=max(2, app.metrics.px(4)),
                              border_radius=app.metrics.px(18))
             return
         self.paint(surface, app, self.rect, focused=focused)
 
-    def paint(self, surface: pygame.Surface, app: App, rect: pygame.Rect, *, focused: bool = False) -> None:
+    def paint(self, surface: pygame.Surface, app: Canvas, rect: pygame.Rect, *, focused: bool = False) -> None:
         p = app.palette
         m = app.metrics
         selected = self.view.selected == self.item_id
@@ -64,7 +64,7 @@ class CategoryBox(Widget):
         self.category = category
         self.view = view
 
-    def draw(self, surface: pygame.Surface, app: App, *, focused: bool, pressed: bool) -> None:
+    def draw(self, surface: pygame.Surface, app: Canvas, *, focused: bool, pressed: bool) -> None:
         p = app.palette
         m = app.metrics
         if self.category is None:
@@ -97,7 +97,7 @@ class CategoriseView(SortingView):
         # Beside a picture, a long tray of cards pushes the boxes off the screen.
         return len(self.puzzle.items) <= 5
 
-    def __init__(self, screen: PuzzleScreen, puzzle: Categorise) -> None:
+    def __init__(self, screen: Screen, puzzle: Categorise) -> None:
         super().__init__(screen, puzzle)
         self.boxes: list[CategoryBox] = []
         self.tray_text = ""

@@ -15,8 +15,8 @@ from gardiens.ui.theme import Color, mix
 from gardiens.ui.widgets.base import Button, Widget
 
 if TYPE_CHECKING:
-    from gardiens.ui.app import App
-    from gardiens.ui.screens.play import PuzzleScreen
+    from gardiens.ui.kit.screen import Screen
+    from gardiens.ui.widgets.base import Canvas
 
 
 class ReactionButton(Button):
@@ -28,12 +28,12 @@ class ReactionButton(Button):
         self.size = size
 
     @staticmethod
-    def text_box(rect: pygame.Rect, app: App) -> pygame.Rect:
+    def text_box(rect: pygame.Rect, app: Canvas) -> pygame.Rect:
         m = app.metrics
         icon = min(m.px(48), rect.h - m.px(16))
         return pygame.Rect(rect.x + icon + m.px(38), rect.y + m.px(6), rect.w - icon - m.px(56), rect.h - m.px(12))
 
-    def draw_content(self, surface: pygame.Surface, app: App, rect: pygame.Rect, ink: Color) -> None:
+    def draw_content(self, surface: pygame.Surface, app: Canvas, rect: pygame.Rect, ink: Color) -> None:
         m = app.metrics
         name = "check" if self.selected else (self.icon or "circle")
         image = app.assets.icon(name, min(m.px(48), rect.h - m.px(16)), ink)
@@ -52,7 +52,7 @@ class ChatWindow(Widget):
         super().__init__("chat", rect)
         self.view = view
 
-    def draw(self, surface: pygame.Surface, app: App, *, focused: bool, pressed: bool) -> None:
+    def draw(self, surface: pygame.Surface, app: Canvas, *, focused: bool, pressed: bool) -> None:
         self.view.draw_conversation(surface)
 
 
@@ -63,7 +63,7 @@ class ChatView(PuzzleView):
     # The picture is shared in the conversation, above the first message.
     side_picture = False
 
-    def __init__(self, screen: PuzzleScreen, puzzle: Chat) -> None:
+    def __init__(self, screen: Screen, puzzle: Chat) -> None:
         super().__init__(screen, puzzle)
         self.chosen: list[str] = []
         self.scroll = 0

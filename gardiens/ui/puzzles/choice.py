@@ -13,7 +13,7 @@ from gardiens.ui.puzzles.base import Hand, PuzzleView, ids, taps
 from gardiens.ui.widgets.base import Button, Widget
 
 if TYPE_CHECKING:
-    from gardiens.ui.screens.play import PuzzleScreen
+    from gardiens.ui.kit.screen import Screen
 
 
 class ChoiceView(PuzzleView):
@@ -21,7 +21,7 @@ class ChoiceView(PuzzleView):
 
     puzzle: MultipleChoice
 
-    def __init__(self, screen: PuzzleScreen, puzzle: MultipleChoice) -> None:
+    def __init__(self, screen: Screen, puzzle: MultipleChoice) -> None:
         super().__init__(screen, puzzle)
         self.chosen: list[str] = []
 

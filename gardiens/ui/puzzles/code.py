@@ -14,7 +14,7 @@ from gardiens.ui.widgets.base import Widget
 from gardiens.ui.widgets.keys import AnswerField, keypad
 
 if TYPE_CHECKING:
-    from gardiens.ui.screens.play import PuzzleScreen
+    from gardiens.ui.kit.screen import Screen
 
 
 class CodeView(PuzzleView):
@@ -22,7 +22,7 @@ class CodeView(PuzzleView):
 
     puzzle: CodeLock
 
-    def __init__(self, screen: PuzzleScreen, puzzle: CodeLock) -> None:
+    def __init__(self, screen: Screen, puzzle: CodeLock) -> None:
         super().__init__(screen, puzzle)
         self.digits = ""
 

@@ -13,17 +13,16 @@ from gardiens.ui.draw import focus_ring, panel
 from gardiens.ui.puzzles.base import GestureError, Hand, PuzzleView
 from gardiens.ui.puzzles.social import mission_picture, plain
 from gardiens.ui.theme import Color
-from gardiens.ui.widgets.base import Button, Widget
+from gardiens.ui.widgets.base import Button, Canvas, Widget
 
 if TYPE_CHECKING:
-    from gardiens.ui.app import App
-    from gardiens.ui.screens.play import PuzzleScreen
+    from gardiens.ui.kit.screen import Screen
 
 
 class GreyButton(Button):
     """The small grey button of a cookie banner: made dull on purpose, still a full-size target."""
 
-    def colors(self, app: App) -> tuple[Color, Color, Color, Color]:
+    def colors(self, app: Canvas) -> tuple[Color, Color, Color, Color]:
         if self.selected:
             return super().colors(app)
         p = app.palette
@@ -39,7 +38,7 @@ class LinkButton(Widget):
         self.label = label
         self.chosen = chosen
 
-    def draw(self, surface: pygame.Surface, app: App, *, focused: bool, pressed: bool) -> None:
+    def draw(self, surface: pygame.Surface, app: Canvas, *, focused: bool, pressed: bool) -> None:
         p = app.palette
         m = app.metrics
         size = round(m.text("small") * 0.8)
@@ -66,7 +65,7 @@ class PurposeSwitch(Widget):
         self.purpose_id = purpose_id
         self.label = label
 
-    def draw(self, surface: pygame.Surface, app: App, *, focused: bool, pressed: bool) -> None:
+    def draw(self, surface: pygame.Surface, app: Canvas, *, focused: bool, pressed: bool) -> None:
         p = app.palette
         m = app.metrics
         on = self.view.switches[self.purpose_id]
@@ -102,7 +101,7 @@ class CookiesView(PuzzleView):
     # The picture is the website, dimmed under the banner.
     side_picture = False
 
-    def __init__(self, screen: PuzzleScreen, puzzle: Cookies) -> None:
+    def __init__(self, screen: Screen, puzzle: Cookies) -> None:
         super().__init__(screen, puzzle)
         self.choice: str | None = None
         self.customising = False

@@ -13,8 +13,8 @@ from gardiens.ui.puzzles.base import RIPPLE_SECONDS, GestureError, Hand, PuzzleV
 from gardiens.ui.widgets.base import Button, Widget
 
 if TYPE_CHECKING:
-    from gardiens.ui.app import App
-    from gardiens.ui.screens.play import PuzzleScreen
+    from gardiens.ui.kit.screen import Screen
+    from gardiens.ui.widgets.base import Canvas
 
 
 class PictureArea(Widget):
@@ -30,7 +30,7 @@ class PictureArea(Widget):
         if pos is not None:
             self.view.tap_picture(pos)
 
-    def draw(self, surface: pygame.Surface, app: App, *, focused: bool, pressed: bool) -> None:
+    def draw(self, surface: pygame.Surface, app: Canvas, *, focused: bool, pressed: bool) -> None:
         self.view.draw_picture(surface)
 
 
@@ -50,7 +50,7 @@ class HotspotsView(PuzzleView):
 
     puzzle: Hotspots
 
-    def __init__(self, screen: PuzzleScreen, puzzle: Hotspots) -> None:
+    def __init__(self, screen: Screen, puzzle: Hotspots) -> None:
         super().__init__(screen, puzzle)
         self.chosen: list[str] = []
         self.picture = pygame.Rect(0, 0, 0, 0)

@@ -12,8 +12,8 @@ from gardiens.ui.puzzles.base import GestureError, Hand, PuzzleView, ids, seeded
 from gardiens.ui.widgets.base import Widget
 
 if TYPE_CHECKING:
-    from gardiens.ui.app import App
-    from gardiens.ui.screens.play import PuzzleScreen
+    from gardiens.ui.kit.screen import Screen
+    from gardiens.ui.widgets.base import Canvas
 
 
 class OrderCard(Widget):
@@ -28,15 +28,15 @@ class OrderCard(Widget):
         self.position = position
         self.text = text
 
-    def draw(self, surface: pygame.Surface, app: App, *, focused: bool, pressed: bool) -> None:
-        drag = app.dragging()
+    def draw(self, surface: pygame.Surface, app: Canvas, *, focused: bool, pressed: bool) -> None:
+        drag = self.view.app.dragging()
         if drag is not None and drag[0] is self:
             pygame.draw.rect(surface, app.palette.outline, self.rect, width=max(2, app.metrics.px(4)),
                              border_radius=app.metrics.px(22))
             return
         self.paint(surface, app, self.rect, focused=focused, pressed=pressed)
 
-    def paint(self, surface: pygame.Surface, app: App, rect: pygame.Rect, *, focused: bool = False,
+    def paint(self, surface: pygame.Surface, app: Canvas, rect: pygame.Rect, *, focused: bool = False,
               pressed: bool = False) -> None:
         p = app.palette
         m = app.metrics
@@ -62,7 +62,7 @@ class OrderView(PuzzleView):
 
     puzzle: Ordering
 
-    def __init__(self, screen: PuzzleScreen, puzzle: Ordering) -> None:
+    def __init__(self, screen: Screen, puzzle: Ordering) -> None:
         super().__init__(screen, puzzle)
         ids = [item.id for item in puzzle.items]
         order = list(ids)

@@ -19,8 +19,8 @@ from gardiens.ui.widgets.base import Button, Widget
 from gardiens.ui.widgets.keys import AnswerField, keyboard
 
 if TYPE_CHECKING:
-    from gardiens.ui.app import App
-    from gardiens.ui.screens.play import PuzzleScreen
+    from gardiens.ui.kit.screen import Screen
+    from gardiens.ui.widgets.base import Canvas
 
 
 LETTER_ROWS: tuple[tuple[str, ...], ...] = (
@@ -65,7 +65,7 @@ class Meter(Widget):
     def hit(self, pos: tuple[int, int]) -> bool:
         return False
 
-    def draw(self, surface: pygame.Surface, app: App, *, focused: bool, pressed: bool) -> None:
+    def draw(self, surface: pygame.Surface, app: Canvas, *, focused: bool, pressed: bool) -> None:
         p = app.palette
         m = app.metrics
         met, total = self.view.score()
@@ -90,7 +90,7 @@ class PasswordView(TypedView):
 
     puzzle: Password
 
-    def __init__(self, screen: PuzzleScreen, puzzle: Password) -> None:
+    def __init__(self, screen: Screen, puzzle: Password) -> None:
         super().__init__(screen, puzzle)
         self.shift = False
         self.symbols = False

@@ -12,11 +12,10 @@ from gardiens.ui.puzzles.social import mission_picture, plain
 from gardiens.ui.puzzles.sorting import SortView
 
 if TYPE_CHECKING:
-    from gardiens.ui.app import App
-    from gardiens.ui.screens.play import PuzzleScreen
+    from gardiens.ui.kit.screen import Host, Screen
 
 
-def pegi_badge(surface: pygame.Surface, app: App, rect: pygame.Rect, rating: str) -> None:
+def pegi_badge(surface: pygame.Surface, app: Host, rect: pygame.Rect, rating: str) -> None:
     """A generic age badge: a rounded square with the age; green, orange or red like the scale."""
     p = app.palette
     m = app.metrics
@@ -44,7 +43,7 @@ class PegiView(SortView):
     box_head = 104
     min_box = 200
 
-    def __init__(self, screen: PuzzleScreen, puzzle: Pegi) -> None:
+    def __init__(self, screen: Screen, puzzle: Pegi) -> None:
         super().__init__(screen, puzzle)
         self.description_size = self.app.metrics.text("small")
 

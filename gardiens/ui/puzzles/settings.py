@@ -14,8 +14,8 @@ from gardiens.ui.puzzles.social import avatar, plain
 from gardiens.ui.widgets.base import Widget
 
 if TYPE_CHECKING:
-    from gardiens.ui.app import App
-    from gardiens.ui.screens.play import PuzzleScreen
+    from gardiens.ui.kit.screen import Screen
+    from gardiens.ui.widgets.base import Canvas
 
 
 class Segment(Widget):
@@ -32,7 +32,7 @@ class Segment(Widget):
         self.first = first
         self.last = last
 
-    def draw(self, surface: pygame.Surface, app: App, *, focused: bool, pressed: bool) -> None:
+    def draw(self, surface: pygame.Surface, app: Canvas, *, focused: bool, pressed: bool) -> None:
         p = app.palette
         m = app.metrics
         chosen = self.view.values.get(self.setting_id) == self.option_id
@@ -65,7 +65,7 @@ class SettingsView(PuzzleView):
     # The panel is the picture: a side picture would squeeze its settings.
     side_picture = False
 
-    def __init__(self, screen: PuzzleScreen, puzzle: Settings) -> None:
+    def __init__(self, screen: Screen, puzzle: Settings) -> None:
         super().__init__(screen, puzzle)
         self.values: dict[str, str] = {s.id: s.start for s in puzzle.settings}
         self.cards: list[tuple[pygame.Rect, str]] = []

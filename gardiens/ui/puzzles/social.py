@@ -12,7 +12,7 @@ from gardiens.ui.draw import panel
 from gardiens.ui.puzzles.base import PuzzleView
 
 if TYPE_CHECKING:
-    from gardiens.ui.app import App
+    from gardiens.ui.widgets.base import Canvas
 
 
 def plain(text: str) -> str:
@@ -36,7 +36,7 @@ def initial(name: str) -> str:
     return "?"
 
 
-def avatar(surface: pygame.Surface, app: App, center: tuple[int, int], radius: int, name: str) -> None:
+def avatar(surface: pygame.Surface, app: Canvas, center: tuple[int, int], radius: int, name: str) -> None:
     """A round avatar with the author's initial; its colour only tells authors apart."""
     p = app.palette
     if app.settings.high_contrast:
@@ -50,7 +50,7 @@ def avatar(surface: pygame.Surface, app: App, center: tuple[int, int], radius: i
                   anchor="center")
 
 
-def tag(surface: pygame.Surface, app: App, topleft: tuple[int, int], text: str, max_w: int, *,
+def tag(surface: pygame.Surface, app: Canvas, topleft: tuple[int, int], text: str, max_w: int, *,
         icon: str | None = None, strong: bool = False, name: str = "tag") -> pygame.Rect:
     """A small pill with a word on it (a post's « Collaboration commerciale », a stamp)."""
     p = app.palette
@@ -74,7 +74,7 @@ def tag(surface: pygame.Surface, app: App, topleft: tuple[int, int], text: str, 
     return rect
 
 
-def post_header(surface: pygame.Surface, app: App, rect: pygame.Rect, author: str, date: str) -> int:
+def post_header(surface: pygame.Surface, app: Canvas, rect: pygame.Rect, author: str, date: str) -> int:
     """Avatar, author and date along the top of a post; returns the y under it."""
     p = app.palette
     m = app.metrics
@@ -96,7 +96,7 @@ def post_header(surface: pygame.Surface, app: App, rect: pygame.Rect, author: st
     return rect.y + 2 * radius + m.px(12)
 
 
-def paint_post(surface: pygame.Surface, app: App, rect: pygame.Rect, *, author: str, date: str, text: str,
+def paint_post(surface: pygame.Surface, app: Canvas, rect: pygame.Rect, *, author: str, date: str, text: str,
                label: str, image: pygame.Surface | None, selected: bool, name: str) -> pygame.Rect:
     """A social post card; returns the room left at its bottom (for a mark or a stamp)."""
     p = app.palette

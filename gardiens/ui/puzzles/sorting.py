@@ -14,8 +14,8 @@ from gardiens.ui.puzzles.base import GestureError, Hand, PuzzleView
 from gardiens.ui.widgets.base import Widget
 
 if TYPE_CHECKING:
-    from gardiens.ui.app import App
-    from gardiens.ui.screens.play import PuzzleScreen
+    from gardiens.ui.kit.screen import Screen
+    from gardiens.ui.widgets.base import Canvas
 
 
 class SortingView(PuzzleView, ABC):
@@ -25,7 +25,7 @@ class SortingView(PuzzleView, ABC):
     card_prefix: str
     box_prefix: str
 
-    def __init__(self, screen: PuzzleScreen, puzzle: Puzzle) -> None:
+    def __init__(self, screen: Screen, puzzle: Puzzle) -> None:
         super().__init__(screen, puzzle)
         self.placed: dict[str, str] = {}
         self.selected: str | None = None
@@ -98,8 +98,8 @@ class SortCard(Widget):
         self.card_id = card_id
         self.compact = compact
 
-    def draw(self, surface: pygame.Surface, app: App, *, focused: bool, pressed: bool) -> None:
-        drag = app.dragging()
+    def draw(self, surface: pygame.Surface, app: Canvas, *, focused: bool, pressed: bool) -> None:
+        drag = self.view.app.dragging()
         if drag is not None and drag[0] is self:
             pygame.draw.rect(surface, app.palette.outline, self.rect, width=max(2, app.metrics.px(4)),
                              border_radius=app.metrics.px(20))
@@ -117,7 +117,7 @@ class SortBox(Widget):
         self.view = view
         self.box_id = box_id
 
-    def draw(self, surface: pygame.Surface, app: App, *, focused: bool, pressed: bool) -> None:
+    def draw(self, surface: pygame.Surface, app: Canvas, *, focused: bool, pressed: bool) -> None:
         m = app.metrics
         if self.box_id is None:
             panel(surface, self.rect, app.palette.surface_alt, radius=m.px(26), border=app.palette.outline,
@@ -138,7 +138,7 @@ class SortView(SortingView):
     box_head = 90
     min_box = 230
 
-    def __init__(self, screen: PuzzleScreen, puzzle: Feed | Pegi) -> None:
+    def __init__(self, screen: Screen, puzzle: Feed | Pegi) -> None:
         super().__init__(screen, puzzle)
         self.boxes: list[SortBox] = []
 

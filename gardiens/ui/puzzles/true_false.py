@@ -14,7 +14,7 @@ from gardiens.ui.puzzles.base import GestureError, Hand, PuzzleView, taps
 from gardiens.ui.widgets.base import Button, Widget
 
 if TYPE_CHECKING:
-    from gardiens.ui.screens.play import PuzzleScreen
+    from gardiens.ui.kit.screen import Screen
 
 
 class TrueFalseView(PuzzleView):
@@ -27,7 +27,7 @@ class TrueFalseView(PuzzleView):
         # Beside a picture, more than four statements leave too little room to read them.
         return len(self.puzzle.statements) <= 4
 
-    def __init__(self, screen: PuzzleScreen, puzzle: TrueFalse) -> None:
+    def __init__(self, screen: Screen, puzzle: TrueFalse) -> None:
         super().__init__(screen, puzzle)
         self.answers: dict[str, bool] = {}
         self.cards: list[tuple[pygame.Rect, str]] = []

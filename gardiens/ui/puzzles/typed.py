@@ -11,14 +11,14 @@ from gardiens.core.model import Puzzle
 from gardiens.ui.puzzles.base import PuzzleView
 
 if TYPE_CHECKING:
-    from gardiens.ui.screens.play import PuzzleScreen
+    from gardiens.ui.kit.screen import Screen
 
 
 class TypedView(PuzzleView, ABC):
     """An answer typed on the on-screen keyboard, or on a real one, or pasted: what `accepts`
     lets through, up to `max_length` characters."""
 
-    def __init__(self, screen: PuzzleScreen, puzzle: Puzzle) -> None:
+    def __init__(self, screen: Screen, puzzle: Puzzle) -> None:
         super().__init__(screen, puzzle)
         self.typed = ""
 

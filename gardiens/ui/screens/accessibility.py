@@ -8,8 +8,8 @@ import pygame
 
 from gardiens.i18n.interface import INTERFACE_LANGUAGES
 from gardiens.ui.draw import panel
-from gardiens.ui.screens.base import Screen
-from gardiens.ui.screens.lobby import language_name
+from gardiens.ui.kit.screen import Screen
+from gardiens.ui.screens.attract import language_name
 from gardiens.ui.theme import TEXT_STEPS
 from gardiens.ui.widgets.base import Button, Widget
 

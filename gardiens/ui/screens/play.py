@@ -11,14 +11,14 @@ import pygame
 from gardiens.core.checkers import Verdict
 from gardiens.core.model import Puzzle
 from gardiens.core.session import PuzzleState
-from gardiens.ui.draw import lumi, panel, speech_bubble
+from gardiens.ui.draw import focus_ring, lumi, panel, speech_bubble
+from gardiens.ui.kit.screen import CORNER, TOP_BAR, Screen, bar_button_width, draw_title
 from gardiens.ui.puzzles import PuzzleView, view_for
-from gardiens.ui.screens.base import CORNER, TOP_BAR, Screen
-from gardiens.ui.screens.hud import Hud, bar_button_width, draw_title
-from gardiens.ui.widgets.base import Button, Widget
+from gardiens.ui.screens.hud import Hud
+from gardiens.ui.widgets.base import Button, Canvas, Widget
 
 if TYPE_CHECKING:
-    from gardiens.ui.app import App
+    from gardiens.ui.kit.screen import Host
 
 POP_SECONDS = 0.3
 # How far above a pop-up card's foot its row of buttons sits (design pixels).
@@ -50,9 +50,7 @@ class PuzzleTile(Button):
         self.number = number
         self.goal = goal
 
-    def draw(self, surface: pygame.Surface, app: App, *, focused: bool, pressed: bool) -> None:
-        from gardiens.ui.draw import focus_ring
-
+    def draw(self, surface: pygame.Surface, app: Canvas, *, focused: bool, pressed: bool) -> None:
         p = app.palette
         m = app.metrics
         fill, ink, border, shadow = self.colors(app)
@@ -191,7 +189,7 @@ class PuzzleScreen(Screen):
 
     name = "puzzle"
 
-    def __init__(self, app: App, puzzle: Puzzle) -> None:
+    def __init__(self, app: Host, puzzle: Puzzle) -> None:
         super().__init__(app)
         self.puzzle = puzzle
         self.view: PuzzleView = view_for(self, puzzle)
@@ -334,7 +332,7 @@ class FeedbackPanel(PopUp):
 
     holds_sync = True
 
-    def __init__(self, app: App, puzzle_screen: PuzzleScreen, verdict: Verdict, earned: list[str]) -> None:
+    def __init__(self, app: Host, puzzle_screen: PuzzleScreen, verdict: Verdict, earned: list[str]) -> None:
         super().__init__(app)
         self.puzzle_screen = puzzle_screen
         self.verdict = verdict
@@ -464,7 +462,7 @@ class FeedbackPanel(PopUp):
 class HintPanel(PopUp):
     """The hint ladder, one step at a time, told by Lumi."""
 
-    def __init__(self, app: App, puzzle: Puzzle) -> None:
+    def __init__(self, app: Host, puzzle: Puzzle) -> None:
         super().__init__(app)
         self.puzzle = puzzle
         self.name = "hints"

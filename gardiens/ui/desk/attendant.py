@@ -1,12 +1,9 @@
-"""The kiosk's duties around the game: lock-down, the facilitator's gesture and panel, idle
-prompts, the debrief's return to the attract screen, crash resume and the day's housekeeping."""
+"""The kiosk's attendant: lock-down, the facilitator's gesture and panel, idle prompts, the
+debrief's return to the attract screen and crash resume, around the game and over it."""
 
 from __future__ import annotations
 
 import logging
-import sqlite3
-import time
-from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -15,96 +12,22 @@ import pygame
 
 from gardiens.core.clock import Clock, SystemClock
 from gardiens.core.facilitator import PinGuard
-from gardiens.core.journal import Journal
 from gardiens.core.kiosk import KioskSettings
-from gardiens.core.model import Mission
-from gardiens.core.records import SHEETS_DIR, purge, purge_sheets
-from gardiens.core.session import Lifecycle, PuzzleState, SessionState, debrief_of
+from gardiens.core.session import Lifecycle
 from gardiens.i18n.interface import InterfaceTranslator
-from gardiens.report import session_report
+from gardiens.ui.desk.base import (
+    CORNER_TARGET,
+    FACILITATOR_IDLE_SECONDS,
+    LONG_PRESS_SECONDS,
+    write_sheet,
+)
+from gardiens.ui.desk.screens import FacilitatorPanel, IdlePrompt, PinPad, ResumeScreen
+from gardiens.ui.screens.play import HintPanel, MapScreen, PuzzleScreen
 
 if TYPE_CHECKING:
-    from gardiens.ui.app import App
-    from gardiens.ui.screens.base import Screen
+    from gardiens.ui.kit.screen import Screen, Shell
 
 log = logging.getLogger(__name__)
-
-# The hidden gesture: a finger held this long on a small square in the top-right corner.
-LONG_PRESS_SECONDS = 2.0
-CORNER_TARGET = 110  # design pixels; the HUD's pause button lies below a short tap's reach
-# The facilitator's screens close themselves when left alone this long (an adult walked away).
-FACILITATOR_IDLE_SECONDS = 90.0
-RESUME_SECONDS = 3.0
-
-
-@dataclass(frozen=True)
-class Stuck:
-    """Why a team may need the facilitator: no progress for a while, or too many wrong tries."""
-
-    quiet_for: float
-    slow: bool
-    puzzles: tuple[str, ...]
-
-    @property
-    def flagged(self) -> bool:
-        return self.slow or bool(self.puzzles)
-
-
-def stuck_of(state: SessionState, elapsed: float, settings: KioskSettings) -> Stuck:
-    """Progress is a puzzle solved or skipped; wrong tries count on puzzles still open."""
-    if state.lifecycle not in (Lifecycle.PLAYING, Lifecycle.PAUSED):
-        return Stuck(0.0, False, ())
-    solved = [p.solved_at for p in state.puzzles.values() if p.solved_at is not None]
-    quiet = max(0.0, elapsed - max(solved, default=0.0))
-    puzzles = tuple(
-        pid
-        for pid, p in state.puzzles.items()
-        if p.state is PuzzleState.AVAILABLE and p.attempts >= settings.stuck_wrong_attempts
-    )
-    return Stuck(quiet, quiet >= settings.stuck_seconds, puzzles)
-
-
-def open_for_the_day(
-    journal: Journal,
-    missions: Mapping[str, Mission],
-    data_dir: Path,
-    settings: KioskSettings,
-    *,
-    now: float | None = None,
-) -> int:
-    """Purge raw journals and debrief sheets past the retention, keeping anonymous results.
-
-    Returns how many sessions were purged. A locked or damaged journal is logged, not fatal:
-    the team in front of the kiosk comes first.
-    """
-    now = time.time() if now is None else now
-    removed = 0
-    try:
-        removed = purge(journal, missions, older_than_days=settings.retention_days, now=now)
-    except sqlite3.Error as error:
-        log.warning("could not purge the journal at start: %s", error)
-    for sheet, problem in purge_sheets(data_dir, older_than_days=settings.retention_days, now=now):
-        log.warning("could not remove the old sheet %s: %s", sheet, problem)
-    return removed
-
-
-def write_sheet(journal: Journal, missions: Mapping[str, Mission], data_dir: Path) -> Path | None:
-    """The debrief sheets of the last finished session, written in the data folder."""
-    for summary in reversed(journal.sessions()):
-        events = journal.events(summary.session)
-        debrief = debrief_of(missions, events)
-        if debrief is None or debrief.outcome is None:
-            continue
-        report = session_report(missions, events, summary.first_at)
-        if report is None:
-            continue
-        mission, html = report
-        folder = data_dir / SHEETS_DIR
-        folder.mkdir(parents=True, exist_ok=True)
-        path = folder / f"gardiens-{mission.id}-{summary.session[:8]}.html"
-        path.write_text(html, encoding="utf-8")
-        return path
-    return None
 
 
 @dataclass
@@ -149,7 +72,7 @@ class KioskAttendant:
         attendant = KioskAttendant(app, data_dir=folder, settings=load_settings(folder)[0])
     """
 
-    def __init__(self, app: App, *, data_dir: Path, settings: KioskSettings, clock: Clock | None = None) -> None:
+    def __init__(self, app: Shell, *, data_dir: Path, settings: KioskSettings, clock: Clock | None = None) -> None:
         self.app = app
         self.data_dir = data_dir
         self.settings = settings
@@ -250,8 +173,6 @@ class KioskAttendant:
             app.command("reset")
 
     def _watch_idle(self, now: float) -> None:
-        from gardiens.ui.screens.facilitator import IdlePrompt
-
         app = self.app
         prompt = next((s for s in app.stack if isinstance(s, IdlePrompt)), None)
         if prompt is None:
@@ -266,8 +187,6 @@ class KioskAttendant:
 
     def _show_resume(self) -> None:
         """After a crash or a power cut, say so before the map comes back."""
-        from gardiens.ui.screens.facilitator import ResumeScreen
-
         app = self.app
         events = app.session.events()
         if events and events[-1].kind == "restored" and app.state.lifecycle is Lifecycle.PLAYING:
@@ -285,8 +204,6 @@ class KioskAttendant:
     # -- the facilitator's screens -----------------------------------------------------
 
     def facilitator_screens(self) -> list[Screen]:
-        from gardiens.ui.screens.facilitator import FacilitatorPanel, PinPad
-
         return [s for s in self.app.stack if isinstance(s, (PinPad, FacilitatorPanel))]
 
     def facilitator_open(self) -> bool:
@@ -296,14 +213,10 @@ class KioskAttendant:
         return max((getattr(s, "opened_clock", 0.0) for s in self.facilitator_screens()), default=0.0)
 
     def open_pin_pad(self) -> None:
-        from gardiens.ui.screens.facilitator import PinPad
-
         if self.app.loaded and not self.facilitator_open():
             self.app.push(PinPad(self.app, self))
 
     def open_panel(self) -> None:
-        from gardiens.ui.screens.facilitator import FacilitatorPanel
-
         for screen in self.facilitator_screens():
             self._remove(screen, sync=False)
         self.app.push(FacilitatorPanel(self.app, self))
@@ -322,8 +235,6 @@ class KioskAttendant:
             self._show_hint(pid)
 
     def _show_hint(self, pid: str) -> None:
-        from gardiens.ui.screens.play import HintPanel, MapScreen, PuzzleScreen
-
         app = self.app
         puzzle = app.available_puzzle(pid)
         if puzzle is None:

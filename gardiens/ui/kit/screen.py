@@ -1,23 +1,154 @@
-"""What every screen shares: its widgets, keyboard focus, the top bar and the dimmed overlay look."""
+"""What every screen shares: its widgets, keyboard focus, the top bar and the dimmed overlay look;
+and `Host`, the part of the App a screen sees."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
 
 import pygame
 
-from gardiens.ui.widgets.base import Widget
+from gardiens.ui.widgets.base import Canvas, Widget
 
 if TYPE_CHECKING:
-    from gardiens.ui.app import App
+    from gardiens.core.model import AgeBand, Mission, Puzzle
+    from gardiens.core.session import Reply, Session, SessionState
+    from gardiens.i18n.interface import InterfaceTranslator
+    from gardiens.ui.sound import Sounds
+    from gardiens.ui.theme import Settings
+    from gardiens.ui.words import MissionWords
 
 # Top bar height at 1920×1080; the accessibility button sits in its left corner on every screen.
 TOP_BAR = 130
 CORNER = 150
 
 
+class Host(Canvas, Protocol):
+    """What a screen (or a puzzle view) sees of the App: the session to read and command, the
+    screen stack, the language, the clock of the frames, and what it draws with."""
+
+    time: float
+    dirty: bool
+    show_focus: bool
+    size: tuple[int, int]
+    translator: InterfaceTranslator
+    stack: list[Screen]
+    default_age: AgeBand | None
+    default_language: str
+    default_mission: str | None
+    ending_seen: bool
+
+    @property
+    def display_language(self) -> str | None: ...
+
+    @property
+    def session(self) -> Session: ...
+
+    @property
+    def loaded(self) -> bool: ...
+
+    @property
+    def state(self) -> SessionState: ...
+
+    @property
+    def mission(self) -> Mission | None: ...
+
+    @property
+    def words(self) -> MissionWords | None: ...
+
+    @property
+    def language(self) -> str: ...
+
+    @property
+    def top(self) -> Screen | None: ...
+
+    def team(self) -> str: ...
+
+    def mission_dir(self) -> Path | None: ...
+
+    def available_puzzle(self, puzzle_id: str) -> Puzzle | None: ...
+
+    def command(self, name: str, *args: Any, hold: bool = False, **kwargs: Any) -> Reply: ...
+
+    def command_when_ready(self, name: str, *args: Any, **kwargs: Any) -> None: ...
+
+    def choose_language(self, code: str) -> None: ...
+
+    def change_settings(self, settings: Settings) -> None: ...
+
+    def show_debrief(self) -> None: ...
+
+    def push(self, screen: Screen) -> None: ...
+
+    def pop(self, screen: Screen | None = None) -> None: ...
+
+    def sync(self, force: bool = False) -> None: ...
+
+    def background(self) -> pygame.Surface: ...
+
+    def cached(self, key: tuple[Any, ...], build: Callable[[], pygame.Surface]) -> pygame.Surface: ...
+
+    def play(self, sound: str) -> None: ...
+
+    def pressed_widget(self) -> Widget | None: ...
+
+    def dragging(self) -> tuple[Widget, tuple[int, int]] | None: ...
+
+
+class DeskLayer(Protocol):
+    """The facilitator's desk as the App drives it: it sees each event first, acts once a frame."""
+
+    def intercept(self, event: pygame.event.Event) -> bool: ...
+
+    def update(self) -> None: ...
+
+
+class PreviewLayer(Protocol):
+    """The author's live preview as the App drives it: polled once a frame, drawn over the game,
+    its widgets touched and its keys handled before the screen's."""
+
+    def poll(self) -> None: ...
+
+    def draw(self, surface: pygame.Surface) -> None: ...
+
+    def widgets(self) -> list[Widget]: ...
+
+    def on_key(self, event: pygame.event.Event) -> bool: ...
+
+
+class Shell(Host, Protocol):
+    """What the App's own parts (input, frame, the follower) and the layers over the game (the
+    facilitator's desk, the author's preview) see of it: a screen's view, and the window's."""
+
+    kiosk: bool
+    running: bool
+    strict: bool
+    preparing: bool
+    mission_dirs: dict[str, Path]
+    sounds: Sounds | None
+    surface: pygame.Surface | None
+    attendant: DeskLayer | None
+    preview: PreviewLayer | None
+    # Game time of the last touch or key: a team that walked away is noticed from it.
+    last_input: float
+
+    def replace_session(self, session: Session) -> None: ...
+
+    def reread(self) -> None:
+        """Forget the state read this frame: the session changed under it."""
+
+    def resize(self, size: tuple[int, int]) -> None: ...
+
+    def open_accessibility(self) -> None: ...
+
+    def canvases_ready(self) -> bool: ...
+
+    def prepare_canvases(self) -> None: ...
+
+
 class Screen:
-    """One screen of the stack. Screens read the session and send commands through the App."""
+    """One screen of the stack. Screens read the session and send commands through the Host."""
 
     name = "screen"
     overlay = False  # drawn above the screen below it, which is dimmed
@@ -27,7 +158,7 @@ class Screen:
     # longer preparation, as a frame that draws nothing does.
     ambient = False
 
-    def __init__(self, app: App) -> None:
+    def __init__(self, app: Host) -> None:
         self.app = app
         self.widgets: list[Widget] = []
         self.focus: str | None = None
@@ -172,3 +303,29 @@ class Screen:
 
     def on_tap_outside(self, pos: tuple[int, int]) -> None:
         """A tap that hit no widget."""
+
+
+def bar_button_width(screen: Screen, label: str, least: int, most: int) -> int:
+    """A top-bar button with an icon, as wide as its label needs in this language, within limits."""
+    app = screen.app
+    text_w = app.type.measure(label, app.metrics.text("button"), 10_000, bold=True)[1]
+    # Padding on both sides, the icon and the gap after it (see `Button.draw_content`).
+    return max(least, min(most, text_w + screen.px(120)))
+
+
+def draw_title(screen: Screen, surface: pygame.Surface, text: str, *, left: int | None = None,
+               right: int | None = None) -> None:
+    """The screen title in the top bar, between the corner button and the HUD.
+
+    A title too long for one line (a longer language, a narrow window) takes two smaller lines
+    rather than being cut.
+    """
+    app = screen.app
+    x0 = left if left is not None else screen.px(CORNER)
+    x1 = right if right is not None else screen.width - screen.px(40)
+    box = pygame.Rect(x0, screen.px(10), max(10, x1 - x0), screen.px(TOP_BAR - 20))
+    size, lines = app.metrics.text("title"), 1
+    if not app.type.fit_size(app.type.shape(text), size, box, True, max_lines=1)[2]:
+        size, lines = app.metrics.text("subtitle"), 2
+    app.type.block(surface, text, box, size=size, color=app.palette.ink, bold=True,
+                   valign="middle", max_lines=lines, name="title")
