@@ -171,7 +171,7 @@ class Ahead:
         state = app.state
         if state.lifecycle is Lifecycle.ATTRACT and self._tidied != state.session_id:
             jobs.append(self._tidy(state.session_id))
-        if not app.canvases_ready():
+        if not app.frame.canvases_ready():
             jobs.append(self._canvases())
         jobs += [self._letters(*face) for face in self._faces() if self._letters_left(*face)]
         if app.language not in self._formats:
@@ -251,7 +251,7 @@ class Ahead:
 
     def _canvases(self) -> Job:
         yield HEAVY
-        self.app.prepare_canvases()
+        self.app.frame.prepare_canvases()
 
     def _locale_data(self, language: str) -> Job:
         """Babel reads a language's data files on first use: the debrief's durations need them."""

@@ -14,6 +14,7 @@ import pygame
 
 from gardiens.i18n.interface import InterfaceTranslator
 from gardiens.ui.assets import Assets
+from gardiens.ui.boot import StartUp
 from gardiens.ui.frame import Frame
 from gardiens.ui.input import Input
 from gardiens.ui.locale import LanguagePolicy, team_in
@@ -62,8 +63,7 @@ class App:
         # Pilot and screenshots step with a fixed frame time so animations are repeatable.
         self.fixed_dt = fixed_dt
         # Missions loading behind the attract screen, and the taps made before they are in.
-        self._boot: Boot[Any] | None = None
-        self._queued: list[tuple[str, tuple[Any, ...], dict[str, Any]]] = []
+        self.startup = StartUp()
         self._stop_asked = False
         self._follower: Follower | None = None
         # True while screens are prepared ahead of time: they may read the session, never change it.
@@ -223,28 +223,11 @@ class App:
         mission = self.mission
         return self.mission_dirs.get(mission.id) if mission else None
 
-    def background(self) -> pygame.Surface:
-        return self.frame.background()
-
-    def cached(self, key: tuple[Any, ...], build: Callable[[], pygame.Surface]) -> pygame.Surface:
-        return self.frame.cached(key, build)
-
-    def canvases_ready(self) -> bool:
-        return self.frame.canvases_ready()
-
-    def prepare_canvases(self) -> None:
-        self.frame.prepare_canvases()
-
     def play(self, sound: str) -> None:
         # A screen prepared ahead of time is not on show: it makes no sound.
         if self.sounds is not None and not self.preparing:
             self.sounds.play(sound)
 
-    def pressed_widget(self) -> Widget | None:
-        return self.input.pressed_widget()
-
-    def dragging(self) -> tuple[Widget, tuple[int, int]] | None:
-        return self.input.dragging()
 
     # -- screen stack ----------------------------------------------------------------
 
@@ -308,24 +291,12 @@ class App:
 
     def start_boot(self, boot: Boot[Any]) -> None:
         """Load the missions on a worker while the attract screen shows; `boot` sets the session."""
-        self._boot = boot
-        boot.start()
-
-    def _pick_up_boot(self) -> None:
-        boot = self._boot
-        if boot is None or not boot.done:
-            return
-        self._boot = None
-        boot.hand_over()
-        if self._session is not None:
-            queued, self._queued = self._queued, []
-            for name, args, kwargs in queued:
-                self.command(name, *args, **kwargs)
+        self.startup.start(boot)
 
     def command_when_ready(self, name: str, *args: Any, **kwargs: Any) -> None:
         """A command now, or, while the missions load, as soon as they are in (a tap is never lost)."""
         if self._session is None:
-            self._queued.append((name, args, kwargs))
+            self.startup.queued.append((name, args, kwargs))
             return
         self.command(name, *args, **kwargs)
 
@@ -377,14 +348,14 @@ class App:
         self.time += dt
         self.frames += 1
         self._state = None
-        if self._boot is not None:
-            self._guard(self._pick_up_boot)
+        if self.startup.boot is not None:
+            self._guard(self.startup.pick_up, lambda: self.loaded, self.command)
         for event in pygame.event.get():
             if self.attendant is not None and self._guard(self.attendant.intercept, event):
                 continue
             self._guard(self.input.dispatch, event)
         if self._session is not None:
-            self._guard(self._follow_clock)
+            self._guard(self.frame.follow_clock, self.follower)
         if self.attendant is not None:
             self._guard(self.attendant.update)
         if self.preview is not None:
@@ -393,28 +364,9 @@ class App:
         for screen in list(self.stack):
             if self._guard(screen.update, dt) is not False and screen.animating():
                 animating = True
-        frame = self.frame
-        if self.dirty or animating or self.input.overlay_touched:
-            changed = self.dirty
-            self.dirty = self.input.overlay_touched = frame.countdown_only = False
-            self._guard(frame.draw, changed)
-            pygame.display.flip()
-            if animating and self._session is not None:
-                ambient = self.top is not None and self.top.ambient
-                self._guard(self.ahead.animation_frame, started, ambient)
-        elif frame.countdown_only:
-            frame.countdown_only = False
-            self._guard(frame.draw_countdown)
-        elif self._session is not None:
-            self._guard(self.ahead.quiet_frame)
+        self.frame.paint(animating, self._guard, started,
+                         self.ahead if self._session is not None else None)
         return animating
-
-    def _follow_clock(self) -> None:
-        change = self.follower.tick()
-        if change == "countdown" and self.frame.countdown_target() is not None:
-            self.frame.countdown_only = True
-        elif change is not None:
-            self.dirty = True
 
     def _guard(self, action: Callable[..., Any], *args: Any) -> Any:
         """Run a piece of a frame; an unexpected error is logged and the screens rebuilt."""

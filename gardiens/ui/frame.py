@@ -12,6 +12,8 @@ from gardiens.ui.draw import vertical_gradient
 from gardiens.ui.input import A11Y_BUTTON
 
 if TYPE_CHECKING:
+    from gardiens.ui.ahead import Ahead
+    from gardiens.ui.follow import Follower
     from gardiens.ui.input import Input
     from gardiens.ui.kit.screen import Shell
 
@@ -45,6 +47,34 @@ class Frame:
             surface = build()
             self.layers[full] = surface
         return surface
+
+    def follow_clock(self, follower: Follower) -> None:
+        """About once a second: the countdown alone is repainted when nothing else changed."""
+        change = follower.tick()
+        if change == "countdown" and self.countdown_target() is not None:
+            self.countdown_only = True
+        elif change is not None:
+            self.app.dirty = True
+
+    def paint(self, animating: bool, guard: Callable[..., Any], started: float,
+              ahead: Ahead | None) -> None:
+        """Repaint what changed: the screens, the overlay alone, or the countdown alone; a frame
+        that leaves time over (begun at `started`) prepares with `ahead` (once there is a
+        session) what a tap may show next. Each piece runs through `guard` (`App._guard`)."""
+        app = self.app
+        touch = self.touch
+        if app.dirty or animating or touch.overlay_touched:
+            changed = app.dirty
+            app.dirty = touch.overlay_touched = self.countdown_only = False
+            guard(self.draw, changed)
+            pygame.display.flip()
+            if animating and ahead is not None:
+                guard(ahead.animation_frame, started, app.top is not None and app.top.ambient)
+        elif self.countdown_only:
+            self.countdown_only = False
+            guard(self.draw_countdown)
+        elif ahead is not None:
+            guard(ahead.quiet_frame)
 
     def countdown_target(self) -> Any:
         """The HUD to update when only the countdown's second changed (no overlay above it)."""

@@ -17,7 +17,7 @@ from gardiens.core.model import Mission
 from gardiens.core.session import Lifecycle, PuzzleState, Session
 from gardiens.i18n.pseudo import PSEUDO_LANGUAGE
 from gardiens.ui.draw import panel
-from gardiens.ui.kit.screen import Screen
+from gardiens.ui.kit.modal import ModalScreen
 from gardiens.ui.screens.play import PuzzleScreen
 from gardiens.ui.widgets.base import Button, Widget
 
@@ -127,9 +127,13 @@ class Preview:
         app = self.app
         shown = next((s for s in app.stack if isinstance(s, JumpList)), None)
         if shown is not None:
-            app.pop(shown)
+            shown.dismiss(None)
         elif app.mission is not None or app.session.missions:
-            app.push(JumpList(app, self))
+            app.push(JumpList(app, on_dismiss=self._jumped))
+
+    def _jumped(self, puzzle_id: str | None) -> None:
+        if puzzle_id is not None:
+            self.jump(puzzle_id)
 
     def solve_current(self) -> None:
         """The core's `skip` on the puzzle on screen: its rewards are given, as a facilitator would."""
@@ -370,7 +374,7 @@ class Preview:
                 verbatim=True,
             )
             y += each
-        close.draw(surface, app, focused=False, pressed=app.pressed_widget() is close)
+        close.draw(surface, app, focused=False, pressed=app.input.pressed_widget() is close)
         # The panel takes the taps that land on it: nothing of the game below is pressed by mistake.
         self._buttons = [close, Widget("preview:panel", rect)]
 
@@ -382,15 +386,10 @@ def _with_age(event: Event, age: str) -> Event:
     return replace(event, data={**event.data, "age": age})
 
 
-class JumpList(Screen):
+class JumpList(ModalScreen[str | None]):
     """F2 in the preview: every puzzle of the mission, one tap away."""
 
     name = "preview-jump"
-    overlay = True
-
-    def __init__(self, app: Shell, preview: Preview) -> None:
-        super().__init__(app)
-        self.preview = preview
 
     def card(self) -> pygame.Rect:
         rect = pygame.Rect(0, 0, self.width - self.px(160), self.height - self.px(120))
@@ -451,11 +450,10 @@ class JumpList(Screen):
         self.widgets = widgets
 
     def go(self, puzzle_id: str) -> None:
-        self.close()
-        self.preview.jump(puzzle_id)
+        self.dismiss(puzzle_id)
 
     def close(self) -> None:
-        self.app.pop(self)
+        self.dismiss(None)
 
     def on_back(self) -> None:
         self.close()

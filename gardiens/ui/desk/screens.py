@@ -16,6 +16,7 @@ from gardiens.i18n.format import format_countdown, format_duration
 from gardiens.i18n.interface import N_
 from gardiens.ui.desk.base import RESUME_SECONDS, Attendant, stuck_of
 from gardiens.ui.draw import focus_ring, lumi, panel
+from gardiens.ui.kit.modal import ModalScreen
 from gardiens.ui.kit.screen import Screen
 from gardiens.ui.screens.attract import language_name, night_scene
 from gardiens.ui.screens.play import PuzzleScreen
@@ -670,11 +671,10 @@ class FacilitatorPanel(_DeskScreen):
                   name="ending-help", lines=5)
 
 
-class IdlePrompt(Screen):
+class IdlePrompt(ModalScreen[None]):
     """"Are you still there?": any touch answers; with no answer the game pauses itself."""
 
     name = "idle"
-    overlay = True
 
     def __init__(self, app: Host, attendant: Attendant, *, shown_at: float) -> None:
         super().__init__(app)
@@ -697,8 +697,7 @@ class IdlePrompt(Screen):
         self.focus = "still-here"
 
     def close(self) -> None:
-        if self in self.app.stack:
-            self.app.pop(self)
+        self.dismiss(None)
 
     def on_tap_outside(self, pos: tuple[int, int]) -> None:
         self.close()
@@ -737,10 +736,11 @@ class IdlePrompt(Screen):
         self.draw_widgets(surface)
 
 
-class ResumeScreen(Screen):
+class ResumeScreen(ModalScreen[None]):
     """After a restart, a few seconds to say the game goes on where it was, then the map."""
 
     name = "resume"
+    overlay = False  # it covers the whole screen: nothing of the map shows under it
     holds_sync = True
 
     def __init__(self, app: Host, attendant: Attendant, *, shown_at: float) -> None:
@@ -753,8 +753,7 @@ class ResumeScreen(Screen):
         self.focus = "continue"
 
     def close(self) -> None:
-        if self in self.app.stack:
-            self.app.pop(self)
+        self.dismiss(None)
 
     def update(self, dt: float) -> None:
         if self.attendant.now() - self.shown_at >= RESUME_SECONDS:

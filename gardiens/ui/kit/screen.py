@@ -24,6 +24,29 @@ TOP_BAR = 130
 CORNER = 150
 
 
+class Backdrop(Protocol):
+    """The full-screen layers a screen draws behind itself, made once per size and theme."""
+
+    def background(self) -> pygame.Surface: ...
+
+    def cached(self, key: tuple[Any, ...], build: Callable[[], pygame.Surface]) -> pygame.Surface: ...
+
+
+class Canvases(Backdrop, Protocol):
+    """The full-screen layers, as the work done ahead of time sees them."""
+
+    def canvases_ready(self) -> bool: ...
+
+    def prepare_canvases(self) -> None: ...
+
+
+class Pointer(Protocol):
+    """The finger on the screen: what it presses, what it drags and where."""
+
+    def pressed_widget(self) -> Widget | None: ...
+
+    def dragging(self) -> tuple[Widget, tuple[int, int]] | None: ...
+
 class Host(Canvas, Protocol):
     """What a screen (or a puzzle view) sees of the App: the session to read and command, the
     screen stack, the language, the clock of the frames, and what it draws with."""
@@ -41,6 +64,12 @@ class Host(Canvas, Protocol):
 
     @property
     def display_language(self) -> str | None: ...
+
+    @property
+    def frame(self) -> Backdrop: ...
+
+    @property
+    def input(self) -> Pointer: ...
 
     @property
     def session(self) -> Session: ...
@@ -85,15 +114,7 @@ class Host(Canvas, Protocol):
 
     def sync(self, force: bool = False) -> None: ...
 
-    def background(self) -> pygame.Surface: ...
-
-    def cached(self, key: tuple[Any, ...], build: Callable[[], pygame.Surface]) -> pygame.Surface: ...
-
     def play(self, sound: str) -> None: ...
-
-    def pressed_widget(self) -> Widget | None: ...
-
-    def dragging(self) -> tuple[Widget, tuple[int, int]] | None: ...
 
 
 class DeskLayer(Protocol):
@@ -133,6 +154,9 @@ class Shell(Host, Protocol):
     # Game time of the last touch or key: a team that walked away is noticed from it.
     last_input: float
 
+    @property
+    def frame(self) -> Canvases: ...
+
     def replace_session(self, session: Session) -> None: ...
 
     def reread(self) -> None:
@@ -141,10 +165,6 @@ class Shell(Host, Protocol):
     def resize(self, size: tuple[int, int]) -> None: ...
 
     def open_accessibility(self) -> None: ...
-
-    def canvases_ready(self) -> bool: ...
-
-    def prepare_canvases(self) -> None: ...
 
 
 class Screen:
@@ -223,10 +243,10 @@ class Screen:
         self.draw_widgets(surface)
 
     def draw_background(self, surface: pygame.Surface) -> None:
-        surface.blit(self.app.background(), (0, 0))
+        surface.blit(self.app.frame.background(), (0, 0))
 
     def draw_widgets(self, surface: pygame.Surface) -> None:
-        pressed = self.app.pressed_widget()
+        pressed = self.app.input.pressed_widget()
         for widget in self.widgets:
             widget.draw(surface, self.app, focused=widget.name == self.focus and self.app.show_focus,
                         pressed=widget is pressed)

@@ -28,7 +28,7 @@ class ItemChip(Widget):
         self.text = text
 
     def draw(self, surface: pygame.Surface, app: Canvas, *, focused: bool, pressed: bool) -> None:
-        drag = self.view.app.dragging()
+        drag = self.view.app.input.dragging()
         if drag is not None and drag[0] is self:
             pygame.draw.rect(surface, app.palette.outline, self.rect, width=max(2, app.metrics.px(4)),
                              border_radius=app.metrics.px(18))
@@ -164,7 +164,7 @@ class CategoriseView(SortingView):
                            valign="middle", name="tray-empty")
 
     def draw_over(self, surface: pygame.Surface) -> None:
-        drag = self.app.dragging()
+        drag = self.app.input.dragging()
         if drag is None or not isinstance(drag[0], ItemChip):
             return
         rect = drag[0].rect.copy()

@@ -29,7 +29,7 @@ class OrderCard(Widget):
         self.text = text
 
     def draw(self, surface: pygame.Surface, app: Canvas, *, focused: bool, pressed: bool) -> None:
-        drag = self.view.app.dragging()
+        drag = self.view.app.input.dragging()
         if drag is not None and drag[0] is self:
             pygame.draw.rect(surface, app.palette.outline, self.rect, width=max(2, app.metrics.px(4)),
                              border_radius=app.metrics.px(22))
@@ -97,7 +97,7 @@ class OrderView(PuzzleView):
         return list(self.cards)
 
     def draw_over(self, surface: pygame.Surface) -> None:
-        drag = self.app.dragging()
+        drag = self.app.input.dragging()
         if drag is None or not isinstance(drag[0], OrderCard):
             return
         card = drag[0]

@@ -99,7 +99,7 @@ class SortCard(Widget):
         self.compact = compact
 
     def draw(self, surface: pygame.Surface, app: Canvas, *, focused: bool, pressed: bool) -> None:
-        drag = self.view.app.dragging()
+        drag = self.view.app.input.dragging()
         if drag is not None and drag[0] is self:
             pygame.draw.rect(surface, app.palette.outline, self.rect, width=max(2, app.metrics.px(4)),
                              border_radius=app.metrics.px(20))
@@ -219,7 +219,7 @@ class SortView(SortingView):
                            color=app.palette.ink_soft, align="center", valign="middle", name="tray-empty")
 
     def draw_over(self, surface: pygame.Surface) -> None:
-        drag = self.app.dragging()
+        drag = self.app.input.dragging()
         if drag is None or not isinstance(drag[0], SortCard) or drag[0].view is not self:
             return
         rect = drag[0].rect.copy()

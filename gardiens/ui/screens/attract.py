@@ -34,7 +34,7 @@ def night_scene(screen: Screen) -> pygame.Surface:
                                 screen.px(120), screen.px(30)), 0.3, math.pi - 0.3, max(2, screen.px(4)))
         return surface
 
-    return app.cached(("night",), build)
+    return app.frame.cached(("night",), build)
 
 
 class AttractScreen(Screen):
@@ -73,7 +73,7 @@ class AttractScreen(Screen):
                     wave=0.5 + 0.5 * math.sin(t * 1.5), high_contrast=app.settings.high_contrast)
         angle = math.pi + 0.35 * math.sin(t * 0.6)
         beam(surface, lamp.center, angle, self.px(1500), 0.16, (255, 236, 160), 70)
-        fog = app.cached(("fog",), lambda: fog_layer(app.size, p.fog, 3))
+        fog = app.frame.cached(("fog",), lambda: fog_layer(app.size, p.fog, 3))
         offset = int((t * self.px(40)) % self.width)
         surface.blit(fog, (-offset, 0))
         box = pygame.Rect(self.px(120), self.px(170), self.px(1100), self.px(330))

@@ -152,7 +152,7 @@ class TimeUpScreen(_Ending):
     def draw_scene(self, surface: pygame.Surface) -> pygame.Rect:
         app = self.app
         head = super().draw_scene(surface)
-        fog = app.cached(("thick-fog",), lambda: fog_layer(app.size, app.palette.fog, 5, density=2.0))
+        fog = app.frame.cached(("thick-fog",), lambda: fog_layer(app.size, app.palette.fog, 5, density=2.0))
         surface.blit(fog, (0, 0))
         return head
 
