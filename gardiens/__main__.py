@@ -1,5 +1,5 @@
 """`python -m gardiens` runs the `gardiens` command."""
 
-from gardiens.cli import main
+from gardiens.cli import run
 
-raise SystemExit(main())
+run()

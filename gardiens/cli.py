@@ -4,8 +4,16 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
+import signal
 import sys
 from collections.abc import Sequence
+from types import FrameType
+
+from gardiens.core.folder_lock import FolderBusy
+
+# Exit status of a command refused because another process holds its data folder.
+FOLDER_BUSY = 3
 
 # Command name → (module of gardiens.commands exposing `register(subparsers)`, one-line help).
 # Only the module of the command being run is imported (the kiosk starts faster); the help line
@@ -54,6 +62,24 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     return parser
 
 
+class Stopped(KeyboardInterrupt):
+    """The system asked the command to end (SIGTERM): unwound like Ctrl+C, so what must be
+    saved is saved on the way out."""
+
+
+def _stop(signum: int, frame: FrameType | None) -> None:
+    raise Stopped
+
+
+def stop_when_asked() -> None:
+    """SIGTERM and SIGINT end any command. SDL would otherwise turn both into a window event
+    that only `play` listens for (so `timeout gardiens screenshot …` was ignored); `play` then
+    puts its own handler in place, which ends its loop after the current frame."""
+    os.environ["SDL_NO_SIGNAL_HANDLERS"] = "1"
+    signal.signal(signal.SIGTERM, _stop)
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser(chosen_command(argv))
@@ -63,11 +89,33 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     try:
         return int(args.func(args))
+    except Stopped:
+        return 128 + signal.SIGTERM
     except KeyboardInterrupt:
-        return 130
+        return 128 + signal.SIGINT
     except BrokenPipeError:
         return 0
+    except FolderBusy as busy:
+        print(busy_message(busy), file=sys.stderr)
+        return FOLDER_BUSY
+
+
+def busy_message(busy: FolderBusy) -> str:
+    from gardiens.i18n.interface import cli_translator
+
+    _ = cli_translator().gettext
+    return _(
+        "Le dossier de données {folder} est déjà utilisé par une partie en cours (processus "
+        "{pid} : {command}). Attendez qu'elle se termine, ou choisissez un autre dossier avec "
+        "--data-dir."
+    ).format(folder=busy.folder, pid=busy.pid or "?", command=busy.command)
+
+
+def run() -> None:
+    """The console script: a process of its own, which stops when the system asks."""
+    stop_when_asked()
+    sys.exit(main())
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    run()

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from gardiens.authoring.schema import schema_text
 from gardiens.cli import main
-from gardiens.commands.schema import schema_text
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).parent / "data"

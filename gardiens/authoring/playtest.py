@@ -12,6 +12,7 @@ from typing import Any
 from gardiens.core import checkers
 from gardiens.core.autoplay import HINT_BUDGETS, WRONG_BUDGETS, Bot
 from gardiens.core.clock import ManualClock
+from gardiens.core.commands import RequestHint, Start, Submit
 from gardiens.core.journal import Journal
 from gardiens.core.model import (
     AgeBand,
@@ -129,7 +130,7 @@ class PlaytestBot:
         if state.lifecycle is Lifecycle.DEBRIEF:
             return None
         if state.lifecycle is Lifecycle.BRIEFING:
-            return 0.0, lambda: session.start(minutes=UNLIMITED_MINUTES)
+            return 0.0, lambda: session.handle(Start(minutes=UNLIMITED_MINUTES))
         if state.lifecycle is not Lifecycle.PLAYING:
             return 0.0, lambda: self.bot.act(session) or Reply(ok=False)
         return self._play(session)
@@ -156,14 +157,13 @@ class PlaytestBot:
         wants_hint = progress.hints < hint_budget
         if wants_wrong and (not wants_hint or step.random() < 0.5):
             answer = checkers.wrong_answer(puzzle, held, step)
-            return effort, lambda: session.submit(puzzle.id, answer)
+            return effort, lambda: session.handle(Submit(puzzle.id, answer))
         if wants_hint:
             hint = pick(ladder[progress.hints], age)
-            return HINT_READ_SECONDS + len(hint) / READING_SPEED[age], lambda: session.request_hint(
-                puzzle.id
-            )
+            reading = HINT_READ_SECONDS + len(hint) / READING_SPEED[age]
+            return reading, lambda: session.handle(RequestHint(puzzle.id))
         solution = checkers.solution(puzzle, held)
-        return effort, lambda: session.submit(puzzle.id, solution)
+        return effort, lambda: session.handle(Submit(puzzle.id, solution))
 
 
 def _holds(puzzle: Puzzle, held: dict[str, str]) -> bool:

@@ -9,11 +9,12 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from gardiens.authoring.schema import schema_text
 from gardiens.core.lint import MISSION_FILE
 from gardiens.core.model import THEMES
+from gardiens.paths import SCHEMA_FILE, checkout_root, schema_file
 
 MISSION_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
-SCHEMA_FILE = "mission.schema.json"
 TEMPLATE_FILES = ("scenario.yaml", "illustration.svg", "SOURCES.md")
 
 
@@ -47,19 +48,12 @@ def check_id(mission_id: str) -> None:
     raise ScaffoldError(message)
 
 
-def repo_root() -> Path:
-    return Path(__file__).resolve().parents[2]
-
-
-def committed_schema() -> Path:
-    return repo_root() / "scenarios" / SCHEMA_FILE
-
-
 def schema_reference(folder: Path) -> str:
-    """How the modeline names the schema: relative inside the repository, absolute outside."""
-    schema = committed_schema()
+    """How the modeline names the schema: relative inside the checkout, absolute outside."""
+    schema = schema_file()
+    root = checkout_root()
     target = folder.resolve()
-    if target.is_relative_to(repo_root()):
+    if root is not None and target.is_relative_to(root):
         return Path(os.path.relpath(schema, target)).as_posix()
     return schema.as_posix()
 
@@ -87,12 +81,10 @@ def create_mission(mission_id: str, *, theme: str = "infox", parent: Path) -> Cr
         raise ScaffoldError(
             f"Impossible de créer le dossier « {folder} » : {error.strerror or error}."
         ) from error
-    if committed_schema().is_file():
+    if checkout_root() is not None:
         schema = schema_reference(folder)
     else:
         # Outside a checkout there is no committed schema: the mission carries its own copy.
-        from gardiens.commands.schema import schema_text
-
         (folder / SCHEMA_FILE).write_text(schema_text(), encoding="utf-8")
         schema = SCHEMA_FILE
     values = {

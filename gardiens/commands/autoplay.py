@@ -13,6 +13,8 @@ from typing import Any
 
 from gardiens.core.autoplay import Bot
 from gardiens.core.clock import ManualClock
+from gardiens.core.commands import Reset
+from gardiens.core.folder_lock import DataFolderLock
 from gardiens.core.journal import Journal, default_data_dir
 from gardiens.core.model import AGE_BANDS, AgeBand, Mission
 from gardiens.core.session import Outcome, Session
@@ -89,16 +91,20 @@ def run(args: argparse.Namespace) -> int:
         )
         return 2
     data_dir = args.data_dir or default_data_dir()
-    if args.ui:
-        os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
-        os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
-        from gardiens.testing.ui_autoplay import win_through_ui
+    # The robot writes a session: never into the folder of a game being played.
+    with DataFolderLock(data_dir):
+        if args.ui:
+            os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+            os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+            from gardiens.testing.ui_autoplay import win_through_ui
 
-        summary = win_through_ui(
-            path, age=age, language=language, data_dir=data_dir, seed=args.seed
-        )
-    else:
-        summary = play_core(mission, age, language, args.seed, data_dir, args.resume, args.pace)
+            summary = win_through_ui(
+                path, age=age, language=language, data_dir=data_dir, seed=args.seed
+            )
+        else:
+            summary = play_core(
+                mission, age, language, args.seed, data_dir, args.resume, args.pace
+            )
     if args.json:
         print(json.dumps(summary, ensure_ascii=False, indent=2))
     else:
@@ -121,7 +127,7 @@ def play_core(
         clock = ManualClock(max(time.time(), last))
         session = Session({mission.id: mission}, journal, clock)
         if not resume and session.state.session_id is not None:
-            session.reset()
+            session.handle(Reset())
         bot = Bot(mission, age, language, seed)
         for _ in range(2000):
             clock.advance(bot.think_seconds(session))

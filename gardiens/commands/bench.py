@@ -79,8 +79,6 @@ def _spawn_until(command: list[str], marks: tuple[str, ...]) -> dict[str, float]
         os.environ, SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy", PYGAME_HIDE_SUPPORT_PROMPT="1"
     )
     env[BENCH_MARKS] = "1"
-    root = str(Path(__file__).resolve().parents[2])
-    env["PYTHONPATH"] = root + os.pathsep + env.get("PYTHONPATH", "")
     seen: dict[str, float] = {}
     start = time.perf_counter()
     process = subprocess.Popen(

@@ -7,6 +7,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from gardiens.core.folder_lock import DataFolderLock
 from gardiens.core.journal import Journal, default_data_dir
 from gardiens.core.kiosk import load_settings
 from gardiens.core.library import load_library
@@ -48,12 +49,15 @@ def run_purge(args: argparse.Namespace) -> int:
         print(_("--older-than attend un nombre de jours positif ou nul"))
         return 2
     missions = {mid: mission for mid, (mission, _) in load_library().items()}
-    journal = Journal.open(data_dir)
-    try:
-        removed = purge(journal, missions, older_than_days=days, now=time.time())
-    finally:
-        journal.close()
-    for sheet, error in purge_sheets(data_dir, older_than_days=days, now=time.time()):
+    # Purging rewrites the journal: not while a game writes into it (it purges at start anyway).
+    with DataFolderLock(data_dir):
+        journal = Journal.open(data_dir)
+        try:
+            removed = purge(journal, missions, older_than_days=days, now=time.time())
+        finally:
+            journal.close()
+        sheets = purge_sheets(data_dir, older_than_days=days, now=time.time())
+    for sheet, error in sheets:
         print(_("fiche impossible à effacer : {sheet} ({error})").format(sheet=sheet, error=error))
     print(
         translator.ngettext(

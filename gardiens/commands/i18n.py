@@ -13,13 +13,13 @@ from gardiens.i18n.catalogs import (
     compile_catalogs,
     coverage,
     extract_templates,
-    project_root,
+    shipped_templates,
     update_catalogs,
     write_templates,
 )
 from gardiens.i18n.format import format_ratio
 from gardiens.i18n.interface import cli_translator
-from gardiens.i18n.missions import locales_dir
+from gardiens.paths import bundled, checkout_root, locales_dir
 
 
 def register(sub: Any) -> None:
@@ -70,15 +70,26 @@ def register(sub: Any) -> None:
         action.set_defaults(func=func)
 
 
-def _folders(args: argparse.Namespace) -> tuple[Path, Path]:
-    root: Path = args.root or project_root()
-    locales: Path = args.locales or (root / "locales" if args.root else locales_dir())
-    return root, locales
+def _folders(args: argparse.Namespace) -> tuple[Path | None, Path]:
+    """The project's sources (None for an installed game) and its catalogs."""
+    if args.root:
+        return args.root, args.locales or args.root / "locales"
+    return checkout_root(), args.locales or locales_dir()
 
 
 def _extract(args: argparse.Namespace, _: Callable[[str], str]) -> tuple[Templates, Path]:
     root, locales = _folders(args)
-    templates = extract_templates(root)
+    if root is not None:
+        templates = extract_templates(root)
+    elif args.action == "check":
+        templates = shipped_templates(bundled("scenarios").parent)
+    else:
+        raise SystemExit(
+            _(
+                "Pas de sources ici : « gardiens i18n {action} » écrit les catalogues d'un projet ; "
+                "indiquez son dossier avec --root."
+            ).format(action=args.action)
+        )
     if args.domain:
         templates.catalogs = {d: c for d, c in templates.catalogs.items() if d in args.domain}
     for problem in templates.problems:

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from gardiens.commands._ui_common import load_for_ui, window_size
+from gardiens.core.folder_lock import DataFolderLock
 
 if TYPE_CHECKING:
     from gardiens.core.diagnostics import Lang
@@ -70,13 +71,19 @@ def run(args: argparse.Namespace) -> int:
         return 2
     fullscreen = not args.windowed and not args.watch
     size = args.size or ((0, 0) if fullscreen else (1920, 1080))
-    # SDL turns SIGTERM into a window-close event, which a kiosk ignores; let Python handle
+    # One game per data folder: a second one would write into this team's session. An author's
+    # preview keeps no record, so it holds nothing. Refused here, before any window opens.
+    folder = DataFolderLock(data_dir)
+    if not args.watch:
+        folder.acquire()
+    # SDL would turn SIGTERM into a window-close event, which a kiosk ignores; let Python handle
     # the signal instead and stop the loop cleanly so the journal is closed.
     os.environ["SDL_NO_SIGNAL_HANDLERS"] = "1"
     # The attract screen needs no mission: it is on screen at once, and the missions are read
     # and checked on a worker behind it (a tap meanwhile starts the setup once they are in).
     app = App(None, size=size, fullscreen=fullscreen, kiosk=args.kiosk, language=args.lang, age=args.age)
     signal.signal(signal.SIGTERM, lambda *_: app.stop())
+    signal.signal(signal.SIGINT, lambda *_: app.stop())
     start = _Start(args, data_dir)
     try:
         app.open()
@@ -87,6 +94,7 @@ def run(args: argparse.Namespace) -> int:
         app.close()
     finally:
         start.close()
+        folder.release()
     return start.status
 
 

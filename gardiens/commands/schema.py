@@ -3,29 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 from typing import Any
 
-from gardiens.core.model import Mission
-
-SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
-SCHEMA_TITLE = "Mission des Gardiens du numérique"
-
-
-def mission_schema() -> dict[str, Any]:
-    """The schema derived from the mission model, with its French field descriptions."""
-    schema = Mission.model_json_schema()
-    return {
-        "$schema": SCHEMA_DIALECT,
-        "title": SCHEMA_TITLE,
-        **{k: v for k, v in schema.items() if k != "title"},
-    }
-
-
-def schema_text() -> str:
-    return json.dumps(mission_schema(), ensure_ascii=False, indent=2) + "\n"
+from gardiens.authoring.schema import schema_text
 
 
 def register(subparsers: Any) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any, cast
 
 from gardiens.core.diagnostics import LANGS, Lang, has_errors
-from gardiens.core.library import find_mission_files
+from gardiens.core.library import find_mission_files, scenarios_dir
 from gardiens.core.loader import check_paths, describe_counts
 from gardiens.i18n.interface import cli_translator, language_from_environment
 
@@ -27,7 +27,13 @@ def register(subparsers: Any) -> None:
             "2 si la commande est mal utilisée."
         ),
     )
-    parser.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="fichier ou dossier")
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        type=Path,
+        metavar="PATH",
+        help="fichier ou dossier (défaut : les missions fournies)",
+    )
     parser.add_argument(
         "--format", choices=("text", "json"), default="text", help="forme du rapport (text)"
     )
@@ -44,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
     asked = args.lang or language_from_environment()
     lang = cast(Lang, asked if asked in LANGS else "fr")
     _ = cli_translator(lang).gettext
-    paths: list[Path] = list(args.paths)
+    paths: list[Path] = list(args.paths) or [scenarios_dir()]
     missing = [p for p in paths if not p.exists()]
     if missing:
         for path in missing:

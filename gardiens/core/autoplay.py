@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from gardiens.core import checkers
 from gardiens.core.clock import ManualClock
+from gardiens.core.commands import Choose, Confirm, RequestHint, Resume, Start, StartSetup, Submit
 from gardiens.core.model import AgeBand, CodeLock, Mission, Puzzle
 from gardiens.core.pseudonym import random_team
 from gardiens.core.session import Lifecycle, PuzzleState, Reply, Session
@@ -44,7 +45,7 @@ class Bot:
         state = session.state
         match state.lifecycle:
             case Lifecycle.ATTRACT:
-                return session.start_setup()
+                return session.handle(StartSetup())
             case Lifecycle.SETUP:
                 if (state.mission_id, state.age, state.language, state.team) != (
                     self.mission.id,
@@ -52,17 +53,18 @@ class Bot:
                     self.language,
                     self.team(),
                 ):
-                    return session.choose(
+                    choice = Choose(
                         mission=self.mission.id,
                         age=self.age,
                         language=self.language,
                         team=self.team(),
                     )
-                return session.confirm()
+                    return session.handle(choice)
+                return session.handle(Confirm())
             case Lifecycle.BRIEFING:
-                return session.start()
+                return session.handle(Start())
             case Lifecycle.PAUSED:
-                return session.resume()
+                return session.handle(Resume())
             case Lifecycle.PLAYING:
                 return self._play(session)
             case Lifecycle.DEBRIEF:
@@ -85,10 +87,10 @@ class Bot:
         wants_wrong = progress.attempts < wrong_budget
         wants_hint = progress.hints < hint_budget
         if wants_wrong and (not wants_hint or step.random() < 0.5):
-            return session.submit(puzzle.id, checkers.wrong_answer(puzzle, held, step))
+            return session.handle(Submit(puzzle.id, checkers.wrong_answer(puzzle, held, step)))
         if wants_hint:
-            return session.request_hint(puzzle.id)
-        return session.submit(puzzle.id, checkers.solution(puzzle, held))
+            return session.handle(RequestHint(puzzle.id))
+        return session.handle(Submit(puzzle.id, checkers.solution(puzzle, held)))
 
 
 def _has_what_it_needs(puzzle: Puzzle, held: dict[str, str]) -> bool:

@@ -3,13 +3,13 @@ the valid ones."""
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterable
 from pathlib import Path
 
 from gardiens.core.diagnostics import Lang
 from gardiens.core.lint import MISSION_FILE
+from gardiens.core.loader import find_mission_files, load_mission
 from gardiens.core.model import Mission
+from gardiens.paths import scenarios_dir
 
 __all__ = [
     "MISSION_FILE",
@@ -20,31 +20,8 @@ __all__ = [
     "scenarios_dir",
 ]
 
-SCENARIOS_ENV = "GARDIENS_SCENARIOS"
-
-
 class MissionNotFoundError(LookupError):
     """No bundled mission has this id and no mission file is at this path."""
-
-
-def scenarios_dir() -> Path:
-    """The folder of bundled missions: `$GARDIENS_SCENARIOS`, else `scenarios/` at the repo root."""
-    override = os.environ.get(SCENARIOS_ENV)
-    if override:
-        return Path(override)
-    return Path(__file__).resolve().parents[2] / "scenarios"
-
-
-def find_mission_files(paths: Iterable[Path]) -> list[Path]:
-    """Files given as such, plus every `scenario.yaml` below the folders given, in order."""
-    files: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            files.extend(sorted(p for p in path.rglob(MISSION_FILE) if p.is_file()))
-        else:
-            files.append(path)
-    unique: dict[Path, None] = dict.fromkeys(files)
-    return list(unique)
 
 
 def resolve_mission(arg: str, *, root: Path | None = None) -> Path:
@@ -63,8 +40,6 @@ def resolve_mission(arg: str, *, root: Path | None = None) -> Path:
 def load_library(*, root: Path | None = None, lang: Lang = "fr") -> dict[str, tuple[Mission, Path]]:
     """Every valid bundled mission by id, with its file; missions with errors are left out
     (`gardiens validate` explains why)."""
-    from gardiens.core.loader import load_mission
-
     folder = root if root is not None else scenarios_dir()
     library: dict[str, tuple[Mission, Path]] = {}
     if not folder.is_dir():

@@ -30,8 +30,7 @@ from gardiens.core.diagnostics import (
     sort_diagnostics,
     suggest,
 )
-from gardiens.core.library import find_mission_files
-from gardiens.core.lint import lint_mission
+from gardiens.core.lint import MISSION_FILE, lint_mission
 from gardiens.core.model import AGE_BANDS, PUZZLE_TYPES, Mission
 
 __all__ = [
@@ -784,6 +783,19 @@ def load_mission(
     result = load_mission_bytes(raw, file=file, folder=path.parent, lang=lang, lint=lint)
     result.path = path
     return result
+
+
+def find_mission_files(paths: Iterable[Path]) -> list[Path]:
+    """Files given as such, plus every `scenario.yaml` below the folders given, in order."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(sorted(p for p in path.rglob(MISSION_FILE) if p.is_file()))
+        else:
+            files.append(path)
+    unique: dict[Path, None] = dict.fromkeys(files)
+    return list(unique)
+
 
 
 def check_paths(paths: Iterable[Path], *, lang: Lang = "fr") -> list[Diagnostic]:

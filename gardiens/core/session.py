@@ -17,6 +17,26 @@ from typing import Any
 from gardiens.core import checkers
 from gardiens.core.checkers import MalformedAnswer, Verdict
 from gardiens.core.clock import Clock
+from gardiens.core.commands import (
+    Abandon,
+    AddTime,
+    Choose,
+    Command,
+    Confirm,
+    Launch,
+    Pause,
+    PushHint,
+    Refusal,
+    RequestHint,
+    RerollTeam,
+    Reset,
+    Resume,
+    Skip,
+    Start,
+    StartSetup,
+    Submit,
+    Tick,
+)
 from gardiens.core.journal import Event, Journal
 from gardiens.core.model import (
     AGE_BANDS,
@@ -93,13 +113,13 @@ class Reply:
     """The answer to a command: accepted or refused (with a reason), and what to show."""
 
     ok: bool
-    reason: str | None = None
+    reason: Refusal | None = None
     verdict: Verdict | None = None
     hint: Text | None = None
     events: tuple[Event, ...] = ()
 
 
-def refused(reason: str) -> Reply:
+def refused(reason: Refusal) -> Reply:
     return Reply(ok=False, reason=reason)
 
 
@@ -461,15 +481,52 @@ class Session:
 
     # -- commands ----------------------------------------------------------------
 
-    def start_setup(self) -> Reply:
+    def handle(self, command: Command) -> Reply:
+        """The one way into the session: a typed command, accepted (its events are journaled)
+        or refused (nothing changes, and the reply says why)."""
+        match command:
+            case StartSetup():
+                return self._start_setup()
+            case Choose(mission=mission, age=age, language=language, team=team):
+                return self._choose(mission=mission, age=age, language=language, team=team)
+            case RerollTeam():
+                return self._reroll_team()
+            case Confirm():
+                return self._confirm()
+            case Start(minutes=minutes):
+                return self._start(minutes=minutes)
+            case Launch():
+                return self._launch(command)
+            case Submit(puzzle=puzzle, answer=answer):
+                return self._submit(puzzle, answer)
+            case RequestHint(puzzle=puzzle):
+                return self._request_hint(puzzle)
+            case PushHint(puzzle=puzzle, text=text):
+                return self._push_hint(puzzle, text)
+            case Skip(puzzle=puzzle):
+                return self._skip(puzzle)
+            case Pause():
+                return self._pause()
+            case Resume():
+                return self._resume_play()
+            case AddTime(seconds=seconds):
+                return self._add_time(seconds)
+            case Abandon():
+                return self._abandon()
+            case Tick():
+                return self._tick()
+            case Reset():
+                return self._reset()
+
+    def _start_setup(self) -> Reply:
         if self._state.lifecycle is not Lifecycle.ATTRACT:
-            return refused("not_on_attract_screen")
+            return refused(Refusal.NOT_ON_ATTRACT_SCREEN)
         team = random_team(self._rng)
         return self._record(
             [("setup_started", {}), ("chosen", {"team": team})], session_id=uuid.uuid4().hex
         )
 
-    def choose(
+    def _choose(
         self,
         *,
         mission: str | None = None,
@@ -478,67 +535,101 @@ class Session:
         team: str | None = None,
     ) -> Reply:
         if self._state.lifecycle is not Lifecycle.SETUP:
-            return refused("not_in_setup")
+            return refused(Refusal.NOT_IN_SETUP)
         chosen: dict[str, str] = {}
         target = self.missions.get(mission or self._state.mission_id or "")
         if mission is not None:
             if mission not in self.missions:
-                return refused("unknown_mission")
+                return refused(Refusal.UNKNOWN_MISSION)
             chosen["mission"] = mission
         if age is not None:
             if age not in AGE_BANDS or (target is not None and age not in target.ages):
-                return refused("age_band_not_offered")
+                return refused(Refusal.AGE_BAND_NOT_OFFERED)
             chosen["age"] = age
         if language is not None:
             offered = [target.language, *target.translations] if target else []
             if target is None or language not in offered:
-                return refused("language_not_offered")
+                return refused(Refusal.LANGUAGE_NOT_OFFERED)
             chosen["language"] = language
         if team is not None:
             if not is_team(team):
-                return refused("team_must_be_generated")
+                return refused(Refusal.TEAM_MUST_BE_GENERATED)
             chosen["team"] = team
         if not chosen:
-            return refused("nothing_chosen")
+            return refused(Refusal.NOTHING_CHOSEN)
         return self._record([("chosen", chosen)])
 
-    def reroll_team(self) -> Reply:
+    def _reroll_team(self) -> Reply:
         if self._state.lifecycle is not Lifecycle.SETUP:
-            return refused("not_in_setup")
+            return refused(Refusal.NOT_IN_SETUP)
         team = random_team(self._rng)
         while team == self._state.team:
             team = random_team(self._rng)
         return self._record([("chosen", {"team": team})])
 
-    def confirm(self) -> Reply:
+    def _confirm(self) -> Reply:
         state = self._state
         if state.lifecycle is not Lifecycle.SETUP:
-            return refused("not_in_setup")
+            return refused(Refusal.NOT_IN_SETUP)
         mission = self.mission
         if mission is None:
-            return refused("no_mission_chosen")
+            return refused(Refusal.NO_MISSION_CHOSEN)
         if state.age is None or state.age not in mission.ages:
-            return refused("no_age_band_chosen")
+            return refused(Refusal.NO_AGE_BAND_CHOSEN)
         if state.language is None or state.language not in [
             mission.language,
             *mission.translations,
         ]:
-            return refused("no_language_chosen")
+            return refused(Refusal.NO_LANGUAGE_CHOSEN)
         if state.team is None:
-            return refused("no_team_name")
+            return refused(Refusal.NO_TEAM_NAME)
         return self._record([("setup_confirmed", {})])
 
-    def start(self, *, minutes: int | None = None) -> Reply:
+    def _start(self, *, minutes: int | None = None) -> Reply:
         state = self._state
         mission = self.mission
         if state.lifecycle is not Lifecycle.BRIEFING or mission is None or state.age is None:
-            return refused("not_on_briefing")
+            return refused(Refusal.NOT_ON_BRIEFING)
         if minutes is not None and not 1 <= minutes <= 180:
-            return refused("duration_out_of_range")
+            return refused(Refusal.DURATION_OUT_OF_RANGE)
         limit = 60 * (minutes if minutes is not None else mission.minutes(state.age))
         return self._record([("mission_started", {"time_limit": limit})])
 
-    def submit(self, puzzle_id: str, answer: object) -> Reply:
+    def _launch(self, command: Launch) -> Reply:
+        """Setup, choices, confirmation and start as one batch of events: a kiosk switched off
+        half-way never holds half a launch."""
+        state = self._state
+        mission = self.missions.get(command.mission)
+        if state.lifecycle not in (Lifecycle.ATTRACT, Lifecycle.SETUP, Lifecycle.BRIEFING):
+            return refused(Refusal.GAME_IN_PROGRESS)
+        if mission is None:
+            return refused(Refusal.UNKNOWN_MISSION)
+        if command.age not in mission.ages:
+            return refused(Refusal.AGE_BAND_NOT_OFFERED)
+        if command.language not in (mission.language, *mission.translations):
+            return refused(Refusal.LANGUAGE_NOT_OFFERED)
+        minutes = command.minutes
+        if minutes is not None and not 1 <= minutes <= 180:
+            return refused(Refusal.DURATION_OUT_OF_RANGE)
+        age = command.age
+        chosen = {"mission": mission.id, "age": age, "language": command.language}
+        batch: list[tuple[str, Mapping[str, Any]]] = []
+        session_id = None
+        if state.lifecycle is Lifecycle.ATTRACT:
+            session_id = uuid.uuid4().hex
+            batch += [("setup_started", {}), ("chosen", {**chosen, "team": random_team(self._rng)})]
+        elif state.lifecycle is Lifecycle.SETUP or (
+            (state.mission_id, state.age, state.language) != tuple(chosen.values())
+        ):
+            team = {} if state.team is not None else {"team": random_team(self._rng)}
+            batch.append(("chosen", {**chosen, **team}))
+        if state.lifecycle is not Lifecycle.BRIEFING:
+            batch.append(("setup_confirmed", {}))
+        limit = 60 * (minutes if minutes is not None else mission.minutes(age))
+        batch.append(("mission_started", {"time_limit": limit}))
+        return self._record(batch, session_id=session_id)
+
+    def _submit(self, puzzle_id: str, answer: object) -> Reply:
         blocked = self._check_playing(puzzle_id)
         if blocked:
             return blocked
@@ -548,14 +639,14 @@ class Session:
         try:
             verdict = checkers.check(puzzle, answer, self.rewards_values())
         except MalformedAnswer:
-            return refused("malformed_answer")
+            return refused(Refusal.MALFORMED_ANSWER)
         data: dict[str, Any] = {"puzzle": puzzle_id, "correct": verdict.correct}
         if not verdict.correct:
             data["answer"] = _journaled_answer(puzzle, answer)
         reply = self._record([("answer_submitted", data)])
         return replace(reply, verdict=verdict)
 
-    def request_hint(self, puzzle_id: str, *, source: str = "team") -> Reply:
+    def _request_hint(self, puzzle_id: str, *, source: str = "team") -> Reply:
         blocked = self._check_playing(puzzle_id)
         if blocked:
             return blocked
@@ -564,71 +655,71 @@ class Session:
         ladder = self.hint_ladder(puzzle_id)
         step = self._state.puzzles[puzzle_id].hints
         if step >= len(ladder):
-            return refused("no_more_hints")
+            return refused(Refusal.NO_MORE_HINTS)
         data: dict[str, Any] = {"puzzle": puzzle_id, "step": step, "source": source}
         if mission.hint_policy.penalty_seconds and source == "team":
             data["penalty"] = mission.hint_policy.penalty_seconds
         reply = self._record([("hint_shown", data)])
         return replace(reply, hint=ladder[step])
 
-    def push_hint(self, puzzle_id: str, text: str | None = None) -> Reply:
+    def _push_hint(self, puzzle_id: str, text: str | None = None) -> Reply:
         """The facilitator sends the next step of the ladder, or a hint of their own."""
         if text is None:
-            return self.request_hint(puzzle_id, source="facilitator")
+            return self._request_hint(puzzle_id, source="facilitator")
         blocked = self._check_playing(puzzle_id)
         if blocked:
             return blocked
         text = text.strip()
         if not text or len(text) > MAX_PUSHED_HINT:
-            return refused("hint_text_length")
+            return refused(Refusal.HINT_TEXT_LENGTH)
         reply = self._record([("hint_pushed", {"puzzle": puzzle_id, "text": text})])
         return replace(reply, hint=text)
 
-    def skip(self, puzzle_id: str) -> Reply:
+    def _skip(self, puzzle_id: str) -> Reply:
         """Force-solve a puzzle (a broken prop, a team stuck for good): its rewards are given."""
         blocked = self._check_playing(puzzle_id)
         if blocked:
             return blocked
         return self._record([("puzzle_skipped", {"puzzle": puzzle_id})])
 
-    def pause(self) -> Reply:
+    def _pause(self) -> Reply:
         if self._expire() is not None:
-            return refused("time_is_up")
+            return refused(Refusal.TIME_IS_UP)
         if self._state.lifecycle is not Lifecycle.PLAYING:
-            return refused("not_playing")
+            return refused(Refusal.NOT_PLAYING)
         return self._record([("paused", {})])
 
-    def resume(self) -> Reply:
+    def _resume_play(self) -> Reply:
         if self._state.lifecycle is not Lifecycle.PAUSED:
-            return refused("not_paused")
+            return refused(Refusal.NOT_PAUSED)
         return self._record([("resumed", {})])
 
-    def add_time(self, seconds: float) -> Reply:
+    def _add_time(self, seconds: float) -> Reply:
         if self._expire() is not None:
-            return refused("time_is_up")
+            return refused(Refusal.TIME_IS_UP)
         if self._state.lifecycle not in (Lifecycle.PLAYING, Lifecycle.PAUSED):
-            return refused("not_playing")
+            return refused(Refusal.NOT_PLAYING)
         if not 0 < seconds <= MAX_ADDED_SECONDS:
-            return refused("added_time_out_of_range")
+            return refused(Refusal.ADDED_TIME_OUT_OF_RANGE)
         return self._record([("time_added", {"seconds": float(seconds)})])
 
-    def abandon(self) -> Reply:
+    def _abandon(self) -> Reply:
         if self._state.lifecycle not in (Lifecycle.PLAYING, Lifecycle.PAUSED):
-            return refused("not_playing")
+            return refused(Refusal.NOT_PLAYING)
         if self._expire() is not None:
-            return refused("time_is_up")
+            return refused(Refusal.TIME_IS_UP)
         return self._record([("mission_ended", {"outcome": Outcome.ABANDONED.value})])
 
-    def tick(self) -> Reply:
+    def _tick(self) -> Reply:
         """Called regularly by the screen: records the end when the countdown reaches zero."""
         ended = self._expire()
-        return ended if ended is not None else refused("nothing_to_do")
+        return ended if ended is not None else refused(Refusal.NOTHING_TO_DO)
 
-    def reset(self) -> Reply:
+    def _reset(self) -> Reply:
         """Back to the attract screen; an unfinished mission ends as abandoned first."""
         state = self._state
         if state.session_id is None:
-            return refused("already_reset")
+            return refused(Refusal.ALREADY_RESET)
         batch: list[tuple[str, Mapping[str, Any]]] = []
         if state.lifecycle in (Lifecycle.PLAYING, Lifecycle.PAUSED) and self._expire() is None:
             batch.append(("mission_ended", {"outcome": Outcome.ABANDONED.value}))
@@ -644,17 +735,17 @@ class Session:
 
     def _check_playing(self, puzzle_id: str) -> Reply | None:
         if self._expire() is not None:
-            return refused("time_is_up")
+            return refused(Refusal.TIME_IS_UP)
         state = self._state
         if state.lifecycle is not Lifecycle.PLAYING:
-            return refused("not_playing")
+            return refused(Refusal.NOT_PLAYING)
         progress = state.puzzles.get(puzzle_id)
         if progress is None:
-            return refused("unknown_puzzle")
+            return refused(Refusal.UNKNOWN_PUZZLE)
         if progress.state is PuzzleState.LOCKED:
-            return refused("puzzle_locked")
+            return refused(Refusal.PUZZLE_LOCKED)
         if progress.state is not PuzzleState.AVAILABLE:
-            return refused("puzzle_already_done")
+            return refused(Refusal.PUZZLE_ALREADY_DONE)
         return None
 
     def _expire(self) -> Reply | None:

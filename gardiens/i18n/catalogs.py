@@ -25,9 +25,9 @@ from gardiens import __version__
 from gardiens.core.library import MISSION_FILE
 from gardiens.core.model import Mission
 from gardiens.i18n.interface import INTERFACE_DOMAIN, INTERFACE_LANGUAGES, SOURCE_LANGUAGE
+from gardiens.paths import MAPPING_FILE
 
 PROJECT = "Les Gardiens du numérique"
-MAPPING_FILE = "babel.cfg"
 # The names under which code marks interface strings; missions need `pgettext` (see extract.py).
 KEYWORDS: dict[str, Any] = {
     "_": None,
@@ -43,11 +43,6 @@ COMMENT_TAGS = ("Translators:",)
 PO_WIDTH = 100
 
 MessageKey = tuple[str | None, str]
-
-
-def project_root() -> Path:
-    """The folder holding `babel.cfg`, `gardiens/` and `scenarios/`."""
-    return Path(__file__).resolve().parents[2]
 
 
 @dataclass
@@ -66,8 +61,25 @@ def extract_templates(root: Path, *, mapping: Path | None = None) -> Templates:
     mapping_path = mapping if mapping is not None else root / MAPPING_FILE
     with mapping_path.open(encoding="utf-8") as fileobj:
         method_map, options_map = parse_mapping_cfg(fileobj, str(mapping_path))  # type: ignore[no-untyped-call]
+    return _extract(root, method_map, options_map, _template(INTERFACE_DOMAIN))
+
+
+def shipped_templates(bundle: Path) -> Templates:
+    """What an installed game, which has no sources, checks its catalogs against: the interface
+    template shipped as `locales/gardiens.pot` and the texts of each bundled mission."""
+    with template_path(bundle / "locales", INTERFACE_DOMAIN).open("rb") as fileobj:
+        interface = read_po(fileobj, domain=INTERFACE_DOMAIN)
+    return _extract(bundle, [(f"scenarios/*/{MISSION_FILE}", "gardiens_mission")], {}, interface)
+
+
+def _extract(
+    root: Path,
+    method_map: list[tuple[str, str]],
+    options_map: dict[str, dict[str, str]],
+    interface: Catalog,
+) -> Templates:
     templates = Templates()
-    interface = templates.catalogs[INTERFACE_DOMAIN] = _template(INTERFACE_DOMAIN)
+    templates.catalogs[INTERFACE_DOMAIN] = interface
     for path in _walk(root):
         try:
             extracted = list(

@@ -2,13 +2,6 @@
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
+from gardiens.paths import locales_dir
 
-
-def locales_dir() -> Path:
-    """The folder holding `<lang>/LC_MESSAGES/*.po`: env `GARDIENS_LOCALES`, else `<repo>/locales`."""
-    override = os.environ.get("GARDIENS_LOCALES")
-    if override:
-        return Path(override)
-    return Path(__file__).resolve().parents[2] / "locales"
+__all__ = ["locales_dir"]

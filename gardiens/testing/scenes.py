@@ -12,6 +12,16 @@ from typing import TYPE_CHECKING
 
 from gardiens.core import checkers
 from gardiens.core.clock import ManualClock
+from gardiens.core.commands import (
+    Choose,
+    Confirm,
+    Pause,
+    RequestHint,
+    Start,
+    StartSetup,
+    Submit,
+    Tick,
+)
 from gardiens.core.model import AgeBand, Puzzle
 from gardiens.core.session import Lifecycle, PuzzleState, Session
 from gardiens.ui.app import App
@@ -48,21 +58,21 @@ def stage(app: App, clock: ManualClock, *, screen: str | None = None, puzzle: st
     if target == "attract":
         app.sync(force=True)
         return
-    session.start_setup()
+    session.handle(StartSetup())
     if target == "setup":
         mission = next(iter(session.missions.values()))
-        session.choose(mission=mission.id, language=language or mission.language)
+        session.handle(Choose(mission=mission.id, language=language or mission.language))
         if age:
-            session.choose(age=age)
+            session.handle(Choose(age=age))
         app.sync(force=True)
         return
     mission = next(iter(session.missions.values()))
-    session.choose(mission=mission.id, age=age or mission.ages[0], language=language or mission.language)
-    session.confirm()
+    session.handle(Choose(mission=mission.id, age=age or mission.ages[0], language=language or mission.language))
+    session.handle(Confirm())
     if target == "briefing":
         app.sync(force=True)
         return
-    session.start()
+    session.handle(Start())
     if puzzle is not None:
         if puzzle not in {p.id for p in mission.puzzles}:
             raise SceneError(f"mission {mission.id} has no puzzle {puzzle!r}")
@@ -86,24 +96,24 @@ def stage(app: App, clock: ManualClock, *, screen: str | None = None, puzzle: st
         screen_ = PuzzleScreen(app, first)
         app.push(screen_)
         if target == "hints":
-            app.command("request_hint", first.id)
-            app.command("request_hint", first.id)
+            app.command(RequestHint(first.id))
+            app.command(RequestHint(first.id))
             app.push(HintPanel(app, first))
         else:
             wrong = checkers.wrong_answer(first, session.rewards_values(), _rng())
-            reply = app.command("submit", first.id, wrong, hold=True)
+            reply = app.command(Submit(first.id, wrong), hold=True)
             if reply.verdict is not None:
                 app.push(FeedbackPanel(app, screen_, reply.verdict, []))
         return
     if target == "pause":
         _solve_some(session, clock, 1)
-        session.pause()
+        session.handle(Pause())
         app.sync(force=True)
         return
     if target == "time_up":
         _solve_some(session, clock, 3)
         clock.advance(session.remaining() + 1)
-        session.tick()
+        session.handle(Tick())
         app.sync(force=True)
         return
     _win(session, clock)
@@ -119,12 +129,12 @@ def _rng() -> random.Random:
 def _solve(session: Session, clock: ManualClock, puzzle: Puzzle, *, slips: int = 0, hints: int = 0) -> None:
     for _ in range(hints):
         clock.advance(25)
-        session.request_hint(puzzle.id)
+        session.handle(RequestHint(puzzle.id))
     for _ in range(slips):
         clock.advance(20)
-        session.submit(puzzle.id, checkers.wrong_answer(puzzle, session.rewards_values(), _rng()))
+        session.handle(Submit(puzzle.id, checkers.wrong_answer(puzzle, session.rewards_values(), _rng())))
     clock.advance(40)
-    session.submit(puzzle.id, checkers.solution(puzzle, session.rewards_values()))
+    session.handle(Submit(puzzle.id, checkers.solution(puzzle, session.rewards_values())))
 
 
 def _available(session: Session) -> list[Puzzle]:

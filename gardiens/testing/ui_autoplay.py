@@ -11,6 +11,7 @@ from typing import Any
 
 from gardiens.core import checkers
 from gardiens.core.clock import ManualClock
+from gardiens.core.commands import Reset
 from gardiens.core.journal import Journal
 from gardiens.core.model import AgeBand, CodeLock, Mission, Puzzle
 from gardiens.core.session import Lifecycle, PuzzleState, Session
@@ -48,7 +49,7 @@ def win_through_ui(
         clock = ManualClock(time.time())
         session = Session({mission.id: mission}, journal, clock, rng=random.Random(seed))
         if session.state.session_id is not None:
-            session.reset()
+            session.handle(Reset())
         app = App(session, size=size, language=language or mission.language,
                   mission_dirs={mission.id: Path(mission_path).parent}, fixed_dt=1 / 60)
         pilot = Pilot(app, clock)

@@ -26,6 +26,7 @@ from gardiens.ui.theme import MIN_SHRINK, Metrics, Palette, Settings, palette_fo
 from gardiens.ui.widgets.base import Looks, Widget
 
 if TYPE_CHECKING:
+    from gardiens.core.commands import Command
     from gardiens.core.model import AgeBand, Mission, Puzzle
     from gardiens.core.session import Reply, Session, SessionState
     from gardiens.ui.ahead import Ahead
@@ -36,6 +37,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+# The game's name on the window and in the task bar: a proper noun, the same in every language.
+GAME_TITLE = "Les Gardiens du numérique"
 IDLE_FPS = 30
 ANIMATION_FPS = 60
 
@@ -101,11 +104,14 @@ class App:
     def open(self) -> App:
         """Start pygame, open the window and show the screen matching the session."""
         pygame.init()
+        # Set before the window exists: some window managers read them only when it opens.
+        pygame.display.set_caption(GAME_TITLE)
+        pygame.display.set_icon(self.assets.app_icon())
         flags = pygame.FULLSCREEN if self.fullscreen else 0
         self.surface = pygame.display.set_mode(
             (0, 0) if self.fullscreen and self.size == (0, 0) else self.size, flags)
         self.size = self.surface.get_size()
-        pygame.display.set_caption("Les Gardiens du numérique")
+        pygame.display.set_caption(GAME_TITLE)
         if self.kiosk:
             pygame.mouse.set_visible(False)
             pygame.display.set_allow_screensaver(False)
@@ -293,26 +299,25 @@ class App:
         """Load the missions on a worker while the attract screen shows; `boot` sets the session."""
         self.startup.start(boot)
 
-    def command_when_ready(self, name: str, *args: Any, **kwargs: Any) -> None:
+    def command_when_ready(self, command: Command) -> None:
         """A command now, or, while the missions load, as soon as they are in (a tap is never lost)."""
         if self._session is None:
-            self.startup.queued.append((name, args, kwargs))
+            self.startup.queued.append(command)
             return
-        self.command(name, *args, **kwargs)
+        self.command(command)
 
     def show_debrief(self) -> None:
         """After the victory or time-up screen, the debrief."""
         self.ending_seen = True
         self.sync(force=True)
 
-    def command(self, name: str, *args: Any, hold: bool = False, **kwargs: Any) -> Reply:
+    def command(self, command: Command, *, hold: bool = False) -> Reply:
         """Send a command to the session; the screens follow the new state."""
         if self.preparing:
-            raise RuntimeError(f"a screen prepared ahead of time sent {name!r} to the session")
-        method = getattr(self.session, name)
-        reply: Reply = method(*args, **kwargs)
+            raise RuntimeError(f"a screen prepared ahead of time sent {command!r} to the session")
+        reply = self.session.handle(command)
         if not reply.ok:
-            log.info("session refused %s: %s", name, reply.reason)
+            log.info("session refused %r: %s", command, reply.reason)
         self._state = None
         if not hold:
             self.sync()

@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pygame
 
+from gardiens.paths import assets_dir
 from gardiens.ui.theme import Color, FontChoice
 
 log = logging.getLogger(__name__)
 
-ASSETS_DIR = Path(__file__).resolve().parents[2] / "assets"
 
 _FONT_FILES: dict[tuple[FontChoice, bool], str] = {
     ("andika", False): "Andika-Regular.ttf",
@@ -31,8 +31,8 @@ IMAGE_CACHE_SIZE = 64
 class Assets:
     """Everything the screens draw from disk, cached by what was asked for."""
 
-    def __init__(self, root: Path = ASSETS_DIR) -> None:
-        self.root = root
+    def __init__(self, root: Path | None = None) -> None:
+        self.root = root if root is not None else assets_dir()
         self._fonts: dict[tuple[FontChoice, bool, int], pygame.font.Font] = {}
         self._icon_sources: dict[str, str] = {}
         self._icons: OrderedDict[tuple[str, int, Color], pygame.Surface] = OrderedDict()
@@ -72,6 +72,10 @@ class Assets:
         else:
             self._texts.move_to_end(key)
         return surface
+
+    def app_icon(self, size: int = 64) -> pygame.Surface:
+        """The game's own icon, for the window and the task bar."""
+        return pygame.image.load_sized_svg(str(self.root / "app-icon.svg"), (size, size))
 
     def icon(self, name: str, size: int, color: Color) -> pygame.Surface:
         """An interface icon from assets/icons, drawn in `color` at `size` pixels."""

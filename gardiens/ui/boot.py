@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
+
+if TYPE_CHECKING:
+    from gardiens.core.commands import Command
 
 T = TypeVar("T")
 
@@ -62,13 +65,13 @@ class StartUp:
 
     def __init__(self) -> None:
         self.boot: Boot[Any] | None = None
-        self.queued: list[tuple[str, tuple[Any, ...], dict[str, Any]]] = []
+        self.queued: list[Command] = []
 
     def start(self, boot: Boot[Any]) -> None:
         self.boot = boot
         boot.start()
 
-    def pick_up(self, loaded: Callable[[], bool], command: Callable[..., object]) -> None:
+    def pick_up(self, loaded: Callable[[], bool], command: Callable[[Command], object]) -> None:
         """Once the work is done: `boot` sets the session, then the queued commands go to it."""
         boot = self.boot
         if boot is None or not boot.done:
@@ -77,5 +80,5 @@ class StartUp:
         boot.hand_over()
         if loaded():
             queued, self.queued = self.queued, []
-            for name, args, kwargs in queued:
-                command(name, *args, **kwargs)
+            for queued_command in queued:
+                command(queued_command)

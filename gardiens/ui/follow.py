@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Literal
 
+from gardiens.core.commands import Choose, Reset, Tick
 from gardiens.core.session import Lifecycle, PuzzleState
 from gardiens.ui.ahead import Ahead
 from gardiens.ui.screens.route import root_screen_for
@@ -73,7 +74,7 @@ class Follower:
         recorded = state.lifecycle is Lifecycle.SETUP and code in offered
         self.policy.choose(code, session_id=state.session_id, recorded=recorded)
         if recorded:
-            app.command("choose", language=code)
+            app.command(Choose(language=code))
             return
         self._words = None
         app.sync()
@@ -95,7 +96,7 @@ class Follower:
         self._last_tick = app.time
         state = app.state
         if state.lifecycle is Lifecycle.PLAYING:
-            app.session.tick()
+            app.session.handle(Tick())
             app.reread()
             if app.state.lifecycle is not Lifecycle.PLAYING:
                 app.play("time_up")
@@ -104,7 +105,7 @@ class Follower:
         elif (state.lifecycle in (Lifecycle.SETUP, Lifecycle.BRIEFING)
               and app.time - app.last_input > IDLE_RESET_SECONDS):
             app.last_input = app.time
-            app.command("reset")
+            app.command(Reset())
             return None
         state = app.state
         offered = tuple(sorted(p for p, g in state.puzzles.items() if g.hint_offered))

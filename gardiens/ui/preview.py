@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from gardiens.authoring.watch import PUZZLE_EVENTS, Broken, MissionWatcher, Reloaded, carry_over
+from gardiens.core.commands import Choose, Confirm, Reset, Resume, Skip, Start, StartSetup
 from gardiens.core.diagnostics import Diagnostic, Lang
 from gardiens.core.journal import Event, Journal
 from gardiens.core.model import Mission
@@ -142,7 +143,7 @@ class Preview:
         if screen is None:
             self.note(app.translator.gettext("Ouvrez une énigme pour la résoudre (F2)."))
             return
-        app.command("skip", screen.puzzle.id)
+        app.command(Skip(screen.puzzle.id))
 
     def next_age(self) -> None:
         """The next age band; after setup the session is replayed as if that band had been chosen."""
@@ -155,7 +156,7 @@ class Preview:
         if state.lifecycle is Lifecycle.ATTRACT:
             app.default_age = age
         elif state.lifecycle is Lifecycle.SETUP:
-            app.command("choose", age=age)
+            app.command(Choose(age=age))
         else:
             events = [_with_age(e, age) for e in app.session.events()]
             self.restart(events, mission)
@@ -206,7 +207,7 @@ class Preview:
             ]
             if not ready:
                 break
-            session.skip(ready[0])
+            session.handle(Skip(ready[0]))
         app.sync(force=True)
         self._open(puzzle_id)
 
@@ -216,10 +217,10 @@ class Preview:
         session = app.session
         lifecycle = session.state.lifecycle
         if lifecycle is Lifecycle.DEBRIEF:
-            session.reset()
+            session.handle(Reset())
             lifecycle = session.state.lifecycle
         if lifecycle is Lifecycle.ATTRACT:
-            session.start_setup()
+            session.handle(StartSetup())
         state = session.state
         if state.lifecycle is Lifecycle.SETUP:
             mission = session.missions.get(state.mission_id or "") or next(
@@ -232,12 +233,12 @@ class Preview:
             age = state.age or (
                 app.default_age if app.default_age in mission.ages else mission.ages[0]
             )
-            session.choose(mission=mission.id, age=age, language=language)
-            session.confirm()
+            session.handle(Choose(mission=mission.id, age=age, language=language))
+            session.handle(Confirm())
         if session.state.lifecycle is Lifecycle.BRIEFING:
-            session.start()
+            session.handle(Start())
         if session.state.lifecycle is Lifecycle.PAUSED:
-            session.resume()
+            session.handle(Resume())
 
     # -- the error panel ------------------------------------------------------------------
 

@@ -10,15 +10,14 @@ import pytest
 
 from gardiens.authoring.scaffold import (
     ScaffoldError,
-    committed_schema,
     create_mission,
-    repo_root,
     schema_reference,
     suggest_id,
 )
 from gardiens.cli import main
 from gardiens.core.loader import load_mission
 from gardiens.core.model import THEMES
+from gardiens.paths import checkout_root, schema_file
 
 
 def test_new_mission_validates_cleanly_and_autoplay_wins(
@@ -48,10 +47,12 @@ def test_new_mission_validates_cleanly_and_autoplay_wins(
 def test_modeline_points_at_the_schema(tmp_path: Path) -> None:
     outside = create_mission("dehors", parent=tmp_path)
     first = (outside.folder / "scenario.yaml").read_text(encoding="utf-8").splitlines()[0]
-    assert first == f"# yaml-language-server: $schema={committed_schema().as_posix()}"
-    # Inside the repository the path is relative, so the mission can be moved with it.
-    assert schema_reference(repo_root() / "scenarios" / "ma-mission") == "../mission.schema.json"
-    deeper = repo_root() / "tests" / "data" / "valid" / "minimal"
+    assert first == f"# yaml-language-server: $schema={schema_file().as_posix()}"
+    # Inside the checkout the path is relative, so the mission can be moved with it.
+    root = checkout_root()
+    assert root is not None
+    assert schema_reference(root / "scenarios" / "ma-mission") == "../mission.schema.json"
+    deeper = root / "tests" / "data" / "valid" / "minimal"
     assert schema_reference(deeper) == "../../../../scenarios/mission.schema.json"
 
 

@@ -8,6 +8,7 @@ import pytest
 
 from gardiens.core.autoplay import Bot
 from gardiens.core.clock import ManualClock
+from gardiens.core.commands import Choose, Confirm, Reset, Start, StartSetup
 from gardiens.core.facilitator import PinError, PinGuard, has_pin, set_pin, verify_pin
 from gardiens.core.journal import Journal
 from gardiens.core.kiosk import KioskSettings, load_settings
@@ -53,7 +54,7 @@ def play_sessions(journal: Journal, clock: ManualClock, seeds: range) -> list[st
         while bot.act(session) is not None:
             clock.advance(bot.think_seconds(session))
         teams.append(str(session.state.team))
-        session.reset()
+        session.handle(Reset())
     return teams
 
 
@@ -97,11 +98,11 @@ def test_stats_per_mission_age_and_puzzle() -> None:
 def test_abandoned_session_counts_as_a_loss() -> None:
     journal = Journal.memory()
     session = Session(MISSIONS, journal, ManualClock(0))
-    session.start_setup()
-    session.choose(mission=MISSION.id, age="9-12", language="fr")
-    session.confirm()
-    session.start()
-    session.reset()
+    session.handle(StartSetup())
+    session.handle(Choose(mission=MISSION.id, age="9-12", language="fr"))
+    session.handle(Confirm())
+    session.handle(Start())
+    session.handle(Reset())
     record_finished(journal, MISSIONS)
     (group,) = stats(journal.results())
     assert group.win_rate == 0.0 and group.median_seconds is None
@@ -122,8 +123,8 @@ def test_purge_keeps_recent_sessions_and_every_result(tmp_path: Path) -> None:
 def test_purge_leaves_a_session_in_play_unless_it_is_stale(tmp_path: Path) -> None:
     journal = Journal.open(tmp_path)
     session = Session(MISSIONS, journal, ManualClock(0))
-    session.start_setup()
-    session.choose(mission=MISSION.id, age="9-12", language="fr")
+    session.handle(StartSetup())
+    session.handle(Choose(mission=MISSION.id, age="9-12", language="fr"))
     assert purge(journal, MISSIONS, older_than_days=0, now=10) == 0
     assert purge(journal, MISSIONS, older_than_days=30, now=31 * DAY) == 1
 

@@ -203,3 +203,14 @@ def test_shipped_catalogs_are_complete() -> None:
     )
     assert done.returncode == 0, done.stdout + done.stderr
     assert " 0 " in done.stdout
+
+
+def test_compiling_the_shipped_catalogs_changes_no_byte(tmp_path: Path) -> None:
+    """A clean checkout's `gardiens i18n compile` writes the very `.mo` files it holds."""
+    shutil.copytree(REPO / "locales", tmp_path / "locales")
+    assert i18n("compile", tmp_path) == 0
+    committed = sorted((REPO / "locales").rglob("*.mo"))
+    assert committed
+    for mo in committed:
+        again = tmp_path / mo.relative_to(REPO)
+        assert again.read_bytes() == mo.read_bytes(), mo.relative_to(REPO)

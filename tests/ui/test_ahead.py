@@ -10,6 +10,7 @@ from pathlib import Path
 import pygame
 import pytest
 
+from gardiens.core.commands import StartSetup
 from gardiens.core.session import Lifecycle
 from gardiens.testing.pilot import Pilot
 from gardiens.ui.assets import Assets
@@ -104,7 +105,7 @@ def test_preparing_never_changes_the_session(launch: Callable[..., Pilot]) -> No
     app.preparing = True
     try:
         with pytest.raises(RuntimeError, match="prepared ahead"):
-            app.command("start_setup")
+            app.command(StartSetup())
     finally:
         app.preparing = False
     assert app.session.version == version

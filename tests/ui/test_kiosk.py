@@ -20,6 +20,7 @@ import pytest
 
 from gardiens.core import checkers
 from gardiens.core.clock import ManualClock, SystemClock
+from gardiens.core.commands import Choose, Confirm, RequestHint, Start, StartSetup, Submit
 from gardiens.core.facilitator import PIN_FILE, set_pin
 from gardiens.core.journal import JOURNAL_FILE, Journal
 from gardiens.core.kiosk import KioskSettings
@@ -254,7 +255,7 @@ def test_a_facilitator_runs_a_whole_mission_from_the_panel(kiosk: Callable[..., 
     pilot.tap("reset")
     assert pilot.screen == "attract"
     assert kinds(pilot) == [
-        "setup_started", "chosen", "chosen", "setup_confirmed", "mission_started", "paused", "resumed",
+        "setup_started", "chosen", "setup_confirmed", "mission_started", "paused", "resumed",
         "time_added", "time_added", "hint_shown", "hint_pushed", "puzzle_skipped", "mission_ended", "reset",
     ]
     hint = next(e for e in pilot.app.session.journal.all_events() if e.kind == "hint_shown")
@@ -283,7 +284,7 @@ def test_the_panel_flags_a_stuck_team_and_writes_the_debrief_sheets(kiosk: Calla
     assert mission is not None and pilot.clock is not None
     pid = open_puzzle_id(pilot)
     for _ in range(2):
-        session.submit(pid, checkers.wrong_answer(mission.puzzle(pid), session.rewards_values(), random.Random(3)))
+        session.handle(Submit(pid, checkers.wrong_answer(mission.puzzle(pid), session.rewards_values(), random.Random(3))))
     open_panel(pilot)
     assert pilot.find(f"puzzle:{pid}").stuck  # type: ignore[attr-defined]
     pilot.tap("sheet")
@@ -334,12 +335,12 @@ def test_a_restarted_kiosk_says_it_resumes_then_shows_the_map(kiosk: Callable[..
     journal = Journal.memory()
     clock = ManualClock(5_000.0)
     first = Session({mission.id: mission}, journal, clock)
-    first.start_setup()
-    first.choose(mission=mission.id, age="9-12", language="fr")
-    first.confirm()
-    first.start()
+    first.handle(StartSetup())
+    first.handle(Choose(mission=mission.id, age="9-12", language="fr"))
+    first.handle(Confirm())
+    first.handle(Start())
     clock.advance(100)
-    first.submit("message", "SOURCE")
+    first.handle(Submit("message", "SOURCE"))
     clock.advance(3_600)  # the kiosk was off for an hour
     pilot = kiosk(journal=journal, clock=clock)
     assert pilot.screen == "resume"
@@ -411,12 +412,12 @@ def test_a_killed_kiosk_resumes_the_same_game(mission: Mission, pin_file: Path, 
     shutil.copy(pin_file, tmp_path / PIN_FILE)
     journal = Journal.open(tmp_path)
     session = Session({mission.id: mission}, journal, SystemClock())
-    session.start_setup()
-    session.choose(mission=mission.id, age="9-12", language="fr")
-    session.confirm()
-    session.start()
-    session.submit("message", "SOURCE")
-    session.request_hint("choix")
+    session.handle(StartSetup())
+    session.handle(Choose(mission=mission.id, age="9-12", language="fr"))
+    session.handle(Confirm())
+    session.handle(Start())
+    session.handle(Submit("message", "SOURCE"))
+    session.handle(RequestHint("choix"))
     before = session.state
     remaining = session.remaining()
     journal.close()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from gardiens.core.commands import Reset
 from gardiens.testing.pilot import Pilot
 from gardiens.testing.scenes import stage
 
@@ -40,7 +41,7 @@ def test_panel_language_during_play_is_a_display_choice(launch: Callable[..., Pi
     assert pilot.app.state.language == "fr"
     assert pilot.app.language == "en"
     # and the next team starts in the kiosk's language again.
-    pilot.app.command("reset")
+    pilot.app.command(Reset())
     assert pilot.app.language == "fr"
 
 

@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 import pygame
 
+from gardiens.core.commands import Reset
 from gardiens.testing.pilot import Pilot
 from gardiens.testing.scenes import SCREENS, stage
 
@@ -70,7 +71,7 @@ def test_memory_stays_flat_under_a_long_storm(launch: Callable[..., Pilot]) -> N
         before = tracemalloc.take_snapshot()
         for _ in range(3):
             stage_again = rng.choice(("annee", "ordre", "boites"))
-            pilot.app.command("reset")
+            pilot.app.command(Reset())
             stage(pilot.app, pilot.clock, puzzle=stage_again)
             storm(pilot, rng, 60)
         after = tracemalloc.take_snapshot()

@@ -7,6 +7,7 @@ from collections.abc import Callable
 import pygame
 import pytest
 
+from gardiens.core.commands import Skip
 from gardiens.core.session import Lifecycle, PuzzleState
 from gardiens.testing.pilot import Pilot
 from gardiens.testing.scenes import stage
@@ -221,7 +222,7 @@ def test_a_puzzle_solved_by_the_facilitator_closes_on_the_team_screen(launch: Ca
     pilot = launch()
     to_map(pilot)
     pilot.tap("tile:message")
-    pilot.app.command("skip", "message")
+    pilot.app.command(Skip("message"))
     pilot.advance()
     assert pilot.screen == "map"
     assert pilot.app.state.puzzles["message"].state is PuzzleState.SKIPPED

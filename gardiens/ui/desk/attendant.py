@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from gardiens.core.clock import Clock, SystemClock
+from gardiens.core.commands import Pause, Reset
 from gardiens.core.facilitator import PinGuard
 from gardiens.core.kiosk import KioskSettings
 from gardiens.core.session import Lifecycle
@@ -170,7 +171,7 @@ class KioskAttendant:
             self._watch_idle(now)
         elif (lifecycle is Lifecycle.DEBRIEF
               and now - max(self._debrief_since, self.last_input) >= self.settings.debrief_return_seconds):
-            app.command("reset")
+            app.command(Reset())
 
     def _watch_idle(self, now: float) -> None:
         app = self.app
@@ -183,7 +184,7 @@ class KioskAttendant:
             self._remove(prompt)
         elif now - prompt.shown_at >= self.settings.idle_pause_seconds:
             self._remove(prompt)
-            app.command("pause")
+            app.command(Pause())
 
     def _show_resume(self) -> None:
         """After a crash or a power cut, say so before the map comes back."""

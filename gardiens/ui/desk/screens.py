@@ -5,15 +5,27 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import pygame
 
+from gardiens.core.commands import (
+    Abandon,
+    AddTime,
+    Command,
+    Launch,
+    Pause,
+    PushHint,
+    Reset,
+    Resume,
+    Skip,
+)
 from gardiens.core.facilitator import PIN_DIGITS, has_pin
 from gardiens.core.model import AgeBand, Mission
 from gardiens.core.session import Lifecycle, Outcome, PuzzleState, Reply
 from gardiens.i18n.format import format_countdown, format_duration
 from gardiens.i18n.interface import N_
+from gardiens.i18n.refusals import REFUSAL_MESSAGES
 from gardiens.ui.desk.base import RESUME_SECONDS, Attendant, stuck_of
 from gardiens.ui.draw import focus_ring, lumi, panel
 from gardiens.ui.kit.modal import ModalScreen
@@ -24,26 +36,6 @@ from gardiens.ui.theme import Color
 from gardiens.ui.widgets.base import Button, Canvas, Widget
 from gardiens.ui.widgets.keys import keypad
 from gardiens.ui.words import MissionWords
-
-# Why the core refused a facilitator's action, in words an adult reads at a glance.
-REFUSALS = {
-    "added_time_out_of_range": N_("on ajoute entre quelques secondes et une heure."),
-    "already_reset": N_("la borne est déjà prête pour une nouvelle équipe."),
-    "duration_out_of_range": N_("la durée doit être entre 1 et 180 minutes."),
-    "hint_text_length": N_("le message est vide ou trop long."),
-    "no_more_hints": N_("tous les indices de cette énigme ont déjà été donnés."),
-    "not_paused": N_("la partie n'est pas en pause."),
-    "not_playing": N_("aucune mission n'est en cours."),
-    "not_in_setup": N_("une mission est déjà lancée : réinitialisez d'abord la borne."),
-    "not_on_attract_screen": N_("une mission est déjà lancée : réinitialisez d'abord la borne."),
-    "not_on_briefing": N_("la mission n'est pas prête à démarrer."),
-    "puzzle_already_done": N_("cette énigme est déjà résolue."),
-    "puzzle_locked": N_("cette énigme n'est pas encore ouverte."),
-    "time_is_up": N_("le temps est écoulé."),
-    "unknown_mission": N_("cette mission n'est pas installée sur la borne."),
-    "age_band_not_offered": N_("cette mission n'existe pas pour cette tranche d'âge."),
-    "language_not_offered": N_("cette mission n'existe pas dans cette langue."),
-}
 
 if TYPE_CHECKING:
     from gardiens.ui.kit.screen import Host
@@ -321,33 +313,19 @@ class FacilitatorPanel(_DeskScreen):
         self.minutes = max(1, min(MAX_MINUTES, self.minutes + step))
 
     def launch(self) -> None:
-        """Setup, choices, confirmation and start, as the team would do them, in one go."""
-        app = self.app
-        state = app.state
-        chosen = (self.mission_id, self.age, self.language)
-        steps: list[tuple[str, tuple[Any, ...], dict[str, Any]]] = []
-        if state.lifecycle is Lifecycle.BRIEFING and (state.mission_id, state.age, state.language) != chosen:
-            steps.append(("reset", (), {}))
-        if state.lifecycle is Lifecycle.ATTRACT or steps:
-            steps.append(("start_setup", (), {}))
-        if state.lifecycle is not Lifecycle.BRIEFING or steps:
-            steps.append(("choose", (), {"mission": self.mission_id, "age": self.age, "language": self.language}))
-            steps.append(("confirm", (), {}))
-        steps.append(("start", (), {"minutes": self.minutes}))
-        for name, args, kwargs in steps:
-            if not self.send(name, *args, **kwargs):
-                return
-        self.attendant.close_facilitator()
+        """Setup, choices, confirmation and start in one command (one journal transaction)."""
+        if self.send(Launch(self.mission_id, self.age, self.language, self.minutes)):
+            self.attendant.close_facilitator()
 
     # -- sending commands ----------------------------------------------------------------
 
-    def send(self, command: str, *args: Any, **kwargs: Any) -> bool:
-        reply: Reply = self.app.command(command, *args, **kwargs)
+    def send(self, command: Command) -> bool:
+        reply: Reply = self.app.command(command)
         self.confirming = None
         if reply.ok:
             self.status, self.status_ok = self._("C'est fait."), True
         else:
-            why = REFUSALS.get(reply.reason or "", N_("cette action n'est pas possible maintenant."))
+            why = REFUSAL_MESSAGES[reply.reason] if reply.reason else N_("cette action n'est pas possible maintenant.")
             self.status = self._("Action refusée : {reason}").format(reason=self._(why))
             self.status_ok = False
         self.refresh()
@@ -369,22 +347,22 @@ class FacilitatorPanel(_DeskScreen):
         pid = self.current_puzzle()
         if pid is None:
             return
-        if self.send("push_hint", pid, text):
+        if self.send(PushHint(pid, text)):
             self.attendant.hint_to_show = pid
             self.status = self._("Indice envoyé à l'équipe.")
 
     def skip(self) -> None:
         pid = self.current_puzzle()
-        if pid is not None and self.send("skip", pid):
+        if pid is not None and self.send(Skip(pid)):
             self.selected = None
             self.refresh()
 
     def abandon(self) -> None:
-        self.send("abandon")
+        self.send(Abandon())
 
     def reset(self) -> None:
         self.attendant.close_facilitator()
-        self.app.command("reset")
+        self.app.command(Reset())
 
     def write_sheet(self) -> None:
         self.confirming = None
@@ -552,10 +530,10 @@ class FacilitatorPanel(_DeskScreen):
         widgets: list[Widget] = []
         paused = state.lifecycle is Lifecycle.PAUSED
         y = self._section(self.right.y, _("Temps"))
-        pause = ("resume", _("Reprendre"), "play", "accent", lambda: self.send("resume"), False) if paused else (
-            "pause", _("Mettre en pause"), "pause", "plain", lambda: self.send("pause"), False)
+        pause = ("resume", _("Reprendre"), "play", "accent", lambda: self.send(Resume()), False) if paused else (
+            "pause", _("Mettre en pause"), "pause", "plain", lambda: self.send(Pause()), False)
         more = [(f"add:{n}", _("+{n} min").format(n=n), "clock", "plain",
-                 lambda n=n: self.send("add_time", 60 * n), False) for n in ADD_MINUTES]
+                 lambda n=n: self.send(AddTime(60 * n)), False) for n in ADD_MINUTES]
         row, y = self._row(y, self.px(100), [pause, *more])  # type: ignore[list-item]
         widgets += row
         pid = self.current_puzzle()

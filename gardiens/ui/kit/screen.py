@@ -12,6 +12,7 @@ import pygame
 from gardiens.ui.widgets.base import Canvas, Widget
 
 if TYPE_CHECKING:
+    from gardiens.core.commands import Command
     from gardiens.core.model import AgeBand, Mission, Puzzle
     from gardiens.core.session import Reply, Session, SessionState
     from gardiens.i18n.interface import InterfaceTranslator
@@ -98,9 +99,9 @@ class Host(Canvas, Protocol):
 
     def available_puzzle(self, puzzle_id: str) -> Puzzle | None: ...
 
-    def command(self, name: str, *args: Any, hold: bool = False, **kwargs: Any) -> Reply: ...
+    def command(self, command: Command, *, hold: bool = False) -> Reply: ...
 
-    def command_when_ready(self, name: str, *args: Any, **kwargs: Any) -> None: ...
+    def command_when_ready(self, command: Command) -> None: ...
 
     def choose_language(self, code: str) -> None: ...
 

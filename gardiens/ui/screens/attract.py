@@ -9,6 +9,7 @@ import math
 import pygame
 from babel import Locale, UnknownLocaleError
 
+from gardiens.core.commands import StartSetup
 from gardiens.ui.draw import beam, fog_layer, lumi, panel, stars, vertical_gradient
 from gardiens.ui.kit.screen import Screen
 from gardiens.ui.widgets.base import Widget
@@ -54,7 +55,7 @@ class AttractScreen(Screen):
 
     def start(self) -> None:
         # A tap in the first instant, while the missions still load, starts the setup once they are in.
-        self.app.command_when_ready("start_setup")
+        self.app.command_when_ready(StartSetup())
 
     def update(self, dt: float) -> None:
         # A slow, cheap animation: a dozen frames a second is enough for a sweeping beam.

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from gardiens.core.commands import Reset, Resume
 from gardiens.core.session import DebriefData, Outcome, PuzzleState
 from gardiens.i18n.format import format_countdown, format_duration
 from gardiens.ui.draw import badge, beam, confetti, fog_layer, lumi, panel, speech_bubble
@@ -30,7 +31,7 @@ class PauseScreen(Screen):
         self.widgets = [Button("resume", pygame.Rect(self.width // 2 - w // 2, self.height - self.px(300), w,
                                                      self.px(150)),
                                self._("Reprendre"), icon="play", kind="accent", text_role="subtitle",
-                               on_tap=lambda: self.app.command("resume"))]
+                               on_tap=lambda: self.app.command(Resume()))]
         self.focus = "resume"
 
     def draw(self, surface: pygame.Surface) -> None:
@@ -48,7 +49,7 @@ class PauseScreen(Screen):
         self.draw_widgets(surface)
 
     def on_back(self) -> None:
-        self.app.command("resume")
+        self.app.command(Resume())
 
 
 class _Ending(Screen):
@@ -166,7 +167,7 @@ class DebriefScreen(Screen):
         w = self.px(460)
         self.widgets = [Button("finish", pygame.Rect(self.width - self.px(60) - w, self.px(14), w, self.px(104)),
                                self._("Terminer"), icon="check", kind="accent",
-                               on_tap=lambda: self.app.command("reset"))]
+                               on_tap=lambda: self.app.command(Reset()))]
 
     def tier(self, data: DebriefData) -> int:
         if data.outcome is Outcome.WON:

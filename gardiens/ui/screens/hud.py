@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from gardiens.core.commands import Pause
 from gardiens.core.session import PuzzleState
 from gardiens.i18n.format import format_countdown
 from gardiens.ui.draw import panel
@@ -41,7 +42,7 @@ class Hud:
         y = s.px(14)
         x = s.width - s.px(22) - size
         widgets: list[Widget] = [
-            Button("pause", pygame.Rect(x, y, size, size), on_tap=lambda: app.command("pause"),
+            Button("pause", pygame.Rect(x, y, size, size), on_tap=lambda: app.command(Pause()),
                    icon="pause", kind="quiet", round_=True)
         ]
         x -= s.px(16) + s.px(190)

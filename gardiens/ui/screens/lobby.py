@@ -6,6 +6,7 @@ import functools
 
 import pygame
 
+from gardiens.core.commands import Choose, Confirm, RerollTeam, Start
 from gardiens.ui.draw import lumi, panel, speech_bubble
 from gardiens.ui.kit.screen import CORNER, TOP_BAR, Screen, draw_title
 from gardiens.ui.screens.attract import language_name, night_scene
@@ -30,7 +31,7 @@ class SetupScreen(Screen):
         self.team_card = pygame.Rect(self.px(90), self.px(210), self.px(760), self.px(520))
         widgets.append(Button("reroll", pygame.Rect(self.team_card.x + self.px(60), self.team_card.bottom - self.px(160),
                                                     self.team_card.w - self.px(120), self.px(120)),
-                              _("Un autre nom"), on_tap=lambda: app.command("reroll_team"), icon="dice",
+                              _("Un autre nom"), on_tap=lambda: app.command(RerollTeam()), icon="dice",
                               kind="plain"))
         x0 = self.px(930)
         col_w = W - x0 - self.px(90)
@@ -44,7 +45,7 @@ class SetupScreen(Screen):
                 words_title = MissionWords(m, state.age or m.ages[0], app.translator.language).text(m.title)
                 widgets.append(Button(f"mission:{m.id}", pygame.Rect(x0 + i * (bw + self.px(20)), y, bw, self.px(120)),
                                       words_title, selected=m.id == state.mission_id,
-                                      on_tap=functools.partial(app.command, "choose", mission=m.id), icon="flag"))
+                                      on_tap=functools.partial(app.command, Choose(mission=m.id)), icon="flag"))
             y += self.px(250)
         ages = mission.ages if mission else []
         self.labels.append((_("Votre âge"), pygame.Rect(x0, y - self.px(70), col_w, self.px(60))))
@@ -53,7 +54,7 @@ class SetupScreen(Screen):
             label = _("{low} à {high} ans").format(low=age.split("-")[0], high=age.split("-")[1])
             widgets.append(Button(f"age:{age}", pygame.Rect(x0 + i * (bw + self.px(30)), y, bw, self.px(140)),
                                   label, selected=state.age == age, icon="people",
-                                  on_tap=functools.partial(app.command, "choose", age=age)))
+                                  on_tap=functools.partial(app.command, Choose(age=age))))
         y += self.px(280)
         languages = [mission.language, *mission.translations] if mission else []
         self.labels.append((_("Langue"), pygame.Rect(x0, y - self.px(70), col_w, self.px(60))))
@@ -67,7 +68,7 @@ class SetupScreen(Screen):
         go_w = self.px(620)
         widgets.append(Button("confirm", pygame.Rect(W - self.px(90) - go_w, self.height - self.px(200), go_w,
                                                      self.px(150)),
-                              _("C'est parti !"), on_tap=lambda: app.command("confirm"), icon="next",
+                              _("C'est parti !"), on_tap=lambda: app.command(Confirm()), icon="next",
                               kind="accent", enabled=ready, text_role="subtitle"))
         self.ready = ready
         self.widgets = widgets
@@ -89,7 +90,7 @@ class SetupScreen(Screen):
         if mission is not None and state.age is None and app.default_age in mission.ages:
             changes["age"] = str(app.default_age)
         if changes:
-            app.command("choose", hold=True, **changes)
+            app.command(Choose(**changes), hold=True)
 
     def draw(self, surface: pygame.Surface) -> None:
         app = self.app
@@ -128,7 +129,7 @@ class BriefingScreen(Screen):
         go_w = self.px(620)
         self.widgets = [Button("start", pygame.Rect(self.width - self.px(90) - go_w, self.height - self.px(190), go_w,
                                                     self.px(150)),
-                               _("C'est parti !"), on_tap=lambda: self.app.command("start"), icon="play",
+                               _("C'est parti !"), on_tap=lambda: self.app.command(Start()), icon="play",
                                kind="accent", text_role="subtitle")]
 
     def draw(self, surface: pygame.Surface) -> None:

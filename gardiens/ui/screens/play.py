@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, TypeVar
 import pygame
 
 from gardiens.core.checkers import Verdict
+from gardiens.core.commands import Pause, RequestHint, Submit
 from gardiens.core.model import Puzzle
 from gardiens.core.session import PuzzleState
 from gardiens.ui.draw import focus_ring, lumi, panel, speech_bubble
@@ -183,7 +184,7 @@ class MapScreen(Screen):
         self.draw_widgets(surface)
 
     def on_back(self) -> None:
-        self.app.command("pause")
+        self.app.command(Pause())
 
 
 class PuzzleScreen(Screen):
@@ -242,7 +243,7 @@ class PuzzleScreen(Screen):
             return
         app = self.app
         before = set(app.state.rewards)
-        reply = app.command("submit", self.puzzle.id, answer, hold=True)
+        reply = app.command(Submit(self.puzzle.id, answer), hold=True)
         if reply.verdict is None:
             app.sync()
             return
@@ -506,7 +507,7 @@ class HintPanel(PopUp[None]):
         return progress is None or progress.state is not PuzzleState.AVAILABLE
 
     def more(self) -> None:
-        reply = self.app.command("request_hint", self.puzzle.id)
+        reply = self.app.command(RequestHint(self.puzzle.id))
         if reply.ok:
             self.app.play("hint")
 

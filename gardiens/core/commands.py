@@ -1,0 +1,168 @@
+"""What the screens, the facilitator and the bots may ask of a session: one typed command each,
+handed to `Session.handle`, and the reasons a command can be refused.
+
+A command is a small frozen value: it can be logged, queued while the missions load, sent over
+the network later, and mypy follows it from the button that sends it to the rule that takes it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import TypeAlias
+
+
+class Refusal(StrEnum):
+    """Why a command changed nothing; each has a message in `gardiens.i18n.refusals`."""
+
+    ADDED_TIME_OUT_OF_RANGE = "added_time_out_of_range"
+    AGE_BAND_NOT_OFFERED = "age_band_not_offered"
+    ALREADY_RESET = "already_reset"
+    DURATION_OUT_OF_RANGE = "duration_out_of_range"
+    GAME_IN_PROGRESS = "game_in_progress"
+    HINT_TEXT_LENGTH = "hint_text_length"
+    LANGUAGE_NOT_OFFERED = "language_not_offered"
+    MALFORMED_ANSWER = "malformed_answer"
+    NO_AGE_BAND_CHOSEN = "no_age_band_chosen"
+    NO_LANGUAGE_CHOSEN = "no_language_chosen"
+    NO_MISSION_CHOSEN = "no_mission_chosen"
+    NO_MORE_HINTS = "no_more_hints"
+    NO_TEAM_NAME = "no_team_name"
+    NOT_IN_SETUP = "not_in_setup"
+    NOT_ON_ATTRACT_SCREEN = "not_on_attract_screen"
+    NOT_ON_BRIEFING = "not_on_briefing"
+    NOT_PAUSED = "not_paused"
+    NOT_PLAYING = "not_playing"
+    NOTHING_CHOSEN = "nothing_chosen"
+    NOTHING_TO_DO = "nothing_to_do"
+    PUZZLE_ALREADY_DONE = "puzzle_already_done"
+    PUZZLE_LOCKED = "puzzle_locked"
+    TEAM_MUST_BE_GENERATED = "team_must_be_generated"
+    TIME_IS_UP = "time_is_up"
+    UNKNOWN_MISSION = "unknown_mission"
+    UNKNOWN_PUZZLE = "unknown_puzzle"
+
+
+@dataclass(frozen=True)
+class StartSetup:
+    """A team taps the attract screen: a new session, with a generated team name."""
+
+
+@dataclass(frozen=True)
+class Choose:
+    """The team (or the facilitator) picks among what the kiosk offers; None keeps a choice."""
+
+    mission: str | None = None
+    age: str | None = None
+    language: str | None = None
+    team: str | None = None
+
+
+@dataclass(frozen=True)
+class RerollTeam:
+    """Another generated team name."""
+
+
+@dataclass(frozen=True)
+class Confirm:
+    """The setup is complete: on to the briefing."""
+
+
+@dataclass(frozen=True)
+class Start:
+    """The briefing is read: the countdown starts (`minutes` overrides the mission's)."""
+
+    minutes: int | None = None
+
+
+@dataclass(frozen=True)
+class Launch:
+    """The facilitator starts a mission for a team in one step, from the attract screen, the
+    setup or the briefing: written as one journal transaction."""
+
+    mission: str
+    age: str
+    language: str
+    minutes: int | None = None
+
+
+@dataclass(frozen=True)
+class Submit:
+    """An answer to a puzzle (ids, a code, a text: see `gardiens.core.checkers.Answer`)."""
+
+    puzzle: str
+    answer: object
+
+
+@dataclass(frozen=True)
+class RequestHint:
+    """The next step of a puzzle's hint ladder, asked by the team."""
+
+    puzzle: str
+
+
+@dataclass(frozen=True)
+class PushHint:
+    """The facilitator sends the next step of the ladder, or `text` of their own."""
+
+    puzzle: str
+    text: str | None = None
+
+
+@dataclass(frozen=True)
+class Skip:
+    """The facilitator force-solves a puzzle (a broken prop, a team stuck for good)."""
+
+    puzzle: str
+
+
+@dataclass(frozen=True)
+class Pause:
+    """The countdown stops."""
+
+
+@dataclass(frozen=True)
+class Resume:
+    """The countdown goes on."""
+
+
+@dataclass(frozen=True)
+class AddTime:
+    """The facilitator gives the team more time."""
+
+    seconds: float
+
+
+@dataclass(frozen=True)
+class Abandon:
+    """The game ends before its end."""
+
+
+@dataclass(frozen=True)
+class Tick:
+    """Sent regularly by the screen: records the end when the countdown reaches zero."""
+
+
+@dataclass(frozen=True)
+class Reset:
+    """Back to the attract screen for the next team; an unfinished game ends as abandoned."""
+
+
+Command: TypeAlias = (
+    StartSetup
+    | Choose
+    | RerollTeam
+    | Confirm
+    | Start
+    | Launch
+    | Submit
+    | RequestHint
+    | PushHint
+    | Skip
+    | Pause
+    | Resume
+    | AddTime
+    | Abandon
+    | Tick
+    | Reset
+)
