@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from gardiens.ui.kit.pointer import pointer_event
 from gardiens.ui.screens.accessibility import AccessibilityPanel
 from gardiens.ui.widgets.base import Button, Widget
 
@@ -93,7 +94,7 @@ class Input:
         if kind in (pygame.WINDOWEXPOSED, pygame.WINDOWSHOWN, pygame.WINDOWRESTORED):
             app.dirty = True
             return
-        pointer = self._pointer(event)
+        pointer = pointer_event(event, app.size)
         if pointer is not None:
             phase, pos, pid = pointer
             app.last_input = app.time
@@ -113,24 +114,6 @@ class Input:
             if app.top is not None:
                 app.top.on_text(event.text)
                 app.dirty = True
-
-    def _pointer(self, event: pygame.event.Event) -> tuple[str, tuple[int, int], tuple[str, int]] | None:
-        """Finger and mouse events as (phase, pixel position, pointer id)."""
-        kind = event.type
-        w, h = self.app.size
-        if kind in (pygame.FINGERDOWN, pygame.FINGERUP, pygame.FINGERMOTION):
-            pos = (int(event.x * w), int(event.y * h))
-            phase = {pygame.FINGERDOWN: "down", pygame.FINGERUP: "up"}.get(kind, "move")
-            return phase, pos, ("finger", int(getattr(event, "finger_id", 0)))
-        if kind in (pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP, pygame.MOUSEMOTION):
-            # SDL also turns touches into mouse events; the finger events already count.
-            if getattr(event, "touch", False):
-                return None
-            if kind != pygame.MOUSEMOTION and getattr(event, "button", 1) != 1:
-                return None
-            phase = {pygame.MOUSEBUTTONDOWN: "down", pygame.MOUSEBUTTONUP: "up"}.get(kind, "move")
-            return phase, tuple(event.pos), ("mouse", 0)  # type: ignore[return-value]
-        return None
 
     def _target(self, pos: tuple[int, int]) -> Widget | None:
         app = self.app

@@ -23,6 +23,7 @@ from gardiens.ui.desk.base import (
     write_sheet,
 )
 from gardiens.ui.desk.screens import FacilitatorPanel, IdlePrompt, PinPad, ResumeScreen
+from gardiens.ui.kit.pointer import pointer_event
 from gardiens.ui.screens.play import HintPanel, MapScreen, PuzzleScreen
 
 if TYPE_CHECKING:
@@ -36,23 +37,6 @@ class _CornerPress:
     pointer: tuple[str, int]
     start: tuple[int, int]
     since: float
-
-
-def _pointer(event: pygame.event.Event, size: tuple[int, int]) -> tuple[str, tuple[int, int], tuple[str, int]] | None:
-    """Finger and left-button events as (phase, pixel position, pointer id), as the App sees them."""
-    kind = event.type
-    if kind in (pygame.FINGERDOWN, pygame.FINGERUP, pygame.FINGERMOTION):
-        pos = (int(event.x * size[0]), int(event.y * size[1]))
-        phase = {pygame.FINGERDOWN: "down", pygame.FINGERUP: "up"}.get(kind, "move")
-        return phase, pos, ("finger", int(getattr(event, "finger_id", 0)))
-    if kind in (pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP, pygame.MOUSEMOTION):
-        if getattr(event, "touch", False):
-            return None
-        if kind != pygame.MOUSEMOTION and getattr(event, "button", 1) != 1:
-            return None
-        phase = {pygame.MOUSEBUTTONDOWN: "down", pygame.MOUSEBUTTONUP: "up"}.get(kind, "move")
-        return phase, (int(event.pos[0]), int(event.pos[1])), ("mouse", 0)
-    return None
 
 
 _INPUT_EVENTS = frozenset(
@@ -110,7 +94,7 @@ class KioskAttendant:
             return self.lock_down
         if kind == pygame.KEYDOWN:
             return self._key(event)
-        pointer = _pointer(event, self.app.size)
+        pointer = pointer_event(event, self.app.size)
         if pointer is not None:
             self._watch_corner(*pointer)
         return False
