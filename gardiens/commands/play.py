@@ -158,7 +158,7 @@ class _Start:
         from gardiens.core.housekeeping import open_for_the_day
         from gardiens.core.journal import Journal
         from gardiens.core.session import Session
-        from gardiens.ui.kiosk import KioskAttendant
+        from gardiens.ui.desk.attendant import KioskAttendant
 
         if loaded is None:
             self.status = 1
@@ -197,9 +197,10 @@ def _mark(name: str) -> None:
 # What the main thread needs once the missions are in: the session, the kiosk and the screens.
 _SESSION_MODULES = (
     "gardiens.core.session",
-    "gardiens.ui.kiosk",
+    "gardiens.ui.desk.attendant",
     "gardiens.ui.words",
     "gardiens.ui.screens.lobby",
     "gardiens.ui.screens.play",
     "gardiens.ui.screens.ending",
+    "gardiens.ui.follow",
 )

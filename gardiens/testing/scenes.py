@@ -186,7 +186,7 @@ def stage_kiosk(pilot: Pilot, screen: str, data_dir: Path, *, language: str | No
     """
     from gardiens.core.facilitator import set_pin
     from gardiens.core.kiosk import KioskSettings
-    from gardiens.ui.kiosk import KioskAttendant
+    from gardiens.ui.desk.attendant import KioskAttendant
 
     if screen not in KIOSK_SCREENS:
         raise SceneError(f"unknown screen {screen!r}; choose among {', '.join(KIOSK_SCREENS)}")

@@ -5,33 +5,19 @@ from __future__ import annotations
 
 import random
 import time
-import unicodedata
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 from gardiens.core import checkers
 from gardiens.core.clock import ManualClock
 from gardiens.core.commands import Reset
 from gardiens.core.journal import Journal
-from gardiens.core.model import (
-    AgeBand,
-    Categorise,
-    Cipher,
-    CodeLock,
-    Hotspots,
-    Mission,
-    MultipleChoice,
-    Ordering,
-    Puzzle,
-    ShortText,
-    TrueFalse,
-)
+from gardiens.core.model import AgeBand, CodeLock, Mission, Puzzle
 from gardiens.core.session import Lifecycle, PuzzleState, Session
 from gardiens.testing.pilot import Pilot
-from gardiens.testing.themed_moves import enter_themed
 from gardiens.ui.app import App, headless_environment
-from gardiens.ui.widgets.puzzles import HotspotsView, OrderView
+from gardiens.ui.puzzles.base import GestureError, PuzzleView
 
 # Seconds of game time a team "thinks" before each puzzle, so the debrief timeline has a shape.
 THINK_SECONDS = 20.0
@@ -152,103 +138,11 @@ def solve_next(pilot: Pilot, mission: Mission, read: Callable[[], None] = lambda
 
 
 def enter_answer(pilot: Pilot, puzzle: Puzzle, answer: object) -> int:
-    """Touch the widgets that build `answer` on the puzzle screen; returns the taps used."""
-    match puzzle:
-        case CodeLock():
-            keys = [f"key:{d}" for d in str(answer)]
-        case MultipleChoice():
-            keys = [f"choice:{cid}" for cid in cast(list[str], answer)]
-        case TrueFalse():
-            keys = [f"tf:{sid}:{'true' if value else 'false'}" for sid, value in cast(dict[str, bool], answer).items()]
-        case Ordering():
-            return _order(pilot, list(answer))  # type: ignore[call-overload]
-        case Categorise():
-            return _categorise(pilot, dict(answer))  # type: ignore[call-overload]
-        case Hotspots():
-            return _hotspots(pilot, puzzle, list(answer))  # type: ignore[call-overload]
-        case ShortText() | Cipher():
-            keys = [_key_for(c) for c in str(answer)]
-        case _:
-            taps = enter_themed(pilot, puzzle, answer)
-            if taps is None:
-                raise UiAutoplayError(f"no way to answer a {type(puzzle).__name__}")
-            return taps
-    for key in keys:
-        if key:
-            pilot.tap(key)
-    return len(keys)
-
-
-def _key_for(char: str) -> str:
-    """The on-screen key for a character; letters the keyboard lacks are typed without accent."""
-    if char == " ":
-        return "key:space"
-    lower = char.lower()
-    if lower in "abcdefghijklmnopqrstuvwxyz0123456789'-éèêàâçùîô":
-        return f"key:{lower}"
-    base = unicodedata.normalize("NFKD", lower)[:1]
-    return f"key:{base}" if base.isalnum() and base.isascii() else ""
-
-
-def _view(pilot: Pilot) -> object:
-    top = pilot.app.top
-    return getattr(top, "view", None)
-
-
-def _order(pilot: Pilot, wanted: list[str]) -> int:
-    """The first card is dragged into place, the rest are swapped by tapping two cards."""
-    view = _view(pilot)
-    assert isinstance(view, OrderView)
-    taps = 0
-    first = wanted[0]
-    if view.order[0] != first:
-        pilot.drag(f"order:{first}", f"order:{view.order[0]}")
-        taps += 1
-    for index, item in enumerate(wanted):
-        current = view.order[index]
-        if current != item:
-            pilot.tap(f"order:{current}")
-            pilot.tap(f"order:{item}")
-            taps += 2
-    if view.order != wanted:
-        raise UiAutoplayError(f"ordering ended as {view.order}, wanted {wanted}")
-    return taps
-
-
-def _categorise(pilot: Pilot, wanted: dict[str, str]) -> int:
-    """The first card is dragged onto its box, the others go by tapping the card then the box."""
-    taps = 0
-    for index, (item, box) in enumerate(wanted.items()):
-        if index == 0:
-            pilot.drag(f"item:{item}", f"box:{box}")
-        else:
-            pilot.tap(f"item:{item}")
-            pilot.tap(f"box:{box}")
-        taps += 2
-    return taps
-
-
-def _hotspots(pilot: Pilot, puzzle: Hotspots, wanted: list[str]) -> int:
-    """Tap each right place at a point no smaller region covers."""
-    view = _view(pilot)
-    assert isinstance(view, HotspotsView)
-    for rid in wanted:
-        region = next(r for r in puzzle.regions if r.id == rid)
-        pilot.tap(_inside_only(view, region.id))
-    if sorted(view.chosen) != sorted(wanted):
-        raise UiAutoplayError(f"hotspots chosen {view.chosen}, wanted {wanted}")
-    return len(wanted)
-
-
-def _inside_only(view: HotspotsView, rid: str) -> tuple[int, int]:
-    region = next(r for r in view.puzzle.regions if r.id == rid)
-    rect = view.region_rect(region)
-    pic = view.picture
-    for fy in (0.5, 0.3, 0.7, 0.15, 0.85):
-        for fx in (0.5, 0.3, 0.7, 0.15, 0.85):
-            x = rect.x + int(rect.w * fx)
-            y = rect.y + int(rect.h * fy)
-            hits = [r for r in view.puzzle.regions if r.contains((x + 0.5 - pic.x) / pic.w, (y + 0.5 - pic.y) / pic.h)]
-            if hits and min(hits, key=lambda r: r.w * r.h).id == rid:
-                return (x, y)
-    return rect.center
+    """Play the gestures the puzzle's view declares for `answer`; returns the gestures made."""
+    view = getattr(pilot.app.top, "view", None)
+    if not isinstance(view, PuzzleView) or view.puzzle.id != puzzle.id:
+        raise UiAutoplayError(f"puzzle {puzzle.id} is not on screen (on {pilot.screen!r})")
+    try:
+        return view.enter(pilot, answer)
+    except GestureError as error:
+        raise UiAutoplayError(f"{puzzle.id}: {error}") from error

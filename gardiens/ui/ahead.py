@@ -21,6 +21,12 @@ from typing import TYPE_CHECKING, Any
 
 import pygame
 
+from gardiens.core.session import Lifecycle, PuzzleState
+from gardiens.i18n.format import format_duration
+from gardiens.ui.screens.ending import DebriefScreen, TimeUpScreen, VictoryScreen
+from gardiens.ui.screens.lobby import BriefingScreen, SetupScreen
+from gardiens.ui.screens.play import FeedbackPanel, MapScreen, PuzzleScreen
+from gardiens.ui.screens.route import root_screen_for
 from gardiens.ui.text import SHRINK_STEP
 from gardiens.ui.theme import TEXT_SIZES
 
@@ -28,8 +34,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from gardiens.core.model import Puzzle
-    from gardiens.ui.app import App
-    from gardiens.ui.screens.base import Screen
+    from gardiens.ui.kit.screen import Screen, Shell
 
 log = logging.getLogger(__name__)
 
@@ -62,7 +67,7 @@ Job = Iterator[object]
 class Ahead:
     """Runs preparation jobs in the time frames leave over; see the module's description."""
 
-    def __init__(self, app: App) -> None:
+    def __init__(self, app: Shell) -> None:
         self.app = app
         self._jobs: deque[_Job] = deque()
         self._planned: tuple[Any, ...] | None = None
@@ -79,6 +84,21 @@ class Ahead:
         """Whether work is left for the screens shown now."""
         self._replan()
         return bool(self._jobs)
+
+    def quiet_frame(self) -> None:
+        """A frame that drew nothing prepares what a tap may show next."""
+        self.step(QUIET_BUDGET)
+
+    def animation_frame(self, started: float, ambient: bool) -> None:
+        """No quiet frame comes while an animation runs: what the frame begun at `started`
+        (`time.perf_counter()`) leaves of its share goes to preparation; a mood animation
+        (`ambient`: the attract screen) gives as much as a quiet frame."""
+        if ambient:
+            self.step(QUIET_BUDGET)
+            return
+        spare = ANIMATION_FRAME_TARGET - (time.perf_counter() - started)
+        if spare > 0:
+            self.step(spare, False)
 
     def step(self, budget: float, quiet: bool = True) -> None:
         """Run slices of the pending jobs until `budget` seconds are spent or none can go on.
@@ -147,13 +167,11 @@ class Ahead:
         # answer sounds, the puzzles a tap may open, and the other sounds.
         first, answers = ["tap"], ["right", "wrong", "reward"]
         jobs += [self._sound(name) for name in sounds if name in first]
-        from gardiens.core.session import Lifecycle, PuzzleState
-        from gardiens.ui.screens.play import FeedbackPanel, MapScreen
 
         state = app.state
         if state.lifecycle is Lifecycle.ATTRACT and self._tidied != state.session_id:
             jobs.append(self._tidy(state.session_id))
-        if not app.canvases_ready():
+        if not app.frame.canvases_ready():
             jobs.append(self._canvases())
         jobs += [self._letters(*face) for face in self._faces() if self._letters_left(*face)]
         if app.language not in self._formats:
@@ -233,11 +251,10 @@ class Ahead:
 
     def _canvases(self) -> Job:
         yield HEAVY
-        self.app.prepare_canvases()
+        self.app.frame.prepare_canvases()
 
     def _locale_data(self, language: str) -> Job:
         """Babel reads a language's data files on first use: the debrief's durations need them."""
-        from gardiens.i18n.format import format_duration
 
         yield HEAVY
         format_duration(3661, language)
@@ -251,10 +268,6 @@ class Ahead:
         """The screen the next touch is likely to open, when it can be built from the state now:
         the briefing once the team has chosen, the ending once the last feedback is read, the
         debrief after the ending."""
-        from gardiens.core.session import Lifecycle
-        from gardiens.ui.screens import root_screen_for
-        from gardiens.ui.screens.ending import DebriefScreen, TimeUpScreen, VictoryScreen
-        from gardiens.ui.screens.lobby import BriefingScreen, SetupScreen
 
         app = self.app
         top = app.top
@@ -272,7 +285,6 @@ class Ahead:
 
     def _puzzle(self, puzzle: Puzzle, key: tuple[Any, ...]) -> Job:
         """A puzzle's screen, set up and drawn off screen (see `_screen`)."""
-        from gardiens.ui.screens.play import PuzzleScreen
 
         # Laid out in a few milliseconds at most (its pictures are read on the worker): that slice
         # may run between two frames of an animation, and the worker starts early.

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
+
+if TYPE_CHECKING:
+    from gardiens.core.commands import Command
 
 T = TypeVar("T")
 
@@ -54,3 +57,28 @@ class Boot(Generic[T]):
         if self._error is not None:
             raise self._error
         self._finish(self._result)  # type: ignore[arg-type]
+
+
+class StartUp:
+    """The missions loading behind the attract screen, and the commands a team tapped before
+    they were in: sent in order once the session exists, so that a tap is never lost."""
+
+    def __init__(self) -> None:
+        self.boot: Boot[Any] | None = None
+        self.queued: list[Command] = []
+
+    def start(self, boot: Boot[Any]) -> None:
+        self.boot = boot
+        boot.start()
+
+    def pick_up(self, loaded: Callable[[], bool], command: Callable[[Command], object]) -> None:
+        """Once the work is done: `boot` sets the session, then the queued commands go to it."""
+        boot = self.boot
+        if boot is None or not boot.done:
+            return
+        self.boot = None
+        boot.hand_over()
+        if loaded():
+            queued, self.queued = self.queued, []
+            for queued_command in queued:
+                command(queued_command)

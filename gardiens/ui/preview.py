@@ -19,11 +19,12 @@ from gardiens.core.session import Lifecycle, PuzzleState, Session
 from gardiens.i18n.interface import diagnostics_translator
 from gardiens.i18n.pseudo import PSEUDO_LANGUAGE
 from gardiens.ui.draw import panel
-from gardiens.ui.screens.base import Screen
+from gardiens.ui.kit.modal import ModalScreen
+from gardiens.ui.screens.play import PuzzleScreen
 from gardiens.ui.widgets.base import Button, Widget
 
 if TYPE_CHECKING:
-    from gardiens.ui.app import App
+    from gardiens.ui.kit.screen import Shell
 
 # How long a note ("Mission rechargée", "Âge : 13-16") stays in the corner.
 NOTE_SECONDS = 3.0
@@ -42,7 +43,7 @@ class Preview:
     puzzle id); a broken save keeps the last good version playing and lists the located errors.
     """
 
-    def __init__(self, app: App, watcher: MissionWatcher, *, lang: str = "fr") -> None:
+    def __init__(self, app: Shell, watcher: MissionWatcher, *, lang: str = "fr") -> None:
         self.app = app
         self.watcher = watcher
         self.folder = watcher.folder
@@ -80,8 +81,6 @@ class Preview:
 
         The puzzle open on screen is opened again when it can still be played.
         """
-        from gardiens.ui.screens.play import PuzzleScreen
-
         app = self.app
         old = app.session
         open_puzzle = next(
@@ -100,8 +99,6 @@ class Preview:
             self._open(open_puzzle)
 
     def _open(self, puzzle_id: str) -> None:
-        from gardiens.ui.screens.play import PuzzleScreen
-
         app = self.app
         puzzle = app.available_puzzle(puzzle_id)
         if puzzle is not None:
@@ -132,14 +129,16 @@ class Preview:
         app = self.app
         shown = next((s for s in app.stack if isinstance(s, JumpList)), None)
         if shown is not None:
-            app.pop(shown)
+            shown.dismiss(None)
         elif app.mission is not None or app.session.missions:
-            app.push(JumpList(app, self))
+            app.push(JumpList(app, on_dismiss=self._jumped))
+
+    def _jumped(self, puzzle_id: str | None) -> None:
+        if puzzle_id is not None:
+            self.jump(puzzle_id)
 
     def solve_current(self) -> None:
         """The core's `skip` on the puzzle on screen: its rewards are given, as a facilitator would."""
-        from gardiens.ui.screens.play import PuzzleScreen
-
         app = self.app
         screen = next((s for s in reversed(app.stack) if isinstance(s, PuzzleScreen)), None)
         if screen is None:
@@ -377,7 +376,7 @@ class Preview:
                 verbatim=True,
             )
             y += each
-        close.draw(surface, app, focused=False, pressed=app.pressed_widget() is close)
+        close.draw(surface, app, focused=False, pressed=app.input.pressed_widget() is close)
         # The panel takes the taps that land on it: nothing of the game below is pressed by mistake.
         self._buttons = [close, Widget("preview:panel", rect)]
 
@@ -389,15 +388,10 @@ def _with_age(event: Event, age: str) -> Event:
     return replace(event, data={**event.data, "age": age})
 
 
-class JumpList(Screen):
+class JumpList(ModalScreen[str | None]):
     """F2 in the preview: every puzzle of the mission, one tap away."""
 
     name = "preview-jump"
-    overlay = True
-
-    def __init__(self, app: App, preview: Preview) -> None:
-        super().__init__(app)
-        self.preview = preview
 
     def card(self) -> pygame.Rect:
         rect = pygame.Rect(0, 0, self.width - self.px(160), self.height - self.px(120))
@@ -458,11 +452,10 @@ class JumpList(Screen):
         self.widgets = widgets
 
     def go(self, puzzle_id: str) -> None:
-        self.close()
-        self.preview.jump(puzzle_id)
+        self.dismiss(puzzle_id)
 
     def close(self) -> None:
-        self.app.pop(self)
+        self.dismiss(None)
 
     def on_back(self) -> None:
         self.close()
@@ -498,7 +491,7 @@ class JumpList(Screen):
         self.draw_widgets(surface)
 
 
-def preview_for(app: App, folder: Path, mission: Mission, *, lang: str = "fr") -> Preview:
+def preview_for(app: Shell, folder: Path, mission: Mission, *, lang: str = "fr") -> Preview:
     """A preview of the mission in `folder`, already showing `mission` (loaded by the caller)."""
     watcher = MissionWatcher(folder)
     watcher.mission = mission

@@ -29,7 +29,8 @@ from gardiens.core.session import Lifecycle, PuzzleState, Session, fold
 from gardiens.testing.pilot import FRAME, Pilot
 from gardiens.testing.scenes import stage
 from gardiens.ui.app import App
-from gardiens.ui.kiosk import LONG_PRESS_SECONDS, KioskAttendant
+from gardiens.ui.desk.attendant import KioskAttendant
+from gardiens.ui.desk.base import LONG_PRESS_SECONDS
 from gardiens.ui.theme import Settings
 from tests.ui.conftest import MISSION_DIR
 from tests.ui.test_snapshots import check_snapshot, render

@@ -11,8 +11,11 @@ from gardiens.core.commands import Skip
 from gardiens.core.session import Lifecycle, PuzzleState
 from gardiens.testing.pilot import Pilot
 from gardiens.testing.scenes import stage
+from gardiens.ui.puzzles.categorise import CategoriseView
+from gardiens.ui.puzzles.hotspots import HotspotsView
+from gardiens.ui.puzzles.order import OrderView
+from gardiens.ui.puzzles.text import TextView
 from gardiens.ui.screens.play import PuzzleScreen
-from gardiens.ui.widgets.puzzles import CategoriseView, HotspotsView, OrderView, TextView
 
 
 def to_map(pilot: Pilot) -> None:
@@ -248,13 +251,13 @@ def test_idle_frames_do_not_redraw(launch: Callable[..., Pilot]) -> None:
     stage(pilot.app, pilot.clock, puzzle="choix")
     pilot.settle()
     drawn = []
-    original = pilot.app._draw
+    original = pilot.app.frame.draw
 
-    def counting() -> None:
+    def counting(changed: bool = True) -> None:
         drawn.append(1)
-        original()
+        original(changed)
 
-    pilot.app._draw = counting  # type: ignore[method-assign]
+    pilot.app.frame.draw = counting  # type: ignore[method-assign]
     pilot.advance(30)
     assert len(drawn) <= 1  # at most the countdown changing its second
 

@@ -15,9 +15,11 @@ from gardiens.core.model import Mission
 from gardiens.core.session import PuzzleState
 from gardiens.testing.pilot import Pilot
 from gardiens.testing.scenes import stage
-from gardiens.testing.themed_moves import enter_themed
+from gardiens.testing.ui_autoplay import enter_answer
+from gardiens.ui.puzzles.chat import ChatView
+from gardiens.ui.puzzles.cookies import CookiesView
+from gardiens.ui.puzzles.password import PasswordView
 from gardiens.ui.theme import TOUCH, Settings
-from gardiens.ui.widgets.themed import ChatView, CookiesView, PasswordView
 from tests.ui.test_layout import MIN_KEY
 from tests.ui.test_snapshots import check_snapshot, render
 
@@ -93,7 +95,7 @@ def test_themed_puzzle_is_won_by_touch(open_puzzle: Callable[..., Pilot], themes
     # GIVEN the puzzle on screen
     pilot = open_puzzle(puzzle)
     # WHEN the right answer is entered with taps and drags only, then validated
-    enter_themed(pilot, themes.puzzle(puzzle), checkers.solution(themes.puzzle(puzzle), {}))
+    enter_answer(pilot, themes.puzzle(puzzle), checkers.solution(themes.puzzle(puzzle), {}))
     pilot.tap("submit")
     pilot.settle()
     # THEN the core accepts it

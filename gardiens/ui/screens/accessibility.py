@@ -8,17 +8,16 @@ import pygame
 
 from gardiens.i18n.interface import INTERFACE_LANGUAGES
 from gardiens.ui.draw import panel
-from gardiens.ui.screens.base import Screen
-from gardiens.ui.screens.lobby import language_name
+from gardiens.ui.kit.modal import ModalScreen
+from gardiens.ui.screens.attract import language_name
 from gardiens.ui.theme import TEXT_STEPS
 from gardiens.ui.widgets.base import Button, Widget
 
 
-class AccessibilityPanel(Screen):
+class AccessibilityPanel(ModalScreen[None]):
     """Settings apply at once, to every screen, until the kiosk is reset by the facilitator."""
 
     name = "accessibility"
-    overlay = True
 
     def card(self) -> pygame.Rect:
         rect = pygame.Rect(0, 0, self.px(1500), min(self.height - self.px(80), self.px(960)))
@@ -81,7 +80,7 @@ class AccessibilityPanel(Screen):
         self.widgets = widgets
 
     def close(self) -> None:
-        self.app.pop(self)
+        self.dismiss(None)
 
     def on_back(self) -> None:
         self.close()

@@ -12,13 +12,12 @@ from gardiens.core.debrief import Badge, badge_of
 from gardiens.core.session import DebriefData, Outcome, PuzzleState
 from gardiens.i18n.format import format_countdown, format_duration
 from gardiens.ui.draw import badge, beam, confetti, fog_layer, lumi, panel, speech_bubble
-from gardiens.ui.screens.base import TOP_BAR, Screen
-from gardiens.ui.screens.hud import draw_title
-from gardiens.ui.screens.lobby import night_scene
+from gardiens.ui.kit.screen import TOP_BAR, Screen, draw_title
+from gardiens.ui.screens.attract import night_scene
 from gardiens.ui.widgets.base import Button
 
 if TYPE_CHECKING:
-    from gardiens.ui.app import App
+    from gardiens.ui.kit.screen import Host
 
 CELEBRATION_SECONDS = 5.0
 
@@ -109,7 +108,7 @@ class VictoryScreen(_Ending):
 
     name = "victory"
 
-    def __init__(self, app: App) -> None:
+    def __init__(self, app: Host) -> None:
         super().__init__(app)
         self._cheered = False
 
@@ -155,7 +154,7 @@ class TimeUpScreen(_Ending):
     def draw_scene(self, surface: pygame.Surface) -> pygame.Rect:
         app = self.app
         head = super().draw_scene(surface)
-        fog = app.cached(("thick-fog",), lambda: fog_layer(app.size, app.palette.fog, 5, density=2.0))
+        fog = app.frame.cached(("thick-fog",), lambda: fog_layer(app.size, app.palette.fog, 5, density=2.0))
         surface.blit(fog, (0, 0))
         return head
 

@@ -8,13 +8,14 @@ from typing import TYPE_CHECKING
 import pygame
 
 from gardiens.core.commands import Pause
+from gardiens.core.session import PuzzleState
 from gardiens.i18n.format import format_countdown
 from gardiens.ui.draw import panel
-from gardiens.ui.screens.base import CORNER, TOP_BAR
+from gardiens.ui.kit.screen import bar_button_width
 from gardiens.ui.widgets.base import Button, Widget
 
 if TYPE_CHECKING:
-    from gardiens.ui.screens.base import Screen
+    from gardiens.ui.kit.screen import Screen
 
 LOW_TIME = 60
 
@@ -82,34 +83,7 @@ class Hud:
 
     @staticmethod
     def _progress_text(puzzles: object) -> str:
-        from gardiens.core.session import PuzzleState
-
         items = list(getattr(puzzles, "values", dict)())
         done = sum(1 for p in items if p.state in (PuzzleState.SOLVED, PuzzleState.SKIPPED))
         return f"{done}/{len(items)}"
 
-
-def bar_button_width(screen: Screen, label: str, least: int, most: int) -> int:
-    """A top-bar button with an icon, as wide as its label needs in this language, within limits."""
-    app = screen.app
-    text_w = app.type.measure(label, app.metrics.text("button"), 10_000, bold=True)[1]
-    # Padding on both sides, the icon and the gap after it (see `Button.draw_content`).
-    return max(least, min(most, text_w + screen.px(120)))
-
-
-def draw_title(screen: Screen, surface: pygame.Surface, text: str, *, left: int | None = None,
-               right: int | None = None) -> None:
-    """The screen title in the top bar, between the corner button and the HUD.
-
-    A title too long for one line (a longer language, a narrow window) takes two smaller lines
-    rather than being cut.
-    """
-    app = screen.app
-    x0 = left if left is not None else screen.px(CORNER)
-    x1 = right if right is not None else screen.width - screen.px(40)
-    box = pygame.Rect(x0, screen.px(10), max(10, x1 - x0), screen.px(TOP_BAR - 20))
-    size, lines = app.metrics.text("title"), 1
-    if not app.type.fit_size(app.type.shape(text), size, box, True, max_lines=1)[2]:
-        size, lines = app.metrics.text("subtitle"), 2
-    app.type.block(surface, text, box, size=size, color=app.palette.ink, bold=True,
-                   valign="middle", max_lines=lines, name="title")

@@ -1,114 +1,17 @@
-"""Before play: the attract screen, the team's setup, and Lumi's briefing."""
+"""Before play: the team's setup and Lumi's briefing."""
 
 from __future__ import annotations
 
 import functools
-import math
 
 import pygame
-from babel import Locale, UnknownLocaleError
 
-from gardiens.core.commands import Choose, Confirm, RerollTeam, Start, StartSetup
-from gardiens.ui.draw import beam, fog_layer, lumi, panel, speech_bubble, stars, vertical_gradient
-from gardiens.ui.screens.base import CORNER, TOP_BAR, Screen
-from gardiens.ui.screens.hud import draw_title
+from gardiens.core.commands import Choose, Confirm, RerollTeam, Start
+from gardiens.ui.draw import lumi, panel, speech_bubble
+from gardiens.ui.kit.screen import CORNER, TOP_BAR, Screen, draw_title
+from gardiens.ui.screens.attract import language_name, night_scene
 from gardiens.ui.widgets.base import Button, Widget
-
-ATTRACT_FPS = 12
-
-
-def night_scene(screen: Screen) -> pygame.Surface:
-    """The night sea under the stars, with Lumi's rock: the backdrop of the story screens."""
-    app = screen.app
-
-    def build() -> pygame.Surface:
-        p = app.palette
-        w, h = app.size
-        surface = vertical_gradient((w, h), p.night_top, p.night)
-        stars(surface, 140, 7, (255, 244, 214), pygame.Rect(0, 0, w, int(h * 0.6)))
-        sea = pygame.Rect(0, int(h * 0.78), w, h - int(h * 0.78))
-        pygame.draw.rect(surface, (18, 58, 104) if not app.settings.high_contrast else (0, 0, 0), sea)
-        for k in range(6):
-            y = sea.y + screen.px(18 + 26 * k)
-            for x in range(-screen.px(40), w, screen.px(160)):
-                pygame.draw.arc(surface, (70, 130, 190), (x + (k % 2) * screen.px(80), y,
-                                screen.px(120), screen.px(30)), 0.3, math.pi - 0.3, max(2, screen.px(4)))
-        return surface
-
-    return app.cached(("night",), build)
-
-
-class AttractScreen(Screen):
-    """"Touche pour commencer": Lumi's lamp sweeps the fog; any tap starts the setup."""
-
-    name = "attract"
-    ambient = True
-
-    def __init__(self, app: object) -> None:
-        super().__init__(app)  # type: ignore[arg-type]
-        self._since_frame = 0.0
-
-    def layout(self) -> None:
-        self.widgets = [Widget("start", pygame.Rect(0, 0, self.width, self.height), on_tap=self.start)]
-        # The whole screen is one button: Enter starts, like a touch anywhere.
-        self.focus = "start"
-
-    def start(self) -> None:
-        # A tap in the first instant, while the missions still load, starts the setup once they are in.
-        self.app.command_when_ready(StartSetup())
-
-    def update(self, dt: float) -> None:
-        # A slow, cheap animation: a dozen frames a second is enough for a sweeping beam.
-        self._since_frame += dt
-        if self._since_frame >= 1 / ATTRACT_FPS:
-            self._since_frame = 0.0
-            self.app.dirty = True
-
-    def draw(self, surface: pygame.Surface) -> None:
-        app = self.app
-        p = app.palette
-        t = app.time
-        surface.blit(night_scene(self), (0, 0))
-        base = (self.px(1480), self.height - self.px(150))
-        lamp = lumi(surface, base, self.px(420), mood="happy", glow=0.8 + 0.2 * math.sin(t * 2),
-                    wave=0.5 + 0.5 * math.sin(t * 1.5), high_contrast=app.settings.high_contrast)
-        angle = math.pi + 0.35 * math.sin(t * 0.6)
-        beam(surface, lamp.center, angle, self.px(1500), 0.16, (255, 236, 160), 70)
-        fog = app.cached(("fog",), lambda: fog_layer(app.size, p.fog, 3))
-        offset = int((t * self.px(40)) % self.width)
-        surface.blit(fog, (-offset, 0))
-        box = pygame.Rect(self.px(120), self.px(170), self.px(1100), self.px(330))
-        app.type.block(surface, self._("Les Gardiens du numérique"), box, size=app.metrics.text("giant"),
-                       color=(255, 246, 226), bold=True, valign="middle", name="attract-title")
-        sub = pygame.Rect(self.px(120), self.px(510), self.px(1000), self.px(150))
-        app.type.block(surface, self._("Le Brouillard recouvre Internet. Aide Lumi à rallumer le phare !"),
-                       sub, size=app.metrics.text("subtitle"), color=(255, 224, 170), name="attract-sub")
-        bounce = int(self.px(10) * math.sin(t * 3))
-        pill = pygame.Rect(self.px(120), self.px(730) + bounce, self.px(820), self.px(130))
-        panel(surface, pill, p.accent, radius=pill.h // 2, shadow=p.accent_dark, depth=self.px(8))
-        icon = app.assets.icon("touch", self.px(70), p.on_accent)
-        surface.blit(icon, icon.get_rect(midleft=(pill.x + self.px(36), pill.centery)))
-        app.type.block(surface, self._("Touche l'écran pour commencer"),
-                       pill.inflate(-self.px(150), -self.px(20)).move(self.px(50), 0),
-                       size=app.metrics.text("subtitle"), color=p.on_accent, bold=True, valign="middle",
-                       name="attract-cta")
-
-
-# The kiosk's own languages by name: asking Babel loads its data for each language, tens of
-# milliseconds in the frame that opens the setup screen.
-_OWN_NAMES = {"fr": "Français", "en": "English"}
-
-
-@functools.lru_cache(maxsize=64)
-def language_name(code: str) -> str:
-    """A language in its own words (« Français », "English"), capitalised for a button."""
-    if code in _OWN_NAMES:
-        return _OWN_NAMES[code]
-    try:
-        name = Locale.parse(code).get_display_name(code) or code
-    except (UnknownLocaleError, ValueError):
-        name = code
-    return name[:1].upper() + name[1:]
+from gardiens.ui.words import MissionWords
 
 
 class SetupScreen(Screen):
@@ -138,8 +41,6 @@ class SetupScreen(Screen):
         if len(missions) > 1:
             self.labels.append((_("Mission"), pygame.Rect(x0, y - self.px(70), col_w, self.px(60))))
             bw = (col_w - self.px(20) * (len(missions) - 1)) // len(missions)
-            from gardiens.ui.words import MissionWords
-
             for i, m in enumerate(missions):
                 words_title = MissionWords(m, state.age or m.ages[0], app.translator.language).text(m.title)
                 widgets.append(Button(f"mission:{m.id}", pygame.Rect(x0 + i * (bw + self.px(20)), y, bw, self.px(120)),

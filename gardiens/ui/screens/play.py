@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import math
 from abc import ABC, abstractmethod
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TypeVar
 
 import pygame
 
@@ -12,14 +13,15 @@ from gardiens.core.checkers import Verdict
 from gardiens.core.commands import Pause, RequestHint, Submit
 from gardiens.core.model import Puzzle
 from gardiens.core.session import PuzzleState
-from gardiens.ui.draw import lumi, panel, speech_bubble
-from gardiens.ui.screens.base import CORNER, TOP_BAR, Screen
-from gardiens.ui.screens.hud import Hud, bar_button_width, draw_title
-from gardiens.ui.widgets.base import Button, Widget
-from gardiens.ui.widgets.puzzles import PuzzleView, view_for
+from gardiens.ui.draw import focus_ring, lumi, panel, speech_bubble
+from gardiens.ui.kit.modal import ModalScreen
+from gardiens.ui.kit.screen import CORNER, TOP_BAR, Screen, bar_button_width, draw_title
+from gardiens.ui.puzzles import PuzzleView, view_for
+from gardiens.ui.screens.hud import Hud
+from gardiens.ui.widgets.base import Button, Canvas, Widget
 
 if TYPE_CHECKING:
-    from gardiens.ui.app import App
+    from gardiens.ui.kit.screen import Host
 
 POP_SECONDS = 0.3
 # How far above a pop-up card's foot its row of buttons sits (design pixels).
@@ -51,9 +53,7 @@ class PuzzleTile(Button):
         self.number = number
         self.goal = goal
 
-    def draw(self, surface: pygame.Surface, app: App, *, focused: bool, pressed: bool) -> None:
-        from gardiens.ui.draw import focus_ring
-
+    def draw(self, surface: pygame.Surface, app: Canvas, *, focused: bool, pressed: bool) -> None:
         p = app.palette
         m = app.metrics
         fill, ink, border, shadow = self.colors(app)
@@ -192,7 +192,7 @@ class PuzzleScreen(Screen):
 
     name = "puzzle"
 
-    def __init__(self, app: App, puzzle: Puzzle) -> None:
+    def __init__(self, app: Host, puzzle: Puzzle) -> None:
         super().__init__(app)
         self.puzzle = puzzle
         self.view: PuzzleView = view_for(self, puzzle)
@@ -254,7 +254,12 @@ class PuzzleScreen(Screen):
         if not reply.verdict.correct:
             self.view.after_wrong()
             self.refresh()
-        app.push(FeedbackPanel(app, self, reply.verdict, earned))
+        app.push(FeedbackPanel(app, self, reply.verdict, earned, on_dismiss=self.after_feedback))
+
+    def after_feedback(self, correct: bool) -> None:
+        """A right answer closes the puzzle: the map (or the ending) comes back."""
+        if correct:
+            self.app.pop(self)
 
     def open_hints(self) -> None:
         self.app.push(HintPanel(self.app, self.puzzle))
@@ -307,10 +312,11 @@ class PuzzleScreen(Screen):
         self.app.pop(self)
 
 
-class PopUp(Screen, ABC):
-    """A card over the screen below, which rises into place when it opens."""
+T = TypeVar("T")
 
-    overlay = True
+
+class PopUp(ModalScreen[T], ABC):
+    """A card over the screen below, which rises into place when it opens."""
 
     @abstractmethod
     def card(self) -> pygame.Rect:
@@ -330,13 +336,14 @@ class PopUp(Screen, ABC):
         return card
 
 
-class FeedbackPanel(PopUp):
+class FeedbackPanel(PopUp[bool]):
     """Right or wrong: the core's explanation, what was earned, and a way on."""
 
     holds_sync = True
 
-    def __init__(self, app: App, puzzle_screen: PuzzleScreen, verdict: Verdict, earned: list[str]) -> None:
-        super().__init__(app)
+    def __init__(self, app: Host, puzzle_screen: PuzzleScreen, verdict: Verdict, earned: list[str], *,
+                 on_dismiss: Callable[[bool], object] | None = None) -> None:
+        super().__init__(app, on_dismiss=on_dismiss)
         self.puzzle_screen = puzzle_screen
         self.verdict = verdict
         self.earned = earned
@@ -384,13 +391,8 @@ class FeedbackPanel(PopUp):
         self.focus = "continue"
 
     def close(self) -> None:
-        app = self.app
-        if app.top is self:
-            app.stack.pop()
-        if self.verdict.correct and self.puzzle_screen in app.stack:
-            app.stack.remove(self.puzzle_screen)
-        app.dirty = True
-        app.sync()
+        """Closed with whether the answer was right (the puzzle screen then closes too)."""
+        self.dismiss(self.verdict.correct)
 
     def on_back(self) -> None:
         self.close()
@@ -462,10 +464,10 @@ class FeedbackPanel(PopUp):
         return lines
 
 
-class HintPanel(PopUp):
+class HintPanel(PopUp[None]):
     """The hint ladder, one step at a time, told by Lumi."""
 
-    def __init__(self, app: App, puzzle: Puzzle) -> None:
+    def __init__(self, app: Host, puzzle: Puzzle) -> None:
         super().__init__(app)
         self.puzzle = puzzle
         self.name = "hints"
@@ -510,7 +512,7 @@ class HintPanel(PopUp):
             self.app.play("hint")
 
     def close(self) -> None:
-        self.app.pop(self)
+        self.dismiss(None)
 
     def on_back(self) -> None:
         self.close()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 import pygame
 
@@ -13,12 +13,25 @@ from gardiens.ui.draw import focus_ring, panel
 from gardiens.ui.theme import Color, FontChoice, mix
 
 if TYPE_CHECKING:
-    from gardiens.ui.app import App
+    from gardiens.ui.assets import Assets
+    from gardiens.ui.text import Typesetter
+    from gardiens.ui.theme import Metrics, Palette, Settings
 
 ButtonKind = Literal["primary", "accent", "plain", "good", "bad", "quiet", "locked"]
 # Pixels of button looks kept at most (see `Looks`: about 24 MB), and the largest button kept.
 LOOKS_PIXELS = 6_000_000
 LOOK_MAX_PIXELS = 400_000
+
+
+class Canvas(Protocol):
+    """What a widget draws with: the App's sizes, colours, text, pictures and button looks."""
+
+    metrics: Metrics
+    palette: Palette
+    settings: Settings
+    type: Typesetter
+    assets: Assets
+    looks: Looks
 
 
 class Widget:
@@ -48,7 +61,7 @@ class Widget:
         if self.enabled and self.on_tap is not None:
             self.on_tap()
 
-    def draw(self, surface: pygame.Surface, app: App, *, focused: bool, pressed: bool) -> None:
+    def draw(self, surface: pygame.Surface, app: Canvas, *, focused: bool, pressed: bool) -> None:
         if focused:
             focus_ring(surface, self.rect, app.palette, app.metrics.px(16), app.metrics.px(6))
 
@@ -87,7 +100,7 @@ class Button(Widget):
         self.round = round_
         self.selected_icon = selected_icon
 
-    def colors(self, app: App) -> tuple[Color, Color, Color, Color]:
+    def colors(self, app: Canvas) -> tuple[Color, Color, Color, Color]:
         """Fill, text, border and shadow colours for the button's kind and state."""
         p = app.palette
         kind = self.kind
@@ -109,7 +122,7 @@ class Button(Widget):
             border = p.locked
         return fill, ink, border, shadow
 
-    def draw(self, surface: pygame.Surface, app: App, *, focused: bool, pressed: bool) -> None:
+    def draw(self, surface: pygame.Surface, app: Canvas, *, focused: bool, pressed: bool) -> None:
         if type(self) is Button and app.type.deferred is None:
             face, radius = app.looks.draw(surface, self, app, pressed)
         else:
@@ -117,7 +130,7 @@ class Button(Widget):
         if focused:
             focus_ring(surface, face, app.palette, radius, app.metrics.px(6))
 
-    def paint(self, surface: pygame.Surface, app: App, area: pygame.Rect,
+    def paint(self, surface: pygame.Surface, app: Canvas, area: pygame.Rect,
               pressed: bool) -> tuple[pygame.Rect, int]:
         """Draw the button in `area`; returns its face (where the focus ring goes) and corner radius."""
         m = app.metrics
@@ -136,7 +149,7 @@ class Button(Widget):
         self.draw_content(surface, app, rect, ink)
         return rect, radius
 
-    def look(self, app: App, pressed: bool) -> tuple[Any, ...]:
+    def look(self, app: Canvas, pressed: bool) -> tuple[Any, ...]:
         """Everything the button's pixels depend on, but where it sits."""
         t = app.type
         return (self.rect.size, self.label, self.icon, self.kind, self.selected, self.enabled,
@@ -144,7 +157,7 @@ class Button(Widget):
                 self.selected_icon, app.palette, app.settings, app.metrics.size, t.family, t.language,
                 t.min_scale)
 
-    def draw_content(self, surface: pygame.Surface, app: App, rect: pygame.Rect, ink: Color) -> None:
+    def draw_content(self, surface: pygame.Surface, app: Canvas, rect: pygame.Rect, ink: Color) -> None:
         m = app.metrics
         pad = m.px(18)
         inner = rect.inflate(-2 * pad, -2 * m.px(8))
@@ -197,7 +210,7 @@ class Looks:
         )
         self._pixels = 0
 
-    def draw(self, surface: pygame.Surface, button: Button, app: App,
+    def draw(self, surface: pygame.Surface, button: Button, app: Canvas,
              pressed: bool) -> tuple[pygame.Rect, int]:
         w, h = button.rect.size
         if w * h > LOOK_MAX_PIXELS or w <= 0 or h <= 0:

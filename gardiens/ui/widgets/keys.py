@@ -10,10 +10,10 @@ from typing import TYPE_CHECKING
 import pygame
 
 from gardiens.ui.draw import panel
-from gardiens.ui.widgets.base import Button, Widget
+from gardiens.ui.widgets.base import Button, Canvas, Widget
 
 if TYPE_CHECKING:
-    from gardiens.ui.app import App
+    pass
 
 KEYBOARD_ROWS: tuple[tuple[str, ...], ...] = (
     tuple("1234567890"),
@@ -95,7 +95,7 @@ class AnswerField(Widget):
     def hit(self, pos: tuple[int, int]) -> bool:
         return False
 
-    def draw(self, surface: pygame.Surface, app: App, *, focused: bool, pressed: bool) -> None:
+    def draw(self, surface: pygame.Surface, app: Canvas, *, focused: bool, pressed: bool) -> None:
         p = app.palette
         m = app.metrics
         text = self.value()

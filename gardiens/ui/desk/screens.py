@@ -27,18 +27,19 @@ from gardiens.core.session import Lifecycle, Outcome, PuzzleState, Reply
 from gardiens.i18n.format import format_countdown, format_duration
 from gardiens.i18n.interface import N_
 from gardiens.i18n.refusals import REFUSAL_MESSAGES
-from gardiens.ui.draw import lumi, panel
-from gardiens.ui.kiosk import RESUME_SECONDS
-from gardiens.ui.screens.base import Screen
-from gardiens.ui.screens.lobby import language_name, night_scene
+from gardiens.ui.desk.base import RESUME_SECONDS, Attendant
+from gardiens.ui.draw import focus_ring, lumi, panel
+from gardiens.ui.kit.modal import ModalScreen
+from gardiens.ui.kit.screen import Screen
+from gardiens.ui.screens.attract import language_name, night_scene
+from gardiens.ui.screens.play import PuzzleScreen
 from gardiens.ui.theme import Color
-from gardiens.ui.widgets.base import Button, Widget
+from gardiens.ui.widgets.base import Button, Canvas, Widget
 from gardiens.ui.widgets.keys import keypad
 from gardiens.ui.words import MissionWords
 
 if TYPE_CHECKING:
-    from gardiens.ui.app import App
-    from gardiens.ui.kiosk import KioskAttendant
+    from gardiens.ui.kit.screen import Host
 
 # The facilitator's screens look like a tool, not like the game: dark slate, plain type.
 DESK_BACKGROUND: Color = (24, 28, 40)
@@ -69,7 +70,7 @@ class _DeskScreen(Screen):
     holds_sync = True
     shows_accessibility = False
 
-    def __init__(self, app: App, attendant: KioskAttendant) -> None:
+    def __init__(self, app: Host, attendant: Attendant) -> None:
         super().__init__(app)
         self.attendant = attendant
         self.opened_clock = attendant.now()
@@ -109,7 +110,7 @@ class PinPad(_DeskScreen):
 
     name = "pin"
 
-    def __init__(self, app: App, attendant: KioskAttendant) -> None:
+    def __init__(self, app: Host, attendant: Attendant) -> None:
         super().__init__(app, attendant)
         self.typed = ""
         self.message = ""
@@ -230,11 +231,11 @@ class PuzzleRow(Widget):
         self.stuck = stuck
 
     @staticmethod
-    def title_box(rect: pygame.Rect, app: App) -> pygame.Rect:
+    def title_box(rect: pygame.Rect, app: Canvas) -> pygame.Rect:
         px = app.metrics.px
         return pygame.Rect(rect.x + px(86), rect.y, rect.w - px(86 + 420), rect.h)
 
-    def draw(self, surface: pygame.Surface, app: App, *, focused: bool, pressed: bool) -> None:
+    def draw(self, surface: pygame.Surface, app: Canvas, *, focused: bool, pressed: bool) -> None:
         m = app.metrics
         rect = self.rect.inflate(0, -m.px(8))
         fill = (52, 70, 96) if self.selected else DESK_CARD
@@ -258,8 +259,6 @@ class PuzzleRow(Widget):
             app.type.line(surface, str(count), (x + m.px(44), rect.centery), size=size, color=ink, anchor="midleft")
             x += m.px(100)
         if focused:
-            from gardiens.ui.draw import focus_ring
-
             focus_ring(surface, rect, app.palette, m.px(16), m.px(6))
 
 
@@ -271,7 +270,7 @@ class FacilitatorPanel(_DeskScreen):
 
     name = "facilitator"
 
-    def __init__(self, app: App, attendant: KioskAttendant) -> None:
+    def __init__(self, app: Host, attendant: Attendant) -> None:
         super().__init__(app, attendant)
         self.status = ""
         self.status_ok = True
@@ -381,8 +380,6 @@ class FacilitatorPanel(_DeskScreen):
 
     def current_puzzle(self) -> str | None:
         """The puzzle chosen in the list, else the one on the team's screen, else the first open one."""
-        from gardiens.ui.screens.play import PuzzleScreen
-
         puzzles = self.app.state.puzzles
         open_ = [pid for pid, p in puzzles.items() if p.state is PuzzleState.AVAILABLE]
         if self.selected in open_:
@@ -653,13 +650,12 @@ class FacilitatorPanel(_DeskScreen):
                   name="ending-help", lines=5)
 
 
-class IdlePrompt(Screen):
+class IdlePrompt(ModalScreen[None]):
     """"Are you still there?": any touch answers; with no answer the game pauses itself."""
 
     name = "idle"
-    overlay = True
 
-    def __init__(self, app: App, attendant: KioskAttendant, *, shown_at: float) -> None:
+    def __init__(self, app: Host, attendant: Attendant, *, shown_at: float) -> None:
         super().__init__(app)
         self.attendant = attendant
         self.shown_at = shown_at
@@ -680,8 +676,7 @@ class IdlePrompt(Screen):
         self.focus = "still-here"
 
     def close(self) -> None:
-        if self in self.app.stack:
-            self.app.pop(self)
+        self.dismiss(None)
 
     def on_tap_outside(self, pos: tuple[int, int]) -> None:
         self.close()
@@ -720,13 +715,14 @@ class IdlePrompt(Screen):
         self.draw_widgets(surface)
 
 
-class ResumeScreen(Screen):
+class ResumeScreen(ModalScreen[None]):
     """After a restart, a few seconds to say the game goes on where it was, then the map."""
 
     name = "resume"
+    overlay = False  # it covers the whole screen: nothing of the map shows under it
     holds_sync = True
 
-    def __init__(self, app: App, attendant: KioskAttendant, *, shown_at: float) -> None:
+    def __init__(self, app: Host, attendant: Attendant, *, shown_at: float) -> None:
         super().__init__(app)
         self.attendant = attendant
         self.shown_at = shown_at
@@ -736,8 +732,7 @@ class ResumeScreen(Screen):
         self.focus = "continue"
 
     def close(self) -> None:
-        if self in self.app.stack:
-            self.app.pop(self)
+        self.dismiss(None)
 
     def update(self, dt: float) -> None:
         if self.attendant.now() - self.shown_at >= RESUME_SECONDS:

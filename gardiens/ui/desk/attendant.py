@@ -1,8 +1,9 @@
-"""The kiosk's duties around the game: lock-down, the facilitator's gesture and panel, idle
-prompts, the debrief's return to the attract screen, crash resume and the debrief sheets."""
+"""The kiosk's attendant: lock-down, the facilitator's gesture and panel, idle prompts, the
+debrief's return to the attract screen and crash resume, around the game and over it."""
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -16,17 +17,19 @@ from gardiens.core.kiosk import KioskSettings
 from gardiens.core.session import Lifecycle
 from gardiens.i18n.interface import InterfaceTranslator
 from gardiens.reports import write_last_sheet
+from gardiens.ui.desk.base import (
+    CORNER_TARGET,
+    FACILITATOR_IDLE_SECONDS,
+    LONG_PRESS_SECONDS,
+)
+from gardiens.ui.desk.screens import FacilitatorPanel, IdlePrompt, PinPad, ResumeScreen
+from gardiens.ui.kit.pointer import pointer_event
+from gardiens.ui.screens.play import HintPanel, MapScreen, PuzzleScreen
 
 if TYPE_CHECKING:
-    from gardiens.ui.app import App
-    from gardiens.ui.screens.base import Screen
+    from gardiens.ui.kit.screen import Screen, Shell
 
-# The hidden gesture: a finger held this long on a small square in the top-right corner.
-LONG_PRESS_SECONDS = 2.0
-CORNER_TARGET = 110  # design pixels; the HUD's pause button lies below a short tap's reach
-# The facilitator's screens close themselves when left alone this long (an adult walked away).
-FACILITATOR_IDLE_SECONDS = 90.0
-RESUME_SECONDS = 3.0
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -34,23 +37,6 @@ class _CornerPress:
     pointer: tuple[str, int]
     start: tuple[int, int]
     since: float
-
-
-def _pointer(event: pygame.event.Event, size: tuple[int, int]) -> tuple[str, tuple[int, int], tuple[str, int]] | None:
-    """Finger and left-button events as (phase, pixel position, pointer id), as the App sees them."""
-    kind = event.type
-    if kind in (pygame.FINGERDOWN, pygame.FINGERUP, pygame.FINGERMOTION):
-        pos = (int(event.x * size[0]), int(event.y * size[1]))
-        phase = {pygame.FINGERDOWN: "down", pygame.FINGERUP: "up"}.get(kind, "move")
-        return phase, pos, ("finger", int(getattr(event, "finger_id", 0)))
-    if kind in (pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP, pygame.MOUSEMOTION):
-        if getattr(event, "touch", False):
-            return None
-        if kind != pygame.MOUSEMOTION and getattr(event, "button", 1) != 1:
-            return None
-        phase = {pygame.MOUSEBUTTONDOWN: "down", pygame.MOUSEBUTTONUP: "up"}.get(kind, "move")
-        return phase, (int(event.pos[0]), int(event.pos[1])), ("mouse", 0)
-    return None
 
 
 _INPUT_EVENTS = frozenset(
@@ -71,7 +57,7 @@ class KioskAttendant:
         attendant = KioskAttendant(app, data_dir=folder, settings=load_settings(folder)[0])
     """
 
-    def __init__(self, app: App, *, data_dir: Path, settings: KioskSettings, clock: Clock | None = None) -> None:
+    def __init__(self, app: Shell, *, data_dir: Path, settings: KioskSettings, clock: Clock | None = None) -> None:
         self.app = app
         self.data_dir = data_dir
         self.settings = settings
@@ -108,7 +94,7 @@ class KioskAttendant:
             return self.lock_down
         if kind == pygame.KEYDOWN:
             return self._key(event)
-        pointer = _pointer(event, self.app.size)
+        pointer = pointer_event(event, self.app.size)
         if pointer is not None:
             self._watch_corner(*pointer)
         return False
@@ -172,8 +158,6 @@ class KioskAttendant:
             app.command(Reset())
 
     def _watch_idle(self, now: float) -> None:
-        from gardiens.ui.screens.facilitator import IdlePrompt
-
         app = self.app
         prompt = next((s for s in app.stack if isinstance(s, IdlePrompt)), None)
         if prompt is None:
@@ -188,8 +172,6 @@ class KioskAttendant:
 
     def _show_resume(self) -> None:
         """After a crash or a power cut, say so before the map comes back."""
-        from gardiens.ui.screens.facilitator import ResumeScreen
-
         app = self.app
         events = app.session.events()
         if events and events[-1].kind == "restored" and app.state.lifecycle is Lifecycle.PLAYING:
@@ -207,8 +189,6 @@ class KioskAttendant:
     # -- the facilitator's screens -----------------------------------------------------
 
     def facilitator_screens(self) -> list[Screen]:
-        from gardiens.ui.screens.facilitator import FacilitatorPanel, PinPad
-
         return [s for s in self.app.stack if isinstance(s, (PinPad, FacilitatorPanel))]
 
     def facilitator_open(self) -> bool:
@@ -218,14 +198,10 @@ class KioskAttendant:
         return max((getattr(s, "opened_clock", 0.0) for s in self.facilitator_screens()), default=0.0)
 
     def open_pin_pad(self) -> None:
-        from gardiens.ui.screens.facilitator import PinPad
-
         if self.app.loaded and not self.facilitator_open():
             self.app.push(PinPad(self.app, self))
 
     def open_panel(self) -> None:
-        from gardiens.ui.screens.facilitator import FacilitatorPanel
-
         for screen in self.facilitator_screens():
             self._remove(screen, sync=False)
         self.app.push(FacilitatorPanel(self.app, self))
@@ -244,8 +220,6 @@ class KioskAttendant:
             self._show_hint(pid)
 
     def _show_hint(self, pid: str) -> None:
-        from gardiens.ui.screens.play import HintPanel, MapScreen, PuzzleScreen
-
         app = self.app
         puzzle = app.available_puzzle(pid)
         if puzzle is None:

@@ -1,0 +1,156 @@
+"""Painting a frame: the screens shown, the copy kept under an overlay, the countdown repainted
+alone, and the full-screen layers drawn once per size and theme."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+import pygame
+
+from gardiens.ui.draw import vertical_gradient
+from gardiens.ui.input import A11Y_BUTTON
+
+if TYPE_CHECKING:
+    from gardiens.ui.ahead import Ahead
+    from gardiens.ui.follow import Follower
+    from gardiens.ui.input import Input
+    from gardiens.ui.kit.screen import Shell
+
+# The key of the paper background among the surfaces drawn once per size and theme.
+PAPER = ("paper",)
+
+
+class Frame:
+    """What the App paints, and what it keeps between frames to paint less."""
+
+    def __init__(self, app: Shell, touch: Input) -> None:
+        self.app = app
+        self.touch = touch
+        self.layers: dict[tuple[Any, ...], pygame.Surface] = {}
+        # The screens under an overlay as last drawn, and which screens they were.
+        self.under: tuple[tuple[int, ...], pygame.Surface] | None = None
+        # Only the countdown's second changed since the last frame.
+        self.countdown_only = False
+
+    def background(self) -> pygame.Surface:
+        """The warm paper gradient behind ordinary screens, drawn once per size and theme."""
+        app = self.app
+        return self.cached(PAPER, lambda: vertical_gradient(app.size, app.palette.background_top,
+                                                            app.palette.background))
+
+    def cached(self, key: tuple[Any, ...], build: Callable[[], pygame.Surface]) -> pygame.Surface:
+        """A surface a screen draws once per size and theme (a night sky, a fog layer)."""
+        full = (*key, self.app.size, self.app.palette)
+        surface = self.layers.get(full)
+        if surface is None:
+            surface = build()
+            self.layers[full] = surface
+        return surface
+
+    def follow_clock(self, follower: Follower) -> None:
+        """About once a second: the countdown alone is repainted when nothing else changed."""
+        change = follower.tick()
+        if change == "countdown" and self.countdown_target() is not None:
+            self.countdown_only = True
+        elif change is not None:
+            self.app.dirty = True
+
+    def paint(self, animating: bool, guard: Callable[..., Any], started: float,
+              ahead: Ahead | None) -> None:
+        """Repaint what changed: the screens, the overlay alone, or the countdown alone; a frame
+        that leaves time over (begun at `started`) prepares with `ahead` (once there is a
+        session) what a tap may show next. Each piece runs through `guard` (`App._guard`)."""
+        app = self.app
+        touch = self.touch
+        if app.dirty or animating or touch.overlay_touched:
+            changed = app.dirty
+            app.dirty = touch.overlay_touched = self.countdown_only = False
+            guard(self.draw, changed)
+            pygame.display.flip()
+            if animating and ahead is not None:
+                guard(ahead.animation_frame, started, app.top is not None and app.top.ambient)
+        elif self.countdown_only:
+            self.countdown_only = False
+            guard(self.draw_countdown)
+        elif ahead is not None:
+            guard(ahead.quiet_frame)
+
+    def countdown_target(self) -> Any:
+        """The HUD to update when only the countdown's second changed (no overlay above it)."""
+        top = self.app.top
+        hud = getattr(top, "hud", None)
+        return hud if hud is not None and top is not None and not top.overlay else None
+
+    def draw_countdown(self) -> None:
+        """Once a second on a still screen: repaint the countdown pill alone."""
+        app = self.app
+        hud = self.countdown_target()
+        if hud is None or app.surface is None:
+            app.dirty = True
+            return
+        area = hud.timer.inflate(app.metrics.px(8), app.metrics.px(8))
+        app.surface.blit(self.background(), area, area)
+        hud.draw(app.surface, only_timer=True)
+        pygame.display.update(area)
+
+    def draw(self, changed: bool = True) -> None:
+        app = self.app
+        assert app.surface is not None
+        app.type.report = []
+        surface = app.surface
+        stack = app.stack
+        first = 0
+        for index, screen in enumerate(stack):
+            if not screen.overlay:
+                first = index
+        if not stack:
+            surface.blit(self.background(), (0, 0))
+        shown = stack[first:]
+        if len(shown) > 1 and shown[-1].overlay:
+            # An overlay's tween redraws only the overlay: what lies under it is kept from the
+            # last real change, so a sliding panel costs one blit, not a whole screen.
+            key = tuple(id(s) for s in shown[:-1])
+            if changed or self.under is None or self.under[0] != key:
+                for screen in shown[:-1]:
+                    screen.draw(surface)
+                # Copied into the buffer kept from last time: a fresh full-screen surface for
+                # every change costs more than the drawing it saves.
+                buffer = self.under[1] if self.under is not None else None
+                if buffer is None or buffer.get_size() != surface.get_size():
+                    buffer = surface.copy()
+                else:
+                    buffer.blit(surface, (0, 0))
+                self.under = (key, buffer)
+            else:
+                surface.blit(self.under[1], (0, 0))
+            shown = shown[-1:]
+        else:
+            # Nothing above: the buffer is kept (under no stack) for the next overlay.
+            self.under = ((), self.under[1]) if self.under is not None else None
+        for screen in shown:
+            screen.draw(surface)
+        corner = self.touch.corner_shown()
+        if corner is not None:
+            top = app.top
+            corner.draw(surface, app, focused=app.show_focus and top is not None
+                        and top.focus == A11Y_BUTTON, pressed=self.touch.pressed_widget() is corner)
+        if app.preview is not None:
+            app.preview.draw(surface)
+
+    def canvases_ready(self) -> bool:
+        """Whether the full-screen layers `prepare_canvases` builds are there."""
+        return (*PAPER, self.app.size, self.app.palette) in self.layers and not self._under_missing()
+
+    def prepare_canvases(self) -> None:
+        """Build ahead the full-screen layers a first frame would otherwise pay for: the paper
+        background and the copy of the screen kept under an overlay."""
+        self.background()
+        if self._under_missing():
+            assert self.app.surface is not None
+            self.under = ((), self.app.surface.copy())
+
+    def _under_missing(self) -> bool:
+        under = self.under
+        surface = self.app.surface
+        return surface is not None and (under is None or under[1].get_size() != surface.get_size())

@@ -1,0 +1,1 @@
+"""What every screen is built from: the screen base, what a screen sees of the App (`Host`), pop-ups."""

@@ -1,0 +1,279 @@
+"""The "chat" kind: a group conversation read to its end, then answered with reactions."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+import pygame
+
+from gardiens.core.model import Chat
+from gardiens.ui.draw import panel
+from gardiens.ui.puzzles.base import Hand, PuzzleView, ids, taps
+from gardiens.ui.puzzles.social import avatar, mission_picture, plain
+from gardiens.ui.theme import Color, mix
+from gardiens.ui.widgets.base import Button, Widget
+
+if TYPE_CHECKING:
+    from gardiens.ui.kit.screen import Screen
+    from gardiens.ui.widgets.base import Canvas
+
+
+class ReactionButton(Button):
+    """A reaction to choose; all reactions share one text size so none looks less important."""
+
+    def __init__(self, name: str, rect: pygame.Rect, label: str, *, size: int, icon: str, selected: bool,
+                 on_tap: Callable[[], None]) -> None:
+        super().__init__(name, rect, label, icon=icon, selected=selected, on_tap=on_tap)
+        self.size = size
+
+    @staticmethod
+    def text_box(rect: pygame.Rect, app: Canvas) -> pygame.Rect:
+        m = app.metrics
+        icon = min(m.px(48), rect.h - m.px(16))
+        return pygame.Rect(rect.x + icon + m.px(38), rect.y + m.px(6), rect.w - icon - m.px(56), rect.h - m.px(12))
+
+    def draw_content(self, surface: pygame.Surface, app: Canvas, rect: pygame.Rect, ink: Color) -> None:
+        m = app.metrics
+        name = "check" if self.selected else (self.icon or "circle")
+        image = app.assets.icon(name, min(m.px(48), rect.h - m.px(16)), ink)
+        surface.blit(image, image.get_rect(midleft=(rect.x + m.px(22), rect.centery)))
+        app.type.block(surface, self.label, self.text_box(rect, app), size=self.size, color=ink, bold=True,
+                       valign="middle", name=self.name)
+
+
+class ChatWindow(Widget):
+    """The conversation; a finger slides it up and down like a phone chat."""
+
+    focusable = False
+    draggable = True
+
+    def __init__(self, view: ChatView, rect: pygame.Rect) -> None:
+        super().__init__("chat", rect)
+        self.view = view
+
+    def draw(self, surface: pygame.Surface, app: Canvas, *, focused: bool, pressed: bool) -> None:
+        self.view.draw_conversation(surface)
+
+
+class ChatView(PuzzleView):
+    """A group chat to read (it scrolls), then the reaction to choose, with big buttons."""
+
+    puzzle: Chat
+    # The picture is shared in the conversation, above the first message.
+    side_picture = False
+
+    def __init__(self, screen: Screen, puzzle: Chat) -> None:
+        super().__init__(screen, puzzle)
+        self.chosen: list[str] = []
+        self.scroll = 0
+        self.content_h = 0
+        self.window = pygame.Rect(0, 0, 0, 0)
+        self.frame = pygame.Rect(0, 0, 0, 0)
+        self.bubbles: list[tuple[pygame.Rect, str, str, bool, int]] = []
+        self.picture: pygame.Surface | None = None
+        self.picture_at = pygame.Rect(0, 0, 0, 0)
+        self.drag_y: int | None = None
+
+    def toggle(self, cid: str) -> None:
+        if cid in self.chosen:
+            self.chosen.remove(cid)
+        elif self.puzzle.multiple:
+            self.chosen.append(cid)
+        else:
+            self.chosen = [cid]
+        self.changed()
+
+    def toggler(self, cid: str) -> Callable[[], None]:
+        return lambda: self.toggle(cid)
+
+    @property
+    def max_scroll(self) -> int:
+        return max(0, self.content_h - self.window.h)
+
+    def scroll_by(self, dy: int) -> None:
+        self.scroll = max(0, min(self.max_scroll, self.scroll + dy))
+        self.changed()
+
+    def layout(self, area: pygame.Rect) -> list[Widget]:
+        self.area = area
+        app = self.app
+        m = app.metrics
+        gap = self.px(24)
+        chat_w = area.w // 2
+        self.frame = pygame.Rect(area.x, area.y, chat_w, area.h)
+        head_h = self.px(84)
+        bar_w = self.px(96)
+        self.window = pygame.Rect(self.frame.x + self.px(6), self.frame.y + head_h,
+                                  self.frame.w - bar_w - self.px(18), self.frame.h - head_h - self.px(6))
+        self.layout_bubbles()
+        self.scroll = max(0, min(self.max_scroll, self.scroll))
+        step = self.window.h * 2 // 3
+        up = Button("chat-up", pygame.Rect(self.window.right + self.px(6), self.window.y + self.px(8), bar_w, bar_w),
+                    icon="up", kind="quiet", enabled=self.scroll > 0, on_tap=lambda: self.scroll_by(-step))
+        more = self.scroll < self.max_scroll
+        down = Button("chat-down", pygame.Rect(self.window.right + self.px(6), self.window.bottom - bar_w - self.px(8),
+                                               bar_w, bar_w),
+                      icon="down", kind="accent" if more else "quiet", enabled=more,
+                      on_tap=lambda: self.scroll_by(step))
+        widgets: list[Widget] = [ChatWindow(self, self.window), up, down]
+        choices = self.puzzle.choices
+        side = pygame.Rect(self.frame.right + gap, area.y, area.right - self.frame.right - gap, area.h)
+        head = app.type.font(m.text("body"), True).get_linesize() + self.px(4)
+        cgap = self.px(12)
+        h = min(self.px(150), (side.h - head - cgap * (len(choices) - 1)) // len(choices))
+        self.choices_head = pygame.Rect(side.x, side.y - self.px(4), side.w, head)
+        idle = "square" if self.puzzle.multiple else "circle"
+        texts = [plain(self.text(c.text)) for c in choices]
+        rects = [pygame.Rect(side.x, side.y + head + i * (h + cgap), side.w, h) for i in range(len(choices))]
+        # The button face is its rectangle less the pressed depth.
+        faces = [ReactionButton.text_box(r.inflate(0, -m.px(7)).move(0, -m.px(3)), app) for r in rects]
+        size = app.type.common_size(texts, faces, m.text("small"), bold=True)
+        for choice, text, rect in zip(choices, texts, rects, strict=True):
+            widgets.append(ReactionButton(f"choice:{choice.id}", rect, text, size=size, icon=idle,
+                                          selected=choice.id in self.chosen, on_tap=self.toggler(choice.id)))
+        return widgets
+
+    def layout_bubbles(self) -> None:
+        """Place every bubble in conversation coordinates (0 = top of the conversation)."""
+        app = self.app
+        m = app.metrics
+        pad = self.px(18)
+        width = self.window.w
+        size = m.text("small")
+        name_size = round(m.text("small") * 0.85)
+        name_h = app.type.font(name_size, True).get_linesize()
+        radius = self.px(26)
+        y = self.px(16)
+        self.picture = mission_picture(self, self.puzzle.image, (width // 2, self.px(240)))
+        if self.picture is not None:
+            self.picture_at = self.picture.get_rect(midtop=(width // 2, y))
+            y = self.picture_at.bottom + self.px(20)
+        self.bubbles = []
+        previous = None
+        for message in self.puzzle.messages:
+            author = plain(self.text(message.author))
+            text = plain(self.text(message.text))
+            max_w = width * 3 // 4 - (0 if message.me else 2 * radius + pad)
+            _lines, widest, height = app.type.measure(text, size, max_w - 2 * pad)
+            show_name = not message.me and author != previous
+            bw = max(widest + 2 * pad, app.type.font(name_size, True).size(author)[0] + 2 * pad if show_name else 0)
+            bh = height + 2 * self.px(10) + (name_h if show_name else 0)
+            x = width - bw - pad if message.me else 2 * radius + pad + self.px(10)
+            self.bubbles.append((pygame.Rect(x, y, min(bw, max_w), bh), author, text, message.me,
+                                 name_h if show_name else 0))
+            y += bh + self.px(12)
+            previous = author if not message.me else None
+        self.content_h = y + self.px(10)
+
+    def draw_conversation(self, surface: pygame.Surface) -> None:
+        app = self.app
+        p = app.palette
+        m = app.metrics
+        window = self.window
+        pygame.draw.rect(surface, mix(p.surface_alt, p.surface, 0.4), window)
+        clip = surface.get_clip()
+        surface.set_clip(window.clip(clip) if clip else window)
+        top = window.y - self.scroll
+        if self.picture is not None:
+            at = self.picture_at.move(window.x, top)
+            panel(surface, at.inflate(self.px(12), self.px(12)), p.surface, radius=self.px(14), shadow=p.shadow,
+                  depth=self.px(5))
+            surface.blit(self.picture, at)
+        size = m.text("small")
+        name_size = round(m.text("small") * 0.85)
+        radius = self.px(26)
+        pad = self.px(18)
+        for i, (box, author, text, me, name_h) in enumerate(self.bubbles):
+            rect = box.move(window.x, top)
+            if rect.bottom < window.y or rect.y > window.bottom:
+                continue
+            fill = p.primary if me else p.surface
+            ink = p.on_primary if me else p.ink
+            panel(surface, rect, fill, radius=self.px(24), border=p.primary_dark if me else p.outline,
+                  border_width=max(2, self.px(3)))
+            if name_h:
+                avatar(surface, app, (window.x + pad + radius - self.px(6), rect.y + radius), radius, author)
+                app.type.block(surface, author, pygame.Rect(rect.x + pad, rect.y + self.px(8), rect.w - 2 * pad, name_h),
+                               size=name_size, color=p.primary_dark if not app.settings.high_contrast else p.ink,
+                               bold=True, max_lines=1, name=f"chat-author:{i}")
+            body = pygame.Rect(rect.x + pad, rect.y + self.px(10) + name_h, rect.w - 2 * pad + self.px(4),
+                               rect.h - name_h - self.px(18))
+            app.type.block(surface, text, body, size=size, color=ink, name=f"chat-message:{i}")
+        surface.set_clip(clip)
+        # A fading edge and the scroll track tell that more of the conversation is hidden.
+        if self.scroll < self.max_scroll:
+            fade = pygame.Surface((window.w, self.px(60)), pygame.SRCALPHA)
+            base = mix(p.surface_alt, p.surface, 0.4)
+            for yy in range(fade.get_height()):
+                pygame.draw.line(fade, (*base, round(255 * yy / fade.get_height())), (0, yy), (window.w, yy))
+            surface.blit(fade, (window.x, window.bottom - fade.get_height()))
+
+    def draw(self, surface: pygame.Surface) -> None:
+        app = self.app
+        p = app.palette
+        m = app.metrics
+        frame = self.frame
+        panel(surface, frame, p.surface, radius=self.px(30), shadow=p.shadow, depth=self.px(8), border=p.outline,
+              border_width=self.px(3))
+        head = pygame.Rect(frame.x, frame.y, frame.w, self.window.y - frame.y)
+        pygame.draw.rect(surface, p.night if not app.settings.high_contrast else p.surface, head,
+                         border_top_left_radius=self.px(30), border_top_right_radius=self.px(30))
+        ink = (255, 255, 255) if not app.settings.high_contrast else p.ink
+        icon = app.assets.icon("people", self.px(48), ink)
+        surface.blit(icon, icon.get_rect(midleft=(head.x + self.px(24), head.centery)))
+        members = len({self.text(msg.author) for msg in self.puzzle.messages})
+        group = plain(self.text(self.puzzle.group))
+        app.type.block(surface, group, pygame.Rect(head.x + self.px(90), head.y, head.w - self.px(330), head.h),
+                       size=m.text("body"), color=ink, bold=True, valign="middle", max_lines=1, name="chat-group")
+        app.type.block(surface, self.ngettext("{n} membre", "{n} membres", members).format(n=members),
+                       pygame.Rect(head.right - self.px(230), head.y, self.px(206), head.h), size=m.text("small"),
+                       color=ink, valign="middle", align="right", max_lines=1, name="chat-members")
+        # Scroll track between the arrows: where the visible part sits in the conversation.
+        track = pygame.Rect(self.window.right + self.px(40), self.window.y + self.px(120), self.px(16),
+                            self.window.h - self.px(240))
+        if track.h > self.px(40) and self.max_scroll > 0:
+            pygame.draw.rect(surface, p.surface_alt, track, border_radius=track.w // 2)
+            thumb_h = max(self.px(40), track.h * self.window.h // max(1, self.content_h))
+            thumb_y = track.y + (track.h - thumb_h) * self.scroll // max(1, self.max_scroll)
+            pygame.draw.rect(surface, p.primary, (track.x, thumb_y, track.w, thumb_h), border_radius=track.w // 2)
+        question = self._("Plusieurs réactions possibles :") if self.puzzle.multiple else self._("Ta réaction :")
+        app.type.block(surface, question, self.choices_head, size=m.text("body"), color=p.ink, bold=True,
+                       valign="middle", max_lines=1, name="chat-question")
+
+    def on_drag(self, widget: Widget, pos: tuple[int, int]) -> None:
+        if not isinstance(widget, ChatWindow):
+            return
+        if self.drag_y is not None:
+            self.scroll = max(0, min(self.max_scroll, self.scroll - (pos[1] - self.drag_y)))
+        self.drag_y = pos[1]
+
+    def on_drop(self, widget: Widget, pos: tuple[int, int]) -> None:
+        if isinstance(widget, ChatWindow):
+            self.on_drag(widget, pos)
+            self.drag_y = None
+            self.changed()
+
+    def on_key(self, event: pygame.event.Event) -> bool:
+        if event.key in (pygame.K_PAGEDOWN, pygame.K_PAGEUP):
+            self.scroll_by((1 if event.key == pygame.K_PAGEDOWN else -1) * self.window.h * 2 // 3)
+            return True
+        return False
+
+    def answer(self) -> object | None:
+        return list(self.chosen) if self.chosen else None
+
+    def status(self) -> str:
+        if self.scroll < self.max_scroll:
+            return self._("Lis toute la discussion : fais-la glisser ou touche la flèche.")
+        if self.puzzle.multiple:
+            return self._("Plusieurs réponses possibles.")
+        return self._("Une seule réponse.")
+
+    def enter(self, hand: Hand, answer: object) -> int:
+        """Scroll the conversation to its end with the arrow, as a team reads, then reply."""
+        scrolls = 0
+        while self.scroll < self.max_scroll and scrolls < 30:
+            hand.tap("chat-down")
+            scrolls += 1
+        return scrolls + taps(hand, [f"choice:{cid}" for cid in ids(answer)])

@@ -1,0 +1,195 @@
+"""The "hotspots" kind: the right places found on a picture."""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import TYPE_CHECKING
+
+import pygame
+
+from gardiens.core.model import Hotspots, Region
+from gardiens.ui.draw import focus_ring, panel
+from gardiens.ui.puzzles.base import RIPPLE_SECONDS, GestureError, Hand, PuzzleView, ids
+from gardiens.ui.widgets.base import Button, Widget
+
+if TYPE_CHECKING:
+    from gardiens.ui.kit.screen import Screen
+    from gardiens.ui.widgets.base import Canvas
+
+
+class PictureArea(Widget):
+    """The picture to search: a tap is turned into image fractions for `Region.contains`."""
+
+    focusable = False
+
+    def __init__(self, view: HotspotsView, rect: pygame.Rect) -> None:
+        super().__init__("picture", rect)
+        self.view = view
+
+    def activate(self, pos: tuple[int, int] | None = None) -> None:
+        if pos is not None:
+            self.view.tap_picture(pos)
+
+    def draw(self, surface: pygame.Surface, app: Canvas, *, focused: bool, pressed: bool) -> None:
+        self.view.draw_picture(surface)
+
+
+class RegionTarget(Widget):
+    """A region for keyboard players (Tab, Enter); fingers tap the picture itself."""
+
+    def __init__(self, view: HotspotsView, region: Region, rect: pygame.Rect) -> None:
+        super().__init__(f"region:{region.id}", rect, on_tap=lambda: view.toggle(region.id))
+        self.region = region
+
+    def hit(self, pos: tuple[int, int]) -> bool:
+        return False
+
+
+class HotspotsView(PuzzleView):
+    """Find the right places on a picture; each chosen place is circled and named."""
+
+    puzzle: Hotspots
+
+    def __init__(self, screen: Screen, puzzle: Hotspots) -> None:
+        super().__init__(screen, puzzle)
+        self.chosen: list[str] = []
+        self.picture = pygame.Rect(0, 0, 0, 0)
+        self.image: pygame.Surface | None = None
+        self.ripples: list[tuple[tuple[int, int], float]] = []
+        self.side = pygame.Rect(0, 0, 0, 0)
+
+    def region_rect(self, region: Region) -> pygame.Rect:
+        pic = self.picture
+        return pygame.Rect(pic.x + round(region.x * pic.w), pic.y + round(region.y * pic.h),
+                           max(1, round(region.w * pic.w)), max(1, round(region.h * pic.h)))
+
+    def toggle(self, rid: str) -> None:
+        if rid in self.chosen:
+            self.chosen.remove(rid)
+        else:
+            self.chosen.append(rid)
+        self.changed()
+
+    def tap_picture(self, pos: tuple[int, int]) -> None:
+        pic = self.picture
+        if pic.w <= 0 or pic.h <= 0:
+            return
+        fx = (pos[0] - pic.x) / pic.w
+        fy = (pos[1] - pic.y) / pic.h
+        hits = [r for r in self.puzzle.regions if r.contains(fx, fy)]
+        if not hits:
+            self.ripples.append((pos, self.app.time))
+            self.app.dirty = True
+            return
+        # Overlapping regions: the smallest one is the most precise answer.
+        region = min(hits, key=lambda r: r.w * r.h)
+        self.toggle(region.id)
+
+    def layout(self, area: pygame.Rect) -> list[Widget]:
+        self.area = area
+        side_w = self.px(500)
+        room = pygame.Rect(area.x, area.y, area.w - side_w - self.px(30), area.h)
+        self.side = pygame.Rect(room.right + self.px(30), area.y, side_w, area.h)
+        directory = self.app.mission_dir()
+        self.image = None
+        if directory is not None:
+            self.image = self.app.assets.image(directory / self.puzzle.image, room.size)
+        if self.image is not None:
+            self.picture = self.image.get_rect(center=room.center)
+        else:
+            self.picture = room.copy()
+        widgets: list[Widget] = [PictureArea(self, self.picture)]
+        regions = sorted(self.puzzle.regions, key=lambda r: -r.w * r.h)
+        widgets += [RegionTarget(self, r, self.region_rect(r)) for r in regions]
+        y = self.side.y + self.px(80)
+        for rid in self.chosen:
+            region = next(r for r in self.puzzle.regions if r.id == rid)
+            widgets.append(Button(f"unpick:{rid}", pygame.Rect(self.side.x, y, self.side.w, self.px(96)),
+                                  self.text(region.label), icon="cross", kind="plain", text_role="small",
+                                  align="left", on_tap=partial(self.toggle, rid)))
+            y += self.px(110)
+            if y > self.side.bottom - self.px(96):
+                break
+        return widgets
+
+    def draw_picture(self, surface: pygame.Surface) -> None:
+        app = self.app
+        p = app.palette
+        m = app.metrics
+        pic = self.picture
+        panel(surface, pic.inflate(self.px(16), self.px(16)), p.surface, radius=self.px(16), shadow=p.shadow,
+              depth=self.px(8))
+        if self.image is not None:
+            surface.blit(self.image, pic)
+        else:
+            # Without its picture the puzzle stays playable: the places are drawn as labelled boxes.
+            for region in self.puzzle.regions:
+                r = self.region_rect(region)
+                pygame.draw.rect(surface, p.outline, r, width=max(2, self.px(3)), border_radius=self.px(10))
+                app.type.block(surface, self.text(region.label), r.inflate(-self.px(10), -self.px(10)),
+                               size=m.text("small"), color=p.ink_soft, align="center", valign="middle",
+                               name=f"region-label:{region.id}")
+        focused = self.screen.focus if app.show_focus else None
+        for region in self.puzzle.regions:
+            r = self.region_rect(region)
+            if region.id in self.chosen:
+                radius = max(self.px(40), min(max(r.w, r.h) // 2 + self.px(12), self.px(160)))
+                pygame.draw.circle(surface, p.focus_inner, r.center, radius, max(4, self.px(12)))
+                pygame.draw.circle(surface, p.primary, r.center, radius, max(3, self.px(8)))
+                mark = pygame.Rect(0, 0, self.px(64), self.px(64))
+                mark.center = (r.centerx + int(radius * 0.7), r.centery - int(radius * 0.7))
+                pygame.draw.ellipse(surface, p.primary, mark)
+                icon = app.assets.icon("check", self.px(46), p.on_primary)
+                surface.blit(icon, icon.get_rect(center=mark.center))
+            if focused == f"region:{region.id}":
+                    focus_ring(surface, r, p, self.px(10), self.px(6))
+        for pos, started in self.ripples:
+            age = (app.time - started) / RIPPLE_SECONDS
+            if 0 <= age < 1:
+                pygame.draw.circle(surface, p.ink_soft, pos, self.px(20 + 50 * age), max(2, self.px(5 * (1 - age))))
+
+    def draw(self, surface: pygame.Surface) -> None:
+        app = self.app
+        app.type.block(surface, self._("Tes choix"), pygame.Rect(self.side.x, self.side.y, self.side.w, self.px(64)),
+                       size=app.metrics.text("subtitle"), color=app.palette.ink, bold=True, name="hotspot-choices")
+        if not self.chosen:
+            app.type.block(surface, self._("Touche l'image là où tu vois un indice."),
+                           pygame.Rect(self.side.x, self.side.y + self.px(80), self.side.w, self.px(200)),
+                           size=app.metrics.text("body"), color=app.palette.ink_soft, name="hotspot-help")
+
+    def update(self, now: float) -> None:
+        self.ripples = [(pos, t) for pos, t in self.ripples if now - t < RIPPLE_SECONDS]
+
+    def animating(self) -> bool:
+        self.update(self.app.time)
+        return bool(self.ripples)
+
+    def answer(self) -> object | None:
+        return list(self.chosen) if self.chosen else None
+
+    def status(self) -> str:
+        n = len(self.chosen)
+        return self.ngettext("Zone choisie : {n}", "Zones choisies : {n}", n).format(n=n)
+
+    def enter(self, hand: Hand, answer: object) -> int:
+        """Tap each right place at a point no smaller region covers."""
+        wanted = ids(answer)
+        for rid in wanted:
+            hand.tap(self.inside_only(rid))
+        if sorted(self.chosen) != sorted(wanted):
+            raise GestureError(f"hotspots chosen {self.chosen}, wanted {wanted}")
+        return len(wanted)
+
+    def inside_only(self, rid: str) -> tuple[int, int]:
+        """A point of region `rid` that no smaller region covers, so that a tap there chooses it."""
+        regions = self.puzzle.regions
+        rect = self.region_rect(next(r for r in regions if r.id == rid))
+        pic = self.picture
+        for fy in (0.5, 0.3, 0.7, 0.15, 0.85):
+            for fx in (0.5, 0.3, 0.7, 0.15, 0.85):
+                x = rect.x + int(rect.w * fx)
+                y = rect.y + int(rect.h * fy)
+                hits = [r for r in regions if r.contains((x + 0.5 - pic.x) / pic.w, (y + 0.5 - pic.y) / pic.h)]
+                if hits and min(hits, key=lambda r: r.w * r.h).id == rid:
+                    return (x, y)
+        return rect.center

@@ -1,0 +1,124 @@
+"""The "pegi" kind: games sorted by their PEGI age rating."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pygame
+
+from gardiens.core.model import PEGI_RATINGS, Pegi
+from gardiens.ui.draw import panel
+from gardiens.ui.puzzles.social import mission_picture, plain
+from gardiens.ui.puzzles.sorting import SortView
+
+if TYPE_CHECKING:
+    from gardiens.ui.kit.screen import Host, Screen
+
+
+def pegi_badge(surface: pygame.Surface, app: Host, rect: pygame.Rect, rating: str) -> None:
+    """A generic age badge: a rounded square with the age; green, orange or red like the scale."""
+    p = app.palette
+    m = app.metrics
+    fill = {"3": p.good, "7": p.good, "12": p.accent_dark, "16": p.accent_dark, "18": p.bad}[rating]
+    ink = p.on_primary
+    if app.settings.high_contrast:
+        fill, ink = p.surface, p.ink
+    pygame.draw.rect(surface, fill, rect, border_radius=max(4, rect.w // 6))
+    pygame.draw.rect(surface, p.on_primary if not app.settings.high_contrast else p.outline, rect,
+                     width=max(2, rect.w // 20), border_radius=max(4, rect.w // 6))
+    app.type.block(surface, rating, rect.inflate(-m.px(8), -m.px(8)), size=int(rect.h * 0.62), color=ink, bold=True,
+                   align="center", valign="middle", max_lines=1, name=f"pegi-badge:{rating}")
+
+
+class PegiView(SortView):
+    """Made-up games to sort into five age boxes: 3, 7, 12, 16 and 18."""
+
+    puzzle: Pegi
+    # Five boxes and the game cards need the whole width.
+    side_picture = False
+    card_prefix = "game"
+    box_prefix = "pegi"
+    card_height = 210
+    chip_height = 76
+    box_head = 104
+    min_box = 200
+
+    def __init__(self, screen: Screen, puzzle: Pegi) -> None:
+        super().__init__(screen, puzzle)
+        self.description_size = self.app.metrics.text("small")
+
+    def card_ids(self) -> list[str]:
+        return [game.id for game in self.puzzle.games]
+
+    def measure(self, cards: list[tuple[str, pygame.Rect]]) -> None:
+        games = {g.id: g for g in self.puzzle.games}
+        texts = [plain(self.text(games[cid].description)) for cid, _rect in cards]
+        boxes = [self.description_box(rect, games[cid].image) for cid, rect in cards]
+        self.description_size = self.app.type.common_size(texts, boxes, self.app.metrics.text("small"))
+
+    def description_box(self, rect: pygame.Rect, image: str | None) -> pygame.Rect:
+        m = self.app.metrics
+        inner = rect.inflate(-m.px(28), -m.px(20))
+        x = inner.x + (min(inner.h, m.px(130)) + m.px(16) if image else 0)
+        title_h = self.app.type.font(m.text("body"), True).get_linesize()
+        return pygame.Rect(x, inner.y + title_h - m.px(4), inner.right - x, inner.h - title_h + m.px(4))
+
+    def box_ids(self) -> list[str]:
+        return list(PEGI_RATINGS)
+
+    def paint_card(self, surface: pygame.Surface, card_id: str, rect: pygame.Rect, *, compact: bool) -> None:
+        app = self.app
+        p = app.palette
+        m = app.metrics
+        game = next(g for g in self.puzzle.games if g.id == card_id)
+        selected = self.selected == card_id
+        panel(surface, rect, p.surface, radius=m.px(20), shadow=p.shadow, depth=m.px(5),
+              border=p.primary if selected else p.outline, border_width=m.px(7 if selected else 3))
+        title = plain(self.text(game.title))
+        if compact:
+            icon = app.assets.icon("dice", m.px(36), p.primary_dark)
+            surface.blit(icon, icon.get_rect(midleft=(rect.x + m.px(14), rect.centery)))
+            app.type.block(surface, title, pygame.Rect(rect.x + m.px(58), rect.y + m.px(4), rect.w - m.px(70),
+                           rect.h - m.px(8)), size=m.text("small"), color=p.ink, bold=True, valign="middle",
+                           max_lines=2, name=f"game:{card_id}")
+        else:
+            inner = rect.inflate(-m.px(28), -m.px(20))
+            side = min(inner.h, m.px(130))
+            image = mission_picture(self, game.image, (side, side))
+            x = inner.x
+            if image is not None:
+                surface.blit(image, image.get_rect(midleft=(inner.x, inner.centery)))
+                x += image.get_width() + m.px(16)
+            title_size = m.text("body")
+            title_h = app.type.font(title_size, True).get_linesize()
+            icon = app.assets.icon("dice", m.px(38), p.primary_dark)
+            surface.blit(icon, icon.get_rect(midleft=(x, inner.y + title_h // 2)))
+            app.type.block(surface, title, pygame.Rect(x + m.px(48), inner.y, inner.right - x - m.px(90), title_h),
+                           size=title_size, color=p.ink, bold=True, max_lines=1, name=f"game:{card_id}")
+            app.type.block(surface, plain(self.text(game.description)), self.description_box(rect, game.image),
+                           size=self.description_size, color=p.ink,
+                           name=f"game-text:{card_id}")
+        if selected:
+            self.selected_mark(surface, rect)
+
+    def paint_box(self, surface: pygame.Surface, box_id: str, rect: pygame.Rect) -> None:
+        app = self.app
+        p = app.palette
+        m = app.metrics
+        ready = self.selected is not None
+        panel(surface, rect, p.surface_alt, radius=m.px(26), border=p.accent if ready else p.outline,
+              border_width=m.px(7 if ready else 4))
+        head = pygame.Rect(rect.x, rect.y, rect.w, m.px(self.box_head))
+        badge = pygame.Rect(0, 0, head.h - m.px(18), head.h - m.px(18))
+        badge.midleft = (head.x + m.px(14), head.centery)
+        pegi_badge(surface, app, badge, box_id)
+        x = badge.right + m.px(14)
+        app.type.block(surface, self._("PEGI {n}").format(n=box_id), pygame.Rect(x, head.y + m.px(10),
+                       head.right - x - m.px(10), head.h // 2 - m.px(6)), size=m.text("body"), color=p.ink,
+                       bold=True, max_lines=1, valign="bottom", name=f"pegi:{box_id}")
+        app.type.block(surface, self._("dès {n} ans").format(n=box_id), pygame.Rect(x, head.centery,
+                       head.right - x - m.px(10), head.h // 2 - m.px(8)), size=m.text("small"), color=p.ink_soft,
+                       max_lines=1, name=f"pegi-age:{box_id}")
+        if ready and not any(b == box_id for b in self.placed.values()):
+            icon = app.assets.icon("down", m.px(48), p.accent_dark)
+            surface.blit(icon, icon.get_rect(midbottom=(rect.centerx, rect.bottom - m.px(10))))
