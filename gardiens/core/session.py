@@ -15,6 +15,7 @@ from enum import StrEnum
 from typing import Any
 
 from gardiens.core import checkers
+from gardiens.core import events as happened
 from gardiens.core.checkers import MalformedAnswer, Verdict
 from gardiens.core.clock import Clock
 from gardiens.core.commands import (
@@ -174,9 +175,12 @@ def fold(missions: Mapping[str, Mission], events: list[Event]) -> SessionState:
 
 
 def apply(missions: Mapping[str, Mission], state: SessionState, event: Event) -> SessionState:
-    """One event applied to a state: the only place where session state changes."""
-    data = event.data
-    if event.kind == "restored":
+    """One event applied to a state: the only place where session state changes.
+
+    The stored row is read back typed first (`ValueError` for a row this release cannot read).
+    """
+    happening = happened.decode(event.kind, event.data)
+    if isinstance(happening, happened.Restored):
         # The time the kiosk was down is not the team's: the countdown goes on
         # from where it was at the last event before the restart.
         if state.running_since is None:
@@ -185,70 +189,65 @@ def apply(missions: Mapping[str, Mission], state: SessionState, event: Event) ->
     if state.running_since is not None:
         state = replace(state, elapsed=state.elapsed + max(0.0, event.at - state.running_since))
         state = replace(state, running_since=event.at)
-    kind = event.kind
-    if kind == "setup_started":
-        return replace(SessionState(), session_id=event.session, lifecycle=Lifecycle.SETUP)
-    if kind == "chosen":
-        return replace(
-            state,
-            mission_id=data.get("mission", state.mission_id),
-            age=data.get("age", state.age),
-            language=data.get("language", state.language),
-            team=data.get("team", state.team),
-        )
-    if kind == "setup_confirmed":
-        return replace(state, lifecycle=Lifecycle.BRIEFING)
-    if kind == "mission_started":
-        mission = missions[str(state.mission_id)]
-        puzzles = {p.id: PuzzleProgress() for p in mission.puzzles}
-        state = replace(
-            state,
-            lifecycle=Lifecycle.PLAYING,
-            time_limit=float(data["time_limit"]),
-            elapsed=0.0,
-            running_since=event.at,
-            puzzles=puzzles,
-        )
-        return _unlock(mission, state)
-    if kind == "paused":
-        return replace(state, lifecycle=Lifecycle.PAUSED, running_since=None)
-    if kind == "resumed":
-        return replace(state, lifecycle=Lifecycle.PLAYING, running_since=event.at)
-    if kind == "time_added":
-        return replace(state, added=state.added + float(data["seconds"]))
-    if kind == "answer_submitted":
-        pid = str(data["puzzle"])
-        progress = state.puzzles[pid]
-        if data["correct"]:
-            return _finish_puzzle(missions, state, pid, PuzzleState.SOLVED)
-        return _update(state, pid, replace(progress, attempts=progress.attempts + 1))
-    if kind == "hint_shown":
-        pid = str(data["puzzle"])
-        progress = state.puzzles[pid]
-        penalty = float(data.get("penalty", 0))
-        state = replace(state, added=state.added - penalty)
-        return _update(
-            state,
-            pid,
-            replace(progress, hints=progress.hints + 1, last_progress_at=state.elapsed),
-        )
-    if kind == "hint_pushed":
-        pid = str(data["puzzle"])
-        progress = state.puzzles[pid]
-        return _update(state, pid, replace(progress, pushed=(*progress.pushed, str(data["text"]))))
-    if kind == "puzzle_skipped":
-        return _finish_puzzle(missions, state, str(data["puzzle"]), PuzzleState.SKIPPED)
-    if kind == "mission_ended":
-        return replace(
-            state,
-            lifecycle=Lifecycle.DEBRIEF,
-            outcome=Outcome(str(data["outcome"])),
-            running_since=None,
-            ended_at=state.elapsed,
-        )
-    if kind == "reset":
-        return SessionState()
-    raise ValueError(f"unknown event kind {kind!r}")
+    match happening:
+        case happened.SetupStarted():
+            return replace(SessionState(), session_id=event.session, lifecycle=Lifecycle.SETUP)
+        case happened.Chosen(mission=mission, age=age, language=language, team=team):
+            return replace(
+                state,
+                mission_id=mission or state.mission_id,
+                age=age or state.age,
+                language=language or state.language,
+                team=team or state.team,
+            )
+        case happened.SetupConfirmed():
+            return replace(state, lifecycle=Lifecycle.BRIEFING)
+        case happened.MissionStarted(time_limit=time_limit):
+            mission_played = missions[str(state.mission_id)]
+            state = replace(
+                state,
+                lifecycle=Lifecycle.PLAYING,
+                time_limit=time_limit,
+                elapsed=0.0,
+                running_since=event.at,
+                puzzles={p.id: PuzzleProgress() for p in mission_played.puzzles},
+            )
+            return _unlock(mission_played, state)
+        case happened.Paused():
+            return replace(state, lifecycle=Lifecycle.PAUSED, running_since=None)
+        case happened.Resumed():
+            return replace(state, lifecycle=Lifecycle.PLAYING, running_since=event.at)
+        case happened.TimeAdded(seconds=seconds):
+            return replace(state, added=state.added + seconds)
+        case happened.AnswerSubmitted(puzzle=pid, correct=correct):
+            progress = state.puzzles[pid]
+            if correct:
+                return _finish_puzzle(missions, state, pid, PuzzleState.SOLVED)
+            return _update(state, pid, replace(progress, attempts=progress.attempts + 1))
+        case happened.HintShown(puzzle=pid, penalty=penalty):
+            progress = state.puzzles[pid]
+            state = replace(state, added=state.added - (penalty or 0.0))
+            return _update(
+                state,
+                pid,
+                replace(progress, hints=progress.hints + 1, last_progress_at=state.elapsed),
+            )
+        case happened.HintPushed(puzzle=pid, text=text):
+            progress = state.puzzles[pid]
+            return _update(state, pid, replace(progress, pushed=(*progress.pushed, text)))
+        case happened.PuzzleSkipped(puzzle=pid):
+            return _finish_puzzle(missions, state, pid, PuzzleState.SKIPPED)
+        case happened.MissionEnded(outcome=outcome):
+            return replace(
+                state,
+                lifecycle=Lifecycle.DEBRIEF,
+                outcome=Outcome(outcome),
+                running_since=None,
+                ended_at=state.elapsed,
+            )
+        case happened.Reset():
+            return SessionState()
+    raise ValueError(f"unhandled event {happening!r}")
 
 
 def _update(state: SessionState, pid: str, progress: PuzzleProgress) -> SessionState:
@@ -384,11 +383,11 @@ class Session:
         except (KeyError, ValueError):
             # The mission was edited since (a puzzle renamed or removed): this game can no
             # longer be replayed, so it is closed and the kiosk starts afresh.
-            self.journal.append(session_id, self.clock.now(), [("reset", {})])
+            self.journal.append(session_id, self.clock.now(), [happened.encode(happened.Reset())])
             self._state = SessionState()
             return
         if self._state.lifecycle is Lifecycle.PLAYING:
-            self._record([("restored", {})])
+            self._record([happened.Restored()])
 
     def _known(self, event: Event) -> bool:
         mission = event.data.get("mission") if event.kind == "chosen" else None
@@ -522,7 +521,7 @@ class Session:
             return refused(Refusal.NOT_ON_ATTRACT_SCREEN)
         team = random_team(self._rng)
         return self._record(
-            [("setup_started", {}), ("chosen", {"team": team})], session_id=uuid.uuid4().hex
+            [happened.SetupStarted(), happened.Chosen(team=team)], session_id=uuid.uuid4().hex
         )
 
     def _choose(
@@ -535,28 +534,24 @@ class Session:
     ) -> Reply:
         if self._state.lifecycle is not Lifecycle.SETUP:
             return refused(Refusal.NOT_IN_SETUP)
-        chosen: dict[str, str] = {}
         target = self.missions.get(mission or self._state.mission_id or "")
-        if mission is not None:
-            if mission not in self.missions:
-                return refused(Refusal.UNKNOWN_MISSION)
-            chosen["mission"] = mission
+        if mission is not None and mission not in self.missions:
+            return refused(Refusal.UNKNOWN_MISSION)
+        band: AgeBand | None = None
         if age is not None:
             if age not in AGE_BANDS or (target is not None and age not in target.ages):
                 return refused(Refusal.AGE_BAND_NOT_OFFERED)
-            chosen["age"] = age
+            band = age
         if language is not None:
             offered = [target.language, *target.translations] if target else []
             if target is None or language not in offered:
                 return refused(Refusal.LANGUAGE_NOT_OFFERED)
-            chosen["language"] = language
-        if team is not None:
-            if not is_team(team):
-                return refused(Refusal.TEAM_MUST_BE_GENERATED)
-            chosen["team"] = team
-        if not chosen:
+        if team is not None and not is_team(team):
+            return refused(Refusal.TEAM_MUST_BE_GENERATED)
+        chosen = happened.Chosen(mission, band, language, team)
+        if not chosen.to_data():
             return refused(Refusal.NOTHING_CHOSEN)
-        return self._record([("chosen", chosen)])
+        return self._record([chosen])
 
     def _reroll_team(self) -> Reply:
         if self._state.lifecycle is not Lifecycle.SETUP:
@@ -564,7 +559,7 @@ class Session:
         team = random_team(self._rng)
         while team == self._state.team:
             team = random_team(self._rng)
-        return self._record([("chosen", {"team": team})])
+        return self._record([happened.Chosen(team=team)])
 
     def _confirm(self) -> Reply:
         state = self._state
@@ -582,7 +577,7 @@ class Session:
             return refused(Refusal.NO_LANGUAGE_CHOSEN)
         if state.team is None:
             return refused(Refusal.NO_TEAM_NAME)
-        return self._record([("setup_confirmed", {})])
+        return self._record([happened.SetupConfirmed()])
 
     def _start(self, *, minutes: int | None = None) -> Reply:
         state = self._state
@@ -592,7 +587,7 @@ class Session:
         if minutes is not None and not 1 <= minutes <= 180:
             return refused(Refusal.DURATION_OUT_OF_RANGE)
         limit = 60 * (minutes if minutes is not None else mission.minutes(state.age))
-        return self._record([("mission_started", {"time_limit": limit})])
+        return self._record([happened.MissionStarted(limit)])
 
     def _launch(self, command: Launch) -> Reply:
         """Setup, choices, confirmation and start as one batch of events: a kiosk switched off
@@ -610,22 +605,22 @@ class Session:
         minutes = command.minutes
         if minutes is not None and not 1 <= minutes <= 180:
             return refused(Refusal.DURATION_OUT_OF_RANGE)
-        age = command.age
-        chosen = {"mission": mission.id, "age": age, "language": command.language}
-        batch: list[tuple[str, Mapping[str, Any]]] = []
+        age = next(band for band in mission.ages if band == command.age)
+        chosen = (mission.id, age, command.language)
+        batch: list[happened.GameEvent] = []
         session_id = None
         if state.lifecycle is Lifecycle.ATTRACT:
             session_id = uuid.uuid4().hex
-            batch += [("setup_started", {}), ("chosen", {**chosen, "team": random_team(self._rng)})]
+            batch += [happened.SetupStarted(), happened.Chosen(*chosen, random_team(self._rng))]
         elif state.lifecycle is Lifecycle.SETUP or (
-            (state.mission_id, state.age, state.language) != tuple(chosen.values())
+            (state.mission_id, state.age, state.language) != chosen
         ):
-            team = {} if state.team is not None else {"team": random_team(self._rng)}
-            batch.append(("chosen", {**chosen, **team}))
+            team = None if state.team is not None else random_team(self._rng)
+            batch.append(happened.Chosen(*chosen, team))
         if state.lifecycle is not Lifecycle.BRIEFING:
-            batch.append(("setup_confirmed", {}))
+            batch.append(happened.SetupConfirmed())
         limit = 60 * (minutes if minutes is not None else mission.minutes(age))
-        batch.append(("mission_started", {"time_limit": limit}))
+        batch.append(happened.MissionStarted(limit))
         return self._record(batch, session_id=session_id)
 
     def _submit(self, puzzle_id: str, answer: object) -> Reply:
@@ -639,10 +634,8 @@ class Session:
             verdict = checkers.check(puzzle, answer, self.rewards_values())
         except MalformedAnswer:
             return refused(Refusal.MALFORMED_ANSWER)
-        data: dict[str, Any] = {"puzzle": puzzle_id, "correct": verdict.correct}
-        if not verdict.correct:
-            data["answer"] = checkers.journaled(puzzle, answer)
-        reply = self._record([("answer_submitted", data)])
+        kept = None if verdict.correct else checkers.journaled(puzzle, answer)
+        reply = self._record([happened.AnswerSubmitted(puzzle_id, verdict.correct, kept)])
         return replace(reply, verdict=verdict)
 
     def _request_hint(self, puzzle_id: str, *, source: str = "team") -> Reply:
@@ -655,10 +648,8 @@ class Session:
         step = self._state.puzzles[puzzle_id].hints
         if step >= len(ladder):
             return refused(Refusal.NO_MORE_HINTS)
-        data: dict[str, Any] = {"puzzle": puzzle_id, "step": step, "source": source}
-        if mission.hint_policy.penalty_seconds and source == "team":
-            data["penalty"] = mission.hint_policy.penalty_seconds
-        reply = self._record([("hint_shown", data)])
+        penalty = mission.hint_policy.penalty_seconds if source == "team" else None
+        reply = self._record([happened.HintShown(puzzle_id, step, source, penalty or None)])
         return replace(reply, hint=ladder[step])
 
     def _push_hint(self, puzzle_id: str, text: str | None = None) -> Reply:
@@ -671,7 +662,7 @@ class Session:
         text = text.strip()
         if not text or len(text) > MAX_PUSHED_HINT:
             return refused(Refusal.HINT_TEXT_LENGTH)
-        reply = self._record([("hint_pushed", {"puzzle": puzzle_id, "text": text})])
+        reply = self._record([happened.HintPushed(puzzle_id, text)])
         return replace(reply, hint=text)
 
     def _skip(self, puzzle_id: str) -> Reply:
@@ -679,19 +670,19 @@ class Session:
         blocked = self._check_playing(puzzle_id)
         if blocked:
             return blocked
-        return self._record([("puzzle_skipped", {"puzzle": puzzle_id})])
+        return self._record([happened.PuzzleSkipped(puzzle_id)])
 
     def _pause(self) -> Reply:
         if self._expire() is not None:
             return refused(Refusal.TIME_IS_UP)
         if self._state.lifecycle is not Lifecycle.PLAYING:
             return refused(Refusal.NOT_PLAYING)
-        return self._record([("paused", {})])
+        return self._record([happened.Paused()])
 
     def _resume_play(self) -> Reply:
         if self._state.lifecycle is not Lifecycle.PAUSED:
             return refused(Refusal.NOT_PAUSED)
-        return self._record([("resumed", {})])
+        return self._record([happened.Resumed()])
 
     def _add_time(self, seconds: float) -> Reply:
         if self._expire() is not None:
@@ -700,14 +691,14 @@ class Session:
             return refused(Refusal.NOT_PLAYING)
         if not 0 < seconds <= MAX_ADDED_SECONDS:
             return refused(Refusal.ADDED_TIME_OUT_OF_RANGE)
-        return self._record([("time_added", {"seconds": float(seconds)})])
+        return self._record([happened.TimeAdded(float(seconds))])
 
     def _abandon(self) -> Reply:
         if self._state.lifecycle not in (Lifecycle.PLAYING, Lifecycle.PAUSED):
             return refused(Refusal.NOT_PLAYING)
         if self._expire() is not None:
             return refused(Refusal.TIME_IS_UP)
-        return self._record([("mission_ended", {"outcome": Outcome.ABANDONED.value})])
+        return self._record([happened.MissionEnded(Outcome.ABANDONED.value)])
 
     def _tick(self) -> Reply:
         """Called regularly by the screen: records the end when the countdown reaches zero."""
@@ -719,10 +710,10 @@ class Session:
         state = self._state
         if state.session_id is None:
             return refused(Refusal.ALREADY_RESET)
-        batch: list[tuple[str, Mapping[str, Any]]] = []
+        batch: list[happened.GameEvent] = []
         if state.lifecycle in (Lifecycle.PLAYING, Lifecycle.PAUSED) and self._expire() is None:
-            batch.append(("mission_ended", {"outcome": Outcome.ABANDONED.value}))
-        batch.append(("reset", {}))
+            batch.append(happened.MissionEnded(Outcome.ABANDONED.value))
+        batch.append(happened.Reset())
         return self._record(batch)
 
     # -- debrief -----------------------------------------------------------------
@@ -758,14 +749,15 @@ class Session:
         state = self._state
         if state.lifecycle is not Lifecycle.PLAYING or self.remaining() > 0:
             return None
-        return self._record([("mission_ended", {"outcome": Outcome.TIME_UP.value})])
+        return self._record([happened.MissionEnded(Outcome.TIME_UP.value)])
 
     def _record(
-        self, batch: list[tuple[str, Mapping[str, Any]]], *, session_id: str | None = None
+        self, batch: list[happened.GameEvent], *, session_id: str | None = None
     ) -> Reply:
         session_id = session_id or self._state.session_id
         assert session_id is not None
-        events = self.journal.append(session_id, self.clock.now(), batch)
+        rows = [happened.encode(event) for event in batch]
+        events = self.journal.append(session_id, self.clock.now(), rows)
         for event in events:
             self._state = apply(self.missions, self._state, event)
         self._version += len(events)
