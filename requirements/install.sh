@@ -11,6 +11,5 @@ install_from_lock() {
     .venv/bin/python -m pip install --quiet --require-hashes -r "$lock"
     # The game itself, built with the locked setuptools rather than a fresh unpinned download.
     .venv/bin/python -m pip install --quiet --no-deps --no-build-isolation -e .
-    rm -f .venv/.installed-*
     touch "$stamp"
 }

@@ -13,7 +13,7 @@ _HOMES = {
     "MissionTexts": "gardiens.i18n.missions",
     "SourceText": "gardiens.core.texts",
     "iter_source_texts": "gardiens.core.texts",
-    "locales_dir": "gardiens.i18n.locations",
+    "locales_dir": "gardiens.paths",
 }
 
 

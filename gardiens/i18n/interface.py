@@ -20,8 +20,8 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import Translations
 
-from gardiens.i18n.locations import locales_dir as default_locales_dir
 from gardiens.i18n.pseudo import PSEUDO_LANGUAGE, pseudolocalise
+from gardiens.paths import locales_dir as default_locales_dir
 
 log = logging.getLogger(__name__)
 

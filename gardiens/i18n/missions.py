@@ -14,8 +14,8 @@ from babel.messages.pofile import read_po
 
 from gardiens.core.model import AgeBand, Mission, Text, TextList, pick, pick_list
 from gardiens.core.texts import SourceText, iter_source_texts, message_context
-from gardiens.i18n.locations import locales_dir
 from gardiens.i18n.pseudo import PSEUDO_LANGUAGE, pseudolocalise
+from gardiens.paths import locales_dir
 
 Translations = dict[tuple[str | None, str], str]
 

@@ -21,7 +21,7 @@ from gardiens.i18n.interface import (
     cli_translator,
     diagnostics_translator,
 )
-from gardiens.i18n.locations import locales_dir
+from gardiens.paths import locales_dir
 
 REPO = Path(__file__).resolve().parents[2]
 DATA = REPO / "tests" / "data"
