@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from gardiens.core.lint import solvable_puzzles
 from gardiens.core.model import CodeLock, Mission, Puzzle, pick
 from gardiens.core.puzzles import kind_of
+from gardiens.i18n.interface import SOURCE_LANGUAGE, InterfaceTranslator
 from gardiens.templating import templates_of
 
 Gettext = Callable[[str], str]
@@ -152,48 +153,39 @@ class Box:
     rewards: tuple[RewardBadge, ...]
 
 
-def _source(message: str) -> str:
-    return message
-
-
-def mission_svg(mission: Mission, *, gettext: Gettext = _source) -> str:
+def mission_svg(mission: Mission, words: InterfaceTranslator | None = None) -> str:
     """The whole map as SVG text. Unreachable puzzles are dashed, hatched and labelled.
 
-    Its words are in the language of `gettext`, French (the source) when none is given.
+    Its words are in the language of `words`, French (the source) when none is given.
     """
-    _ = gettext
-    age = mission.ages[0]
+    words = words or InterfaceTranslator(SOURCE_LANGUAGE)
+    _ = words.gettext
     placed = _place(mission)
     solvable = solvable_puzzles(mission)
-    width = max(p.x for p in placed) + BOX_W + MARGIN
-    height = max(p.y + p.height for p in placed) + MARGIN + 30
+    count = len(mission.puzzles)
     subtitle = _(
-        "{mission} · {count} énigmes · objectif : {goal} · "
+        "{mission} · {puzzles} · objectif : {goal} · "
         "flèche pleine = « requires », flèche pointillée = indice vers le code"
-    ).format(mission=mission.id, count=len(mission.puzzles), goal=mission.goal)
+    ).format(
+        mission=mission.id,
+        puzzles=words.ngettext("{count} énigme", "{count} énigmes", count).format(count=count),
+        goal=mission.goal,
+    )
     # About 7 px per character at 13 px: the legend must not be cut on a narrow map.
-    width = max(width, 2 * MARGIN + 7.0 * len(subtitle))
+    width = max(max(p.x for p in placed) + BOX_W + MARGIN, 2 * MARGIN + 7.0 * len(subtitle))
+    height = max(p.y + p.height for p in placed) + MARGIN + 30
     boxes = [_box(mission, item, solvable, _) for item in placed]
     return templates_of("gardiens.authoring").get_template("map.svg").render(
-        _=_,
-        mission=mission,
-        title=pick(mission.title, age),
-        subtitle=subtitle,
-        width=width,
-        height=height,
-        edges=_edges(placed),
-        boxes=boxes,
-        margin=MARGIN,
-        box_w=BOX_W,
-        box_h=BOX_H,
-        badge_h=BADGE_H,
+        _=_, mission=mission, title=pick(mission.title, mission.ages[0]), subtitle=subtitle,
+        width=width, height=height, edges=_edges(placed), boxes=boxes,
+        margin=MARGIN, box_w=BOX_W, box_h=BOX_H, badge_h=BADGE_H,
     )
 
 
 def _box(mission: Mission, item: Placed, solvable: set[str], _: Gettext) -> Box:
     puzzle = item.puzzle
     kind = kind_of(puzzle)
-    label, sign = _(kind.label), kind.sign
+    label, sign = _(kind.label), _(kind.sign)
     rewards = tuple(
         RewardBadge(
             reward.id,

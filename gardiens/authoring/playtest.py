@@ -17,6 +17,7 @@ from gardiens.core.journal import Journal
 from gardiens.core.model import AgeBand, Mission, Puzzle, pick
 from gardiens.core.puzzles import kind_of
 from gardiens.core.session import Lifecycle, Outcome, PuzzleState, Reply, Session
+from gardiens.i18n.interface import N_, InterfaceTranslator, cli_translator
 
 # Long enough that no bot runs out of time: the playtest measures, it does not judge a race.
 UNLIMITED_MINUTES = 180
@@ -34,11 +35,13 @@ class Skill:
     pace: float
 
 
+# A skill's name seeds its bots and names it in the JSON report: a message id, translated only
+# where the report is written for a person.
 SKILLS: tuple[Skill, ...] = (
-    Skill("à l'aise", (0, 0, 0, 1), (0, 0, 0, 1), 0.75),
+    Skill(N_("à l'aise"), (0, 0, 0, 1), (0, 0, 0, 1), 0.75),
     # The same budgets as `gardiens autoplay`'s bot, at an ordinary pace.
-    Skill("moyenne", WRONG_BUDGETS, HINT_BUDGETS, 1.0),
-    Skill("en difficulté", (1, 1, 2, 3), (0, 1, 2, 3), 1.35),
+    Skill(N_("moyenne"), WRONG_BUDGETS, HINT_BUDGETS, 1.0),
+    Skill(N_("en difficulté"), (1, 1, 2, 3), (0, 1, 2, 3), 1.35),
 )
 
 # An average team's first answer takes its kind's base seconds (`PuzzleKind.effort`) plus this
@@ -222,27 +225,53 @@ def percentile(values: Sequence[float], rank: int) -> float:
 
 
 def _band_warnings(
-    age: AgeBand, declared: int, median: float, high: float, won: int, runs: int
+    age: AgeBand,
+    declared: int,
+    median: float,
+    high: float,
+    won: int,
+    runs: int,
+    translator: InterfaceTranslator,
 ) -> tuple[str, ...]:
+    _ = translator.gettext
     warnings: list[str] = []
     if won < runs:
-        warnings.append(f"{age} ans : {runs - won} partie(s) sur {runs} non gagnée(s).")
+        lost = runs - won
+        warnings.append(
+            translator.ngettext(
+                "{age} ans : {lost} partie sur {runs} non gagnée.",
+                "{age} ans : {lost} parties sur {runs} non gagnées.",
+                lost,
+            ).format(age=age, lost=lost, runs=runs)
+        )
     if median > declared:
         warnings.append(
-            f"{age} ans : mission probablement trop longue : la moitié des équipes mettrait plus "
-            f"de {median:.0f} min pour {declared} min prévues. Retirez une énigme ou allégez "
-            "les textes."
+            _(
+                "{age} ans : mission probablement trop longue : la moitié des équipes mettrait "
+                "plus de {median} min pour {declared} min prévues. Retirez une énigme ou allégez "
+                "les textes."
+            ).format(age=age, median=f"{median:.0f}", declared=declared)
         )
     elif high > declared:
         warnings.append(
-            f"{age} ans : risque d'être trop longue pour les équipes plus lentes "
-            f"({high:.0f} min pour {HIGH_PERCENTILE} % des équipes, {declared} min prévues)."
+            _(
+                "{age} ans : risque d'être trop longue pour les équipes plus lentes "
+                "({high} min pour {percent} % des équipes, {declared} min prévues)."
+            ).format(age=age, high=f"{high:.0f}", percent=HIGH_PERCENTILE, declared=declared)
         )
     return tuple(warnings)
 
 
-def playtest(mission: Mission, *, runs: int = DEFAULT_RUNS, seed: int = 0) -> PlaytestReport:
-    """Play `runs` games per age band, the skills taking turns; deterministic for a seed."""
+def playtest(
+    mission: Mission,
+    *,
+    runs: int = DEFAULT_RUNS,
+    seed: int = 0,
+    translator: InterfaceTranslator | None = None,
+) -> PlaytestReport:
+    """Play `runs` games per age band, the skills taking turns; deterministic for a seed. Its
+    warnings are in the language of `translator` (the command line's by default)."""
+    translator = translator or cli_translator()
     all_runs: list[Run] = []
     bands: list[BandStats] = []
     for age in mission.ages:
@@ -263,7 +292,9 @@ def playtest(mission: Mission, *, runs: int = DEFAULT_RUNS, seed: int = 0) -> Pl
                 high_minutes=high,
                 won=won,
                 runs=len(band_runs),
-                warnings=_band_warnings(age, declared, median, high, won, len(band_runs)),
+                warnings=_band_warnings(
+                    age, declared, median, high, won, len(band_runs), translator
+                ),
             )
         )
     count = max(1, len(all_runs))
@@ -280,25 +311,39 @@ def playtest(mission: Mission, *, runs: int = DEFAULT_RUNS, seed: int = 0) -> Pl
     return PlaytestReport(mission=mission.id, runs=runs, puzzles=puzzles, bands=tuple(bands))
 
 
-def describe(report: PlaytestReport) -> str:
-    """The report as text for the terminal, in French."""
-    skills = ", ".join(report.skills)
+def describe(report: PlaytestReport, translator: InterfaceTranslator | None = None) -> str:
+    """The report as text for the terminal, in the command line's language."""
+    translator = translator or cli_translator()
+    _ = translator.gettext
+    skills = ", ".join(_(skill) for skill in report.skills)
+    heads = (_("énigme"), _("type"), _("erreurs"), _("indices"))
     lines = [
-        f"Mission {report.mission} : {report.runs} parties par tranche d'âge (équipes {skills}).",
+        _("Mission {mission} : {runs} parties par tranche d'âge (équipes {skills}).").format(
+            mission=report.mission, runs=report.runs, skills=skills
+        ),
         "",
-        f"{'énigme':<24} {'type':<12} {'erreurs':>8} {'indices':>8}",
+        f"{heads[0]:<24} {heads[1]:<12} {heads[2]:>8} {heads[3]:>8}",
     ]
     for p in report.puzzles:
         lines.append(f"{p.id:<24} {p.type:<12} {p.attempts:>8.1f} {p.hints:>8.1f}")
     lines.append("")
     for b in report.bands:
         lines.append(
-            f"{b.age} ans : durée médiane {b.median_minutes:.1f} min, "
-            f"{HIGH_PERCENTILE} % des équipes en moins de {b.high_minutes:.1f} min "
-            f"(prévu : {b.declared_minutes} min) ; gagnée {b.won}/{b.runs}."
+            _(
+                "{age} ans : durée médiane {median} min, {percent} % des équipes en moins de "
+                "{high} min (prévu : {declared} min) ; gagnée {won}/{runs}."
+            ).format(
+                age=b.age,
+                median=f"{b.median_minutes:.1f}",
+                percent=HIGH_PERCENTILE,
+                high=f"{b.high_minutes:.1f}",
+                declared=b.declared_minutes,
+                won=b.won,
+                runs=b.runs,
+            )
         )
     warnings = report.warnings
     if warnings:
         lines.append("")
-        lines.extend(f"avertissement : {w}" for w in warnings)
+        lines.extend(_("avertissement : {warning}").format(warning=w) for w in warnings)
     return "\n".join(lines)

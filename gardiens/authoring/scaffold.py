@@ -12,6 +12,7 @@ from pathlib import Path
 from gardiens.authoring.schema import schema_text
 from gardiens.core.lint import MISSION_FILE
 from gardiens.core.model import THEMES
+from gardiens.i18n.interface import cli_translator
 from gardiens.paths import SCHEMA_FILE, checkout_root, schema_file
 
 MISSION_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
@@ -38,13 +39,14 @@ def suggest_id(text: str) -> str:
 def check_id(mission_id: str) -> None:
     if MISSION_ID.match(mission_id):
         return
-    message = (
-        f"« {mission_id} » ne peut pas servir d'identifiant de mission : il s'écrit en lettres "
+    _ = cli_translator().gettext
+    message = _(
+        "« {mission} » ne peut pas servir d'identifiant de mission : il s'écrit en lettres "
         "minuscules sans accent, chiffres, « - » ou « _ », sans espace (64 caractères au plus)."
-    )
+    ).format(mission=mission_id)
     guess = suggest_id(mission_id)
     if guess and MISSION_ID.match(guess):
-        message += f" Essayez « {guess} »."
+        message += " " + _("Essayez « {guess} ».").format(guess=guess)
     raise ScaffoldError(message)
 
 
@@ -65,21 +67,28 @@ def _template(name: str) -> bytes:
 def create_mission(mission_id: str, *, theme: str = "infox", parent: Path) -> Created:
     """Write `parent/mission_id/` from the template; refuses a bad id, theme or existing folder."""
     check_id(mission_id)
+    _ = cli_translator().gettext
     if theme not in THEMES:
         raise ScaffoldError(
-            f"« {theme} » n'est pas un thème. Thèmes possibles : {', '.join(THEMES)}."
+            _("« {theme} » n'est pas un thème. Thèmes possibles : {themes}.").format(
+                theme=theme, themes=", ".join(THEMES)
+            )
         )
     folder = parent / mission_id
     if folder.exists():
         raise ScaffoldError(
-            f"Le dossier « {folder} » existe déjà : choisissez un autre identifiant, ou "
-            "renommez ce dossier si vous voulez repartir de zéro."
+            _(
+                "Le dossier « {folder} » existe déjà : choisissez un autre identifiant, ou "
+                "renommez ce dossier si vous voulez repartir de zéro."
+            ).format(folder=folder)
         )
     try:
         folder.mkdir(parents=True)
     except OSError as error:
         raise ScaffoldError(
-            f"Impossible de créer le dossier « {folder} » : {error.strerror or error}."
+            _("Impossible de créer le dossier « {folder} » : {reason}.").format(
+                folder=folder, reason=error.strerror or error
+            )
         ) from error
     if checkout_root() is not None:
         schema = schema_reference(folder)

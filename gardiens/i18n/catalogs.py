@@ -54,8 +54,9 @@ CODE_DOMAIN_FILES: tuple[tuple[str, str], ...] = (
     ("gardiens/core/diagnostics.py", DIAGNOSTICS_DOMAIN),
     ("gardiens/core/loader.py", DIAGNOSTICS_DOMAIN),
     ("gardiens/core/lint.py", DIAGNOSTICS_DOMAIN),
-    ("gardiens/cli.py", CLI_DOMAIN),
-    ("gardiens/commands/*", CLI_DOMAIN),
+    ("gardiens/cli/*", CLI_DOMAIN),
+    ("gardiens/authoring/playtest.py", CLI_DOMAIN),
+    ("gardiens/authoring/scaffold.py", CLI_DOMAIN),
 )
 # `# Translators: …` just above a marked string reaches the translator's tool.
 COMMENT_TAGS = ("Translators:",)

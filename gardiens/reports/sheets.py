@@ -11,6 +11,7 @@ import datetime as dt
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import ClassVar
 
 from gardiens.core.journal import Event, Journal
 from gardiens.core.model import Mission
@@ -51,14 +52,21 @@ class ChartRow:
 
 @dataclass(frozen=True)
 class Chart:
-    """Wrong attempts and hints per puzzle, laid out as bars scaled to the busiest puzzle."""
+    """Wrong attempts and hints per puzzle, laid out as bars scaled to the busiest puzzle; its
+    size and the legend's place follow from the number of rows."""
 
     rows: tuple[ChartRow, ...]
-    width: int
-    height: int
-    legend_y: int
-    label_width: int = LABEL_WIDTH
-    row_height: int = ROW_HEIGHT
+    label_width: ClassVar[int] = LABEL_WIDTH
+    row_height: ClassVar[int] = ROW_HEIGHT
+    width: ClassVar[int] = LABEL_WIDTH + BAR_WIDTH + 60
+
+    @property
+    def height(self) -> int:
+        return ROW_HEIGHT * len(self.rows) + 34
+
+    @property
+    def legend_y(self) -> int:
+        return ROW_HEIGHT * len(self.rows) + 22
 
 
 def render_report(
@@ -149,9 +157,4 @@ def chart(debrief: DebriefData, mission: Mission, texts: MissionTexts) -> Chart:
         rows.append(
             ChartRow(i * ROW_HEIGHT, MARKS.get(report.state, "·"), name[:NAME_LENGTH], tuple(bars))
         )
-    return Chart(
-        rows=tuple(rows),
-        width=LABEL_WIDTH + BAR_WIDTH + 60,
-        height=ROW_HEIGHT * len(rows) + 34,
-        legend_y=ROW_HEIGHT * len(rows) + 22,
-    )
+    return Chart(tuple(rows))

@@ -108,9 +108,18 @@ def test_titles_with_markup_and_ampersands_are_drawn_as_text() -> None:
 
 def test_the_map_speaks_the_language_it_is_given() -> None:
     mission = Mission.model_validate(sample_data())
-    english = parse(mission_svg(mission, gettext=InterfaceTranslator("en").gettext))
+    english = parse(mission_svg(mission, InterfaceTranslator("en")))
     assert english.findtext(f"{NS}title") == f"Map of the mission {mission.id}"
     goal = next(g for g in english.iter(f"{NS}g") if "goal" in classes(g))
     assert any(t.text == "★ GOAL" for t in goal.iter(f"{NS}text"))
     french = parse(mission_svg(mission))
     assert french.findtext(f"{NS}title") == f"Carte de la mission {mission.id}"
+
+
+def test_the_map_counts_puzzles_and_signs_kinds_in_its_language() -> None:
+    mission = Mission.model_validate(sample_data())
+    count = len(mission.puzzles)
+    english = mission_svg(mission, InterfaceTranslator("en"))
+    assert f"{count} puzzles ·" in english and ">T/F</text>" in english
+    french = mission_svg(mission)
+    assert f"{count} énigmes ·" in french and ">V/F</text>" in french

@@ -6,9 +6,10 @@ import json
 
 import pytest
 
-from gardiens.authoring.playtest import SKILLS, percentile, play_once, playtest
+from gardiens.authoring.playtest import SKILLS, describe, percentile, play_once, playtest
 from gardiens.cli import main
 from gardiens.core.model import Mission
+from gardiens.i18n.interface import CLI_DOMAIN, InterfaceTranslator
 from tests.authoring.missions import every_mission
 from tests.core.sample import sample_data
 
@@ -64,3 +65,14 @@ def test_command_text_and_bad_input(capsys: pytest.CaptureFixture[str]) -> None:
     assert "introuvable" in capsys.readouterr().err
     with pytest.raises(SystemExit):
         main(["playtest", "infox", "--runs", "zéro"])
+
+
+def test_the_report_speaks_the_language_of_the_command_line() -> None:
+    data = sample_data()
+    data["duration"] = {"9-12": 3, "13-16": 120}
+    english = InterfaceTranslator("en", domain=CLI_DOMAIN)
+    report = playtest(Mission.model_validate(data), runs=3, translator=english)
+    text = describe(report, english)
+    assert "median duration" in text and "at ease" in text
+    assert "warning: ages 9-12: mission probably too long" in text
+    assert "durée" not in text

@@ -92,3 +92,13 @@ def test_bad_theme_and_default_folder(tmp_path: Path, monkeypatch: pytest.Monkey
     assert suggest_id("  Été 2025 !") == "ete-2025"
     assert set(THEMES) >= {"infox"}
     assert os.path.isdir(tmp_path / "missions")
+
+
+def test_refusals_are_in_the_language_of_the_command_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("GARDIENS_LANG", "en")
+    assert main(["new", "Ma Mission", "--dir", str(tmp_path)]) == 2
+    assert "cannot be a mission id" in capsys.readouterr().err
+    with pytest.raises(ScaffoldError, match="is not a theme"):
+        create_mission("x", theme="sport", parent=tmp_path)

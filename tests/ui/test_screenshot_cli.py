@@ -8,7 +8,7 @@ import pygame
 import pytest
 
 from gardiens.cli import main
-from gardiens.commands.screenshot import SCREEN_NAMES
+from gardiens.cli.screenshot import SCREEN_NAMES
 
 from .conftest import MISSION_DIR
 

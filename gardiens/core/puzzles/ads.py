@@ -32,7 +32,7 @@ class Ads(PuzzleBase):
 class AdsKind(PuzzleKind[Ads]):
     model = Ads
     label = N_("Publicités cachées")
-    sign = "pub"
+    sign = N_("pub")
 
     def check(self, puzzle: Ads, answer: object, rewards: Mapping[str, str]) -> Verdict:
         chosen = set(read_ids(answer, {p.id for p in puzzle.posts}))

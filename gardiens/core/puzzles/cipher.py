@@ -43,7 +43,7 @@ def caesar(text: str, shift: int) -> str:
 class CipherKind(PuzzleKind[Cipher]):
     model = Cipher
     label = N_("Message chiffré")
-    sign = "César"
+    sign = N_("César")
 
     def check(self, puzzle: Cipher, answer: object, rewards: Mapping[str, str]) -> Verdict:
         given = normalise(read_text(answer))

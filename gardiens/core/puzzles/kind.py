@@ -40,7 +40,8 @@ class PuzzleKind(ABC, Generic[P]):
     label: str
     """What the mission map calls the kind, in French (« Cadenas à code »)."""
     sign: str
-    """A short sign drawn in the corner of the kind's box on the map (« 123 »)."""
+    """A short sign drawn in the corner of the kind's box on the map (« 123 »); marked with `N_`
+    when it holds words (« V/F »), as the map is translated."""
 
     def __init__(self) -> None:
         missing = [name for name in ("model", "label", "sign") if not hasattr(self, name)]

@@ -36,7 +36,7 @@ class TrueFalse(PuzzleBase):
 class TrueFalseKind(PuzzleKind[TrueFalse]):
     model = TrueFalse
     label = N_("Vrai ou faux")
-    sign = "V/F"
+    sign = N_("V/F")
 
     def check(self, puzzle: TrueFalse, answer: object, rewards: Mapping[str, str]) -> Verdict:
         given = read_bools(answer, [s.id for s in puzzle.statements])

@@ -3,27 +3,22 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
-from typing import Any
 
 from gardiens.authoring.scaffold import ScaffoldError, create_mission
+from gardiens.cli.steps import Gettext, say
 from gardiens.core.library import scenarios_dir
 from gardiens.core.model import THEMES
-from gardiens.i18n.interface import cli_translator
+from gardiens.i18n.interface import N_, cli_translator
+
+DESCRIPTION = N_(
+    "Crée le dossier d'une nouvelle mission : scenario.yaml commenté avec un exemple "
+    "de chaque énigme courante, une image d'exemple et SOURCES.md. La mission créée "
+    "est valide et se gagne telle quelle ; remplacez ensuite les textes par les vôtres."
+)
 
 
-def register(subparsers: Any) -> None:
-    _ = cli_translator().gettext
-    parser = subparsers.add_parser(
-        "new",
-        help=_("créer une nouvelle mission à partir d'un modèle"),
-        description=_(
-            "Crée le dossier d'une nouvelle mission : scenario.yaml commenté avec un exemple "
-            "de chaque énigme courante, une image d'exemple et SOURCES.md. La mission créée "
-            "est valide et se gagne telle quelle ; remplacez ensuite les textes par les vôtres."
-        ),
-    )
+def arguments(parser: argparse.ArgumentParser, _: Gettext) -> None:
     parser.add_argument(
         "mission_id",
         metavar="MISSION_ID",
@@ -37,7 +32,6 @@ def register(subparsers: Any) -> None:
         metavar="DIR",
         help=_("dossier où créer la mission (par défaut, le dossier des missions : scenarios/)"),
     )
-    parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -46,7 +40,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         created = create_mission(args.mission_id, theme=args.theme, parent=parent)
     except ScaffoldError as error:
-        print(f"gardiens new: {error}", file=sys.stderr)
+        say(f"gardiens new: {error}")
         return 2
     folder = created.folder
     print(_("Mission créée dans {folder}/ :").format(folder=folder))

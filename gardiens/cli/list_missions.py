@@ -6,9 +6,16 @@ import argparse
 import json
 from typing import Any
 
+from gardiens.cli.steps import Gettext
 from gardiens.core.library import load_library, scenarios_dir
 from gardiens.core.model import Mission, pick
-from gardiens.i18n.interface import cli_translator
+from gardiens.i18n.interface import N_, cli_translator
+
+DESCRIPTION = N_(
+    "Liste les missions valides du dossier des missions (scenarios/, ou la variable "
+    "d'environnement GARDIENS_SCENARIOS). Une mission qui a des erreurs n'apparaît pas : "
+    "« gardiens validate » explique pourquoi."
+)
 
 
 def _row(mission: Mission, path: str) -> dict[str, Any]:
@@ -22,19 +29,8 @@ def _row(mission: Mission, path: str) -> dict[str, Any]:
     }
 
 
-def register(subparsers: Any) -> None:
-    _ = cli_translator().gettext
-    parser = subparsers.add_parser(
-        "list",
-        help=_("lister les missions fournies"),
-        description=_(
-            "Liste les missions valides du dossier des missions (scenarios/, ou la variable "
-            "d'environnement GARDIENS_SCENARIOS). Une mission qui a des erreurs n'apparaît pas : "
-            "« gardiens validate » explique pourquoi."
-        ),
-    )
+def arguments(parser: argparse.ArgumentParser, _: Gettext) -> None:
     parser.add_argument("--json", action="store_true", help=_("sortie JSON"))
-    parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -3,40 +3,32 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
-from typing import Any
 
-from gardiens.core.journal import Journal, default_data_dir
-from gardiens.core.library import load_library
+from gardiens.cli.steps import Gettext, data_dir, data_dir_argument, library_missions, say
+from gardiens.core.journal import Journal
 from gardiens.core.session import debrief_of
-from gardiens.i18n.interface import cli_translator
+from gardiens.i18n.interface import N_, cli_translator
 from gardiens.reports import session_report
 
+DESCRIPTION = N_(
+    "Écrit une page HTML autonome, imprimable en A4, dans la langue de la partie : "
+    "une fiche pour les familles (sans pseudonyme) et une fiche pour l'animateur."
+)
 
-def register(sub: Any) -> None:
-    _ = cli_translator().gettext
-    parser: argparse.ArgumentParser = sub.add_parser(
-        "report",
-        help=_("fiches de débriefing imprimables (familles et animateur) d'une partie"),
-        description=_(
-            "Écrit une page HTML autonome, imprimable en A4, dans la langue de la partie : "
-            "une fiche pour les familles (sans pseudonyme) et une fiche pour l'animateur."
-        ),
-    )
+
+def arguments(parser: argparse.ArgumentParser, _: Gettext) -> None:
     parser.add_argument(
         "session", help=_("identifiant de la partie (ou son début), ou « last » pour la dernière")
     )
     parser.add_argument("--out", type=Path, default=None, help=_("fichier HTML à écrire"))
-    parser.add_argument("--data-dir", type=Path, default=None)
-    parser.set_defaults(func=run)
+    data_dir_argument(parser)
 
 
 def run(args: argparse.Namespace) -> int:
     _ = cli_translator().gettext
-    data_dir = args.data_dir or default_data_dir()
-    missions = {mid: mission for mid, (mission, _) in load_library().items()}
-    journal = Journal.open(data_dir)
+    missions = library_missions()
+    journal = Journal.open(data_dir(args))
     try:
         sessions = [
             s for s in journal.sessions() if debrief_of(missions, journal.events(s.session))
@@ -50,11 +42,10 @@ def run(args: argparse.Namespace) -> int:
             problem = (
                 _("plusieurs parties commencent ainsi") if chosen else _("partie introuvable")
             )
-            print(
+            say(
                 _("{problem} : {session} (dernières parties : {known})").format(
                     problem=problem, session=args.session, known=known
-                ),
-                file=sys.stderr,
+                )
             )
             return 1
         summary = chosen[0]

@@ -1,4 +1,5 @@
-"""The `gardiens` command: one sub-command per module of `gardiens.commands`, imported when it runs."""
+"""The `gardiens` command: one table of sub-commands, each in a module of this package that is
+imported only when it runs (`gardiens.cli.<command>`; what they share is in `steps`)."""
 
 from __future__ import annotations
 
@@ -9,37 +10,58 @@ import signal
 import sys
 from collections.abc import Sequence
 from types import FrameType
+from typing import TYPE_CHECKING, Protocol, cast
 
 from gardiens.core.folder_lock import FolderBusy
 from gardiens.i18n.interface import N_, cli_translator
 
+if TYPE_CHECKING:
+    from gardiens.cli.steps import Gettext
+
 # Exit status of a command refused because another process holds its data folder.
 FOLDER_BUSY = 3
 
-# Command name → (module of gardiens.commands exposing `register(subparsers)`, one-line help).
-# Only the module of the command being run is imported (the kiosk starts faster); the help line
-# here is what `gardiens --help` lists, so keep it the same as the one the module registers.
-# Help lines are French message ids of the `cli` catalog, translated when the parser is built.
-COMMANDS: dict[str, tuple[str, str]] = {
-    "validate": ("validate", N_("vérifier des fichiers de mission")),
-    "schema": ("schema", N_("écrire le schéma JSON des missions")),
-    "list": ("list_missions", N_("lister les missions fournies")),
-    "autoplay": ("autoplay", N_("faire jouer une mission par un robot (vérifie qu'elle se gagne)")),
-    "facilitator": ("facilitator", N_("réglages de l'animateur (code PIN du panneau)")),
-    "data": ("data", N_("gérer les données gardées par la borne")),
-    "stats": ("stats", N_("statistiques anonymes : réussite, temps, indices, erreurs fréquentes")),
-    "report": (
-        "report",
-        N_("fiches de débriefing imprimables (familles et animateur) d'une partie"),
-    ),
-    "new": ("new", N_("créer une nouvelle mission à partir d'un modèle")),
-    "graph": ("graph", N_("dessiner la carte d'une mission (SVG)")),
-    "playtest": ("playtest", N_("faire jouer une mission par des robots de niveaux différents")),
-    "play": ("play", N_("lancer le jeu sur la borne")),
-    "screenshot": ("screenshot", N_("enregistrer l'image d'un écran")),
-    "bench": ("bench", N_("mesurer les performances de l'interface")),
-    "i18n": ("i18n", N_("catalogues de traduction : extraire, mettre à jour, compiler, vérifier")),
+# Command name → its one-line help, which `gardiens --help` lists (a French message id of the
+# `cli` catalog, translated when the parser is built). A command's module, `gardiens.cli.<name>`
+# (see `CommandModule`), is imported only when that command runs: the kiosk starts faster.
+COMMANDS: dict[str, str] = {
+    "validate": N_("vérifier des fichiers de mission"),
+    "schema": N_("écrire le schéma JSON des missions"),
+    "list": N_("lister les missions fournies"),
+    "autoplay": N_("faire jouer une mission par un robot (vérifie qu'elle se gagne)"),
+    "facilitator": N_("réglages de l'animateur (code PIN du panneau)"),
+    "data": N_("gérer les données gardées par la borne"),
+    "stats": N_("statistiques anonymes : réussite, temps, indices, erreurs fréquentes"),
+    "report": N_("fiches de débriefing imprimables (familles et animateur) d'une partie"),
+    "new": N_("créer une nouvelle mission à partir d'un modèle"),
+    "graph": N_("dessiner la carte d'une mission (SVG)"),
+    "playtest": N_("faire jouer une mission par des robots de niveaux différents"),
+    "play": N_("lancer le jeu sur la borne"),
+    "screenshot": N_("enregistrer l'image d'un écran"),
+    "bench": N_("mesurer les performances de l'interface"),
+    "i18n": N_("catalogues de traduction : extraire, mettre à jour, compiler, vérifier"),
 }
+# `list` would shadow the builtin inside this package: its module has a longer name.
+MODULE_NAMES = {"list": "list_missions"}
+
+
+class CommandModule(Protocol):
+    """What the module of a command holds: its `--help` description, its arguments, its run."""
+
+    DESCRIPTION: str | None
+    """A French message id of the `cli` catalog (None: argparse's usage line only)."""
+
+    def arguments(self, parser: argparse.ArgumentParser, _: Gettext) -> None:
+        """Add the command's arguments (and its actions, if it has some) to its own parser."""
+
+    def run(self, args: argparse.Namespace) -> int:
+        """Do the command; the exit status."""
+
+
+def command_module(name: str) -> CommandModule:
+    """The module of the command `name`, imported now."""
+    module = importlib.import_module(f"gardiens.cli.{MODULE_NAMES.get(name, name)}")
+    return cast(CommandModule, module)
 
 
 def chosen_command(argv: Sequence[str]) -> str | None:
@@ -60,13 +82,17 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
         ),
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name, (module, help_text) in COMMANDS.items():
-        if command in (name, "*"):
-            importlib.import_module(f"gardiens.commands.{module}").register(sub)
-        else:
+    for name, help_text in COMMANDS.items():
+        if command not in (name, "*"):
             # A placeholder that lists the command in `gardiens --help`; never parsed, as an
             # argument list naming it builds the parser with the real one.
             sub.add_parser(name, help=_(help_text))
+            continue
+        module = command_module(name)
+        description = module.DESCRIPTION and _(module.DESCRIPTION)
+        one = sub.add_parser(name, help=_(help_text), description=description)
+        module.arguments(one, _)
+        one.set_defaults(func=module.run)
     return parser
 
 

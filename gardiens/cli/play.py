@@ -10,11 +10,11 @@ import signal
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from gardiens.commands._ui_common import load_for_ui, window_size
+from gardiens.cli.steps import Gettext, data_dir, data_dir_argument, load, say, window_size
 from gardiens.core.folder_lock import DataFolderLock
-from gardiens.i18n.interface import cli_translator
+from gardiens.i18n.interface import N_, cli_translator
 
 if TYPE_CHECKING:
     from gardiens.core.journal import Journal
@@ -30,54 +30,48 @@ BENCH_MARKS = "GARDIENS_BENCH_MARKS"
 FIRST_FRAME = "first-frame"
 MISSIONS_READY = "missions-ready"
 
+DESCRIPTION = N_("Lance le jeu en plein écran (mode borne) ; « infox » si aucune mission n'est donnée.")
 
-def register(subparsers: Any) -> None:
-    _ = cli_translator().gettext
-    parser = subparsers.add_parser(
-        "play",
-        help=_("lancer le jeu sur la borne"),
-        description=_("Lance le jeu en plein écran (mode borne) ; « infox » si aucune mission n'est donnée."),
-    )
+
+def arguments(parser: argparse.ArgumentParser, _: Gettext) -> None:
     parser.add_argument("mission", nargs="?", metavar="MISSION", help=_("identifiant, fichier ou dossier"))
     parser.add_argument("--age", choices=("9-12", "13-16"), help=_("tranche d'âge proposée d'office"))
     parser.add_argument("--lang", default="fr",
                         help=_("langue de l'interface au démarrage (fr) ; qps : pseudo-langue de test"))
     parser.add_argument("--windowed", action="store_true", help=_("dans une fenêtre plutôt qu'en plein écran"))
     parser.add_argument("--size", type=window_size, help=_("taille de la fenêtre, ex. 1280x800"))
-    parser.add_argument("--data-dir", type=Path, help=_("dossier du journal des sessions"))
+    data_dir_argument(parser, _("dossier du journal des sessions"))
     parser.add_argument("--kiosk", action="store_true",
                         help=_("mode borne verrouillé : impossible de quitter, panneau animateur protégé par "
                                "le code PIN ; sans MISSION, toutes les missions sont proposées"))
     parser.add_argument("--watch", action="store_true",
                         help=_("aperçu pour l'auteur, dans une fenêtre : la mission se recharge à chaque "
                                "enregistrement (F2 énigmes, F3 résoudre, F4 âge, F5 langue)"))
-    parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     from gardiens.core.facilitator import has_pin
-    from gardiens.core.journal import default_data_dir
     from gardiens.ui.app import App
     from gardiens.ui.boot import Boot
 
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     _ = cli_translator().gettext
-    data_dir = args.data_dir or default_data_dir()
+    folder = data_dir(args)
     if args.kiosk and args.watch:
-        print(_("L'aperçu (--watch) n'existe pas en mode borne."), file=sys.stderr)
+        say(_("L'aperçu (--watch) n'existe pas en mode borne."))
         return 2
-    if args.kiosk and not has_pin(data_dir):
+    if args.kiosk and not has_pin(folder):
         # A locked kiosk with no way into the facilitator panel could only be switched off.
         print(_("Le mode borne demande un code PIN animateur. Réglez-le d'abord avec :"),
-              f"  gardiens facilitator set-pin --data-dir {data_dir}", sep="\n", file=sys.stderr)
+              f"  gardiens facilitator set-pin --data-dir {folder}", sep="\n", file=sys.stderr)
         return 2
     fullscreen = not args.windowed and not args.watch
     size = args.size or ((0, 0) if fullscreen else (1920, 1080))
     # One game per data folder: a second one would write into this team's session. An author's
     # preview keeps no record, so it holds nothing. Refused here, before any window opens.
-    folder = DataFolderLock(data_dir)
+    lock = DataFolderLock(folder)
     if not args.watch:
-        folder.acquire()
+        lock.acquire()
     # SDL would turn SIGTERM into a window-close event, which a kiosk ignores; let Python handle
     # the signal instead and stop the loop cleanly so the journal is closed.
     os.environ["SDL_NO_SIGNAL_HANDLERS"] = "1"
@@ -86,7 +80,7 @@ def run(args: argparse.Namespace) -> int:
     app = App(None, size=size, fullscreen=fullscreen, kiosk=args.kiosk, language=args.lang, age=args.age)
     signal.signal(signal.SIGTERM, lambda *_: app.stop())
     signal.signal(signal.SIGINT, lambda *_: app.stop())
-    start = _Start(args, data_dir)
+    start = _Start(args, folder)
     try:
         app.open()
         app.step()
@@ -96,7 +90,7 @@ def run(args: argparse.Namespace) -> int:
         app.close()
     finally:
         start.close()
-        folder.release()
+        lock.release()
     return start.status
 
 
@@ -134,10 +128,10 @@ class _Start:
         from gardiens.core.kiosk import load_settings
         from gardiens.core.library import load_library
 
-        loaded = load_for_ui(self.args.mission)
+        loaded = load(self.args.mission)
         if loaded is None:
             return None
-        mission, folder = loaded
+        mission, folder = loaded[0], loaded[1].parent
         settings, problem = load_settings(self.data_dir)
         missions = {mission.id: mission}
         mission_dirs = {mission.id: folder}
@@ -166,7 +160,7 @@ class _Start:
             return
         if loaded.problem:
             message = cli_translator().gettext("réglages de la borne ignorés : {problem}")
-            print(message.format(problem=loaded.problem), file=sys.stderr)
+            say(message.format(problem=loaded.problem))
         # An author's preview keeps no record: its sessions are tests, not teams.
         self.journal = Journal.memory() if self.args.watch else Journal.open(self.data_dir)
         if self.args.kiosk:

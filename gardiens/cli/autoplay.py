@@ -5,32 +5,34 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import sys
 import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from gardiens.cli.steps import (
+    NOT_FOUND_EXPLAINED,
+    Gettext,
+    data_dir,
+    data_dir_argument,
+    load,
+    say,
+)
 from gardiens.core.autoplay import Bot
 from gardiens.core.clock import ManualClock
 from gardiens.core.commands import Reset
 from gardiens.core.folder_lock import DataFolderLock
-from gardiens.core.journal import Journal, default_data_dir
+from gardiens.core.journal import Journal
 from gardiens.core.model import AGE_BANDS, AgeBand, Mission
 from gardiens.core.session import Outcome, Session
-from gardiens.i18n.interface import InterfaceTranslator, cli_translator, diagnostics_translator
+from gardiens.i18n.interface import N_, InterfaceTranslator, cli_translator
+
+DESCRIPTION = N_(
+    "Un robot joue la mission : quelques erreurs et indices tirés de la graine, "
+    "puis les bonnes réponses. Code de sortie 0 si la mission est gagnée."
+)
 
 
-def register(sub: Any) -> None:
-    _ = cli_translator().gettext
-    parser: argparse.ArgumentParser = sub.add_parser(
-        "autoplay",
-        help=_("faire jouer une mission par un robot (vérifie qu'elle se gagne)"),
-        description=_(
-            "Un robot joue la mission : quelques erreurs et indices tirés de la graine, "
-            "puis les bonnes réponses. Code de sortie 0 si la mission est gagnée."
-        ),
-    )
+def arguments(parser: argparse.ArgumentParser, _: Gettext) -> None:
     parser.add_argument(
         "mission", help=_("identifiant d'une mission fournie, ou chemin d'un scenario.yaml")
     )
@@ -40,7 +42,7 @@ def register(sub: Any) -> None:
     parser.add_argument(
         "--pace", type=float, default=0.0, help=_("secondes réelles entre deux actions")
     )
-    parser.add_argument("--data-dir", type=Path, default=None)
+    data_dir_argument(parser)
     parser.add_argument(
         "--resume", action="store_true", help=_("reprendre la partie inachevée du journal")
     )
@@ -48,69 +50,44 @@ def register(sub: Any) -> None:
     parser.add_argument(
         "--ui", action="store_true", help=_("jouer à travers l'interface, au toucher")
     )
-    parser.set_defaults(func=run)
-
-
-def load_one(arg: str, _: Callable[[str], str] | None = None) -> tuple[Mission, Path] | str:
-    """The mission named by `arg`, or the located errors that keep it from loading."""
-    from gardiens.core.library import MissionNotFoundError, resolve_mission
-    from gardiens.core.loader import load_mission
-
-    _ = _ or cli_translator().gettext
-    try:
-        path = resolve_mission(arg)
-    except MissionNotFoundError:
-        return _(
-            "mission introuvable : {arg} (un identifiant de mission fournie, ou un chemin)"
-        ).format(arg=arg)
-    result = load_mission(path)
-    if result.mission is None or any(d.severity == "error" for d in result.diagnostics):
-        shown = diagnostics_translator()
-        return "\n".join(d.render(shown) for d in result.diagnostics)
-    return result.mission, path
 
 
 def run(args: argparse.Namespace) -> int:
     translator = cli_translator()
     _ = translator.gettext
-    loaded = load_one(args.mission, _)
-    if isinstance(loaded, str):
-        print(loaded, file=sys.stderr)
+    loaded = load(args.mission, NOT_FOUND_EXPLAINED)
+    if loaded is None:
         return 1
     mission, path = loaded
     age: AgeBand = args.age or mission.ages[0]
     language: str = args.lang or mission.language
     if age not in mission.ages:
-        print(
+        say(
             _("la mission {mission} n'a pas la tranche d'âge {age}").format(
                 mission=mission.id, age=age
-            ),
-            file=sys.stderr,
+            )
         )
         return 2
     if language not in (mission.language, *mission.translations):
-        print(
+        say(
             _("la mission {mission} n'existe pas en « {language} »").format(
                 mission=mission.id, language=language
-            ),
-            file=sys.stderr,
+            )
         )
         return 2
-    data_dir = args.data_dir or default_data_dir()
+    folder = data_dir(args)
     # The robot writes a session: never into the folder of a game being played.
-    with DataFolderLock(data_dir):
+    with DataFolderLock(folder):
         if args.ui:
             os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
             os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
             from gardiens.testing.ui_autoplay import win_through_ui
 
             summary = win_through_ui(
-                path, age=age, language=language, data_dir=data_dir, seed=args.seed
+                path, age=age, language=language, data_dir=folder, seed=args.seed
             )
         else:
-            summary = play_core(
-                mission, age, language, args.seed, data_dir, args.resume, args.pace
-            )
+            summary = play_core(mission, age, language, args.seed, folder, args.resume, args.pace)
     if args.json:
         print(json.dumps(summary, ensure_ascii=False, indent=2))
     else:

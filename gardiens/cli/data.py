@@ -4,24 +4,19 @@ from __future__ import annotations
 
 import argparse
 import time
-from pathlib import Path
-from typing import Any
 
+from gardiens.cli.steps import Gettext, actions, data_dir, data_dir_argument, library_missions
 from gardiens.core.folder_lock import DataFolderLock
-from gardiens.core.journal import Journal, default_data_dir
+from gardiens.core.journal import Journal
 from gardiens.core.kiosk import load_settings
-from gardiens.core.library import load_library
 from gardiens.core.records import purge, purge_sheets
 from gardiens.i18n.interface import cli_translator
 
+DESCRIPTION = None
 
-def register(sub: Any) -> None:
-    _ = cli_translator().gettext
-    parser: argparse.ArgumentParser = sub.add_parser(
-        "data", help=_("gérer les données gardées par la borne")
-    )
-    actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
-    purge_cmd = actions.add_parser(
+
+def arguments(parser: argparse.ArgumentParser, _: Gettext) -> None:
+    purge_cmd = actions(parser).add_parser(
         "purge",
         help=_("effacer les journaux de parties plus anciens que la durée de conservation"),
         description=_(
@@ -39,30 +34,30 @@ def register(sub: Any) -> None:
             "finies"
         ),
     )
-    purge_cmd.add_argument("--data-dir", type=Path, default=None)
-    purge_cmd.set_defaults(func=run_purge)
+    data_dir_argument(purge_cmd)
 
 
-def run_purge(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace) -> int:
+    """`purge`, the only action."""
     translator = cli_translator()
     _ = translator.gettext
-    data_dir = args.data_dir or default_data_dir()
-    settings, problem = load_settings(data_dir)
+    folder = data_dir(args)
+    settings, problem = load_settings(folder)
     if problem:
         print(_("réglages ignorés : {problem}").format(problem=problem))
     days = args.older_than if args.older_than is not None else settings.retention_days
     if days < 0:
         print(_("--older-than attend un nombre de jours positif ou nul"))
         return 2
-    missions = {mid: mission for mid, (mission, _) in load_library().items()}
+    missions = library_missions()
     # Purging rewrites the journal: not while a game writes into it (it purges at start anyway).
-    with DataFolderLock(data_dir):
-        journal = Journal.open(data_dir)
+    with DataFolderLock(folder):
+        journal = Journal.open(folder)
         try:
             removed = purge(journal, missions, older_than_days=days, now=time.time())
         finally:
             journal.close()
-        sheets = purge_sheets(data_dir, older_than_days=days, now=time.time())
+        sheets = purge_sheets(folder, older_than_days=days, now=time.time())
     for sheet, error in sheets:
         print(_("fiche impossible à effacer : {sheet} ({error})").format(sheet=sheet, error=error))
     print(

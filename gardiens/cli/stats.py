@@ -6,15 +6,17 @@ import argparse
 import csv
 import json
 import sys
-from pathlib import Path
-from typing import Any
 
-from gardiens.core.journal import Journal, default_data_dir
-from gardiens.core.library import load_library
+from gardiens.cli.steps import Gettext, data_dir, data_dir_argument, library_missions
+from gardiens.core.journal import Journal
 from gardiens.core.records import MissionStats, record_finished, stats
 from gardiens.i18n.format import format_duration, format_ratio
-from gardiens.i18n.interface import InterfaceTranslator, cli_translator
+from gardiens.i18n.interface import N_, InterfaceTranslator, cli_translator
 
+DESCRIPTION = N_(
+    "Par mission et tranche d'âge, puis par énigme : parties, taux de réussite, "
+    "temps médian, indices par énigme et erreurs les plus fréquentes."
+)
 CSV_COLUMNS = (
     "mission",
     "age",
@@ -29,27 +31,15 @@ CSV_COLUMNS = (
 )
 
 
-def register(sub: Any) -> None:
-    _ = cli_translator().gettext
-    parser: argparse.ArgumentParser = sub.add_parser(
-        "stats",
-        help=_("statistiques anonymes : réussite, temps, indices, erreurs fréquentes"),
-        description=_(
-            "Par mission et tranche d'âge, puis par énigme : parties, taux de réussite, "
-            "temps médian, indices par énigme et erreurs les plus fréquentes."
-        ),
-    )
+def arguments(parser: argparse.ArgumentParser, _: Gettext) -> None:
     parser.add_argument("--csv", action="store_true", help=_("sortie CSV (une ligne par énigme)"))
-    parser.add_argument("--data-dir", type=Path, default=None)
-    parser.set_defaults(func=run)
+    data_dir_argument(parser)
 
 
 def run(args: argparse.Namespace) -> int:
-    data_dir = args.data_dir or default_data_dir()
-    missions = {mid: mission for mid, (mission, _) in load_library().items()}
-    journal = Journal.open(data_dir)
+    journal = Journal.open(data_dir(args))
     try:
-        record_finished(journal, missions)
+        record_finished(journal, library_missions())
         table = stats(journal.results())
     finally:
         journal.close()

@@ -4,30 +4,25 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from pathlib import Path
-from typing import Any
 
+from gardiens.cli.steps import Gettext, say
 from gardiens.core.diagnostics import has_errors
 from gardiens.core.library import find_mission_files, scenarios_dir
 from gardiens.core.loader import check_paths, describe_counts
-from gardiens.i18n.interface import cli_translator, diagnostics_translator
+from gardiens.i18n.interface import N_, cli_translator, diagnostics_translator
 
 PROG = "gardiens validate"
 
+DESCRIPTION = N_(
+    "Vérifie des missions (fichiers scenario.yaml ou dossiers qui en contiennent) et "
+    "affiche chaque problème sous la forme FICHIER:LIGNE:COLONNE: CODE message. "
+    "Code de sortie : 0 sans erreur (avertissements permis), 1 s'il y a des erreurs, "
+    "2 si la commande est mal utilisée."
+)
 
-def register(subparsers: Any) -> None:
-    _ = cli_translator().gettext
-    parser = subparsers.add_parser(
-        "validate",
-        help=_("vérifier des fichiers de mission"),
-        description=_(
-            "Vérifie des missions (fichiers scenario.yaml ou dossiers qui en contiennent) et "
-            "affiche chaque problème sous la forme FICHIER:LIGNE:COLONNE: CODE message. "
-            "Code de sortie : 0 sans erreur (avertissements permis), 1 s'il y a des erreurs, "
-            "2 si la commande est mal utilisée."
-        ),
-    )
+
+def arguments(parser: argparse.ArgumentParser, _: Gettext) -> None:
     parser.add_argument(
         "paths",
         nargs="*",
@@ -43,7 +38,6 @@ def register(subparsers: Any) -> None:
         default=None,
         help=_("langue des messages (défaut : GARDIENS_LANG ou LANG, sinon fr)"),
     )
-    parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -53,19 +47,15 @@ def run(args: argparse.Namespace) -> int:
     missing = [p for p in paths if not p.exists()]
     if missing:
         for path in missing:
-            print(
-                _("{prog}: « {path} » n'existe pas.").format(prog=PROG, path=path),
-                file=sys.stderr,
-            )
+            say(_("{prog}: « {path} » n'existe pas.").format(prog=PROG, path=path))
         return 2
     files = find_mission_files(paths)
     if not files:
         listed = ", ".join(str(p) for p in paths)
-        print(
+        say(
             _("{prog}: aucune mission (scenario.yaml) trouvée dans {paths}.").format(
                 prog=PROG, paths=listed
-            ),
-            file=sys.stderr,
+            )
         )
         return 2
     diagnostics = check_paths(files)

@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
-from typing import Any
 
 from gardiens.authoring.playtest import DEFAULT_RUNS, describe, playtest
-from gardiens.commands.autoplay import load_one
-from gardiens.i18n.interface import cli_translator
+from gardiens.cli.steps import NOT_FOUND_EXPLAINED, Gettext, load
+from gardiens.i18n.interface import N_, cli_translator
+
+DESCRIPTION = N_(
+    "Des robots plus ou moins à l'aise jouent la mission plusieurs fois par tranche "
+    "d'âge. Le rapport donne, par énigme, les erreurs et les indices attendus, et par "
+    "tranche d'âge la durée estimée (médiane et 90 % des équipes) face à la durée "
+    "prévue, avec un avertissement si la mission risque d'être trop longue."
+)
 
 
 def _runs(text: str) -> int:
@@ -25,18 +30,7 @@ def _runs(text: str) -> int:
     return value
 
 
-def register(subparsers: Any) -> None:
-    _ = cli_translator().gettext
-    parser = subparsers.add_parser(
-        "playtest",
-        help=_("faire jouer une mission par des robots de niveaux différents"),
-        description=_(
-            "Des robots plus ou moins à l'aise jouent la mission plusieurs fois par tranche "
-            "d'âge. Le rapport donne, par énigme, les erreurs et les indices attendus, et par "
-            "tranche d'âge la durée estimée (médiane et 90 % des équipes) face à la durée "
-            "prévue, avec un avertissement si la mission risque d'être trop longue."
-        ),
-    )
+def arguments(parser: argparse.ArgumentParser, _: Gettext) -> None:
     parser.add_argument("mission", help=_("identifiant d'une mission fournie, ou chemin"))
     parser.add_argument(
         "--runs",
@@ -46,18 +40,16 @@ def register(subparsers: Any) -> None:
     )
     parser.add_argument("--seed", type=int, default=0, help=_("graine des robots (0)"))
     parser.add_argument("--json", action="store_true", help=_("rapport JSON"))
-    parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    loaded = load_one(args.mission)
-    if isinstance(loaded, str):
-        print(loaded, file=sys.stderr)
+    loaded = load(args.mission, NOT_FOUND_EXPLAINED)
+    if loaded is None:
         return 1
-    mission, _ = loaded
-    report = playtest(mission, runs=args.runs, seed=args.seed)
+    translator = cli_translator()
+    report = playtest(loaded[0], runs=args.runs, seed=args.seed, translator=translator)
     if args.json:
         print(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
     else:
-        print(describe(report))
+        print(describe(report, translator))
     return 0

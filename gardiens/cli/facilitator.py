@@ -5,21 +5,16 @@ from __future__ import annotations
 import argparse
 import getpass
 import sys
-from pathlib import Path
-from typing import Any
 
+from gardiens.cli.steps import Gettext, actions, data_dir, data_dir_argument, say
 from gardiens.core.facilitator import PinError, set_pin
-from gardiens.core.journal import default_data_dir
 from gardiens.i18n.interface import cli_translator
 
+DESCRIPTION = None
 
-def register(sub: Any) -> None:
-    _ = cli_translator().gettext
-    parser: argparse.ArgumentParser = sub.add_parser(
-        "facilitator", help=_("réglages de l'animateur (code PIN du panneau)")
-    )
-    actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
-    set_cmd = actions.add_parser(
+
+def arguments(parser: argparse.ArgumentParser, _: Gettext) -> None:
+    set_cmd = actions(parser).add_parser(
         "set-pin",
         help=_("choisir le code PIN (4 à 8 chiffres) qui ouvre le panneau animateur"),
         description=_(
@@ -27,27 +22,26 @@ def register(sub: Any) -> None:
             "est gardée dans le dossier de données."
         ),
     )
-    set_cmd.add_argument("--data-dir", type=Path, default=None)
+    data_dir_argument(set_cmd)
     set_cmd.add_argument(
         "--stdin", action="store_true", help=_("lire le code sur l'entrée standard (scripts)")
     )
-    set_cmd.set_defaults(func=run_set_pin)
 
 
-def run_set_pin(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace) -> int:
+    """`set-pin`, the only action."""
     _ = cli_translator().gettext
-    data_dir = args.data_dir or default_data_dir()
     if args.stdin:
         pin = sys.stdin.readline().strip()
     else:
         pin = getpass.getpass(_("Nouveau code PIN (4 à 8 chiffres) : "))
         if getpass.getpass(_("Le même code, encore une fois : ")) != pin:
-            print(_("Les deux codes sont différents : rien n'a changé."), file=sys.stderr)
+            say(_("Les deux codes sont différents : rien n'a changé."))
             return 1
     try:
-        path = set_pin(data_dir, pin)
+        path = set_pin(data_dir(args), pin)
     except PinError:
-        print(_("Le code doit faire de 4 à 8 chiffres : rien n'a changé."), file=sys.stderr)
+        say(_("Le code doit faire de 4 à 8 chiffres : rien n'a changé."))
         return 1
     print(_("Code PIN enregistré (empreinte seulement) dans {path}").format(path=path))
     return 0

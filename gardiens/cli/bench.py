@@ -18,14 +18,21 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from gardiens.commands._ui_common import DEFAULT_MISSION
-from gardiens.commands.play import BENCH_MARKS, FIRST_FRAME, MISSIONS_READY
+from gardiens.cli.play import BENCH_MARKS, FIRST_FRAME, MISSIONS_READY
+from gardiens.cli.steps import Gettext, load
 from gardiens.core.clock import ManualClock
-from gardiens.i18n.interface import cli_translator
+from gardiens.i18n.interface import N_
 
+if TYPE_CHECKING:
+    from gardiens.core.model import Mission
+
+DESCRIPTION = N_(
+    "Mesure démarrage, temps d'image, CPU au repos et mémoire, à côté de pygame-ce nu."
+)
 SIZE = (1920, 1080)
+IDLE_SECONDS = 20.0
 STARTUP_RUNS = 5
 # The scripted team looks at each screen this long before touching it (real teams read for far
 # longer), and the kiosk waits on its attract screen this many times as long before it comes.
@@ -43,36 +50,27 @@ print({FIRST_FRAME!r}, flush=True)
 """
 
 
-def register(subparsers: Any) -> None:
-    _ = cli_translator().gettext
-    parser = subparsers.add_parser(
-        "bench",
-        help=_("mesurer les performances de l'interface"),
-        description=_(
-            "Mesure démarrage, temps d'image, CPU au repos et mémoire, à côté de pygame-ce nu."
-        ),
-    )
+def arguments(parser: argparse.ArgumentParser, _: Gettext) -> None:
     parser.add_argument("--json", action="store_true", help=_("résultat en JSON"))
-    parser.add_argument(
-        "--idle-seconds", type=float, default=20.0, help=_("durée de chaque mesure au repos (20)")
-    )
-    parser.add_argument(
-        "--startup-runs",
-        type=int,
-        default=STARTUP_RUNS,
-        help=_("démarrages chronométrés de chaque sorte, médiane retenue ({runs})").format(
-            runs=STARTUP_RUNS
+    # Each measure's setting, with its default said in its help.
+    for flag, kind, default, help_id in (
+        ("--idle-seconds", float, IDLE_SECONDS, N_("durée de chaque mesure au repos ({default})")),
+        (
+            "--startup-runs",
+            int,
+            STARTUP_RUNS,
+            N_("démarrages chronométrés de chaque sorte, médiane retenue ({default})"),
         ),
-    )
-    parser.add_argument(
-        "--read-seconds",
-        type=float,
-        default=READ_SECONDS,
-        help=_("temps de lecture de l'équipe scriptée avant chaque toucher ({seconds})").format(
-            seconds=READ_SECONDS
+        (
+            "--read-seconds",
+            float,
+            READ_SECONDS,
+            N_("temps de lecture de l'équipe scriptée avant chaque toucher ({default})"),
         ),
-    )
-    parser.set_defaults(func=run)
+    ):
+        parser.add_argument(
+            flag, type=kind, default=default, help=_(help_id).format(default=f"{default:g}")
+        )
 
 
 def _gardiens_command() -> list[str]:
@@ -161,6 +159,13 @@ def _rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def _default_mission() -> tuple[Mission, Path]:
+    """The mission measured (the one `play` offers by default), and its folder."""
+    loaded = load(None)
+    assert loaded is not None
+    return loaded[0], loaded[1].parent
+
+
 def _playthrough_frames(read_seconds: float) -> tuple[list[float], float, float]:
     """Frame times (ms) of the frames a team's touches cause, over a win through the interface.
 
@@ -174,13 +179,10 @@ def _playthrough_frames(read_seconds: float) -> tuple[list[float], float, float]
     """
     import pygame
 
-    from gardiens.commands._ui_common import load_for_ui
     from gardiens.testing.pilot import Pilot
     from gardiens.testing.ui_autoplay import play_to_win
 
-    loaded = load_for_ui(DEFAULT_MISSION)
-    assert loaded is not None
-    mission, folder = loaded
+    mission, folder = _default_mission()
     pilot = Pilot.launch({mission.id: mission}, mission_dirs={mission.id: folder}, size=SIZE)
     app = pilot.app
     times: list[float] = []
@@ -280,16 +282,13 @@ def _bare_idle() -> tuple[Callable[[float], None], Callable[[], None]]:
 
 def _app_idle() -> tuple[Callable[[float], None], Callable[[], None]]:
     """The real loop (30 frames/s when idle) on a puzzle screen nobody touches."""
-    from gardiens.commands._ui_common import load_for_ui
     from gardiens.core.journal import Journal
     from gardiens.core.session import Session
     from gardiens.testing.pilot import Pilot
     from gardiens.testing.scenes import stage
     from gardiens.ui.app import App
 
-    loaded = load_for_ui(DEFAULT_MISSION)
-    assert loaded is not None
-    mission, folder = loaded
+    mission, folder = _default_mission()
     clock = _RunningClock(1_000_000.0)
     session = Session({mission.id: mission}, Journal.memory(), clock)
     pilot = Pilot(

@@ -3,25 +3,18 @@
 from __future__ import annotations
 
 import argparse
-import sys
 import tempfile
 from pathlib import Path
-from typing import Any
 
-from gardiens.commands._ui_common import load_for_ui, window_size
-from gardiens.i18n.interface import cli_translator
+from gardiens.cli.steps import Gettext, load, say, window_size
+from gardiens.i18n.interface import N_, cli_translator
 
+DESCRIPTION = N_("Dessine un écran du jeu sans fenêtre et l'enregistre en PNG.")
 SCREEN_NAMES = ("attract", "setup", "briefing", "map", "pause", "victory", "time_up", "debrief",
                 "accessibility", "hints", "feedback", "pin", "panel", "idle")
 
 
-def register(subparsers: Any) -> None:
-    _ = cli_translator().gettext
-    parser = subparsers.add_parser(
-        "screenshot",
-        help=_("enregistrer l'image d'un écran"),
-        description=_("Dessine un écran du jeu sans fenêtre et l'enregistre en PNG."),
-    )
+def arguments(parser: argparse.ArgumentParser, _: Gettext) -> None:
     parser.add_argument("mission", metavar="MISSION", help=_("identifiant, fichier ou dossier"))
     which = parser.add_mutually_exclusive_group(required=True)
     which.add_argument("--screen", choices=SCREEN_NAMES,
@@ -32,7 +25,6 @@ def register(subparsers: Any) -> None:
                         help=_("langue (celle de la mission par défaut) ; qps : pseudo-langue de test"))
     parser.add_argument("--size", type=window_size, default=(1920, 1080), help=_("ex. 1280x800"))
     parser.add_argument("--out", type=Path, required=True, metavar="FILE.png")
-    parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -42,10 +34,10 @@ def run(args: argparse.Namespace) -> int:
     from gardiens.testing.pilot import Pilot
     from gardiens.testing.scenes import KIOSK_SCREENS, SceneError, stage, stage_kiosk
 
-    loaded = load_for_ui(args.mission)
+    loaded = load(args.mission)
     if loaded is None:
         return 1
-    mission, folder = loaded
+    mission, folder = loaded[0], loaded[1].parent
     from gardiens.i18n.pseudo import PSEUDO_LANGUAGE
 
     language = args.lang or mission.language
@@ -53,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
     played = mission.language if language == PSEUDO_LANGUAGE else language
     if played not in (mission.language, *mission.translations):
         message = cli_translator().gettext("la mission {mission} n'existe pas en « {language} »")
-        print(message.format(mission=mission.id, language=language), file=sys.stderr)
+        say(message.format(mission=mission.id, language=language))
         return 2
     age = args.age or mission.ages[0]
     pilot = Pilot.launch({mission.id: mission}, mission_dirs={mission.id: folder}, size=args.size,
@@ -68,7 +60,7 @@ def run(args: argparse.Namespace) -> int:
             pilot.settle()
             pilot.screenshot(args.out)
     except SceneError as error:
-        print(error, file=sys.stderr)
+        say(str(error))
         return 2
     finally:
         pilot.close()

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
+from gardiens.cli.steps import Gettext, actions, say
 from gardiens.i18n.catalogs import (
     Templates,
     compile_catalogs,
@@ -21,19 +20,15 @@ from gardiens.i18n.format import format_ratio
 from gardiens.i18n.interface import N_, cli_translator
 from gardiens.paths import bundled, checkout_root, locales_dir
 
+DESCRIPTION = N_(
+    "Les textes de l'interface, des erreurs, de la ligne de commande et des missions "
+    "passent par des catalogues gettext (locales/<langue>/LC_MESSAGES/*.po) : voir "
+    "docs/translation.md."
+)
 
-def register(sub: Any) -> None:
-    _ = cli_translator().gettext
-    parser: argparse.ArgumentParser = sub.add_parser(
-        "i18n",
-        help=_("catalogues de traduction : extraire, mettre à jour, compiler, vérifier"),
-        description=_(
-            "Les textes de l'interface, des erreurs, de la ligne de commande et des missions "
-            "passent par des catalogues gettext (locales/<langue>/LC_MESSAGES/*.po) : voir "
-            "docs/translation.md."
-        ),
-    )
-    actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
+
+def arguments(parser: argparse.ArgumentParser, _: Gettext) -> None:
+    each = actions(parser)
     steps: tuple[tuple[str, str, Callable[[argparse.Namespace], int]], ...] = (
         (
             "extract",
@@ -60,7 +55,7 @@ def register(sub: Any) -> None:
     )
     for name, help_id, func in steps:
         help_text = _(help_id)
-        action = actions.add_parser(
+        action = each.add_parser(
             name, help=help_text, description=help_text[0].upper() + help_text[1:] + "."
         )
         action.add_argument(
@@ -88,7 +83,13 @@ def register(sub: Any) -> None:
             )
         if name == "check":
             action.add_argument("--lang", default=None, help=_("ne vérifier que cette langue"))
-        action.set_defaults(func=func)
+        action.set_defaults(run=func)
+
+
+def run(args: argparse.Namespace) -> int:
+    """The action named: `extract`, `update`, `compile` or `check`."""
+    action: Callable[[argparse.Namespace], int] = args.run
+    return action(args)
 
 
 def _folders(args: argparse.Namespace) -> tuple[Path | None, Path]:
@@ -114,7 +115,7 @@ def _extract(args: argparse.Namespace, _: Callable[[str], str]) -> tuple[Templat
     if args.domain:
         templates.catalogs = {d: c for d, c in templates.catalogs.items() if d in args.domain}
     for problem in templates.problems:
-        print(_("ignoré : {problem}").format(problem=problem), file=sys.stderr)
+        say(_("ignoré : {problem}").format(problem=problem))
     return templates, locales
 
 
@@ -151,11 +152,10 @@ def run_compile(args: argparse.Namespace) -> int:
                 ).format(path=result.po.with_suffix(".mo"), n=result.compiled)
             )
         for entry in result.broken:
-            print(
+            say(
                 _(
                     "{path} : les {{champs}} de la traduction diffèrent de la source, entrée ignorée : {entry}"
-                ).format(path=result.po, entry=entry),
-                file=sys.stderr,
+                ).format(path=result.po, entry=entry)
             )
     return 0
 

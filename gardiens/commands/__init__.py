@@ -1,1 +1,0 @@
-"""Sub-commands of the `gardiens` command, one module each."""
