@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from gardiens.authoring.schema import schema_text
-from gardiens.i18n.interface import cli_translator
+from gardiens.i18n.interface import cli_translator, schema_translator
 
 
 def register(subparsers: Any) -> None:
@@ -29,7 +29,7 @@ def register(subparsers: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    text = schema_text()
+    text = schema_text(schema_translator())
     if args.out is None:
         sys.stdout.write(text)
         return 0

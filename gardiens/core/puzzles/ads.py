@@ -10,14 +10,14 @@ from pydantic import Field, StrictBool
 
 from gardiens.core.diagnostics import N_
 from gardiens.core.puzzles.answers import Answer, Journaled, Verdict, read_ids, tally
-from gardiens.core.puzzles.base import PuzzleBase, Text
+from gardiens.core.puzzles.base import D_, PuzzleBase, Text
 from gardiens.core.puzzles.feed import Post
 from gardiens.core.puzzles.kind import Effort, PuzzleKind
 
 
 class AdPost(Post):
     hidden_ad: StrictBool = Field(
-        description="true si le post est une publicité qui ne le dit pas."
+        description=D_("true si le post est une publicité qui ne le dit pas.")
     )
     feedback: Text | None = None
 

@@ -10,7 +10,7 @@ from pydantic import Field, StrictBool
 
 from gardiens.core.diagnostics import N_
 from gardiens.core.puzzles.answers import Answer, Journaled, Verdict, read_ids, tally
-from gardiens.core.puzzles.base import Identifier, PuzzleBase, Strict, Text
+from gardiens.core.puzzles.base import D_, Identifier, PuzzleBase, Strict, Text
 from gardiens.core.puzzles.kind import Effort, PuzzleKind
 
 
@@ -24,7 +24,7 @@ class Region(Strict):
     w: float = Field(gt=0, le=1)
     h: float = Field(gt=0, le=1)
     correct: StrictBool = Field(
-        description="true si cette zone fait partie de ce qu'il faut trouver."
+        description=D_("true si cette zone fait partie de ce qu'il faut trouver.")
     )
     feedback: Text | None = None
 
@@ -36,7 +36,7 @@ class Hotspots(PuzzleBase):
     """Regions to find on an image; every correct region must be found, no wrong one chosen."""
 
     type: Literal["hotspots"]
-    image: str = Field(description="L'image où chercher, relative au dossier de la mission.")
+    image: str = Field(description=D_("L'image où chercher, relative au dossier de la mission."))
     regions: list[Region] = Field(min_length=1, max_length=12)
 
 

@@ -38,9 +38,10 @@ class PuzzleKind(ABC, Generic[P]):
 
     model: type[P]
     label: str
-    """What the mission map calls the kind, in French (« Cadenas à code »)."""
+    """What the mission map calls the kind: a French message id marked with `N_`, translated
+    where the map is drawn."""
     sign: str
-    """A short sign drawn in the corner of the kind's box on the map (« 123 »)."""
+    """A short sign drawn in the corner of the kind's box on the map ("123")."""
 
     def __init__(self) -> None:
         missing = [name for name in ("model", "label", "sign") if not hasattr(self, name)]
