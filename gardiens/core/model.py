@@ -11,7 +11,7 @@ import functools
 import operator
 from collections.abc import Sequence
 from types import GenericAlias
-from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeAlias
+from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeAlias, get_args
 
 from pydantic import Field, create_model
 
@@ -113,14 +113,7 @@ Theme: TypeAlias = Literal[
     "economie-donnee",
     "influence",
 ]
-THEMES: tuple[Theme, ...] = (
-    "infox",
-    "cyberharcelement",
-    "donnees-personnelles",
-    "jeux-video",
-    "economie-donnee",
-    "influence",
-)
+THEMES: tuple[Theme, ...] = get_args(Theme)
 
 LanguageCode = Annotated[
     str,
