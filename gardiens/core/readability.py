@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from gardiens.core.frozen import Frozen
 from gardiens.core.languages import language_data, language_file
 
 MAX_WORDS_9_12 = 20
@@ -26,8 +27,7 @@ class Reading:
     rare_words: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class WordForms:
+class WordForms(Frozen):
     """How a language's inflected words are read back to a base (see `word-forms-*.yaml`)."""
 
     endings: tuple[str, ...] = ()
