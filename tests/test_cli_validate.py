@@ -159,7 +159,9 @@ def test_command_line_exit_codes() -> None:
 
 def test_committed_schema_is_in_sync() -> None:
     committed = (ROOT / "scenarios" / "mission.schema.json").read_text(encoding="utf-8")
-    assert committed == schema_text(), "run: gardiens schema --out scenarios/mission.schema.json"
+    assert committed == schema_text(), (
+        "run: GARDIENS_LANG=fr gardiens schema --out scenarios/mission.schema.json"
+    )
 
 
 def test_schema_command(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

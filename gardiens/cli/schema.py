@@ -7,7 +7,7 @@ from pathlib import Path
 
 from gardiens.authoring.schema import schema_text
 from gardiens.cli.steps import Gettext, write_out
-from gardiens.i18n.interface import N_
+from gardiens.i18n.interface import N_, schema_translator
 
 DESCRIPTION = N_(
     "Écrit le schéma JSON d'un fichier de mission. Les éditeurs (VS Code avec "
@@ -23,4 +23,4 @@ def arguments(parser: argparse.ArgumentParser, _: Gettext) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    return 0 if write_out(schema_text(), args.out, "gardiens schema") else 2
+    return 0 if write_out(schema_text(schema_translator()), args.out, "gardiens schema") else 2

@@ -7,9 +7,10 @@ the network later, and mypy follows it from the button that sends it to the rule
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
 from typing import TypeAlias
+
+from gardiens.core.frozen import Frozen
 
 
 class Refusal(StrEnum):
@@ -43,13 +44,11 @@ class Refusal(StrEnum):
     UNKNOWN_PUZZLE = "unknown_puzzle"
 
 
-@dataclass(frozen=True)
-class StartSetup:
+class StartSetup(Frozen):
     """A team taps the attract screen: a new session, with a generated team name."""
 
 
-@dataclass(frozen=True)
-class Choose:
+class Choose(Frozen):
     """The team (or the facilitator) picks among what the kiosk offers; None keeps a choice."""
 
     mission: str | None = None
@@ -58,25 +57,21 @@ class Choose:
     team: str | None = None
 
 
-@dataclass(frozen=True)
-class RerollTeam:
+class RerollTeam(Frozen):
     """Another generated team name."""
 
 
-@dataclass(frozen=True)
-class Confirm:
+class Confirm(Frozen):
     """The setup is complete: on to the briefing."""
 
 
-@dataclass(frozen=True)
-class Start:
+class Start(Frozen):
     """The briefing is read: the countdown starts (`minutes` overrides the mission's)."""
 
     minutes: int | None = None
 
 
-@dataclass(frozen=True)
-class Launch:
+class Launch(Frozen):
     """The facilitator starts a mission for a team in one step, from the attract screen, the
     setup or the briefing: written as one journal transaction."""
 
@@ -86,65 +81,55 @@ class Launch:
     minutes: int | None = None
 
 
-@dataclass(frozen=True)
-class Submit:
+class Submit(Frozen):
     """An answer to a puzzle (ids, a code, a text: see `gardiens.core.checkers.Answer`)."""
 
     puzzle: str
     answer: object
 
 
-@dataclass(frozen=True)
-class RequestHint:
+class RequestHint(Frozen):
     """The next step of a puzzle's hint ladder, asked by the team."""
 
     puzzle: str
 
 
-@dataclass(frozen=True)
-class PushHint:
+class PushHint(Frozen):
     """The facilitator sends the next step of the ladder, or `text` of their own."""
 
     puzzle: str
     text: str | None = None
 
 
-@dataclass(frozen=True)
-class Skip:
+class Skip(Frozen):
     """The facilitator force-solves a puzzle (a broken prop, a team stuck for good)."""
 
     puzzle: str
 
 
-@dataclass(frozen=True)
-class Pause:
+class Pause(Frozen):
     """The countdown stops."""
 
 
-@dataclass(frozen=True)
-class Resume:
+class Resume(Frozen):
     """The countdown goes on."""
 
 
-@dataclass(frozen=True)
-class AddTime:
+class AddTime(Frozen):
     """The facilitator gives the team more time."""
 
     seconds: float
 
 
-@dataclass(frozen=True)
-class Abandon:
+class Abandon(Frozen):
     """The game ends before its end."""
 
 
-@dataclass(frozen=True)
-class Tick:
+class Tick(Frozen):
     """Sent regularly by the screen: records the end when the countdown reaches zero."""
 
 
-@dataclass(frozen=True)
-class Reset:
+class Reset(Frozen):
     """Back to the attract screen for the next team; an unfinished game ends as abandoned."""
 
 

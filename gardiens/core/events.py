@@ -8,75 +8,68 @@ field is a `ValueError`, which the session treats as a game it can no longer rep
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, fields
-from typing import Any, ClassVar, TypeAlias
+from dataclasses import MISSING, fields
+from types import UnionType
+from typing import Any, ClassVar, TypeAlias, Union, cast, get_args, get_origin, get_type_hints
 
+from gardiens.core.frozen import Frozen
 from gardiens.core.model import AGE_BANDS, AgeBand
 
 
-@dataclass(frozen=True)
-class _Event:
+class Event(Frozen):
+    """One thing that happened; `kind` names it in the journal, for good (never rename one)."""
+
     kind: ClassVar[str]
+
+    def __init_subclass__(cls, *, kind: str, **kwargs: Any) -> None:
+        cls.kind = kind
+        super().__init_subclass__(**kwargs)
 
     def to_data(self) -> dict[str, Any]:
         """The JSON object stored beside the kind; fields left at None are not written."""
-        return {f.name: getattr(self, f.name) for f in fields(self) if getattr(self, f.name) is not None}
+        values = {f.name: getattr(self, f.name) for f in fields(self)}
+        return {name: value for name, value in values.items() if value is not None}
 
 
-@dataclass(frozen=True)
-class SetupStarted(_Event):
-    kind = "setup_started"
+class SetupStarted(Event, kind="setup_started"):
+    """A team tapped the attract screen: a new session begins."""
 
 
-@dataclass(frozen=True)
-class Chosen(_Event):
-    kind = "chosen"
+class Chosen(Event, kind="chosen"):
     mission: str | None = None
     age: AgeBand | None = None
     language: str | None = None
     team: str | None = None
 
 
-@dataclass(frozen=True)
-class SetupConfirmed(_Event):
-    kind = "setup_confirmed"
+class SetupConfirmed(Event, kind="setup_confirmed"):
+    """The setup is complete: on to the briefing."""
 
 
-@dataclass(frozen=True)
-class MissionStarted(_Event):
-    kind = "mission_started"
+class MissionStarted(Event, kind="mission_started"):
     time_limit: float
 
 
-@dataclass(frozen=True)
-class Paused(_Event):
-    kind = "paused"
+class Paused(Event, kind="paused"):
+    """The countdown stopped."""
 
 
-@dataclass(frozen=True)
-class Resumed(_Event):
-    kind = "resumed"
+class Resumed(Event, kind="resumed"):
+    """The countdown went on."""
 
 
-@dataclass(frozen=True)
-class Restored(_Event):
+class Restored(Event, kind="restored"):
     """The kiosk started again in the middle of a game (the time it was down is not the team's)."""
 
-    kind = "restored"
 
-
-@dataclass(frozen=True)
-class TimeAdded(_Event):
-    kind = "time_added"
+class TimeAdded(Event, kind="time_added"):
     seconds: float
 
 
-@dataclass(frozen=True)
-class AnswerSubmitted(_Event):
+class AnswerSubmitted(Event, kind="answer_submitted"):
     """`answer` is what the puzzle's kind lets the journal keep of a wrong answer (never free
     text); a right answer keeps nothing."""
 
-    kind = "answer_submitted"
     puzzle: str
     correct: bool
     answer: object = None
@@ -88,39 +81,30 @@ class AnswerSubmitted(_Event):
         return data
 
 
-@dataclass(frozen=True)
-class HintShown(_Event):
-    kind = "hint_shown"
+class HintShown(Event, kind="hint_shown"):
     puzzle: str
     step: int
     source: str = "team"
     penalty: float | None = None
 
 
-@dataclass(frozen=True)
-class HintPushed(_Event):
-    kind = "hint_pushed"
+class HintPushed(Event, kind="hint_pushed"):
     puzzle: str
     text: str
 
 
-@dataclass(frozen=True)
-class PuzzleSkipped(_Event):
-    kind = "puzzle_skipped"
+class PuzzleSkipped(Event, kind="puzzle_skipped"):
     puzzle: str
 
 
-@dataclass(frozen=True)
-class MissionEnded(_Event):
+class MissionEnded(Event, kind="mission_ended"):
     """`outcome` is a value of `gardiens.core.session.Outcome`."""
 
-    kind = "mission_ended"
     outcome: str
 
 
-@dataclass(frozen=True)
-class Reset(_Event):
-    kind = "reset"
+class Reset(Event, kind="reset"):
+    """Back to the attract screen for the next team."""
 
 
 GameEvent: TypeAlias = (
@@ -141,68 +125,63 @@ GameEvent: TypeAlias = (
 )
 
 
-def _text(data: Mapping[str, Any], name: str) -> str:
-    value = data[name]
+def _text(name: str, value: object) -> str:
     if not isinstance(value, str):
         raise ValueError(f"{name} must be text, not {value!r}")
     return value
 
 
-def _optional_text(data: Mapping[str, Any], name: str) -> str | None:
-    return _text(data, name) if data.get(name) is not None else None
-
-
-def _optional_age(data: Mapping[str, Any]) -> AgeBand | None:
-    age = _optional_text(data, "age")
-    if age is not None and age not in AGE_BANDS:
+def _age(name: str, value: object) -> AgeBand:
+    age = _text(name, value)
+    if age not in AGE_BANDS:
         raise ValueError(f"unknown age band {age!r}")
     return age
 
 
-def _number(data: Mapping[str, Any], name: str) -> float:
-    value = data[name]
+def _number(name: str, value: object) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise ValueError(f"{name} must be a number, not {value!r}")
     return float(value)
 
 
-_READERS: dict[str, Callable[[Mapping[str, Any]], GameEvent]] = {
-    "setup_started": lambda d: SetupStarted(),
-    "chosen": lambda d: Chosen(
-        _optional_text(d, "mission"),
-        _optional_age(d),
-        _optional_text(d, "language"),
-        _optional_text(d, "team"),
-    ),
-    "setup_confirmed": lambda d: SetupConfirmed(),
-    "mission_started": lambda d: MissionStarted(_number(d, "time_limit")),
-    "paused": lambda d: Paused(),
-    "resumed": lambda d: Resumed(),
-    "restored": lambda d: Restored(),
-    "time_added": lambda d: TimeAdded(_number(d, "seconds")),
-    "answer_submitted": lambda d: AnswerSubmitted(
-        _text(d, "puzzle"), bool(d["correct"]), d.get("answer")
-    ),
-    "hint_shown": lambda d: HintShown(
-        _text(d, "puzzle"),
-        int(_number(d, "step")),
-        _optional_text(d, "source") or "team",
-        _number(d, "penalty") if d.get("penalty") is not None else None,
-    ),
-    "hint_pushed": lambda d: HintPushed(_text(d, "puzzle"), _text(d, "text")),
-    "puzzle_skipped": lambda d: PuzzleSkipped(_text(d, "puzzle")),
-    "mission_ended": lambda d: MissionEnded(_text(d, "outcome")),
-    "reset": lambda d: Reset(),
+# How a stored value is read back into a field, by the field's type (None taken out of it).
+_FIELD_READERS: dict[object, Callable[[str, object], object]] = {
+    str: _text,
+    AgeBand: _age,
+    float: _number,
+    int: lambda name, value: int(_number(name, value)),
+    bool: lambda name, value: bool(value),
+    object: lambda name, value: value,
 }
+_KINDS: dict[str, type[Event]] = {cls.kind: cls for cls in get_args(GameEvent)}
+
+
+def _field_type(hint: object) -> object:
+    """`str` for `str | None`: the type a value stored for the field has."""
+    if isinstance(hint, UnionType) or get_origin(hint) is Union:
+        (hint,) = [arg for arg in get_args(hint) if arg is not type(None)]
+    return hint
+
+
+def _read(cls: type[Event], data: Mapping[str, Any]) -> Event:
+    """An event of `cls` from its stored fields: a field with a default may be missing or None."""
+    hints = get_type_hints(cls)
+    values = {}
+    for f in fields(cls):
+        has_default = f.default is not MISSING
+        if has_default and data.get(f.name) is None:
+            continue
+        values[f.name] = _FIELD_READERS[_field_type(hints[f.name])](f.name, data[f.name])
+    return cls(**values)
 
 
 def decode(kind: str, data: Mapping[str, Any]) -> GameEvent:
     """The typed event of a stored row; `ValueError` when the row is not one this release reads."""
-    reader = _READERS.get(kind)
-    if reader is None:
+    cls = _KINDS.get(kind)
+    if cls is None:
         raise ValueError(f"unknown event kind {kind!r}")
     try:
-        return reader(data)
+        return cast(GameEvent, _read(cls, data))
     except KeyError as missing:
         raise ValueError(f"{kind} event without {missing}") from None
 

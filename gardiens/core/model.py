@@ -11,7 +11,7 @@ import functools
 import operator
 from collections.abc import Sequence
 from types import GenericAlias
-from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeAlias
+from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeAlias, get_args
 
 from pydantic import Field, create_model
 
@@ -19,6 +19,7 @@ from gardiens.core.puzzles import KINDS, PuzzleKind, register
 from gardiens.core.puzzles.ads import AdPost, Ads
 from gardiens.core.puzzles.base import (
     AGE_BANDS,
+    D_,
     AgeBand,
     Feedback,
     Identifier,
@@ -112,18 +113,11 @@ Theme: TypeAlias = Literal[
     "economie-donnee",
     "influence",
 ]
-THEMES: tuple[Theme, ...] = (
-    "infox",
-    "cyberharcelement",
-    "donnees-personnelles",
-    "jeux-video",
-    "economie-donnee",
-    "influence",
-)
+THEMES: tuple[Theme, ...] = get_args(Theme)
 
 LanguageCode = Annotated[
     str,
-    Field(pattern=r"^[a-z]{2,3}$", description="Code de langue ISO 639 (ex. « fr », « en »)."),
+    Field(pattern=r"^[a-z]{2,3}$", description=D_("Code de langue ISO 639 (ex. « fr », « en »).")),
 ]
 Minutes: TypeAlias = Annotated[int, Field(ge=1, le=120)]
 
@@ -145,14 +139,18 @@ PUZZLE_TYPES: tuple[str, ...] = tuple(kind.name for kind in KINDS)
 class HintPolicy(Strict):
     """When hints are offered without being asked for, and what they cost."""
 
-    offer_after_seconds: int = Field(default=180, ge=0, description="0 : jamais automatiquement.")
-    offer_after_wrong: int = Field(default=3, ge=0, description="0 : jamais automatiquement.")
+    offer_after_seconds: int = Field(
+        default=180, ge=0, description=D_("0 : jamais automatiquement.")
+    )
+    offer_after_wrong: int = Field(default=3, ge=0, description=D_("0 : jamais automatiquement."))
     penalty_seconds: int = Field(default=0, ge=0, le=600)
 
 
 class Debrief(Strict):
-    key_messages: TextList = Field(description="Trois messages clés au plus par tranche d'âge.")
-    questions: TextList = Field(description="Questions pour lancer la discussion en débriefing.")
+    key_messages: TextList = Field(description=D_("Trois messages clés au plus par tranche d'âge."))
+    questions: TextList = Field(
+        description=D_("Questions pour lancer la discussion en débriefing.")
+    )
 
 
 class Mission(Strict):
@@ -162,23 +160,23 @@ class Mission(Strict):
     title: Text
     theme: Theme
     ages: list[AgeBand] = Field(min_length=1, max_length=2)
-    language: LanguageCode = Field(description="Langue dans laquelle le fichier est écrit.")
+    language: LanguageCode = Field(description=D_("Langue dans laquelle le fichier est écrit."))
     translations: list[LanguageCode] = Field(
-        default_factory=list, description="Langues dans lesquelles la mission est traduite."
+        default_factory=list, description=D_("Langues dans lesquelles la mission est traduite.")
     )
     duration: Minutes | dict[AgeBand, Minutes] = Field(
-        description="Durée en minutes, commune ou par tranche d'âge."
+        description=D_("Durée en minutes, commune ou par tranche d'âge.")
     )
-    cover: str | None = Field(default=None, description="Image de couverture de la mission.")
+    cover: str | None = Field(default=None, description=D_("Image de couverture de la mission."))
     briefing: Text
     victory: Text | None = Field(
-        default=None, description="Ce que dit le guide en cas de victoire."
+        default=None, description=D_("Ce que dit le guide en cas de victoire.")
     )
-    goal: Identifier = Field(description="L'énigme finale : la résoudre gagne la mission.")
+    goal: Identifier = Field(description=D_("L'énigme finale : la résoudre gagne la mission."))
     hint_policy: HintPolicy = Field(default_factory=HintPolicy)
     glossary: list[Annotated[str, Field(min_length=1, max_length=40)]] = Field(
         default_factory=list,
-        description=(
+        description=D_(
             "Mots du thème que la mission explique (ex. « infox ») : la vérification de "
             "lisibilité pour les 9-12 ans ne les signale pas."
         ),

@@ -1,49 +1,41 @@
-"""Generated team pseudonyms: teams never type a name, so nothing typed can identify a child."""
+"""Generated team pseudonyms: teams never type a name, so nothing typed can identify a child.
+
+A key such as `hiboux-malins` names an animal and a quality; each language says them its own way
+in `data/team-names-<language>.yaml` (« Les Hiboux Malins », "The Clever Owls")."""
 
 from __future__ import annotations
 
 import random
 import re
+from typing import Any
 
-# key: (French plural noun, grammatical gender, English plural noun)
-_ANIMALS: dict[str, tuple[str, str, str]] = {
-    "hiboux": ("Hiboux", "m", "Owls"),
-    "loutres": ("Loutres", "f", "Otters"),
-    "renards": ("Renards", "m", "Foxes"),
-    "tortues": ("Tortues", "f", "Turtles"),
-    "dauphins": ("Dauphins", "m", "Dolphins"),
-    "abeilles": ("Abeilles", "f", "Bees"),
-    "lynx": ("Lynx", "m", "Lynxes"),
-    "baleines": ("Baleines", "f", "Whales"),
-    "pandas": ("Pandas", "m", "Pandas"),
-    "fourmis": ("Fourmis", "f", "Ants"),
-    "castors": ("Castors", "m", "Beavers"),
-    "licornes": ("Licornes", "f", "Unicorns"),
-}
-# key: (French masculine plural, French feminine plural, English)
-_QUALITIES: dict[str, tuple[str, str, str]] = {
-    "malins": ("Malins", "Malignes", "Clever"),
-    "curieux": ("Curieux", "Curieuses", "Curious"),
-    "rapides": ("Rapides", "Rapides", "Swift"),
-    "sages": ("Sages", "Sages", "Wise"),
-    "vaillants": ("Vaillants", "Vaillantes", "Brave"),
-    "lumineux": ("Lumineux", "Lumineuses", "Shining"),
-    "attentifs": ("Attentifs", "Attentives", "Watchful"),
-    "joyeux": ("Joyeux", "Joyeuses", "Cheerful"),
-    "futes": ("Futés", "Futées", "Smart"),
-    "intrepides": ("Intrépides", "Intrépides", "Fearless"),
-}
+from gardiens.core.languages import language_data
+
+NAMES = "team-names"
+# The list whose keys are the team keys; every other list names the same ones (a test checks).
+KEYS_LANGUAGE = "fr"
+# A language without a list of its own reads the English names.
+FALLBACK_LANGUAGE = "en"
 _KEY = re.compile(r"^([a-z]+)-([a-z]+)$")
+
+
+def _names(language: str) -> dict[str, Any]:
+    names = language_data(NAMES, language) or language_data(NAMES, FALLBACK_LANGUAGE)
+    if names is None:
+        raise LookupError(f"no {NAMES} list for {language!r} nor {FALLBACK_LANGUAGE!r}")
+    return names
 
 
 def random_team(rng: random.Random) -> str:
     """A pseudonym key such as `hiboux-malins`, drawn from the fixed word lists."""
-    return f"{rng.choice(sorted(_ANIMALS))}-{rng.choice(sorted(_QUALITIES))}"
+    keys = _names(KEYS_LANGUAGE)
+    return f"{rng.choice(sorted(keys['animals']))}-{rng.choice(sorted(keys['qualities']))}"
 
 
 def is_team(key: str) -> bool:
     match = _KEY.match(key)
-    return match is not None and match.group(1) in _ANIMALS and match.group(2) in _QUALITIES
+    keys = _names(KEYS_LANGUAGE)
+    return match is not None and match[1] in keys["animals"] and match[2] in keys["qualities"]
 
 
 def team_name(key: str, language: str) -> str:
@@ -51,8 +43,9 @@ def team_name(key: str, language: str) -> str:
     match = _KEY.match(key)
     if match is None or not is_team(key):
         raise ValueError(f"not a generated team pseudonym: {key!r}")
-    fr_noun, gender, en_noun = _ANIMALS[match.group(1)]
-    masculine, feminine, en_quality = _QUALITIES[match.group(2)]
-    if language == "fr":
-        return f"Les {fr_noun} {masculine if gender == 'm' else feminine}"
-    return f"The {en_quality} {en_noun}"
+    names = _names(language)
+    animal, quality = names["animals"][match[1]], names["qualities"][match[2]]
+    if isinstance(animal, dict):
+        # A language whose adjectives agree with the noun gives each animal's gender.
+        animal, quality = animal["word"], quality[animal["gender"]]
+    return str(names["name"]).format(animal=animal, quality=quality)

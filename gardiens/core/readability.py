@@ -1,8 +1,9 @@
 """Readability for the youngest band: sentences of 20 words at most, common words.
 
 A word is "common" when it appears at least about three times in ten million words of everyday text (a Zipf
-frequency of 2.5 or more in the wordfreq 3.1 lists, shipped in `data/`). Proper nouns,
-acronyms, numbers and the words a mission lists in its `glossary` are never flagged.
+frequency of 2.5 or more in the wordfreq 3.1 lists, shipped in `data/`), itself or the base its
+language's `data/word-forms-<language>.yaml` reads it as. Proper nouns, acronyms, numbers and
+the words a mission lists in its `glossary` are never flagged.
 """
 
 from __future__ import annotations
@@ -10,55 +11,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+
+from gardiens.core.frozen import Frozen
+from gardiens.core.languages import language_data, language_file
 
 MAX_WORDS_9_12 = 20
 ZIPF_THRESHOLD = 2.5
-# Parts of an elision or a compound that stand for a common word (l'info, qu'on, c'est).
-_ELIDED = {"l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu"}
-
-# A conjugated or agreed form is common when its base is: "devinent" is read as "deviner".
-# (ending removed, endings tried in its place), longest endings first.
-_INFLECTIONS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    "fr": (
-        (
-            "eraient",
-            "raient",
-            "erions",
-            "erait",
-            "erais",
-            "erons",
-            "eront",
-            "aient",
-            "erez",
-            "rait",
-            "rais",
-            "rons",
-            "ront",
-            "ions",
-            "iez",
-            "ées",
-            "ait",
-            "ais",
-            "ant",
-            "ent",
-            "ons",
-            "rez",
-            "ra",
-            "és",
-            "ée",
-            "ez",
-            "es",
-            "é",
-            "e",
-            "s",
-            "x",
-        ),
-        ("er", "ir", "re", "oir", "e", ""),
-    ),
-    "en": (("ies", "ied", "ing", "ed", "es", "s"), ("", "e", "y")),
-}
-
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+|\n+")
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 
@@ -69,14 +27,30 @@ class Reading:
     rare_words: tuple[str, ...]
 
 
+class WordForms(Frozen):
+    """How a language's inflected words are read back to a base (see `word-forms-*.yaml`)."""
+
+    endings: tuple[str, ...] = ()
+    bases: tuple[str, ...] = ()
+    elisions: frozenset[str] = frozenset()
+
+
 @cache
 def common_words(language: str) -> frozenset[str] | None:
     """The common words of a language, or None when no list ships for it."""
-    name = f"common-words-{language}.txt"
-    data = resources.files("gardiens.core").joinpath("data", name)
-    if not data.is_file():
-        return None
-    return frozenset(data.read_text(encoding="utf-8").split())
+    text = language_file("common-words", language, ".txt")
+    return None if text is None else frozenset(text.split())
+
+
+@cache
+def word_forms(language: str) -> WordForms:
+    """A language's inflections and elisions; none for a language that ships none."""
+    data = language_data("word-forms", language) or {}
+    return WordForms(
+        tuple(data.get("endings", ())),
+        tuple(data.get("bases", ())),
+        frozenset(data.get("elisions", ())),
+    )
 
 
 def sentences(text: str) -> list[str]:
@@ -104,11 +78,11 @@ def read(text: str, language: str, glossary: frozenset[str] = frozenset()) -> Re
 
 
 def _base_is_known(word: str, known: frozenset[str], language: str) -> bool:
-    endings, bases = _INFLECTIONS.get(language, ((), ()))
-    for ending in endings:
+    forms = word_forms(language)
+    for ending in forms.endings:
         if word.endswith(ending) and len(word) - len(ending) >= 3:
             stem = word[: -len(ending)]
-            if any(stem + base in known for base in bases):
+            if any(stem + base in known for base in forms.bases):
                 return True
     return False
 
@@ -128,7 +102,7 @@ def _is_rare(token: str, known: frozenset[str], glossary: frozenset[str], langua
     if len(parts) > 1 or re.search(r"['’-]", token):
         return any(
             p.lower() not in known
-            and p.lower() not in _ELIDED
+            and p.lower() not in word_forms(language).elisions
             and p.lower() not in glossary
             and not _base_is_known(p.lower(), known, language)
             for p in parts

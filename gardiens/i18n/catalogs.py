@@ -31,6 +31,7 @@ from gardiens.i18n.interface import (
     DIAGNOSTICS_DOMAIN,
     INTERFACE_DOMAIN,
     INTERFACE_LANGUAGES,
+    SCHEMA_DOMAIN,
     SOURCE_LANGUAGE,
 )
 from gardiens.paths import MAPPING_FILE
@@ -58,6 +59,9 @@ CODE_DOMAIN_FILES: tuple[tuple[str, str], ...] = (
     ("gardiens/authoring/playtest.py", CLI_DOMAIN),
     ("gardiens/authoring/scaffold.py", CLI_DOMAIN),
 )
+# Markers whose strings go to a catalog of their own, whatever file they are written in: a schema
+# field's description (`D_`) sits beside the field, in the file that also holds a kind's label.
+MARKER_DOMAINS: dict[str, str] = {"D_": SCHEMA_DOMAIN}
 # `# Translators: …` just above a marked string reaches the translator's tool.
 COMMENT_TAGS = ("Translators:",)
 # Wide enough that most sentences stay on one line in a .po, as the mission catalogs were written.
@@ -78,7 +82,8 @@ class Templates:
 
 def extract_templates(root: Path, *, mapping: Path | None = None) -> Templates:
     """Extract every marked string under `root`: code into `gardiens`, `diagnostics` or `cli`
-    (see `CODE_DOMAIN_FILES`), each mission into a domain named after the mission."""
+    (see `CODE_DOMAIN_FILES`) or the domain of its marker (`MARKER_DOMAINS`), each mission into
+    a domain named after the mission."""
     mapping_path = mapping if mapping is not None else root / MAPPING_FILE
     with mapping_path.open(encoding="utf-8") as fileobj:
         method_map, options_map = parse_mapping_cfg(fileobj, str(mapping_path))  # type: ignore[no-untyped-call]
@@ -105,19 +110,14 @@ def _extract(
     templates = Templates()
     templates.catalogs.update(code)
     for path in _walk(root):
+        # The code's markers of their own domains are looked for in a second reading of the file.
+        markers = MARKER_DOMAINS if path.suffix == ".py" else {}
         try:
-            extracted = list(
-                check_and_call_extract_file(
-                    str(path),
-                    method_map,
-                    options_map,
-                    None,
-                    KEYWORDS,
-                    COMMENT_TAGS,
-                    True,
-                    dirpath=str(root),
-                )
-            )
+            extracted = _messages(root, path, method_map, options_map, KEYWORDS)
+            by_marker = {
+                domain: _messages(root, path, method_map, options_map, {marker: None})
+                for marker, domain in markers.items()
+            }
         except (ValueError, SyntaxError, UnicodeDecodeError, yaml.YAMLError) as error:
             templates.problems.append(f"{path.relative_to(root)}: {error}")
             continue
@@ -127,15 +127,42 @@ def _extract(
             templates.missions[mission.id] = mission
         else:
             catalog = templates.catalogs[code_domain(path.relative_to(root).as_posix())]
-        for filename, lineno, message, comments, context in extracted:
-            catalog.add(
-                message,
-                None,
-                [(Path(filename).as_posix(), lineno)],
-                auto_comments=comments,
-                context=context,
-            )
+        _add(catalog, extracted)
+        for domain, messages in by_marker.items():
+            _add(templates.catalogs[domain], messages)
     return templates
+
+
+def _messages(
+    root: Path,
+    path: Path,
+    method_map: list[tuple[str, str]],
+    options_map: dict[str, dict[str, str]],
+    keywords: dict[str, Any],
+) -> list[tuple[str, int, Any, list[str], str | None]]:
+    return list(
+        check_and_call_extract_file(
+            str(path),
+            method_map,
+            options_map,
+            None,
+            keywords,
+            COMMENT_TAGS,
+            True,
+            dirpath=str(root),
+        )
+    )
+
+
+def _add(catalog: Catalog, extracted: list[tuple[str, int, Any, list[str], str | None]]) -> None:
+    for filename, lineno, message, comments, context in extracted:
+        catalog.add(
+            message,
+            None,
+            [(Path(filename).as_posix(), lineno)],
+            auto_comments=comments,
+            context=context,
+        )
 
 
 def code_domain(relative: str) -> str:

@@ -1,8 +1,9 @@
 """The program's own texts in the chosen language, from compiled gettext catalogs.
 
-Three domains: `gardiens` (what the kiosk shows), `diagnostics` (the GDN errors and warnings an
-author reads about a mission file) and `cli` (the command line's help and messages). French is
-the source language; `qps` is a pseudo-locale built on the fly from the French source.
+Four domains: `gardiens` (what the kiosk shows), `diagnostics` (the GDN errors and warnings an
+author reads about a mission file), `cli` (the command line's help and messages) and `schema` (the
+field descriptions of the mission schema). French is the source language; `qps` is a
+pseudo-locale built on the fly from the French source.
 """
 
 from __future__ import annotations
@@ -29,8 +30,9 @@ SOURCE_LANGUAGE = "fr"
 INTERFACE_DOMAIN = "gardiens"
 DIAGNOSTICS_DOMAIN = "diagnostics"
 CLI_DOMAIN = "cli"
+SCHEMA_DOMAIN = "schema"
 # The domains whose source is the program's code (the others are missions, one domain each).
-CODE_DOMAINS: tuple[str, ...] = (INTERFACE_DOMAIN, DIAGNOSTICS_DOMAIN, CLI_DOMAIN)
+CODE_DOMAINS: tuple[str, ...] = (INTERFACE_DOMAIN, DIAGNOSTICS_DOMAIN, CLI_DOMAIN, SCHEMA_DOMAIN)
 # Languages the interface, diagnostics and command line ship in; `gardiens i18n check` fails when
 # one is incomplete.
 INTERFACE_LANGUAGES: tuple[str, ...] = ("fr", "en")
@@ -214,3 +216,8 @@ def cli_translator(
 def diagnostics_translator(language: str | None = None) -> InterfaceTranslator:
     """The translator that shows a mission's diagnostics (`Diagnostic.render(translator)`)."""
     return InterfaceTranslator(language or language_from_environment(), domain=DIAGNOSTICS_DOMAIN)
+
+
+def schema_translator(language: str | None = None) -> InterfaceTranslator:
+    """The translator of the mission schema's field descriptions (`gardiens schema`)."""
+    return InterfaceTranslator(language or language_from_environment(), domain=SCHEMA_DOMAIN)

@@ -9,15 +9,16 @@ from typing import Literal
 from pydantic import Field, StrictBool
 
 from gardiens.core.diagnostics import N_
-from gardiens.core.puzzles.answers import Answer, Journaled, Verdict, read_ids, tally
-from gardiens.core.puzzles.base import PuzzleBase, Text
+from gardiens.core.puzzles.answers import Answer
+from gardiens.core.puzzles.base import D_, PuzzleBase, Text
 from gardiens.core.puzzles.feed import Post
-from gardiens.core.puzzles.kind import Effort, PuzzleKind
+from gardiens.core.puzzles.kind import Effort
+from gardiens.core.puzzles.picking import Pick, PickingKind
 
 
 class AdPost(Post):
     hidden_ad: StrictBool = Field(
-        description="true si le post est une publicité qui ne le dit pas."
+        description=D_("true si le post est une publicité qui ne le dit pas.")
     )
     feedback: Text | None = None
 
@@ -29,23 +30,16 @@ class Ads(PuzzleBase):
     posts: list[AdPost] = Field(min_length=2, max_length=6)
 
 
-class AdsKind(PuzzleKind[Ads]):
+class AdsKind(PickingKind[Ads]):
     model = Ads
     label = N_("Publicités cachées")
     sign = N_("pub")
 
-    def check(self, puzzle: Ads, answer: object, rewards: Mapping[str, str]) -> Verdict:
-        chosen = set(read_ids(answer, {p.id for p in puzzle.posts}))
-        return tally(puzzle, [((p.id in chosen) == p.hidden_ad, p.feedback) for p in puzzle.posts])
-
-    def solution(self, puzzle: Ads, rewards: Mapping[str, str]) -> Answer:
-        return [p.id for p in puzzle.posts if p.hidden_ad]
+    def picks(self, puzzle: Ads) -> list[Pick]:
+        return [Pick(p.id, p.hidden_ad, p.feedback, p.feedback) for p in puzzle.posts]
 
     def wrong_answer(self, puzzle: Ads, rewards: Mapping[str, str], rng: random.Random) -> Answer:
         return [p.id for p in puzzle.posts if not p.hidden_ad][:1]
-
-    def journaled(self, puzzle: Ads, answer: object) -> Journaled:
-        return read_ids(answer, {p.id for p in puzzle.posts})
 
     def effort(self, puzzle: Ads) -> Effort:
         return Effort(30, len(puzzle.posts))

@@ -10,18 +10,27 @@ from pydantic import BaseModel, ConfigDict, Field
 AgeBand: TypeAlias = Literal["9-12", "13-16"]
 AGE_BANDS: tuple[AgeBand, ...] = ("9-12", "13-16")
 
+
+def D_(description: str) -> str:
+    """Mark a field's description as a message id of the `schema` catalog: the model keeps the
+    French source, and whatever shows the schema translates it in its reader's language."""
+    return description
+
+
 Identifier = Annotated[
     str,
     Field(
         pattern=r"^[a-z0-9][a-z0-9_-]{0,63}$",
-        description="Identifiant : lettres minuscules, chiffres, « - » ou « _ » (ex. « fil-actu »).",
+        description=D_(
+            "Identifiant : lettres minuscules, chiffres, « - » ou « _ » (ex. « fil-actu »)."
+        ),
     ),
 ]
 
 Text: TypeAlias = Annotated[
     str | dict[AgeBand, str],
     Field(
-        description=(
+        description=D_(
             "Un texte dans la langue source : soit une phrase, soit une phrase par tranche d'âge "
             "(clés « 9-12 » et « 13-16 »)."
         )
@@ -30,7 +39,7 @@ Text: TypeAlias = Annotated[
 TextList: TypeAlias = Annotated[
     list[Text] | dict[AgeBand, list[str]],
     Field(
-        description=(
+        description=D_(
             "Une liste de textes, soit commune aux tranches d'âge, soit une liste par tranche "
             "d'âge (clés « 9-12 » et « 13-16 »)."
         )
@@ -47,9 +56,9 @@ class Strict(BaseModel):
 class Feedback(Strict):
     """What the team reads after an answer. A wrong answer explains; it never only says no."""
 
-    right: Text = Field(description="Message affiché quand la réponse est juste.")
+    right: Text = Field(description=D_("Message affiché quand la réponse est juste."))
     wrong: Text = Field(
-        description="Explication affichée quand la réponse est fausse : elle aide à comprendre."
+        description=D_("Explication affichée quand la réponse est fausse : elle aide à comprendre.")
     )
 
 
@@ -58,9 +67,11 @@ class Reward(Strict):
 
     id: Identifier
     value: str = Field(
-        min_length=1, max_length=32, description="La valeur gagnée (ex. un chiffre du code final)."
+        min_length=1,
+        max_length=32,
+        description=D_("La valeur gagnée (ex. un chiffre du code final)."),
     )
-    label: Text = Field(description="Ce que l'équipe lit en gagnant l'indice.")
+    label: Text = Field(description=D_("Ce que l'équipe lit en gagnant l'indice."))
 
 
 class PuzzleBase(Strict):
@@ -72,23 +83,25 @@ class PuzzleBase(Strict):
         type: str
 
     id: Identifier
-    title: Text = Field(description="Titre court, affiché sur la carte de la mission.")
-    prompt: Text = Field(description="La consigne de l'énigme.")
+    title: Text = Field(description=D_("Titre court, affiché sur la carte de la mission."))
+    prompt: Text = Field(description=D_("La consigne de l'énigme."))
     image: str | None = Field(
         default=None,
-        description="Image illustrant l'énigme, chemin relatif au dossier de la mission.",
+        description=D_("Image illustrant l'énigme, chemin relatif au dossier de la mission."),
     )
     feedback: Feedback
     hints: TextList = Field(
-        description="Échelle d'indices, du plus léger à la solution (coup de pouce → indice fort → solution)."
+        description=D_(
+            "Échelle d'indices, du plus léger à la solution (coup de pouce → indice fort → solution)."
+        )
     )
     key_message: Text | None = Field(
-        default=None, description="Le message clé que l'énigme fait comprendre."
+        default=None, description=D_("Le message clé que l'énigme fait comprendre.")
     )
     requires: list[Identifier] = Field(
         default_factory=list,
-        description="Énigmes à résoudre avant que celle-ci ne s'ouvre (identifiants).",
+        description=D_("Énigmes à résoudre avant que celle-ci ne s'ouvre (identifiants)."),
     )
     rewards: list[Reward] = Field(
-        default_factory=list, description="Indices gagnés en résolvant l'énigme."
+        default_factory=list, description=D_("Indices gagnés en résolvant l'énigme.")
     )

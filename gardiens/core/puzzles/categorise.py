@@ -7,7 +7,7 @@ from typing import Literal
 from pydantic import Field
 
 from gardiens.core.diagnostics import N_
-from gardiens.core.puzzles.base import Identifier, PuzzleBase, Strict, Text
+from gardiens.core.puzzles.base import D_, Identifier, PuzzleBase, Strict, Text
 from gardiens.core.puzzles.kind import Effort
 from gardiens.core.puzzles.sorting import Placement, SortingKind
 
@@ -22,7 +22,7 @@ class CategoriseItem(Strict):
     text: Text
     category: Identifier
     feedback: Text | None = Field(
-        default=None, description="Explication affichée si l'élément est mal rangé."
+        default=None, description=D_("Explication affichée si l'élément est mal rangé.")
     )
 
 

@@ -10,16 +10,16 @@ from pydantic import Field, StrictBool
 
 from gardiens.core.diagnostics import N_
 from gardiens.core.puzzles.answers import Answer, Journaled, Verdict, read_ids
-from gardiens.core.puzzles.base import PuzzleBase, Strict, Text
+from gardiens.core.puzzles.base import D_, PuzzleBase, Strict, Text
 from gardiens.core.puzzles.choice import Choice, check_choices
 from gardiens.core.puzzles.kind import Effort, PuzzleKind
 
 
 class ChatMessage(Strict):
-    author: Text = Field(description="Pseudonyme inventé de la personne qui écrit.")
+    author: Text = Field(description=D_("Pseudonyme inventé de la personne qui écrit."))
     text: Text
     me: StrictBool = Field(
-        default=False, description="true pour un message de la personne qui joue."
+        default=False, description=D_("true pour un message de la personne qui joue.")
     )
 
 
@@ -27,7 +27,7 @@ class Chat(PuzzleBase):
     """A group chat to read, then the reaction to choose among several."""
 
     type: Literal["chat"]
-    group: Text = Field(description="Nom du groupe de discussion (inventé).")
+    group: Text = Field(description=D_("Nom du groupe de discussion (inventé)."))
     messages: list[ChatMessage] = Field(min_length=1, max_length=12)
     choices: list[Choice] = Field(min_length=2, max_length=6)
     multiple: StrictBool = False

@@ -10,7 +10,7 @@ from pydantic import Field, StrictBool
 
 from gardiens.core.diagnostics import N_
 from gardiens.core.puzzles.answers import Answer, Journaled, Verdict, read_ids, tally
-from gardiens.core.puzzles.base import Identifier, PuzzleBase, Strict, Text
+from gardiens.core.puzzles.base import D_, Identifier, PuzzleBase, Strict, Text
 from gardiens.core.puzzles.kind import Effort, PuzzleKind
 
 
@@ -19,7 +19,7 @@ class Choice(Strict):
     text: Text
     correct: StrictBool = False
     feedback: Text | None = Field(
-        default=None, description="Explication propre à ce choix, affichée s'il est choisi à tort."
+        default=None, description=D_("Explication propre à ce choix, affichée s'il est choisi à tort.")
     )
 
 
@@ -29,7 +29,7 @@ class MultipleChoice(PuzzleBase):
     type: Literal["choice"]
     choices: list[Choice] = Field(min_length=2, max_length=8)
     multiple: StrictBool = Field(
-        default=False, description="Vrai si plusieurs réponses sont à cocher ensemble."
+        default=False, description=D_("Vrai si plusieurs réponses sont à cocher ensemble.")
     )
 
 

@@ -11,7 +11,7 @@ from pydantic import Field, StrictBool
 
 from gardiens.core.diagnostics import N_
 from gardiens.core.puzzles.answers import Answer, Journaled, Verdict, normalise, read_text, verdict
-from gardiens.core.puzzles.base import PuzzleBase
+from gardiens.core.puzzles.base import D_, PuzzleBase
 from gardiens.core.puzzles.kind import Effort, PuzzleKind
 
 
@@ -22,7 +22,7 @@ class Cipher(PuzzleBase):
     method: Literal["caesar"] = "caesar"
     shift: int = Field(ge=1, le=25)
     plaintext: str = Field(
-        min_length=1, max_length=40, description="Le message en clair, qui est la réponse."
+        min_length=1, max_length=40, description=D_("Le message en clair, qui est la réponse.")
     )
     show_key: StrictBool = True
 

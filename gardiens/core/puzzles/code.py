@@ -11,7 +11,7 @@ from pydantic import Field, model_validator
 
 from gardiens.core.diagnostics import N_
 from gardiens.core.puzzles.answers import Answer, Journaled, Verdict, read_text, verdict
-from gardiens.core.puzzles.base import Identifier, PuzzleBase
+from gardiens.core.puzzles.base import D_, Identifier, PuzzleBase
 from gardiens.core.puzzles.kind import Effort, PuzzleKind
 
 
@@ -22,11 +22,11 @@ class CodeLock(PuzzleBase):
     code: str | None = Field(
         default=None,
         pattern=r"^[0-9]{1,8}$",
-        description="Le code (chiffres). Écrire « code » ou « code_from », pas les deux.",
+        description=D_("Le code (chiffres). Écrire « code » ou « code_from », pas les deux."),
     )
     code_from: list[Identifier] | None = Field(
         default=None,
-        description="Le code est la suite des valeurs de ces récompenses, dans cet ordre.",
+        description=D_("Le code est la suite des valeurs de ces récompenses, dans cet ordre."),
     )
 
     @model_validator(mode="after")

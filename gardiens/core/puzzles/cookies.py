@@ -17,7 +17,7 @@ from gardiens.core.puzzles.answers import (
     tally,
     verdict,
 )
-from gardiens.core.puzzles.base import Identifier, PuzzleBase, Strict, Text
+from gardiens.core.puzzles.base import D_, Identifier, PuzzleBase, Strict, Text
 from gardiens.core.puzzles.kind import Effort, PuzzleKind
 
 CookieAction: TypeAlias = Literal["accept_all", "refuse_all", "customise"]
@@ -28,7 +28,7 @@ class CookieButton(Strict):
     label: Text
     action: CookieAction
     style: Literal["big", "small", "link"] = Field(
-        default="big", description="Taille du bouton : les pièges rendent le refus petit."
+        default="big", description=D_("Taille du bouton : les pièges rendent le refus petit.")
     )
     feedback: Text | None = None
 
@@ -37,9 +37,9 @@ class CookiePurpose(Strict):
     id: Identifier
     label: Text
     start: StrictBool = Field(
-        description="Case cochée au départ (piège fréquent : tout est coché)."
+        description=D_("Case cochée au départ (piège fréquent : tout est coché).")
     )
-    expected: StrictBool = Field(description="Réglage attendu.")
+    expected: StrictBool = Field(description=D_("Réglage attendu."))
     feedback: Text | None = None
 
 
@@ -47,8 +47,8 @@ class Cookies(PuzzleBase):
     """A cookie banner full of traps: refuse, or customise every purpose as expected."""
 
     type: Literal["cookies"]
-    site: Text = Field(description="Nom du site inventé.")
-    banner: Text = Field(description="Le texte du bandeau.")
+    site: Text = Field(description=D_("Nom du site inventé."))
+    banner: Text = Field(description=D_("Le texte du bandeau."))
     buttons: list[CookieButton] = Field(min_length=2, max_length=5)
     purposes: list[CookiePurpose] = Field(default_factory=list, max_length=6)
 

@@ -7,7 +7,7 @@ from typing import Literal
 from pydantic import Field
 
 from gardiens.core.diagnostics import N_
-from gardiens.core.puzzles.base import Identifier, PuzzleBase, Strict, Text
+from gardiens.core.puzzles.base import D_, Identifier, PuzzleBase, Strict, Text
 from gardiens.core.puzzles.categorise import Category
 from gardiens.core.puzzles.kind import Effort
 from gardiens.core.puzzles.sorting import Placement, SortingKind
@@ -17,21 +17,25 @@ class Post(Strict):
     """A post in a made-up social feed: invented authors only, never a real account."""
 
     id: Identifier
-    author: Text = Field(description="Auteur inventé (jamais un vrai compte ni une vraie marque).")
+    author: Text = Field(
+        description=D_("Auteur inventé (jamais un vrai compte ni une vraie marque).")
+    )
     text: Text
-    image: str | None = Field(default=None, description="Image du post, relative au dossier.")
+    image: str | None = Field(default=None, description=D_("Image du post, relative au dossier."))
     date: Text | None = Field(
-        default=None, description="Date ou ancienneté affichée (ex. « il y a 2 h »)."
+        default=None, description=D_("Date ou ancienneté affichée (ex. « il y a 2 h »).")
     )
     label: Text | None = Field(
         default=None,
-        description="Mention affichée sur le post (ex. « Collaboration commerciale »).",
+        description=D_("Mention affichée sur le post (ex. « Collaboration commerciale »)."),
     )
 
 
 class FeedPost(Post):
-    category: Identifier = Field(description="La case où ranger ce post.")
-    feedback: Text | None = Field(default=None, description="Explication si le post est mal rangé.")
+    category: Identifier = Field(description=D_("La case où ranger ce post."))
+    feedback: Text | None = Field(
+        default=None, description=D_("Explication si le post est mal rangé.")
+    )
 
 
 class Feed(PuzzleBase):

@@ -9,9 +9,10 @@ from typing import Literal
 from pydantic import Field, StrictBool
 
 from gardiens.core.diagnostics import N_
-from gardiens.core.puzzles.answers import Answer, Journaled, Verdict, read_ids, tally
-from gardiens.core.puzzles.base import Identifier, PuzzleBase, Strict, Text
-from gardiens.core.puzzles.kind import Effort, PuzzleKind
+from gardiens.core.puzzles.answers import Answer
+from gardiens.core.puzzles.base import D_, Identifier, PuzzleBase, Strict, Text
+from gardiens.core.puzzles.kind import Effort
+from gardiens.core.puzzles.picking import Pick, PickingKind
 
 
 class Region(Strict):
@@ -24,7 +25,7 @@ class Region(Strict):
     w: float = Field(gt=0, le=1)
     h: float = Field(gt=0, le=1)
     correct: StrictBool = Field(
-        description="true si cette zone fait partie de ce qu'il faut trouver."
+        description=D_("true si cette zone fait partie de ce qu'il faut trouver.")
     )
     feedback: Text | None = None
 
@@ -36,27 +37,17 @@ class Hotspots(PuzzleBase):
     """Regions to find on an image; every correct region must be found, no wrong one chosen."""
 
     type: Literal["hotspots"]
-    image: str = Field(description="L'image où chercher, relative au dossier de la mission.")
+    image: str = Field(description=D_("L'image où chercher, relative au dossier de la mission."))
     regions: list[Region] = Field(min_length=1, max_length=12)
 
 
-class HotspotsKind(PuzzleKind[Hotspots]):
+class HotspotsKind(PickingKind[Hotspots]):
     model = Hotspots
     label = N_("Zones sur une image")
     sign = "(+)"
 
-    def check(self, puzzle: Hotspots, answer: object, rewards: Mapping[str, str]) -> Verdict:
-        chosen = set(read_ids(answer, {r.id for r in puzzle.regions}))
-        return tally(
-            puzzle,
-            [
-                ((r.id in chosen) == r.correct, r.feedback if r.id in chosen else None)
-                for r in puzzle.regions
-            ],
-        )
-
-    def solution(self, puzzle: Hotspots, rewards: Mapping[str, str]) -> Answer:
-        return [r.id for r in puzzle.regions if r.correct]
+    def picks(self, puzzle: Hotspots) -> list[Pick]:
+        return [Pick(r.id, r.correct, r.feedback, None) for r in puzzle.regions]
 
     def wrong_answer(
         self, puzzle: Hotspots, rewards: Mapping[str, str], rng: random.Random
@@ -64,9 +55,6 @@ class HotspotsKind(PuzzleKind[Hotspots]):
         right = [r.id for r in puzzle.regions if r.correct]
         wrong = [r.id for r in puzzle.regions if not r.correct]
         return [*right, rng.choice(wrong)] if wrong else right[:-1]
-
-    def journaled(self, puzzle: Hotspots, answer: object) -> Journaled:
-        return read_ids(answer, {r.id for r in puzzle.regions})
 
     def effort(self, puzzle: Hotspots) -> Effort:
         return Effort(40, len(puzzle.regions))

@@ -38,10 +38,11 @@ class PuzzleKind(ABC, Generic[P]):
 
     model: type[P]
     label: str
-    """What the mission map calls the kind, in French (« Cadenas à code »)."""
+    """What the mission map calls the kind: a French message id marked with `N_`, translated
+    where the map is drawn."""
     sign: str
-    """A short sign drawn in the corner of the kind's box on the map (« 123 »); marked with `N_`
-    when it holds words (« V/F »), as the map is translated."""
+    """A short sign drawn in the corner of the kind's box on the map ("123"); marked with `N_`
+    when it holds words, as the map is translated."""
 
     def __init__(self) -> None:
         missing = [name for name in ("model", "label", "sign") if not hasattr(self, name)]

@@ -10,7 +10,7 @@ from pydantic import Field
 
 from gardiens.core.diagnostics import N_
 from gardiens.core.puzzles.answers import Answer, Journaled, Verdict, normalise, read_text, tally
-from gardiens.core.puzzles.base import PuzzleBase, Strict, Text
+from gardiens.core.puzzles.base import D_, PuzzleBase, Strict, Text
 from gardiens.core.puzzles.kind import Effort, PuzzleKind
 
 PasswordRuleKind: TypeAlias = Literal[
@@ -21,21 +21,21 @@ PasswordRuleKind: TypeAlias = Literal[
 class PasswordRule(Strict):
     kind: PasswordRuleKind
     value: int | None = Field(
-        default=None, ge=1, le=64, description="Pour min_length : la longueur."
+        default=None, ge=1, le=64, description=D_("Pour min_length : la longueur.")
     )
     words: list[str] = Field(
         default_factory=list,
-        description="Pour avoid : les mots (sur la personne) à ne pas utiliser.",
+        description=D_("Pour avoid : les mots (sur la personne) à ne pas utiliser."),
     )
-    label: Text = Field(description="La règle, telle qu'affichée à côté de la jauge.")
-    feedback: Text = Field(description="Explication quand la règle n'est pas respectée.")
+    label: Text = Field(description=D_("La règle, telle qu'affichée à côté de la jauge."))
+    feedback: Text = Field(description=D_("Explication quand la règle n'est pas respectée."))
 
 
 class Password(PuzzleBase):
     """A password to build against a strength meter; what is typed is never stored."""
 
     type: Literal["password"]
-    persona: Text = Field(description="Ce qu'on sait de la personne (ses mots interdits).")
+    persona: Text = Field(description=D_("Ce qu'on sait de la personne (ses mots interdits)."))
     rules: list[PasswordRule] = Field(min_length=1, max_length=8)
     max_length: int = Field(default=32, ge=8, le=64)
 

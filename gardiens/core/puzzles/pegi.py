@@ -7,7 +7,7 @@ from typing import Literal, TypeAlias
 from pydantic import Field
 
 from gardiens.core.diagnostics import N_
-from gardiens.core.puzzles.base import Identifier, PuzzleBase, Strict, Text
+from gardiens.core.puzzles.base import D_, Identifier, PuzzleBase, Strict, Text
 from gardiens.core.puzzles.kind import Effort
 from gardiens.core.puzzles.sorting import Placement, SortingKind
 
@@ -17,7 +17,7 @@ PEGI_RATINGS: tuple[PegiRating, ...] = ("3", "7", "12", "16", "18")
 
 class Game(Strict):
     id: Identifier
-    title: Text = Field(description="Titre de jeu inventé (jamais un vrai jeu).")
+    title: Text = Field(description=D_("Titre de jeu inventé (jamais un vrai jeu)."))
     description: Text
     image: str | None = None
     rating: PegiRating

@@ -10,7 +10,7 @@ from pydantic import Field
 
 from gardiens.core.diagnostics import N_
 from gardiens.core.puzzles.answers import Answer, Journaled, Verdict, read_mapping, tally
-from gardiens.core.puzzles.base import Identifier, PuzzleBase, Strict, Text
+from gardiens.core.puzzles.base import D_, Identifier, PuzzleBase, Strict, Text
 from gardiens.core.puzzles.kind import Effort, PuzzleKind
 
 
@@ -24,19 +24,19 @@ class Setting(Strict):
     label: Text
     options: list[SettingOption] = Field(min_length=2, max_length=4)
     start: Identifier = Field(
-        description="L'option réglée au départ (souvent la moins protectrice)."
+        description=D_("L'option réglée au départ (souvent la moins protectrice).")
     )
     expected: list[Identifier] = Field(
-        min_length=1, description="Les options acceptées comme bon réglage."
+        min_length=1, description=D_("Les options acceptées comme bon réglage.")
     )
-    feedback: Text = Field(description="Pourquoi ce réglage compte.")
+    feedback: Text = Field(description=D_("Pourquoi ce réglage compte."))
 
 
 class Settings(PuzzleBase):
     """A privacy-settings panel to fix, one option per setting."""
 
     type: Literal["settings"]
-    profile: Text = Field(description="Le profil (inventé) dont on règle la confidentialité.")
+    profile: Text = Field(description=D_("Le profil (inventé) dont on règle la confidentialité."))
     settings: list[Setting] = Field(min_length=1, max_length=8)
 
 

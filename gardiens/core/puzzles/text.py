@@ -10,7 +10,7 @@ from pydantic import Field
 
 from gardiens.core.diagnostics import N_
 from gardiens.core.puzzles.answers import Answer, Journaled, Verdict, normalise, read_text, verdict
-from gardiens.core.puzzles.base import PuzzleBase, Strict, Text
+from gardiens.core.puzzles.base import D_, PuzzleBase, Strict, Text
 from gardiens.core.puzzles.kind import Effort, PuzzleKind
 
 
@@ -23,9 +23,9 @@ class ShortText(PuzzleBase):
     """A short typed answer; case, accents, spaces and listed variants are forgiven."""
 
     type: Literal["text"]
-    answers: list[str] = Field(min_length=1, description="Réponses acceptées.")
+    answers: list[str] = Field(min_length=1, description=D_("Réponses acceptées."))
     mistakes: list[Mistake] = Field(
-        default_factory=list, description="Erreurs fréquentes, chacune avec son explication."
+        default_factory=list, description=D_("Erreurs fréquentes, chacune avec son explication.")
     )
     max_length: int = Field(default=24, ge=1, le=60)
 

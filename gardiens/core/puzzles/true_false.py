@@ -10,7 +10,7 @@ from pydantic import Field, StrictBool
 
 from gardiens.core.diagnostics import N_
 from gardiens.core.puzzles.answers import Answer, Journaled, Verdict, read_bools, tally
-from gardiens.core.puzzles.base import Identifier, PuzzleBase, Strict, Text
+from gardiens.core.puzzles.base import D_, Identifier, PuzzleBase, Strict, Text
 from gardiens.core.puzzles.kind import Effort, PuzzleKind
 
 
@@ -18,9 +18,9 @@ class Statement(Strict):
     id: Identifier
     text: Text
     answer: StrictBool = Field(
-        description="true si l'affirmation est vraie (info), false sinon (intox)."
+        description=D_("true si l'affirmation est vraie (info), false sinon (intox).")
     )
-    explanation: Text = Field(description="Pourquoi c'est vrai ou faux.")
+    explanation: Text = Field(description=D_("Pourquoi c'est vrai ou faux."))
 
 
 class TrueFalse(PuzzleBase):
@@ -29,7 +29,7 @@ class TrueFalse(PuzzleBase):
     type: Literal["true_false"]
     statements: list[Statement] = Field(min_length=1, max_length=8)
     labels: tuple[Text, Text] | None = Field(
-        default=None, description="Libellés des deux boutons, vrai puis faux (ex. Info, Intox)."
+        default=None, description=D_("Libellés des deux boutons, vrai puis faux (ex. Info, Intox).")
     )
 
 

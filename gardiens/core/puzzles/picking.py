@@ -1,0 +1,50 @@
+"""Kinds whose answer is the elements a team taps among all shown: the hidden ads among posts,
+the regions to find on an image. The answer is the list of tapped ids."""
+
+from __future__ import annotations
+
+from abc import abstractmethod
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from gardiens.core.puzzles.answers import Answer, Journaled, Verdict, read_ids, tally
+from gardiens.core.puzzles.base import Text
+from gardiens.core.puzzles.kind import P, PuzzleKind
+
+
+@dataclass(frozen=True)
+class Pick:
+    """An element to tap or leave, and what to show when it is tapped, or left, wrongly."""
+
+    id: str
+    wanted: bool
+    if_tapped: Text | None
+    if_left: Text | None
+
+
+class PickingKind(PuzzleKind[P]):
+    """A kind of puzzle where the team taps the wanted elements; its kind says which they are."""
+
+    @abstractmethod
+    def picks(self, puzzle: P) -> Sequence[Pick]:
+        """The elements shown, in the order the puzzle gives them."""
+
+    def check(self, puzzle: P, answer: object, rewards: Mapping[str, str]) -> Verdict:
+        tapped = set(self._tapped(puzzle, answer))
+        return tally(
+            puzzle,
+            [
+                ((p.id in tapped) == p.wanted, p.if_tapped if p.id in tapped else p.if_left)
+                for p in self.picks(puzzle)
+            ],
+        )
+
+    def solution(self, puzzle: P, rewards: Mapping[str, str]) -> Answer:
+        return [p.id for p in self.picks(puzzle) if p.wanted]
+
+    def journaled(self, puzzle: P, answer: object) -> Journaled:
+        # Ids the author wrote.
+        return self._tapped(puzzle, answer)
+
+    def _tapped(self, puzzle: P, answer: object) -> list[str]:
+        return read_ids(answer, {p.id for p in self.picks(puzzle)})
