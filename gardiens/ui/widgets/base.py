@@ -62,11 +62,27 @@ class Widget:
             self.on_tap()
 
     def draw(self, surface: pygame.Surface, app: Canvas, *, focused: bool, pressed: bool) -> None:
+        """The widget painted where it sits, ringed while it has the keyboard focus."""
+        face, radius = self.paint(surface, app, self.rect, pressed)
         if focused:
-            focus_ring(surface, self.rect, app.palette, app.metrics.px(16), app.metrics.px(6))
+            focus_ring(surface, face, app.palette, radius, app.metrics.px(6))
+
+    def paint(self, surface: pygame.Surface, app: Canvas, area: pygame.Rect,
+              pressed: bool) -> tuple[pygame.Rect, int]:
+        """Draw the widget in `area`; returns where its focus ring goes and that ring's corner radius."""
+        return area, app.metrics.px(16)
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {self.name} {tuple(self.rect)}>"
+
+
+class Display(Widget):
+    """A widget that only shows something (a gauge, the typed answer): no touch, no focus."""
+
+    focusable = False
+
+    def hit(self, pos: tuple[int, int]) -> bool:
+        return False
 
 
 class Button(Widget):

@@ -5,23 +5,24 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Callable
 from functools import partial
-from typing import TYPE_CHECKING
 
 import pygame
 
 from gardiens.ui.draw import panel
-from gardiens.ui.widgets.base import Button, Canvas, Widget
+from gardiens.ui.widgets.base import Button, Canvas, Display, Widget
 
-if TYPE_CHECKING:
-    pass
+# Keys that are named by a word rather than by the character they type.
+NAMED_KEYS = frozenset({"back", "space", "shift", "symbols", "letters"})
 
-KEYBOARD_ROWS: tuple[tuple[str, ...], ...] = (
-    tuple("1234567890"),
-    tuple("azertyuiop"),
-    tuple("qsdfghjklm"),
-    (*"wxcvbn", "'", "-", "back"),
-    ("é", "è", "ê", "à", "â", "ç", "ù", "î", "ô", "space"),
-)
+
+def key_rows(*rows: str) -> tuple[tuple[str, ...], ...]:
+    """Keyboard rows written as text: words apart by spaces; a named key is one word, any other word
+    is one key per character."""
+    return tuple(tuple(key for word in row.split() for key in ((word,) if word in NAMED_KEYS else word))
+                 for row in rows)
+
+
+KEYBOARD_ROWS = key_rows("1234567890", "azertyuiop", "qsdfghjklm", "wxcvbn'- back", "éèêàâçùîô space")
 LETTERS_ONLY = KEYBOARD_ROWS[1:]
 # Letters any answer may contain; everything else typed or pasted is dropped.
 _EXTRA = set(" '-’")
@@ -80,10 +81,8 @@ def keyboard(
     return widgets
 
 
-class AnswerField(Widget):
+class AnswerField(Display):
     """Where the typed answer appears, with a caret; boxes per character for a padlock code."""
-
-    focusable = False
 
     def __init__(self, name: str, rect: pygame.Rect, value: Callable[[], str], *, placeholder: str = "",
                  cells: int = 0) -> None:
@@ -91,9 +90,6 @@ class AnswerField(Widget):
         self.value = value
         self.placeholder = placeholder
         self.cells = cells
-
-    def hit(self, pos: tuple[int, int]) -> bool:
-        return False
 
     def draw(self, surface: pygame.Surface, app: Canvas, *, focused: bool, pressed: bool) -> None:
         p = app.palette
