@@ -41,8 +41,9 @@ class TypedView(PuzzleView, ABC):
         if event.key == pygame.K_BACKSPACE:
             self.press("back")
             return True
-        # The space bar types a space here (it arrives as text), it does not press the focused key.
-        return event.key == pygame.K_SPACE
+        # Where a space may be typed, the space bar types it (it arrives as text): it does not press
+        # the focused key.
+        return event.key == pygame.K_SPACE and self.accepts(" ")
 
     @abstractmethod
     def press(self, key: str) -> None:
