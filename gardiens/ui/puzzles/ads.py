@@ -6,22 +6,21 @@ import pygame
 
 from gardiens.core.model import AdPost, Ads
 from gardiens.ui.draw import panel
-from gardiens.ui.puzzles.base import Part
+from gardiens.ui.puzzles.base import Item
 from gardiens.ui.puzzles.picking import PickingView
 from gardiens.ui.puzzles.social import mission_picture, paint_post, plain, tag
-from gardiens.ui.widgets.base import Canvas, Widget
+from gardiens.ui.widgets.base import Canvas, Ring, Widget
 from gardiens.ui.widgets.layout import grid
 
 
-class AdCard(Part["AdsView"]):
+class AdCard(Item["AdsView"]):
     """An influencer's post; tapping it marks it as a hidden ad (tap again to take the mark off)."""
 
     def __init__(self, view: AdsView, post: AdPost, rect: pygame.Rect) -> None:
-        super().__init__(view, f"ad:{post.id}", rect, on_tap=lambda: view.toggle(post.id))
+        super().__init__(view, "ad", post.id, rect, tap=view.toggle)
         self.post = post
 
-    def paint(self, surface: pygame.Surface, app: Canvas, area: pygame.Rect,
-              pressed: bool) -> tuple[pygame.Rect, int]:
+    def paint(self, surface: pygame.Surface, app: Canvas, area: pygame.Rect, pressed: bool) -> Ring:
         p = app.palette
         m = app.metrics
         view = self.view

@@ -6,15 +6,18 @@ from __future__ import annotations
 import random
 from abc import ABC, abstractmethod
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING, Generic, Protocol, TypeAlias, TypeVar
 
 import pygame
 
 from gardiens.core.model import Puzzle
+from gardiens.ui.draw import panel
 from gardiens.ui.widgets.base import Widget
 
 if TYPE_CHECKING:
     from gardiens.ui.kit.screen import Host, Screen
+    from gardiens.ui.theme import Color
     from gardiens.ui.widgets.base import Canvas
 
 
@@ -126,7 +129,18 @@ class Part(Widget, Generic[V]):
         self.view = view
 
 
-class Card(Part[V]):
+class Item(Part[V]):
+    """A widget standing for one item of the puzzle (a card, a post, an option), named
+    "<kind>:<item_id>"; a tap hands the item's id to `tap`."""
+
+    def __init__(self, view: V, kind: str, item_id: str, rect: pygame.Rect, *, label: str = "",
+                 tap: Callable[[str], object]) -> None:
+        super().__init__(view, f"{kind}:{item_id}", rect, on_tap=partial(tap, item_id))
+        self.item_id = item_id
+        self.label = label
+
+
+class Card(Item[V]):
     """A card a finger can drag: while it moves, its place keeps an empty outline and the view
     draws it under the finger (`PuzzleView.draw_over`)."""
 
@@ -141,6 +155,17 @@ class Card(Part[V]):
                              border_radius=app.metrics.px(self.corner))
             return
         super().draw(surface, app, focused=focused, pressed=pressed)
+
+    def raised(self, surface: pygame.Surface, app: Canvas, area: pygame.Rect, *, picked: bool,
+               depth: int) -> Color:
+        """The card's raised panel, in the primary colour while it is picked up; returns the ink
+        to write on it."""
+        p = app.palette
+        m = app.metrics
+        panel(surface, area, p.primary if picked else p.surface, radius=m.px(self.corner), shadow=p.shadow,
+              depth=m.px(depth), border=p.primary_dark if picked else p.outline,
+              border_width=m.px(5 if picked else 3))
+        return p.on_primary if picked else p.ink
 
     def carried(self, pos: tuple[int, int]) -> pygame.Rect:
         """Where the card is drawn while a finger drags it at `pos`."""

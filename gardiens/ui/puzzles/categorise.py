@@ -14,7 +14,7 @@ from gardiens.ui.widgets.base import Widget
 
 if TYPE_CHECKING:
     from gardiens.ui.kit.screen import Screen
-    from gardiens.ui.widgets.base import Canvas
+    from gardiens.ui.widgets.base import Canvas, Ring
 
 
 class ItemChip(Card["CategoriseView"]):
@@ -23,25 +23,18 @@ class ItemChip(Card["CategoriseView"]):
     corner = 18
 
     def __init__(self, view: CategoriseView, item_id: str, rect: pygame.Rect, text: str) -> None:
-        super().__init__(view, f"{view.card_prefix}:{item_id}", rect, on_tap=lambda: view.tap_card(item_id))
-        self.item_id = item_id
-        self.text = text
+        super().__init__(view, view.card_prefix, item_id, rect, label=text, tap=view.tap_card)
 
-    def paint(self, surface: pygame.Surface, app: Canvas, area: pygame.Rect,
-              pressed: bool) -> tuple[pygame.Rect, int]:
-        p = app.palette
+    def paint(self, surface: pygame.Surface, app: Canvas, area: pygame.Rect, pressed: bool) -> Ring:
         m = app.metrics
         selected = self.view.selected == self.item_id
-        fill = p.primary if selected else p.surface
-        ink = p.on_primary if selected else p.ink
-        panel(surface, area, fill, radius=m.px(18), shadow=p.shadow, depth=m.px(5),
-              border=p.primary_dark if selected else p.outline, border_width=m.px(5 if selected else 3))
+        ink = self.raised(surface, app, area, picked=selected, depth=5)
         inner = area.inflate(-m.px(28), -m.px(8))
         if selected:
             icon = app.assets.icon("touch", m.px(40), ink)
             surface.blit(icon, icon.get_rect(midleft=(inner.x, area.centery)))
             inner = pygame.Rect(inner.x + m.px(50), inner.y, inner.w - m.px(50), inner.h)
-        app.type.block(surface, self.text, inner, size=m.text("small"), color=ink, valign="middle",
+        app.type.block(surface, self.label, inner, size=m.text("small"), color=ink, valign="middle",
                        align="center", name=self.name)
         return area, m.px(18)
 
@@ -55,8 +48,7 @@ class CategoryBox(Part["CategoriseView"]):
         self.label = label
         self.category = category
 
-    def paint(self, surface: pygame.Surface, app: Canvas, area: pygame.Rect,
-              pressed: bool) -> tuple[pygame.Rect, int]:
+    def paint(self, surface: pygame.Surface, app: Canvas, area: pygame.Rect, pressed: bool) -> Ring:
         p = app.palette
         m = app.metrics
         if self.category is None:

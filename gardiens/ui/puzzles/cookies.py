@@ -9,10 +9,10 @@ import pygame
 
 from gardiens.core.model import CookieButton, Cookies
 from gardiens.ui.draw import panel
-from gardiens.ui.puzzles.base import GestureError, Hand, Part, PuzzleView
+from gardiens.ui.puzzles.base import GestureError, Hand, Item, PuzzleView
 from gardiens.ui.puzzles.social import app_window, mission_picture, plain
 from gardiens.ui.theme import Color
-from gardiens.ui.widgets.base import Button, Canvas, Widget
+from gardiens.ui.widgets.base import Button, Canvas, Ring, Widget
 from gardiens.ui.widgets.layout import grid
 
 if TYPE_CHECKING:
@@ -38,8 +38,7 @@ class LinkButton(Widget):
         self.label = label
         self.chosen = chosen
 
-    def paint(self, surface: pygame.Surface, app: Canvas, area: pygame.Rect,
-              pressed: bool) -> tuple[pygame.Rect, int]:
+    def paint(self, surface: pygame.Surface, app: Canvas, area: pygame.Rect, pressed: bool) -> Ring:
         p = app.palette
         m = app.metrics
         size = round(m.text("small") * 0.8)
@@ -56,19 +55,16 @@ class LinkButton(Widget):
         return area, m.px(16)
 
 
-class PurposeSwitch(Part["CookiesView"]):
+class PurposeSwitch(Item["CookiesView"]):
     """A row with a cookie purpose and its on/off switch; the whole row is the target."""
 
     def __init__(self, view: CookiesView, purpose_id: str, rect: pygame.Rect, label: str) -> None:
-        super().__init__(view, f"purpose:{purpose_id}", rect, on_tap=lambda: view.flip(purpose_id))
-        self.purpose_id = purpose_id
-        self.label = label
+        super().__init__(view, "purpose", purpose_id, rect, label=label, tap=view.flip)
 
-    def paint(self, surface: pygame.Surface, app: Canvas, area: pygame.Rect,
-              pressed: bool) -> tuple[pygame.Rect, int]:
+    def paint(self, surface: pygame.Surface, app: Canvas, area: pygame.Rect, pressed: bool) -> Ring:
         p = app.palette
         m = app.metrics
-        on = self.view.switches[self.purpose_id]
+        on = self.view.switches[self.item_id]
         panel(surface, area, p.surface, radius=m.px(20), border=p.outline, border_width=m.px(3))
         switch = pygame.Rect(0, 0, m.px(170), min(m.px(70), area.h - m.px(16)))
         switch.midright = (area.right - m.px(18), area.centery)

@@ -7,23 +7,20 @@ from typing import TYPE_CHECKING
 import pygame
 
 from gardiens.core.model import Ordering
-from gardiens.ui.draw import panel
 from gardiens.ui.puzzles.base import Card, GestureError, Hand, PuzzleView, ids, seeded
 from gardiens.ui.widgets.base import Widget
 
 if TYPE_CHECKING:
     from gardiens.ui.kit.screen import Screen
-    from gardiens.ui.widgets.base import Canvas
+    from gardiens.ui.widgets.base import Canvas, Ring
 
 
 class OrderCard(Card["OrderView"]):
     """One card of an ordering puzzle: tap two cards to swap them, or drag one to its place."""
 
     def __init__(self, view: OrderView, item_id: str, rect: pygame.Rect, position: int, text: str) -> None:
-        super().__init__(view, f"order:{item_id}", rect, on_tap=lambda: view.tap(item_id))
-        self.item_id = item_id
+        super().__init__(view, "order", item_id, rect, label=text, tap=view.tap)
         self.position = position
-        self.text = text
 
     def carried(self, pos: tuple[int, int]) -> pygame.Rect:
         # A dragged card keeps to its column, a little aside: the cards it passes stay readable.
@@ -31,15 +28,11 @@ class OrderCard(Card["OrderView"]):
         rect.centery = pos[1]
         return rect.move(self.view.px(12), 0)
 
-    def paint(self, surface: pygame.Surface, app: Canvas, area: pygame.Rect,
-              pressed: bool) -> tuple[pygame.Rect, int]:
+    def paint(self, surface: pygame.Surface, app: Canvas, area: pygame.Rect, pressed: bool) -> Ring:
         p = app.palette
         m = app.metrics
         selected = self.view.selected == self.item_id
-        fill = p.primary if selected else p.surface
-        ink = p.on_primary if selected else p.ink
-        panel(surface, area, fill, radius=m.px(22), shadow=p.shadow, depth=m.px(6),
-              border=p.primary_dark if selected else p.outline, border_width=m.px(5 if selected else 3))
+        ink = self.raised(surface, app, area, picked=selected, depth=6)
         badge = pygame.Rect(area.x + m.px(14), area.y + m.px(10), area.h - m.px(20), area.h - m.px(20))
         pygame.draw.ellipse(surface, p.accent, badge)
         app.type.line(surface, str(self.position + 1), badge.center, size=m.text("subtitle"), color=p.on_accent,
@@ -47,7 +40,7 @@ class OrderCard(Card["OrderView"]):
         icon = app.assets.icon("swap" if selected else "grip", m.px(48), ink)
         surface.blit(icon, icon.get_rect(midright=(area.right - m.px(18), area.centery)))
         box = pygame.Rect(badge.right + m.px(20), area.y + m.px(6), area.w - badge.w - m.px(120), area.h - m.px(12))
-        app.type.block(surface, self.text, box, size=m.text("body"), color=ink, valign="middle", name=self.name)
+        app.type.block(surface, self.label, box, size=m.text("body"), color=ink, valign="middle", name=self.name)
         return area, m.px(22)
 
 

@@ -2,37 +2,35 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING
 
 import pygame
 
 from gardiens.core.model import Settings
 from gardiens.ui.draw import panel
-from gardiens.ui.puzzles.base import GestureError, Hand, Part, PuzzleView, taps
+from gardiens.ui.puzzles.base import GestureError, Hand, Item, PuzzleView, taps
 from gardiens.ui.puzzles.social import app_window, avatar, plain
 from gardiens.ui.widgets.base import Widget
 from gardiens.ui.widgets.layout import grid
 
 if TYPE_CHECKING:
     from gardiens.ui.kit.screen import Screen
-    from gardiens.ui.widgets.base import Canvas
+    from gardiens.ui.widgets.base import Canvas, Ring
 
 
-class Segment(Part["SettingsView"]):
+class Segment(Item["SettingsView"]):
     """One option of a setting's segmented control; the chosen one is raised and ticked."""
 
     def __init__(self, view: SettingsView, setting_id: str, option_id: str, rect: pygame.Rect, label: str) -> None:
-        super().__init__(view, f"setting:{setting_id}:{option_id}", rect,
-                         on_tap=lambda: view.choose(setting_id, option_id))
-        self.option = (setting_id, option_id)
-        self.label = label
+        super().__init__(view, f"setting:{setting_id}", option_id, rect, label=label,
+                         tap=partial(view.choose, setting_id))
+        self.setting_id = setting_id
 
-    def paint(self, surface: pygame.Surface, app: Canvas, area: pygame.Rect,
-              pressed: bool) -> tuple[pygame.Rect, int]:
+    def paint(self, surface: pygame.Surface, app: Canvas, area: pygame.Rect, pressed: bool) -> Ring:
         p = app.palette
         m = app.metrics
-        setting_id, option_id = self.option
-        chosen = self.view.values.get(setting_id) == option_id
+        chosen = self.view.values.get(self.setting_id) == self.item_id
         rect = area.inflate(-m.px(8), -m.px(8))
         if chosen:
             panel(surface, rect, p.primary, radius=m.px(18), shadow=p.primary_dark, depth=m.px(4),

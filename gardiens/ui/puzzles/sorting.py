@@ -16,7 +16,7 @@ from gardiens.ui.widgets.base import Widget
 
 if TYPE_CHECKING:
     from gardiens.ui.kit.screen import Screen
-    from gardiens.ui.widgets.base import Canvas
+    from gardiens.ui.widgets.base import Canvas, Ring
 
 
 class SortingView(PuzzleView, ABC):
@@ -94,15 +94,13 @@ class SortCard(Card["SortView"]):
     corner = 20
 
     def __init__(self, view: SortView, card_id: str, rect: pygame.Rect, *, compact: bool) -> None:
-        super().__init__(view, f"{view.card_prefix}:{card_id}", rect, on_tap=lambda: view.tap_card(card_id))
-        self.card_id = card_id
+        super().__init__(view, view.card_prefix, card_id, rect, tap=view.tap_card)
         self.compact = compact
 
-    def paint(self, surface: pygame.Surface, app: Canvas, area: pygame.Rect,
-              pressed: bool) -> tuple[pygame.Rect, int]:
+    def paint(self, surface: pygame.Surface, app: Canvas, area: pygame.Rect, pressed: bool) -> Ring:
         view = self.view
-        view.paint_card(surface, self.card_id, area, compact=self.compact)
-        if view.selected == self.card_id:
+        view.paint_card(surface, self.item_id, area, compact=self.compact)
+        if view.selected == self.item_id:
             view.selected_mark(surface, area)
         return area, app.metrics.px(self.corner)
 
@@ -114,8 +112,7 @@ class SortBox(Part["SortView"]):
         super().__init__(view, name, rect, on_tap=lambda: view.place(box_id))
         self.box_id = box_id
 
-    def paint(self, surface: pygame.Surface, app: Canvas, area: pygame.Rect,
-              pressed: bool) -> tuple[pygame.Rect, int]:
+    def paint(self, surface: pygame.Surface, app: Canvas, area: pygame.Rect, pressed: bool) -> Ring:
         m = app.metrics
         if self.box_id is None:
             panel(surface, area, app.palette.surface_alt, radius=m.px(26), border=app.palette.outline,
@@ -186,7 +183,7 @@ class SortView(SortingView):
                 rect = pygame.Rect(x, self.tray.y + gap + r * (card_h + gap), card_w, card_h)
                 cards.append(SortCard(self, cid, rect, compact=False))
                 x += card_w + gap
-        self.measure([(c.card_id, c.rect) for c in cards if isinstance(c, SortCard)])
+        self.measure([(c.item_id, c.rect) for c in cards if isinstance(c, SortCard)])
         boxes = self.box_ids()
         top = self.tray.bottom + gap
         bw = (area.w - gap * (len(boxes) - 1)) // len(boxes)
@@ -217,11 +214,11 @@ class SortView(SortingView):
 
     def on_drag(self, widget: Widget, pos: tuple[int, int]) -> None:
         if isinstance(widget, SortCard):
-            self.selected = widget.card_id
+            self.selected = widget.item_id
 
     def on_drop(self, widget: Widget, pos: tuple[int, int]) -> None:
         if isinstance(widget, SortCard):
-            self.drop(widget.card_id, pos, [(box.rect, box.box_id) for box in self.boxes if box.box_id is not None])
+            self.drop(widget.item_id, pos, [(box.rect, box.box_id) for box in self.boxes if box.box_id is not None])
 
     def status(self) -> str:
         if self.selected is not None:
