@@ -86,8 +86,5 @@ class CodeView(TypedView):
         return self.ngettext("Tape le chiffre du code.", "Tape les {n} chiffres du code.", self.max_length).format(
             n=self.max_length)
 
-    def after_wrong(self) -> None:
-        self.typed = ""
-
     def enter(self, hand: Hand, answer: object) -> int:
         return taps(hand, [f"key:{digit}" for digit in str(answer)])

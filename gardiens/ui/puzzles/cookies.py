@@ -226,8 +226,7 @@ class CookiesView(PuzzleView):
         app = self.app
         p = app.palette
         m = app.metrics
-        site = self.site
-        bar = app_window(surface, app, site, radius=self.px(24), bar_height=self.px(70), bar=p.surface_alt)
+        bar = app_window(surface, app, self.site, radius=self.px(24), bar_height=self.px(70), bar=p.surface_alt)
         for k in range(3):
             pygame.draw.circle(surface, p.outline, (bar.x + self.px(36 + 34 * k), bar.centery), self.px(11))
         address = pygame.Rect(bar.x + self.px(150), bar.y + self.px(12), bar.w - self.px(300), bar.h - self.px(24))
@@ -236,7 +235,7 @@ class CookiesView(PuzzleView):
         surface.blit(lock, lock.get_rect(midleft=(address.x + self.px(16), address.centery)))
         app.type.block(surface, plain(self.text(self.puzzle.site)), address.inflate(-self.px(120), 0),
                        size=m.text("small"), color=p.ink_soft, valign="middle", max_lines=1, name="cookie-site")
-        page = pygame.Rect(site.x + self.px(3), bar.bottom, site.w - self.px(6), site.bottom - bar.bottom - self.px(3))
+        page = pygame.Rect(bar.x + self.px(3), bar.bottom, bar.w - self.px(6), self.site.bottom - bar.bottom - self.px(3))
         if self.picture is not None:
             surface.blit(self.picture, self.picture.get_rect(center=page.center))
         else:

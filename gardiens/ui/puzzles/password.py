@@ -68,6 +68,7 @@ class PasswordView(TypedView):
     """A password typed on an on-screen keyboard, a strength gauge, and the rules it must keep."""
 
     puzzle: Password
+    erase_wrong = False
 
     def __init__(self, screen: Screen, puzzle: Password) -> None:
         super().__init__(screen, puzzle)
