@@ -10,34 +10,63 @@ os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import pytest
 
 from gardiens.core.loader import load_mission
 from gardiens.core.model import Mission
 from gardiens.testing.pilot import Pilot
+from gardiens.testing.scenes import stage
+from gardiens.ui.puzzles.base import PuzzleView
 
 MISSION_DIR = Path(__file__).parent / "essai-ui"
+V = TypeVar("V", bound=PuzzleView)
 
 
-@pytest.fixture(scope="session")
-def mission() -> Mission:
-    result = load_mission(MISSION_DIR / "scenario.yaml")
+def load(scenario: Path) -> Mission:
+    """A test mission, which must load without an error."""
+    result = load_mission(scenario)
     assert result.mission is not None, [d.render() for d in result.diagnostics]
     return result.mission
 
 
+@pytest.fixture(scope="session")
+def mission() -> Mission:
+    return load(MISSION_DIR / "scenario.yaml")
+
+
 @pytest.fixture
-def launch(mission: Mission) -> Iterator[Callable[..., Pilot]]:
-    """Start a pilot on the test mission; every pilot is closed after the test."""
-    pilots: list[Pilot] = []
+def pilots() -> Iterator[list[Pilot]]:
+    """The pilots a test starts: each is closed after the test."""
+    started: list[Pilot] = []
+    yield started
+    for pilot in started:
+        pilot.close()
+
+
+@pytest.fixture
+def launch(mission: Mission, pilots: list[Pilot]) -> Callable[..., Pilot]:
+    """Start a pilot on the test mission."""
 
     def start(**options: Any) -> Pilot:
-        pilot = Pilot.launch({mission.id: mission}, mission_dirs={mission.id: MISSION_DIR}, **options)
-        pilots.append(pilot)
-        return pilot
+        pilots.append(Pilot.launch({mission.id: mission}, mission_dirs={mission.id: MISSION_DIR}, **options))
+        return pilots[-1]
 
-    yield start
-    for pilot in pilots:
-        pilot.close()
+    return start
+
+
+def to_map(pilot: Pilot) -> None:
+    """From the attract screen to the map, with touches only: start, an age, confirm, start."""
+    pilot.tap("start")
+    pilot.tap("age:9-12")
+    pilot.tap("confirm")
+    pilot.tap("start")
+
+
+def staged_view(pilot: Pilot, puzzle: str, kind: type[V]) -> V:
+    """The view of `puzzle`, its screen staged, checked to be a `kind`."""
+    stage(pilot.app, pilot.clock, puzzle=puzzle)
+    view = pilot.app.top.view  # type: ignore[union-attr]
+    assert isinstance(view, kind)
+    return view

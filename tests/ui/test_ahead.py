@@ -17,7 +17,7 @@ from gardiens.ui.assets import Assets
 from gardiens.ui.sound import Sounds
 from gardiens.ui.widgets.base import Button
 
-from .conftest import MISSION_DIR
+from .conftest import MISSION_DIR, to_map
 
 
 def drain(pilot: Pilot, frames: int = 2000) -> None:
@@ -55,10 +55,7 @@ def test_a_puzzle_prepared_on_the_map_opens_without_setting_any_text(
     launch: Callable[..., Pilot], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     pilot = launch()
-    pilot.tap("start")
-    pilot.tap("age:9-12")
-    pilot.tap("confirm")
-    pilot.tap("start")
+    to_map(pilot)
     pilot.settle()
     assert pilot.screen == "map"
     drain(pilot)

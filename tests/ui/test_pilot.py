@@ -16,13 +16,13 @@ from gardiens.ui.puzzles.hotspots import HotspotsView
 from gardiens.ui.puzzles.order import OrderView
 from gardiens.ui.puzzles.text import TextView
 from gardiens.ui.screens.play import PuzzleScreen
+from tests.ui.conftest import staged_view, to_map
 
 
-def to_map(pilot: Pilot) -> None:
-    pilot.tap("start")
-    pilot.tap("age:9-12")
-    pilot.tap("confirm")
-    pilot.tap("start")
+def to_puzzle(pilot: Pilot, puzzle: str) -> None:
+    """From the attract screen to a puzzle, through the map."""
+    to_map(pilot)
+    pilot.tap(f"tile:{puzzle}")
 
 
 def test_a_team_reaches_the_map_with_touches_only(launch: Callable[..., Pilot]) -> None:
@@ -83,8 +83,7 @@ def test_language_choice_switches_the_interface(launch: Callable[..., Pilot]) ->
 
 def test_a_wrong_code_explains_and_a_right_one_earns_the_reward(launch: Callable[..., Pilot]) -> None:
     pilot = launch()
-    to_map(pilot)
-    pilot.tap("tile:message")
+    to_puzzle(pilot, "message")
     for key in "abc":
         pilot.tap(f"key:{key}")
     pilot.tap("submit")
@@ -115,9 +114,7 @@ def test_typed_text_keeps_only_letters_and_respects_the_length(launch: Callable[
 
 def test_ordering_by_drag_and_by_swapping(launch: Callable[..., Pilot]) -> None:
     pilot = launch()
-    stage(pilot.app, pilot.clock, puzzle="ordre")
-    view = pilot.app.top.view  # type: ignore[union-attr]
-    assert isinstance(view, OrderView)
+    view = staged_view(pilot, "ordre", OrderView)
     last = view.order[-1]
     pilot.drag(f"order:{last}", f"order:{view.order[0]}")
     assert view.order[0] == last
@@ -129,9 +126,7 @@ def test_ordering_by_drag_and_by_swapping(launch: Callable[..., Pilot]) -> None:
 
 def test_categorise_by_tapping_and_by_dragging(launch: Callable[..., Pilot]) -> None:
     pilot = launch()
-    stage(pilot.app, pilot.clock, puzzle="boites")
-    view = pilot.app.top.view  # type: ignore[union-attr]
-    assert isinstance(view, CategoriseView)
+    view = staged_view(pilot, "boites", CategoriseView)
     pilot.tap("item:lou")
     pilot.tap("box:erreur")
     pilot.drag("item:compte", "box:mensonge")
@@ -142,9 +137,7 @@ def test_categorise_by_tapping_and_by_dragging(launch: Callable[..., Pilot]) -> 
 
 def test_hotspots_turn_taps_into_image_fractions(launch: Callable[..., Pilot]) -> None:
     pilot = launch()
-    stage(pilot.app, pilot.clock, puzzle="indices")
-    view = pilot.app.top.view  # type: ignore[union-attr]
-    assert isinstance(view, HotspotsView)
+    view = staged_view(pilot, "indices", HotspotsView)
     pilot.tap("region:titre")
     assert view.chosen == ["titre"]
     pilot.tap(view.picture.bottomright)  # outside every region: a ripple, nothing chosen
@@ -155,8 +148,7 @@ def test_hotspots_turn_taps_into_image_fractions(launch: Callable[..., Pilot]) -
 
 def test_the_hint_ladder_opens_one_step_at_a_time(launch: Callable[..., Pilot]) -> None:
     pilot = launch()
-    to_map(pilot)
-    pilot.tap("tile:message")
+    to_puzzle(pilot, "message")
     pilot.tap("hint")
     assert pilot.screen == "hints"
     assert pilot.app.state.puzzles["message"].hints == 0
@@ -169,8 +161,7 @@ def test_the_hint_ladder_opens_one_step_at_a_time(launch: Callable[..., Pilot]) 
 
 def test_escape_goes_back_and_never_quits(launch: Callable[..., Pilot]) -> None:
     pilot = launch()
-    to_map(pilot)
-    pilot.tap("tile:message")
+    to_puzzle(pilot, "message")
     pilot.press("escape")
     assert pilot.screen == "map"
     pilot.press("escape")
@@ -196,8 +187,7 @@ def test_accessibility_settings_apply_everywhere(launch: Callable[..., Pilot]) -
 
 def test_time_up_shows_the_fog_then_the_debrief(launch: Callable[..., Pilot]) -> None:
     pilot = launch()
-    to_map(pilot)
-    pilot.tap("tile:message")
+    to_puzzle(pilot, "message")
     pilot.wait(16 * 60)
     assert pilot.screen == "time_up"
     pilot.tap("debrief")
@@ -220,8 +210,7 @@ def test_a_restarted_kiosk_resumes_where_the_team_was(launch: Callable[..., Pilo
 
 def test_a_puzzle_solved_by_the_facilitator_closes_on_the_team_screen(launch: Callable[..., Pilot]) -> None:
     pilot = launch()
-    to_map(pilot)
-    pilot.tap("tile:message")
+    to_puzzle(pilot, "message")
     pilot.app.command(Skip("message"))
     pilot.advance()
     assert pilot.screen == "map"

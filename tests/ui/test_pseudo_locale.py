@@ -2,40 +2,24 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from gardiens.core.loader import load_mission
-from gardiens.core.model import Mission
 from gardiens.i18n.pseudo import PSEUDO_LANGUAGE
 from gardiens.testing.pilot import Pilot
 from gardiens.testing.scenes import SCREENS, stage
+from tests.ui.conftest import load
 
 HERE = Path(__file__).parent
 MISSION_DIRS = {"essai-ui": HERE / "essai-ui", "essai-themes": HERE / "essai-themes"}
 SIZES = [(1920, 1080), (1280, 800)]
 
 
-def _load(folder: Path) -> Mission:
-    result = load_mission(folder / "scenario.yaml")
-    assert result.mission is not None, [d.render() for d in result.diagnostics]
-    return result.mission
-
-
-MISSIONS = {name: _load(folder) for name, folder in MISSION_DIRS.items()}
+MISSIONS = {name: load(folder / "scenario.yaml") for name, folder in MISSION_DIRS.items()}
 TARGETS = [("essai-ui", "screen", s) for s in SCREENS] + [
     (name, "puzzle", p.id) for name, mission in MISSIONS.items() for p in mission.puzzles
 ]
-
-
-@pytest.fixture
-def pilots() -> Iterator[list[Pilot]]:
-    opened: list[Pilot] = []
-    yield opened
-    for pilot in opened:
-        pilot.close()
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")

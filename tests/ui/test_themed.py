@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import random
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from gardiens.core import checkers
-from gardiens.core.loader import load_mission
 from gardiens.core.model import Mission
 from gardiens.core.session import PuzzleState
 from gardiens.testing.pilot import Pilot
@@ -20,6 +19,7 @@ from gardiens.ui.puzzles.chat import ChatView
 from gardiens.ui.puzzles.cookies import CookiesView
 from gardiens.ui.puzzles.password import PasswordView
 from gardiens.ui.theme import TOUCH, Settings
+from tests.ui.conftest import load
 from tests.ui.test_layout import MIN_KEY
 from tests.ui.test_snapshots import check_snapshot, render
 
@@ -29,15 +29,12 @@ THEMED = ("fil", "discussion", "profil", "mot-de-passe", "bandeau", "rayon", "pu
 
 @pytest.fixture(scope="module")
 def themes() -> Mission:
-    result = load_mission(THEMES_DIR / "scenario.yaml")
-    assert result.mission is not None, [d.render() for d in result.diagnostics]
-    return result.mission
+    return load(THEMES_DIR / "scenario.yaml")
 
 
 @pytest.fixture
-def open_puzzle(themes: Mission) -> Iterator[Callable[..., Pilot]]:
-    """A pilot showing one themed puzzle; every pilot is closed after the test."""
-    pilots: list[Pilot] = []
+def open_puzzle(themes: Mission, pilots: list[Pilot]) -> Callable[..., Pilot]:
+    """A pilot showing one themed puzzle."""
 
     def start(puzzle: str, *, language: str = "fr", **options: Any) -> Pilot:
         pilot = Pilot.launch({themes.id: themes}, mission_dirs={themes.id: THEMES_DIR}, language=language,
@@ -47,9 +44,7 @@ def open_puzzle(themes: Mission) -> Iterator[Callable[..., Pilot]]:
         pilot.settle()
         return pilot
 
-    yield start
-    for pilot in pilots:
-        pilot.close()
+    return start
 
 
 def test_every_themed_type_is_covered(themes: Mission) -> None:

@@ -5,15 +5,20 @@ from __future__ import annotations
 
 import random
 from abc import ABC, abstractmethod
-from typing import TYPE_CHECKING, Protocol, TypeAlias
+from collections.abc import Callable
+from functools import partial
+from typing import TYPE_CHECKING, Generic, Protocol, TypeAlias, TypeVar
 
 import pygame
 
 from gardiens.core.model import Puzzle
+from gardiens.ui.draw import panel
 from gardiens.ui.widgets.base import Widget
 
 if TYPE_CHECKING:
     from gardiens.ui.kit.screen import Host, Screen
+    from gardiens.ui.theme import Color
+    from gardiens.ui.widgets.base import Canvas
 
 
 RIPPLE_SECONDS = 0.6
@@ -68,8 +73,11 @@ class PuzzleView(ABC):
         return None
 
     def draw_over(self, surface: pygame.Surface) -> None:
-        """Drawn over the widgets (a card being dragged)."""
-        return None
+        """Drawn over the widgets: the card a finger is dragging, under the finger."""
+        drag = self.app.input.dragging()
+        if drag is not None and isinstance(drag[0], Card) and drag[0].view is self:
+            card = drag[0]
+            card.paint(surface, self.app, card.carried(drag[1]), False)
 
     def answer(self) -> object | None:
         """The answer to submit, or None while it is incomplete."""
@@ -107,6 +115,63 @@ class PuzzleView(ABC):
     @abstractmethod
     def enter(self, hand: Hand, answer: object) -> int:
         """Touch the widgets that build `answer` as a team would; returns the gestures made."""
+
+
+V = TypeVar("V", bound=PuzzleView)
+
+
+class Part(Widget, Generic[V]):
+    """A widget of a puzzle view that draws itself from the view's state (a switch, a card)."""
+
+    def __init__(self, view: V, name: str, rect: pygame.Rect, *,
+                 on_tap: Callable[[], object] | None = None) -> None:
+        super().__init__(name, rect, on_tap=on_tap)
+        self.view = view
+
+
+class Item(Part[V]):
+    """A widget standing for one item of the puzzle (a card, a post, an option), named
+    "<kind>:<item_id>"; a tap hands the item's id to `tap`."""
+
+    def __init__(self, view: V, kind: str, item_id: str, rect: pygame.Rect, *, label: str = "",
+                 tap: Callable[[str], object]) -> None:
+        super().__init__(view, f"{kind}:{item_id}", rect, on_tap=partial(tap, item_id))
+        self.item_id = item_id
+        self.label = label
+
+
+class Card(Item[V]):
+    """A card a finger can drag: while it moves, its place keeps an empty outline and the view
+    draws it under the finger (`PuzzleView.draw_over`)."""
+
+    draggable = True
+    # Its corners, in design pixels: the outline left behind has the card's shape.
+    corner = 22
+
+    def draw(self, surface: pygame.Surface, app: Canvas, *, focused: bool, pressed: bool) -> None:
+        drag = self.view.app.input.dragging()
+        if drag is not None and drag[0] is self:
+            pygame.draw.rect(surface, app.palette.outline, self.rect, width=max(2, app.metrics.px(4)),
+                             border_radius=app.metrics.px(self.corner))
+            return
+        super().draw(surface, app, focused=focused, pressed=pressed)
+
+    def raised(self, surface: pygame.Surface, app: Canvas, area: pygame.Rect, *, picked: bool,
+               depth: int) -> Color:
+        """The card's raised panel, in the primary colour while it is picked up; returns the ink
+        to write on it."""
+        p = app.palette
+        m = app.metrics
+        panel(surface, area, p.primary if picked else p.surface, radius=m.px(self.corner), shadow=p.shadow,
+              depth=m.px(depth), border=p.primary_dark if picked else p.outline,
+              border_width=m.px(5 if picked else 3))
+        return p.on_primary if picked else p.ink
+
+    def carried(self, pos: tuple[int, int]) -> pygame.Rect:
+        """Where the card is drawn while a finger drags it at `pos`."""
+        rect = self.rect.copy()
+        rect.center = pos
+        return rect
 
 
 def taps(hand: Hand, names: list[str]) -> int:

@@ -7,73 +7,57 @@ from typing import TYPE_CHECKING
 import pygame
 
 from gardiens.core.model import Categorise
-from gardiens.ui.draw import focus_ring, panel
+from gardiens.ui.draw import panel
+from gardiens.ui.puzzles.base import Card, Part
 from gardiens.ui.puzzles.sorting import SortingView
 from gardiens.ui.widgets.base import Widget
 
 if TYPE_CHECKING:
     from gardiens.ui.kit.screen import Screen
-    from gardiens.ui.widgets.base import Canvas
+    from gardiens.ui.widgets.base import Canvas, Ring
 
 
-class ItemChip(Widget):
+class ItemChip(Card["CategoriseView"]):
     """A card to sort: tap it then a box, or drag it onto a box."""
 
-    draggable = True
+    corner = 18
 
     def __init__(self, view: CategoriseView, item_id: str, rect: pygame.Rect, text: str) -> None:
-        super().__init__(f"{view.card_prefix}:{item_id}", rect, on_tap=lambda: view.tap_card(item_id))
-        self.view = view
-        self.item_id = item_id
-        self.text = text
+        super().__init__(view, view.card_prefix, item_id, rect, label=text, tap=view.tap_card)
 
-    def draw(self, surface: pygame.Surface, app: Canvas, *, focused: bool, pressed: bool) -> None:
-        drag = self.view.app.input.dragging()
-        if drag is not None and drag[0] is self:
-            pygame.draw.rect(surface, app.palette.outline, self.rect, width=max(2, app.metrics.px(4)),
-                             border_radius=app.metrics.px(18))
-            return
-        self.paint(surface, app, self.rect, focused=focused)
-
-    def paint(self, surface: pygame.Surface, app: Canvas, rect: pygame.Rect, *, focused: bool = False) -> None:
-        p = app.palette
+    def paint(self, surface: pygame.Surface, app: Canvas, area: pygame.Rect, pressed: bool) -> Ring:
         m = app.metrics
         selected = self.view.selected == self.item_id
-        fill = p.primary if selected else p.surface
-        ink = p.on_primary if selected else p.ink
-        panel(surface, rect, fill, radius=m.px(18), shadow=p.shadow, depth=m.px(5),
-              border=p.primary_dark if selected else p.outline, border_width=m.px(5 if selected else 3))
-        inner = rect.inflate(-m.px(28), -m.px(8))
+        ink = self.raised(surface, app, area, picked=selected, depth=5)
+        inner = area.inflate(-m.px(28), -m.px(8))
         if selected:
             icon = app.assets.icon("touch", m.px(40), ink)
-            surface.blit(icon, icon.get_rect(midleft=(inner.x, rect.centery)))
+            surface.blit(icon, icon.get_rect(midleft=(inner.x, area.centery)))
             inner = pygame.Rect(inner.x + m.px(50), inner.y, inner.w - m.px(50), inner.h)
-        app.type.block(surface, self.text, inner, size=m.text("small"), color=ink, valign="middle",
+        app.type.block(surface, self.label, inner, size=m.text("small"), color=ink, valign="middle",
                        align="center", name=self.name)
-        if focused:
-            focus_ring(surface, rect, p, m.px(18), m.px(6))
+        return area, m.px(18)
 
 
-class CategoryBox(Widget):
+class CategoryBox(Part["CategoriseView"]):
     """A box that receives cards; tapping it places the selected card."""
 
     def __init__(self, view: CategoriseView, name: str, rect: pygame.Rect, label: str,
                  category: str | None) -> None:
-        super().__init__(name, rect, on_tap=lambda: view.place(category))
+        super().__init__(view, name, rect, on_tap=lambda: view.place(category))
         self.label = label
         self.category = category
-        self.view = view
 
-    def draw(self, surface: pygame.Surface, app: Canvas, *, focused: bool, pressed: bool) -> None:
+    def paint(self, surface: pygame.Surface, app: Canvas, area: pygame.Rect, pressed: bool) -> Ring:
         p = app.palette
         m = app.metrics
         if self.category is None:
-            panel(surface, self.rect, p.surface_alt, radius=m.px(26), border=p.outline, border_width=m.px(3))
+            panel(surface, area, p.surface_alt, radius=m.px(26), border=p.outline, border_width=m.px(3))
         else:
             ready = self.view.selected is not None
-            panel(surface, self.rect, p.surface, radius=m.px(26), border=p.accent if ready else p.primary,
+            panel(surface, area, p.surface, radius=m.px(26), border=p.accent if ready else p.primary,
                   border_width=m.px(6 if ready else 4))
-            head = pygame.Rect(self.rect.x, self.rect.y, self.rect.w, m.px(84))
+            head = pygame.Rect(area.x, area.y, area.w, m.px(84))
             pygame.draw.rect(surface, p.primary, head, border_top_left_radius=m.px(26),
                              border_top_right_radius=m.px(26))
             icon = app.assets.icon("box", m.px(46), p.on_primary)
@@ -81,8 +65,7 @@ class CategoryBox(Widget):
             app.type.block(surface, self.label, head.inflate(-m.px(100), -m.px(10)).move(m.px(30), 0),
                            size=m.text("body"), color=p.on_primary, bold=True, valign="middle", align="center",
                            name=self.name)
-        if focused:
-            focus_ring(surface, self.rect, p, m.px(26), m.px(6))
+        return area, m.px(26)
 
 
 class CategoriseView(SortingView):
@@ -162,14 +145,6 @@ class CategoriseView(SortingView):
             app.type.block(surface, self.tray_text, self.tray.inflate(-self.px(40), -self.px(20)),
                            size=app.metrics.text("body"), color=app.palette.ink_soft, align="center",
                            valign="middle", name="tray-empty")
-
-    def draw_over(self, surface: pygame.Surface) -> None:
-        drag = self.app.input.dragging()
-        if drag is None or not isinstance(drag[0], ItemChip):
-            return
-        rect = drag[0].rect.copy()
-        rect.center = drag[1]
-        drag[0].paint(surface, self.app, rect)
 
     def on_drag(self, widget: Widget, pos: tuple[int, int]) -> None:
         if isinstance(widget, ItemChip):

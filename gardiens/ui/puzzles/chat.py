@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING
 
 import pygame
 
 from gardiens.core.model import Chat
 from gardiens.ui.draw import panel
-from gardiens.ui.puzzles.base import Hand, PuzzleView, ids, taps
-from gardiens.ui.puzzles.social import avatar, mission_picture, plain
+from gardiens.ui.puzzles.base import Hand, Part
+from gardiens.ui.puzzles.picking import PickingView
+from gardiens.ui.puzzles.social import app_window, avatar, mission_picture, plain
 from gardiens.ui.theme import Color, mix
 from gardiens.ui.widgets.base import Button, Widget
 
@@ -42,21 +44,17 @@ class ReactionButton(Button):
                        valign="middle", name=self.name)
 
 
-class ChatWindow(Widget):
+class ChatWindow(Part["ChatView"]):
     """The conversation; a finger slides it up and down like a phone chat."""
 
     focusable = False
     draggable = True
 
-    def __init__(self, view: ChatView, rect: pygame.Rect) -> None:
-        super().__init__("chat", rect)
-        self.view = view
-
     def draw(self, surface: pygame.Surface, app: Canvas, *, focused: bool, pressed: bool) -> None:
         self.view.draw_conversation(surface)
 
 
-class ChatView(PuzzleView):
+class ChatView(PickingView):
     """A group chat to read (it scrolls), then the reaction to choose, with big buttons."""
 
     puzzle: Chat
@@ -65,7 +63,6 @@ class ChatView(PuzzleView):
 
     def __init__(self, screen: Screen, puzzle: Chat) -> None:
         super().__init__(screen, puzzle)
-        self.chosen: list[str] = []
         self.scroll = 0
         self.content_h = 0
         self.window = pygame.Rect(0, 0, 0, 0)
@@ -75,17 +72,9 @@ class ChatView(PuzzleView):
         self.picture_at = pygame.Rect(0, 0, 0, 0)
         self.drag_y: int | None = None
 
-    def toggle(self, cid: str) -> None:
-        if cid in self.chosen:
-            self.chosen.remove(cid)
-        elif self.puzzle.multiple:
-            self.chosen.append(cid)
-        else:
-            self.chosen = [cid]
-        self.changed()
-
-    def toggler(self, cid: str) -> Callable[[], None]:
-        return lambda: self.toggle(cid)
+    @property
+    def multiple(self) -> bool:
+        return self.puzzle.multiple
 
     @property
     def max_scroll(self) -> int:
@@ -116,14 +105,14 @@ class ChatView(PuzzleView):
                                                bar_w, bar_w),
                       icon="down", kind="accent" if more else "quiet", enabled=more,
                       on_tap=lambda: self.scroll_by(step))
-        widgets: list[Widget] = [ChatWindow(self, self.window), up, down]
+        widgets: list[Widget] = [ChatWindow(self, "chat", self.window), up, down]
         choices = self.puzzle.choices
         side = pygame.Rect(self.frame.right + gap, area.y, area.right - self.frame.right - gap, area.h)
         head = app.type.font(m.text("body"), True).get_linesize() + self.px(4)
         cgap = self.px(12)
         h = min(self.px(150), (side.h - head - cgap * (len(choices) - 1)) // len(choices))
         self.choices_head = pygame.Rect(side.x, side.y - self.px(4), side.w, head)
-        idle = "square" if self.puzzle.multiple else "circle"
+        idle = "square" if self.multiple else "circle"
         texts = [plain(self.text(c.text)) for c in choices]
         rects = [pygame.Rect(side.x, side.y + head + i * (h + cgap), side.w, h) for i in range(len(choices))]
         # The button face is its rectangle less the pressed depth.
@@ -131,7 +120,7 @@ class ChatView(PuzzleView):
         size = app.type.common_size(texts, faces, m.text("small"), bold=True)
         for choice, text, rect in zip(choices, texts, rects, strict=True):
             widgets.append(ReactionButton(f"choice:{choice.id}", rect, text, size=size, icon=idle,
-                                          selected=choice.id in self.chosen, on_tap=self.toggler(choice.id)))
+                                          selected=choice.id in self.chosen, on_tap=partial(self.toggle, choice.id)))
         return widgets
 
     def layout_bubbles(self) -> None:
@@ -213,12 +202,8 @@ class ChatView(PuzzleView):
         app = self.app
         p = app.palette
         m = app.metrics
-        frame = self.frame
-        panel(surface, frame, p.surface, radius=self.px(30), shadow=p.shadow, depth=self.px(8), border=p.outline,
-              border_width=self.px(3))
-        head = pygame.Rect(frame.x, frame.y, frame.w, self.window.y - frame.y)
-        pygame.draw.rect(surface, p.night if not app.settings.high_contrast else p.surface, head,
-                         border_top_left_radius=self.px(30), border_top_right_radius=self.px(30))
+        head = app_window(surface, app, self.frame, radius=self.px(30), bar_height=self.window.y - self.frame.y,
+                          bar=p.night if not app.settings.high_contrast else p.surface)
         ink = (255, 255, 255) if not app.settings.high_contrast else p.ink
         icon = app.assets.icon("people", self.px(48), ink)
         surface.blit(icon, icon.get_rect(midleft=(head.x + self.px(24), head.centery)))
@@ -237,7 +222,7 @@ class ChatView(PuzzleView):
             thumb_h = max(self.px(40), track.h * self.window.h // max(1, self.content_h))
             thumb_y = track.y + (track.h - thumb_h) * self.scroll // max(1, self.max_scroll)
             pygame.draw.rect(surface, p.primary, (track.x, thumb_y, track.w, thumb_h), border_radius=track.w // 2)
-        question = self._("Plusieurs réactions possibles :") if self.puzzle.multiple else self._("Ta réaction :")
+        question = self._("Plusieurs réactions possibles :") if self.multiple else self._("Ta réaction :")
         app.type.block(surface, question, self.choices_head, size=m.text("body"), color=p.ink, bold=True,
                        valign="middle", max_lines=1, name="chat-question")
 
@@ -260,13 +245,10 @@ class ChatView(PuzzleView):
             return True
         return False
 
-    def answer(self) -> object | None:
-        return list(self.chosen) if self.chosen else None
-
     def status(self) -> str:
         if self.scroll < self.max_scroll:
             return self._("Lis toute la discussion : fais-la glisser ou touche la flèche.")
-        if self.puzzle.multiple:
+        if self.multiple:
             return self._("Plusieurs réponses possibles.")
         return self._("Une seule réponse.")
 
@@ -276,4 +258,4 @@ class ChatView(PuzzleView):
         while self.scroll < self.max_scroll and scrolls < 30:
             hand.tap("chat-down")
             scrolls += 1
-        return scrolls + taps(hand, [f"choice:{cid}" for cid in ids(answer)])
+        return scrolls + super().enter(hand, answer)

@@ -2,43 +2,38 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import pygame
 
 from gardiens.core import checkers
 from gardiens.core.model import CodeLock
 from gardiens.ui.draw import panel
-from gardiens.ui.puzzles.base import Hand, PuzzleView, taps
+from gardiens.ui.puzzles.base import Hand, taps
+from gardiens.ui.puzzles.typed import TypedView
 from gardiens.ui.widgets.base import Widget
 from gardiens.ui.widgets.keys import AnswerField, keypad
 
-if TYPE_CHECKING:
-    from gardiens.ui.kit.screen import Screen
 
-
-class CodeView(PuzzleView):
+class CodeView(TypedView):
     """A padlock: a big digit pad, one box per digit, and the clue digits earned so far."""
 
     puzzle: CodeLock
 
-    def __init__(self, screen: Screen, puzzle: CodeLock) -> None:
-        super().__init__(screen, puzzle)
-        self.digits = ""
-
     @property
-    def length(self) -> int:
+    def max_length(self) -> int:
         mission = self.app.mission
         values = mission.reward_values() if mission else {}
         return len(checkers.expected_code(self.puzzle, values))
 
+    def accepts(self, char: str) -> bool:
+        return char.isdigit() and char.isascii()
+
     def press(self, key: str) -> None:
         if key == "back":
-            self.digits = self.digits[:-1]
+            self.typed = self.typed[:-1]
         elif key == "clear":
-            self.digits = ""
-        elif key.isdigit() and len(self.digits) < self.length:
-            self.digits += key
+            self.typed = ""
+        elif self.accepts(key) and len(self.typed) < self.max_length:
+            self.typed += key
         self.changed()
 
     def layout(self, area: pygame.Rect) -> list[Widget]:
@@ -53,7 +48,7 @@ class CodeView(PuzzleView):
         field = pygame.Rect(0, area.y, pad_w, field_h)
         field.centerx = centre_x
         self.clues = pygame.Rect(area.x, area.y, max(0, pad.left - area.x - self.px(60)), area.h)
-        return [AnswerField("answer", field, lambda: self.digits, cells=self.length),
+        return [AnswerField("answer", field, lambda: self.typed, cells=self.max_length),
                 *keypad(pad, self.press, gap)]
 
     def draw(self, surface: pygame.Surface) -> None:
@@ -85,25 +80,11 @@ class CodeView(PuzzleView):
                 break
 
     def answer(self) -> object | None:
-        return self.digits if len(self.digits) == self.length else None
+        return self.typed if len(self.typed) == self.max_length else None
 
     def status(self) -> str:
-        return self.ngettext("Tape le chiffre du code.", "Tape les {n} chiffres du code.", self.length).format(
-            n=self.length)
-
-    def after_wrong(self) -> None:
-        self.digits = ""
-
-    def on_text(self, text: str) -> None:
-        for char in text:
-            if char.isdigit() and char.isascii():
-                self.press(char)
-
-    def on_key(self, event: pygame.event.Event) -> bool:
-        if event.key == pygame.K_BACKSPACE:
-            self.press("back")
-            return True
-        return False
+        return self.ngettext("Tape le chiffre du code.", "Tape les {n} chiffres du code.", self.max_length).format(
+            n=self.max_length)
 
     def enter(self, hand: Hand, answer: object) -> int:
         return taps(hand, [f"key:{digit}" for digit in str(answer)])

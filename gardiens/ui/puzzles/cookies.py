@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import pygame
 
 from gardiens.core.model import CookieButton, Cookies
-from gardiens.ui.draw import focus_ring, panel
-from gardiens.ui.puzzles.base import GestureError, Hand, PuzzleView
-from gardiens.ui.puzzles.social import mission_picture, plain
+from gardiens.ui.draw import panel
+from gardiens.ui.puzzles.base import GestureError, Hand, Item, PuzzleView
+from gardiens.ui.puzzles.social import app_window, mission_picture, plain
 from gardiens.ui.theme import Color
-from gardiens.ui.widgets.base import Button, Canvas, Widget
+from gardiens.ui.widgets.base import Button, Canvas, Ring, Widget
+from gardiens.ui.widgets.layout import grid
 
 if TYPE_CHECKING:
     from gardiens.ui.kit.screen import Screen
@@ -38,40 +38,36 @@ class LinkButton(Widget):
         self.label = label
         self.chosen = chosen
 
-    def draw(self, surface: pygame.Surface, app: Canvas, *, focused: bool, pressed: bool) -> None:
+    def paint(self, surface: pygame.Surface, app: Canvas, area: pygame.Rect, pressed: bool) -> Ring:
         p = app.palette
         m = app.metrics
         size = round(m.text("small") * 0.8)
-        x = self.rect.x + m.px(10)
+        x = area.x + m.px(10)
         if self.chosen:
-            panel(surface, self.rect, p.surface, radius=m.px(16), border=p.primary, border_width=m.px(5))
+            panel(surface, area, p.surface, radius=m.px(16), border=p.primary, border_width=m.px(5))
             icon = app.assets.icon("check", m.px(36), p.primary)
-            surface.blit(icon, icon.get_rect(midleft=(x, self.rect.centery)))
+            surface.blit(icon, icon.get_rect(midleft=(x, area.centery)))
             x += m.px(44)
-        rect = app.type.line(surface, self.label, (x, self.rect.centery), size=size, color=p.ink_soft,
+        rect = app.type.line(surface, self.label, (x, area.centery), size=size, color=p.ink_soft,
                              anchor="midleft")
         pygame.draw.line(surface, p.ink_soft, (rect.x, rect.bottom - m.px(4)), (rect.right, rect.bottom - m.px(4)),
                          max(1, m.px(2)))
-        if focused:
-            focus_ring(surface, self.rect, p, m.px(16), m.px(6))
+        return area, m.px(16)
 
 
-class PurposeSwitch(Widget):
+class PurposeSwitch(Item["CookiesView"]):
     """A row with a cookie purpose and its on/off switch; the whole row is the target."""
 
     def __init__(self, view: CookiesView, purpose_id: str, rect: pygame.Rect, label: str) -> None:
-        super().__init__(f"purpose:{purpose_id}", rect, on_tap=lambda: view.flip(purpose_id))
-        self.view = view
-        self.purpose_id = purpose_id
-        self.label = label
+        super().__init__(view, "purpose", purpose_id, rect, label=label, tap=view.flip)
 
-    def draw(self, surface: pygame.Surface, app: Canvas, *, focused: bool, pressed: bool) -> None:
+    def paint(self, surface: pygame.Surface, app: Canvas, area: pygame.Rect, pressed: bool) -> Ring:
         p = app.palette
         m = app.metrics
-        on = self.view.switches[self.purpose_id]
-        panel(surface, self.rect, p.surface, radius=m.px(20), border=p.outline, border_width=m.px(3))
-        switch = pygame.Rect(0, 0, m.px(170), min(m.px(70), self.rect.h - m.px(16)))
-        switch.midright = (self.rect.right - m.px(18), self.rect.centery)
+        on = self.view.switches[self.item_id]
+        panel(surface, area, p.surface, radius=m.px(20), border=p.outline, border_width=m.px(3))
+        switch = pygame.Rect(0, 0, m.px(170), min(m.px(70), area.h - m.px(16)))
+        switch.midright = (area.right - m.px(18), area.centery)
         fill = p.primary if on else p.locked_soft
         pygame.draw.rect(surface, fill, switch, border_radius=switch.h // 2)
         pygame.draw.rect(surface, p.primary_dark if on else p.locked, switch, width=max(2, m.px(3)),
@@ -87,11 +83,10 @@ class PurposeSwitch(Widget):
         word_x = switch.x + m.px(22) if on else switch.right - m.px(22)
         app.type.line(surface, word, (word_x, switch.centery), size=m.text("small"),
                       color=p.on_primary if on else p.ink, bold=True, anchor="midleft" if on else "midright")
-        app.type.block(surface, self.label, pygame.Rect(self.rect.x + m.px(22), self.rect.y + m.px(6),
-                       switch.x - self.rect.x - m.px(40), self.rect.h - m.px(12)), size=m.text("small"),
+        app.type.block(surface, self.label, pygame.Rect(area.x + m.px(22), area.y + m.px(6),
+                       switch.x - area.x - m.px(40), area.h - m.px(12)), size=m.text("small"),
                        color=p.ink, valign="middle", name=self.name)
-        if focused:
-            focus_ring(surface, self.rect, p, m.px(20), m.px(6))
+        return area, m.px(20)
 
 
 class CookiesView(PuzzleView):
@@ -212,16 +207,10 @@ class CookiesView(PuzzleView):
         footer = self.px(120)
         body = pygame.Rect(self.banner.x + pad, self.banner.y + self.px(96), width - 2 * pad,
                            self.banner.h - self.px(96) - footer - pad)
-        cols = 2 if len(purposes) > 3 else 1
-        rows = max(1, math.ceil(len(purposes) / cols))
-        gap = self.px(16)
-        w = (body.w - gap * (cols - 1)) // cols
-        h = min(self.px(120), (body.h - gap * (rows - 1)) // rows)
-        widgets: list[Widget] = []
-        for i, purpose in enumerate(purposes):
-            col, row = divmod(i, rows)
-            widgets.append(PurposeSwitch(self, purpose.id, pygame.Rect(body.x + col * (w + gap), body.y + row * (h + gap),
-                                                                       w, h), plain(self.text(purpose.label))))
+        cells = grid(body, len(purposes), columns=2 if len(purposes) > 3 else 1, gap=self.px(16),
+                     max_height=self.px(120), by_columns=True)
+        widgets: list[Widget] = [PurposeSwitch(self, purpose.id, rect, plain(self.text(purpose.label)))
+                                 for purpose, rect in zip(purposes, cells, strict=True)]
         saved = self.choice is not None
         y = self.banner.bottom - pad - footer + self.px(10)
         widgets.append(Button("cookie-back", pygame.Rect(self.banner.x + pad, y, self.px(300), footer - self.px(10)),
@@ -237,12 +226,7 @@ class CookiesView(PuzzleView):
         app = self.app
         p = app.palette
         m = app.metrics
-        site = self.site
-        panel(surface, site, p.surface, radius=self.px(24), shadow=p.shadow, depth=self.px(8), border=p.outline,
-              border_width=self.px(3))
-        bar = pygame.Rect(site.x, site.y, site.w, self.px(70))
-        pygame.draw.rect(surface, p.surface_alt, bar, border_top_left_radius=self.px(24),
-                         border_top_right_radius=self.px(24))
+        bar = app_window(surface, app, self.site, radius=self.px(24), bar_height=self.px(70), bar=p.surface_alt)
         for k in range(3):
             pygame.draw.circle(surface, p.outline, (bar.x + self.px(36 + 34 * k), bar.centery), self.px(11))
         address = pygame.Rect(bar.x + self.px(150), bar.y + self.px(12), bar.w - self.px(300), bar.h - self.px(24))
@@ -251,7 +235,7 @@ class CookiesView(PuzzleView):
         surface.blit(lock, lock.get_rect(midleft=(address.x + self.px(16), address.centery)))
         app.type.block(surface, plain(self.text(self.puzzle.site)), address.inflate(-self.px(120), 0),
                        size=m.text("small"), color=p.ink_soft, valign="middle", max_lines=1, name="cookie-site")
-        page = pygame.Rect(site.x + self.px(3), bar.bottom, site.w - self.px(6), site.bottom - bar.bottom - self.px(3))
+        page = pygame.Rect(bar.x + self.px(3), bar.bottom, bar.w - self.px(6), self.site.bottom - bar.bottom - self.px(3))
         if self.picture is not None:
             surface.blit(self.picture, self.picture.get_rect(center=page.center))
         else:

@@ -51,18 +51,13 @@ class FeedView(SortView):
             paint_post(surface, app, rect, author=author, date=plain(self.text(post.date)),
                        text=plain(self.text(post.text)), label=plain(self.text(post.label)), image=image,
                        selected=selected, name=f"post:{card_id}")
-        if selected:
-            self.selected_mark(surface, rect)
 
     def paint_box(self, surface: pygame.Surface, box_id: str, rect: pygame.Rect) -> None:
         app = self.app
         p = app.palette
         m = app.metrics
         label = next(self.text(c.label) for c in self.puzzle.categories if c.id == box_id)
-        ready = self.selected is not None
-        panel(surface, rect, p.surface_alt, radius=m.px(26), border=p.accent if ready else p.primary,
-              border_width=m.px(7 if ready else 4))
-        head = pygame.Rect(rect.x, rect.y, rect.w, m.px(self.box_head))
+        head = self.box_frame(surface, rect, p.primary)
         pygame.draw.rect(surface, p.primary, head, border_top_left_radius=m.px(26), border_top_right_radius=m.px(26))
         icon = app.assets.icon("box", m.px(46), p.on_primary)
         surface.blit(icon, icon.get_rect(midleft=(head.x + m.px(20), head.centery)))
@@ -72,7 +67,5 @@ class FeedView(SortView):
         app.type.block(surface, label, pygame.Rect(head.x + m.px(80), head.y, head.w - m.px(150), head.h),
                        size=m.text("body"), color=p.on_primary, bold=True, align="center", valign="middle",
                        max_lines=2, name=f"box:{box_id}")
-        if ready:
-            hint = pygame.Rect(rect.x, head.bottom, rect.w, rect.bottom - head.bottom)
-            icon = app.assets.icon("down", m.px(48), p.accent_dark)
-            surface.blit(icon, icon.get_rect(midbottom=(hint.centerx, hint.bottom - m.px(10))))
+        if self.selected is not None:
+            self.drop_arrow(surface, rect)

@@ -9,7 +9,8 @@ import pygame
 
 from gardiens.core.model import Hotspots, Region
 from gardiens.ui.draw import focus_ring, panel
-from gardiens.ui.puzzles.base import RIPPLE_SECONDS, GestureError, Hand, PuzzleView, ids
+from gardiens.ui.puzzles.base import RIPPLE_SECONDS, GestureError, Hand, Part, ids
+from gardiens.ui.puzzles.picking import PickingView
 from gardiens.ui.widgets.base import Button, Widget
 
 if TYPE_CHECKING:
@@ -17,14 +18,10 @@ if TYPE_CHECKING:
     from gardiens.ui.widgets.base import Canvas
 
 
-class PictureArea(Widget):
+class PictureArea(Part["HotspotsView"]):
     """The picture to search: a tap is turned into image fractions for `Region.contains`."""
 
     focusable = False
-
-    def __init__(self, view: HotspotsView, rect: pygame.Rect) -> None:
-        super().__init__("picture", rect)
-        self.view = view
 
     def activate(self, pos: tuple[int, int] | None = None) -> None:
         if pos is not None:
@@ -45,14 +42,14 @@ class RegionTarget(Widget):
         return False
 
 
-class HotspotsView(PuzzleView):
+class HotspotsView(PickingView):
     """Find the right places on a picture; each chosen place is circled and named."""
 
     puzzle: Hotspots
+    pick_prefix = "region"
 
     def __init__(self, screen: Screen, puzzle: Hotspots) -> None:
         super().__init__(screen, puzzle)
-        self.chosen: list[str] = []
         self.picture = pygame.Rect(0, 0, 0, 0)
         self.image: pygame.Surface | None = None
         self.ripples: list[tuple[tuple[int, int], float]] = []
@@ -62,13 +59,6 @@ class HotspotsView(PuzzleView):
         pic = self.picture
         return pygame.Rect(pic.x + round(region.x * pic.w), pic.y + round(region.y * pic.h),
                            max(1, round(region.w * pic.w)), max(1, round(region.h * pic.h)))
-
-    def toggle(self, rid: str) -> None:
-        if rid in self.chosen:
-            self.chosen.remove(rid)
-        else:
-            self.chosen.append(rid)
-        self.changed()
 
     def tap_picture(self, pos: tuple[int, int]) -> None:
         pic = self.picture
@@ -98,7 +88,7 @@ class HotspotsView(PuzzleView):
             self.picture = self.image.get_rect(center=room.center)
         else:
             self.picture = room.copy()
-        widgets: list[Widget] = [PictureArea(self, self.picture)]
+        widgets: list[Widget] = [PictureArea(self, "picture", self.picture)]
         regions = sorted(self.puzzle.regions, key=lambda r: -r.w * r.h)
         widgets += [RegionTarget(self, r, self.region_rect(r)) for r in regions]
         y = self.side.y + self.px(80)
@@ -163,9 +153,6 @@ class HotspotsView(PuzzleView):
     def animating(self) -> bool:
         self.update(self.app.time)
         return bool(self.ripples)
-
-    def answer(self) -> object | None:
-        return list(self.chosen) if self.chosen else None
 
     def status(self) -> str:
         n = len(self.chosen)

@@ -7,54 +7,41 @@ from typing import TYPE_CHECKING
 import pygame
 
 from gardiens.core.model import Ordering
-from gardiens.ui.draw import focus_ring, panel
-from gardiens.ui.puzzles.base import GestureError, Hand, PuzzleView, ids, seeded
+from gardiens.ui.puzzles.base import Card, GestureError, Hand, PuzzleView, ids, seeded
 from gardiens.ui.widgets.base import Widget
 
 if TYPE_CHECKING:
     from gardiens.ui.kit.screen import Screen
-    from gardiens.ui.widgets.base import Canvas
+    from gardiens.ui.widgets.base import Canvas, Ring
 
 
-class OrderCard(Widget):
+class OrderCard(Card["OrderView"]):
     """One card of an ordering puzzle: tap two cards to swap them, or drag one to its place."""
 
-    draggable = True
-
     def __init__(self, view: OrderView, item_id: str, rect: pygame.Rect, position: int, text: str) -> None:
-        super().__init__(f"order:{item_id}", rect, on_tap=lambda: view.tap(item_id))
-        self.view = view
-        self.item_id = item_id
+        super().__init__(view, "order", item_id, rect, label=text, tap=view.tap)
         self.position = position
-        self.text = text
 
-    def draw(self, surface: pygame.Surface, app: Canvas, *, focused: bool, pressed: bool) -> None:
-        drag = self.view.app.input.dragging()
-        if drag is not None and drag[0] is self:
-            pygame.draw.rect(surface, app.palette.outline, self.rect, width=max(2, app.metrics.px(4)),
-                             border_radius=app.metrics.px(22))
-            return
-        self.paint(surface, app, self.rect, focused=focused, pressed=pressed)
+    def carried(self, pos: tuple[int, int]) -> pygame.Rect:
+        # A dragged card keeps to its column, a little aside: the cards it passes stay readable.
+        rect = self.rect.copy()
+        rect.centery = pos[1]
+        return rect.move(self.view.px(12), 0)
 
-    def paint(self, surface: pygame.Surface, app: Canvas, rect: pygame.Rect, *, focused: bool = False,
-              pressed: bool = False) -> None:
+    def paint(self, surface: pygame.Surface, app: Canvas, area: pygame.Rect, pressed: bool) -> Ring:
         p = app.palette
         m = app.metrics
         selected = self.view.selected == self.item_id
-        fill = p.primary if selected else p.surface
-        ink = p.on_primary if selected else p.ink
-        panel(surface, rect, fill, radius=m.px(22), shadow=p.shadow, depth=m.px(6),
-              border=p.primary_dark if selected else p.outline, border_width=m.px(5 if selected else 3))
-        badge = pygame.Rect(rect.x + m.px(14), rect.y + m.px(10), rect.h - m.px(20), rect.h - m.px(20))
+        ink = self.raised(surface, app, area, picked=selected, depth=6)
+        badge = pygame.Rect(area.x + m.px(14), area.y + m.px(10), area.h - m.px(20), area.h - m.px(20))
         pygame.draw.ellipse(surface, p.accent, badge)
         app.type.line(surface, str(self.position + 1), badge.center, size=m.text("subtitle"), color=p.on_accent,
                       bold=True, anchor="center")
         icon = app.assets.icon("swap" if selected else "grip", m.px(48), ink)
-        surface.blit(icon, icon.get_rect(midright=(rect.right - m.px(18), rect.centery)))
-        box = pygame.Rect(badge.right + m.px(20), rect.y + m.px(6), rect.w - badge.w - m.px(120), rect.h - m.px(12))
-        app.type.block(surface, self.text, box, size=m.text("body"), color=ink, valign="middle", name=self.name)
-        if focused:
-            focus_ring(surface, rect, p, m.px(22), m.px(6))
+        surface.blit(icon, icon.get_rect(midright=(area.right - m.px(18), area.centery)))
+        box = pygame.Rect(badge.right + m.px(20), area.y + m.px(6), area.w - badge.w - m.px(120), area.h - m.px(12))
+        app.type.block(surface, self.label, box, size=m.text("body"), color=ink, valign="middle", name=self.name)
+        return area, m.px(22)
 
 
 class OrderView(PuzzleView):
@@ -95,15 +82,6 @@ class OrderView(PuzzleView):
         self.cards = [OrderCard(self, iid, pygame.Rect(x, area.y + i * (h + gap), w, h), i, texts[iid])
                       for i, iid in enumerate(self.order)]
         return list(self.cards)
-
-    def draw_over(self, surface: pygame.Surface) -> None:
-        drag = self.app.input.dragging()
-        if drag is None or not isinstance(drag[0], OrderCard):
-            return
-        card = drag[0]
-        rect = card.rect.copy()
-        rect.centery = drag[1][1]
-        card.paint(surface, self.app, rect.move(self.px(12), 0))
 
     def on_drag(self, widget: Widget, pos: tuple[int, int]) -> None:
         self.selected = None

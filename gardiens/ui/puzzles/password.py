@@ -15,32 +15,16 @@ from gardiens.ui.puzzles.base import GestureError, Hand
 from gardiens.ui.puzzles.social import plain
 from gardiens.ui.puzzles.typed import TypedView
 from gardiens.ui.theme import Color
-from gardiens.ui.widgets.base import Button, Widget
-from gardiens.ui.widgets.keys import AnswerField, keyboard
+from gardiens.ui.widgets.base import Button, Display, Widget
+from gardiens.ui.widgets.keys import AnswerField, key_rows, keyboard
 
 if TYPE_CHECKING:
     from gardiens.ui.kit.screen import Screen
     from gardiens.ui.widgets.base import Canvas
 
 
-LETTER_ROWS: tuple[tuple[str, ...], ...] = (
-    tuple("1234567890"),
-    tuple("azertyuiop"),
-    tuple("qsdfghjklm"),
-    ("shift", *"wxcvbn", "back"),
-    ("symbols", "-", "_", "space", ".", "!", "?"),
-)
-
-
-SYMBOL_ROWS: tuple[tuple[str, ...], ...] = (
-    tuple("1234567890"),
-    tuple("!?#@&*$%+="),
-    tuple("-_.,;:/()'"),
-    ("letters", *"<>[]{}", "back"),
-    ("€", "~", "^", "space", '"', "|", "\\"),
-)
-
-
+LETTER_ROWS = key_rows("1234567890", "azertyuiop", "qsdfghjklm", "shift wxcvbn back", "symbols -_ space .!?")
+SYMBOL_ROWS = key_rows("1234567890", "!?#@&*$%+=", "-_.,;:/()'", "letters <>[]{} back", '€~^ space "|\\')
 MODE_KEYS = ("shift", "symbols", "letters")
 
 
@@ -53,17 +37,12 @@ def password_char(char: str) -> bool:
     return ord(char) < 0x2000 and unicodedata.category(char)[0] in "LNPS"
 
 
-class Meter(Widget):
+class Meter(Display):
     """The strength gauge: filled boxes and a word, not only a colour."""
-
-    focusable = False
 
     def __init__(self, view: PasswordView, rect: pygame.Rect) -> None:
         super().__init__("meter", rect)
         self.view = view
-
-    def hit(self, pos: tuple[int, int]) -> bool:
-        return False
 
     def draw(self, surface: pygame.Surface, app: Canvas, *, focused: bool, pressed: bool) -> None:
         p = app.palette
@@ -89,6 +68,7 @@ class PasswordView(TypedView):
     """A password typed on an on-screen keyboard, a strength gauge, and the rules it must keep."""
 
     puzzle: Password
+    erase_wrong = False
 
     def __init__(self, screen: Screen, puzzle: Password) -> None:
         super().__init__(screen, puzzle)

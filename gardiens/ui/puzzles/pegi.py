@@ -98,17 +98,12 @@ class PegiView(SortView):
             app.type.block(surface, plain(self.text(game.description)), self.description_box(rect, game.image),
                            size=self.description_size, color=p.ink,
                            name=f"game-text:{card_id}")
-        if selected:
-            self.selected_mark(surface, rect)
 
     def paint_box(self, surface: pygame.Surface, box_id: str, rect: pygame.Rect) -> None:
         app = self.app
         p = app.palette
         m = app.metrics
-        ready = self.selected is not None
-        panel(surface, rect, p.surface_alt, radius=m.px(26), border=p.accent if ready else p.outline,
-              border_width=m.px(7 if ready else 4))
-        head = pygame.Rect(rect.x, rect.y, rect.w, m.px(self.box_head))
+        head = self.box_frame(surface, rect, p.outline)
         badge = pygame.Rect(0, 0, head.h - m.px(18), head.h - m.px(18))
         badge.midleft = (head.x + m.px(14), head.centery)
         pegi_badge(surface, app, badge, box_id)
@@ -119,6 +114,5 @@ class PegiView(SortView):
         app.type.block(surface, self._("dès {n} ans").format(n=box_id), pygame.Rect(x, head.centery,
                        head.right - x - m.px(10), head.h // 2 - m.px(8)), size=m.text("small"), color=p.ink_soft,
                        max_lines=1, name=f"pegi-age:{box_id}")
-        if ready and not any(b == box_id for b in self.placed.values()):
-            icon = app.assets.icon("down", m.px(48), p.accent_dark)
-            surface.blit(icon, icon.get_rect(midbottom=(rect.centerx, rect.bottom - m.px(10))))
+        if self.selected is not None and box_id not in self.placed.values():
+            self.drop_arrow(surface, rect)

@@ -2,48 +2,42 @@
 
 from __future__ import annotations
 
-import math
+from functools import partial
 from typing import TYPE_CHECKING
 
 import pygame
 
 from gardiens.core.model import Settings
-from gardiens.ui.draw import focus_ring, panel
-from gardiens.ui.puzzles.base import GestureError, Hand, PuzzleView, taps
-from gardiens.ui.puzzles.social import avatar, plain
+from gardiens.ui.draw import panel
+from gardiens.ui.puzzles.base import GestureError, Hand, Item, PuzzleView, taps
+from gardiens.ui.puzzles.social import app_window, avatar, plain
 from gardiens.ui.widgets.base import Widget
+from gardiens.ui.widgets.layout import grid
 
 if TYPE_CHECKING:
     from gardiens.ui.kit.screen import Screen
-    from gardiens.ui.widgets.base import Canvas
+    from gardiens.ui.widgets.base import Canvas, Ring
 
 
-class Segment(Widget):
+class Segment(Item["SettingsView"]):
     """One option of a setting's segmented control; the chosen one is raised and ticked."""
 
-    def __init__(self, view: SettingsView, setting_id: str, option_id: str, rect: pygame.Rect, label: str,
-                 *, first: bool, last: bool) -> None:
-        super().__init__(f"setting:{setting_id}:{option_id}", rect,
-                         on_tap=lambda: view.choose(setting_id, option_id))
-        self.view = view
+    def __init__(self, view: SettingsView, setting_id: str, option_id: str, rect: pygame.Rect, label: str) -> None:
+        super().__init__(view, f"setting:{setting_id}", option_id, rect, label=label,
+                         tap=partial(view.choose, setting_id))
         self.setting_id = setting_id
-        self.option_id = option_id
-        self.label = label
-        self.first = first
-        self.last = last
 
-    def draw(self, surface: pygame.Surface, app: Canvas, *, focused: bool, pressed: bool) -> None:
+    def paint(self, surface: pygame.Surface, app: Canvas, area: pygame.Rect, pressed: bool) -> Ring:
         p = app.palette
         m = app.metrics
-        chosen = self.view.values.get(self.setting_id) == self.option_id
-        rect = self.rect.inflate(-m.px(8), -m.px(8))
+        chosen = self.view.values.get(self.setting_id) == self.item_id
+        rect = area.inflate(-m.px(8), -m.px(8))
         if chosen:
             panel(surface, rect, p.primary, radius=m.px(18), shadow=p.primary_dark, depth=m.px(4),
                   border=p.primary_dark, border_width=m.px(4))
             ink = p.on_primary
             icon = app.assets.icon("check", m.px(40), ink)
             surface.blit(icon, icon.get_rect(midleft=(rect.x + m.px(12), rect.centery)))
-            box = pygame.Rect(rect.x + m.px(58), rect.y + m.px(4), rect.w - m.px(68), rect.h - m.px(8))
         else:
             if pressed:
                 panel(surface, rect, p.surface, radius=m.px(18))
@@ -51,11 +45,10 @@ class Segment(Widget):
             ring = pygame.Rect(0, 0, m.px(30), m.px(30))
             ring.midleft = (rect.x + m.px(16), rect.centery)
             pygame.draw.ellipse(surface, p.ink_soft, ring, max(2, m.px(3)))
-            box = pygame.Rect(rect.x + m.px(58), rect.y + m.px(4), rect.w - m.px(68), rect.h - m.px(8))
+        box = pygame.Rect(rect.x + m.px(58), rect.y + m.px(4), rect.w - m.px(68), rect.h - m.px(8))
         app.type.block(surface, self.label, box, size=m.text("small"), color=ink, bold=chosen, valign="middle",
                        name=self.name)
-        if focused:
-            focus_ring(surface, rect, p, m.px(18), m.px(6))
+        return rect, m.px(18)
 
 
 class SettingsView(PuzzleView):
@@ -84,16 +77,11 @@ class SettingsView(PuzzleView):
         head_h = self.px(86)
         body = pygame.Rect(self.phone.x + self.px(18), self.phone.y + head_h + self.px(14),
                            self.phone.w - self.px(36), self.phone.h - head_h - self.px(28))
-        rows = math.ceil(len(settings) / cols)
-        gap = self.px(14)
-        w = (body.w - gap * (cols - 1)) // cols
-        h = min(self.px(230), (body.h - gap * (rows - 1)) // rows)
-        label_h = min(self.px(58), h // 3)
+        cells = grid(body, len(settings), columns=cols, gap=self.px(14), max_height=self.px(230), by_columns=True)
+        label_h = min(self.px(58), cells[0].h // 3) if cells else 0
         widgets: list[Widget] = []
         self.cards = []
-        for i, setting in enumerate(settings):
-            col, row = (i // rows, i % rows) if cols == 2 else (0, i)
-            card = pygame.Rect(body.x + col * (w + gap), body.y + row * (h + gap), w, h)
+        for setting, card in zip(settings, cells, strict=True):
             self.cards.append((card, setting.id))
             track = pygame.Rect(card.x + self.px(14), card.y + label_h + self.px(10), card.w - self.px(28),
                                 card.h - label_h - self.px(22))
@@ -102,8 +90,7 @@ class SettingsView(PuzzleView):
             for k, option in enumerate(setting.options):
                 rect = pygame.Rect(track.x + k * seg_w, track.y, seg_w if k < n - 1 else track.right - track.x - k * seg_w,
                                    track.h)
-                widgets.append(Segment(self, setting.id, option.id, rect, plain(self.text(option.label)),
-                                       first=k == 0, last=k == n - 1))
+                widgets.append(Segment(self, setting.id, option.id, rect, plain(self.text(option.label))))
         self.label_h = label_h
         return widgets
 
@@ -111,13 +98,9 @@ class SettingsView(PuzzleView):
         app = self.app
         p = app.palette
         m = app.metrics
-        phone = self.phone
-        panel(surface, phone, p.surface, radius=self.px(34), shadow=p.shadow, depth=self.px(8), border=p.outline,
-              border_width=self.px(3))
-        head = pygame.Rect(phone.x, phone.y, phone.w, self.px(86))
         dark = not app.settings.high_contrast
-        pygame.draw.rect(surface, p.night if dark else p.surface, head, border_top_left_radius=self.px(34),
-                         border_top_right_radius=self.px(34))
+        head = app_window(surface, app, self.phone, radius=self.px(34), bar_height=self.px(86),
+                          bar=p.night if dark else p.surface)
         ink = (255, 255, 255) if dark else p.ink
         profile = plain(self.text(self.puzzle.profile))
         avatar(surface, app, (head.x + self.px(56), head.centery), self.px(32), profile)

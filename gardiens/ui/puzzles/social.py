@@ -12,6 +12,7 @@ from gardiens.ui.draw import panel
 from gardiens.ui.puzzles.base import PuzzleView
 
 if TYPE_CHECKING:
+    from gardiens.ui.theme import Color
     from gardiens.ui.widgets.base import Canvas
 
 
@@ -121,6 +122,19 @@ def paint_post(surface: pygame.Surface, app: Canvas, rect: pygame.Rect, *, autho
     app.type.block(surface, text, pygame.Rect(head_rect.x, y, head_rect.w, bottom - y), size=m.text("small"),
                    color=p.ink, name=f"{name}-text")
     return inner
+
+
+def app_window(surface: pygame.Surface, app: Canvas, rect: pygame.Rect, *, radius: int, bar_height: int,
+               bar: Color) -> pygame.Rect:
+    """The frame of a made-up app or website: a raised panel with a coloured bar along its top
+    (a profile's name, a group chat's title, an address); returns that bar."""
+    p = app.palette
+    m = app.metrics
+    panel(surface, rect, p.surface, radius=radius, shadow=p.shadow, depth=m.px(8), border=p.outline,
+          border_width=m.px(3))
+    top = pygame.Rect(rect.x, rect.y, rect.w, bar_height)
+    pygame.draw.rect(surface, bar, top, border_top_left_radius=radius, border_top_right_radius=radius)
+    return top
 
 
 def mission_picture(view: PuzzleView, image: str | None, size: tuple[int, int]) -> pygame.Surface | None:

@@ -9,13 +9,14 @@ from typing import TYPE_CHECKING
 import pygame
 
 from gardiens.core.model import Feed, Pegi, Puzzle
-from gardiens.ui.draw import focus_ring, panel
-from gardiens.ui.puzzles.base import GestureError, Hand, PuzzleView
+from gardiens.ui.draw import panel
+from gardiens.ui.puzzles.base import Card, GestureError, Hand, Part, PuzzleView
+from gardiens.ui.theme import Color
 from gardiens.ui.widgets.base import Widget
 
 if TYPE_CHECKING:
     from gardiens.ui.kit.screen import Screen
-    from gardiens.ui.widgets.base import Canvas
+    from gardiens.ui.widgets.base import Canvas, Ring
 
 
 class SortingView(PuzzleView, ABC):
@@ -87,45 +88,38 @@ class SortingView(PuzzleView, ABC):
         return 2 * len(answer)
 
 
-class SortCard(Widget):
+class SortCard(Card["SortView"]):
     """A card to sort: tap it then a box, or drag it onto a box."""
 
-    draggable = True
+    corner = 20
 
     def __init__(self, view: SortView, card_id: str, rect: pygame.Rect, *, compact: bool) -> None:
-        super().__init__(f"{view.card_prefix}:{card_id}", rect, on_tap=lambda: view.tap_card(card_id))
-        self.view = view
-        self.card_id = card_id
+        super().__init__(view, view.card_prefix, card_id, rect, tap=view.tap_card)
         self.compact = compact
 
-    def draw(self, surface: pygame.Surface, app: Canvas, *, focused: bool, pressed: bool) -> None:
-        drag = self.view.app.input.dragging()
-        if drag is not None and drag[0] is self:
-            pygame.draw.rect(surface, app.palette.outline, self.rect, width=max(2, app.metrics.px(4)),
-                             border_radius=app.metrics.px(20))
-            return
-        self.view.paint_card(surface, self.card_id, self.rect, compact=self.compact)
-        if focused:
-            focus_ring(surface, self.rect, app.palette, app.metrics.px(20), app.metrics.px(6))
+    def paint(self, surface: pygame.Surface, app: Canvas, area: pygame.Rect, pressed: bool) -> Ring:
+        view = self.view
+        view.paint_card(surface, self.item_id, area, compact=self.compact)
+        if view.selected == self.item_id:
+            view.selected_mark(surface, area)
+        return area, app.metrics.px(self.corner)
 
 
-class SortBox(Widget):
+class SortBox(Part["SortView"]):
     """A box that receives cards; tapping it places the selected card (the tray takes it back)."""
 
     def __init__(self, view: SortView, name: str, rect: pygame.Rect, box_id: str | None) -> None:
-        super().__init__(name, rect, on_tap=lambda: view.place(box_id))
-        self.view = view
+        super().__init__(view, name, rect, on_tap=lambda: view.place(box_id))
         self.box_id = box_id
 
-    def draw(self, surface: pygame.Surface, app: Canvas, *, focused: bool, pressed: bool) -> None:
+    def paint(self, surface: pygame.Surface, app: Canvas, area: pygame.Rect, pressed: bool) -> Ring:
         m = app.metrics
         if self.box_id is None:
-            panel(surface, self.rect, app.palette.surface_alt, radius=m.px(26), border=app.palette.outline,
+            panel(surface, area, app.palette.surface_alt, radius=m.px(26), border=app.palette.outline,
                   border_width=m.px(3))
         else:
-            self.view.paint_box(surface, self.box_id, self.rect)
-        if focused:
-            focus_ring(surface, self.rect, app.palette, m.px(26), m.px(6))
+            self.view.paint_box(surface, self.box_id, area)
+        return area, m.px(26)
 
 
 class SortView(SortingView):
@@ -189,7 +183,7 @@ class SortView(SortingView):
                 rect = pygame.Rect(x, self.tray.y + gap + r * (card_h + gap), card_w, card_h)
                 cards.append(SortCard(self, cid, rect, compact=False))
                 x += card_w + gap
-        self.measure([(c.card_id, c.rect) for c in cards if isinstance(c, SortCard)])
+        self.measure([(c.item_id, c.rect) for c in cards if isinstance(c, SortCard)])
         boxes = self.box_ids()
         top = self.tray.bottom + gap
         bw = (area.w - gap * (len(boxes) - 1)) // len(boxes)
@@ -218,26 +212,31 @@ class SortView(SortingView):
                            self.tray.inflate(-self.px(40), -self.px(16)), size=app.metrics.text("body"),
                            color=app.palette.ink_soft, align="center", valign="middle", name="tray-empty")
 
-    def draw_over(self, surface: pygame.Surface) -> None:
-        drag = self.app.input.dragging()
-        if drag is None or not isinstance(drag[0], SortCard) or drag[0].view is not self:
-            return
-        rect = drag[0].rect.copy()
-        rect.center = drag[1]
-        self.paint_card(surface, drag[0].card_id, rect, compact=drag[0].compact)
-
     def on_drag(self, widget: Widget, pos: tuple[int, int]) -> None:
         if isinstance(widget, SortCard):
-            self.selected = widget.card_id
+            self.selected = widget.item_id
 
     def on_drop(self, widget: Widget, pos: tuple[int, int]) -> None:
         if isinstance(widget, SortCard):
-            self.drop(widget.card_id, pos, [(box.rect, box.box_id) for box in self.boxes if box.box_id is not None])
+            self.drop(widget.item_id, pos, [(box.rect, box.box_id) for box in self.boxes if box.box_id is not None])
 
     def status(self) -> str:
         if self.selected is not None:
             return self._("Maintenant, touche la boîte où elle va.")
         return self._("Touche une carte, puis la boîte où elle va. Tu peux aussi la faire glisser.")
+
+    def box_frame(self, surface: pygame.Surface, rect: pygame.Rect, idle: Color) -> pygame.Rect:
+        """A box's frame, in the accent colour while a card is picked up; returns the box's head."""
+        p = self.app.palette
+        ready = self.selected is not None
+        panel(surface, rect, p.surface_alt, radius=self.px(26), border=p.accent if ready else idle,
+              border_width=self.px(7 if ready else 4))
+        return pygame.Rect(rect.x, rect.y, rect.w, self.px(self.box_head))
+
+    def drop_arrow(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
+        """An arrow at the bottom of a box: the picked-up card may go here."""
+        icon = self.app.assets.icon("down", self.px(48), self.app.palette.accent_dark)
+        surface.blit(icon, icon.get_rect(midbottom=(rect.centerx, rect.bottom - self.px(10))))
 
     def selected_mark(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
         """The chosen card wears a hand badge: its thick frame is not the only sign."""

@@ -56,9 +56,6 @@ class TextView(TypedView):
         return self.ngettext("{n} lettre au plus.", "{n} lettres au plus.", self.max_length).format(
             n=self.max_length)
 
-    def after_wrong(self) -> None:
-        self.typed = ""
-
     def enter(self, hand: Hand, answer: object) -> int:
         return taps(hand, [key_for(char) for char in str(answer)])
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -12,6 +11,7 @@ from gardiens.core.model import TrueFalse
 from gardiens.ui.draw import panel
 from gardiens.ui.puzzles.base import GestureError, Hand, PuzzleView, taps
 from gardiens.ui.widgets.base import Button, Widget
+from gardiens.ui.widgets.layout import grid
 
 if TYPE_CHECKING:
     from gardiens.ui.kit.screen import Screen
@@ -48,17 +48,13 @@ class TrueFalseView(PuzzleView):
         self.area = area
         statements = self.puzzle.statements
         cols = 1 if len(statements) <= 4 else 2
-        rows = math.ceil(len(statements) / cols)
-        gap = self.px(18)
-        w = (area.w - gap * (cols - 1)) // cols
-        h = min(self.px(160), (area.h - gap * (rows - 1)) // rows)
+        cells = grid(area, len(statements), columns=cols, gap=self.px(18), max_height=self.px(160))
         yes, no = self.labels()
         bw = self.px(230 if cols == 1 else 190)
-        bh = min(h - self.px(24), self.px(110))
+        bh = min(cells[0].h - self.px(24), self.px(110)) if cells else 0
         widgets: list[Widget] = []
         self.cards = []
-        for i, statement in enumerate(statements):
-            card = pygame.Rect(area.x + (i % cols) * (w + gap), area.y + (i // cols) * (h + gap), w, h)
+        for statement, card in zip(statements, cells, strict=True):
             self.cards.append((card, statement.id))
             chosen = self.answers.get(statement.id)
             y = card.centery - bh // 2

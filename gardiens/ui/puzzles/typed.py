@@ -18,6 +18,9 @@ class TypedView(PuzzleView, ABC):
     """An answer typed on the on-screen keyboard, or on a real one, or pasted: what `accepts`
     lets through, up to `max_length` characters."""
 
+    # A wrong answer is erased for the next try (a password stays, to be mended).
+    erase_wrong = True
+
     def __init__(self, screen: Screen, puzzle: Puzzle) -> None:
         super().__init__(screen, puzzle)
         self.typed = ""
@@ -41,8 +44,13 @@ class TypedView(PuzzleView, ABC):
         if event.key == pygame.K_BACKSPACE:
             self.press("back")
             return True
-        # The space bar types a space here (it arrives as text), it does not press the focused key.
-        return event.key == pygame.K_SPACE
+        # Where a space may be typed, the space bar types it (it arrives as text): it does not press
+        # the focused key.
+        return event.key == pygame.K_SPACE and self.accepts(" ")
+
+    def after_wrong(self) -> None:
+        if self.erase_wrong:
+            self.typed = ""
 
     @abstractmethod
     def press(self, key: str) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any, Literal, Protocol
+from typing import TYPE_CHECKING, Any, Literal, Protocol, TypeAlias
 
 import pygame
 
@@ -17,6 +17,8 @@ if TYPE_CHECKING:
     from gardiens.ui.text import Typesetter
     from gardiens.ui.theme import Metrics, Palette, Settings
 
+# Where a widget's focus ring goes, and the ring's corner radius (see `Widget.paint`).
+Ring: TypeAlias = tuple[pygame.Rect, int]
 ButtonKind = Literal["primary", "accent", "plain", "good", "bad", "quiet", "locked"]
 # Pixels of button looks kept at most (see `Looks`: about 24 MB), and the largest button kept.
 LOOKS_PIXELS = 6_000_000
@@ -62,11 +64,26 @@ class Widget:
             self.on_tap()
 
     def draw(self, surface: pygame.Surface, app: Canvas, *, focused: bool, pressed: bool) -> None:
+        """The widget painted where it sits, ringed while it has the keyboard focus."""
+        face, radius = self.paint(surface, app, self.rect, pressed)
         if focused:
-            focus_ring(surface, self.rect, app.palette, app.metrics.px(16), app.metrics.px(6))
+            focus_ring(surface, face, app.palette, radius, app.metrics.px(6))
+
+    def paint(self, surface: pygame.Surface, app: Canvas, area: pygame.Rect, pressed: bool) -> Ring:
+        """Draw the widget in `area`; returns where its focus ring goes and that ring's corner radius."""
+        return area, app.metrics.px(16)
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {self.name} {tuple(self.rect)}>"
+
+
+class Display(Widget):
+    """A widget that only shows something (a gauge, the typed answer): no touch, no focus."""
+
+    focusable = False
+
+    def hit(self, pos: tuple[int, int]) -> bool:
+        return False
 
 
 class Button(Widget):
@@ -130,8 +147,7 @@ class Button(Widget):
         if focused:
             focus_ring(surface, face, app.palette, radius, app.metrics.px(6))
 
-    def paint(self, surface: pygame.Surface, app: Canvas, area: pygame.Rect,
-              pressed: bool) -> tuple[pygame.Rect, int]:
+    def paint(self, surface: pygame.Surface, app: Canvas, area: pygame.Rect, pressed: bool) -> Ring:
         """Draw the button in `area`; returns its face (where the focus ring goes) and corner radius."""
         m = app.metrics
         fill, ink, border, shadow = self.colors(app)

@@ -5,23 +5,24 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Callable
 from functools import partial
-from typing import TYPE_CHECKING
 
 import pygame
 
 from gardiens.ui.draw import panel
-from gardiens.ui.widgets.base import Button, Canvas, Widget
+from gardiens.ui.widgets.base import Button, Canvas, Display, Ring, Widget
 
-if TYPE_CHECKING:
-    pass
+# Keys that are named by a word rather than by the character they type.
+NAMED_KEYS = frozenset({"back", "space", "shift", "symbols", "letters"})
 
-KEYBOARD_ROWS: tuple[tuple[str, ...], ...] = (
-    tuple("1234567890"),
-    tuple("azertyuiop"),
-    tuple("qsdfghjklm"),
-    (*"wxcvbn", "'", "-", "back"),
-    ("é", "è", "ê", "à", "â", "ç", "ù", "î", "ô", "space"),
-)
+
+def key_rows(*rows: str) -> tuple[tuple[str, ...], ...]:
+    """Keyboard rows written as text: words apart by spaces; a named key is one word, any other word
+    is one key per character."""
+    return tuple(tuple(key for word in row.split() for key in ((word,) if word in NAMED_KEYS else word))
+                 for row in rows)
+
+
+KEYBOARD_ROWS = key_rows("1234567890", "azertyuiop", "qsdfghjklm", "wxcvbn'- back", "éèêàâçùîô space")
 LETTERS_ONLY = KEYBOARD_ROWS[1:]
 # Letters any answer may contain; everything else typed or pasted is dropped.
 _EXTRA = set(" '-’")
@@ -80,10 +81,8 @@ def keyboard(
     return widgets
 
 
-class AnswerField(Widget):
+class AnswerField(Display):
     """Where the typed answer appears, with a caret; boxes per character for a padlock code."""
-
-    focusable = False
 
     def __init__(self, name: str, rect: pygame.Rect, value: Callable[[], str], *, placeholder: str = "",
                  cells: int = 0) -> None:
@@ -92,28 +91,25 @@ class AnswerField(Widget):
         self.placeholder = placeholder
         self.cells = cells
 
-    def hit(self, pos: tuple[int, int]) -> bool:
-        return False
-
-    def draw(self, surface: pygame.Surface, app: Canvas, *, focused: bool, pressed: bool) -> None:
+    def paint(self, surface: pygame.Surface, app: Canvas, area: pygame.Rect, pressed: bool) -> Ring:
         p = app.palette
         m = app.metrics
         text = self.value()
         if self.cells:
             gap = m.px(14)
-            w = min(m.px(120), (self.rect.w - gap * (self.cells - 1)) // self.cells)
-            x = self.rect.centerx - (w * self.cells + gap * (self.cells - 1)) // 2
+            w = min(m.px(120), (area.w - gap * (self.cells - 1)) // self.cells)
+            x = area.centerx - (w * self.cells + gap * (self.cells - 1)) // 2
             for i in range(self.cells):
-                cell = pygame.Rect(x + i * (w + gap), self.rect.y, w, self.rect.h)
+                cell = pygame.Rect(x + i * (w + gap), area.y, w, area.h)
                 filled = i < len(text)
                 panel(surface, cell, p.surface if filled else p.surface_alt, radius=m.px(18),
                       border=p.primary if i == len(text) else p.outline, border_width=m.px(5 if i == len(text) else 3))
                 if filled:
                     app.type.line(surface, text[i], cell.center, size=m.text("huge"), color=p.ink, bold=True,
                                   anchor="center")
-            return
-        panel(surface, self.rect, p.surface, radius=m.px(22), border=p.primary, border_width=m.px(5))
-        inner = self.rect.inflate(-m.px(48), -m.px(16))
+            return area, m.px(18)
+        panel(surface, area, p.surface, radius=m.px(22), border=p.primary, border_width=m.px(5))
+        inner = area.inflate(-m.px(48), -m.px(16))
         if text:
             size = m.text("title")
             font = app.type.font(size, True)
@@ -129,3 +125,4 @@ class AnswerField(Widget):
             caret_x = inner.x
         pygame.draw.line(surface, p.primary, (caret_x, inner.y + m.px(12)), (caret_x, inner.bottom - m.px(12)),
                          max(2, m.px(5)))
+        return area, m.px(22)
