@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 import pygame
 
@@ -30,7 +30,6 @@ from gardiens.i18n.refusals import REFUSAL_MESSAGES
 from gardiens.ui.desk.base import RESUME_SECONDS, Attendant
 from gardiens.ui.draw import focus_ring, lumi, panel
 from gardiens.ui.kit.modal import ModalScreen
-from gardiens.ui.kit.screen import Screen
 from gardiens.ui.screens.attract import language_name, night_scene
 from gardiens.ui.screens.play import PuzzleScreen
 from gardiens.ui.theme import Color
@@ -63,15 +62,20 @@ READY_HINTS: tuple[str, ...] = (
 ADD_MINUTES = (1, 5)
 MAX_MINUTES = 60
 
+T = TypeVar("T")
 
-class _DeskScreen(Screen):
-    """What the facilitator's screens share: the kiosk's language, the dark look, a live clock."""
 
+class _DeskScreen(ModalScreen[T]):
+    """What the facilitator's screens share: the kiosk's language, the dark look, a live clock.
+
+    They cover the whole screen (no overlay) and close with a result for the attendant."""
+
+    overlay = False
     holds_sync = True
     shows_accessibility = False
 
-    def __init__(self, app: Host, attendant: Attendant) -> None:
-        super().__init__(app)
+    def __init__(self, app: Host, attendant: Attendant, *, on_dismiss: Callable[[T], object] | None = None) -> None:
+        super().__init__(app, on_dismiss=on_dismiss)
         self.attendant = attendant
         self.opened_clock = attendant.now()
         self._second = int(self.opened_clock)
@@ -86,9 +90,6 @@ class _DeskScreen(Screen):
             self._second = second
             self.refresh()
             self.app.dirty = True
-
-    def on_back(self) -> None:
-        self.attendant.close_facilitator()
 
     def text(self, surface: pygame.Surface, text: str, box: pygame.Rect, *, role: str = "body",
              color: Color = DESK_INK, bold: bool = False, align: str = "left", name: str = "desk",
@@ -105,13 +106,15 @@ class _DeskScreen(Screen):
                   role="title", bold=True, name="desk-title")
 
 
-class PinPad(_DeskScreen):
-    """Digits only, shown as dots; wrong codes say how many tries are left, then lock for a while."""
+class PinPad(_DeskScreen[bool]):
+    """Digits only, shown as dots; wrong codes say how many tries are left, then lock for a while.
+
+    It closes with whether the right code was typed."""
 
     name = "pin"
 
-    def __init__(self, app: Host, attendant: Attendant) -> None:
-        super().__init__(app, attendant)
+    def __init__(self, app: Host, attendant: Attendant, *, on_dismiss: Callable[[bool], object] | None = None) -> None:
+        super().__init__(app, attendant, on_dismiss=on_dismiss)
         self.typed = ""
         self.message = ""
         self.focus = None
@@ -134,7 +137,7 @@ class PinPad(_DeskScreen):
         half = (pad.x - self.px(60) - left - self.px(24)) // 2
         y = card.bottom - self.px(60) - self.px(130)
         widgets.append(Button("cancel", pygame.Rect(left, y, half, self.px(130)), _("Annuler"), icon="back",
-                              kind="plain", on_tap=self.attendant.close_facilitator))
+                              kind="plain", on_tap=self.close))
         widgets.append(Button("ok", pygame.Rect(left + half + self.px(24), y, half, self.px(130)), _("Valider"),
                               icon="check", kind="accent", on_tap=self.submit,
                               enabled=not locked and len(self.typed) >= PIN_DIGITS[0]))
@@ -155,13 +158,16 @@ class PinPad(_DeskScreen):
         check = self.attendant.guard.check(self.typed)
         self.typed = ""
         if check.ok:
-            self.attendant.open_panel()
+            self.dismiss(True)
             return
         if check.locked_for > 0:
             self.message = ""
         else:
             self.message = self._("Ce n'est pas le bon code. Essais restants : {n}").format(n=check.attempts_left)
         self.refresh()
+
+    def close(self) -> None:
+        self.dismiss(False)
 
     def on_text(self, text: str) -> None:
         for char in text:
@@ -262,16 +268,19 @@ class PuzzleRow(Widget):
             focus_ring(surface, rect, app.palette, m.px(16), m.px(6))
 
 
-class FacilitatorPanel(_DeskScreen):
+class FacilitatorPanel(_DeskScreen[str | None]):
     """The facilitator's console at the kiosk: launch a mission, steer it, end it, print its sheets.
 
-    Every action is a command of the core session, so it is in the journal like a team's.
+    Every action is a command of the core session, so it is in the journal like a team's. It
+    closes with the puzzle whose hint was just sent, for the team to see it at once.
     """
 
     name = "facilitator"
 
-    def __init__(self, app: Host, attendant: Attendant) -> None:
-        super().__init__(app, attendant)
+    def __init__(self, app: Host, attendant: Attendant, *,
+                 on_dismiss: Callable[[str | None], object] | None = None) -> None:
+        super().__init__(app, attendant, on_dismiss=on_dismiss)
+        self.hint_sent: str | None = None
         self.status = ""
         self.status_ok = True
         self.confirming: str | None = None
@@ -316,7 +325,10 @@ class FacilitatorPanel(_DeskScreen):
     def launch(self) -> None:
         """Setup, choices, confirmation and start in one command (one journal transaction)."""
         if self.send(Launch(self.mission_id, self.age, self.language, self.minutes)):
-            self.attendant.close_facilitator()
+            self.close()
+
+    def close(self) -> None:
+        self.dismiss(self.hint_sent)
 
     # -- sending commands ----------------------------------------------------------------
 
@@ -349,7 +361,7 @@ class FacilitatorPanel(_DeskScreen):
         if pid is None:
             return
         if self.send(PushHint(pid, text)):
-            self.attendant.hint_to_show = pid
+            self.hint_sent = pid
             self.status = self._("Indice envoyé à l'équipe.")
 
     def skip(self) -> None:
@@ -362,7 +374,7 @@ class FacilitatorPanel(_DeskScreen):
         self.send(Abandon())
 
     def reset(self) -> None:
-        self.attendant.close_facilitator()
+        self.close()
         self.app.command(Reset())
 
     def write_sheet(self) -> None:
@@ -405,7 +417,7 @@ class FacilitatorPanel(_DeskScreen):
         y = self.px(14)
         right = self.width - self.px(40)
         for name, label, icon, kind, action, width in (
-            ("close", _("Fermer"), "back", "plain", self.attendant.close_facilitator, 260),
+            ("close", _("Fermer"), "back", "plain", self.close, 260),
             ("reset", _("Confirmer ?") if self.confirming == "reset" else _("Remettre à zéro"), "cross",
              "bad", self.confirm_then("reset", self.reset), 400),
             ("sheet", _("Fiche de débriefing"), "book", "quiet", self.write_sheet, 460),
@@ -681,9 +693,6 @@ class IdlePrompt(ModalScreen[None]):
     def on_tap_outside(self, pos: tuple[int, int]) -> None:
         self.close()
 
-    def on_back(self) -> None:
-        self.close()
-
     def stale(self) -> bool:
         return self.app.state.lifecycle is not Lifecycle.PLAYING
 
@@ -697,10 +706,8 @@ class IdlePrompt(ModalScreen[None]):
         app = self.app
         p = app.palette
         m = app.metrics
-        self.dim(surface)
         card = self.card()
-        panel(surface, card, p.surface, radius=self.px(44), shadow=p.accent_dark, depth=self.px(14),
-              border=p.accent, border_width=self.px(6))
+        self.draw_card(surface, card, edge=p.accent, shadow=p.accent_dark)
         lumi(surface, (card.x + self.px(200), card.bottom - self.px(50)), self.px(380), mood="thinking",
              high_contrast=app.settings.high_contrast)
         text_x = card.x + self.px(400)
@@ -737,9 +744,6 @@ class ResumeScreen(ModalScreen[None]):
     def update(self, dt: float) -> None:
         if self.attendant.now() - self.shown_at >= RESUME_SECONDS:
             self.close()
-
-    def on_back(self) -> None:
-        self.close()
 
     def draw(self, surface: pygame.Surface) -> None:
         app = self.app

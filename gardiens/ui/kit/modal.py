@@ -2,24 +2,31 @@
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Generic, TypeVar
 
+import pygame
+
+from gardiens.ui.draw import panel
 from gardiens.ui.kit.screen import Screen
 
 if TYPE_CHECKING:
     from gardiens.ui.kit.screen import Host
+    from gardiens.ui.theme import Color
+    from gardiens.ui.widgets.base import Canvas
 
 T = TypeVar("T")
 
 
-class ModalScreen(Screen, Generic[T]):
+class ModalScreen(Screen, Generic[T], ABC):
     """A pop-up over the screen below, which it dims (Textual's `ModalScreen[T]`).
 
     It closes with `dismiss(result)`: it leaves the stack and `result` goes to `on_dismiss`, the
     callback of whoever opened it, so that a pop-up never reaches into the screen below.
+    Escape closes it as its own close button does (`close`, which says what that result is).
 
-        app.push(FeedbackPanel(app, screen, verdict, earned, on_dismiss=screen.after_feedback))
+        app.push(FeedbackPanel(app, puzzle, verdict, earned, on_dismiss=screen.after_feedback))
     """
 
     overlay = True
@@ -33,3 +40,24 @@ class ModalScreen(Screen, Generic[T]):
         self.app.pop(self)
         if self._on_dismiss is not None:
             self._on_dismiss(result)
+
+    @abstractmethod
+    def close(self) -> None:
+        """Closed without going further (its close button, Escape): `dismiss` with what that means."""
+
+    def on_back(self) -> None:
+        self.close()
+
+    def draw_card(self, surface: pygame.Surface, card: pygame.Rect, *, edge: Color, shadow: Color) -> None:
+        """The pop-up's card on the screen below, veiled first."""
+        self.dim(surface)
+        card_panel(surface, self.app, card, edge=edge, shadow=shadow)
+
+
+def card_panel(surface: pygame.Surface, app: Canvas, card: pygame.Rect, *, edge: Color, shadow: Color,
+               radius: int = 44, depth: int = 14) -> None:
+    """A pop-up's card: the paper colour, a thick coloured edge, a shadow of `depth` under it
+    (design pixels, as `radius`)."""
+    px = app.metrics.px
+    panel(surface, card, app.palette.surface, radius=px(radius), shadow=shadow, depth=px(depth), border=edge,
+          border_width=px(6))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from abc import ABC, abstractmethod
+from abc import abstractmethod
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
@@ -14,7 +14,7 @@ from gardiens.core.commands import Pause, RequestHint, Submit
 from gardiens.core.model import Puzzle
 from gardiens.core.session import PuzzleState
 from gardiens.ui.draw import focus_ring, lumi, panel, speech_bubble
-from gardiens.ui.kit.modal import ModalScreen
+from gardiens.ui.kit.modal import ModalScreen, card_panel
 from gardiens.ui.kit.screen import CORNER, TOP_BAR, Screen, bar_button_width, draw_title
 from gardiens.ui.puzzles import PuzzleView, view_for
 from gardiens.ui.screens.hud import Hud
@@ -254,7 +254,7 @@ class PuzzleScreen(Screen):
         if not reply.verdict.correct:
             self.view.after_wrong()
             self.refresh()
-        app.push(FeedbackPanel(app, self, reply.verdict, earned, on_dismiss=self.after_feedback))
+        app.push(FeedbackPanel(app, self.puzzle, reply.verdict, earned, on_dismiss=self.after_feedback))
 
     def after_feedback(self, correct: bool) -> None:
         """A right answer closes the puzzle: the map (or the ending) comes back."""
@@ -315,7 +315,7 @@ class PuzzleScreen(Screen):
 T = TypeVar("T")
 
 
-class PopUp(ModalScreen[T], ABC):
+class PopUp(ModalScreen[T]):
     """A card over the screen below, which rises into place when it opens."""
 
     @abstractmethod
@@ -341,10 +341,10 @@ class FeedbackPanel(PopUp[bool]):
 
     holds_sync = True
 
-    def __init__(self, app: Host, puzzle_screen: PuzzleScreen, verdict: Verdict, earned: list[str], *,
+    def __init__(self, app: Host, puzzle: Puzzle, verdict: Verdict, earned: list[str], *,
                  on_dismiss: Callable[[bool], object] | None = None) -> None:
         super().__init__(app, on_dismiss=on_dismiss)
-        self.puzzle_screen = puzzle_screen
+        self.puzzle = puzzle
         self.verdict = verdict
         self.earned = earned
         self.name = "feedback"
@@ -366,7 +366,7 @@ class FeedbackPanel(PopUp[bool]):
         words = self.app.words
         if words is None:
             return "", []
-        puzzle_id = self.puzzle_screen.puzzle.id
+        puzzle_id = self.puzzle.id
         message = words.text(self.verdict.message, puzzle_id=puzzle_id)
         details = [words.text(d, puzzle_id=puzzle_id) for d in self.verdict.details]
         items = [("dot", d) for d in details[:5]] + [("key", r) for r in self._reward_lines()]
@@ -394,9 +394,6 @@ class FeedbackPanel(PopUp[bool]):
         """Closed with whether the answer was right (the puzzle screen then closes too)."""
         self.dismiss(self.verdict.correct)
 
-    def on_back(self) -> None:
-        self.close()
-
     def draw(self, surface: pygame.Surface) -> None:
         app = self.app
         p = app.palette
@@ -404,8 +401,7 @@ class FeedbackPanel(PopUp[bool]):
         _ = self._
         card = self.rise(surface)
         right = self.verdict.correct
-        panel(surface, card, p.surface, radius=self.px(44), shadow=p.good if right else p.accent_dark,
-              depth=self.px(14), border=p.good if right else p.accent, border_width=self.px(6))
+        card_panel(surface, app, card, edge=p.good if right else p.accent, shadow=p.good if right else p.accent_dark)
         badge = pygame.Rect(card.x + self.px(50), card.y + self.px(44), self.px(150), self.px(150))
         pygame.draw.ellipse(surface, p.good if right else p.accent, badge)
         icon = app.assets.icon("check" if right else "bulb", self.px(100), p.surface if right else p.on_accent)
@@ -514,17 +510,13 @@ class HintPanel(PopUp[None]):
     def close(self) -> None:
         self.dismiss(None)
 
-    def on_back(self) -> None:
-        self.close()
-
     def draw(self, surface: pygame.Surface) -> None:
         app = self.app
         p = app.palette
         m = app.metrics
         _ = self._
         card = self.rise(surface)
-        panel(surface, card, p.surface, radius=self.px(44), shadow=p.accent_dark, depth=self.px(14),
-              border=p.accent, border_width=self.px(6))
+        card_panel(surface, app, card, edge=p.accent, shadow=p.accent_dark)
         head = lumi(surface, (card.x + self.px(170), card.bottom - self.px(200)), self.px(300), mood="thinking",
                     high_contrast=app.settings.high_contrast)
         bubble = pygame.Rect(card.x + self.px(340), card.y + self.px(50), card.w - self.px(390),
