@@ -8,7 +8,7 @@ from gardiens.testing.pilot import Pilot
 from gardiens.testing.scenes import stage
 from gardiens.ui.desk.screens import FacilitatorPanel, IdlePrompt, PinPad, ResumeScreen
 from gardiens.ui.kit.modal import ModalScreen
-from gardiens.ui.preview import JumpList
+from gardiens.ui.preview.jump_list import JumpList
 from gardiens.ui.screens.accessibility import AccessibilityPanel
 from gardiens.ui.screens.play import FeedbackPanel, HintPanel
 

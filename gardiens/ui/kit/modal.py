@@ -48,10 +48,11 @@ class ModalScreen(Screen, Generic[T], ABC):
     def on_back(self) -> None:
         self.close()
 
-    def draw_card(self, surface: pygame.Surface, card: pygame.Rect, *, edge: Color, shadow: Color) -> None:
-        """The pop-up's card on the screen below, veiled first."""
+    def draw_card(self, surface: pygame.Surface, card: pygame.Rect, *, edge: Color, shadow: Color,
+                  radius: int = 44, depth: int = 14) -> None:
+        """The pop-up's card on the screen below, veiled first (see `card_panel`)."""
         self.dim(surface)
-        card_panel(surface, self.app, card, edge=edge, shadow=shadow)
+        card_panel(surface, self.app, card, edge=edge, shadow=shadow, radius=radius, depth=depth)
 
 
 def card_panel(surface: pygame.Surface, app: Canvas, card: pygame.Rect, *, edge: Color, shadow: Color,
