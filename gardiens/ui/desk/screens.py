@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING, TypeVar
 
@@ -220,21 +221,27 @@ class PinPad(_DeskScreen[bool]):
         self.draw_widgets(surface)
 
 
+@dataclass(frozen=True)
+class PuzzleLine:
+    """What the panel's list says of one puzzle."""
+
+    number: int
+    title: str
+    state: str
+    attempts: int
+    hints: int
+    selected: bool
+    stuck: bool
+
+
 class PuzzleRow(Widget):
     """One puzzle in the panel's list: number, title, state, wrong tries, hints; tap to choose it."""
 
-    def __init__(self, name: str, rect: pygame.Rect, *, number: int, title: str, state: str, attempts: int,
-                 hints: int, selected: bool, stuck: bool, on_tap: Callable[[], object] | None,
-                 enabled: bool, size: int) -> None:
+    def __init__(self, name: str, rect: pygame.Rect, line: PuzzleLine, *, size: int,
+                 on_tap: Callable[[], object] | None, enabled: bool) -> None:
         super().__init__(name, rect, on_tap=on_tap, enabled=enabled)
+        self.line = line
         self.size = size
-        self.number = number
-        self.title = title
-        self.state = state
-        self.attempts = attempts
-        self.hints = hints
-        self.selected = selected
-        self.stuck = stuck
 
     @staticmethod
     def title_box(rect: pygame.Rect, app: Canvas) -> pygame.Rect:
@@ -243,23 +250,24 @@ class PuzzleRow(Widget):
 
     def draw(self, surface: pygame.Surface, app: Canvas, *, focused: bool, pressed: bool) -> None:
         m = app.metrics
+        line = self.line
         rect = self.rect.inflate(0, -m.px(8))
-        fill = (52, 70, 96) if self.selected else DESK_CARD
-        border = DESK_WARN if self.stuck else (DESK_INK if self.selected else DESK_LINE)
-        panel(surface, rect, fill, radius=m.px(16), border=border, border_width=m.px(5 if self.selected else 2))
-        ink = DESK_INK if self.enabled or self.selected else DESK_SOFT
+        fill = (52, 70, 96) if line.selected else DESK_CARD
+        border = DESK_WARN if line.stuck else (DESK_INK if line.selected else DESK_LINE)
+        panel(surface, rect, fill, radius=m.px(16), border=border, border_width=m.px(5 if line.selected else 2))
+        ink = DESK_INK if self.enabled or line.selected else DESK_SOFT
         size = self.size
-        app.type.line(surface, str(self.number), (rect.x + m.px(46), rect.centery), size=size, color=ink, bold=True,
+        app.type.line(surface, str(line.number), (rect.x + m.px(46), rect.centery), size=size, color=ink, bold=True,
                       anchor="center")
         title = self.title_box(rect, app)
-        app.type.block(surface, self.title, title, size=size, color=ink, bold=self.selected, valign="middle",
+        app.type.block(surface, line.title, title, size=size, color=ink, bold=line.selected, valign="middle",
                        max_lines=1, name=f"{self.name}-title")
         state = pygame.Rect(title.right + m.px(10), rect.y, m.px(200), rect.h)
-        app.type.block(surface, self.state, state, size=min(size, m.text("small")),
-                       color=DESK_WARN if self.stuck else DESK_SOFT,
+        app.type.block(surface, line.state, state, size=min(size, m.text("small")),
+                       color=DESK_WARN if line.stuck else DESK_SOFT,
                        valign="middle", max_lines=1, name=f"{self.name}-state")
         x = state.right + m.px(10)
-        for icon, count, colour in (("cross", self.attempts, DESK_ALERT), ("bulb", self.hints, DESK_WARN)):
+        for icon, count, colour in (("cross", line.attempts, DESK_ALERT), ("bulb", line.hints, DESK_WARN)):
             image = app.assets.icon(icon, m.px(34), colour)
             surface.blit(image, image.get_rect(midleft=(x, rect.centery)))
             app.type.line(surface, str(count), (x + m.px(44), rect.centery), size=size, color=ink, anchor="midleft")
@@ -462,11 +470,11 @@ class FacilitatorPanel(_DeskScreen[str | None]):
             open_ = playing and progress.state is PuzzleState.AVAILABLE
             flagged = puzzle.id in stuck.puzzles
             label = _("En difficulté") if flagged else labels[progress.state]
+            line = PuzzleLine(number=i + 1, title=titles[i], state=label, attempts=progress.attempts,
+                              hints=progress.hints + len(progress.pushed), selected=puzzle.id == current,
+                              stuck=flagged)
             rows.append(PuzzleRow(f"puzzle:{puzzle.id}", pygame.Rect(self.left.x, top + i * each, self.left.w, each),
-                                  number=i + 1, title=titles[i], state=label, size=size,
-                                  attempts=progress.attempts, hints=progress.hints + len(progress.pushed),
-                                  selected=puzzle.id == current, stuck=flagged,
-                                  on_tap=partial(self.select, puzzle.id), enabled=open_))
+                                  line, size=size, on_tap=partial(self.select, puzzle.id), enabled=open_))
         return rows
 
     def _section(self, y: int, label: str) -> int:
@@ -681,14 +689,8 @@ class IdlePrompt(ModalScreen[None]):
     def layout(self) -> None:
         card = self.card()
         w = self.px(620)
-        self.widgets = [Button("still-here", pygame.Rect(card.right - self.px(60) - w, card.bottom - self.px(200), w,
-                                                         self.px(150)),
-                               self._("Oui, on est là !"), icon="check", kind="accent", text_role="subtitle",
-                               on_tap=self.close)]
-        self.focus = "still-here"
-
-    def close(self) -> None:
-        self.dismiss(None)
+        self.one_way_on("still-here", pygame.Rect(card.right - self.px(60) - w, card.bottom - self.px(200), w,
+                                                  self.px(150)), self._("Oui, on est là !"), "check", self.close)
 
     def on_tap_outside(self, pos: tuple[int, int]) -> None:
         self.close()
@@ -737,9 +739,6 @@ class ResumeScreen(ModalScreen[None]):
     def layout(self) -> None:
         self.widgets = [Widget("continue", pygame.Rect(0, 0, self.width, self.height), on_tap=self.close)]
         self.focus = "continue"
-
-    def close(self) -> None:
-        self.dismiss(None)
 
     def update(self, dt: float) -> None:
         if self.attendant.now() - self.shown_at >= RESUME_SECONDS:

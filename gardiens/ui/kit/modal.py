@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from abc import ABC, abstractmethod
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar, cast
 
 import pygame
 
@@ -19,12 +18,12 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 
-class ModalScreen(Screen, Generic[T], ABC):
+class ModalScreen(Screen, Generic[T]):
     """A pop-up over the screen below, which it dims (Textual's `ModalScreen[T]`).
 
     It closes with `dismiss(result)`: it leaves the stack and `result` goes to `on_dismiss`, the
     callback of whoever opened it, so that a pop-up never reaches into the screen below.
-    Escape closes it as its own close button does (`close`, which says what that result is).
+    Escape closes it as its own close button does (`close`).
 
         app.push(FeedbackPanel(app, puzzle, verdict, earned, on_dismiss=screen.after_feedback))
     """
@@ -41,9 +40,10 @@ class ModalScreen(Screen, Generic[T], ABC):
         if self._on_dismiss is not None:
             self._on_dismiss(result)
 
-    @abstractmethod
     def close(self) -> None:
-        """Closed without going further (its close button, Escape): `dismiss` with what that means."""
+        """Closed without an answer (its close button, Escape): the result is None. A pop-up whose
+        result cannot be None (the PIN pad: unlocked or not) closes with its own."""
+        self.dismiss(cast("T", None))
 
     def on_back(self) -> None:
         self.close()

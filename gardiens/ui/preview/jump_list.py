@@ -49,9 +49,6 @@ class JumpList(ModalScreen[str | None]):
                               self._("Fermer"), icon="back", kind="quiet", on_tap=self.close))
         self.widgets = widgets
 
-    def close(self) -> None:
-        self.dismiss(None)
-
     def draw(self, surface: pygame.Surface) -> None:
         app = self.app
         p = app.palette

@@ -78,9 +78,6 @@ class AccessibilityPanel(ModalScreen[None]):
                               _("Fermer"), icon="check", kind="accent", on_tap=self.close))
         self.widgets = widgets
 
-    def close(self) -> None:
-        self.dismiss(None)
-
     def draw(self, surface: pygame.Surface) -> None:
         app = self.app
         p = app.palette

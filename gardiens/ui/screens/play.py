@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from abc import abstractmethod
+from abc import ABC, abstractmethod
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
@@ -11,7 +11,7 @@ import pygame
 
 from gardiens.core.checkers import Verdict
 from gardiens.core.commands import Pause, RequestHint, Submit
-from gardiens.core.model import Puzzle
+from gardiens.core.model import Mission, Puzzle
 from gardiens.core.session import PuzzleState
 from gardiens.ui.draw import focus_ring, lumi, panel, speech_bubble
 from gardiens.ui.kit.modal import ModalScreen, card_panel
@@ -137,18 +137,24 @@ class MapScreen(Screen):
         self.app.push(PuzzleScreen(self.app, puzzle))
 
     def draw(self, surface: pygame.Surface) -> None:
-        app = self.app
-        p = app.palette
-        m = app.metrics
-        _ = self._
         self.draw_background(surface)
-        mission = app.mission
-        words = app.words
+        mission = self.app.mission
+        words = self.app.words
         if mission is None or words is None:
             return
         draw_title(self, surface, words.text(mission.title), right=self.hud.left_edge)
         self.hud.draw(surface)
-        # The strip of earned clues along the bottom, next to Lumi.
+        self.draw_rewards(surface, mission)
+        lumi(surface, (self.px(160), self.height - self.px(24)), self.px(230), mood="happy",
+             high_contrast=self.app.settings.high_contrast)
+        self.draw_widgets(surface)
+
+    def draw_rewards(self, surface: pygame.Surface, mission: Mission) -> None:
+        """The strip of earned clues along the bottom, next to Lumi (or a tip while there are none)."""
+        app = self.app
+        p = app.palette
+        m = app.metrics
+        _ = self._
         strip = pygame.Rect(self.px(330), self.height - self.px(200), self.width - self.px(390), self.px(170))
         panel(surface, strip, p.surface, radius=self.px(30), border=p.outline, border_width=self.px(3))
         earned = app.state.rewards
@@ -179,9 +185,6 @@ class MapScreen(Screen):
             app.type.block(surface, tip, pygame.Rect(x, strip.y + self.px(10), strip.right - x - self.px(30),
                            strip.h - self.px(20)), size=m.text("body"), color=p.ink_soft, valign="middle",
                            name="map-tip")
-        lumi(surface, (self.px(160), self.height - self.px(24)), self.px(230), mood="happy",
-             high_contrast=app.settings.high_contrast)
-        self.draw_widgets(surface)
 
     def on_back(self) -> None:
         self.app.command(Pause())
@@ -315,7 +318,7 @@ class PuzzleScreen(Screen):
 T = TypeVar("T")
 
 
-class PopUp(ModalScreen[T]):
+class PopUp(ModalScreen[T], ABC):
     """A card over the screen below, which rises into place when it opens."""
 
     @abstractmethod
@@ -506,9 +509,6 @@ class HintPanel(PopUp[None]):
         reply = self.app.command(RequestHint(self.puzzle.id))
         if reply.ok:
             self.app.play("hint")
-
-    def close(self) -> None:
-        self.dismiss(None)
 
     def draw(self, surface: pygame.Surface) -> None:
         app = self.app
