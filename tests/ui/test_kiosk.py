@@ -314,7 +314,7 @@ def test_the_panel_flags_a_stuck_team_and_writes_the_debrief_sheets(kiosk: Calla
     for _ in range(2):
         session.handle(Submit(pid, checkers.wrong_answer(mission.puzzle(pid), session.rewards_values(), random.Random(3))))
     open_panel(pilot)
-    assert pilot.find(f"puzzle:{pid}").stuck  # type: ignore[attr-defined]
+    assert pilot.find(f"puzzle:{pid}").line.stuck  # type: ignore[attr-defined]
     pilot.tap("sheet")
     assert "Aucune partie terminée" in pilot.app.top.status  # type: ignore[union-attr]
     pilot.tap("abandon")
