@@ -45,4 +45,4 @@ def test_the_interface_imports_at_the_top_of_its_modules() -> None:
 def test_the_lazy_imports_are_few() -> None:
     lazy = [(path.name, text) for path in sorted((ROOT / "gardiens" / "ui").rglob("*.py"))
             for _line, text in _imports_in_functions(path) if text.endswith(LAZY_MARK)]
-    assert lazy == [("app.py", f"from gardiens.ui.follow import Follower  {LAZY_MARK}")]
+    assert lazy == [("session_side.py", f"from gardiens.ui.follow import Follower  {LAZY_MARK}")]

@@ -173,7 +173,7 @@ class _Start:
             # An author's preview waits while its author edits: no idle prompt, no panel.
             KioskAttendant(app, data_dir=self.data_dir, settings=loaded.settings)
         if self.args.watch:
-            from gardiens.ui.preview import preview_for
+            from gardiens.ui.preview.layer import preview_for
 
             preview_for(app, loaded.folder, loaded.mission, lang=self.args.lang)
         _mark(MISSIONS_READY)

@@ -103,7 +103,7 @@ def stage(app: App, clock: ManualClock, *, screen: str | None = None, puzzle: st
             wrong = checkers.wrong_answer(first, session.rewards_values(), _rng())
             reply = app.command(Submit(first.id, wrong), hold=True)
             if reply.verdict is not None:
-                app.push(FeedbackPanel(app, screen_, reply.verdict, []))
+                app.push(FeedbackPanel(app, first, reply.verdict, []))
         return
     if target == "pause":
         _solve_some(session, clock, 1)

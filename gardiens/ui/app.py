@@ -1,5 +1,5 @@
-"""The kiosk App: owns the window, the loop and the screen stack; input, painting, the language
-and the session's side live in their own modules (input, frame, locale, follow)."""
+"""The kiosk App: owns the window, the loop and the screen stack; the session's side, input,
+painting and the language live in their own modules (session_side, input, frame, locale)."""
 
 from __future__ import annotations
 
@@ -12,28 +12,20 @@ from typing import TYPE_CHECKING, Any
 
 import pygame
 
-from gardiens.i18n.interface import InterfaceTranslator
 from gardiens.ui.assets import Assets
-from gardiens.ui.boot import StartUp
 from gardiens.ui.frame import Frame
 from gardiens.ui.input import Input
-from gardiens.ui.locale import LanguagePolicy, team_in
 from gardiens.ui.screens.accessibility import AccessibilityPanel
-from gardiens.ui.screens.attract import AttractScreen
+from gardiens.ui.session_side import SessionSide
 from gardiens.ui.sound import Sounds
 from gardiens.ui.text import Typesetter
 from gardiens.ui.theme import MIN_SHRINK, Metrics, Palette, Settings, palette_for
 from gardiens.ui.widgets.base import Looks, Widget
 
 if TYPE_CHECKING:
-    from gardiens.core.commands import Command
-    from gardiens.core.model import AgeBand, Mission, Puzzle
-    from gardiens.core.session import Reply, Session, SessionState
-    from gardiens.ui.ahead import Ahead
-    from gardiens.ui.boot import Boot
-    from gardiens.ui.follow import Follower
+    from gardiens.core.model import AgeBand
+    from gardiens.core.session import Session
     from gardiens.ui.kit.screen import DeskLayer, PreviewLayer, Screen
-    from gardiens.ui.words import MissionWords
 
 log = logging.getLogger(__name__)
 
@@ -43,7 +35,7 @@ IDLE_FPS = 30
 ANIMATION_FPS = 60
 
 
-class App:
+class App(SessionSide):
     """The game's window and loop. Build it, then `open()`, then `run()` or `step()` frame by frame.
 
     Nothing is loaded before `open()`: importing this module has no side effect.
@@ -54,25 +46,15 @@ class App:
                  language: str = "fr", age: AgeBand | None = None,
                  mission_dirs: Mapping[str, Path] | None = None, default_mission: str | None = None,
                  fixed_dt: float | None = None) -> None:
-        self.session = session
+        super().__init__(session, language=language, age=age, mission_dirs=mission_dirs,
+                         default_mission=default_mission)
         self.size = size
         self.fullscreen = fullscreen
         self.kiosk = kiosk
         self.settings = settings or Settings()
-        self.default_language = language
-        self.default_age = age
-        self.mission_dirs = dict(mission_dirs or {})
-        self.default_mission = default_mission
         # Pilot and screenshots step with a fixed frame time so animations are repeatable.
         self.fixed_dt = fixed_dt
-        # Missions loading behind the attract screen, and the taps made before they are in.
-        self.startup = StartUp()
         self._stop_asked = False
-        self._follower: Follower | None = None
-        # True while screens are prepared ahead of time: they may read the session, never change it.
-        self.preparing = False
-        self.translator = InterfaceTranslator(language)
-        self.locale = LanguagePolicy(language)
         # Set by `gardiens play --watch`: the author's live preview (reload, errors, shortcuts).
         self.preview: PreviewLayer | None = None
         # Set by `gardiens play`: lock-down, the facilitator's panel, idle prompts, resume.
@@ -93,11 +75,9 @@ class App:
         self.strict = False
         self.frames = 0
         self.last_input = 0.0
-        self.ending_seen = False
         self.input = Input(self)
         self.frame = Frame(self, self.input)
         self._clock: pygame.time.Clock | None = None
-        self._state: SessionState | None = None
 
     # -- window -------------------------------------------------------------------
 
@@ -155,85 +135,10 @@ class App:
             screen.refresh()
         self.dirty = True
 
-    # -- what screens read (see `Host`) ---------------------------------------------
-
-    @property
-    def session(self) -> Session:
-        """The session; there is none only while the missions load behind the attract screen."""
-        if self._session is None:
-            raise RuntimeError("the missions are still loading")
-        return self._session
-
-    @session.setter
-    def session(self, session: Session | None) -> None:
-        self._session = session
-
-    @property
-    def loaded(self) -> bool:
-        """Whether the session is there (the missions are read and checked)."""
-        return self._session is not None
-
-    @property
-    def state(self) -> SessionState:
-        """The session state, read once per frame (the core recomputes it on each read)."""
-        if self._state is None:
-            self._state = self.session.state
-        return self._state
-
-    def reread(self) -> None:
-        self._state = None
-
-    @property
-    def mission(self) -> Mission | None:
-        return self._session.mission if self._session is not None else None
-
-    @property
-    def follower(self) -> Follower:
-        """The App's side that follows the session, made with the first session."""
-        if self._follower is None:
-            # Imported here, and only here, for start-up time: following a session needs the
-            # mission model, which the attract screen shown while the missions load must not
-            # wait for (see tests/ui/test_boot.py).
-            from gardiens.ui.follow import Follower  # lazy: start-up
-
-            self._follower = Follower(self, self.locale)
-        return self._follower
-
-    @property
-    def ahead(self) -> Ahead:
-        return self.follower.ahead
-
-    @property
-    def words(self) -> MissionWords | None:
-        return self.follower.words() if self._session is not None else None
-
-    @property
-    def language(self) -> str:
-        """The language the team reads now: a live choice, else the session's, else the kiosk's."""
-        return self.locale.shown(self.state.language if self._session is not None else None)
-
-    @property
-    def display_language(self) -> str | None:
-        return self.locale.display
-
-    def choose_language(self, code: str) -> None:
-        self.follower.choose_language(code)
-
-    def team(self) -> str:
-        return team_in(self.state.team if self._session is not None else None, self.language)
-
-    def available_puzzle(self, puzzle_id: str) -> Puzzle | None:
-        return self.follower.available_puzzle(puzzle_id)
-
-    def mission_dir(self) -> Path | None:
-        mission = self.mission
-        return self.mission_dirs.get(mission.id) if mission else None
-
     def play(self, sound: str) -> None:
         # A screen prepared ahead of time is not on show: it makes no sound.
         if self.sounds is not None and not self.preparing:
             self.sounds.play(sound)
-
 
     # -- screen stack ----------------------------------------------------------------
 
@@ -260,69 +165,9 @@ class App:
         self.stack.clear()
         self.push(screen)
 
-    def replace_session(self, session: Session) -> None:
-        """Play on from another session (the live preview's reload): every screen is rebuilt."""
-        self.session = session
-        self.follower.forget()
-        self.sync(force=True)
-
     def open_accessibility(self) -> None:
         if not any(isinstance(s, AccessibilityPanel) for s in self.stack):
             self.push(AccessibilityPanel(self))
-
-    def sync(self, force: bool = False) -> None:
-        """Follow the session: show the root screen that matches its lifecycle."""
-        if self._session is not None:
-            self._state = None
-            self.follower.follow_language(self.state)
-        self.translator.set_language(self.language)
-        self.type.language = self.language
-        if self._session is None:
-            # While the missions load: the attract screen, which needs none of them.
-            if force or not self.stack:
-                self.replace(AttractScreen(self))
-        elif not force and any(s.holds_sync for s in self.stack):
-            return
-        else:
-            wanted = self.follower.root(self.state)
-            if force or not self.stack or type(self.stack[0]) is not wanted:
-                self.replace(wanted(self))
-            else:
-                self.stack = [screen for screen in self.stack if not screen.stale()]
-                for screen in self.stack:
-                    screen.refresh()
-        self.dirty = True
-
-    # -- the session's commands --------------------------------------------------------
-
-    def start_boot(self, boot: Boot[Any]) -> None:
-        """Load the missions on a worker while the attract screen shows; `boot` sets the session."""
-        self.startup.start(boot)
-
-    def command_when_ready(self, command: Command) -> None:
-        """A command now, or, while the missions load, as soon as they are in (a tap is never lost)."""
-        if self._session is None:
-            self.startup.queued.append(command)
-            return
-        self.command(command)
-
-    def show_debrief(self) -> None:
-        """After the victory or time-up screen, the debrief."""
-        self.ending_seen = True
-        self.sync(force=True)
-
-    def command(self, command: Command, *, hold: bool = False) -> Reply:
-        """Send a command to the session; the screens follow the new state."""
-        if self.preparing:
-            raise RuntimeError(f"a screen prepared ahead of time sent {command!r} to the session")
-        reply = self.session.handle(command)
-        if not reply.ok:
-            log.info("session refused %r: %s", command, reply.reason)
-        self._state = None
-        if not hold:
-            self.sync()
-        self.dirty = True
-        return reply
 
     # -- the loop --------------------------------------------------------------------
 
@@ -352,14 +197,14 @@ class App:
                 self._clock.get_time() / 1000 if self._clock else 1 / IDLE_FPS)
         self.time += dt
         self.frames += 1
-        self._state = None
+        self.reread()
         if self.startup.boot is not None:
             self._guard(self.startup.pick_up, lambda: self.loaded, self.command)
         for event in pygame.event.get():
             if self.attendant is not None and self._guard(self.attendant.intercept, event):
                 continue
             self._guard(self.input.dispatch, event)
-        if self._session is not None:
+        if self.loaded:
             self._guard(self.frame.follow_clock, self.follower)
         if self.attendant is not None:
             self._guard(self.attendant.update)
@@ -370,7 +215,7 @@ class App:
             if self._guard(screen.update, dt) is not False and screen.animating():
                 animating = True
         self.frame.paint(animating, self._guard, started,
-                         self.ahead if self._session is not None else None)
+                         self.ahead if self.loaded else None)
         return animating
 
     def _guard(self, action: Callable[..., Any], *args: Any) -> Any:

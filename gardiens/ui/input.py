@@ -137,9 +137,14 @@ class Input:
         else:
             self.app.dirty = True
 
-    def _pointer_move(self, pos: tuple[int, int], pid: tuple[str, int]) -> None:
+    def _press_of(self, pid: tuple[str, int]) -> Press | None:
+        """The press this pointer made, if it made the one that is down."""
         press = self.press
-        if press is None or press.pointer != pid:
+        return press if press is not None and press.pointer == pid else None
+
+    def _pointer_move(self, pos: tuple[int, int], pid: tuple[str, int]) -> None:
+        press = self._press_of(pid)
+        if press is None:
             return
         press.pos = pos
         widget = press.widget
@@ -153,8 +158,8 @@ class Input:
             self.app.dirty = True
 
     def _pointer_up(self, pos: tuple[int, int], pid: tuple[str, int]) -> None:
-        press = self.press
-        if press is None or press.pointer != pid:
+        press = self._press_of(pid)
+        if press is None:
             return
         self.press = None
         self.app.dirty = True

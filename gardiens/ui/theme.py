@@ -76,65 +76,41 @@ class Palette:
     dim: tuple[int, int, int, int]
 
 
-WARM = Palette(
-    background=(255, 243, 224),
-    background_top=(255, 224, 190),
-    surface=(255, 252, 245),
-    surface_alt=(255, 236, 209),
-    ink=(38, 36, 66),
-    ink_soft=(88, 84, 120),
-    outline=(226, 196, 160),
-    primary=(22, 122, 140),
-    primary_dark=(12, 84, 99),
-    on_primary=(255, 255, 255),
-    accent=(255, 140, 66),
-    accent_dark=(201, 92, 26),
-    on_accent=(38, 24, 10),
-    good=(32, 128, 84),
-    good_soft=(214, 243, 224),
-    bad=(196, 72, 52),
-    bad_soft=(255, 226, 216),
-    locked=(122, 118, 140),
-    locked_soft=(232, 228, 236),
-    focus=(124, 58, 237),
-    focus_inner=(255, 255, 255),
-    shadow=(214, 170, 130),
-    night=(29, 40, 88),
-    night_top=(12, 16, 46),
-    fog=(190, 194, 206),
-    gold=(255, 196, 46),
-    dim=(30, 24, 50, 150),
-)
+# Each role's colour in the warm look and in high contrast, side by side: a role is never
+# given in one look and forgotten in the other.
+_LOOKS: dict[str, tuple[Color, Color]] = {
+    "background":     ((255, 243, 224), (0, 0, 0)),
+    "background_top": ((255, 224, 190), (0, 0, 0)),
+    "surface":        ((255, 252, 245), (0, 0, 0)),
+    "surface_alt":    ((255, 236, 209), (24, 24, 24)),
+    "ink":            ((38, 36, 66), (255, 255, 255)),
+    "ink_soft":       ((88, 84, 120), (255, 255, 255)),
+    "outline":        ((226, 196, 160), (255, 255, 255)),
+    "primary":        ((22, 122, 140), (255, 230, 0)),
+    "primary_dark":   ((12, 84, 99), (255, 255, 255)),
+    "on_primary":     ((255, 255, 255), (0, 0, 0)),
+    "accent":         ((255, 140, 66), (0, 230, 255)),
+    "accent_dark":    ((201, 92, 26), (255, 255, 255)),
+    "on_accent":      ((38, 24, 10), (0, 0, 0)),
+    "good":           ((32, 128, 84), (80, 255, 120)),
+    "good_soft":      ((214, 243, 224), (0, 48, 0)),
+    "bad":            ((196, 72, 52), (255, 110, 110)),
+    "bad_soft":       ((255, 226, 216), (64, 0, 0)),
+    "locked":         ((122, 118, 140), (200, 200, 200)),
+    "locked_soft":    ((232, 228, 236), (40, 40, 40)),
+    "focus":          ((124, 58, 237), (255, 0, 255)),
+    "focus_inner":    ((255, 255, 255), (255, 255, 255)),
+    "shadow":         ((214, 170, 130), (90, 90, 90)),
+    "night":          ((29, 40, 88), (0, 0, 0)),
+    "night_top":      ((12, 16, 46), (0, 0, 0)),
+    "fog":            ((190, 194, 206), (120, 120, 120)),
+    "gold":           ((255, 196, 46), (255, 230, 0)),
+}
+# What veils the screen under a pop-up: a colour and its opacity.
+_DIM: tuple[tuple[int, int, int, int], tuple[int, int, int, int]] = ((30, 24, 50, 150), (0, 0, 0, 210))
 
-HIGH_CONTRAST = Palette(
-    background=(0, 0, 0),
-    background_top=(0, 0, 0),
-    surface=(0, 0, 0),
-    surface_alt=(24, 24, 24),
-    ink=(255, 255, 255),
-    ink_soft=(255, 255, 255),
-    outline=(255, 255, 255),
-    primary=(255, 230, 0),
-    primary_dark=(255, 255, 255),
-    on_primary=(0, 0, 0),
-    accent=(0, 230, 255),
-    accent_dark=(255, 255, 255),
-    on_accent=(0, 0, 0),
-    good=(80, 255, 120),
-    good_soft=(0, 48, 0),
-    bad=(255, 110, 110),
-    bad_soft=(64, 0, 0),
-    locked=(200, 200, 200),
-    locked_soft=(40, 40, 40),
-    focus=(255, 0, 255),
-    focus_inner=(255, 255, 255),
-    shadow=(90, 90, 90),
-    night=(0, 0, 0),
-    night_top=(0, 0, 0),
-    fog=(120, 120, 120),
-    gold=(255, 230, 0),
-    dim=(0, 0, 0, 210),
-)
+WARM = Palette(**{role: warm for role, (warm, _high) in _LOOKS.items()}, dim=_DIM[0])
+HIGH_CONTRAST = Palette(**{role: high for role, (_warm, high) in _LOOKS.items()}, dim=_DIM[1])
 
 
 class Metrics:

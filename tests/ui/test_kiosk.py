@@ -31,6 +31,7 @@ from gardiens.testing.scenes import stage
 from gardiens.ui.app import App
 from gardiens.ui.desk.attendant import KioskAttendant
 from gardiens.ui.desk.base import LONG_PRESS_SECONDS
+from gardiens.ui.desk.screens import FacilitatorPanel, PinPad
 from gardiens.ui.theme import Settings
 from tests.ui.conftest import MISSION_DIR
 from tests.ui.test_snapshots import check_snapshot, render
@@ -210,6 +211,33 @@ def test_the_pad_refuses_wrong_pins_then_locks_for_a_minute(kiosk: Callable[...,
     assert pilot.screen == "facilitator"
 
 
+def test_the_pad_and_the_panel_close_with_their_results(kiosk: Callable[..., Pilot]) -> None:
+    # GIVEN a kiosk on the map, with a PIN pad and a panel opened by someone waiting for their results
+    pilot = kiosk()
+    to_map(pilot)
+    app = pilot.app
+    desk = attendant(pilot)
+    results: list[object] = []
+    app.push(PinPad(app, desk, on_dismiss=results.append))
+    # WHEN the pad is cancelled, then unlocked with the right code
+    pilot.tap("cancel")
+    app.push(PinPad(app, desk, on_dismiss=results.append))
+    enter_pin(pilot, PIN)
+    # THEN each pad left the stack and said whether it was unlocked
+    assert results == [False, True]
+    assert pilot.screen == "map"
+    # WHEN a panel closes untouched, then another sends a hint (on the first open puzzle) and closes
+    app.push(FacilitatorPanel(app, desk, on_dismiss=results.append))
+    pilot.tap("close")
+    first_open = next(pid for pid, p in app.state.puzzles.items() if p.state is PuzzleState.AVAILABLE)
+    app.push(FacilitatorPanel(app, desk, on_dismiss=results.append))
+    pilot.tap("next-hint")
+    pilot.tap("close")
+    # THEN its opener hears of no hint, then of the puzzle the team was sent a hint on
+    assert results[2:] == [None, first_open]
+    assert app.state.puzzles[first_open].hints == 1
+
+
 def test_an_unattended_panel_closes_itself(kiosk: Callable[..., Pilot]) -> None:
     pilot = kiosk()
     to_map(pilot)
@@ -286,7 +314,7 @@ def test_the_panel_flags_a_stuck_team_and_writes_the_debrief_sheets(kiosk: Calla
     for _ in range(2):
         session.handle(Submit(pid, checkers.wrong_answer(mission.puzzle(pid), session.rewards_values(), random.Random(3))))
     open_panel(pilot)
-    assert pilot.find(f"puzzle:{pid}").stuck  # type: ignore[attr-defined]
+    assert pilot.find(f"puzzle:{pid}").line.stuck  # type: ignore[attr-defined]
     pilot.tap("sheet")
     assert "Aucune partie terminée" in pilot.app.top.status  # type: ignore[union-attr]
     pilot.tap("abandon")

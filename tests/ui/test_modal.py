@@ -6,15 +6,16 @@ from collections.abc import Callable
 
 from gardiens.testing.pilot import Pilot
 from gardiens.testing.scenes import stage
-from gardiens.ui.desk.screens import IdlePrompt, ResumeScreen
+from gardiens.ui.desk.screens import FacilitatorPanel, IdlePrompt, PinPad, ResumeScreen
 from gardiens.ui.kit.modal import ModalScreen
-from gardiens.ui.preview import JumpList
+from gardiens.ui.preview.jump_list import JumpList
 from gardiens.ui.screens.accessibility import AccessibilityPanel
 from gardiens.ui.screens.play import FeedbackPanel, HintPanel
 
 
 def test_every_pop_up_is_a_modal_screen() -> None:
-    pop_ups = (AccessibilityPanel, FeedbackPanel, HintPanel, IdlePrompt, ResumeScreen, JumpList)
+    pop_ups = (AccessibilityPanel, FeedbackPanel, HintPanel, IdlePrompt, ResumeScreen, JumpList, PinPad,
+               FacilitatorPanel)
     assert [p.__name__ for p in pop_ups if not issubclass(p, ModalScreen)] == []
 
 

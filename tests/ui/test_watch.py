@@ -13,7 +13,8 @@ from gardiens.core.loader import load_mission
 from gardiens.core.session import Lifecycle, PuzzleState
 from gardiens.testing.pilot import Pilot
 from gardiens.testing.scenes import stage
-from gardiens.ui.preview import DISMISS, REOPEN, Preview, preview_for
+from gardiens.ui.preview.errors import DISMISS, REOPEN
+from gardiens.ui.preview.layer import Preview, preview_for
 
 SOURCE = Path(__file__).parent / "essai-ui"
 OLD_PROMPT = "Une vidéo choc arrive sur ton téléphone. Que fais-tu d'abord ?"

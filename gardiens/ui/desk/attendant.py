@@ -69,7 +69,6 @@ class KioskAttendant:
         self.translator = InterfaceTranslator(app.default_language)
         self.default_settings = app.settings
         self.last_input = self.now()
-        self.hint_to_show: str | None = None
         self._corner: _CornerPress | None = None
         self._lifecycle: Lifecycle | None = None
         self._debrief_since = self.now()
@@ -180,7 +179,6 @@ class KioskAttendant:
     def forget_team(self) -> None:
         """A reset clears the previous team from the screen: its texts and its reading choices."""
         app = self.app
-        self.hint_to_show = None
         app.assets.clear_text()
         app.show_focus = False
         app.change_settings(self.default_settings)
@@ -188,7 +186,7 @@ class KioskAttendant:
 
     # -- the facilitator's screens -----------------------------------------------------
 
-    def facilitator_screens(self) -> list[Screen]:
+    def facilitator_screens(self) -> list[PinPad | FacilitatorPanel]:
         return [s for s in self.app.stack if isinstance(s, (PinPad, FacilitatorPanel))]
 
     def facilitator_open(self) -> bool:
@@ -199,25 +197,25 @@ class KioskAttendant:
 
     def open_pin_pad(self) -> None:
         if self.app.loaded and not self.facilitator_open():
-            self.app.push(PinPad(self.app, self))
+            self.app.push(PinPad(self.app, self, on_dismiss=self._unlocked))
 
-    def open_panel(self) -> None:
-        for screen in self.facilitator_screens():
-            self._remove(screen, sync=False)
-        self.app.push(FacilitatorPanel(self.app, self))
+    def _unlocked(self, unlocked: bool) -> None:
+        if unlocked:
+            self.app.push(FacilitatorPanel(self.app, self, on_dismiss=self._back_to_team))
+        else:
+            self._back_to_team(None)
 
     def close_facilitator(self) -> None:
-        """Back to the team's screen, showing them the hint the facilitator just sent."""
+        """The facilitator walked away: the PIN pad or the panel closes as its own button would."""
         for screen in self.facilitator_screens():
-            self._remove(screen, sync=False)
+            screen.close()
+
+    def _back_to_team(self, hint_sent: str | None) -> None:
+        """Back to the team's screen, showing them the hint the facilitator just sent."""
         # The team gets its screen back now: its idle time starts from here, not from before.
         self.last_input = self.now()
-        app = self.app
-        app.sync()
-        pid = self.hint_to_show
-        self.hint_to_show = None
-        if pid is not None:
-            self._show_hint(pid)
+        if hint_sent is not None:
+            self._show_hint(hint_sent)
 
     def _show_hint(self, pid: str) -> None:
         app = self.app
@@ -231,9 +229,9 @@ class KioskAttendant:
             return
         app.push(HintPanel(app, puzzle))
 
-    def _remove(self, screen: Screen, *, sync: bool = True) -> None:
+    def _remove(self, screen: Screen) -> None:
         app = self.app
-        if app.top is screen and sync:
+        if app.top is screen:
             app.pop(screen)
         elif screen in app.stack:
             app.stack.remove(screen)

@@ -4,8 +4,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 import pygame
 
@@ -30,7 +31,6 @@ from gardiens.i18n.refusals import REFUSAL_MESSAGES
 from gardiens.ui.desk.base import RESUME_SECONDS, Attendant
 from gardiens.ui.draw import focus_ring, lumi, panel
 from gardiens.ui.kit.modal import ModalScreen
-from gardiens.ui.kit.screen import Screen
 from gardiens.ui.screens.attract import language_name, night_scene
 from gardiens.ui.screens.play import PuzzleScreen
 from gardiens.ui.theme import Color
@@ -63,15 +63,20 @@ READY_HINTS: tuple[str, ...] = (
 ADD_MINUTES = (1, 5)
 MAX_MINUTES = 60
 
+T = TypeVar("T")
 
-class _DeskScreen(Screen):
-    """What the facilitator's screens share: the kiosk's language, the dark look, a live clock."""
 
+class _DeskScreen(ModalScreen[T]):
+    """What the facilitator's screens share: the kiosk's language, the dark look, a live clock.
+
+    They cover the whole screen (no overlay) and close with a result for the attendant."""
+
+    overlay = False
     holds_sync = True
     shows_accessibility = False
 
-    def __init__(self, app: Host, attendant: Attendant) -> None:
-        super().__init__(app)
+    def __init__(self, app: Host, attendant: Attendant, *, on_dismiss: Callable[[T], object] | None = None) -> None:
+        super().__init__(app, on_dismiss=on_dismiss)
         self.attendant = attendant
         self.opened_clock = attendant.now()
         self._second = int(self.opened_clock)
@@ -86,9 +91,6 @@ class _DeskScreen(Screen):
             self._second = second
             self.refresh()
             self.app.dirty = True
-
-    def on_back(self) -> None:
-        self.attendant.close_facilitator()
 
     def text(self, surface: pygame.Surface, text: str, box: pygame.Rect, *, role: str = "body",
              color: Color = DESK_INK, bold: bool = False, align: str = "left", name: str = "desk",
@@ -105,13 +107,15 @@ class _DeskScreen(Screen):
                   role="title", bold=True, name="desk-title")
 
 
-class PinPad(_DeskScreen):
-    """Digits only, shown as dots; wrong codes say how many tries are left, then lock for a while."""
+class PinPad(_DeskScreen[bool]):
+    """Digits only, shown as dots; wrong codes say how many tries are left, then lock for a while.
+
+    It closes with whether the right code was typed."""
 
     name = "pin"
 
-    def __init__(self, app: Host, attendant: Attendant) -> None:
-        super().__init__(app, attendant)
+    def __init__(self, app: Host, attendant: Attendant, *, on_dismiss: Callable[[bool], object] | None = None) -> None:
+        super().__init__(app, attendant, on_dismiss=on_dismiss)
         self.typed = ""
         self.message = ""
         self.focus = None
@@ -134,7 +138,7 @@ class PinPad(_DeskScreen):
         half = (pad.x - self.px(60) - left - self.px(24)) // 2
         y = card.bottom - self.px(60) - self.px(130)
         widgets.append(Button("cancel", pygame.Rect(left, y, half, self.px(130)), _("Annuler"), icon="back",
-                              kind="plain", on_tap=self.attendant.close_facilitator))
+                              kind="plain", on_tap=self.close))
         widgets.append(Button("ok", pygame.Rect(left + half + self.px(24), y, half, self.px(130)), _("Valider"),
                               icon="check", kind="accent", on_tap=self.submit,
                               enabled=not locked and len(self.typed) >= PIN_DIGITS[0]))
@@ -155,13 +159,16 @@ class PinPad(_DeskScreen):
         check = self.attendant.guard.check(self.typed)
         self.typed = ""
         if check.ok:
-            self.attendant.open_panel()
+            self.dismiss(True)
             return
         if check.locked_for > 0:
             self.message = ""
         else:
             self.message = self._("Ce n'est pas le bon code. Essais restants : {n}").format(n=check.attempts_left)
         self.refresh()
+
+    def close(self) -> None:
+        self.dismiss(False)
 
     def on_text(self, text: str) -> None:
         for char in text:
@@ -214,21 +221,27 @@ class PinPad(_DeskScreen):
         self.draw_widgets(surface)
 
 
+@dataclass(frozen=True)
+class PuzzleLine:
+    """What the panel's list says of one puzzle."""
+
+    number: int
+    title: str
+    state: str
+    attempts: int
+    hints: int
+    selected: bool
+    stuck: bool
+
+
 class PuzzleRow(Widget):
     """One puzzle in the panel's list: number, title, state, wrong tries, hints; tap to choose it."""
 
-    def __init__(self, name: str, rect: pygame.Rect, *, number: int, title: str, state: str, attempts: int,
-                 hints: int, selected: bool, stuck: bool, on_tap: Callable[[], object] | None,
-                 enabled: bool, size: int) -> None:
+    def __init__(self, name: str, rect: pygame.Rect, line: PuzzleLine, *, size: int,
+                 on_tap: Callable[[], object] | None, enabled: bool) -> None:
         super().__init__(name, rect, on_tap=on_tap, enabled=enabled)
+        self.line = line
         self.size = size
-        self.number = number
-        self.title = title
-        self.state = state
-        self.attempts = attempts
-        self.hints = hints
-        self.selected = selected
-        self.stuck = stuck
 
     @staticmethod
     def title_box(rect: pygame.Rect, app: Canvas) -> pygame.Rect:
@@ -237,23 +250,24 @@ class PuzzleRow(Widget):
 
     def draw(self, surface: pygame.Surface, app: Canvas, *, focused: bool, pressed: bool) -> None:
         m = app.metrics
+        line = self.line
         rect = self.rect.inflate(0, -m.px(8))
-        fill = (52, 70, 96) if self.selected else DESK_CARD
-        border = DESK_WARN if self.stuck else (DESK_INK if self.selected else DESK_LINE)
-        panel(surface, rect, fill, radius=m.px(16), border=border, border_width=m.px(5 if self.selected else 2))
-        ink = DESK_INK if self.enabled or self.selected else DESK_SOFT
+        fill = (52, 70, 96) if line.selected else DESK_CARD
+        border = DESK_WARN if line.stuck else (DESK_INK if line.selected else DESK_LINE)
+        panel(surface, rect, fill, radius=m.px(16), border=border, border_width=m.px(5 if line.selected else 2))
+        ink = DESK_INK if self.enabled or line.selected else DESK_SOFT
         size = self.size
-        app.type.line(surface, str(self.number), (rect.x + m.px(46), rect.centery), size=size, color=ink, bold=True,
+        app.type.line(surface, str(line.number), (rect.x + m.px(46), rect.centery), size=size, color=ink, bold=True,
                       anchor="center")
         title = self.title_box(rect, app)
-        app.type.block(surface, self.title, title, size=size, color=ink, bold=self.selected, valign="middle",
+        app.type.block(surface, line.title, title, size=size, color=ink, bold=line.selected, valign="middle",
                        max_lines=1, name=f"{self.name}-title")
         state = pygame.Rect(title.right + m.px(10), rect.y, m.px(200), rect.h)
-        app.type.block(surface, self.state, state, size=min(size, m.text("small")),
-                       color=DESK_WARN if self.stuck else DESK_SOFT,
+        app.type.block(surface, line.state, state, size=min(size, m.text("small")),
+                       color=DESK_WARN if line.stuck else DESK_SOFT,
                        valign="middle", max_lines=1, name=f"{self.name}-state")
         x = state.right + m.px(10)
-        for icon, count, colour in (("cross", self.attempts, DESK_ALERT), ("bulb", self.hints, DESK_WARN)):
+        for icon, count, colour in (("cross", line.attempts, DESK_ALERT), ("bulb", line.hints, DESK_WARN)):
             image = app.assets.icon(icon, m.px(34), colour)
             surface.blit(image, image.get_rect(midleft=(x, rect.centery)))
             app.type.line(surface, str(count), (x + m.px(44), rect.centery), size=size, color=ink, anchor="midleft")
@@ -262,16 +276,19 @@ class PuzzleRow(Widget):
             focus_ring(surface, rect, app.palette, m.px(16), m.px(6))
 
 
-class FacilitatorPanel(_DeskScreen):
+class FacilitatorPanel(_DeskScreen[str | None]):
     """The facilitator's console at the kiosk: launch a mission, steer it, end it, print its sheets.
 
-    Every action is a command of the core session, so it is in the journal like a team's.
+    Every action is a command of the core session, so it is in the journal like a team's. It
+    closes with the puzzle whose hint was just sent, for the team to see it at once.
     """
 
     name = "facilitator"
 
-    def __init__(self, app: Host, attendant: Attendant) -> None:
-        super().__init__(app, attendant)
+    def __init__(self, app: Host, attendant: Attendant, *,
+                 on_dismiss: Callable[[str | None], object] | None = None) -> None:
+        super().__init__(app, attendant, on_dismiss=on_dismiss)
+        self.hint_sent: str | None = None
         self.status = ""
         self.status_ok = True
         self.confirming: str | None = None
@@ -316,7 +333,10 @@ class FacilitatorPanel(_DeskScreen):
     def launch(self) -> None:
         """Setup, choices, confirmation and start in one command (one journal transaction)."""
         if self.send(Launch(self.mission_id, self.age, self.language, self.minutes)):
-            self.attendant.close_facilitator()
+            self.close()
+
+    def close(self) -> None:
+        self.dismiss(self.hint_sent)
 
     # -- sending commands ----------------------------------------------------------------
 
@@ -349,7 +369,7 @@ class FacilitatorPanel(_DeskScreen):
         if pid is None:
             return
         if self.send(PushHint(pid, text)):
-            self.attendant.hint_to_show = pid
+            self.hint_sent = pid
             self.status = self._("Indice envoyé à l'équipe.")
 
     def skip(self) -> None:
@@ -362,7 +382,7 @@ class FacilitatorPanel(_DeskScreen):
         self.send(Abandon())
 
     def reset(self) -> None:
-        self.attendant.close_facilitator()
+        self.close()
         self.app.command(Reset())
 
     def write_sheet(self) -> None:
@@ -405,7 +425,7 @@ class FacilitatorPanel(_DeskScreen):
         y = self.px(14)
         right = self.width - self.px(40)
         for name, label, icon, kind, action, width in (
-            ("close", _("Fermer"), "back", "plain", self.attendant.close_facilitator, 260),
+            ("close", _("Fermer"), "back", "plain", self.close, 260),
             ("reset", _("Confirmer ?") if self.confirming == "reset" else _("Remettre à zéro"), "cross",
              "bad", self.confirm_then("reset", self.reset), 400),
             ("sheet", _("Fiche de débriefing"), "book", "quiet", self.write_sheet, 460),
@@ -450,11 +470,11 @@ class FacilitatorPanel(_DeskScreen):
             open_ = playing and progress.state is PuzzleState.AVAILABLE
             flagged = puzzle.id in stuck.puzzles
             label = _("En difficulté") if flagged else labels[progress.state]
+            line = PuzzleLine(number=i + 1, title=titles[i], state=label, attempts=progress.attempts,
+                              hints=progress.hints + len(progress.pushed), selected=puzzle.id == current,
+                              stuck=flagged)
             rows.append(PuzzleRow(f"puzzle:{puzzle.id}", pygame.Rect(self.left.x, top + i * each, self.left.w, each),
-                                  number=i + 1, title=titles[i], state=label, size=size,
-                                  attempts=progress.attempts, hints=progress.hints + len(progress.pushed),
-                                  selected=puzzle.id == current, stuck=flagged,
-                                  on_tap=partial(self.select, puzzle.id), enabled=open_))
+                                  line, size=size, on_tap=partial(self.select, puzzle.id), enabled=open_))
         return rows
 
     def _section(self, y: int, label: str) -> int:
@@ -669,19 +689,10 @@ class IdlePrompt(ModalScreen[None]):
     def layout(self) -> None:
         card = self.card()
         w = self.px(620)
-        self.widgets = [Button("still-here", pygame.Rect(card.right - self.px(60) - w, card.bottom - self.px(200), w,
-                                                         self.px(150)),
-                               self._("Oui, on est là !"), icon="check", kind="accent", text_role="subtitle",
-                               on_tap=self.close)]
-        self.focus = "still-here"
-
-    def close(self) -> None:
-        self.dismiss(None)
+        self.one_way_on("still-here", pygame.Rect(card.right - self.px(60) - w, card.bottom - self.px(200), w,
+                                                  self.px(150)), self._("Oui, on est là !"), "check", self.close)
 
     def on_tap_outside(self, pos: tuple[int, int]) -> None:
-        self.close()
-
-    def on_back(self) -> None:
         self.close()
 
     def stale(self) -> bool:
@@ -697,10 +708,8 @@ class IdlePrompt(ModalScreen[None]):
         app = self.app
         p = app.palette
         m = app.metrics
-        self.dim(surface)
         card = self.card()
-        panel(surface, card, p.surface, radius=self.px(44), shadow=p.accent_dark, depth=self.px(14),
-              border=p.accent, border_width=self.px(6))
+        self.draw_card(surface, card, edge=p.accent, shadow=p.accent_dark)
         lumi(surface, (card.x + self.px(200), card.bottom - self.px(50)), self.px(380), mood="thinking",
              high_contrast=app.settings.high_contrast)
         text_x = card.x + self.px(400)
@@ -731,15 +740,9 @@ class ResumeScreen(ModalScreen[None]):
         self.widgets = [Widget("continue", pygame.Rect(0, 0, self.width, self.height), on_tap=self.close)]
         self.focus = "continue"
 
-    def close(self) -> None:
-        self.dismiss(None)
-
     def update(self, dt: float) -> None:
         if self.attendant.now() - self.shown_at >= RESUME_SECONDS:
             self.close()
-
-    def on_back(self) -> None:
-        self.close()
 
     def draw(self, surface: pygame.Surface) -> None:
         app = self.app

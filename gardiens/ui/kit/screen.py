@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 import pygame
 
-from gardiens.ui.widgets.base import Canvas, Widget
+from gardiens.ui.widgets.base import Button, Canvas, Widget
 
 if TYPE_CHECKING:
     from gardiens.core.commands import Command
@@ -158,6 +158,8 @@ class Shell(Host, Protocol):
     @property
     def frame(self) -> Canvases: ...
 
+    def replace(self, screen: Screen) -> None: ...
+
     def replace_session(self, session: Session) -> None: ...
 
     def reread(self) -> None:
@@ -168,7 +170,24 @@ class Shell(Host, Protocol):
     def open_accessibility(self) -> None: ...
 
 
-class Screen:
+class ScreenPart:
+    """What a screen and its parts (a puzzle view) say and measure through the Host: the
+    interface's words in the team's language, and design pixels at the window's size."""
+
+    app: Host
+
+    def _(self, message: str) -> str:
+        return self.app.translator.gettext(message)
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        """The singular or plural form for `n`, by the language's rule (French: 0 and 1 singular)."""
+        return self.app.translator.ngettext(singular, plural, n)
+
+    def px(self, value: float) -> int:
+        return self.app.metrics.px(value)
+
+
+class Screen(ScreenPart):
     """One screen of the stack. Screens read the session and send commands through the Host."""
 
     name = "screen"
@@ -187,16 +206,6 @@ class Screen:
 
     # -- helpers -------------------------------------------------------------------
 
-    def _(self, message: str) -> str:
-        return self.app.translator.gettext(message)
-
-    def ngettext(self, singular: str, plural: str, n: int) -> str:
-        """The singular or plural form for `n`, by the language's rule (French: 0 and 1 singular)."""
-        return self.app.translator.ngettext(singular, plural, n)
-
-    def px(self, value: float) -> int:
-        return self.app.metrics.px(value)
-
     @property
     def width(self) -> int:
         return self.app.metrics.width
@@ -208,6 +217,11 @@ class Screen:
     def rect(self, x: float, y: float, w: float, h: float) -> pygame.Rect:
         px = self.app.metrics.px
         return pygame.Rect(px(x), px(y), px(w), px(h))
+
+    def one_way_on(self, name: str, rect: pygame.Rect, label: str, icon: str, on_tap: Callable[[], object]) -> None:
+        """The screen's only button: big, in the accent colour, and focused for the keyboard."""
+        self.widgets = [Button(name, rect, label, icon=icon, kind="accent", text_role="subtitle", on_tap=on_tap)]
+        self.focus = name
 
     def find(self, name: str) -> Widget | None:
         for widget in self.widgets:

@@ -13,6 +13,7 @@ import pygame
 
 from gardiens.core.model import Puzzle
 from gardiens.ui.draw import panel
+from gardiens.ui.kit.screen import ScreenPart
 from gardiens.ui.widgets.base import Widget
 
 if TYPE_CHECKING:
@@ -39,7 +40,7 @@ class GestureError(RuntimeError):
     """A view's gestures did not build the answer they were meant to enter."""
 
 
-class PuzzleView(ABC):
+class PuzzleView(ScreenPart, ABC):
     """The answer-building part of a puzzle screen. It keeps the answer across re-layouts."""
 
     # False when the view shows the puzzle's picture itself (a website under a cookie banner).
@@ -50,15 +51,6 @@ class PuzzleView(ABC):
         self.app: Host = screen.app
         self.puzzle = puzzle
         self.area = pygame.Rect(0, 0, 0, 0)
-
-    def _(self, message: str) -> str:
-        return self.app.translator.gettext(message)
-
-    def ngettext(self, singular: str, plural: str, n: int) -> str:
-        return self.app.translator.ngettext(singular, plural, n)
-
-    def px(self, value: float) -> int:
-        return self.app.metrics.px(value)
 
     def text(self, value: object) -> str:
         words = self.app.words

@@ -7,7 +7,6 @@ from functools import partial
 import pygame
 
 from gardiens.i18n.interface import INTERFACE_LANGUAGES
-from gardiens.ui.draw import panel
 from gardiens.ui.kit.modal import ModalScreen
 from gardiens.ui.screens.attract import language_name
 from gardiens.ui.theme import TEXT_STEPS
@@ -79,20 +78,12 @@ class AccessibilityPanel(ModalScreen[None]):
                               _("Fermer"), icon="check", kind="accent", on_tap=self.close))
         self.widgets = widgets
 
-    def close(self) -> None:
-        self.dismiss(None)
-
-    def on_back(self) -> None:
-        self.close()
-
     def draw(self, surface: pygame.Surface) -> None:
         app = self.app
         p = app.palette
         m = app.metrics
-        self.dim(surface)
         card = self.card()
-        panel(surface, card, p.surface, radius=self.px(44), shadow=p.primary_dark, depth=self.px(14),
-              border=p.primary, border_width=self.px(6))
+        self.draw_card(surface, card, edge=p.primary, shadow=p.primary_dark)
         icon = app.assets.icon("access", self.px(80), p.primary)
         surface.blit(icon, (card.x + self.px(50), card.y + self.px(34)))
         app.type.block(surface, self._("Confort de lecture"), pygame.Rect(card.x + self.px(160), card.y + self.px(30),

@@ -29,11 +29,8 @@ class PauseScreen(Screen):
 
     def layout(self) -> None:
         w = self.px(640)
-        self.widgets = [Button("resume", pygame.Rect(self.width // 2 - w // 2, self.height - self.px(300), w,
-                                                     self.px(150)),
-                               self._("Reprendre"), icon="play", kind="accent", text_role="subtitle",
-                               on_tap=lambda: self.app.command(Resume()))]
-        self.focus = "resume"
+        self.one_way_on("resume", pygame.Rect(self.width // 2 - w // 2, self.height - self.px(300), w, self.px(150)),
+                        self._("Reprendre"), "play", lambda: self.app.command(Resume()))
 
     def draw(self, surface: pygame.Surface) -> None:
         app = self.app
@@ -60,11 +57,8 @@ class _Ending(Screen):
 
     def layout(self) -> None:
         w = self.px(620)
-        self.widgets = [Button("debrief", pygame.Rect(self.width - self.px(90) - w, self.height - self.px(200), w,
-                                                      self.px(150)),
-                               self._("Voir le bilan"), icon="next", kind="accent", text_role="subtitle",
-                               on_tap=self.to_debrief)]
-        self.focus = "debrief"
+        self.one_way_on("debrief", pygame.Rect(self.width - self.px(90) - w, self.height - self.px(200), w,
+                                               self.px(150)), self._("Voir le bilan"), "next", self.to_debrief)
 
     def to_debrief(self) -> None:
         self.app.show_debrief()

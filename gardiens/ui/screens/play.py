@@ -11,10 +11,10 @@ import pygame
 
 from gardiens.core.checkers import Verdict
 from gardiens.core.commands import Pause, RequestHint, Submit
-from gardiens.core.model import Puzzle
+from gardiens.core.model import Mission, Puzzle
 from gardiens.core.session import PuzzleState
 from gardiens.ui.draw import focus_ring, lumi, panel, speech_bubble
-from gardiens.ui.kit.modal import ModalScreen
+from gardiens.ui.kit.modal import ModalScreen, card_panel
 from gardiens.ui.kit.screen import CORNER, TOP_BAR, Screen, bar_button_width, draw_title
 from gardiens.ui.puzzles import PuzzleView, view_for
 from gardiens.ui.screens.hud import Hud
@@ -137,18 +137,24 @@ class MapScreen(Screen):
         self.app.push(PuzzleScreen(self.app, puzzle))
 
     def draw(self, surface: pygame.Surface) -> None:
-        app = self.app
-        p = app.palette
-        m = app.metrics
-        _ = self._
         self.draw_background(surface)
-        mission = app.mission
-        words = app.words
+        mission = self.app.mission
+        words = self.app.words
         if mission is None or words is None:
             return
         draw_title(self, surface, words.text(mission.title), right=self.hud.left_edge)
         self.hud.draw(surface)
-        # The strip of earned clues along the bottom, next to Lumi.
+        self.draw_rewards(surface, mission)
+        lumi(surface, (self.px(160), self.height - self.px(24)), self.px(230), mood="happy",
+             high_contrast=self.app.settings.high_contrast)
+        self.draw_widgets(surface)
+
+    def draw_rewards(self, surface: pygame.Surface, mission: Mission) -> None:
+        """The strip of earned clues along the bottom, next to Lumi (or a tip while there are none)."""
+        app = self.app
+        p = app.palette
+        m = app.metrics
+        _ = self._
         strip = pygame.Rect(self.px(330), self.height - self.px(200), self.width - self.px(390), self.px(170))
         panel(surface, strip, p.surface, radius=self.px(30), border=p.outline, border_width=self.px(3))
         earned = app.state.rewards
@@ -179,9 +185,6 @@ class MapScreen(Screen):
             app.type.block(surface, tip, pygame.Rect(x, strip.y + self.px(10), strip.right - x - self.px(30),
                            strip.h - self.px(20)), size=m.text("body"), color=p.ink_soft, valign="middle",
                            name="map-tip")
-        lumi(surface, (self.px(160), self.height - self.px(24)), self.px(230), mood="happy",
-             high_contrast=app.settings.high_contrast)
-        self.draw_widgets(surface)
 
     def on_back(self) -> None:
         self.app.command(Pause())
@@ -254,7 +257,7 @@ class PuzzleScreen(Screen):
         if not reply.verdict.correct:
             self.view.after_wrong()
             self.refresh()
-        app.push(FeedbackPanel(app, self, reply.verdict, earned, on_dismiss=self.after_feedback))
+        app.push(FeedbackPanel(app, self.puzzle, reply.verdict, earned, on_dismiss=self.after_feedback))
 
     def after_feedback(self, correct: bool) -> None:
         """A right answer closes the puzzle: the map (or the ending) comes back."""
@@ -341,10 +344,10 @@ class FeedbackPanel(PopUp[bool]):
 
     holds_sync = True
 
-    def __init__(self, app: Host, puzzle_screen: PuzzleScreen, verdict: Verdict, earned: list[str], *,
+    def __init__(self, app: Host, puzzle: Puzzle, verdict: Verdict, earned: list[str], *,
                  on_dismiss: Callable[[bool], object] | None = None) -> None:
         super().__init__(app, on_dismiss=on_dismiss)
-        self.puzzle_screen = puzzle_screen
+        self.puzzle = puzzle
         self.verdict = verdict
         self.earned = earned
         self.name = "feedback"
@@ -366,7 +369,7 @@ class FeedbackPanel(PopUp[bool]):
         words = self.app.words
         if words is None:
             return "", []
-        puzzle_id = self.puzzle_screen.puzzle.id
+        puzzle_id = self.puzzle.id
         message = words.text(self.verdict.message, puzzle_id=puzzle_id)
         details = [words.text(d, puzzle_id=puzzle_id) for d in self.verdict.details]
         items = [("dot", d) for d in details[:5]] + [("key", r) for r in self._reward_lines()]
@@ -394,9 +397,6 @@ class FeedbackPanel(PopUp[bool]):
         """Closed with whether the answer was right (the puzzle screen then closes too)."""
         self.dismiss(self.verdict.correct)
 
-    def on_back(self) -> None:
-        self.close()
-
     def draw(self, surface: pygame.Surface) -> None:
         app = self.app
         p = app.palette
@@ -404,8 +404,7 @@ class FeedbackPanel(PopUp[bool]):
         _ = self._
         card = self.rise(surface)
         right = self.verdict.correct
-        panel(surface, card, p.surface, radius=self.px(44), shadow=p.good if right else p.accent_dark,
-              depth=self.px(14), border=p.good if right else p.accent, border_width=self.px(6))
+        card_panel(surface, app, card, edge=p.good if right else p.accent, shadow=p.good if right else p.accent_dark)
         badge = pygame.Rect(card.x + self.px(50), card.y + self.px(44), self.px(150), self.px(150))
         pygame.draw.ellipse(surface, p.good if right else p.accent, badge)
         icon = app.assets.icon("check" if right else "bulb", self.px(100), p.surface if right else p.on_accent)
@@ -511,20 +510,13 @@ class HintPanel(PopUp[None]):
         if reply.ok:
             self.app.play("hint")
 
-    def close(self) -> None:
-        self.dismiss(None)
-
-    def on_back(self) -> None:
-        self.close()
-
     def draw(self, surface: pygame.Surface) -> None:
         app = self.app
         p = app.palette
         m = app.metrics
         _ = self._
         card = self.rise(surface)
-        panel(surface, card, p.surface, radius=self.px(44), shadow=p.accent_dark, depth=self.px(14),
-              border=p.accent, border_width=self.px(6))
+        card_panel(surface, app, card, edge=p.accent, shadow=p.accent_dark)
         head = lumi(surface, (card.x + self.px(170), card.bottom - self.px(200)), self.px(300), mood="thinking",
                     high_contrast=app.settings.high_contrast)
         bubble = pygame.Rect(card.x + self.px(340), card.y + self.px(50), card.w - self.px(390),
