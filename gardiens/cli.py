@@ -37,6 +37,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "playtest": ("playtest", N_("faire jouer une mission par des robots de niveaux différents")),
     "play": ("play", N_("lancer le jeu sur la borne")),
     "screenshot": ("screenshot", N_("enregistrer l'image d'un écran")),
+    "audit": ("audit", N_("vérifier la mise en page de chaque écran et énigme")),
     "bench": ("bench", N_("mesurer les performances de l'interface")),
     "i18n": ("i18n", N_("catalogues de traduction : extraire, mettre à jour, compiler, vérifier")),
 }
