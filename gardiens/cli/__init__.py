@@ -38,6 +38,7 @@ COMMANDS: dict[str, str] = {
     "playtest": N_("faire jouer une mission par des robots de niveaux différents"),
     "play": N_("lancer le jeu sur la borne"),
     "screenshot": N_("enregistrer l'image d'un écran"),
+    "audit": N_("vérifier la mise en page de chaque écran et énigme"),
     "bench": N_("mesurer les performances de l'interface"),
     "i18n": N_("catalogues de traduction : extraire, mettre à jour, compiler, vérifier"),
 }

@@ -16,6 +16,7 @@ from gardiens.core.journal import Journal
 from gardiens.core.model import AgeBand, Mission
 from gardiens.core.session import Session
 from gardiens.ui.app import App, headless_environment
+from gardiens.ui.assets import Assets
 from gardiens.ui.text import TextFit
 from gardiens.ui.theme import Settings
 from gardiens.ui.widgets.base import Widget
@@ -55,8 +56,12 @@ class Pilot:
         journal: Journal | None = None,
         seed: int = 0,
         default_mission: str | None = None,
+        assets: Assets | None = None,
     ) -> Pilot:
-        """A fresh kiosk on the attract screen, with a hand-moved clock and a memory journal."""
+        """A fresh kiosk on the attract screen, with a hand-moved clock and a memory journal.
+
+        `assets` already loaded (fonts, pictures, rendered text) may be shared between pilots.
+        """
         import random
 
         headless_environment()
@@ -64,6 +69,8 @@ class Pilot:
         session = Session(missions, journal or Journal.memory(), clock, rng=random.Random(seed))
         app = App(session, size=size, language=language, age=age, settings=settings,
                   mission_dirs=mission_dirs, default_mission=default_mission, fixed_dt=FRAME)
+        if assets is not None:
+            app.assets = assets
         return cls(app, clock)
 
     # -- looking -------------------------------------------------------------------

@@ -50,7 +50,10 @@ class SceneError(LookupError):
 
 def stage(app: App, clock: ManualClock, *, screen: str | None = None, puzzle: str | None = None,
           age: AgeBand | None = None, language: str | None = None) -> None:
-    """Play the session forward until `screen` (or the puzzle `puzzle`) is on show."""
+    """Play the session forward until `screen` (or the puzzle `puzzle`) is on show.
+
+    The hints and feedback pop-ups are those of `puzzle` if given, else of the first puzzle open.
+    """
     session = app.session
     if screen is not None and screen not in SCREENS:
         raise SceneError(f"unknown screen {screen!r}; choose among {', '.join(SCREENS)}")
@@ -77,11 +80,12 @@ def stage(app: App, clock: ManualClock, *, screen: str | None = None, puzzle: st
         if puzzle not in {p.id for p in mission.puzzles}:
             raise SceneError(f"mission {mission.id} has no puzzle {puzzle!r}")
         _open_up_to(session, clock, mission.puzzle(puzzle))
-        app.sync(force=True)
-        from gardiens.ui.screens.play import PuzzleScreen
+        if target == "puzzle":
+            app.sync(force=True)
+            from gardiens.ui.screens.play import PuzzleScreen
 
-        app.push(PuzzleScreen(app, mission.puzzle(puzzle)))
-        return
+            app.push(PuzzleScreen(app, mission.puzzle(puzzle)))
+            return
     if target in ("map", "accessibility"):
         _solve_some(session, clock, 2)
         app.sync(force=True)
@@ -89,7 +93,8 @@ def stage(app: App, clock: ManualClock, *, screen: str | None = None, puzzle: st
             app.open_accessibility()
         return
     if target in ("hints", "feedback"):
-        first = next(p for p in mission.puzzles if session.state.puzzles[p.id].state is PuzzleState.AVAILABLE)
+        first = mission.puzzle(puzzle) if puzzle is not None else next(
+            p for p in mission.puzzles if session.state.puzzles[p.id].state is PuzzleState.AVAILABLE)
         app.sync(force=True)
         from gardiens.ui.screens.play import FeedbackPanel, HintPanel, PuzzleScreen
 

@@ -1,11 +1,12 @@
-"""Text in boxes: word wrapping, shrink-to-fit, and a report of every block that did not fit."""
+"""Text in boxes: word wrapping, shrink-to-fit, and a report of every text drawn (its size, its
+ink, whether it fitted) for the layout checks."""
 
 from __future__ import annotations
 
 import unicodedata
 from collections import OrderedDict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from typing import Literal
 
@@ -13,10 +14,18 @@ import pygame
 
 from gardiens.i18n.format import FONT_FALLBACKS, for_font, typographer
 from gardiens.ui.assets import Assets
-from gardiens.ui.theme import MIN_SHRINK, Color, FontChoice
+from gardiens.ui.theme import MIN_SHRINK, Color, FontChoice, TextSize
 
 Align = Literal["left", "center", "right"]
 VAlign = Literal["top", "middle", "bottom"]
+# Reading text (sentences a child reads) has a higher floor than a label (a button, a heading, a
+# number glanced at); see TEXT_FLOORS.
+TextClass = Literal["reading", "label"]
+# The theme roles of reading text; the other roles of TEXT_SIZES are labels.
+READING_ROLES = frozenset({"small", "body"})
+# The smallest a text of each class may be drawn, in pixels at 1080 lines (scaled with the
+# window's height).
+TEXT_FLOORS: dict[TextClass, int] = {"reading": 28, "label": 24}
 LAYOUT_CACHE_SIZE = 800
 # Share of a font's line height its letters (accents and descenders included) actually cover,
 # and how far below the line's top they start.
@@ -25,14 +34,21 @@ INK_TOP = 0.08
 # A noncharacter no font draws: its metrics are those of the font's "missing glyph" box.
 _NOT_A_GLYPH = "\uffff"
 TYPOGRAPHY_CACHE_SIZE = 2000
+INK_CACHE_SIZE = 2000
 WORD_CACHE_SIZE = 20000
 # Each try of shrink-to-fit is this much smaller than the last.
 SHRINK_STEP = 0.92
 
 
-@dataclass(frozen=True)
+# Letters left out of a text: none (""), replaced by "…", or beyond the right edge of its box.
+Cut = Literal["", "ellipsised", "clipped"]
+
+
+@dataclass(frozen=True, slots=True)
 class TextFit:
-    """How one text block was set: the layout check used by tests."""
+    """How one text was set, for the layout checks: the box it was given, the size it was drawn
+    at, the rectangle its letters cover (`ink`), whether it fitted and whether letters were left
+    out (`cut`)."""
 
     name: str
     text: str
@@ -41,10 +57,35 @@ class TextFit:
     wanted_size: int
     lines: int
     fit: bool
+    kind: TextClass = "reading"
+    ink: tuple[int, int, int, int] = (0, 0, 0, 0)
+    cut: Cut = ""
 
     @property
     def shrunk(self) -> bool:
         return self.size < self.wanted_size
+
+    def moved(self, dx: int, dy: int) -> TextFit:
+        """The same text drawn `dx`, `dy` pixels away (a button's look reused elsewhere)."""
+        x, y, w, h = self.box
+        ix, iy, iw, ih = self.ink
+        return replace(self, box=(x + dx, y + dy, w, h), ink=(ix + dx, iy + dy, iw, ih))
+
+
+def text_class(size: int, default: TextClass) -> TextClass:
+    """Reading text or label, by the theme role the size was taken from (`default` when it
+    was computed rather than taken from the theme)."""
+    role = getattr(size, "role", None)
+    if role is None:
+        return default
+    return "reading" if role in READING_ROLES else "label"
+
+
+def _same_role(wanted: int, size: int) -> int:
+    """`size`, keeping the theme role of `wanted` (the size it was shrunk from)."""
+    if size is wanted or not isinstance(wanted, TextSize):
+        return size
+    return TextSize(size, wanted.role)
 
 
 def clean(text: str) -> str:
@@ -76,6 +117,7 @@ class Typesetter:
         self._word_widths: dict[tuple[tuple[FontChoice, bool, int], str], int] = {}
         self._shaped: OrderedDict[tuple[str, str, FontChoice], str] = OrderedDict()
         self._missing: dict[FontChoice, frozenset[str]] = {}
+        self._inks: OrderedDict[tuple[str, FontChoice, bool, int], tuple[int, int, int, int]] = OrderedDict()
 
     def font(self, size: int, bold: bool = False) -> pygame.font.Font:
         return self.assets.font(self.family, size, bold)
@@ -211,7 +253,7 @@ class Typesetter:
             lines, widest, height = self._measured(text, current, box.w, bold)
             fits = widest <= box.w and height <= box.h and (not max_lines or len(lines) <= max_lines)
             if fits or current <= smallest:
-                found = (current, lines, fits)
+                found = (_same_role(size, current), lines, fits)
                 self._fits[key] = found
                 if len(self._fits) > LAYOUT_CACHE_SIZE:
                     self._fits.popitem(last=False)
@@ -228,7 +270,7 @@ class Typesetter:
         while True:
             heights = [self.measure(text, current, width, bold)[2] for text in texts]
             if sum(heights) + gap * max(0, len(texts) - 1) <= height or current <= smallest:
-                return current, heights
+                return _same_role(size, current), heights
             current = max(smallest, int(current * SHRINK_STEP))
 
     def common_size(self, texts: list[str], boxes: list[pygame.Rect], size: int, bold: bool = False) -> int:
@@ -250,15 +292,19 @@ class Typesetter:
         name: str = "",
         max_lines: int = 0,
         verbatim: bool = False,
+        kind: TextClass | None = None,
     ) -> TextFit:
         """Draw `text` inside `box`, shrinking it if needed; what does not fit is cut with ….
 
-        `verbatim` text (a `file:line:col: CODE` location) is drawn without typography.
+        `verbatim` text (a `file:line:col: CODE` location) is drawn without typography. `kind`
+        says whether it is reading text or a label when its size does not come from a theme role
+        that says so.
         """
         if self.deferred is not None:
             self.deferred.append(partial(
                 self.block, surface, text, pygame.Rect(box), size=size, color=color, bold=bold,
-                align=align, valign=valign, name=name, max_lines=max_lines, verbatim=verbatim))
+                align=align, valign=valign, name=name, max_lines=max_lines, verbatim=verbatim,
+                kind=kind))
             return TextFit(name or text[:40], text, (box.x, box.y, box.w, box.h), size, size, 1, True)
         text = for_font(clean(text), self.missing_glyphs()) if verbatim else self.shape(text)
         used, lines, fits = self.fit_size(text, size, box, bold, max_lines)
@@ -267,28 +313,60 @@ class Typesetter:
         room = max(1, (box.h - _height(font, 1)) // line_h + 1)
         if max_lines:
             room = min(room, max_lines)
+        cut: Cut = ""
         if len(lines) > room:
+            cut = "ellipsised"
             lines = [*lines[: room - 1], _ellipsize(font, lines[room - 1], box.w)]
         total = _height(font, len(lines))
         # Fonts leave room above and below the letters; the visible ink starts a little lower.
-        y = box.y - round(line_h * INK_TOP)
+        top = box.y
         if valign == "middle":
-            y += (box.h - total) // 2
+            top += (box.h - total) // 2
         elif valign == "bottom":
-            y += box.h - total
+            top += box.h - total
+        y = top - round(line_h * INK_TOP)
+        # The rectangle the letters cover (left, top, right, bottom), line after line.
+        ink = [box.x, top, box.x, top]
+        inked = False
         for line in lines:
             rendered = self.assets.text(line, self.family, used, color, bold)
+            width = rendered.get_width()
             if align == "center":
-                x = box.x + (box.w - rendered.get_width()) // 2
+                x = box.x + (box.w - width) // 2
             elif align == "right":
-                x = box.right - rendered.get_width()
+                x = box.right - width
             else:
                 x = box.x
             surface.blit(rendered, (x, y), area=pygame.Rect(0, 0, box.w, line_h))
+            lx, ly, lw, lh = self._ink(rendered, line, used, bold)
+            if lw:
+                # Only the first `box.w` pixels of a line are drawn: letters beyond are lost.
+                if lx + lw > box.w:
+                    cut = cut or "clipped"
+                    lw = max(0, box.w - lx)
+                left, upper, right, lower = x + lx, y + ly, x + lx + lw, y + min(ly + lh, line_h)
+                if not inked:
+                    ink = [left, upper, right, lower]
+                    inked = True
+                else:
+                    ink = [min(ink[0], left), min(ink[1], upper), max(ink[2], right), max(ink[3], lower)]
             y += line_h
-        fit = TextFit(name or text[:40], text, (box.x, box.y, box.w, box.h), used, size, len(lines), fits)
+        fit = TextFit(name or text[:40], text, (box.x, box.y, box.w, box.h), used, size, len(lines), fits,
+                      kind or text_class(size, "reading"),
+                      _visible(surface, (ink[0], ink[1], ink[2] - ink[0], ink[3] - ink[1])), cut)
         self.report.append(fit)
         return fit
+
+    def _ink(self, rendered: pygame.Surface, line: str, size: int, bold: bool) -> tuple[int, int, int, int]:
+        """Where the letters of a rendered line are, in it: measured once per line and font."""
+        key = (line, self.family, bold, size)
+        ink = self._inks.get(key)
+        if ink is None:
+            bounds = rendered.get_bounding_rect()
+            ink = self._inks[key] = (bounds.x, bounds.y, bounds.w, bounds.h)
+            if len(self._inks) > INK_CACHE_SIZE:
+                self._inks.popitem(last=False)
+        return ink
 
     def line(
         self,
@@ -300,12 +378,30 @@ class Typesetter:
         color: Color,
         bold: bool = False,
         anchor: str = "topleft",
+        kind: TextClass | None = None,
     ) -> pygame.Rect:
         """One short line (a number, a label) placed by an anchor of its rectangle."""
-        rendered = self.assets.text(self.shape(text), self.family, size, color, bold)
+        shaped = self.shape(text)
+        rendered = self.assets.text(shaped, self.family, size, color, bold)
         rect = rendered.get_rect(**{anchor: pos})
         surface.blit(rendered, rect)
+        lx, ly, lw, lh = self._ink(rendered, shaped, size, bold)
+        self.report.append(TextFit(shaped[:40], shaped, (rect.x, rect.y, rect.w, rect.h), size, size, 1, True,
+                                   kind or text_class(size, "label"),
+                                   _visible(surface, (rect.x + lx, rect.y + ly, lw, lh))))
         return rect
+
+
+def _visible(surface: pygame.Surface, ink: tuple[int, int, int, int]) -> tuple[int, int, int, int]:
+    """The part of `ink` a clipping set on the surface lets through (a scrolled list hides the
+    rest); the surface's own edges clip nothing here: a text past them is off the screen."""
+    clip = surface.get_clip()
+    x, y, w, h = ink
+    if (clip.x <= x and clip.y <= y and x + w <= clip.right and y + h <= clip.bottom) or (
+            clip.topleft == (0, 0) and clip.size == surface.get_size()):
+        return ink
+    shown = clip.clip(ink)
+    return (shown.x, shown.y, shown.w, shown.h)
 
 
 def _height(font: pygame.font.Font, lines: int) -> int:

@@ -30,6 +30,21 @@ MIN_SHRINK = 0.72
 TOUCH = 96
 
 
+class TextSize(int):
+    """A text size in pixels that remembers its role in TEXT_SIZES: the layout audit tells
+    reading text from labels by it."""
+
+    role: str
+
+    def __new__(cls, value: int, role: str) -> TextSize:
+        size = super().__new__(cls, value)
+        size.role = role
+        return size
+
+    def __getnewargs__(self) -> tuple[int, str]:  # type: ignore[override]
+        return int(self), self.role
+
+
 @dataclass(frozen=True)
 class Settings:
     """What the accessibility panel changes; kept by the App for the whole kiosk session."""
@@ -140,7 +155,7 @@ class Metrics:
         # so they grow less and keep their place in the layout.
         growth = _GROWTH.get(role, 1.0)
         factor = 1 + (self.text_factor - 1) * growth
-        return max(8, round(TEXT_SIZES[role] * self.scale * factor))
+        return TextSize(max(8, round(TEXT_SIZES[role] * self.scale * factor)), role)
 
     @property
     def touch(self) -> int:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Callable
-from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Literal, Protocol, TypeAlias
 
 import pygame
@@ -253,8 +252,7 @@ class Looks:
         canvas, face, radius, fits = kept
         x, y = button.rect.topleft
         surface.blit(canvas, (x, y))
-        app.type.report += [replace(fit, box=(fit.box[0] + x, fit.box[1] + y, fit.box[2], fit.box[3]))
-                            for fit in fits]
+        app.type.report += [fit.moved(x, y) for fit in fits]
         return face.move(x, y), radius
 
     def clear(self) -> None:

@@ -1,0 +1,335 @@
+"""The layout audit: every screen and puzzle of some missions drawn headless in each language, age
+band, window size and text size, and each text or touch target that is too small, cut, on top of
+another or off the screen, found and located.
+
+    result = run_audit(load_library())
+    for group in group_findings(result.findings): ...
+"""
+
+from __future__ import annotations
+
+import gc
+import tempfile
+import time
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Literal, cast
+
+import pygame
+
+from gardiens.core.model import AgeBand, Mission
+from gardiens.testing.pilot import Pilot
+from gardiens.testing.scenes import KIOSK_SCREENS, SCREENS, SceneError, stage, stage_kiosk
+from gardiens.ui.app import headless_environment
+from gardiens.ui.assets import Assets
+from gardiens.ui.text import TEXT_FLOORS, TextFit
+from gardiens.ui.theme import TEXT_STEPS, Settings
+from gardiens.ui.widgets.base import Widget
+
+FindingKind = Literal["small-text", "cut", "overlap", "small-target", "off-screen"]
+FINDING_KINDS: tuple[FindingKind, ...] = ("small-text", "cut", "overlap", "small-target", "off-screen")
+LANGUAGES: tuple[str, ...] = ("fr", "en")
+SIZES: tuple[tuple[int, int], ...] = ((1920, 1080), (1280, 800))
+# The floors are given at 1080 lines and scale with the window's height.
+FLOOR_HEIGHT = 1080
+# The smallest short side of a touch target at 1080 lines.
+TOUCH_FLOOR = 64
+# The pop-ups shown over each puzzle; the other screens are staged once per mission.
+PUZZLE_SCREENS: tuple[str, ...] = ("puzzle", "hints", "feedback")
+MISSION_SCREENS: tuple[str, ...] = tuple(s for s in SCREENS if s not in ("attract", *PUZZLE_SCREENS))
+# How long a staged screen is left to settle (tweens, pop-ups sliding in), in large steps: the
+# audit looks at where things end, not at the way there.
+SETTLE_STEP = 0.25
+SETTLE_STEPS = 16
+# A kiosk left behind keeps full-screen surfaces in reference cycles: collected every so many
+# renders, as the collector does not see how large they are.
+COLLECT_EVERY = 10
+# A shown text is named by this many of its characters at most.
+SHOWN_CHARACTERS = 60
+
+
+@dataclass(frozen=True, order=True)
+class Scene:
+    """One render: which screen (and puzzle) of which mission, in which language, age band,
+    window size and text-size step (an index of TEXT_STEPS)."""
+
+    screen: str
+    mission: str = ""
+    puzzle: str = ""
+    language: str = "fr"
+    band: str = ""
+    size: tuple[int, int] = (1920, 1080)
+    step: int = 0
+
+
+@dataclass(frozen=True)
+class Problem:
+    """What is wrong with one element of a render.
+
+    `subject` is the text (or the target's name) at fault, `other` the element it overlaps;
+    `measured` and `floor` are pixels (the text's size or the target's short side, and the least
+    allowed); `detail` says more in one word: reading or label, ellipsised, clipped or overflows.
+    """
+
+    kind: FindingKind
+    subject: str
+    other: str = ""
+    measured: int = 0
+    floor: int = 0
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class Finding:
+    problem: Problem
+    scene: Scene
+
+
+@dataclass
+class AuditResult:
+    findings: list[Finding] = field(default_factory=list)
+    renders: int = 0
+    # Scenes a mission cannot show (no wrong answer that brings a feedback, for one).
+    skipped: list[Scene] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def renders_per_second(self) -> float:
+        return self.renders / self.seconds if self.seconds else 0.0
+
+
+@dataclass(frozen=True)
+class FindingGroup:
+    """The same problem (the same text, or pair, at fault in the same way on the same screen)
+    found in several renders, whatever the language, band, size or step, in order."""
+
+    kind: FindingKind
+    screen: str
+    mission: str
+    puzzle: str
+    subject: str
+    other: str
+    detail: str
+    findings: tuple[Finding, ...]
+
+    @property
+    def scenes(self) -> tuple[Scene, ...]:
+        return tuple(finding.scene for finding in self.findings)
+
+
+def _shown(text: str) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= SHOWN_CHARACTERS else flat[: SHOWN_CHARACTERS - 1] + "…"
+
+
+def _floor(pixels: int, height: int) -> int:
+    return round(pixels * height / FLOOR_HEIGHT)
+
+
+def inspect(texts: Sequence[TextFit], targets: Sequence[tuple[str, pygame.Rect]],
+            size: tuple[int, int]) -> list[Problem]:
+    """The problems of one drawn screen: its texts as the typesetter reported them, its touch
+    targets (name, rectangle), the window's size.
+
+    A text lying wholly inside a target is that target's own (a button's label), and a target
+    wholly inside another belongs to it (a card in its box): neither is an overlap. Any other
+    meeting of a text's ink with another text or a target, or of two targets, is one.
+    """
+    screen = pygame.Rect((0, 0), size)
+    height = size[1]
+    problems: list[Problem] = []
+    inks: list[pygame.Rect] = []
+    shown: list[str] = []
+    for fit in texts:
+        ink = pygame.Rect(fit.ink)
+        text = _shown(fit.text)
+        if not text or ink.w <= 0 or ink.h <= 0:
+            continue
+        inks.append(ink)
+        shown.append(text)
+        floor = _floor(TEXT_FLOORS[fit.kind], height)
+        if fit.size < floor:
+            problems.append(Problem("small-text", text, measured=int(fit.size), floor=floor, detail=fit.kind))
+        if fit.cut or not fit.fit:
+            problems.append(Problem("cut", text, detail=fit.cut or "overflows"))
+        if not screen.contains(ink):
+            problems.append(Problem("off-screen", text))
+    rects = [pygame.Rect(rect) for _, rect in targets]
+    names = [name for name, _ in targets]
+    touch_floor = _floor(TOUCH_FLOOR, height)
+    for name, rect in zip(names, rects, strict=True):
+        if rect.w <= 0 or rect.h <= 0:
+            continue
+        if min(rect.w, rect.h) < touch_floor:
+            problems.append(Problem("small-target", name, measured=min(rect.w, rect.h), floor=touch_floor))
+        if not screen.contains(rect):
+            problems.append(Problem("off-screen", name))
+    for i, ink in enumerate(inks):
+        for j in ink.collidelistall(inks[i + 1:]):
+            if shown[i] != shown[i + 1 + j] or ink != inks[i + 1 + j]:
+                problems.append(Problem("overlap", shown[i], other=shown[i + 1 + j]))
+        for j in ink.collidelistall(rects):
+            if not rects[j].contains(ink):
+                problems.append(Problem("overlap", shown[i], other=names[j]))
+    for i, rect in enumerate(rects):
+        for j in rect.collidelistall(rects[i + 1:]):
+            other = rects[i + 1 + j]
+            if not rect.contains(other) and not other.contains(rect):
+                problems.append(Problem("overlap", names[i], other=names[i + 1 + j]))
+    # A text drawn twice in the same place (a shadow, a label kept with its look) is one problem.
+    return list(dict.fromkeys(problems))
+
+
+def look(pilot: Pilot) -> list[Problem]:
+    """The problems of the screen on top of the pilot's App, drawn once more on its own: what
+    lies under a pop-up is veiled and out of reach, audited as a screen of its own."""
+    app = pilot.app
+    surface = app.surface
+    top = app.top
+    assert surface is not None and top is not None
+    app.type.report = []
+    top.draw(surface)
+    corner = app.input.corner_shown()
+    if corner is not None:
+        corner.draw(surface, app, focused=False, pressed=False)
+    texts = app.type.report
+    targets = [(widget.name, widget.rect) for widget in _targets(app.all_widgets())]
+    return inspect(texts, targets, app.size)
+
+
+def _targets(widgets: Iterable[Widget]) -> Iterator[Widget]:
+    seen: set[int] = set()
+    for widget in widgets:
+        if id(widget) not in seen:
+            seen.add(id(widget))
+            yield widget
+
+
+def _settle(pilot: Pilot) -> None:
+    for _ in range(SETTLE_STEPS):
+        if not pilot.app.step(SETTLE_STEP):
+            return
+
+
+def _expected_top(scene: Scene) -> str:
+    """The name of the screen on top once `scene` is staged."""
+    if scene.screen == "puzzle":
+        return f"puzzle:{scene.puzzle}"
+    return {"panel": "facilitator"}.get(scene.screen, scene.screen)
+
+
+def plan(missions: Mapping[str, Mission], *, languages: Sequence[str] = LANGUAGES,
+         sizes: Sequence[tuple[int, int]] = SIZES,
+         steps: Sequence[int] = tuple(range(len(TEXT_STEPS)))) -> list[Scene]:
+    """Every render the audit makes, in order: per language, size and step, the attract screen,
+    then for each mission its screens, the facilitator's and each puzzle with its pop-ups."""
+    scenes: list[Scene] = []
+    for language in languages:
+        for size in sizes:
+            for step in steps:
+                scenes.append(Scene("attract", language=language, size=size, step=step))
+                for mission in missions.values():
+                    if language not in (mission.language, *mission.translations):
+                        continue
+                    where = Scene("", mission=mission.id, language=language, size=size, step=step)
+                    for band in mission.ages:
+                        scenes += [replace(where, screen=name, band=band) for name in MISSION_SCREENS]
+                        scenes += [replace(where, screen=name, puzzle=puzzle.id, band=band)
+                                   for puzzle in mission.puzzles for name in PUZZLE_SCREENS]
+                    # The facilitator's screens do not change with the team's age band.
+                    scenes += [replace(where, screen=name, band=mission.ages[0]) for name in KIOSK_SCREENS]
+    return scenes
+
+
+class Auditor:
+    """Stages and inspects scenes, one fresh kiosk each, sharing the fonts, pictures and
+    rendered texts between them (the cost of a render is then mostly its drawing)."""
+
+    def __init__(self, missions: Mapping[str, tuple[Mission, Path]], data_dir: Path) -> None:
+        headless_environment()
+        self.missions = missions
+        self.data_dir = data_dir
+        self.assets = Assets()
+        self._last: Pilot | None = None
+
+    def pilot(self, scene: Scene) -> Pilot:
+        # The mission audited comes first: the one the staging picks, among all the others (the
+        # kiosk's picker shows them all).
+        order = sorted(self.missions, key=lambda mid: mid != scene.mission)
+        pilot = Pilot.launch({mid: self.missions[mid][0] for mid in order},
+                             mission_dirs={mid: self.missions[mid][1].parent for mid in order},
+                             size=scene.size, language=scene.language,
+                             age=cast("AgeBand | None", scene.band or None),
+                             settings=Settings(text_step=scene.step), assets=self.assets)
+        # Only the display is let go between renders: the assets are kept for the next one.
+        self._last = pilot
+        return pilot
+
+    def render(self, scene: Scene) -> list[Problem] | None:
+        """The problems of `scene`, or None when the mission cannot show it."""
+        pilot = self.pilot(scene)
+        clock = pilot.clock
+        assert clock is not None
+        band = cast("AgeBand | None", scene.band or None)
+        try:
+            if scene.screen in KIOSK_SCREENS:
+                stage_kiosk(pilot, scene.screen, self.data_dir, language=scene.language)
+            else:
+                stage(pilot.app, clock, screen=None if scene.screen == "puzzle" else scene.screen,
+                      puzzle=scene.puzzle or None, age=band, language=scene.language)
+        except SceneError:
+            return None
+        _settle(pilot)
+        if pilot.screen != _expected_top(scene):
+            return None
+        return look(pilot)
+
+    def close(self) -> None:
+        if self._last is not None:
+            self._last.close()
+            self._last = None
+
+
+def run_audit(missions: Mapping[str, tuple[Mission, Path]], *, languages: Sequence[str] = LANGUAGES,
+              sizes: Sequence[tuple[int, int]] = SIZES,
+              steps: Sequence[int] = tuple(range(len(TEXT_STEPS))),
+              progress: Callable[[int, int, Scene], None] | None = None) -> AuditResult:
+    """Render every scene of `plan` for these missions (by id, with their files) and collect
+    the findings; `progress(done, total, scene)` is called before each render."""
+    scenes = plan({mid: mission for mid, (mission, _) in missions.items()},
+                  languages=languages, sizes=sizes, steps=steps)
+    result = AuditResult()
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="gardiens-audit-") as data_dir:
+        auditor = Auditor(missions, Path(data_dir))
+        try:
+            for done, scene in enumerate(scenes):
+                if progress is not None:
+                    progress(done, len(scenes), scene)
+                problems = auditor.render(scene)
+                if done % COLLECT_EVERY == COLLECT_EVERY - 1:
+                    gc.collect()
+                if problems is None:
+                    result.skipped.append(scene)
+                    continue
+                result.renders += 1
+                result.findings += [Finding(problem, scene) for problem in problems]
+        finally:
+            auditor.close()
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def group_findings(findings: Iterable[Finding]) -> list[FindingGroup]:
+    """The findings grouped (see FindingGroup), ordered by screen, mission, puzzle and kind."""
+    order = {kind: index for index, kind in enumerate(FINDING_KINDS)}
+    groups: dict[tuple[str, str, str, int, str, str, str], list[Finding]] = {}
+    for finding in findings:
+        scene, problem = finding.scene, finding.problem
+        key = (scene.screen, scene.mission, scene.puzzle, order[problem.kind], problem.subject,
+               problem.other, problem.detail)
+        groups.setdefault(key, []).append(finding)
+    return [FindingGroup(FINDING_KINDS[kind], screen, mission, puzzle, subject, other, detail,
+                         tuple(sorted(groups[key], key=lambda f: f.scene)))
+            for key in sorted(groups) for screen, mission, puzzle, kind, subject, other, detail in [key]]

@@ -1,0 +1,154 @@
+"""The layout audit finds what it must on a small staged screen, and nothing on a clean one."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pygame
+import pytest
+
+from gardiens.cli import main
+from gardiens.testing.audit import (
+    FINDING_KINDS,
+    Finding,
+    Problem,
+    Scene,
+    group_findings,
+    inspect,
+    look,
+)
+from gardiens.testing.pilot import Pilot
+from gardiens.ui.kit.screen import Screen
+from gardiens.ui.text import TextFit
+from gardiens.ui.widgets.base import Button
+from tests.ui.conftest import MISSION_DIR
+
+SIZE = (1920, 1080)
+
+
+class Staged(Screen):
+    """A screen drawing given texts (text, box, size role) over given buttons."""
+
+    name = "staged"
+    shows_accessibility = False
+
+    def __init__(self, app: Pilot, texts: list[tuple[str, pygame.Rect, str]], buttons: list[Button]) -> None:
+        super().__init__(app.app)
+        self.texts = texts
+        self.buttons = buttons
+
+    def layout(self) -> None:
+        self.widgets = list(self.buttons)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        surface.fill((255, 255, 255))
+        for text, box, role in self.texts:
+            self.app.type.block(surface, text, box, size=self.app.metrics.text(role), color=(0, 0, 0))
+        self.draw_widgets(surface)
+
+
+def problems_of(launch: Callable[..., Pilot], texts: list[tuple[str, pygame.Rect, str]],
+                buttons: list[Button], size: tuple[int, int] = SIZE) -> list[Problem]:
+    pilot = launch(size=size)
+    pilot.app.push(Staged(pilot, texts, buttons))
+    return look(pilot)
+
+
+def test_a_clean_screen_has_no_finding(launch: Callable[..., Pilot]) -> None:
+    # GIVEN a reading text and a button holding its own label, apart
+    texts = [("Lis bien la consigne.", pygame.Rect(100, 100, 900, 120), "body")]
+    buttons = [Button("ok", pygame.Rect(100, 400, 400, 120), "Valider")]
+    # THEN nothing is found (the label inside its button is no overlap)
+    assert problems_of(launch, texts, buttons) == []
+
+
+def test_each_kind_of_problem_is_found(launch: Callable[..., Pilot]) -> None:
+    # GIVEN a small text, a cut text, two texts on top of each other, a tiny button and a text
+    # running off the bottom of the screen
+    texts = [
+        ("Petit texte à lire", pygame.Rect(100, 100, 600, 60), "small"),
+        ("Une phrase bien trop longue pour la toute petite boîte qu'on lui donne ici", pygame.Rect(100, 200, 200, 50), "body"),
+        ("Premier", pygame.Rect(1000, 100, 400, 80), "body"),
+        ("Second", pygame.Rect(1050, 120, 400, 80), "body"),
+        ("Tout en bas", pygame.Rect(100, 1060, 600, 80), "body"),
+    ]
+    buttons = [Button("tiny", pygame.Rect(1500, 600, 40, 200), "")]
+    # WHEN the screen is audited at 1280×800, where the small role falls under the floor
+    found = problems_of(launch, texts, buttons)
+    small = problems_of(launch, texts[:1], [], size=(1280, 800))
+    kinds = {(p.kind, p.subject, p.other) for p in found}
+    # THEN each one is found, with its text
+    assert any(kind == "cut" and subject.startswith("Une phrase") for kind, subject, _ in kinds)
+    assert ("overlap", "Premier", "Second") in kinds
+    assert ("small-target", "tiny", "") in kinds
+    assert ("off-screen", "Tout en bas", "") in kinds
+    assert [(p.kind, p.subject, p.measured, p.floor, p.detail) for p in small] == [
+        ("small-text", "Petit texte à lire", 20, 21, "reading")]
+
+
+def test_a_text_across_a_button_overlaps_it(launch: Callable[..., Pilot]) -> None:
+    # GIVEN a text starting on a button (above its label) and running past its right edge
+    texts = [("Par-dessus le bouton", pygame.Rect(300, 405, 900, 50), "body")]
+    buttons = [Button("ok", pygame.Rect(100, 400, 400, 200), "Valider"),
+               Button("inner", pygame.Rect(600, 600, 100, 100), ""),
+               Button("outer", pygame.Rect(550, 550, 300, 300), "")]
+    found = problems_of(launch, texts, buttons)
+    # THEN the text spilling over the button is found; the button inside another is not
+    assert [(p.kind, p.subject, p.other) for p in found] == [("overlap", "Par-dessus le bouton", "ok")]
+
+
+def test_two_targets_that_cross_overlap() -> None:
+    targets = [("a", pygame.Rect(0, 0, 200, 200)), ("b", pygame.Rect(100, 100, 200, 200))]
+    assert inspect([], targets, SIZE) == [Problem("overlap", "a", other="b")]
+
+
+def test_a_text_reported_as_a_label_has_the_label_floor() -> None:
+    label = TextFit("n", "12", (0, 0, 100, 40), 23, 23, 1, True, "label", (0, 0, 30, 20))
+    reading = TextFit("r", "Lire", (0, 100, 100, 40), 25, 25, 1, True, "reading", (0, 100, 30, 20))
+    found = inspect([label, reading], [], SIZE)
+    assert [(p.subject, p.floor) for p in found] == [("12", 24), ("Lire", 28)]
+
+
+def test_theme_roles_say_reading_or_label(launch: Callable[..., Pilot]) -> None:
+    pilot = launch()
+    surface = pygame.Surface(SIZE)
+    m = pilot.app.metrics
+    pilot.app.type.report = []
+    pilot.app.type.block(surface, "Corps", pygame.Rect(0, 0, 400, 80), size=m.text("body"), color=(0, 0, 0))
+    pilot.app.type.block(surface, "Titre", pygame.Rect(0, 100, 800, 120), size=m.text("title"), color=(0, 0, 0))
+    pilot.app.type.line(surface, "42", (0, 300), size=40, color=(0, 0, 0))
+    pilot.app.type.block(surface, "Dit", pygame.Rect(0, 400, 400, 80), size=30, color=(0, 0, 0), kind="label")
+    assert [(f.text, f.kind) for f in pilot.app.type.report] == [
+        ("Corps", "reading"), ("Titre", "label"), ("42", "label"), ("Dit", "label")]
+    # The ink lies inside the box, below its top: the letters, not the line's spacing
+    x, y, w, h = pilot.app.type.report[0].ink
+    assert x >= 0 and y > 0 and w < 400 and h < 80
+
+
+def test_the_same_problem_at_three_steps_is_one_group() -> None:
+    problem = Problem("cut", "Mettre en pause", detail="ellipsised")
+    findings = [Finding(problem, Scene("panel", mission="m", step=step)) for step in (2, 0, 1)]
+    findings.append(Finding(Problem("overlap", "a", other="b"), Scene("map", mission="m")))
+    groups = group_findings(findings)
+    assert [(g.screen, g.kind, len(g.findings)) for g in groups] == [("map", "overlap", 1), ("panel", "cut", 3)]
+    assert [s.step for s in groups[1].scenes] == [0, 1, 2]
+
+
+def test_the_command_reports_and_fails_on_findings(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # WHEN the test mission is audited in one language, size and step, where small text abounds
+    status = main(["audit", str(MISSION_DIR), "--lang", "fr", "--size", "1280x800", "--step", "0",
+                   "--json", str(tmp_path / "audit.json")])
+    out = capsys.readouterr().out
+    rows = json.loads((tmp_path / "audit.json").read_text(encoding="utf-8"))
+    # THEN it says what it found, screen by screen, and exits 1
+    assert status == 1
+    assert "== map" in out and "texte trop petit" in out
+    assert rows and {row["kind"] for row in rows} <= set(FINDING_KINDS)
+    assert {row["size"][0] for row in rows} == {1280} and {row["language"] for row in rows} == {"fr"}
+
+
+def test_the_command_refuses_an_unknown_mission(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["audit", "pas-une-mission"]) == 2
+    assert "pas-une-mission" in capsys.readouterr().err
