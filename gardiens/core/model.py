@@ -49,6 +49,7 @@ __all__ = [
     "PUZZLE_TYPES",
     "THEMES",
     "AdPost",
+    "Address",
     "Ads",
     "AgeBand",
     "Categorise",
@@ -121,6 +122,9 @@ THEMES: tuple[Theme, ...] = (
     "influence",
 )
 
+# How a mission addresses the team; see gardiens.core.register.
+Address: TypeAlias = Literal["vous", "tu"]
+
 LanguageCode = Annotated[
     str,
     Field(pattern=r"^[a-z]{2,3}$", description="Code de langue ISO 639 (ex. « fr », « en »)."),
@@ -165,6 +169,13 @@ class Mission(Strict):
     language: LanguageCode = Field(description="Langue dans laquelle le fichier est écrit.")
     translations: list[LanguageCode] = Field(
         default_factory=list, description="Langues dans lesquelles la mission est traduite."
+    )
+    address: Address = Field(
+        default="vous",
+        description=(
+            "Comment la mission s'adresse à l'équipe : « vous » ou « tu ». L'interface suit ce "
+            "choix, et la vérification signale les textes du jeu écrits dans l'autre registre."
+        ),
     )
     duration: Minutes | dict[AgeBand, Minutes] = Field(
         description="Durée en minutes, commune ou par tranche d'âge."
