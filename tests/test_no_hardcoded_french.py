@@ -85,6 +85,7 @@ NOT_YET_IN_A_CATALOG: dict[str, str] = {
     "core/puzzles/kind.py": "French examples in the docstrings of a kind's label and sign",
     "core/pseudonym.py": "team pseudonyms: French words with their gender, paired with English",
     "core/readability.py": "French word endings that measure a French text's readability",
+    "core/register.py": "French pronouns and verb forms that tell « vous » from « tu »",
 }
 
 
