@@ -9,6 +9,7 @@ gettext domain (`gardiens.i18n.interface.diagnostics_translator`); the core neve
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal, Protocol, TypeAlias
@@ -356,6 +357,14 @@ MESSAGES: dict[str, Template] = {
             "expliquez-le dans la mission et ajoutez-le au « glossary »."
         ),
     ),
+    "GDN408": _w(
+        N_("registre mélangé"),
+        N_(
+            "« {word} » est du « {used} », alors que la mission s'adresse à l'équipe en "
+            "« {address} » (« address »). Écrivez ce texte en « {address} », ou mettez entre "
+            "guillemets « … » les paroles d'un personnage."
+        ),
+    ),
     "GDN405": _w(
         N_("dossier mal nommé"),
         N_("Le dossier « {folder} » devrait porter le nom de la mission : « {id} »."),
@@ -464,7 +473,11 @@ class SourceMap:
         self._scalars: set[YamlPath] = set()
         self._plain_words: dict[YamlPath, str] = {}
         self._refused: set[YamlPath] = set()
+        self._document = ""
 
+    def add_document(self, text: str) -> None:
+        """Keep the file's text, so that a word can be found inside a value (`word`)."""
+        self._document = text
     def add_value(self, path: YamlPath, mark: Mark, *, scalar: bool) -> None:
         self._values[path] = mark
         if scalar:
@@ -500,6 +513,28 @@ class SourceMap:
         if path in self._keys:
             return self._keys[path]
         return self.value(path)
+
+    def word(self, path: YamlPath, word: str, occurrence: int = 0) -> Mark:
+        """Where `word` is written, for the `occurrence`-th time (from 0), inside the value at
+        `path`; the value's place when it is not found there (or the file's text was not kept)."""
+        start = self.value(path)
+        lines = self._document.splitlines(keepends=True)
+        if start.line > len(lines):
+            return start
+        marks = [*self._values.values(), *self._keys.values()]
+        end = min(
+            ((m.line, m.col) for m in marks if (m.line, m.col) > (start.line, start.col)),
+            default=(len(lines) + 1, 1),
+        )
+        offset = sum(len(line) for line in lines[: start.line - 1]) + start.col - 1
+        stop = sum(len(line) for line in lines[: end[0] - 1]) + end[1] - 1
+        pattern = re.compile(rf"(?<![^\W\d_]){re.escape(word)}(?![^\W\d_])", re.IGNORECASE)
+        found = list(pattern.finditer(self._document, offset, stop))
+        if occurrence >= len(found):
+            return start
+        at = found[occurrence].start()
+        line = self._document.count("\n", 0, at) + 1
+        return Mark(line, at - (self._document.rfind("\n", 0, at) + 1) + 1)
 
     def at(self, path: YamlPath) -> Mark:
         """The best place to show a problem about `path`: the value if it is a single word,

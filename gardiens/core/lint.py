@@ -24,6 +24,7 @@ from gardiens.core.diagnostics import (
 )
 from gardiens.core.model import AgeBand, CodeLock, Hotspots, Mission, Puzzle, Settings
 from gardiens.core.readability import MAX_WORDS_9_12, common_words, read
+from gardiens.core.register import ADDRESSES, mission_slips
 from gardiens.core.texts import iter_source_texts
 
 __all__ = ["MAX_KEY_MESSAGES", "MISSION_FILE", "TEXT_LIMITS", "lint_mission", "solvable_puzzles"]
@@ -120,6 +121,7 @@ class _Lint:
         self.languages()
         self.folder_name()
         self.readability()
+        self.register()
 
     def _unique(self, entries: Sequence[tuple[str, YamlPath]], what: Text) -> None:
         first: dict[str, YamlPath] = {}
@@ -439,6 +441,14 @@ class _Lint:
                 )
             if reading.rare_words:
                 self.report.add("GDN407", text.path, words=_and_list(reading.rare_words))
+
+    def register(self) -> None:
+        """Game-voice texts in the other register than the mission's (see register.py)."""
+        address = self.mission.address
+        used = next(other for other in ADDRESSES if other != address)
+        for found in mission_slips(self.mission):
+            mark = self.report.source.word(found.text.path, found.slip.word, found.slip.occurrence)
+            self.report.add_at("GDN408", mark, word=found.slip.word, used=used, address=address)
 
 
 def _and_list(words: Sequence[str]) -> Listing:

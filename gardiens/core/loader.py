@@ -321,6 +321,7 @@ def _kind_word(value: Any) -> Text:
 
 def parse_yaml(text: str, report: Reporter) -> Any:
     """The data of a YAML document, or None after reporting why it could not be read."""
+    report.source.add_document(text)
     try:
         root = yaml.compose(text, Loader=MissionYamlLoader)
     except yaml.YAMLError as error:

@@ -50,6 +50,7 @@ __all__ = [
     "PUZZLE_TYPES",
     "THEMES",
     "AdPost",
+    "Address",
     "Ads",
     "AgeBand",
     "Categorise",
@@ -115,6 +116,9 @@ Theme: TypeAlias = Literal[
 ]
 THEMES: tuple[Theme, ...] = get_args(Theme)
 
+# How a mission addresses the team; see gardiens.core.register.
+Address: TypeAlias = Literal["vous", "tu"]
+
 LanguageCode = Annotated[
     str,
     Field(pattern=r"^[a-z]{2,3}$", description=D_("Code de langue ISO 639 (ex. « fr », « en »).")),
@@ -163,6 +167,13 @@ class Mission(Strict):
     language: LanguageCode = Field(description=D_("Langue dans laquelle le fichier est écrit."))
     translations: list[LanguageCode] = Field(
         default_factory=list, description=D_("Langues dans lesquelles la mission est traduite.")
+    )
+    address: Address = Field(
+        default="vous",
+        description=D_(
+            "Comment la mission s'adresse à l'équipe : « vous » ou « tu ». L'interface suit ce "
+            "choix, et la vérification signale les textes du jeu écrits dans l'autre registre."
+        ),
     )
     duration: Minutes | dict[AgeBand, Minutes] = Field(
         description=D_("Durée en minutes, commune ou par tranche d'âge.")

@@ -25,6 +25,7 @@ from babel.messages.pofile import read_po, write_po
 from gardiens import __version__
 from gardiens.core.library import MISSION_FILE
 from gardiens.core.model import Mission
+from gardiens.core.register import slips
 from gardiens.i18n.interface import (
     CLI_DOMAIN,
     CODE_DOMAINS,
@@ -33,6 +34,7 @@ from gardiens.i18n.interface import (
     INTERFACE_LANGUAGES,
     SCHEMA_DOMAIN,
     SOURCE_LANGUAGE,
+    TU_CONTEXT,
 )
 from gardiens.paths import MAPPING_FILE
 
@@ -64,6 +66,10 @@ CODE_DOMAIN_FILES: tuple[tuple[str, str], ...] = (
 MARKER_DOMAINS: dict[str, str] = {"D_": SCHEMA_DOMAIN}
 # `# Translators: …` just above a marked string reaches the translator's tool.
 COMMENT_TAGS = ("Translators:",)
+# Interface strings read by adults, in « vous » whatever the mission: the facilitator's desk
+# (it has its own translator), the families' debrief sheet, the author's live preview. Every
+# other interface string that says « vous » needs a « tu » form in the French catalog.
+ADULT_SOURCES: tuple[str, ...] = ("gardiens/ui/desk/", "gardiens/reports/", "gardiens/ui/preview/")
 # Wide enough that most sentences stay on one line in a .po, as the mission catalogs were written.
 PO_WIDTH = 100
 
@@ -271,14 +277,37 @@ def update_catalogs(templates: Templates, locales: Path) -> list[Path]:
                     last_translator=PROJECT,
                     language_team=language,
                 )
+            # The « tu » forms are written by hand in the French catalog; Babel's update would
+            # drop them as obsolete.
+            tu_forms = [m for m in catalog if m.id and m.context == TU_CONTEXT]
             # Babel's update shares the template's messages; filling the French catalog must
             # not fill the next language's.
             catalog.update(copy.deepcopy(template))
             if language == source:
                 _fill_with_source(catalog)
+                _keep_tu_forms(catalog, template, tu_forms)
             if _write(path, _po_bytes(catalog, include_previous=True)):
                 written.append(path)
     return written
+
+
+def needs_tu_form(message: Message) -> bool:
+    """Whether an interface string says « vous » to the team, so that a mission that says « tu »
+    needs its « tu » form (msgctxt `TU_CONTEXT` in the French catalog)."""
+    if not message.id or message.context is not None:
+        return False
+    if all(path.startswith(ADULT_SOURCES) for path, _line in message.locations):
+        return False
+    texts = message.id if isinstance(message.id, tuple | list) else (message.id,)
+    return any(slips(text, "tu") for text in texts)
+
+
+def _keep_tu_forms(catalog: Catalog, template: Catalog, tu_forms: list[Message]) -> None:
+    """Put back the « tu » forms whose string is still in the sources, where it now is."""
+    for old in tu_forms:
+        source = template.get(old.id)
+        if source is not None:
+            catalog.add(old.id, old.string, source.locations, context=TU_CONTEXT)
 
 
 def _fill_with_source(catalog: Catalog) -> None:
@@ -361,16 +390,24 @@ def coverage(templates: Templates, locales: Path) -> list[Coverage]:
     for domain, template in templates.catalogs.items():
         keys = [(m.context, _key(m.id)) for m in template if m.id]
         source = source_language(domain, templates)
+        tu_keys = [
+            (TU_CONTEXT, _key(m.id)) for m in template if domain == INTERFACE_DOMAIN and needs_tu_form(m)
+        ]
         for language in languages_of(domain, templates, locales):
+            # The French interface is complete when every string that says « vous » to the team
+            # also has its « tu » form.
+            wanted = [*keys, *tu_keys] if language == SOURCE_LANGUAGE else keys
             shipped = language in _shipped(domain, templates)
             if language == source and domain not in CODE_DOMAINS:
-                rows.append(Coverage(domain, language, len(keys), len(keys), 0, 0, [], True, True))
+                rows.append(
+                    Coverage(domain, language, len(wanted), len(wanted), 0, 0, [], True, True)
+                )
                 continue
             path = catalog_path(locales, language, domain)
             catalog = _read(path, language, domain) if path.is_file() else None
             translated = fuzzy = missing = 0
             broken: list[str] = []
-            for context, msgid in keys:
+            for context, msgid in wanted:
                 message = catalog.get(msgid, context) if catalog is not None else None
                 if message is None or not _complete(message):
                     missing += 1
@@ -382,7 +419,7 @@ def coverage(templates: Templates, locales: Path) -> list[Coverage]:
                     translated += 1
             rows.append(
                 Coverage(
-                    domain, language, len(keys), translated, fuzzy, missing, broken, shipped, False
+                    domain, language, len(wanted), translated, fuzzy, missing, broken, shipped, False
                 )
             )
     return rows

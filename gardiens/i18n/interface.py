@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from gettext import NullTranslations
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from babel.core import Locale
 from babel.messages.mofile import write_mo
@@ -23,6 +24,10 @@ from babel.support import Translations
 
 from gardiens.i18n.pseudo import PSEUDO_LANGUAGE, pseudolocalise
 from gardiens.paths import locales_dir as default_locales_dir
+
+if TYPE_CHECKING:
+    # Only the type: the mission model is not loaded before the first screen (start-up time).
+    from gardiens.core.model import Address
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +41,9 @@ CODE_DOMAINS: tuple[str, ...] = (INTERFACE_DOMAIN, DIAGNOSTICS_DOMAIN, CLI_DOMAI
 # Languages the interface, diagnostics and command line ship in; `gardiens i18n check` fails when
 # one is incomplete.
 INTERFACE_LANGUAGES: tuple[str, ...] = ("fr", "en")
+# The gettext context of an interface string's « tu » form, for a mission that says « tu » to the
+# team (`address: tu`); the interface itself says « vous ». Only the French catalog has them.
+TU_CONTEXT = "tu"
 
 
 def N_(message: str) -> str:
@@ -102,11 +110,19 @@ class InterfaceTranslator:
         self._locales_dir = locales_dir
         self._domain = domain
         self._language = language
+        # Whether the team reads the « tu » forms (a mission with `address: tu`).
+        self._tu = False
         self._loaded: dict[str, _Loaded] = {}
 
     @property
     def language(self) -> str:
         return self._language
+
+    def set_address(self, address: Address | None) -> None:
+        """Address the team as the mission does (None: no mission, the interface's « vous »).
+        With « tu », a string's « tu » form is shown where the catalog has one (context
+        `TU_CONTEXT`), else the string itself."""
+        self._tu = address == TU_CONTEXT
 
     def set_language(self, language: str) -> None:
         """Switch language; a catalog rebuilt on disk since it was read is read again."""
@@ -120,13 +136,19 @@ class InterfaceTranslator:
         self._loaded.clear()
 
     def gettext(self, message: str) -> str:
-        return self._translations().gettext(message)
+        translations = self._translations()
+        if self._tu and _has(translations, f"{TU_CONTEXT}\x04{message}"):
+            return translations.pgettext(TU_CONTEXT, message)
+        return translations.gettext(message)
 
     # The UI marks its strings with `_("…")` on the translator object.
     _ = gettext
 
     def ngettext(self, singular: str, plural: str, n: int) -> str:
-        return self._translations().ngettext(singular, plural, n)
+        translations = self._translations()
+        if self._tu and _has(translations, (f"{TU_CONTEXT}\x04{singular}", 0)):
+            return translations.npgettext(TU_CONTEXT, singular, plural, n)
+        return translations.ngettext(singular, plural, n)
 
     def pgettext(self, context: str, message: str) -> str:
         return self._translations().pgettext(context, message)
@@ -179,6 +201,16 @@ class InterfaceTranslator:
             return _Loaded(SourceTexts(), None)
         translations.add_fallback(SourceTexts())
         return _Loaded(translations, (str(path), path.stat().st_mtime_ns))
+
+
+def _has(translations: NullTranslations, key: str | tuple[str, int]) -> bool:
+    """Whether a catalog (or one it falls back on) holds `key`, as gettext stores it."""
+    current: NullTranslations | None = translations
+    while current is not None:
+        if key in getattr(current, "_catalog", {}):
+            return True
+        current = getattr(current, "_fallback", None)
+    return False
 
 
 def _read(path: Path, language: str, domain: str) -> Translations:

@@ -136,6 +136,8 @@ class SessionSide:
             self._state = None
             self.follower.follow_language(self.state)
         self.translator.set_language(self.language)
+        # The interface says « tu » to the team when the mission does.
+        self.translator.set_address(self.mission.address if self.mission is not None else None)
         app.type.language = self.language
         if self._session is None:
             # While the missions load: the attract screen, which needs none of them.

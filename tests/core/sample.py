@@ -6,7 +6,7 @@ from typing import Any
 
 from gardiens.core.model import Mission
 
-FEEDBACK = {"right": "Bravo !", "wrong": "Pas tout à fait : relis la consigne."}
+FEEDBACK = {"right": "Bravo !", "wrong": "Pas tout à fait : relisez la consigne."}
 
 
 def puzzle(pid: str, kind: str, **fields: Any) -> dict[str, Any]:
@@ -77,7 +77,7 @@ def sample_data() -> dict[str, Any]:
                 requires=["qcm"],
                 items=[
                     {"id": "lire", "text": "Lire"},
-                    {"id": "verifier", "text": "Vérifier"},
+                    {"id": "verifier", "text": "Vérifiez."},
                     {"id": "partager", "text": "Partager"},
                 ],
                 rewards=[{"id": "d3", "value": "7", "label": "Troisième chiffre : 7"}],
@@ -215,13 +215,13 @@ def sample_data() -> dict[str, Any]:
                         "label": "12 caractères",
                         "feedback": "Trop court.",
                     },
-                    {"kind": "digit", "label": "Un chiffre", "feedback": "Ajoute un chiffre."},
-                    {"kind": "symbol", "label": "Un symbole", "feedback": "Ajoute un symbole."},
+                    {"kind": "digit", "label": "Un chiffre", "feedback": "Ajoutez un chiffre."},
+                    {"kind": "symbol", "label": "Un symbole", "feedback": "Ajoutez un symbole."},
                     {
                         "kind": "avoid",
                         "words": ["Lina", "2013", "Pixel"],
-                        "label": "Rien sur toi",
-                        "feedback": "Ton prénom ou ton chat se devinent.",
+                        "label": "Rien sur vous",
+                        "feedback": "Votre prénom ou votre chat se devinent.",
                     },
                 ],
             ),
@@ -257,7 +257,7 @@ def sample_data() -> dict[str, Any]:
                         "label": "Publicité",
                         "start": True,
                         "expected": False,
-                        "feedback": "La pub te suit.",
+                        "feedback": "La pub vous suit.",
                     },
                 ],
             ),
@@ -306,10 +306,10 @@ def sample_data() -> dict[str, Any]:
         ],
         "debrief": {
             "key_messages": {
-                "9-12": ["Qui a publié ?", "Vérifie."],
-                "13-16": ["Croise les sources."],
+                "9-12": ["Qui a publié ?", "Vérifiez."],
+                "13-16": ["Croisez les sources."],
             },
-            "questions": ["Qu'as-tu appris ?"],
+            "questions": ["Qu'avez-vous appris ?"],
         },
     }
 

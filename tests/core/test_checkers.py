@@ -147,7 +147,7 @@ def test_password_meter_counts_each_rule(mission) -> None:
     assert check(mdp, "Kayak-Nuage-47!", REWARDS).correct
     weak = check(mdp, "pixel2013", REWARDS)
     assert weak.score == (1, 4)
-    assert "Ton prénom ou ton chat se devinent." in weak.details
+    assert "Votre prénom ou votre chat se devinent." in weak.details
     assert not check(mdp, "Mon-Chat-PIXEL-99!", REWARDS).correct
 
 
@@ -155,7 +155,7 @@ def test_cookie_banner_refusing_or_customising_everything_off(mission) -> None:
     bandeau = mission.puzzle("bandeau")
     assert check(bandeau, {"button": "refuser"}, REWARDS).correct
     assert check(bandeau, {"button": "choisir", "pub": "off"}, REWARDS).correct
-    assert check(bandeau, {"button": "choisir"}, REWARDS).details == ("La pub te suit.",)
+    assert check(bandeau, {"button": "choisir"}, REWARDS).details == ("La pub vous suit.",)
     assert check(bandeau, {"button": "tout"}, REWARDS).details == ("Piège !",)
 
 

@@ -158,9 +158,9 @@ def hotspots(regions: list[dict[str, Any]]) -> Edit:
                 "id": "photo",
                 "type": "hotspots",
                 "title": "La photo",
-                "prompt": "Trouve l'indice.",
+                "prompt": "Trouvez l'indice.",
                 "image": "fil.png",
-                "feedback": {"right": "Oui.", "wrong": "Regarde mieux."},
+                "feedback": {"right": "Oui.", "wrong": "Regardez mieux."},
                 "hints": ["En haut."],
                 "regions": regions,
             },
@@ -199,9 +199,9 @@ def test_categories(tmp_path: Path) -> None:
                 "id": "tri",
                 "type": "categorise",
                 "title": "Le tri",
-                "prompt": "Range.",
+                "prompt": "Rangez.",
                 "feedback": {"right": "Oui.", "wrong": "Non."},
-                "hints": ["Lis bien."],
+                "hints": ["Lisez bien."],
                 "categories": [
                     {"id": "fiable", "label": "Fiable"},
                     {"id": "douteux", "label": "Douteux"},
@@ -223,7 +223,7 @@ def test_translation_into_source_language_and_debrief_length(tmp_path: Path) -> 
     def edit(d: dict[str, Any]) -> None:
         d["translations"] = ["en", "fr"]
         d["debrief"]["key_messages"] = ["Un.", "Deux.", "Trois.", "Quatre."]
-        puzzle(d, "source")["prompt"] = "Lis bien. " * 60
+        puzzle(d, "source")["prompt"] = "Lisez bien. " * 60
         puzzle(d, "source")["title"] = (
             "Un titre beaucoup trop long pour tenir sur la carte de la mission"
         )
@@ -268,7 +268,7 @@ def test_settings_reference_their_options(tmp_path: Path) -> None:
                 "id": "reglages",
                 "type": "settings",
                 "title": "Les réglages",
-                "prompt": "Protège le profil.",
+                "prompt": "Protégez le profil.",
                 "profile": "Lou, 12 ans",
                 "feedback": {"right": "Oui.", "wrong": "Non."},
                 "hints": ["Qui peut voir ?"],

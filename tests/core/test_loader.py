@@ -198,7 +198,7 @@ def test_text_union_failure_gives_one_clear_message() -> None:
 
 
 def test_nested_union_failure_points_at_the_item() -> None:
-    text = valid_text().replace("      - Regarde en haut du message.", "      - [Regarde, en haut]")
+    text = valid_text().replace("      - Regardez en haut du message.", "      - [Regarde, en haut]")
     diagnostics = load(text)
     assert codes(diagnostics) == ["GDN203"]
     assert diagnostics[0].line == text.splitlines().index("      - [Regarde, en haut]") + 1
@@ -213,7 +213,7 @@ def test_wrong_age_band_key_is_located_on_the_key() -> None:
 
 
 def test_missing_field_points_at_the_parent_block() -> None:
-    text = valid_text().replace("      wrong: Ce n'est pas le bon code. Relis tes indices.\n", "")
+    text = valid_text().replace("      wrong: Ce n'est pas le bon code. Relisez vos indices.\n", "")
     diagnostics = load(text)
     assert codes(diagnostics) == ["GDN202"]
     assert "« wrong »" in diagnostics[0].message

@@ -252,7 +252,7 @@ def test_winning_by_solving_the_goal_and_debrief_from_events() -> None:
     debrief = session.debrief()
     assert debrief.struggled == ("qcm",)
     assert debrief.hints_used == 2
-    assert debrief.key_messages == ["Qui a publié ?", "Vérifie."]
+    assert debrief.key_messages == ["Qui a publié ?", "Vérifiez."]
     assert debrief.elapsed == pytest.approx(60)
     assert [w for _, p, w in debrief.timeline if p == "qcm"] == [
         "wrong",

@@ -237,8 +237,8 @@ class DebriefScreen(Screen):
                        help_card.w - self.px(60), self.px(80)), size=m.text("subtitle") + self.px(6), color=p.ink, bold=True,
                        max_lines=1, name="help-title")
         helps = [
-            ("phone", _("Appelle le 3018 : gratuit, anonyme et confidentiel, 7 jours sur 7 de 9 h à 23 h.")),
-            ("adult", _("Parles-en à un adulte de confiance.")),
+            ("phone", _("Appelez le 3018 : gratuit, anonyme et confidentiel, 7 jours sur 7 de 9 h à 23 h.")),
+            ("adult", _("Parlez-en à un adulte de confiance.")),
             ("shield", _("Le site de la CNIL pour les jeunes : cnil.fr")),
         ]
         column = pygame.Rect(help_card.x + self.px(100), help_card.y + self.px(110), help_card.w - self.px(130), 0)
