@@ -58,6 +58,7 @@ NOT_SENTENCES = frozenset(
         "César",  # the name drawn as the cipher's sign on the mission map
         "Français",  # a language's own name, shown to choose it
         "je ne sais pas",  # a wrong answer the autoplay bot types
+        "vous",  # a value of a mission's `address` field, written so in the YAML
     }
 )
 

@@ -10,6 +10,7 @@ import json
 import os
 import sqlite3
 from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -83,13 +84,26 @@ class Journal:
     def close(self) -> None:
         self._db.close()
 
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        """One write transaction: committed when the block ends, else rolled back. A signal
+        (Ctrl-C, a TERM turned into an exception) may land just after the commit, when there is
+        nothing left to roll back: the rollback is then skipped, and the signal goes on."""
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+            self._db.execute("COMMIT")
+        except BaseException:
+            if self._db.in_transaction:
+                self._db.execute("ROLLBACK")
+            raise
+
     def append(
         self, session: str, at: float, batch: Sequence[tuple[str, Mapping[str, Any]]]
     ) -> list[Event]:
         """Append events atomically: a command's events are all stored, or none is."""
         events: list[Event] = []
-        self._db.execute("BEGIN IMMEDIATE")
-        try:
+        with self._transaction():
             row = self._db.execute(
                 "SELECT COALESCE(MAX(seq), 0) FROM events WHERE session = ?", (session,)
             ).fetchone()
@@ -102,10 +116,6 @@ class Journal:
                     (session, seq, at, kind, payload),
                 )
                 events.append(Event(session, seq, at, kind, data))
-            self._db.execute("COMMIT")
-        except BaseException:
-            self._db.execute("ROLLBACK")
-            raise
         return events
 
     def events(self, session: str) -> list[Event]:
@@ -135,15 +145,10 @@ class Journal:
     def delete_sessions(self, sessions: Sequence[str]) -> int:
         """Remove whole sessions in one transaction; returns the number of events removed."""
         removed = 0
-        self._db.execute("BEGIN IMMEDIATE")
-        try:
+        with self._transaction():
             for session in sessions:
                 cursor = self._db.execute("DELETE FROM events WHERE session = ?", (session,))
                 removed += cursor.rowcount
-            self._db.execute("COMMIT")
-        except BaseException:
-            self._db.execute("ROLLBACK")
-            raise
         return removed
 
     def store_result(self, session: str, result: Mapping[str, Any]) -> None:

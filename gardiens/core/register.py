@@ -62,13 +62,17 @@ IN_WORLD: dict[type[BaseModel], frozenset[str]] = {
 
 # The French words the check knows, from data/register-fr.yaml.
 _WORDS = {key: frozenset(words) for key, words in (language_data("register", "fr") or {}).items()}
-_TU_IMPERATIVES = _WORDS["tu_imperatives"]
-_NOT_VOUS_IMPERATIVES = _WORDS["not_vous_imperatives"]
-_VOUS_IRREGULAR = _WORDS["vous_irregular"]
+_TU_IMPERATIVES = _WORDS["informal_imperatives"]
+_NOT_VOUS_IMPERATIVES = _WORDS["not_formal_imperatives"]
+_VOUS_IRREGULAR = _WORDS["formal_irregular"]
 _TON_NOUN_AFTER = _WORDS["ton_noun_after"]
-_TU_PRONOUNS = _WORDS["tu_pronouns"]
-_VOUS_PRONOUNS = _WORDS["vous_pronouns"]
+_TU_PRONOUNS = _WORDS["informal_pronouns"]
+_VOUS_PRONOUNS = _WORDS["formal_pronouns"]
 _HYPHEN_PRONOUNS = _WORDS["hyphen_pronouns"]
+(_VOUS,) = _WORDS["formal_pronoun"]
+_VOUS_COMPOUNDS = tuple(f"{word}-" for word in sorted(_WORDS["formal_compounds"]))
+_SUBJECTS = "|".join(sorted(_WORDS["inversion_subjects"]))
+_INVERSION = re.compile(rf"-(?:t-)?(?:{_SUBJECTS})s?\b", re.IGNORECASE)
 
 _WORD = re.compile(r"[^\W\d_]+")
 _QUOTED = re.compile(r"«[^»]*(?:»|$)|“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)", re.DOTALL)
@@ -177,7 +181,7 @@ def _hyphen_pronoun(text: str, match: re.Match[str]) -> str:
 
 def _inverted(text: str, match: re.Match[str]) -> bool:
     """Whether a subject follows the verb (« parle-t-il », « choisit-elle »): not an order."""
-    return re.match(r"-(?:t-)?(?:il|elle|on)s?\b", _after(text, match), re.IGNORECASE) is not None
+    return _INVERSION.match(_after(text, match)) is not None
 
 
 def _tu_word(text: str, match: re.Match[str]) -> bool:
@@ -199,8 +203,8 @@ def _vous_word(text: str, match: re.Match[str]) -> bool:
     word = match.group(0).lower()
     after = _after(text, match)
     if word in _VOUS_PRONOUNS:
-        return not (word == "vous" and _before(text, match).lower().endswith("rendez-"))
-    if after.lower().startswith("-vous"):
+        return not (word == _VOUS and _before(text, match).lower().endswith(_VOUS_COMPOUNDS))
+    if after.lower().startswith(f"-{_VOUS}"):
         return False  # « Rendez-vous » is a noun; an inversion (« Savez-vous ») says « vous ».
     imperative = word in _VOUS_IRREGULAR or (
         word.endswith("ez") and word not in _NOT_VOUS_IMPERATIVES
