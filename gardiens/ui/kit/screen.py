@@ -62,6 +62,8 @@ class Host(Canvas, Protocol):
     default_language: str
     default_mission: str | None
     ending_seen: bool
+    # Where each mission's pictures are, by mission id.
+    mission_dirs: dict[str, Path]
 
     @property
     def display_language(self) -> str | None: ...
@@ -147,7 +149,6 @@ class Shell(Host, Protocol):
     running: bool
     strict: bool
     preparing: bool
-    mission_dirs: dict[str, Path]
     sounds: Sounds | None
     surface: pygame.Surface | None
     attendant: DeskLayer | None

@@ -3,15 +3,59 @@
 from __future__ import annotations
 
 import functools
+from dataclasses import dataclass
 
 import pygame
 
 from gardiens.core.commands import Choose, Confirm, RerollTeam, Start
+from gardiens.core.model import Mission, Theme
+from gardiens.i18n.interface import N_
 from gardiens.ui.draw import lumi, panel, speech_bubble
 from gardiens.ui.kit.screen import CORNER, TOP_BAR, Screen, draw_title
 from gardiens.ui.screens.attract import language_name, night_scene
+from gardiens.ui.theme import TOUCH, Color, Palette
 from gardiens.ui.widgets.base import Button, Widget
+from gardiens.ui.widgets.layout import grid
+from gardiens.ui.widgets.mission_card import DEPTH, MissionCard, text_height
 from gardiens.ui.words import MissionWords
+
+# The kiosk's picker, in design pixels at 1920×1080: the margin around it all, the width of the
+# right column, the padding of the team card, the gaps between buttons, between sections (and
+# between the cards and the column) and between cards.
+MARGIN = 50
+COLUMN = 520
+PAD = 24
+GAP = 16
+SECTION = 32
+CARD_GAP = 24
+# Six missions make two rows of three.
+COLUMNS = 3
+# The square of the top-right corner a facilitator holds to open the desk (the desk's
+# CORNER_TARGET, which a screen cannot import): nothing to tap is put there.
+HIDDEN_CORNER = 110
+
+
+@dataclass(frozen=True)
+class ThemeLook:
+    """How a theme is named on a mission card, and the emblem drawn when a mission has no cover."""
+
+    name: str
+    emblem: str
+    role: str
+
+    def tint(self, palette: Palette) -> Color:
+        colour: Color = getattr(palette, self.role)
+        return colour
+
+
+THEMES: dict[Theme, ThemeLook] = {
+    "infox": ThemeLook(N_("Infox"), "search", "night"),
+    "cyberharcelement": ThemeLook(N_("Cyberharcèlement"), "heart", "bad"),
+    "donnees-personnelles": ThemeLook(N_("Données personnelles"), "lock", "primary"),
+    "jeux-video": ThemeLook(N_("Jeux vidéo"), "play", "focus"),
+    "economie-donnee": ThemeLook(N_("Économie de la donnée"), "key", "good"),
+    "influence": ThemeLook(N_("Mécanismes d'influence"), "phone", "accent_dark"),
+}
 
 
 class SetupScreen(Screen):
@@ -20,10 +64,22 @@ class SetupScreen(Screen):
     name = "setup"
 
     def layout(self) -> None:
-        app = self.app
-        _ = self._
         # What needs no decision is chosen first, so the buttons show it.
         self._preselect()
+        state = self.app.state
+        self.ready = bool(state.age and state.language and state.team and self.app.mission)
+        self.picker = len(self.app.session.missions) > 1
+        self.labels: list[tuple[str, pygame.Rect]] = []
+        self.help_box: pygame.Rect | None = None
+        if self.picker:
+            self._layout_picker()
+        else:
+            self._layout_single()
+
+    def _layout_single(self) -> None:
+        """One mission: the team card on the left, the age and language on the right."""
+        app = self.app
+        _ = self._
         state = app.state
         mission = app.mission
         W = self.width
@@ -36,24 +92,12 @@ class SetupScreen(Screen):
         x0 = self.px(930)
         col_w = W - x0 - self.px(90)
         y = self.px(250)
-        missions = list(app.session.missions.values())
-        self.labels: list[tuple[str, pygame.Rect]] = []
-        if len(missions) > 1:
-            self.labels.append((_("Mission"), pygame.Rect(x0, y - self.px(70), col_w, self.px(60))))
-            bw = (col_w - self.px(20) * (len(missions) - 1)) // len(missions)
-            for i, m in enumerate(missions):
-                words_title = MissionWords(m, state.age or m.ages[0], app.translator.language).text(m.title)
-                widgets.append(Button(f"mission:{m.id}", pygame.Rect(x0 + i * (bw + self.px(20)), y, bw, self.px(120)),
-                                      words_title, selected=m.id == state.mission_id,
-                                      on_tap=functools.partial(app.command, Choose(mission=m.id)), icon="flag"))
-            y += self.px(250)
         ages = mission.ages if mission else []
         self.labels.append((_("Votre âge"), pygame.Rect(x0, y - self.px(70), col_w, self.px(60))))
         bw = (col_w - self.px(30)) // 2
         for i, age in enumerate(ages):
-            label = _("{low} à {high} ans").format(low=age.split("-")[0], high=age.split("-")[1])
             widgets.append(Button(f"age:{age}", pygame.Rect(x0 + i * (bw + self.px(30)), y, bw, self.px(140)),
-                                  label, selected=state.age == age, icon="people",
+                                  self._age_label(age), selected=state.age == age, icon="people",
                                   on_tap=functools.partial(app.command, Choose(age=age))))
         y += self.px(280)
         languages = [mission.language, *mission.translations] if mission else []
@@ -64,14 +108,123 @@ class SetupScreen(Screen):
             widgets.append(Button(f"lang:{lang}", pygame.Rect(x0 + i * (bw + self.px(30)), y, bw, self.px(130)),
                                   language_name(lang), selected=state.language == lang, icon="globe",
                                   on_tap=functools.partial(app.choose_language, lang)))
-        ready = bool(state.age and state.language and state.team and mission)
         go_w = self.px(620)
-        widgets.append(Button("confirm", pygame.Rect(W - self.px(90) - go_w, self.height - self.px(200), go_w,
-                                                     self.px(150)),
-                              _("C'est parti !"), on_tap=lambda: app.command(Confirm()), icon="next",
-                              kind="accent", enabled=ready, text_role="subtitle"))
-        self.ready = ready
+        widgets.append(self._confirm(pygame.Rect(W - self.px(90) - go_w, self.height - self.px(200), go_w,
+                                                 self.px(150))))
+        if not self.ready:
+            self.help_box = pygame.Rect(x0, self.height - self.px(200), W - x0 - self.px(740), self.px(150))
         self.widgets = widgets
+
+    def _layout_picker(self) -> None:
+        """Several missions (a venue's kiosk): their cards in a grid on the left; the team, the
+        age band and the button to go on in a column on the right; the languages in the top bar.
+
+        Every height is measured from the texts at the chosen text size, so that the larger
+        settings push the pictures smaller instead of pushing texts out or over one another.
+        """
+        app = self.app
+        _ = self._
+        m = app.metrics
+        state = app.state
+        mission = app.mission
+        W, H = self.width, self.height
+        gap = self.px(GAP)
+        widgets: list[Widget] = []
+        # The languages, at the right of the top bar, left of the facilitator's hidden corner.
+        languages = [mission.language, *mission.translations] if mission else []
+        right = W - self.px(HIDDEN_CORNER + 40)
+        button_h = self.px(TOUCH)
+        top = (self.px(TOP_BAR) - button_h) // 2
+        for lang in reversed(languages):
+            name = language_name(lang)
+            w = self._button_width(name)
+            widgets.append(Button(f"lang:{lang}", pygame.Rect(right - w, top, w, button_h), name,
+                                  selected=state.language == lang, icon="globe",
+                                  on_tap=functools.partial(app.choose_language, lang)))
+            right -= w + gap
+        self.title_right = right
+        # The column: the team, the age band; the button to go on at its foot.
+        col_w = self.px(COLUMN)
+        x0 = W - self.px(MARGIN) - col_w
+        y = self.px(TOP_BAR + 20)
+        pad = self.px(PAD)
+        inner_w = col_w - 2 * pad
+        name_w = inner_w - button_h - gap
+        team_label = _("Votre équipe s'appelle")
+        label_h = self._height(team_label, m.text("body"), inner_w)
+        name_h = max(button_h, self._height(app.team(), m.text("button"), name_w, bold=True))
+        self.team_card = pygame.Rect(x0, y, col_w, pad + label_h + gap + name_h + pad)
+        self.team_label_box = pygame.Rect(x0 + pad, y + pad, inner_w, label_h)
+        self.team_name_box = pygame.Rect(x0 + pad, self.team_label_box.bottom + gap, name_w, name_h)
+        widgets.append(Button("reroll", pygame.Rect(self.team_card.right - pad - button_h, self.team_name_box.y
+                                                    + (name_h - button_h) // 2, button_h, button_h),
+                              on_tap=lambda: app.command(RerollTeam()), icon="dice", kind="plain"))
+        y = self.team_card.bottom + self.px(SECTION)
+        ages = mission.ages if mission else []
+        # Until an age band is chosen, its heading says that it must be; the heading keeps the
+        # height of the longer text, so that the buttons do not move under the finger.
+        headings = (_("Votre âge"), _("Choisissez votre âge pour continuer."))
+        label_h = max(self._height(text, m.text("button"), col_w, bold=True) for text in headings)
+        self.labels.append((headings[0] if self.ready else headings[1], pygame.Rect(x0, y, col_w, label_h)))
+        y += label_h + gap
+        half = (col_w - gap) // 2
+        side_by_side = all(self._button_width(self._age_label(age)) <= half for age in ages)
+        for i, age in enumerate(ages):
+            rect = (pygame.Rect(x0 + i * (half + gap), y, half, button_h) if side_by_side
+                    else pygame.Rect(x0, y + i * (button_h + gap), col_w, button_h))
+            widgets.append(Button(f"age:{age}", rect, self._age_label(age), selected=state.age == age,
+                                  icon="people", on_tap=functools.partial(app.command, Choose(age=age))))
+        rows = 1 if side_by_side else len(ages)
+        y += rows * button_h + (rows - 1) * gap
+        go_h = self.px(130)
+        widgets.append(self._confirm(pygame.Rect(x0, H - self.px(MARGIN) - go_h, col_w, go_h)))
+        # The cards, three by two, as tall as the space left allows; the tallest texts decide
+        # how much of it the pictures get.
+        area = pygame.Rect(self.px(MARGIN), self.px(TOP_BAR + 20), x0 - self.px(SECTION + MARGIN), 0)
+        area.h = H - self.px(MARGIN) - area.y
+        missions = list(app.session.missions.values())
+        cells = grid(area, len(missions), columns=COLUMNS if len(missions) > 4 else 2, gap=self.px(CARD_GAP),
+                     max_height=area.h)
+        cards = [(m_, *self._card_texts(m_)) for m_ in missions]
+        texts = max((text_height(app, title, theme, cells[0].w) for _m, title, theme, _d in cards), default=0)
+        picture_h = cells[0].h - self.px(DEPTH) - texts if cells else 0
+        for cell, (mission_, title, theme_name, duration) in zip(cells, cards, strict=True):
+            theme = THEMES[mission_.theme]
+            folder = app.mission_dirs.get(mission_.id)
+            cover = folder / mission_.cover if folder is not None and mission_.cover else None
+            widgets.append(MissionCard(f"mission:{mission_.id}", cell, title, theme_name, duration, cover=cover,
+                                       emblem=theme.emblem, tint=theme.tint(app.palette), picture_height=picture_h,
+                                       selected=mission_.id == state.mission_id,
+                                       on_tap=functools.partial(app.command, Choose(mission=mission_.id))))
+        self.widgets = widgets
+
+    def _card_texts(self, mission: Mission) -> tuple[str, str, str]:
+        """A mission's title as the team reads it, its theme, and its duration for the team's age."""
+        state = self.app.state
+        age = state.age if state.age in mission.ages else mission.ages[0]
+        title = MissionWords(mission, age, self.app.translator.language).text(mission.title)
+        minutes = self._("{n} min").format(n=mission.minutes(age))
+        return title, self._(THEMES[mission.theme].name), minutes
+
+    def _age_label(self, age: str) -> str:
+        low, high = age.split("-")
+        return self._("{low} à {high} ans").format(low=low, high=high)
+
+    def _confirm(self, rect: pygame.Rect) -> Button:
+        app = self.app
+        return Button("confirm", rect, self._("C'est parti !"), on_tap=lambda: app.command(Confirm()), icon="next",
+                      kind="accent", enabled=self.ready, text_role="subtitle")
+
+    def _height(self, text: str, size: int, width: int, *, bold: bool = False) -> int:
+        return self.app.type.measure(text, size, width, bold)[2]
+
+    def _button_width(self, label: str) -> int:
+        """The width a button needs to show `label` on one line with its icon (or check mark)."""
+        m = self.app.metrics
+        text_w = self.app.type.measure(label, m.text("button"), self.width, bold=True)[1]
+        # The button's padding on both sides and between icon and text (see Button.draw_content),
+        # its border, and the icon itself.
+        return text_w + 3 * m.px(18) + m.px(56) + 2 * m.px(8)
 
     def _preselect(self) -> None:
         """Choose what needs no decision: the only mission, the kiosk's language and age if set."""
@@ -97,25 +250,33 @@ class SetupScreen(Screen):
         p = app.palette
         m = app.metrics
         self.draw_background(surface)
-        draw_title(self, surface, self._("Préparez votre mission"))
         card = self.team_card
         panel(surface, card, p.surface, radius=self.px(36), shadow=p.shadow, depth=self.px(10),
               border=p.outline, border_width=self.px(3))
-        app.type.block(surface, self._("Votre équipe s'appelle"), pygame.Rect(card.x + self.px(40), card.y + self.px(30),
-                       card.w - self.px(80), self.px(60)), size=m.text("body"), color=p.ink_soft, align="center",
-                       name="team-label")
-        app.type.block(surface, app.team(), pygame.Rect(card.x + self.px(40), card.y + self.px(100), card.w - self.px(80),
-                       self.px(250)), size=m.text("huge"), color=p.primary_dark, bold=True, align="center",
-                       valign="middle", name="team-name")
+        if self.picker:
+            draw_title(self, surface, self._("Choisissez votre mission"), right=self.title_right)
+            app.type.block(surface, self._("Votre équipe s'appelle"), self.team_label_box, size=m.text("body"),
+                           color=p.ink_soft, name="team-label")
+            app.type.block(surface, app.team(), self.team_name_box, size=m.text("button"), color=p.primary_dark,
+                           bold=True, valign="middle", name="team-name")
+        else:
+            draw_title(self, surface, self._("Préparez votre mission"))
+            app.type.block(surface, self._("Votre équipe s'appelle"), pygame.Rect(card.x + self.px(40), card.y
+                           + self.px(30), card.w - self.px(80), self.px(60)), size=m.text("body"), color=p.ink_soft,
+                           align="center", name="team-label")
+            app.type.block(surface, app.team(), pygame.Rect(card.x + self.px(40), card.y + self.px(100),
+                           card.w - self.px(80), self.px(250)), size=m.text("huge"), color=p.primary_dark, bold=True,
+                           align="center", valign="middle", name="team-name")
+            lumi(surface, (self.px(470), self.height - self.px(50)), self.px(240), mood="happy",
+                 high_contrast=app.settings.high_contrast)
+        role = "button" if self.picker else "subtitle"
         for text, rect in self.labels:
-            app.type.block(surface, text, rect, size=m.text("subtitle"), color=p.ink, bold=True, name="setup-label")
-        if not self.ready:
-            box = pygame.Rect(self.px(930), self.height - self.px(200), self.width - self.px(930) - self.px(740),
-                              self.px(150))
-            app.type.block(surface, self._("Choisissez votre âge pour continuer."), box, size=m.text("body"),
-                           color=p.ink_soft, valign="middle", align="right", name="setup-help")
-        lumi(surface, (self.px(470), self.height - self.px(50)), self.px(240), mood="happy",
-             high_contrast=app.settings.high_contrast)
+            app.type.block(surface, text, rect, size=m.text(role), color=p.ink, bold=True,
+                           valign="bottom" if self.picker else "top", name="setup-label")
+        if self.help_box is not None:
+            app.type.block(surface, self._("Choisissez votre âge pour continuer."), self.help_box,
+                           size=m.text("body"), color=p.ink_soft, valign="middle",
+                           align="center" if self.picker else "right", name="setup-help")
         self.draw_widgets(surface)
 
 
