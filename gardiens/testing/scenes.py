@@ -55,8 +55,8 @@ def stage(app: App, clock: ManualClock, *, screen: str | None = None, puzzle: st
     """Play the session forward until `screen` (or the puzzle `puzzle`) is on show.
 
     The hints and feedback pop-ups are those of `puzzle` if given, else of the first puzzle open
-    (for a right answer's, « success », and its « Pourquoi ? » cards, « why », the first open
-    puzzle that explains its items). « feedback » follows a wrong answer.
+    (for a right answer's, « success », and its « Pourquoi ? » cards, « why », the first puzzle
+    that explains its items, opened). « feedback » follows a wrong answer.
     """
     session = app.session
     if screen is not None and screen not in SCREENS:
@@ -98,10 +98,14 @@ def stage(app: App, clock: ManualClock, *, screen: str | None = None, puzzle: st
         return
     if target in ("hints", "feedback", "success", "why"):
         held = session.rewards_values()
-        open_ = [p for p in mission.puzzles if session.state.puzzles[p.id].state is PuzzleState.AVAILABLE]
-        if target in ("success", "why"):
-            open_.sort(key=lambda p: not checkers.check(p, checkers.solution(p, held), held).details)
-        first = mission.puzzle(puzzle) if puzzle is not None else open_[0]
+        first = mission.puzzle(puzzle) if puzzle is not None else next(
+            p for p in mission.puzzles if session.state.puzzles[p.id].state is PuzzleState.AVAILABLE)
+        if puzzle is None and target in ("success", "why"):
+            explained = [p for p in mission.puzzles if checkers.check(p, checkers.solution(p, held), held).details]
+            if explained:
+                first = explained[0]
+                _open_up_to(session, clock, first)
+                held = session.rewards_values()
         app.sync(force=True)
         from gardiens.ui.screens.play import FeedbackPanel, HintPanel, PuzzleScreen
 

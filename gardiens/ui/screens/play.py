@@ -413,8 +413,8 @@ class FeedbackPanel(PopUp[bool]):
         self.focus = "continue"
 
     def show_why(self) -> None:
-        """Open the cards that explain each item, from the first."""
-        self.showing_why = True
+        """Open the cards that explain each item, from the first (when there are some)."""
+        self.showing_why = len(self.why) > 0
         self.why.page = 0
         self.refresh()
         self.app.dirty = True
