@@ -14,8 +14,10 @@ from gardiens.core.puzzles import kind_of
 from gardiens.core.puzzles.answers import (
     MAX_TEXT_ANSWER,
     Answer,
+    Explanation,
     Journaled,
     MalformedAnswer,
+    Truth,
     Verdict,
     normalise,
 )
@@ -28,8 +30,10 @@ from gardiens.core.puzzles.text import known_mistake
 __all__ = [
     "MAX_TEXT_ANSWER",
     "Answer",
+    "Explanation",
     "Journaled",
     "MalformedAnswer",
+    "Truth",
     "Verdict",
     "caesar",
     "check",

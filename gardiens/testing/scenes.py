@@ -41,6 +41,8 @@ SCREENS: tuple[str, ...] = (
     "accessibility",
     "hints",
     "feedback",
+    "success",
+    "why",
 )
 
 
@@ -52,7 +54,9 @@ def stage(app: App, clock: ManualClock, *, screen: str | None = None, puzzle: st
           age: AgeBand | None = None, language: str | None = None) -> None:
     """Play the session forward until `screen` (or the puzzle `puzzle`) is on show.
 
-    The hints and feedback pop-ups are those of `puzzle` if given, else of the first puzzle open.
+    The hints and feedback pop-ups are those of `puzzle` if given, else of the first puzzle open
+    (for a right answer's, « success », and its « Pourquoi ? » cards, « why », the first puzzle
+    that explains its items, opened). « feedback » follows a wrong answer.
     """
     session = app.session
     if screen is not None and screen not in SCREENS:
@@ -92,9 +96,16 @@ def stage(app: App, clock: ManualClock, *, screen: str | None = None, puzzle: st
         if target == "accessibility":
             app.open_accessibility()
         return
-    if target in ("hints", "feedback"):
+    if target in ("hints", "feedback", "success", "why"):
+        held = session.rewards_values()
         first = mission.puzzle(puzzle) if puzzle is not None else next(
             p for p in mission.puzzles if session.state.puzzles[p.id].state is PuzzleState.AVAILABLE)
+        if puzzle is None and target in ("success", "why"):
+            explained = [p for p in mission.puzzles if checkers.check(p, checkers.solution(p, held), held).details]
+            if explained:
+                first = explained[0]
+                _open_up_to(session, clock, first)
+                held = session.rewards_values()
         app.sync(force=True)
         from gardiens.ui.screens.play import FeedbackPanel, HintPanel, PuzzleScreen
 
@@ -105,10 +116,14 @@ def stage(app: App, clock: ManualClock, *, screen: str | None = None, puzzle: st
             app.command(RequestHint(first.id))
             app.push(HintPanel(app, first))
         else:
-            wrong = checkers.wrong_answer(first, session.rewards_values(), _rng())
-            reply = app.command(Submit(first.id, wrong), hold=True)
+            answer = (checkers.wrong_answer(first, held, _rng()) if target == "feedback"
+                      else checkers.solution(first, held))
+            reply = app.command(Submit(first.id, answer), hold=True)
             if reply.verdict is not None:
-                app.push(FeedbackPanel(app, first, reply.verdict, []))
+                feedback = FeedbackPanel(app, first, reply.verdict, [])
+                app.push(feedback)
+                if target == "why":
+                    feedback.show_why()
         return
     if target == "pause":
         _solve_some(session, clock, 1)

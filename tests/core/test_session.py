@@ -138,7 +138,7 @@ def test_wrong_answers_count_and_explain() -> None:
     session, _ = playing()
     reply = session.handle(Submit("qcm", ["b"]))
     assert reply.ok and not reply.verdict.correct
-    assert reply.verdict.details == ("Les likes ne prouvent rien.",)
+    assert [e.why for e in reply.verdict.details] == ["Les likes ne prouvent rien."]
     assert session.state.puzzles["qcm"].attempts == 1
 
 

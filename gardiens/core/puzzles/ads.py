@@ -36,7 +36,7 @@ class AdsKind(PickingKind[Ads]):
     sign = N_("pub")
 
     def picks(self, puzzle: Ads) -> list[Pick]:
-        return [Pick(p.id, p.hidden_ad, p.feedback, p.feedback) for p in puzzle.posts]
+        return [Pick(p.id, p.hidden_ad, p.feedback, p.feedback, p.text) for p in puzzle.posts]
 
     def wrong_answer(self, puzzle: Ads, rewards: Mapping[str, str], rng: random.Random) -> Answer:
         return [p.id for p in puzzle.posts if not p.hidden_ad][:1]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
+from enum import Enum
 from typing import TypeAlias
 
 from gardiens.core.puzzles.base import PuzzleBase, Text
@@ -22,13 +23,41 @@ Journaled: TypeAlias = Answer | dict[str, int] | None
 MAX_TEXT_ANSWER = 200
 
 
+class Truth(Enum):
+    """What is right for an item when the puzzle has no words of its own for it: the screen
+    says it in the team's language."""
+
+    TRUE = "true"  # a statement that is true
+    FALSE = "false"  # a statement that is false
+    PICK = "pick"  # a choice, a post or a place to pick
+    LEAVE = "leave"  # one to leave alone
+    ON = "on"  # a cookie purpose to accept
+    OFF = "off"  # one to refuse
+
+
+@dataclass(frozen=True)
+class Explanation:
+    """What the team can read about one item of a puzzle (a statement, a post, a choice, a
+    setting…): the item in the author's words, what is right for it, whether the team's answer
+    got it right, and the author's explanation of why."""
+
+    item: Text | None
+    answer: Text | Truth | None
+    right: bool
+    why: Text | None
+
+
 @dataclass(frozen=True)
 class Verdict:
-    """The result of checking an answer: right or wrong, and the explanations to show."""
+    """The result of checking an answer: right or wrong, and the explanations to show.
+
+    `details` holds, for a wrong answer, the explanation of each item the team got wrong; for a
+    right one, the explanation of every item, so that a team learns from success too. Items
+    without an explanation are left out."""
 
     correct: bool
     message: Text
-    details: tuple[Text, ...] = ()
+    details: tuple[Explanation, ...] = ()
     score: tuple[int, int] = (0, 1)
 
 
@@ -43,18 +72,18 @@ def normalise(text: str) -> str:
     return "".join(c for c in "".join(kept).casefold() if c.isalnum())
 
 
-def verdict(puzzle: PuzzleBase, right: int, total: int, details: list[Text]) -> Verdict:
-    """Right when every part is; the puzzle's feedback, and the details only when wrong."""
+def verdict(puzzle: PuzzleBase, right: int, total: int, items: Sequence[Explanation]) -> Verdict:
+    """Right when every part is; the puzzle's feedback, and the explanations of the items: all
+    of them when right, the wrongly answered ones when wrong."""
     correct = right == total
     message = puzzle.feedback.right if correct else puzzle.feedback.wrong
-    return Verdict(correct, message, () if correct else tuple(details), (right, total))
+    details = tuple(e for e in items if e.why is not None and (correct or not e.right))
+    return Verdict(correct, message, details, (right, total))
 
 
-def tally(puzzle: PuzzleBase, parts: Sequence[tuple[bool, Text | None]]) -> Verdict:
-    """A verdict over parts each right or not; each wrong part's explanation, if it has one."""
-    wrong = [explanation for right, explanation in parts if not right]
-    details = [explanation for explanation in wrong if explanation is not None]
-    return verdict(puzzle, len(parts) - len(wrong), len(parts), details)
+def tally(puzzle: PuzzleBase, items: Sequence[Explanation]) -> Verdict:
+    """A verdict over items each answered right or not, one part each."""
+    return verdict(puzzle, sum(e.right for e in items), len(items), items)
 
 
 def read_text(answer: object) -> str:

@@ -43,7 +43,11 @@ class CategoriseKind(SortingKind[Categorise]):
         return [c.id for c in puzzle.categories]
 
     def elements(self, puzzle: Categorise) -> list[Placement]:
-        return [Placement(i.id, i.category, i.feedback) for i in puzzle.items]
+        labels = {c.id: c.label for c in puzzle.categories}
+        return [
+            Placement(i.id, i.category, i.feedback, i.text, labels.get(i.category, i.category))
+            for i in puzzle.items
+        ]
 
     def effort(self, puzzle: Categorise) -> Effort:
         return Effort(25, len(puzzle.items))

@@ -9,7 +9,15 @@ from typing import Literal
 from pydantic import Field, StrictBool
 
 from gardiens.core.diagnostics import N_
-from gardiens.core.puzzles.answers import Answer, Journaled, Verdict, read_ids, tally
+from gardiens.core.puzzles.answers import (
+    Answer,
+    Explanation,
+    Journaled,
+    Truth,
+    Verdict,
+    read_ids,
+    tally,
+)
 from gardiens.core.puzzles.base import D_, Identifier, PuzzleBase, Strict, Text
 from gardiens.core.puzzles.kind import Effort, PuzzleKind
 
@@ -35,11 +43,20 @@ class MultipleChoice(PuzzleBase):
 
 def check_choices(puzzle: PuzzleBase, choices: list[Choice], answer: object) -> Verdict:
     """Every choice counts: right if ticked when correct or left when not. A choice ticked
-    wrongly shows its explanation."""
+    wrongly shows its explanation; a right answer shows every choice's."""
     chosen = set(read_ids(answer, {c.id for c in choices}))
     return tally(
         puzzle,
-        [((c.id in chosen) == c.correct, c.feedback if c.id in chosen else None) for c in choices],
+        [
+            Explanation(
+                c.text,
+                Truth.PICK if c.correct else Truth.LEAVE,
+                (c.id in chosen) == c.correct,
+                # A right choice left out says nothing: its explanation would give it away.
+                None if c.correct and c.id not in chosen else c.feedback,
+            )
+            for c in choices
+        ],
     )
 
 

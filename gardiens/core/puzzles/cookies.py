@@ -11,8 +11,10 @@ from pydantic import Field, StrictBool
 from gardiens.core.diagnostics import N_
 from gardiens.core.puzzles.answers import (
     Answer,
+    Explanation,
     Journaled,
     MalformedAnswer,
+    Truth,
     Verdict,
     tally,
     verdict,
@@ -67,6 +69,16 @@ def _button(puzzle: Cookies, answer: object) -> tuple[CookieButton, Mapping[obje
     return button, answer
 
 
+def _explained(button: CookieButton, *, right: bool) -> Explanation:
+    """A button's explanation: « accept everything » is the one not to press."""
+    side = Truth.LEAVE if button.action == "accept_all" else Truth.PICK
+    return Explanation(button.label, side, right, button.feedback)
+
+
+def _explained_purpose(purpose: CookiePurpose, *, right: bool) -> Explanation:
+    return Explanation(purpose.label, Truth.ON if purpose.expected else Truth.OFF, right, purpose.feedback)
+
+
 class CookiesKind(PuzzleKind[Cookies]):
     model = Cookies
     label = N_("Bandeau de cookies")
@@ -76,16 +88,22 @@ class CookiesKind(PuzzleKind[Cookies]):
         button, given = _button(puzzle, answer)
         total = 1 + len(puzzle.purposes)
         if button.action == "accept_all":
-            details: list[Text] = [button.feedback] if button.feedback is not None else []
-            return verdict(puzzle, 0, total, details)
+            return verdict(puzzle, 0, total, [_explained(button, right=False)])
+        buttons = [_explained(b, right=True) for b in puzzle.buttons]
         if button.action == "refuse_all":
-            return verdict(puzzle, total, total, [])
+            purposes = [_explained_purpose(p, right=True) for p in puzzle.purposes]
+            return verdict(puzzle, total, total, [*buttons, *purposes])
         switches = {p.id: given.get(p.id, _on(p.start)) for p in puzzle.purposes}
         if not all(v in ("on", "off") for v in switches.values()):
             raise MalformedAnswer("a switch is on or off")
-        # The button counts as one right part: it did not accept everything.
-        parts = [(switches[p.id] == _on(p.expected), p.feedback) for p in puzzle.purposes]
-        return tally(puzzle, [(True, None), *parts])
+        purposes = [
+            _explained_purpose(p, right=switches[p.id] == _on(p.expected)) for p in puzzle.purposes
+        ]
+        # The button counts as one right part: it did not accept everything. The buttons'
+        # explanations are read only by a team that got everything right.
+        if all(p.right for p in purposes):
+            return verdict(puzzle, total, total, [*buttons, *purposes])
+        return tally(puzzle, [Explanation(button.label, None, True, None), *purposes])
 
     def solution(self, puzzle: Cookies, rewards: Mapping[str, str]) -> Answer:
         refuse = [b for b in puzzle.buttons if b.action == "refuse_all"]

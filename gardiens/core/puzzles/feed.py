@@ -55,7 +55,11 @@ class FeedKind(SortingKind[Feed]):
         return [c.id for c in puzzle.categories]
 
     def elements(self, puzzle: Feed) -> list[Placement]:
-        return [Placement(p.id, p.category, p.feedback) for p in puzzle.posts]
+        labels = {c.id: c.label for c in puzzle.categories}
+        return [
+            Placement(p.id, p.category, p.feedback, p.text, labels.get(p.category, p.category))
+            for p in puzzle.posts
+        ]
 
     def effort(self, puzzle: Feed) -> Effort:
         return Effort(30, len(puzzle.posts))

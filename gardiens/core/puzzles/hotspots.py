@@ -47,7 +47,7 @@ class HotspotsKind(PickingKind[Hotspots]):
     sign = "(+)"
 
     def picks(self, puzzle: Hotspots) -> list[Pick]:
-        return [Pick(r.id, r.correct, r.feedback, None) for r in puzzle.regions]
+        return [Pick(r.id, r.correct, r.feedback, None, r.label) for r in puzzle.regions]
 
     def wrong_answer(
         self, puzzle: Hotspots, rewards: Mapping[str, str], rng: random.Random

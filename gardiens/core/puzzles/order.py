@@ -11,6 +11,7 @@ from pydantic import Field
 from gardiens.core.diagnostics import N_
 from gardiens.core.puzzles.answers import (
     Answer,
+    Explanation,
     Journaled,
     MalformedAnswer,
     Verdict,
@@ -43,7 +44,7 @@ class OrderKind(PuzzleKind[Ordering]):
         if len(given) != len(puzzle.items):
             raise MalformedAnswer("every item must be placed")
         pairs = zip(puzzle.items, given, strict=True)
-        return tally(puzzle, [(item.id == at, None) for item, at in pairs])
+        return tally(puzzle, [Explanation(item.text, None, item.id == at, None) for item, at in pairs])
 
     def solution(self, puzzle: Ordering, rewards: Mapping[str, str]) -> Answer:
         return [i.id for i in puzzle.items]

@@ -9,7 +9,15 @@ from typing import Literal, TypeAlias
 from pydantic import Field
 
 from gardiens.core.diagnostics import N_
-from gardiens.core.puzzles.answers import Answer, Journaled, Verdict, normalise, read_text, tally
+from gardiens.core.puzzles.answers import (
+    Answer,
+    Explanation,
+    Journaled,
+    Verdict,
+    normalise,
+    read_text,
+    tally,
+)
 from gardiens.core.puzzles.base import D_, PuzzleBase, Strict, Text
 from gardiens.core.puzzles.kind import Effort, PuzzleKind
 
@@ -77,7 +85,10 @@ class PasswordKind(PuzzleKind[Password]):
 
     def check(self, puzzle: Password, answer: object, rewards: Mapping[str, str]) -> Verdict:
         password = read_text(answer)
-        return tally(puzzle, [(rule_met(r, password), r.feedback) for r in puzzle.rules])
+        return tally(
+            puzzle,
+            [Explanation(r.label, None, rule_met(r, password), r.feedback) for r in puzzle.rules],
+        )
 
     def solution(self, puzzle: Password, rewards: Mapping[str, str]) -> Answer:
         return strong_password(puzzle)

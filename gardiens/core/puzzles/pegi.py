@@ -40,7 +40,7 @@ class PegiKind(SortingKind[Pegi]):
         return PEGI_RATINGS
 
     def elements(self, puzzle: Pegi) -> list[Placement]:
-        return [Placement(g.id, g.rating, g.feedback) for g in puzzle.games]
+        return [Placement(g.id, g.rating, g.feedback, g.title, f"PEGI {g.rating}") for g in puzzle.games]
 
     def effort(self, puzzle: Pegi) -> Effort:
         return Effort(30, len(puzzle.games))

@@ -7,19 +7,30 @@ from abc import abstractmethod
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from gardiens.core.puzzles.answers import Answer, Journaled, Verdict, read_ids, tally
+from gardiens.core.puzzles.answers import (
+    Answer,
+    Explanation,
+    Journaled,
+    Truth,
+    Verdict,
+    read_ids,
+    tally,
+)
 from gardiens.core.puzzles.base import Text
 from gardiens.core.puzzles.kind import P, PuzzleKind
 
 
 @dataclass(frozen=True)
 class Pick:
-    """An element to tap or leave, and what to show when it is tapped, or left, wrongly."""
+    """An element to tap or leave, and what to show when it is tapped, or left, wrongly; `item`
+    names it in the author's words. A team that answers right reads why for each: what it would
+    have read had it tapped an element it rightly left, when nothing is written for leaving it."""
 
     id: str
     wanted: bool
     if_tapped: Text | None
     if_left: Text | None
+    item: Text
 
 
 class PickingKind(PuzzleKind[P]):
@@ -31,13 +42,15 @@ class PickingKind(PuzzleKind[P]):
 
     def check(self, puzzle: P, answer: object, rewards: Mapping[str, str]) -> Verdict:
         tapped = set(self._tapped(puzzle, answer))
-        return tally(
-            puzzle,
-            [
-                ((p.id in tapped) == p.wanted, p.if_tapped if p.id in tapped else p.if_left)
-                for p in self.picks(puzzle)
-            ],
-        )
+        return tally(puzzle, [self._explained(p, p.id in tapped) for p in self.picks(puzzle)])
+
+    @staticmethod
+    def _explained(pick: Pick, tapped: bool) -> Explanation:
+        right = tapped == pick.wanted
+        why = pick.if_tapped if tapped else pick.if_left
+        if right and why is None:
+            why = pick.if_left if tapped else pick.if_tapped
+        return Explanation(pick.item, Truth.PICK if pick.wanted else Truth.LEAVE, right, why)
 
     def solution(self, puzzle: P, rewards: Mapping[str, str]) -> Answer:
         return [p.id for p in self.picks(puzzle) if p.wanted]

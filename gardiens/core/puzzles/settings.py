@@ -9,7 +9,14 @@ from typing import Literal
 from pydantic import Field
 
 from gardiens.core.diagnostics import N_
-from gardiens.core.puzzles.answers import Answer, Journaled, Verdict, read_mapping, tally
+from gardiens.core.puzzles.answers import (
+    Answer,
+    Explanation,
+    Journaled,
+    Verdict,
+    read_mapping,
+    tally,
+)
 from gardiens.core.puzzles.base import D_, Identifier, PuzzleBase, Strict, Text
 from gardiens.core.puzzles.kind import Effort, PuzzleKind
 
@@ -40,6 +47,11 @@ class Settings(PuzzleBase):
     settings: list[Setting] = Field(min_length=1, max_length=8)
 
 
+def _option(setting: Setting, option_id: str) -> Text:
+    """The label of one of a setting's options (its id if the author wrote an unknown one)."""
+    return next((o.label for o in setting.options if o.id == option_id), option_id)
+
+
 def _chosen(puzzle: Settings, answer: object) -> dict[str, str]:
     return read_mapping(answer, {st.id: {o.id for o in st.options} for st in puzzle.settings})
 
@@ -51,8 +63,13 @@ class SettingsKind(PuzzleKind[Settings]):
 
     def check(self, puzzle: Settings, answer: object, rewards: Mapping[str, str]) -> Verdict:
         chosen = _chosen(puzzle, answer)
-        parts = [(chosen[st.id] in st.expected, st.feedback) for st in puzzle.settings]
-        return tally(puzzle, parts)
+        return tally(
+            puzzle,
+            [
+                Explanation(st.label, _option(st, st.expected[0]), chosen[st.id] in st.expected, st.feedback)
+                for st in puzzle.settings
+            ],
+        )
 
     def solution(self, puzzle: Settings, rewards: Mapping[str, str]) -> Answer:
         return {st.id: st.expected[0] for st in puzzle.settings}

@@ -8,18 +8,29 @@ from abc import abstractmethod
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from gardiens.core.puzzles.answers import Answer, Journaled, Verdict, read_mapping, tally
+from gardiens.core.puzzles.answers import (
+    Answer,
+    Explanation,
+    Journaled,
+    Verdict,
+    read_mapping,
+    tally,
+)
 from gardiens.core.puzzles.base import Text
 from gardiens.core.puzzles.kind import P, PuzzleKind
 
 
 @dataclass(frozen=True)
 class Placement:
-    """An element to sort, the box it belongs in, and what to show when it is put elsewhere."""
+    """An element to sort, the box it belongs in, and why it belongs there: shown when it is put
+    elsewhere, and to a team that sorted everything right. `item` names the element and `label`
+    its box, in the author's words."""
 
     id: str
     box: str
     feedback: Text | None
+    item: Text
+    label: Text
 
 
 class SortingKind(PuzzleKind[P]):
@@ -35,7 +46,13 @@ class SortingKind(PuzzleKind[P]):
 
     def check(self, puzzle: P, answer: object, rewards: Mapping[str, str]) -> Verdict:
         placed = self._placed(puzzle, answer)
-        return tally(puzzle, [(placed[e.id] == e.box, e.feedback) for e in self.elements(puzzle)])
+        return tally(
+            puzzle,
+            [
+                Explanation(e.item, e.label, placed[e.id] == e.box, e.feedback)
+                for e in self.elements(puzzle)
+            ],
+        )
 
     def solution(self, puzzle: P, rewards: Mapping[str, str]) -> Answer:
         return {e.id: e.box for e in self.elements(puzzle)}

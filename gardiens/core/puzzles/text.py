@@ -9,7 +9,15 @@ from typing import Literal
 from pydantic import Field
 
 from gardiens.core.diagnostics import N_
-from gardiens.core.puzzles.answers import Answer, Journaled, Verdict, normalise, read_text, verdict
+from gardiens.core.puzzles.answers import (
+    Answer,
+    Explanation,
+    Journaled,
+    Verdict,
+    normalise,
+    read_text,
+    verdict,
+)
 from gardiens.core.puzzles.base import D_, PuzzleBase, Strict, Text
 from gardiens.core.puzzles.kind import Effort, PuzzleKind
 
@@ -48,8 +56,11 @@ class TextKind(PuzzleKind[ShortText]):
         given = normalise(read_text(answer))
         if given and any(given == normalise(a) for a in puzzle.answers):
             return verdict(puzzle, 1, 1, [])
-        details: list[Text] = [
-            m.feedback for m in puzzle.mistakes if any(given == normalise(a) for a in m.answers)
+        # What the team typed is not repeated back: only the listed mistake's explanation.
+        details = [
+            Explanation(None, None, False, m.feedback)
+            for m in puzzle.mistakes
+            if any(given == normalise(a) for a in m.answers)
         ]
         return verdict(puzzle, 0, 1, details)
 

@@ -9,7 +9,15 @@ from typing import Literal
 from pydantic import Field, StrictBool
 
 from gardiens.core.diagnostics import N_
-from gardiens.core.puzzles.answers import Answer, Journaled, Verdict, read_bools, tally
+from gardiens.core.puzzles.answers import (
+    Answer,
+    Explanation,
+    Journaled,
+    Truth,
+    Verdict,
+    read_bools,
+    tally,
+)
 from gardiens.core.puzzles.base import D_, Identifier, PuzzleBase, Strict, Text
 from gardiens.core.puzzles.kind import Effort, PuzzleKind
 
@@ -40,7 +48,20 @@ class TrueFalseKind(PuzzleKind[TrueFalse]):
 
     def check(self, puzzle: TrueFalse, answer: object, rewards: Mapping[str, str]) -> Verdict:
         given = read_bools(answer, [s.id for s in puzzle.statements])
-        return tally(puzzle, [(given[s.id] == s.answer, s.explanation) for s in puzzle.statements])
+        return tally(
+            puzzle,
+            [
+                Explanation(s.text, self.side(puzzle, s.answer), given[s.id] == s.answer, s.explanation)
+                for s in puzzle.statements
+            ],
+        )
+
+    @staticmethod
+    def side(puzzle: TrueFalse, value: bool) -> Text | Truth:
+        """How the puzzle names true or false: its own labels (Info, Intox) if it has them."""
+        if puzzle.labels is not None:
+            return puzzle.labels[0] if value else puzzle.labels[1]
+        return Truth.TRUE if value else Truth.FALSE
 
     def solution(self, puzzle: TrueFalse, rewards: Mapping[str, str]) -> Answer:
         return {s.id: s.answer for s in puzzle.statements}

@@ -18,6 +18,7 @@ from gardiens.ui.kit.modal import ModalScreen, card_panel
 from gardiens.ui.kit.screen import CORNER, TOP_BAR, Screen, bar_button_width, draw_title
 from gardiens.ui.puzzles import PuzzleView, view_for
 from gardiens.ui.screens.hud import Hud
+from gardiens.ui.screens.why import WhyCards
 from gardiens.ui.widgets.base import Button, Canvas, Widget
 
 if TYPE_CHECKING:
@@ -340,7 +341,8 @@ class PopUp(ModalScreen[T], ABC):
 
 
 class FeedbackPanel(PopUp[bool]):
-    """Right or wrong: the core's explanation, what was earned, and a way on."""
+    """Right or wrong: the core's explanation, what was earned, and a way on. A wrong answer
+    lists what it got wrong; a right one offers « Pourquoi ? », a card per item to browse."""
 
     holds_sync = True
 
@@ -351,10 +353,17 @@ class FeedbackPanel(PopUp[bool]):
         self.verdict = verdict
         self.earned = earned
         self.name = "feedback"
+        self.why = WhyCards(app, puzzle, verdict.details if verdict.correct else ())
+        self.showing_why = False
 
     def card(self) -> pygame.Rect:
-        """The card, as tall as what it says (and no taller than the screen allows)."""
+        """The card, as tall as what it says (and no taller than the screen allows); the
+        « Pourquoi ? » cards take all the height they may."""
         width = self.px(1400)
+        if self.showing_why:
+            rect = pygame.Rect(0, 0, width, self.height - self.px(160))
+            rect.center = (self.width // 2, self.height // 2)
+            return rect
         message, items = self._texts()
         natural = self._heights(message, items, width - self.px(120))
         content = natural[0] + sum(natural[1:])
@@ -371,7 +380,8 @@ class FeedbackPanel(PopUp[bool]):
             return "", []
         puzzle_id = self.puzzle.id
         message = words.text(self.verdict.message, puzzle_id=puzzle_id)
-        details = [words.text(d, puzzle_id=puzzle_id) for d in self.verdict.details]
+        wrong = () if self.verdict.correct else self.verdict.details
+        details = [words.text(d.why, puzzle_id=puzzle_id) for d in wrong]
         items = [("dot", d) for d in details[:5]] + [("key", r) for r in self._reward_lines()]
         return message, items
 
@@ -387,11 +397,32 @@ class FeedbackPanel(PopUp[bool]):
     def layout(self) -> None:
         card = self.card()
         _ = self._
+        if self.showing_why:
+            self.widgets = self.why.widgets(card, self.close, self.turn)
+            self.focus = "why-next" if self.why.page < len(self.why) - 1 else "continue"
+            return
         label = _("Continuer") if self.verdict.correct else _("Réessayer")
         self.widgets = [Button("continue", pygame.Rect(card.right - self.px(520), card.bottom - self.px(BUTTON_ROW),
                                                        self.px(460), self.px(130)),
                                label, icon="next", kind="accent", on_tap=self.close, text_role="subtitle")]
+        if len(self.why):
+            self.widgets.insert(0, Button("why", pygame.Rect(card.x + self.px(60), card.bottom - self.px(BUTTON_ROW),
+                                                             self.px(460), self.px(130)),
+                                          _("Pourquoi ?"), icon="question", kind="plain", on_tap=self.show_why,
+                                          text_role="subtitle"))
         self.focus = "continue"
+
+    def show_why(self) -> None:
+        """Open the cards that explain each item, from the first (when there are some)."""
+        self.showing_why = len(self.why) > 0
+        self.why.page = 0
+        self.refresh()
+        self.app.dirty = True
+
+    def turn(self, step: int) -> None:
+        self.why.turn(step)
+        self.refresh()
+        self.app.dirty = True
 
     def close(self) -> None:
         """Closed with whether the answer was right (the puzzle screen then closes too)."""
@@ -405,6 +436,10 @@ class FeedbackPanel(PopUp[bool]):
         card = self.rise(surface)
         right = self.verdict.correct
         card_panel(surface, app, card, edge=p.good if right else p.accent, shadow=p.good if right else p.accent_dark)
+        if self.showing_why:
+            self.why.draw(surface, card)
+            self.draw_widgets(surface)
+            return
         badge = pygame.Rect(card.x + self.px(50), card.y + self.px(44), self.px(150), self.px(150))
         pygame.draw.ellipse(surface, p.good if right else p.accent, badge)
         icon = app.assets.icon("check" if right else "bulb", self.px(100), p.surface if right else p.on_accent)

@@ -1,0 +1,105 @@
+"""Learning from success: after a right answer the team can browse why each item is what it is,
+and skip at any time; a wrong answer keeps its own explanations."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from gardiens.core.session import PuzzleState
+from gardiens.testing.pilot import Pilot
+from gardiens.testing.scenes import stage
+from gardiens.ui.screens.play import FeedbackPanel
+from gardiens.ui.text import TEXT_FLOORS
+
+
+def feedback(pilot: Pilot) -> FeedbackPanel:
+    top = pilot.app.top
+    assert isinstance(top, FeedbackPanel)
+    return top
+
+
+def shown(pilot: Pilot, name: str) -> list[str]:
+    """The texts drawn under `name`, the screen redrawn."""
+    return [fit.text for fit in pilot.fits() if fit.name == name]
+
+
+def test_a_right_answer_offers_why_and_browses_one_card_per_statement(launch: Callable[..., Pilot]) -> None:
+    # GIVEN a right answer to three true/false statements
+    pilot = launch()
+    stage(pilot.app, pilot.clock, screen="success", puzzle="vrai-faux")
+    pilot.settle()
+    assert pilot.has("why") and pilot.has("continue")
+    # WHEN the team asks why
+    pilot.tap("why")
+    # THEN the first card shows the statement, its side in the puzzle's words and the explanation
+    assert shown(pilot, "why-counter") == ["1 / 3"]
+    assert shown(pilot, "why-item") == ["Une info partagée mille fois est forcément vraie."]
+    assert shown(pilot, "why-answer") == ["Intox"]
+    assert shown(pilot, "why-explanation") == ["Le nombre de partages ne prouve rien."]
+    assert not pilot.find("why-previous").enabled
+    pilot.tap("why-next")
+    pilot.tap("why-next")
+    assert shown(pilot, "why-counter") == ["3 / 3"]
+    assert shown(pilot, "why-answer") == ["Info"]
+    assert not pilot.find("why-next").enabled
+    assert pilot.app.top is not None and pilot.app.top.focus == "continue"
+    pilot.tap("why-previous")
+    assert shown(pilot, "why-counter") == ["2 / 3"]
+
+
+def test_continue_skips_the_cards_at_any_time(launch: Callable[..., Pilot]) -> None:
+    pilot = launch()
+    stage(pilot.app, pilot.clock, screen="why", puzzle="vrai-faux")
+    pilot.settle()
+    assert shown(pilot, "why-counter") == ["1 / 3"]
+    pilot.tap("continue")
+    pilot.settle()
+    assert pilot.screen == "map"
+    assert pilot.app.state.puzzles["vrai-faux"].state is PuzzleState.SOLVED
+
+
+def test_a_right_choice_explains_the_choice_not_to_make(launch: Callable[..., Pilot]) -> None:
+    pilot = launch(language="en")
+    stage(pilot.app, pilot.clock, screen="why", puzzle="choix", language="en")
+    pilot.settle()
+    assert shown(pilot, "why-counter") == ["1 / 1"]
+    assert shown(pilot, "why-answer") == ["Not the right choice"]
+
+
+def test_a_puzzle_with_nothing_to_explain_offers_no_why(launch: Callable[..., Pilot]) -> None:
+    pilot = launch()
+    stage(pilot.app, pilot.clock, screen="success", puzzle="message")
+    pilot.settle()
+    assert pilot.has("continue") and not pilot.has("why")
+
+
+def test_a_wrong_answer_keeps_its_explanations_and_offers_no_why(launch: Callable[..., Pilot]) -> None:
+    pilot = launch()
+    stage(pilot.app, pilot.clock, screen="feedback", puzzle="vrai-faux")
+    pilot.settle()
+    assert not pilot.has("why")
+    details = shown(pilot, "feedback-detail")
+    assert details and set(details) <= {
+        "Le nombre de partages ne prouve rien.",
+        "Une vieille photo peut être ressortie.",
+        "Les images générées existent.",
+    }
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1280, 800)])
+def test_why_cards_are_readable_and_their_buttons_big(launch: Callable[..., Pilot],
+                                                      size: tuple[int, int]) -> None:
+    pilot = launch(size=size)
+    stage(pilot.app, pilot.clock, screen="why", puzzle="vrai-faux")
+    pilot.settle()
+    scale = size[1] / 1080
+    texts = [fit for fit in pilot.fits() if fit.name.startswith("why-")]
+    assert {fit.name for fit in texts} >= {"why-item", "why-answer", "why-explanation", "why-counter"}
+    for fit in texts:
+        assert fit.fit and not fit.cut and not fit.shrunk, fit.name
+        assert fit.size >= TEXT_FLOORS[fit.kind] * scale, fit.name
+    assert next(f for f in texts if f.name == "why-explanation").kind == "reading"
+    for name in ("why-previous", "why-next", "continue"):
+        assert pilot.find(name).rect.h >= 64 * scale
