@@ -16,6 +16,7 @@ from gardiens.core.puzzles.answers import (
     Answer,
     Journaled,
     MalformedAnswer,
+    Picks,
     Verdict,
     normalise,
 )
@@ -30,6 +31,7 @@ __all__ = [
     "Answer",
     "Journaled",
     "MalformedAnswer",
+    "Picks",
     "Verdict",
     "caesar",
     "check",

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from abc import abstractmethod
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from gardiens.core.puzzles.answers import Answer, Journaled, Verdict, read_ids, tally
+from gardiens.core.puzzles.answers import Answer, Journaled, Picks, Verdict, read_ids, tally
 from gardiens.core.puzzles.base import Text
 from gardiens.core.puzzles.kind import P, PuzzleKind
 
@@ -31,13 +31,19 @@ class PickingKind(PuzzleKind[P]):
 
     def check(self, puzzle: P, answer: object, rewards: Mapping[str, str]) -> Verdict:
         tapped = set(self._tapped(puzzle, answer))
-        return tally(
+        parts = tally(
             puzzle,
             [
                 ((p.id in tapped) == p.wanted, p.if_tapped if p.id in tapped else p.if_left)
                 for p in self.picks(puzzle)
             ],
         )
+        return replace(parts, picks=self.count(puzzle, tapped))
+
+    def count(self, puzzle: P, tapped: set[str]) -> Picks:
+        """The team's picks: how many are wanted, how many it made, how many wanted it left."""
+        wanted = {p.id for p in self.picks(puzzle) if p.wanted}
+        return Picks(right=len(tapped & wanted), made=len(tapped), missed=len(wanted - tapped))
 
     def solution(self, puzzle: P, rewards: Mapping[str, str]) -> Answer:
         return [p.id for p in self.picks(puzzle) if p.wanted]
