@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pygame
+
 from gardiens.testing.pilot import Pilot
 from gardiens.ui.puzzles.hotspots import HotspotsView
 from tests.ui.conftest import staged_view
@@ -33,3 +35,34 @@ def test_the_hotspots_score_in_english(launch: Callable[..., Pilot]) -> None:
     pilot.tap("region:titre")
     pilot.tap("submit")
     assert drawn(pilot, "feedback-score") == ["Your pick is right, but some are missing."]
+
+
+def frame(pilot: Pilot) -> pygame.Surface:
+    pilot.app.dirty = True
+    pilot.advance()
+    assert pilot.app.surface is not None
+    return pilot.app.surface.copy()
+
+
+def test_hotspot_marks_hug_their_zone_and_stay_on_the_picture(launch: Callable[..., Pilot]) -> None:
+    # GIVEN the picture before any choice
+    pilot = launch()
+    view = staged_view(pilot, "indices", HotspotsView)
+    before = frame(pilot)
+    # WHEN the team picks every zone
+    for region in view.puzzle.regions:
+        pilot.tap(f"region:{region.id}")
+    after = frame(pilot)
+    # THEN each outline hugs its zone, each number sits inside the picture, apart from the others
+    pic = view.picture
+    for region in view.puzzle.regions:
+        mark = view.mark_rect(region)
+        assert pic.contains(mark)
+        assert view.region_rect(region).inflate(view.px(16), view.px(16)).contains(mark)
+    badges = view.badges()
+    assert len(badges) == len(view.puzzle.regions)
+    assert all(pic.contains(b) and b.w <= view.px(60) for b in badges)
+    assert not any(a.colliderect(b) for i, a in enumerate(badges) for b in badges[i + 1:])
+    # AND nothing is drawn over the instruction bar above the picture
+    bar = pygame.Rect(0, 0, pilot.app.size[0], pic.y - view.px(10))
+    assert pygame.image.tobytes(before.subsurface(bar), "RGB") == pygame.image.tobytes(after.subsurface(bar), "RGB")
