@@ -4,12 +4,20 @@ team's own picks, cards that keep their place."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pygame
+import pytest
 
+from gardiens.core.checkers import solution
 from gardiens.testing.pilot import Pilot
+from gardiens.ui.puzzles.feed import FeedView
 from gardiens.ui.puzzles.hotspots import HotspotsView
-from tests.ui.conftest import staged_view
+from gardiens.ui.puzzles.pegi import PegiView
+from gardiens.ui.puzzles.sorting import SortView
+from tests.ui.conftest import load, staged_view
+
+SCENARIOS = Path(__file__).resolve().parents[2] / "scenarios"
 
 
 def drawn(pilot: Pilot, name: str) -> list[str]:
@@ -66,3 +74,40 @@ def test_hotspot_marks_hug_their_zone_and_stay_on_the_picture(launch: Callable[.
     # AND nothing is drawn over the instruction bar above the picture
     bar = pygame.Rect(0, 0, pilot.app.size[0], pic.y - view.px(10))
     assert pygame.image.tobytes(before.subsurface(bar), "RGB") == pygame.image.tobytes(after.subsurface(bar), "RGB")
+
+
+def card_rects(pilot: Pilot, prefix: str) -> dict[str, pygame.Rect]:
+    return {w.name: w.rect.copy() for w in pilot.app.top.widgets if w.name.startswith(prefix)}  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(("mission", "puzzle", "view_type", "size"), [
+    ("infox", "fil-actu", FeedView, (1920, 1080)),
+    ("infox", "fil-actu", FeedView, (1280, 800)),
+    ("jeux-video", "rayon-jeux", PegiView, (1920, 1080)),
+])
+def test_sorted_cards_keep_their_place(pilots: list[Pilot], mission: str, puzzle: str, view_type: type[SortView],
+                                       size: tuple[int, int]) -> None:
+    # GIVEN a sorting puzzle of a bundled mission and where each of its cards and boxes is
+    folder = SCENARIOS / mission
+    loaded = load(folder / "scenario.yaml")
+    pilots.append(Pilot.launch({loaded.id: loaded}, mission_dirs={loaded.id: folder}, size=size))
+    pilot = pilots[-1]
+    view = staged_view(pilot, puzzle, view_type)
+    prefix = f"{view.card_prefix}:"
+    first = card_rects(pilot, prefix) | card_rects(pilot, f"{view.box_prefix}:")
+    answer = solution(view.puzzle, {})
+    assert isinstance(answer, dict) and len(answer) >= 2
+    # WHEN the cards are put in their boxes one by one, the first one dragged
+    for index, (card, box) in enumerate(answer.items()):
+        if index == 0:
+            pilot.drag(f"{prefix}{card}", f"{view.box_prefix}:{box}")
+        else:
+            pilot.tap(f"{prefix}{card}")
+            pilot.tap(f"{view.box_prefix}:{box}")
+        # THEN no card and no box has moved, and the sorted card wears its box's name
+        assert card_rects(pilot, prefix) | card_rects(pilot, f"{view.box_prefix}:") == first
+        assert view.placed[card] == box
+        assert drawn(pilot, f"tag:{card}") == [view.box_label(box)]
+    # AND taking a card back out moves nothing either
+    pilot.drag(f"{prefix}{next(iter(answer))}", "tray")
+    assert card_rects(pilot, prefix) | card_rects(pilot, f"{view.box_prefix}:") == first
