@@ -11,6 +11,7 @@ import pytest
 
 from gardiens.core.checkers import solution
 from gardiens.testing.pilot import Pilot
+from gardiens.testing.scenes import stage
 from gardiens.ui.puzzles.feed import FeedView
 from gardiens.ui.puzzles.hotspots import HotspotsView
 from gardiens.ui.puzzles.pegi import PegiView
@@ -39,7 +40,7 @@ def test_the_hotspots_score_counts_the_team_s_picks(launch: Callable[..., Pilot]
 
 def test_the_hotspots_score_in_english(launch: Callable[..., Pilot]) -> None:
     pilot = launch(language="en")
-    staged_view(pilot, "indices", HotspotsView)
+    stage(pilot.app, pilot.clock, puzzle="indices", language="en")
     pilot.tap("region:titre")
     pilot.tap("submit")
     assert drawn(pilot, "feedback-score") == ["Your pick is right, but some are missing."]
