@@ -38,6 +38,12 @@ class SortingView(PuzzleView, ABC):
         """Every card to sort, in the puzzle's order."""
 
     def tap_card(self, card_id: str) -> None:
+        box = self.placed.get(card_id)
+        if self.selected is not None and self.selected != card_id and box is not None:
+            # A full box is mostly cards: a card tapped while another is picked up stands
+            # for its box, since children tap inside the box wherever the cards are.
+            self.place(box)
+            return
         self.selected = None if self.selected == card_id else card_id
         self.changed()
 
@@ -158,6 +164,11 @@ class SortView(SortingView):
     @abstractmethod
     def paint_box(self, surface: pygame.Surface, box_id: str, rect: pygame.Rect) -> None:
         ...
+
+    def tap_card(self, card_id: str) -> None:
+        # Sorted cards stay in the tray, apart from their boxes: a tap on one picks it up.
+        self.selected = None if self.selected == card_id else card_id
+        self.changed()
 
     def columns(self, width: int) -> int:
         n = len(self.card_ids())
