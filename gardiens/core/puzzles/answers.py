@@ -48,17 +48,30 @@ class Explanation:
 
 
 @dataclass(frozen=True)
+class Picks:
+    """What a team tapped, counted over its own picks only: the elements it rightly left alone
+    are no achievement to report ("3 of your 4 picks are right", not "4 of 6")."""
+
+    right: int
+    made: int
+    missed: int
+    """Wanted elements the team did not tap."""
+
+
+@dataclass(frozen=True)
 class Verdict:
     """The result of checking an answer: right or wrong, and the explanations to show.
 
     `details` holds, for a wrong answer, the explanation of each item the team got wrong; for a
     right one, the explanation of every item, so that a team learns from success too. Items
-    without an explanation are left out."""
+    without an explanation are left out. `score` counts the parts answered right; `picks`, for
+    kinds where the team taps elements, its picks."""
 
     correct: bool
     message: Text
     details: tuple[Explanation, ...] = ()
     score: tuple[int, int] = (0, 1)
+    picks: Picks | None = None
 
 
 class MalformedAnswer(ValueError):

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import bisect
 import random
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Literal
 
 from pydantic import Field
@@ -32,6 +33,43 @@ class Ordering(PuzzleBase):
 
     type: Literal["order"]
     items: list[OrderItem] = Field(min_length=2, max_length=8)
+
+
+# Shuffles drawn before falling back to the reversed order, which always needs the most moves.
+SHUFFLE_TRIES = 50
+
+
+def moves_to_sort(order: Sequence[str], right: Sequence[str]) -> int:
+    """The fewest moves (take one card, insert it elsewhere) that put `order` back as `right`:
+    the cards of the longest run already in the right relative order stay, each other moves once."""
+    rank = {item: i for i, item in enumerate(right)}
+    tails: list[int] = []
+    for item in order:
+        r = rank[item]
+        at = bisect.bisect_left(tails, r)
+        if at == len(tails):
+            tails.append(r)
+        else:
+            tails[at] = r
+    return len(order) - len(tails)
+
+
+def needed_moves(count: int) -> int:
+    """How many moves a shuffle of `count` items must need: two, so that one drag never solves
+    it, except for two items, which one move always sorts."""
+    return min(2, count - 1)
+
+
+def shuffled(right: Sequence[str], rng: random.Random) -> list[str]:
+    """The items in an order that takes at least `needed_moves` to put right; the same for the
+    same `rng` state."""
+    order = list(right)
+    wanted = needed_moves(len(order))
+    for _ in range(SHUFFLE_TRIES):
+        rng.shuffle(order)
+        if moves_to_sort(order, right) >= wanted:
+            return order
+    return list(reversed(right))
 
 
 class OrderKind(PuzzleKind[Ordering]):

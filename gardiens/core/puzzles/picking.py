@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from abc import abstractmethod
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from gardiens.core.puzzles.answers import (
     Answer,
     Explanation,
     Journaled,
+    Picks,
     Truth,
     Verdict,
     read_ids,
@@ -42,7 +43,13 @@ class PickingKind(PuzzleKind[P]):
 
     def check(self, puzzle: P, answer: object, rewards: Mapping[str, str]) -> Verdict:
         tapped = set(self._tapped(puzzle, answer))
-        return tally(puzzle, [self._explained(p, p.id in tapped) for p in self.picks(puzzle)])
+        parts = tally(puzzle, [self._explained(p, p.id in tapped) for p in self.picks(puzzle)])
+        return replace(parts, picks=self.count(puzzle, tapped))
+
+    def count(self, puzzle: P, tapped: set[str]) -> Picks:
+        """The team's picks: how many are wanted, how many it made, how many wanted it left."""
+        wanted = {p.id for p in self.picks(puzzle) if p.wanted}
+        return Picks(right=len(tapped & wanted), made=len(tapped), missed=len(wanted - tapped))
 
     @staticmethod
     def _explained(pick: Pick, tapped: bool) -> Explanation:

@@ -13,6 +13,9 @@ from gardiens.ui.puzzles.base import RIPPLE_SECONDS, GestureError, Hand, Part, i
 from gardiens.ui.puzzles.picking import PickingView
 from gardiens.ui.widgets.base import Button, Widget
 
+# The side of a chosen zone's number badge, in design pixels: small enough to hide little.
+BADGE = 52
+
 if TYPE_CHECKING:
     from gardiens.ui.kit.screen import Screen
     from gardiens.ui.widgets.base import Canvas
@@ -43,7 +46,7 @@ class RegionTarget(Widget):
 
 
 class HotspotsView(PickingView):
-    """Find the right places on a picture; each chosen place is circled and named."""
+    """Find the right places on a picture; each chosen place is outlined, numbered and named."""
 
     puzzle: Hotspots
     pick_prefix = "region"
@@ -54,6 +57,7 @@ class HotspotsView(PickingView):
         self.image: pygame.Surface | None = None
         self.ripples: list[tuple[tuple[int, int], float]] = []
         self.side = pygame.Rect(0, 0, 0, 0)
+        self.rows: list[pygame.Rect] = []
 
     def region_rect(self, region: Region) -> pygame.Rect:
         pic = self.picture
@@ -92,11 +96,15 @@ class HotspotsView(PickingView):
         regions = sorted(self.puzzle.regions, key=lambda r: -r.w * r.h)
         widgets += [RegionTarget(self, r, self.region_rect(r)) for r in regions]
         y = self.side.y + self.px(80)
+        # Each choice in the list wears the number of its mark on the picture.
+        indent = self.px(BADGE + 12)
+        self.rows = []
         for rid in self.chosen:
             region = next(r for r in self.puzzle.regions if r.id == rid)
-            widgets.append(Button(f"unpick:{rid}", pygame.Rect(self.side.x, y, self.side.w, self.px(96)),
-                                  self.text(region.label), icon="cross", kind="plain", text_role="small",
-                                  align="left", on_tap=partial(self.toggle, rid)))
+            row = pygame.Rect(self.side.x + indent, y, self.side.w - indent, self.px(96))
+            widgets.append(Button(f"unpick:{rid}", row, self.text(region.label), icon="cross", kind="plain",
+                                  text_role="small", align="left", on_tap=partial(self.toggle, rid)))
+            self.rows.append(row)
             y += self.px(110)
             if y > self.side.bottom - self.px(96):
                 break
@@ -120,26 +128,61 @@ class HotspotsView(PickingView):
                                size=m.text("small"), color=p.ink_soft, align="center", valign="middle",
                                name=f"region-label:{region.id}")
         focused = self.screen.focus if app.show_focus else None
+        clip = surface.get_clip()
+        # Marks stay on the picture: they never spill over the instruction bar or the choices.
+        surface.set_clip(pic.clip(clip))
         for region in self.puzzle.regions:
             r = self.region_rect(region)
             if region.id in self.chosen:
-                radius = max(self.px(40), min(max(r.w, r.h) // 2 + self.px(12), self.px(160)))
-                pygame.draw.circle(surface, p.focus_inner, r.center, radius, max(4, self.px(12)))
-                pygame.draw.circle(surface, p.primary, r.center, radius, max(3, self.px(8)))
-                mark = pygame.Rect(0, 0, self.px(64), self.px(64))
-                mark.center = (r.centerx + int(radius * 0.7), r.centery - int(radius * 0.7))
-                pygame.draw.ellipse(surface, p.primary, mark)
-                icon = app.assets.icon("check", self.px(46), p.on_primary)
-                surface.blit(icon, icon.get_rect(center=mark.center))
+                outline = self.mark_rect(region)
+                pygame.draw.rect(surface, p.primary, outline, width=max(3, self.px(6)), border_radius=self.px(14))
+                pygame.draw.rect(surface, p.focus_inner, outline.inflate(-2 * self.px(6), -2 * self.px(6)),
+                                 width=max(1, self.px(2)), border_radius=self.px(8))
             if focused == f"region:{region.id}":
-                    focus_ring(surface, r, p, self.px(10), self.px(6))
+                focus_ring(surface, r, p, self.px(10), self.px(6))
+        for number, badge in enumerate(self.badges(), start=1):
+            self.number_badge(surface, badge, number)
+        surface.set_clip(clip)
         for pos, started in self.ripples:
             age = (app.time - started) / RIPPLE_SECONDS
             if 0 <= age < 1:
                 pygame.draw.circle(surface, p.ink_soft, pos, self.px(20 + 50 * age), max(2, self.px(5 * (1 - age))))
 
+    def mark_rect(self, region: Region) -> pygame.Rect:
+        """The outline of a chosen zone: hugging it, so that what is inside stays readable."""
+        return self.region_rect(region).inflate(self.px(12), self.px(12)).clip(self.picture)
+
+    def badges(self) -> list[pygame.Rect]:
+        """Where each chosen zone's number sits: on a corner of its outline, inside the picture,
+        the top-right one unless an earlier number is there (zones side by side)."""
+        placed: list[pygame.Rect] = []
+        for rid in self.chosen:
+            outline = self.mark_rect(next(r for r in self.puzzle.regions if r.id == rid))
+            corners = [outline.topright, outline.topleft, outline.bottomright, outline.bottomleft]
+            spots = [self.badge_at(corner) for corner in corners]
+            placed.append(next((b for b in spots if b.collidelist(placed) < 0), spots[0]))
+        return placed
+
+    def badge_at(self, corner: tuple[int, int]) -> pygame.Rect:
+        badge = pygame.Rect(0, 0, self.px(BADGE), self.px(BADGE))
+        badge.center = corner
+        return badge.clamp(self.picture)
+
+    def number_badge(self, surface: pygame.Surface, rect: pygame.Rect, number: int) -> None:
+        """The number of a choice, the same on the picture and in the list of choices."""
+        app = self.app
+        p = app.palette
+        pygame.draw.ellipse(surface, p.primary, rect)
+        pygame.draw.ellipse(surface, p.on_primary, rect, max(2, self.px(3)))
+        app.type.line(surface, str(number), rect.center, size=app.metrics.text("small"), color=p.on_primary,
+                      bold=True, anchor="center")
+
     def draw(self, surface: pygame.Surface) -> None:
         app = self.app
+        for number, row in enumerate(self.rows, start=1):
+            badge = pygame.Rect(self.side.x, 0, self.px(BADGE), self.px(BADGE))
+            badge.centery = row.centery
+            self.number_badge(surface, badge, number)
         app.type.block(surface, self._("Tes choix"), pygame.Rect(self.side.x, self.side.y, self.side.w, self.px(64)),
                        size=app.metrics.text("subtitle"), color=app.palette.ink, bold=True, name="hotspot-choices")
         if not self.chosen:

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from gardiens.core.model import Ordering
+from gardiens.core.puzzles.order import shuffled
 from gardiens.ui.puzzles.base import Card, GestureError, Hand, PuzzleView, ids, seeded
 from gardiens.ui.widgets.base import Widget
 
@@ -51,12 +52,7 @@ class OrderView(PuzzleView):
 
     def __init__(self, screen: Screen, puzzle: Ordering) -> None:
         super().__init__(screen, puzzle)
-        ids = [item.id for item in puzzle.items]
-        order = list(ids)
-        seeded(puzzle.id).shuffle(order)
-        if order == ids:
-            order = order[1:] + order[:1]
-        self.order = order
+        self.order = shuffled([item.id for item in puzzle.items], seeded(puzzle.id))
         self.selected: str | None = None
         self.cards: list[OrderCard] = []
 

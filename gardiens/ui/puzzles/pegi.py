@@ -39,9 +39,8 @@ class PegiView(SortView):
     card_prefix = "game"
     box_prefix = "pegi"
     card_height = 210
-    chip_height = 76
     box_head = 104
-    min_box = 200
+    box_height = 170
 
     def __init__(self, screen: Screen, puzzle: Pegi) -> None:
         super().__init__(screen, puzzle)
@@ -66,7 +65,10 @@ class PegiView(SortView):
     def box_ids(self) -> list[str]:
         return list(PEGI_RATINGS)
 
-    def paint_card(self, surface: pygame.Surface, card_id: str, rect: pygame.Rect, *, compact: bool) -> None:
+    def box_label(self, box_id: str) -> str:
+        return self._("PEGI {n}").format(n=box_id)
+
+    def paint_card(self, surface: pygame.Surface, card_id: str, rect: pygame.Rect) -> None:
         app = self.app
         p = app.palette
         m = app.metrics
@@ -74,30 +76,22 @@ class PegiView(SortView):
         selected = self.selected == card_id
         panel(surface, rect, p.surface, radius=m.px(20), shadow=p.shadow, depth=m.px(5),
               border=p.primary if selected else p.outline, border_width=m.px(7 if selected else 3))
-        title = plain(self.text(game.title))
-        if compact:
-            icon = app.assets.icon("dice", m.px(36), p.primary_dark)
-            surface.blit(icon, icon.get_rect(midleft=(rect.x + m.px(14), rect.centery)))
-            app.type.block(surface, title, pygame.Rect(rect.x + m.px(58), rect.y + m.px(4), rect.w - m.px(70),
-                           rect.h - m.px(8)), size=m.text("small"), color=p.ink, bold=True, valign="middle",
-                           max_lines=2, name=f"game:{card_id}")
-        else:
-            inner = rect.inflate(-m.px(28), -m.px(20))
-            side = min(inner.h, m.px(130))
-            image = mission_picture(self, game.image, (side, side))
-            x = inner.x
-            if image is not None:
-                surface.blit(image, image.get_rect(midleft=(inner.x, inner.centery)))
-                x += image.get_width() + m.px(16)
-            title_size = m.text("body")
-            title_h = app.type.font(title_size, True).get_linesize()
-            icon = app.assets.icon("dice", m.px(38), p.primary_dark)
-            surface.blit(icon, icon.get_rect(midleft=(x, inner.y + title_h // 2)))
-            app.type.block(surface, title, pygame.Rect(x + m.px(48), inner.y, inner.right - x - m.px(90), title_h),
-                           size=title_size, color=p.ink, bold=True, max_lines=1, name=f"game:{card_id}")
-            app.type.block(surface, plain(self.text(game.description)), self.description_box(rect, game.image),
-                           size=self.description_size, color=p.ink,
-                           name=f"game-text:{card_id}")
+        inner = rect.inflate(-m.px(28), -m.px(20))
+        side = min(inner.h, m.px(130))
+        image = mission_picture(self, game.image, (side, side))
+        x = inner.x
+        if image is not None:
+            surface.blit(image, image.get_rect(midleft=(inner.x, inner.centery)))
+            x += image.get_width() + m.px(16)
+        title_size = m.text("body")
+        title_h = app.type.font(title_size, True).get_linesize()
+        icon = app.assets.icon("dice", m.px(38), p.primary_dark)
+        surface.blit(icon, icon.get_rect(midleft=(x, inner.y + title_h // 2)))
+        app.type.block(surface, plain(self.text(game.title)), pygame.Rect(x + m.px(48), inner.y,
+                       inner.right - x - m.px(90), title_h), size=title_size, color=p.ink, bold=True, max_lines=1,
+                       name=f"game:{card_id}")
+        app.type.block(surface, plain(self.text(game.description)), self.description_box(rect, game.image),
+                       size=self.description_size, color=p.ink, name=f"game-text:{card_id}")
 
     def paint_box(self, surface: pygame.Surface, box_id: str, rect: pygame.Rect) -> None:
         app = self.app
@@ -114,5 +108,9 @@ class PegiView(SortView):
         app.type.block(surface, self._("dès {n} ans").format(n=box_id), pygame.Rect(x, head.centery,
                        head.right - x - m.px(10), head.h // 2 - m.px(8)), size=m.text("small"), color=p.ink_soft,
                        max_lines=1, name=f"pegi-age:{box_id}")
-        if self.selected is not None and box_id not in self.placed.values():
+        count = sum(1 for b in self.placed.values() if b == box_id)
+        if count:
+            app.type.line(surface, str(count), (rect.centerx, (head.bottom + rect.bottom) // 2),
+                          size=m.text("subtitle"), color=p.ink, bold=True, anchor="center")
+        elif self.selected is not None:
             self.drop_arrow(surface, rect)

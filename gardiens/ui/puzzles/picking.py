@@ -4,11 +4,24 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from gardiens.core.checkers import Picks
 from gardiens.core.model import Puzzle
 from gardiens.ui.puzzles.base import Hand, PuzzleView, ids, taps
 
 if TYPE_CHECKING:
-    from gardiens.ui.kit.screen import Screen
+    from gardiens.ui.kit.screen import Screen, ScreenPart
+
+
+def picks_score(part: ScreenPart, picks: Picks) -> str:
+    """How many of the team's own picks are right: what it tapped, not what it rightly left."""
+    if picks.right == 0:
+        return part.ngettext("Votre choix n'est pas juste.", "Aucun de vos {made} choix n'est juste.",
+                             picks.made).format(made=picks.made)
+    if picks.right == picks.made:
+        return part.ngettext("Votre choix est juste, mais il en manque.",
+                             "Vos {made} choix sont justes, mais il en manque.", picks.made).format(made=picks.made)
+    return part.ngettext("{right} de vos {made} choix est juste.", "{right} de vos {made} choix sont justes.",
+                         picks.right).format(right=picks.right, made=picks.made)
 
 
 class PickingView(PuzzleView):

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from gardiens.core.model import Feed, Pegi, Puzzle
+from gardiens.core.model import Puzzle
 from gardiens.ui.draw import panel
 from gardiens.ui.puzzles.base import Card, GestureError, Hand, Part, PuzzleView
 from gardiens.ui.theme import Color
@@ -20,7 +20,8 @@ if TYPE_CHECKING:
 
 
 class SortingView(PuzzleView, ABC):
-    """Cards to put into boxes: tap a card then its box, or drag it; loose cards sit in a tray."""
+    """Cards to put into boxes: tap a card then its box, or drag it. Every card keeps its place
+    in the tray, where it wears the name of the box it was put in: nothing moves under a finger."""
 
     # The names of the card and box widgets are "<prefix>:<id>".
     card_prefix: str
@@ -89,19 +90,26 @@ class SortingView(PuzzleView, ABC):
 
 
 class SortCard(Card["SortView"]):
-    """A card to sort: tap it then a box, or drag it onto a box."""
+    """A card to sort: tap it then a box, or drag it onto a box. Once sorted it stays where it
+    is and wears its box's tag."""
 
     corner = 20
 
-    def __init__(self, view: SortView, card_id: str, rect: pygame.Rect, *, compact: bool) -> None:
+    def __init__(self, view: SortView, card_id: str, rect: pygame.Rect) -> None:
         super().__init__(view, view.card_prefix, card_id, rect, tap=view.tap_card)
-        self.compact = compact
 
     def paint(self, surface: pygame.Surface, app: Canvas, area: pygame.Rect, pressed: bool) -> Ring:
         view = self.view
-        view.paint_card(surface, self.item_id, area, compact=self.compact)
+        # The card keeps the same size sorted or not; the strip under it names its box once sorted.
+        body = pygame.Rect(area.x, area.y, area.w, area.h - view.px(view.tag_height))
+        view.paint_card(surface, self.item_id, body)
+        box = view.placed.get(self.item_id)
+        if box is not None:
+            strip = pygame.Rect(area.x + view.px(12), body.bottom + view.px(6), area.w - view.px(24),
+                                area.bottom - body.bottom - view.px(6))
+            view.tag(surface, self.item_id, box, strip)
         if view.selected == self.item_id:
-            view.selected_mark(surface, area)
+            view.selected_mark(surface, body)
         return area, app.metrics.px(self.corner)
 
 
@@ -123,16 +131,18 @@ class SortBox(Part["SortView"]):
 
 
 class SortView(SortingView):
-    """Cards laid out in a tray above boxes; each card goes into one box."""
+    """Cards in a grid of fixed places above a row of boxes; each card goes into one box."""
 
     card_prefix = "card"
     box_prefix = "box"
-    card_height = 200
-    chip_height = 84
+    card_height = 240
     box_head = 90
-    min_box = 230
+    # Boxes are targets, not shelves: a head with the box's name and how many cards it holds.
+    box_height = 130
+    # The strip at the bottom of a sorted card that names its box.
+    tag_height = 48
 
-    def __init__(self, screen: Screen, puzzle: Feed | Pegi) -> None:
+    def __init__(self, screen: Screen, puzzle: Puzzle) -> None:
         super().__init__(screen, puzzle)
         self.boxes: list[SortBox] = []
 
@@ -141,15 +151,24 @@ class SortView(SortingView):
         ...
 
     @abstractmethod
-    def paint_card(self, surface: pygame.Surface, card_id: str, rect: pygame.Rect, *, compact: bool) -> None:
-        ...
+    def box_label(self, box_id: str) -> str:
+        """The box's name, as the tag of a card put in it says it."""
+
+    @abstractmethod
+    def paint_card(self, surface: pygame.Surface, card_id: str, rect: pygame.Rect) -> None:
+        """The card itself, above the strip where its box's tag goes once sorted."""
 
     def measure(self, cards: list[tuple[str, pygame.Rect]]) -> None:
-        """Called with the tray's cards once laid out, e.g. to give their texts one size."""
+        """Called with the cards' content boxes once laid out, e.g. to give their texts one size."""
 
     @abstractmethod
     def paint_box(self, surface: pygame.Surface, box_id: str, rect: pygame.Rect) -> None:
         ...
+
+    def tap_card(self, card_id: str) -> None:
+        # Sorted cards stay in the tray, apart from their boxes: a tap on one picks it up.
+        self.selected = None if self.selected == card_id else card_id
+        self.changed()
 
     def columns(self, width: int) -> int:
         n = len(self.card_ids())
@@ -158,59 +177,36 @@ class SortView(SortingView):
         return 2
 
     def layout(self, area: pygame.Rect) -> list[Widget]:
+        """Places for every card, whether sorted or not, so that no card moves when one is."""
         self.area = area
         gap = self.px(18)
         ids = self.card_ids()
-        loose = [cid for cid in ids if cid not in self.placed]
         cols = self.columns(area.w)
         card_w = (area.w - gap * (cols + 1)) // cols
-        rows = math.ceil(len(loose) / cols)
-        if rows:
-            # Larger text needs taller cards, as long as the boxes keep their room.
-            wanted = round(self.px(self.card_height) * self.app.metrics.text_factor)
-            card_h = min(wanted, (area.h - self.px(self.min_box) - gap * (rows + 2)) // rows)
-            self.tray = pygame.Rect(area.x, area.y, area.w, rows * (card_h + gap) + gap)
-        else:
-            card_h = 0
-            self.tray = pygame.Rect(area.x, area.y, area.w, self.px(96))
+        rows = max(1, math.ceil(len(ids) / cols))
+        box_h = self.px(self.box_height)
+        room = area.h - box_h - gap
+        wanted = round(self.px(self.card_height) * self.app.metrics.text_factor)
+        card_h = min(wanted, (room - gap * (rows + 1)) // rows)
+        self.tray = pygame.Rect(area.x, area.y, area.w, rows * (card_h + gap) + gap)
         tray = SortBox(self, "tray", self.tray, None)
         tray.focusable = False
-        cards: list[Widget] = []
-        for r in range(rows):
-            row = loose[r * cols:(r + 1) * cols]
-            x = self.tray.centerx - (len(row) * card_w + (len(row) - 1) * gap) // 2
-            for cid in row:
-                rect = pygame.Rect(x, self.tray.y + gap + r * (card_h + gap), card_w, card_h)
-                cards.append(SortCard(self, cid, rect, compact=False))
-                x += card_w + gap
-        self.measure([(c.item_id, c.rect) for c in cards if isinstance(c, SortCard)])
+        cards: list[SortCard] = []
+        for index, cid in enumerate(ids):
+            r, c = divmod(index, cols)
+            in_row = min(cols, len(ids) - r * cols)
+            x = self.tray.centerx - (in_row * card_w + (in_row - 1) * gap) // 2 + c * (card_w + gap)
+            cards.append(SortCard(self, cid, pygame.Rect(x, self.tray.y + gap + r * (card_h + gap), card_w, card_h)))
+        # Texts get the room left above a tag, sorted or not: a card's text keeps its size once sorted.
+        tag = self.px(self.tag_height)
+        self.measure([(c.item_id, pygame.Rect(c.rect.x, c.rect.y, c.rect.w, c.rect.h - tag)) for c in cards])
         boxes = self.box_ids()
+        # Boxes sit under the cards and take what is left: large targets that never move.
         top = self.tray.bottom + gap
         bw = (area.w - gap * (len(boxes) - 1)) // len(boxes)
-        self.boxes = []
-        chips: list[Widget] = []
-        head = self.px(self.box_head)
-        for i, bid in enumerate(boxes):
-            rect = pygame.Rect(area.x + i * (bw + gap), top, bw, area.bottom - top)
-            self.boxes.append(SortBox(self, f"{self.box_prefix}:{bid}", rect, bid))
-            inside = [cid for cid in ids if self.placed.get(cid) == bid]
-            if not inside:
-                continue
-            step = gap // 2
-            room = rect.h - head - gap
-            h = min(self.px(self.chip_height), (room - step * (len(inside) - 1)) // len(inside))
-            y = rect.y + head + gap // 2
-            for cid in inside:
-                chips.append(SortCard(self, cid, pygame.Rect(rect.x + gap // 2, y, rect.w - gap, h), compact=True))
-                y += h + step
-        return [tray, *cards, *self.boxes, *chips]
-
-    def draw(self, surface: pygame.Surface) -> None:
-        if self.placed.keys() >= set(self.card_ids()):
-            app = self.app
-            app.type.block(surface, self._("Tout est rangé ! Touche une carte pour la déplacer, ou valide."),
-                           self.tray.inflate(-self.px(40), -self.px(16)), size=app.metrics.text("body"),
-                           color=app.palette.ink_soft, align="center", valign="middle", name="tray-empty")
+        self.boxes = [SortBox(self, f"{self.box_prefix}:{bid}", pygame.Rect(area.x + i * (bw + gap), top, bw,
+                              area.bottom - top), bid) for i, bid in enumerate(boxes)]
+        return [tray, *cards, *self.boxes]
 
     def on_drag(self, widget: Widget, pos: tuple[int, int]) -> None:
         if isinstance(widget, SortCard):
@@ -223,6 +219,8 @@ class SortView(SortingView):
     def status(self) -> str:
         if self.selected is not None:
             return self._("Maintenant, touche la boîte où elle va.")
+        if self.placed.keys() >= set(self.card_ids()):
+            return self._("Tout est rangé ! Touche une carte pour la déplacer, ou valide.")
         return self._("Touche une carte, puis la boîte où elle va. Tu peux aussi la faire glisser.")
 
     def box_frame(self, surface: pygame.Surface, rect: pygame.Rect, idle: Color) -> pygame.Rect:
@@ -235,8 +233,21 @@ class SortView(SortingView):
 
     def drop_arrow(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
         """An arrow at the bottom of a box: the picked-up card may go here."""
-        icon = self.app.assets.icon("down", self.px(48), self.app.palette.accent_dark)
-        surface.blit(icon, icon.get_rect(midbottom=(rect.centerx, rect.bottom - self.px(10))))
+        below = rect.bottom - rect.y - self.px(self.box_head)
+        icon = self.app.assets.icon("down", max(8, min(self.px(48), below - self.px(12))), self.app.palette.accent_dark)
+        surface.blit(icon, icon.get_rect(midbottom=(rect.centerx, rect.bottom - self.px(6))))
+
+    def tag(self, surface: pygame.Surface, card_id: str, box_id: str, rect: pygame.Rect) -> None:
+        """The tag that names the box a card was put in: a box icon and the box's name."""
+        app = self.app
+        p = app.palette
+        m = app.metrics
+        pygame.draw.rect(surface, p.primary, rect, border_radius=m.px(14))
+        icon = app.assets.icon("box", m.px(34), p.on_primary)
+        surface.blit(icon, icon.get_rect(midleft=(rect.x + m.px(14), rect.centery)))
+        app.type.block(surface, self.box_label(box_id), pygame.Rect(rect.x + m.px(60), rect.y, rect.w - m.px(74),
+                       rect.h), size=m.text("small"), color=p.on_primary, bold=True, valign="middle", max_lines=1,
+                       name=f"tag:{card_id}")
 
     def selected_mark(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
         """The chosen card wears a hand badge: its thick frame is not the only sign."""

@@ -17,6 +17,7 @@ from gardiens.ui.draw import focus_ring, lumi, panel, speech_bubble
 from gardiens.ui.kit.modal import ModalScreen, card_panel
 from gardiens.ui.kit.screen import CORNER, TOP_BAR, Screen, bar_button_width, draw_title
 from gardiens.ui.puzzles import PuzzleView, view_for
+from gardiens.ui.puzzles.picking import picks_score
 from gardiens.ui.screens.hud import Hud
 from gardiens.ui.screens.why import WhyCards
 from gardiens.ui.widgets.base import Button, Canvas, Widget
@@ -475,9 +476,12 @@ class FeedbackPanel(PopUp[bool]):
                                       box_h), size=m.text("body"), color=p.ink,
                                       name="feedback-detail")
                 y += used.lines * app.type.font(used.size).get_linesize() + self.px(10)
-        if score_total > 1 and not right:
-            score = self.ngettext("{right} bonne réponse sur {total}", "{right} bonnes réponses sur {total}",
-                                  score_right).format(right=score_right, total=score_total)
+        picks = self.verdict.picks
+        if (score_total > 1 or picks) and not right:
+            # Where the team taps elements, only its picks count: zones rightly left alone are no score.
+            score = picks_score(self, picks) if picks else self.ngettext(
+                "{right} bonne réponse sur {total}", "{right} bonnes réponses sur {total}",
+                score_right).format(right=score_right, total=score_total)
             app.type.block(surface, score, pygame.Rect(card.x + self.px(60), card.bottom - self.px(160),
                            card.w - self.px(660), self.px(110)), size=m.text("subtitle"), color=p.ink_soft,
                            bold=True, valign="middle", name="feedback-score")
