@@ -35,11 +35,24 @@ def gardiens(args: list[str], tmp_path: Path) -> subprocess.Popen[str]:
     )
 
 
+def wait_for_handlers(process: subprocess.Popen[str]) -> None:
+    """Wait until the process catches SIGTERM (its `SigCgt` mask in /proc says so)."""
+    deadline = time.monotonic() + ENDS_WITHIN
+    status = Path(f"/proc/{process.pid}/status")
+    while time.monotonic() < deadline and process.poll() is None:
+        caught = next(line for line in status.read_text().splitlines() if line.startswith("SigCgt:"))
+        if int(caught.split()[1], 16) & (1 << (signal.SIGTERM - 1)):
+            return
+        time.sleep(0.02)
+
+
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT], ids=["TERM", "INT"])
 @pytest.mark.parametrize("name", list(COMMANDS))
 def test_a_working_command_ends_when_signalled(name: str, signum: int, tmp_path: Path) -> None:
     process = gardiens(COMMANDS[name], tmp_path)
-    # Long enough to be past start-up and into its work (pygame, the bots, the bench's runs).
+    # The command has said how it stops (a loaded machine can take seconds to start Python), then
+    # works long enough to be into its work (pygame, the bots, the bench's runs).
+    wait_for_handlers(process)
     time.sleep(1.5)
     process.send_signal(signum)
     status = process.wait(timeout=ENDS_WITHIN)
