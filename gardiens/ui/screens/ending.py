@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import pygame
 
@@ -17,7 +17,7 @@ from gardiens.ui.kit.modal import ModalScreen
 from gardiens.ui.kit.screen import TOP_BAR, Screen, draw_title
 from gardiens.ui.screens.attract import night_scene
 from gardiens.ui.text import TEXT_FLOORS
-from gardiens.ui.theme import DESIGN_SIZE, MIN_SHRINK
+from gardiens.ui.theme import DESIGN_SIZE
 from gardiens.ui.widgets.base import Button, Widget
 
 if TYPE_CHECKING:
@@ -219,7 +219,7 @@ class DebriefScreen(Screen):
         timeline_h = self.timeline_height(len(data.puzzles))
         body_h = self.height - top - timeline_h - 2 * gap
         # Result card with the badge.
-        result = pygame.Rect(self.px(40), top, self.px(480), body_h)
+        result = pygame.Rect(self.px(40), top, self.px(430), body_h)
         panel(surface, result, p.surface, radius=self.px(36), shadow=p.shadow, depth=self.px(10), border=p.outline,
               border_width=self.px(3))
         tier = badge_of(data)
@@ -241,15 +241,17 @@ class DebriefScreen(Screen):
         ]
         y = result.y + self.px(356)
         each = max(self.px(56), (result.bottom - self.px(16) - y) // len(facts))
-        for icon, text in facts:
+        rows = [pygame.Rect(result.x + self.px(96), y + i * each, result.w - self.px(110), each)
+                for i in range(len(facts))]
+        # One size for the three facts, so that a short one does not look bigger than the rest.
+        size = app.type.common_size([text for _icon, text in facts], rows, m.text("body"))
+        for (icon, text), row in zip(facts, rows, strict=True):
             image = app.assets.icon(icon, self.px(48), p.primary)
-            surface.blit(image, image.get_rect(midleft=(result.x + self.px(30), y + each // 2)))
-            app.type.block(surface, text, pygame.Rect(result.x + self.px(96), y, result.w - self.px(110), each),
-                           size=m.text("body"), color=p.ink, valign="middle", max_lines=1, name="fact")
-            y += each
+            surface.blit(image, image.get_rect(midleft=(result.x + self.px(30), row.centery)))
+            app.type.block(surface, text, row, size=size, color=p.ink, valign="middle", max_lines=1, name="fact")
         # Key messages.
         x = result.right + gap
-        help_w = self.px(600)
+        help_w = self.px(720)
         learn = pygame.Rect(x, top, self.width - x - help_w - gap - self.px(40), body_h)
         panel(surface, learn, p.surface, radius=self.px(36), shadow=p.shadow, depth=self.px(10), border=p.outline,
               border_width=self.px(3))
@@ -298,10 +300,10 @@ class DebriefScreen(Screen):
     def _help_size(self, resources: list[tuple[str, str, str]],
                    column: pygame.Rect) -> tuple[int, list[tuple[int, int]]]:
         """One size for every resource (its title in bold, then its text): the largest at which all
-        fit the column, down to the smallest allowed; and the heights of each title and text."""
+        fit the column, down to the reading floor; and the heights of each title and text."""
         measure = self.app.type.measure
         size = self.app.metrics.text("body")
-        smallest = max(8, round(size * MIN_SHRINK))
+        smallest = round(TEXT_FLOORS["reading"] * self.height / DESIGN_SIZE[1])
         while True:
             heights = [(measure(title, size, column.w, True)[2], measure(text, size, column.w)[2])
                        for _icon, title, text in resources]
@@ -323,27 +325,32 @@ class DebriefScreen(Screen):
 
     # -- the timeline ----------------------------------------------------------------
 
-    def _lane_sizes(self) -> tuple[int, int, int]:
-        """The timeline's text size, its count icons' size and its marks' diameter."""
-        text = self.app.metrics.text("small")
-        return text, max(self.px(34), round(text * 0.9)), max(self.px(60), round(text * 1.7))
+    def _timeline_area(self, box: pygame.Rect) -> pygame.Rect:
+        """Where the lanes go in the timeline's panel `box`: below its title row."""
+        top = box.y + self.px(14) + self.px(64) + self.px(10)
+        return pygame.Rect(box.x + self.px(20), top, box.w - self.px(40), box.bottom - self.px(14) - top)
 
-    def timeline_height(self, puzzles: int) -> int:
-        """As tall as its title, two rows of counts, the marks and their numbers need."""
-        text, icon, mark = self._lane_sizes()
-        row = max(icon, self.app.type.font(text, True).get_linesize())
-        return self.px(14) + self.px(64) + self.px(10) + 2 * row + self.px(6) + mark + self.px(4) + row + self.px(14)
-
-    def _count_size(self, lane_w: int, icon: int) -> int:
-        """The largest size, down to the labels' floor, at which the widest count fits a lane
-        beside its icon."""
+    def _lane_fit(self, puzzles: int, width: int) -> LaneFit:
+        """How a lane is drawn when `puzzles` lanes share `width`: the counts take the largest
+        size, down to the labels' floor, at which the widest count fits beside its icon."""
         text = self.app.metrics.text("small")
+        lane = width // max(1, puzzles)
+        mark = min(max(self.px(60), round(text * 1.7)), lane - self.px(8))
+        icon = min(max(self.px(34), round(text * 0.9)), lane // 3)
         floor = round(TEXT_FLOORS["label"] * self.height / DESIGN_SIZE[1])
         widest = count_label(MAX_COUNT + 1)
         size = text
-        while size > floor and icon + self.px(4) + self.app.type.font(size, True).size(widest)[0] > lane_w:
+        while size > floor and icon + self.px(4) + self.app.type.font(size, True).size(widest)[0] > lane - self.px(8):
             size = max(floor, int(size * 0.92))
-        return size
+        row = max(icon, self.app.type.font(size, True).get_linesize())
+        return LaneFit(lane, mark, icon, size, row)
+
+    def timeline_height(self, puzzles: int) -> int:
+        """As tall as its title, two rows of counts, the marks and their numbers need."""
+        box = pygame.Rect(self.px(40), 0, self.width - self.px(80), self.height)
+        fit = self._lane_fit(puzzles, self._timeline_area(box).w)
+        lanes = 2 * fit.row + self.px(6) + fit.mark + self.px(4) + fit.row
+        return self.px(14) + self.px(64) + self.px(10) + lanes + self.px(14)
 
     def draw_timeline(self, surface: pygame.Surface, data: DebriefData, box: pygame.Rect) -> None:
         """The puzzles in the order the team finished them, one lane each: a mark for how it ended,
@@ -369,14 +376,8 @@ class DebriefScreen(Screen):
                        size=m.text("subtitle"), color=p.ink, bold=True, max_lines=1, valign="middle",
                        name="timeline-title")
         lanes = lanes_of(data)
-        _text, icon, mark = self._lane_sizes()
-        area = pygame.Rect(box.x + self.px(20), title_row.bottom + self.px(10), box.w - self.px(40),
-                           box.bottom - self.px(14) - title_row.bottom - self.px(10))
-        lane_w = area.w // max(1, len(lanes))
-        mark = min(mark, lane_w - self.px(8))
-        icon = min(icon, lane_w // 3)
-        size = self._count_size(lane_w - self.px(8), icon)
-        row = max(icon, app.type.font(size, True).get_linesize())
+        area = self._timeline_area(box)
+        lane_w, mark, icon, size, row = self._lane_fit(len(lanes), area.w)
         mark_y = area.y + 2 * row + self.px(6) + mark // 2
         self.timeline_marks = []
         if len(lanes) > 1:
@@ -419,6 +420,16 @@ class DebriefScreen(Screen):
             pygame.draw.ellipse(surface, p.outline, spot, max(2, self.px(6)))
 
 
+class LaneFit(NamedTuple):
+    """The sizes of one lane of the timeline, in pixels."""
+
+    width: int
+    mark: int
+    icon: int
+    text: int
+    row: int
+
+
 # Counts above this are drawn as "×99+": a lane keeps its width whatever the team did.
 MAX_COUNT = 99
 # The icon of each kind of help resource.
@@ -458,9 +469,9 @@ class QuestionsPanel(ModalScreen[None]):
         if len(self.questions) > 1:
             step = self.px(300)
             widgets += [
-                Button("previous", pygame.Rect(card.x + self.px(50), y, step, h), _("Avant"), icon="back",
+                Button("previous", pygame.Rect(card.x + self.px(50), y, step, h), _("Précédente"), icon="back",
                        enabled=self.index > 0, on_tap=lambda: self.turn(-1)),
-                Button("next", pygame.Rect(card.x + self.px(50) + step + self.px(24), y, step, h), _("Après"),
+                Button("next", pygame.Rect(card.x + self.px(50) + step + self.px(24), y, step, h), _("Suivante"),
                        icon="next", enabled=self.index < len(self.questions) - 1, on_tap=lambda: self.turn(1)),
             ]
         self.widgets = widgets
