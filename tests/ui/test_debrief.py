@@ -32,10 +32,10 @@ def crowded(data: DebriefData) -> DebriefData:
     return replace(data, puzzles=reports, hints_used=sum(r.hints for r in reports), solved=14)
 
 
-def debrief_with(pilot: Pilot, monkeypatch: pytest.MonkeyPatch, change: Callable[[DebriefData], DebriefData]
-                 ) -> DebriefScreen:
+def debrief_with(pilot: Pilot, monkeypatch: pytest.MonkeyPatch, change: Callable[[DebriefData], DebriefData],
+                 language: str | None = None) -> DebriefScreen:
     assert pilot.clock is not None
-    stage(pilot.app, pilot.clock, screen="debrief")
+    stage(pilot.app, pilot.clock, screen="debrief", language=language)
     pilot.advance()
     data = pilot.app.session.debrief()
     assert data is not None
@@ -107,7 +107,7 @@ def test_the_help_card_shows_the_theme_help_in_the_team_language(
     launch: Callable[..., Pilot], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     pilot = launch(language="en")
-    screen = debrief_with(pilot, monkeypatch, lambda data: data)
+    screen = debrief_with(pilot, monkeypatch, lambda data: data, language="en")
     assert pilot.app.mission is not None and pilot.app.mission.theme == "infox"
     resources = screen.help_resources()
     assert [icon for icon, _title, _text in resources] == ["search", "search", "adult"]
