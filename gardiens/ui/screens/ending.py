@@ -289,6 +289,10 @@ class DebriefScreen(Screen):
         size, heights = self._help_size(resources, column)
         y = column.y
         for (icon, title, text), (title_h, text_h) in zip(resources, heights, strict=True):
+            if y + title_h + text_h > column.bottom:
+                # Even at the reading floor the card is too small (a small window, the largest
+                # text): the first resources are shown whole rather than all of them cut.
+                break
             image = app.assets.icon(icon, self.px(56), p.good)
             surface.blit(image, (card.x + self.px(28), y))
             app.type.block(surface, title, pygame.Rect(column.x, y, column.w, title_h), size=size, color=p.ink,
