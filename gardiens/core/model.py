@@ -46,6 +46,8 @@ from gardiens.core.puzzles.true_false import Statement, TrueFalse
 
 __all__ = [
     "AGE_BANDS",
+    "HELP_KINDS",
+    "MAX_HELP",
     "PEGI_RATINGS",
     "PUZZLE_TYPES",
     "THEMES",
@@ -70,6 +72,8 @@ __all__ = [
     "FeedPost",
     "Feedback",
     "Game",
+    "HelpKind",
+    "HelpResource",
     "HintPolicy",
     "Hotspots",
     "Identifier",
@@ -150,10 +154,41 @@ class HintPolicy(Strict):
     penalty_seconds: int = Field(default=0, ge=0, le=600)
 
 
+# What a help resource is, which decides its icon: a helpline to call, an adult to talk to, a
+# website, the rights over one's data, a fact-checking resource, video-game ratings.
+HelpKind: TypeAlias = Literal["phone", "adult", "website", "rights", "fact-check", "games"]
+HELP_KINDS: tuple[HelpKind, ...] = get_args(HelpKind)
+# The debrief's help card holds this many resources at most.
+MAX_HELP = 3
+
+
+class HelpResource(Strict):
+    """Where a child finds help after the game: shown on the debrief, chosen for the mission."""
+
+    kind: HelpKind = Field(
+        description=D_(
+            "Le genre de ressource, qui choisit son icône : « phone » (un numéro à appeler), "
+            "« adult » (un adulte à qui parler), « website » (un site), « rights » (ses droits "
+            "sur ses données), « fact-check » (vérifier une information), « games » (les jeux vidéo)."
+        )
+    )
+    title: Text = Field(description=D_("Le nom de la ressource (ex. « 3018 »), en quelques mots."))
+    text: Text = Field(description=D_("Ce qu'elle offre et comment la joindre, en une ou deux phrases."))
+
+
 class Debrief(Strict):
     key_messages: TextList = Field(description=D_("Trois messages clés au plus par tranche d'âge."))
     questions: TextList = Field(
         description=D_("Questions pour lancer la discussion en débriefing.")
+    )
+    help: list[HelpResource] | None = Field(
+        default=None,
+        min_length=1,
+        max_length=MAX_HELP,
+        description=D_(
+            "Où trouver de l'aide, montré au débriefing (trois ressources au plus). Sans ce champ, "
+            "les ressources du thème de la mission sont montrées."
+        ),
     )
 
 

@@ -71,3 +71,25 @@ def _child(node: yaml.Node, key: PathKey) -> yaml.Node | None:
         if key < len(items):
             return items[key]
     return None
+
+
+def extract_help(
+    fileobj: IO[bytes],
+    keywords: Collection[str],
+    comment_tags: Collection[str],
+    options: Mapping[str, Any],
+) -> Iterator[tuple[int, str, str, list[str]]]:
+    """Yield `(lineno, "_", msgid, comments)` for every title and text of the help resources by
+    theme (`gardiens/core/data/help-by-theme.yaml`): interface strings, without a context."""
+    root = yaml.compose(fileobj.read().decode(options.get("encoding", "utf-8")), Loader=yaml.SafeLoader)
+    if not isinstance(root, yaml.MappingNode):
+        return
+    for theme, resources in root.value:
+        for resource in resources.value if isinstance(resources, yaml.SequenceNode) else []:
+            for key, value in resource.value if isinstance(resource, yaml.MappingNode) else []:
+                if key.value not in ("title", "text"):
+                    continue
+                # A text may differ by age band, as in a mission.
+                scalars = [v for _age, v in value.value] if isinstance(value, yaml.MappingNode) else [value]
+                for scalar in scalars:
+                    yield scalar.start_mark.line + 1, "_", scalar.value, [f"help for the theme {theme.value}"]

@@ -70,7 +70,7 @@ def test_every_team_facing_vous_string_has_its_tu_form() -> None:
     facilitator, families or authors) has a « tu » form in the French catalog."""
     template = extract_templates(REPO).catalogs["gardiens"]
     wanted = [m for m in template if needs_tu_form(m)]
-    assert any(m.id == "Parlez-en à un adulte de confiance." for m in wanted)
+    assert any(m.id == "Parlez-en à un parent, un professeur ou un animateur." for m in wanted)
     assert not any("votre enfant" in str(m.id) for m in wanted), "the families' sheet says vous"
     with (REPO / "locales" / "fr" / "LC_MESSAGES" / "gardiens.po").open("rb") as fileobj:
         french = read_po(fileobj)

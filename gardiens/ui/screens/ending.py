@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import pygame
 
 from gardiens.core.commands import Reset, Resume
-from gardiens.core.debrief import Badge, badge_of
+from gardiens.core.debrief import Badge, badge_of, help_for, lanes_of
+from gardiens.core.model import HelpKind, pick
 from gardiens.core.session import DebriefData, Outcome, PuzzleState
 from gardiens.i18n.format import format_countdown, format_duration
 from gardiens.ui.draw import badge, beam, confetti, fog_layer, lumi, panel, speech_bubble
+from gardiens.ui.kit.modal import ModalScreen
 from gardiens.ui.kit.screen import TOP_BAR, Screen, draw_title
 from gardiens.ui.screens.attract import night_scene
-from gardiens.ui.widgets.base import Button
+from gardiens.ui.text import TEXT_FLOORS
+from gardiens.ui.theme import DESIGN_SIZE
+from gardiens.ui.widgets.base import Button, Widget
 
 if TYPE_CHECKING:
     from gardiens.ui.kit.screen import Host
@@ -154,15 +158,47 @@ class TimeUpScreen(_Ending):
 
 
 class DebriefScreen(Screen):
-    """Result, time, hints, a badge, the key messages, where to find help, and the mission's timeline."""
+    """Result, time, hints, a badge, the key messages, where to find help, and the mission's
+    puzzles one lane each; the discussion questions open on demand for the facilitator."""
 
     name = "debrief"
 
+    def __init__(self, app: Host) -> None:
+        super().__init__(app)
+        # Where the timeline drew each puzzle's mark, for the layout checks.
+        self.timeline_marks: list[pygame.Rect] = []
+
     def layout(self) -> None:
-        w = self.px(460)
-        self.widgets = [Button("finish", pygame.Rect(self.width - self.px(60) - w, self.px(14), w, self.px(104)),
-                               self._("Terminer"), icon="check", kind="accent",
-                               on_tap=lambda: self.app.command(Reset()))]
+        _ = self._
+        w = self.px(400)
+        y, h = self.px(14), self.px(104)
+        finish = pygame.Rect(self.width - self.px(60) - w, y, w, h)
+        questions = pygame.Rect(finish.x - self.px(24) - w, y, w, h)
+        self.widgets = [
+            Button("questions", questions, _("Questions"), icon="question", on_tap=self.open_questions),
+            Button("finish", finish, _("Terminer"), icon="check", kind="accent",
+                   on_tap=lambda: self.app.command(Reset())),
+        ]
+
+    def questions(self) -> list[str]:
+        words = self.app.words
+        mission = self.app.mission
+        return words.texts(mission.debrief.questions) if words and mission else []
+
+    def open_questions(self) -> None:
+        self.app.push(QuestionsPanel(self.app, self.questions()))
+
+    def help_resources(self) -> list[tuple[str, str, str]]:
+        """Each resource of the help card as (icon, title, text), in the team's language."""
+        mission = self.app.mission
+        words = self.app.words
+        if mission is None or words is None:
+            return []
+        card = help_for(mission)
+        if card.authored:
+            return [(HELP_ICONS[r.kind], words.text(r.title), words.text(r.text)) for r in card.resources]
+        age = self.app.state.age or "9-12"
+        return [(HELP_ICONS[r.kind], self._(pick(r.title, age)), self._(pick(r.text, age))) for r in card.resources]
 
     def draw(self, surface: pygame.Surface) -> None:
         app = self.app
@@ -172,29 +208,30 @@ class DebriefScreen(Screen):
         self.draw_background(surface)
         data = app.session.debrief()
         words = app.words
-        draw_title(self, surface, _("Bilan de la mission — {team}").format(team=app.team()),
-                   right=self.width - self.px(560))
+        questions = self.find("questions")
+        draw_title(self, surface, _("Bilan — {team}").format(team=app.team()),
+                   right=questions.rect.x - self.px(30) if questions else None)
         if data is None or words is None or app.mission is None:
             self.draw_widgets(surface)
             return
         gap = self.px(30)
         top = self.px(TOP_BAR + 10)
-        timeline_h = self.px(250)
+        timeline_h = self.timeline_height(len(data.puzzles))
         body_h = self.height - top - timeline_h - 2 * gap
         # Result card with the badge.
-        result = pygame.Rect(self.px(40), top, self.px(500), body_h)
+        result = pygame.Rect(self.px(40), top, self.px(430), body_h)
         panel(surface, result, p.surface, radius=self.px(36), shadow=p.shadow, depth=self.px(10), border=p.outline,
               border_width=self.px(3))
         tier = badge_of(data)
         badge(surface, (result.centerx, result.y + self.px(105)), self.px(76), p, tier)
         names = {Badge.GOLDEN_LIGHTHOUSE: _("Phare d'or"), Badge.KEEPERS: _("Gardiens du phare"),
                  Badge.APPRENTICES: _("Apprentis gardiens")}
-        app.type.block(surface, names[tier], pygame.Rect(result.x + self.px(20), result.y + self.px(240),
+        app.type.block(surface, names[tier], pygame.Rect(result.x + self.px(20), result.y + self.px(236),
                        result.w - self.px(40), self.px(60)), size=m.text("subtitle"), color=p.primary_dark,
                        bold=True, align="center", max_lines=1, name="badge-name")
         outcome = {Outcome.WON: _("Mission réussie !"), Outcome.TIME_UP: _("Temps écoulé"),
                    Outcome.ABANDONED: _("Mission arrêtée")}.get(data.outcome or Outcome.ABANDONED, "")
-        app.type.block(surface, outcome, pygame.Rect(result.x + self.px(20), result.y + self.px(300),
+        app.type.block(surface, outcome, pygame.Rect(result.x + self.px(20), result.y + self.px(292),
                        result.w - self.px(40), self.px(60)), size=m.text("subtitle"), color=p.ink, bold=True,
                        align="center", max_lines=1, name="outcome")
         facts = [
@@ -202,55 +239,82 @@ class DebriefScreen(Screen):
             ("star", _("Énigmes : {done} sur {total}").format(done=data.solved, total=len(data.puzzles))),
             ("bulb", self.ngettext("Indice : {n}", "Indices : {n}", data.hints_used).format(n=data.hints_used)),
         ]
-        y = result.y + self.px(375)
+        y = result.y + self.px(356)
         each = max(self.px(56), (result.bottom - self.px(16) - y) // len(facts))
-        for icon, text in facts:
+        rows = [pygame.Rect(result.x + self.px(96), y + i * each, result.w - self.px(110), each)
+                for i in range(len(facts))]
+        # One size for the three facts, so that a short one does not look bigger than the rest.
+        size = app.type.common_size([text for _icon, text in facts], rows, m.text("body"))
+        for (icon, text), row in zip(facts, rows, strict=True):
             image = app.assets.icon(icon, self.px(48), p.primary)
-            surface.blit(image, image.get_rect(midleft=(result.x + self.px(40), y + each // 2)))
-            app.type.block(surface, text, pygame.Rect(result.x + self.px(110), y, result.w - self.px(130), each),
-                           size=m.text("body"), color=p.ink, valign="middle", max_lines=1, name="fact")
-            y += each
+            surface.blit(image, image.get_rect(midleft=(result.x + self.px(30), row.centery)))
+            app.type.block(surface, text, row, size=size, color=p.ink, valign="middle", max_lines=1, name="fact")
         # Key messages.
         x = result.right + gap
-        help_w = self.px(520)
+        help_w = self.px(720)
         learn = pygame.Rect(x, top, self.width - x - help_w - gap - self.px(40), body_h)
         panel(surface, learn, p.surface, radius=self.px(36), shadow=p.shadow, depth=self.px(10), border=p.outline,
               border_width=self.px(3))
         app.type.block(surface, _("Ce qu'on retient"), pygame.Rect(learn.x + self.px(30), learn.y + self.px(20),
-                       learn.w - self.px(60), self.px(80)), size=m.text("subtitle") + self.px(6), color=p.ink, bold=True, max_lines=1,
-                       name="learn-title")
+                       learn.w - self.px(60), self.px(80)), size=m.text("subtitle") + self.px(6), color=p.ink,
+                       bold=True, max_lines=1, name="learn-title")
         messages = words.texts(app.mission.debrief.key_messages)[:3]
-        column = pygame.Rect(learn.x + self.px(118), learn.y + self.px(110), learn.w - self.px(148), 0)
+        column = pygame.Rect(learn.x + self.px(110), learn.y + self.px(110), learn.w - self.px(140), 0)
         column.h = learn.bottom - self.px(20) - column.y
         boxes, size = self._stack(messages, column, self.px(28))
         for i, (message, box) in enumerate(zip(messages, boxes, strict=True)):
-            dot = pygame.Rect(learn.x + self.px(30), box.y + self.px(6), self.px(64), self.px(64))
+            dot = pygame.Rect(learn.x + self.px(28), box.y + self.px(2), self.px(60), self.px(60))
             pygame.draw.ellipse(surface, p.accent, dot)
             app.type.line(surface, str(i + 1), dot.center, size=m.text("subtitle"), color=p.on_accent, bold=True,
                           anchor="center")
             app.type.block(surface, message, box, size=size, color=p.ink, name="key-message")
-        # Where to find help.
-        help_card = pygame.Rect(learn.right + gap, top, help_w, body_h)
-        panel(surface, help_card, p.good_soft, radius=self.px(36), shadow=p.good, depth=self.px(10), border=p.good,
-              border_width=self.px(4))
-        app.type.block(surface, _("Besoin d'aide ?"), pygame.Rect(help_card.x + self.px(30), help_card.y + self.px(20),
-                       help_card.w - self.px(60), self.px(80)), size=m.text("subtitle") + self.px(6), color=p.ink, bold=True,
-                       max_lines=1, name="help-title")
-        helps = [
-            ("phone", _("Appelez le 3018 : gratuit, anonyme et confidentiel, 7 jours sur 7 de 9 h à 23 h.")),
-            ("adult", _("Parlez-en à un adulte de confiance.")),
-            ("shield", _("Le site de la CNIL pour les jeunes : cnil.fr")),
-        ]
-        column = pygame.Rect(help_card.x + self.px(100), help_card.y + self.px(110), help_card.w - self.px(130), 0)
-        column.h = help_card.bottom - self.px(20) - column.y
-        boxes, size = self._stack([t for _i, t in helps], column, self.px(28))
-        for (icon, text), box in zip(helps, boxes, strict=True):
-            image = app.assets.icon(icon, self.px(56), p.good)
-            surface.blit(image, (help_card.x + self.px(28), box.y + self.px(4)))
-            app.type.block(surface, text, box, size=size, color=p.ink, name="help")
+        self.draw_help(surface, pygame.Rect(learn.right + gap, top, help_w, body_h))
         self.draw_timeline(surface, data, pygame.Rect(self.px(40), self.height - timeline_h - gap,
                                                       self.width - self.px(80), timeline_h))
         self.draw_widgets(surface)
+
+    def draw_help(self, surface: pygame.Surface, card: pygame.Rect) -> None:
+        """Where to find help: the mission's own resources or its theme's, each a title and a text."""
+        app = self.app
+        p = app.palette
+        m = app.metrics
+        panel(surface, card, p.good_soft, radius=self.px(36), shadow=p.good, depth=self.px(10), border=p.good,
+              border_width=self.px(4))
+        app.type.block(surface, self._("Besoin d'aide ?"), pygame.Rect(card.x + self.px(30), card.y + self.px(20),
+                       card.w - self.px(60), self.px(80)), size=m.text("subtitle") + self.px(6), color=p.ink,
+                       bold=True, max_lines=1, name="help-title")
+        resources = self.help_resources()
+        column = pygame.Rect(card.x + self.px(100), card.y + self.px(110), card.w - self.px(130), 0)
+        column.h = card.bottom - self.px(20) - column.y
+        size, heights = self._help_size(resources, column)
+        y = column.y
+        for (icon, title, text), (title_h, text_h) in zip(resources, heights, strict=True):
+            if y + title_h + text_h > column.bottom:
+                # Even at the reading floor the card is too small (a small window, the largest
+                # text): the first resources are shown whole rather than all of them cut.
+                break
+            image = app.assets.icon(icon, self.px(56), p.good)
+            surface.blit(image, (card.x + self.px(28), y))
+            app.type.block(surface, title, pygame.Rect(column.x, y, column.w, title_h), size=size, color=p.ink,
+                           bold=True, name="help-name")
+            app.type.block(surface, text, pygame.Rect(column.x, y + title_h, column.w, text_h), size=size,
+                           color=p.ink, name="help")
+            y += title_h + text_h + self.px(24)
+
+    def _help_size(self, resources: list[tuple[str, str, str]],
+                   column: pygame.Rect) -> tuple[int, list[tuple[int, int]]]:
+        """One size for every resource (its title in bold, then its text): the largest at which all
+        fit the column, down to the reading floor; and the heights of each title and text."""
+        measure = self.app.type.measure
+        size = self.app.metrics.text("body")
+        smallest = round(TEXT_FLOORS["reading"] * self.height / DESIGN_SIZE[1])
+        while True:
+            heights = [(measure(title, size, column.w, True)[2], measure(text, size, column.w)[2])
+                       for _icon, title, text in resources]
+            total = sum(a + b for a, b in heights) + self.px(24) * max(0, len(resources) - 1)
+            if total <= column.h or size <= smallest:
+                return size, heights
+            size = max(smallest, int(size * 0.92))
 
     def _stack(self, texts: list[str], column: pygame.Rect, gap: int) -> tuple[list[pygame.Rect], int]:
         """Boxes for texts one below the other in `column`, each as tall as its text at the
@@ -263,57 +327,183 @@ class DebriefScreen(Screen):
             y += height + gap
         return boxes, size
 
+    # -- the timeline ----------------------------------------------------------------
+
+    def _timeline_area(self, box: pygame.Rect) -> pygame.Rect:
+        """Where the lanes go in the timeline's panel `box`: below its title row."""
+        top = box.y + self.px(14) + self.px(64) + self.px(10)
+        return pygame.Rect(box.x + self.px(20), top, box.w - self.px(40), box.bottom - self.px(14) - top)
+
+    def _lane_fit(self, puzzles: int, width: int) -> LaneFit:
+        """How a lane is drawn when `puzzles` lanes share `width`: the counts take the largest
+        size, down to the labels' floor, at which the widest count fits beside its icon."""
+        text = self.app.metrics.text("small")
+        lane = width // max(1, puzzles)
+        mark = min(max(self.px(60), round(text * 1.7)), lane - self.px(8))
+        icon = min(max(self.px(34), round(text * 0.9)), lane // 3)
+        floor = round(TEXT_FLOORS["label"] * self.height / DESIGN_SIZE[1])
+        widest = count_label(MAX_COUNT + 1)
+        size = text
+        while size > floor and icon + self.px(4) + self.app.type.font(size, True).size(widest)[0] > lane - self.px(8):
+            size = max(floor, int(size * 0.92))
+        row = max(icon, self.app.type.font(size, True).get_linesize())
+        return LaneFit(lane, mark, icon, size, row)
+
+    def timeline_height(self, puzzles: int) -> int:
+        """As tall as its title, two rows of counts, the marks and their numbers need."""
+        box = pygame.Rect(self.px(40), 0, self.width - self.px(80), self.height)
+        fit = self._lane_fit(puzzles, self._timeline_area(box).w)
+        lanes = 2 * fit.row + self.px(6) + fit.mark + self.px(4) + fit.row
+        return self.px(14) + self.px(64) + self.px(10) + lanes + self.px(14)
+
     def draw_timeline(self, surface: pygame.Surface, data: DebriefData, box: pygame.Rect) -> None:
-        """The mission as a line in time: a check where a puzzle was solved, bulbs and crosses above it."""
+        """The puzzles in the order the team finished them, one lane each: a mark for how it ended,
+        its number on the map, and how many wrong tries and hints it took ("×7")."""
         app = self.app
         p = app.palette
         m = app.metrics
         _ = self._
-        words = app.words
-        mission = app.mission
-        assert words is not None and mission is not None
         panel(surface, box, p.surface, radius=self.px(36), shadow=p.shadow, depth=self.px(10), border=p.outline,
               border_width=self.px(3))
-        app.type.block(surface, _("Votre mission, minute par minute"), pygame.Rect(box.x + self.px(30), box.y
-                       + self.px(14), box.w * 2 // 3, self.px(56)), size=m.text("subtitle"), color=p.ink, bold=True,
-                       max_lines=1, name="timeline-title")
-        legend = [("check", p.good, _("résolue")), ("bulb", p.accent_dark, _("indice")),
-                  ("cross", p.bad, _("essai"))]
+        legend = [("check", p.good, _("résolue")), ("bulb", p.accent_dark, _("indices")),
+                  ("cross", p.bad, _("essais ratés"))]
         x = box.right - self.px(30)
-        for icon, color, label in reversed(legend):
-            rect = app.type.line(surface, label, (x, box.y + self.px(42)), size=m.text("small"), color=p.ink_soft,
-                                 anchor="midright")
-            image = app.assets.icon(icon, self.px(40), color)
+        title_row = pygame.Rect(box.x + self.px(30), box.y + self.px(14), box.w - self.px(60), self.px(64))
+        for name, color, label in reversed(legend):
+            rect = app.type.line(surface, label, (x, title_row.centery), size=m.text("small"), color=p.ink_soft,
+                                 anchor="midright", kind="label")
+            image = app.assets.icon(name, self.px(40), color)
             surface.blit(image, image.get_rect(midright=(rect.left - self.px(8), rect.centery)))
             x = rect.left - self.px(70)
-        line_y = box.y + self.px(150)
-        left = box.x + self.px(60)
-        right = box.right - self.px(60)
-        span = max(data.elapsed, 1.0)
-        pygame.draw.line(surface, p.outline, (left, line_y), (right, line_y), max(3, self.px(8)))
-        for minute in range(0, int(span // 60) + 1):
-            tx = round(left + (right - left) * (minute * 60) / span)
-            pygame.draw.line(surface, p.outline, (tx, line_y - self.px(10)), (tx, line_y + self.px(10)),
-                             max(2, self.px(4)))
-            if minute % max(1, int(span // 60) // 8 + 1) == 0:
-                app.type.line(surface, f"{minute}′", (tx, line_y + self.px(16)), size=m.text("small"),
-                              color=p.ink_soft, anchor="midtop")
-        order = {pz.id: i for i, pz in enumerate(mission.puzzles)}
-        stacks: dict[int, int] = {}
-        for at, pid, what in data.timeline:
-            tx = round(left + (right - left) * min(at, span) / span)
-            if what in ("solved", "puzzle_skipped"):
-                mark = pygame.Rect(0, 0, self.px(64), self.px(64))
-                mark.center = (tx, line_y)
-                pygame.draw.ellipse(surface, p.good if what == "solved" else p.locked, mark)
-                image = app.assets.icon("check" if what == "solved" else "skip", self.px(40), p.surface)
-                surface.blit(image, image.get_rect(center=mark.center))
-                app.type.line(surface, str(order.get(pid, 0) + 1), (tx, line_y + self.px(44)), size=m.text("body"),
-                              color=p.ink, bold=True, anchor="midtop")
-            else:
-                bucket = tx // max(1, self.px(40))
-                level = stacks.get(bucket, 0)
-                stacks[bucket] = level + 1
-                icon, color = ("cross", p.bad) if what == "wrong" else ("bulb", p.accent_dark)
-                image = app.assets.icon(icon, self.px(40), color)
-                surface.blit(image, image.get_rect(midbottom=(tx, line_y - self.px(36) - level * self.px(34))))
+        app.type.block(surface, _("Votre mission, énigme par énigme"),
+                       pygame.Rect(title_row.x, title_row.y, max(self.px(10), x - title_row.x), title_row.h),
+                       size=m.text("subtitle"), color=p.ink, bold=True, max_lines=1, valign="middle",
+                       name="timeline-title")
+        lanes = lanes_of(data)
+        area = self._timeline_area(box)
+        lane_w, mark, icon, size, row = self._lane_fit(len(lanes), area.w)
+        mark_y = area.y + 2 * row + self.px(6) + mark // 2
+        self.timeline_marks = []
+        if len(lanes) > 1:
+            first, last = area.x + lane_w // 2, area.x + lane_w * (len(lanes) - 1) + lane_w // 2
+            pygame.draw.line(surface, p.outline, (first, mark_y), (last, mark_y), max(3, self.px(8)))
+        for i, lane in enumerate(lanes):
+            cell = pygame.Rect(area.x + i * lane_w, area.y, lane_w, area.h)
+            counts = [("cross", p.bad, lane.wrong), ("bulb", p.accent_dark, lane.hints)]
+            y = cell.y
+            for icon_name, color, n in counts:
+                if n:
+                    label = count_label(n)
+                    width = icon + self.px(4) + app.type.font(size, True).size(label)[0]
+                    left = cell.centerx - width // 2
+                    image = app.assets.icon(icon_name, icon, color)
+                    spot = image.get_rect(midleft=(left, y + row // 2))
+                    surface.blit(image, spot)
+                    self.timeline_marks.append(spot)
+                    app.type.line(surface, label, (spot.right + self.px(4), y + row // 2), size=size, color=color,
+                                  bold=True, anchor="midleft", kind="label")
+                y += row
+            spot = pygame.Rect(0, 0, mark, mark)
+            spot.center = (cell.centerx, mark_y)
+            self._draw_mark(surface, spot, lane.state)
+            self.timeline_marks.append(spot)
+            app.type.line(surface, str(lane.number), (cell.centerx, spot.bottom + self.px(4)), size=size,
+                          color=p.ink, bold=True, anchor="midtop", kind="label")
+
+    def _draw_mark(self, surface: pygame.Surface, spot: pygame.Rect, state: PuzzleState) -> None:
+        """A check on green when solved, a skip sign on grey when skipped, an empty ring when not
+        finished: the icon tells them apart, not only the colour."""
+        p = self.app.palette
+        if state is PuzzleState.SOLVED or state is PuzzleState.SKIPPED:
+            solved = state is PuzzleState.SOLVED
+            pygame.draw.ellipse(surface, p.good if solved else p.locked, spot)
+            image = self.app.assets.icon("check" if solved else "skip", spot.w * 5 // 8, p.surface)
+            surface.blit(image, image.get_rect(center=spot.center))
+        else:
+            pygame.draw.ellipse(surface, p.surface, spot)
+            pygame.draw.ellipse(surface, p.outline, spot, max(2, self.px(6)))
+
+
+class LaneFit(NamedTuple):
+    """The sizes of one lane of the timeline, in pixels."""
+
+    width: int
+    mark: int
+    icon: int
+    text: int
+    row: int
+
+
+# Counts above this are drawn as "×99+": a lane keeps its width whatever the team did.
+MAX_COUNT = 99
+# The icon of each kind of help resource.
+HELP_ICONS: dict[HelpKind, str] = {"phone": "phone", "adult": "adult", "website": "globe", "rights": "shield",
+                                   "fact-check": "search", "games": "dice"}
+
+
+def count_label(n: int) -> str:
+    """How many times, as the timeline writes it: "×7", and "×99+" past MAX_COUNT."""
+    return f"×{n}" if n <= MAX_COUNT else f"×{MAX_COUNT}+"
+
+
+class QuestionsPanel(ModalScreen[None]):
+    """The mission's discussion questions for the facilitator, one at a time in large print,
+    with the previous and next ones a tap away."""
+
+    name = "questions"
+
+    def __init__(self, app: Host, questions: list[str]) -> None:
+        super().__init__(app)
+        self.questions = questions
+        self.index = 0
+
+    def card(self) -> pygame.Rect:
+        rect = pygame.Rect(0, 0, self.px(1500), self.height - self.px(160))
+        rect.center = (self.width // 2, self.height // 2)
+        return rect
+
+    def layout(self) -> None:
+        _ = self._
+        card = self.card()
+        h = self.px(120)
+        y = card.bottom - self.px(40) - h
+        w = self.px(400)
+        widgets: list[Widget] = [Button("close", pygame.Rect(card.right - self.px(50) - w, y, w, h), _("Fermer"),
+                                        icon="check", kind="accent", on_tap=self.close)]
+        if len(self.questions) > 1:
+            step = self.px(300)
+            widgets += [
+                Button("previous", pygame.Rect(card.x + self.px(50), y, step, h), _("Précédente"), icon="back",
+                       enabled=self.index > 0, on_tap=lambda: self.turn(-1)),
+                Button("next", pygame.Rect(card.x + self.px(50) + step + self.px(24), y, step, h), _("Suivante"),
+                       icon="next", enabled=self.index < len(self.questions) - 1, on_tap=lambda: self.turn(1)),
+            ]
+        self.widgets = widgets
+
+    def turn(self, by: int) -> None:
+        self.index = max(0, min(len(self.questions) - 1, self.index + by))
+        self.refresh()
+
+    def draw(self, surface: pygame.Surface) -> None:
+        app = self.app
+        p = app.palette
+        m = app.metrics
+        _ = self._
+        card = self.card()
+        self.draw_card(surface, card, edge=p.primary, shadow=p.primary_dark)
+        image = app.assets.icon("people", self.px(80), p.primary)
+        surface.blit(image, (card.x + self.px(50), card.y + self.px(34)))
+        app.type.block(surface, _("Parlons-en ensemble"), pygame.Rect(card.x + self.px(160), card.y + self.px(30),
+                       card.w - self.px(500), self.px(90)), size=m.text("title"), color=p.ink, bold=True,
+                       valign="middle", max_lines=1, name="questions-title")
+        if len(self.questions) > 1:
+            app.type.block(surface, _("Question {n} sur {total}").format(n=self.index + 1, total=len(self.questions)),
+                           pygame.Rect(card.right - self.px(390), card.y + self.px(30), self.px(340), self.px(90)),
+                           size=m.text("subtitle"), color=p.primary_dark, bold=True, align="right", valign="middle",
+                           max_lines=1, name="questions-count")
+        text = self.questions[self.index] if self.questions else _("Cette mission n'a pas de question.")
+        body = pygame.Rect(card.x + self.px(80), card.y + self.px(160), card.w - self.px(160),
+                           card.h - self.px(160) - self.px(200))
+        app.type.block(surface, text, body, size=m.text("title"), color=p.ink, align="center", valign="middle",
+                       name="question", kind="reading")
+        self.draw_widgets(surface)
