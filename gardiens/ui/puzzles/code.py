@@ -83,7 +83,7 @@ class CodeView(TypedView):
         return self.typed if len(self.typed) == self.max_length else None
 
     def status(self) -> str:
-        return self.ngettext("Tape le chiffre du code.", "Tape les {n} chiffres du code.", self.max_length).format(
+        return self.ngettext("Tapez le chiffre du code.", "Tapez les {n} chiffres du code.", self.max_length).format(
             n=self.max_length)
 
     def enter(self, hand: Hand, answer: object) -> int:

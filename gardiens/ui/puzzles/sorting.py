@@ -208,7 +208,7 @@ class SortView(SortingView):
     def draw(self, surface: pygame.Surface) -> None:
         if self.placed.keys() >= set(self.card_ids()):
             app = self.app
-            app.type.block(surface, self._("Tout est rangé ! Touche une carte pour la déplacer, ou valide."),
+            app.type.block(surface, self._("Tout est rangé ! Touchez une carte pour la déplacer, ou validez."),
                            self.tray.inflate(-self.px(40), -self.px(16)), size=app.metrics.text("body"),
                            color=app.palette.ink_soft, align="center", valign="middle", name="tray-empty")
 
@@ -223,7 +223,7 @@ class SortView(SortingView):
     def status(self) -> str:
         if self.selected is not None:
             return self._("Maintenant, touche la boîte où elle va.")
-        return self._("Touche une carte, puis la boîte où elle va. Tu peux aussi la faire glisser.")
+        return self._("Touchez une carte, puis la boîte où elle va. Vous pouvez aussi la faire glisser.")
 
     def box_frame(self, surface: pygame.Surface, rect: pygame.Rect, idle: Color) -> pygame.Rect:
         """A box's frame, in the accent colour while a card is picked up; returns the box's head."""

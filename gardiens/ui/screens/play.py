@@ -538,7 +538,7 @@ class HintPanel(PopUp[None]):
         progress = app.state.puzzles.get(self.puzzle.id)
         penalty = app.mission.hint_policy.penalty_seconds if app.mission else 0
         if not shown:
-            text = _("Besoin d'un coup de pouce ? Je peux te donner un indice.")
+            text = _("Besoin d'un coup de pouce ? Je peux vous donner un indice.")
             if penalty:
                 text += " " + self.ngettext("Chaque indice coûte {n} seconde.", "Chaque indice coûte {n} secondes.",
                                             penalty).format(n=penalty)
