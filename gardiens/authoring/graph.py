@@ -165,7 +165,7 @@ def mission_svg(mission: Mission, words: InterfaceTranslator | None = None) -> s
     count = len(mission.puzzles)
     subtitle = _(
         "{mission} · {puzzles} · objectif : {goal} · "
-        "flèche pleine = « requires », flèche pointillée = indice vers le code"
+        "flèche pleine = « requires », flèche pointillée = pièce du code vers le cadenas"
     ).format(
         mission=mission.id,
         puzzles=words.ngettext("{count} énigme", "{count} énigmes", count).format(count=count),
@@ -190,7 +190,7 @@ def _box(mission: Mission, item: Placed, solvable: set[str], _: Gettext) -> Box:
         RewardBadge(
             reward.id,
             reward.value,
-            _wrap(_("indice {reward} = {value}").format(reward=reward.id, value=reward.value), 30, 1)[0],
+            _wrap(_("pièce {reward} = {value}").format(reward=reward.id, value=reward.value), 30, 1)[0],
         )
         for reward in puzzle.rewards
     )

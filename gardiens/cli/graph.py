@@ -12,7 +12,7 @@ from gardiens.i18n.interface import N_, InterfaceTranslator, cli_translator
 
 DESCRIPTION = N_(
     "Dessine la carte d'une mission : une boîte par énigme, une flèche pour chaque "
-    "« requires », les indices gagnés et le cadenas qu'ils ouvrent, l'énigme finale "
+    "« requires », les pièces du code gagnées et le cadenas qu'elles ouvrent, l'énigme finale "
     "mise en avant et les énigmes inatteignables hachurées. Une mission qui a des "
     "erreurs est dessinée quand même si sa forme est correcte."
 )

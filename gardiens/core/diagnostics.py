@@ -273,7 +273,7 @@ MESSAGES: dict[str, Template] = {
         ),
     ),
     "GDN308": _e(
-        N_("indice jamais gagné"),
+        N_("pièce du code jamais gagnée"),
         N_("Le code final utilise la récompense « {id} », mais aucune autre énigme ne la donne."),
     ),
     "GDN309": _e(
@@ -325,7 +325,7 @@ MESSAGES: dict[str, Template] = {
         N_("code final écrit en clair"),
         N_(
             "L'énigme finale « {id} » a un code écrit en clair : d'habitude, le code final est "
-            "assemblé à partir des indices gagnés (« code_from »)."
+            "assemblé à partir des pièces du code gagnées (« code_from »)."
         ),
     ),
     "GDN402": _w(

@@ -43,7 +43,10 @@ class Chosen(Event, kind="chosen"):
 
 
 class SetupConfirmed(Event, kind="setup_confirmed"):
-    """The setup is complete: on to the briefing."""
+    """The setup is complete: on to the briefing. `time_limit` is the countdown the facilitator
+    chose at a launch (seconds), kept until the team starts; None keeps the mission's."""
+
+    time_limit: float | None = None
 
 
 class MissionStarted(Event, kind="mission_started"):

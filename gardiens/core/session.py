@@ -99,11 +99,18 @@ class SessionState:
     team: str | None = None
     puzzles: Mapping[str, PuzzleProgress] = field(default_factory=dict)
     rewards: tuple[str, ...] = ()
+    # The countdown's length: the facilitator's choice from the launch to the start, then the
+    # one the mission started with (0 while none is set).
     time_limit: float = 0.0
     added: float = 0.0
     elapsed: float = 0.0
     running_since: float | None = None
     ended_at: float | None = None
+
+    @property
+    def launched(self) -> bool:
+        """On a briefing the facilitator launched: it waits for its team, however long."""
+        return self.lifecycle is Lifecycle.BRIEFING and self.time_limit > 0
 
 
 @dataclass(frozen=True)
@@ -200,8 +207,8 @@ def apply(missions: Mapping[str, Mission], state: SessionState, event: Event) ->
                 language=language or state.language,
                 team=team or state.team,
             )
-        case happened.SetupConfirmed():
-            return replace(state, lifecycle=Lifecycle.BRIEFING)
+        case happened.SetupConfirmed(time_limit=time_limit):
+            return replace(state, lifecycle=Lifecycle.BRIEFING, time_limit=time_limit or 0.0)
         case happened.MissionStarted(time_limit=time_limit):
             mission_played = missions[str(state.mission_id)]
             state = replace(
@@ -586,12 +593,16 @@ class Session:
             return refused(Refusal.NOT_ON_BRIEFING)
         if minutes is not None and not 1 <= minutes <= 180:
             return refused(Refusal.DURATION_OUT_OF_RANGE)
-        limit = 60 * (minutes if minutes is not None else mission.minutes(state.age))
+        if minutes is not None:
+            limit = 60.0 * minutes
+        else:
+            limit = state.time_limit or 60.0 * mission.minutes(state.age)
         return self._record([happened.MissionStarted(limit)])
 
     def _launch(self, command: Launch) -> Reply:
-        """Setup, choices, confirmation and start as one batch of events: a kiosk switched off
-        half-way never holds half a launch."""
+        """Setup, choices and confirmation as one batch of events, up to the briefing: the team
+        hears the story and starts the countdown themselves, with the facilitator's duration.
+        One batch: a kiosk switched off half-way never holds half a launch."""
         state = self._state
         mission = self.missions.get(command.mission)
         if state.lifecycle not in (Lifecycle.ATTRACT, Lifecycle.SETUP, Lifecycle.BRIEFING):
@@ -617,10 +628,8 @@ class Session:
         ):
             team = None if state.team is not None else random_team(self._rng)
             batch.append(happened.Chosen(*chosen, team))
-        if state.lifecycle is not Lifecycle.BRIEFING:
-            batch.append(happened.SetupConfirmed())
-        limit = 60 * (minutes if minutes is not None else mission.minutes(age))
-        batch.append(happened.MissionStarted(limit))
+        limit = 60.0 * (minutes if minutes is not None else mission.minutes(age))
+        batch.append(happened.SetupConfirmed(limit))
         return self._record(batch, session_id=session_id)
 
     def _submit(self, puzzle_id: str, answer: object) -> Reply:

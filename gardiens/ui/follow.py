@@ -19,7 +19,8 @@ if TYPE_CHECKING:
     from gardiens.ui.kit.screen import Screen, Shell
     from gardiens.ui.locale import LanguagePolicy
 
-# Setup and briefing left alone this long go back to the attract screen (a team walked away).
+# Setup and briefing left alone this long go back to the attract screen (a team walked away);
+# not a briefing the facilitator launched, which waits for the team it was launched for.
 IDLE_RESET_SECONDS = 180.0
 
 
@@ -102,7 +103,7 @@ class Follower:
                 app.play("time_up")
                 app.sync()
                 return None
-        elif (state.lifecycle in (Lifecycle.SETUP, Lifecycle.BRIEFING)
+        elif (state.lifecycle in (Lifecycle.SETUP, Lifecycle.BRIEFING) and not state.launched
               and app.time - app.last_input > IDLE_RESET_SECONDS):
             app.last_input = app.time
             app.command(Reset())

@@ -373,9 +373,35 @@ def test_a_facilitator_launch_is_one_journal_transaction() -> None:
         assert reply.ok, (before, reply.reason)
         assert len(writes) == 1, before
         state = session.state
-        assert (state.lifecycle, state.age, state.time_limit) == (Lifecycle.PLAYING, age, 420.0)
-        assert state.team is not None
-        assert session.handle(Launch(MISSION.id, age, "fr")).reason == Refusal.GAME_IN_PROGRESS
+        assert (state.lifecycle, state.age, state.time_limit) == (Lifecycle.BRIEFING, age, 420.0)
+        assert state.team is not None and state.launched
+
+
+def test_a_launched_mission_waits_on_its_briefing_for_the_team_to_start_it() -> None:
+    # GIVEN a facilitator's launch with a 7-minute countdown
+    session, clock = new_session()
+    session.handle(Launch(MISSION.id, "9-12", "fr", minutes=7))
+    # WHEN the team reads the story for a while, then taps « C'est parti ! »
+    clock.advance(90)
+    assert session.state.lifecycle is Lifecycle.BRIEFING and session.state.running_since is None
+    assert session.handle(Start()).ok
+    # THEN the countdown is the facilitator's, all of it left, and the launch is over
+    state = session.state
+    assert (state.lifecycle, state.time_limit) == (Lifecycle.PLAYING, 420.0)
+    assert session.remaining() == 420.0 and not state.launched
+    assert session.handle(Launch(MISSION.id, "9-12", "fr")).reason == Refusal.GAME_IN_PROGRESS
+    assert [e.kind for e in session.events()] == [
+        "setup_started", "chosen", "setup_confirmed", "mission_started"]
+
+
+def test_a_team_briefing_keeps_the_missions_countdown() -> None:
+    session, _clock = new_session()
+    session.handle(StartSetup())
+    session.handle(Choose(mission=MISSION.id, age="9-12", language="fr"))
+    session.handle(Confirm())
+    assert not session.state.launched
+    session.handle(Start())
+    assert session.state.time_limit == 60 * MISSION.minutes("9-12")
 
 
 def test_a_launch_that_cannot_start_writes_nothing() -> None:

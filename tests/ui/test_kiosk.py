@@ -20,7 +20,7 @@ import pytest
 
 from gardiens.core import checkers
 from gardiens.core.clock import ManualClock, SystemClock
-from gardiens.core.commands import Choose, Confirm, RequestHint, Start, StartSetup, Submit
+from gardiens.core.commands import Choose, Confirm, RequestHint, Reset, Start, StartSetup, Submit
 from gardiens.core.facilitator import PIN_FILE, set_pin
 from gardiens.core.journal import JOURNAL_FILE, Journal
 from gardiens.core.kiosk import KioskSettings
@@ -257,6 +257,10 @@ def test_a_facilitator_runs_a_whole_mission_from_the_panel(kiosk: Callable[..., 
     pilot.tap("lang:en")
     pilot.tap("minutes:+")
     pilot.tap("launch")
+    # The team hears the story first, and starts the countdown the facilitator chose.
+    assert pilot.screen == "briefing"
+    assert pilot.app.state.lifecycle is Lifecycle.BRIEFING
+    pilot.tap("start")
     state = pilot.app.state
     assert pilot.screen == "map"
     assert (state.lifecycle, state.age, state.language, state.time_limit) == (Lifecycle.PLAYING, "13-16", "en",
@@ -342,6 +346,33 @@ def test_an_idle_team_is_asked_then_the_game_pauses(kiosk: Callable[..., Pilot])
     assert pilot.app.state.lifecycle is Lifecycle.PAUSED
     assert pilot.screen == "pause"
     assert kinds(pilot)[-1] == "paused"
+
+
+def test_a_launched_briefing_waits_for_its_team_and_a_deserted_setup_does_not(
+        kiosk: Callable[..., Pilot]) -> None:
+    # GIVEN a mission the facilitator launched, with its briefing on screen
+    pilot = kiosk()
+    open_panel(pilot)
+    pilot.tap("minutes:+")
+    pilot.tap("launch")
+    assert pilot.screen == "briefing"
+    # WHEN nobody touches the kiosk for ten minutes
+    pilot.app.last_input -= 600
+    pilot.wait(600)
+    # THEN the story still waits, and says the facilitator's time
+    assert pilot.screen == "briefing" and pilot.app.state.launched
+    minutes = pilot.app.state.time_limit // 60
+    assert pilot.app.mission is not None and minutes == pilot.app.mission.minutes("9-12") + 1
+    rules = [fit.text for fit in pilot.fits() if fit.name == "rule"]
+    assert f"Vous avez {minutes:g} minutes." in rules, rules
+    # WHEN a team starts a setup itself and walks away
+    pilot.app.command(Reset())
+    pilot.app.command(StartSetup())
+    pilot.advance()
+    pilot.app.last_input -= 200
+    pilot.wait(200)
+    # THEN the kiosk goes back to the attract screen
+    assert pilot.screen == "attract"
 
 
 def test_the_debrief_returns_to_the_attract_screen_and_forgets_the_team(kiosk: Callable[..., Pilot]) -> None:

@@ -63,7 +63,8 @@ class Feedback(Strict):
 
 
 class Reward(Strict):
-    """A clue fragment the team earns by solving a puzzle, e.g. one digit of the final code."""
+    """A code piece the team earns by solving a puzzle, e.g. one digit of the final code (never
+    called a hint: a hint is the help the team asks for)."""
 
     id: Identifier
     value: str = Field(
@@ -71,7 +72,7 @@ class Reward(Strict):
         max_length=32,
         description=D_("La valeur gagnée (ex. un chiffre du code final)."),
     )
-    label: Text = Field(description=D_("Ce que l'équipe lit en gagnant l'indice."))
+    label: Text = Field(description=D_("Ce que l'équipe lit en gagnant cette pièce du code."))
 
 
 class PuzzleBase(Strict):
@@ -103,5 +104,6 @@ class PuzzleBase(Strict):
         description=D_("Énigmes à résoudre avant que celle-ci ne s'ouvre (identifiants)."),
     )
     rewards: list[Reward] = Field(
-        default_factory=list, description=D_("Indices gagnés en résolvant l'énigme.")
+        default_factory=list,
+        description=D_("Pièces du code gagnées en résolvant l'énigme (ex. un chiffre du code final)."),
     )

@@ -301,7 +301,7 @@ class FacilitatorPanel(_DeskScreen[str | None]):
         if app.default_age in self._mission().ages and state.age is None:
             self.age = app.default_age  # type: ignore[assignment]
         self.language = state.language or self._offered_language(app.default_language)
-        self.minutes = self._mission().minutes(self.age)
+        self.minutes = round(state.time_limit / 60) if state.launched else self._mission().minutes(self.age)
 
     # -- the launch form ---------------------------------------------------------------
 
@@ -331,7 +331,8 @@ class FacilitatorPanel(_DeskScreen[str | None]):
         self.minutes = max(1, min(MAX_MINUTES, self.minutes + step))
 
     def launch(self) -> None:
-        """Setup, choices, confirmation and start in one command (one journal transaction)."""
+        """Setup, choices and confirmation in one command (one journal transaction): the kiosk
+        shows the mission's story, and the team starts the countdown when they have heard it."""
         if self.send(Launch(self.mission_id, self.age, self.language, self.minutes)):
             self.close()
 

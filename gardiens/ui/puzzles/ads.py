@@ -71,5 +71,5 @@ class AdsView(PickingView):
 
     def status(self) -> str:
         n = len(self.chosen)
-        return self.ngettext("{n} post marqué « pub cachée ». Touche un post pour le marquer.",
-                             "{n} posts marqués « pub cachée ». Touche un post pour le marquer.", n).format(n=n)
+        return self.ngettext("{n} post marqué « pub cachée ». Touchez un post pour le marquer.",
+                             "{n} posts marqués « pub cachée ». Touchez un post pour le marquer.", n).format(n=n)

@@ -156,4 +156,4 @@ class CategoriseView(SortingView):
             self.drop(widget.item_id, pos, targets)
 
     def status(self) -> str:
-        return self._("Touche une carte, puis la boîte où elle va.")
+        return self._("Touchez une carte, puis la boîte où elle va.")

@@ -222,7 +222,7 @@ class ChatView(PickingView):
             thumb_h = max(self.px(40), track.h * self.window.h // max(1, self.content_h))
             thumb_y = track.y + (track.h - thumb_h) * self.scroll // max(1, self.max_scroll)
             pygame.draw.rect(surface, p.primary, (track.x, thumb_y, track.w, thumb_h), border_radius=track.w // 2)
-        question = self._("Plusieurs réactions possibles :") if self.multiple else self._("Ta réaction :")
+        question = self._("Plusieurs réactions possibles :") if self.multiple else self._("Votre réaction :")
         app.type.block(surface, question, self.choices_head, size=m.text("body"), color=p.ink, bold=True,
                        valign="middle", max_lines=1, name="chat-question")
 
@@ -247,7 +247,7 @@ class ChatView(PickingView):
 
     def status(self) -> str:
         if self.scroll < self.max_scroll:
-            return self._("Lis toute la discussion : fais-la glisser ou touche la flèche.")
+            return self._("Lisez toute la discussion : faites-la glisser ou touchez la flèche.")
         if self.multiple:
             return self._("Plusieurs réponses possibles.")
         return self._("Une seule réponse.")

@@ -39,7 +39,7 @@ class CipherView(TextView):
         self.strip = pygame.Rect(area.x, area.y + row_h + self.px(14), area.w, self.px(116))
         keys = pygame.Rect(area.x, self.strip.bottom + self.px(16), area.w, area.bottom - self.strip.bottom
                            - self.px(16))
-        return [AnswerField("answer", field, lambda: self.typed, placeholder=self._("Écris le mot décodé")),
+        return [AnswerField("answer", field, lambda: self.typed, placeholder=self._("Écrivez le mot décodé")),
                 *keyboard(keys, self.press, self.px(12), space_label=self._("espace"), rows=self.rows)]
 
     def draw(self, surface: pygame.Surface) -> None:
@@ -87,4 +87,4 @@ class CipherView(TextView):
             shift = self.puzzle.shift
             return self.ngettext("Clé : chaque lettre a avancé de {n} place.",
                                  "Clé : chaque lettre a avancé de {n} places.", shift).format(n=shift)
-        return self._("Trouve de combien de places les lettres ont avancé.")
+        return self._("Trouvez de combien de places les lettres ont avancé.")

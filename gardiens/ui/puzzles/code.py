@@ -1,4 +1,4 @@
-"""The "code" kind: a padlock with a digit pad, one box per digit and the clue digits earned."""
+"""The "code" kind: a padlock with a digit pad, one box per digit and the code pieces earned."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from gardiens.ui.widgets.keys import AnswerField, keypad
 
 
 class CodeView(TypedView):
-    """A padlock: a big digit pad, one box per digit, and the clue digits earned so far."""
+    """A padlock: a big digit pad, one box per digit, and the code pieces earned so far."""
 
     puzzle: CodeLock
 
@@ -59,7 +59,7 @@ class CodeView(TypedView):
         p = app.palette
         m = app.metrics
         labels = {r.id: r for pz in mission.puzzles for r in pz.rewards}
-        app.type.block(surface, self._("Indices gagnés"), pygame.Rect(self.clues.x, self.clues.y, self.clues.w,
+        app.type.block(surface, self._("Pièces du code"), pygame.Rect(self.clues.x, self.clues.y, self.clues.w,
                        self.px(60)), size=m.text("subtitle"), color=p.ink, bold=True, name="clues-title")
         y = self.clues.y + self.px(80)
         for rid in self.puzzle.code_from:
@@ -83,7 +83,7 @@ class CodeView(TypedView):
         return self.typed if len(self.typed) == self.max_length else None
 
     def status(self) -> str:
-        return self.ngettext("Tape le chiffre du code.", "Tape les {n} chiffres du code.", self.max_length).format(
+        return self.ngettext("Tapez le chiffre du code.", "Tapez les {n} chiffres du code.", self.max_length).format(
             n=self.max_length)
 
     def enter(self, hand: Hand, answer: object) -> int:

@@ -281,11 +281,11 @@ class CookiesView(PuzzleView):
 
     def status(self) -> str:
         if self.customising and self.choice is None:
-            return self._("Touche chaque ligne pour dire oui ou non, puis enregistre.")
+            return self._("Touchez chaque ligne pour dire oui ou non, puis enregistrez.")
         if self.choice is not None:
             label = plain(self.text(self.buttons()[self.choice].label))
-            return self._("Ton choix : « {label} ». Touche Valider.").format(label=label)
-        return self._("Lis le bandeau, puis choisis un de ses boutons.")
+            return self._("Votre choix : « {label} ». Touchez Valider.").format(label=label)
+        return self._("Lisez le bandeau, puis choisissez un de ses boutons.")
 
     def after_wrong(self) -> None:
         self.choice = None

@@ -183,10 +183,10 @@ class HotspotsView(PickingView):
             badge = pygame.Rect(self.side.x, 0, self.px(BADGE), self.px(BADGE))
             badge.centery = row.centery
             self.number_badge(surface, badge, number)
-        app.type.block(surface, self._("Tes choix"), pygame.Rect(self.side.x, self.side.y, self.side.w, self.px(64)),
+        app.type.block(surface, self._("Vos choix"), pygame.Rect(self.side.x, self.side.y, self.side.w, self.px(64)),
                        size=app.metrics.text("subtitle"), color=app.palette.ink, bold=True, name="hotspot-choices")
         if not self.chosen:
-            app.type.block(surface, self._("Touche l'image là où tu vois un indice."),
+            app.type.block(surface, self._("Touchez l'image là où vous voyez un signe."),
                            pygame.Rect(self.side.x, self.side.y + self.px(80), self.side.w, self.px(200)),
                            size=app.metrics.text("body"), color=app.palette.ink_soft, name="hotspot-help")
 

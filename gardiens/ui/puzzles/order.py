@@ -95,7 +95,7 @@ class OrderView(PuzzleView):
         return list(self.order)
 
     def status(self) -> str:
-        return self._("Touche deux cartes pour les échanger, ou fais-les glisser.")
+        return self._("Touchez deux cartes pour les échanger, ou faites-les glisser.")
 
     def enter(self, hand: Hand, answer: object) -> int:
         """The first card is dragged into place, the rest are swapped by tapping two cards."""

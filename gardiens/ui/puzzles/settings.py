@@ -137,8 +137,8 @@ class SettingsView(PuzzleView):
 
     def status(self) -> str:
         changed = sum(1 for s in self.puzzle.settings if self.values[s.id] != s.start)
-        return self.ngettext("Touche une option pour changer un réglage. {n} réglage changé sur {total}.",
-                             "Touche une option pour changer un réglage. {n} réglages changés sur {total}.",
+        return self.ngettext("Touchez une option pour changer un réglage. {n} réglage changé sur {total}.",
+                             "Touchez une option pour changer un réglage. {n} réglages changés sur {total}.",
                              changed).format(n=changed, total=len(self.puzzle.settings))
 
     def enter(self, hand: Hand, answer: object) -> int:

@@ -218,10 +218,10 @@ class SortView(SortingView):
 
     def status(self) -> str:
         if self.selected is not None:
-            return self._("Maintenant, touche la boîte où elle va.")
+            return self._("Maintenant, touchez la boîte où elle va.")
         if self.placed.keys() >= set(self.card_ids()):
-            return self._("Tout est rangé ! Touche une carte pour la déplacer, ou valide.")
-        return self._("Touche une carte, puis la boîte où elle va. Tu peux aussi la faire glisser.")
+            return self._("Tout est rangé ! Touchez une carte pour la déplacer, ou validez.")
+        return self._("Touchez une carte, puis la boîte où elle va. Vous pouvez aussi la faire glisser.")
 
     def box_frame(self, surface: pygame.Surface, rect: pygame.Rect, idle: Color) -> pygame.Rect:
         """A box's frame, in the accent colour while a card is picked up; returns the box's head."""

@@ -42,7 +42,7 @@ class TextView(TypedView):
         field = pygame.Rect(area.x, top, min(area.w, self.px(1300)), field_h)
         field.centerx = area.centerx
         keys = pygame.Rect(area.x, field.bottom + self.px(20), area.w, area.bottom - field.bottom - self.px(20))
-        return [AnswerField("answer", field, lambda: self.typed, placeholder=self._("Écris ta réponse ici")),
+        return [AnswerField("answer", field, lambda: self.typed, placeholder=self._("Écrivez votre réponse ici")),
                 *keyboard(keys, self.press, gap, space_label=self._("espace"), rows=self.rows)]
 
     def layout(self, area: pygame.Rect) -> list[Widget]:

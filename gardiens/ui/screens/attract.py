@@ -39,7 +39,7 @@ def night_scene(screen: Screen) -> pygame.Surface:
 
 
 class AttractScreen(Screen):
-    """"Touche pour commencer": Lumi's lamp sweeps the fog; any tap starts the setup."""
+    """"Touchez l'écran pour commencer": Lumi's lamp sweeps the fog; any tap starts the setup."""
 
     name = "attract"
     ambient = True
@@ -81,14 +81,14 @@ class AttractScreen(Screen):
         app.type.block(surface, self._("Les Gardiens du numérique"), box, size=app.metrics.text("giant"),
                        color=(255, 246, 226), bold=True, valign="middle", name="attract-title")
         sub = pygame.Rect(self.px(120), self.px(510), self.px(1000), self.px(150))
-        app.type.block(surface, self._("Le Brouillard recouvre Internet. Aide Lumi à rallumer le phare !"),
+        app.type.block(surface, self._("Le Brouillard recouvre Internet. Aidez Lumi à rallumer le phare !"),
                        sub, size=app.metrics.text("subtitle"), color=(255, 224, 170), name="attract-sub")
         bounce = int(self.px(10) * math.sin(t * 3))
         pill = pygame.Rect(self.px(120), self.px(730) + bounce, self.px(820), self.px(130))
         panel(surface, pill, p.accent, radius=pill.h // 2, shadow=p.accent_dark, depth=self.px(8))
         icon = app.assets.icon("touch", self.px(70), p.on_accent)
         surface.blit(icon, icon.get_rect(midleft=(pill.x + self.px(36), pill.centery)))
-        app.type.block(surface, self._("Touche l'écran pour commencer"),
+        app.type.block(surface, self._("Touchez l'écran pour commencer"),
                        pill.inflate(-self.px(150), -self.px(20)).move(self.px(50), 0),
                        size=app.metrics.text("subtitle"), color=p.on_accent, bold=True, valign="middle",
                        name="attract-cta")

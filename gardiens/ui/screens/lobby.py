@@ -321,7 +321,7 @@ class BriefingScreen(Screen):
         story = pygame.Rect(inner.x, inner.y + self.px(85), inner.w, inner.h - self.px(85))
         app.type.block(surface, words.text(mission.briefing), story, size=m.text("body") + self.px(4),
                        color=p.ink, name="briefing-story")
-        minutes = mission.minutes(app.state.age or mission.ages[0])
+        minutes = round(app.state.time_limit / 60) or mission.minutes(app.state.age or mission.ages[0])
         rules = [
             ("map", _("Choisissez une énigme sur la carte.")),
             ("bulb", _("Bloqués ? Touchez « Indice ».")),

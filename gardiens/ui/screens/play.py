@@ -43,10 +43,11 @@ def ease_out(t: float) -> float:
 
 
 class PuzzleTile(Button):
-    """A puzzle on the map: its state is told by an icon and a word, as well as by colour."""
+    """A puzzle on the map: its state is told by an icon and a word, as well as by colour; a key
+    marks a puzzle that gives a piece of the code (and only those: not every puzzle does)."""
 
     def __init__(self, name: str, rect: pygame.Rect, title: str, state_label: str, state: PuzzleState,
-                 number: int, goal: bool, on_tap: object) -> None:
+                 number: int, goal: bool, on_tap: object, *, gives_piece: bool = False) -> None:
         icon, kind = _TILE_LOOK[state]
         super().__init__(name, rect, title, icon=icon, kind=kind, on_tap=on_tap,  # type: ignore[arg-type]
                          enabled=state is PuzzleState.AVAILABLE)
@@ -54,6 +55,7 @@ class PuzzleTile(Button):
         self.state = state
         self.number = number
         self.goal = goal
+        self.gives_piece = gives_piece
 
     def draw(self, surface: pygame.Surface, app: Canvas, *, focused: bool, pressed: bool) -> None:
         p = app.palette
@@ -83,6 +85,9 @@ class PuzzleTile(Button):
         if self.goal:
             flag = app.assets.icon("trophy", m.px(56), border)
             surface.blit(flag, flag.get_rect(topright=(rect.right - m.px(90), rect.y + m.px(22))))
+        elif self.gives_piece:
+            key = app.assets.icon("key", m.px(56), ink if self.state is PuzzleState.AVAILABLE else border)
+            surface.blit(key, key.get_rect(topright=(rect.right - m.px(90), rect.y + m.px(22))))
         title = pygame.Rect(rect.x + m.px(22), badge.bottom + m.px(10), rect.w - m.px(44),
                             rect.bottom - badge.bottom - m.px(70))
         app.type.block(surface, self.label, title, size=m.text("subtitle"), color=ink, bold=True,
@@ -95,7 +100,7 @@ class PuzzleTile(Button):
 
 
 class MapScreen(Screen):
-    """The mission map: puzzles as tiles, the clue digits earned, and Lumi's tip."""
+    """The mission map: puzzles as tiles, the code pieces earned, and Lumi's tip."""
 
     name = "map"
 
@@ -132,7 +137,7 @@ class MapScreen(Screen):
             rect = pygame.Rect(area.x + (i % cols) * (w + gap), top + (i // cols) * (h + gap), w, h)
             widgets.append(PuzzleTile(f"tile:{puzzle.id}", rect, words.text(puzzle.title, puzzle_id=puzzle.id),
                                       labels[pstate], pstate, i + 1, puzzle.id == mission.goal,
-                                      lambda p=puzzle: self.open_puzzle(p)))
+                                      lambda p=puzzle: self.open_puzzle(p), gives_piece=bool(puzzle.rewards)))
         self.widgets = widgets
 
     def open_puzzle(self, puzzle: Puzzle) -> None:
@@ -152,7 +157,7 @@ class MapScreen(Screen):
         self.draw_widgets(surface)
 
     def draw_rewards(self, surface: pygame.Surface, mission: Mission) -> None:
-        """The strip of earned clues along the bottom, next to Lumi (or a tip while there are none)."""
+        """The strip of code pieces earned along the bottom, next to Lumi (or a tip while there are none)."""
         app = self.app
         p = app.palette
         m = app.metrics
@@ -162,13 +167,17 @@ class MapScreen(Screen):
         earned = app.state.rewards
         rewards = {r.id: r for pz in mission.puzzles for r in pz.rewards}
         head = pygame.Rect(strip.x + self.px(30), strip.y + self.px(10), self.px(380), strip.h - self.px(20))
-        app.type.block(surface, _("Indices gagnés"), head, size=m.text("subtitle"), color=p.ink, bold=True,
+        app.type.block(surface, _("Pièces du code"), head, size=m.text("subtitle"), color=p.ink, bold=True,
                        valign="middle", name="rewards-title")
         x = head.right + self.px(20)
         if not rewards:
-            tip = _("Résous les énigmes pour rallumer le phare !")
+            tip = _("Résolvez les énigmes pour réussir la mission !")
         elif not earned:
-            tip = _("Chaque énigme résolue te donne un indice.")
+            # Only the puzzles that give a piece say so (their key), not every puzzle.
+            tip = _("Une énigme marquée d'une clé vous donne une pièce du code.")
+            key = app.assets.icon("key", self.px(56), p.accent_dark)
+            surface.blit(key, key.get_rect(midleft=(x, strip.centery)))
+            x += self.px(72)
         else:
             tip = ""
         for rid in earned:
@@ -497,7 +506,7 @@ class FeedbackPanel(PopUp[bool]):
         for rid in self.earned:
             reward = rewards.get(rid)
             if reward is not None:
-                lines.append(self._("Indice gagné : {value} — {label}").format(
+                lines.append(self._("Pièce du code gagnée : {value} — {label}").format(
                     value=reward.value, label=words.reward_label(rid)))
         return lines
 
@@ -568,7 +577,7 @@ class HintPanel(PopUp[None]):
         progress = app.state.puzzles.get(self.puzzle.id)
         penalty = app.mission.hint_policy.penalty_seconds if app.mission else 0
         if not shown:
-            text = _("Besoin d'un coup de pouce ? Je peux te donner un indice.")
+            text = _("Besoin d'un coup de pouce ? Je peux vous donner un indice.")
             if penalty:
                 text += " " + self.ngettext("Chaque indice coûte {n} seconde.", "Chaque indice coûte {n} secondes.",
                                             penalty).format(n=penalty)
