@@ -23,18 +23,14 @@ from gardiens.testing.pilot import Pilot
 from gardiens.testing.scenes import KIOSK_SCREENS, SCREENS, SceneError, stage, stage_kiosk
 from gardiens.ui.app import headless_environment
 from gardiens.ui.assets import Assets
-from gardiens.ui.text import TEXT_FLOORS, TextFit
-from gardiens.ui.theme import TEXT_STEPS, Settings
+from gardiens.ui.text import TextFit
+from gardiens.ui.theme import TEXT_FLOORS, TEXT_STEPS, TOUCH_FLOOR, Settings, floor_at
 from gardiens.ui.widgets.base import Widget
 
 FindingKind = Literal["small-text", "cut", "overlap", "small-target", "off-screen"]
 FINDING_KINDS: tuple[FindingKind, ...] = ("small-text", "cut", "overlap", "small-target", "off-screen")
 LANGUAGES: tuple[str, ...] = ("fr", "en")
 SIZES: tuple[tuple[int, int], ...] = ((1920, 1080), (1280, 800))
-# The floors are given at 1080 lines and scale with the window's height.
-FLOOR_HEIGHT = 1080
-# The smallest short side of a touch target at 1080 lines.
-TOUCH_FLOOR = 64
 # The pop-ups shown over each puzzle; the other screens are staged once per mission.
 PUZZLE_SCREENS: tuple[str, ...] = ("puzzle", "hints", "feedback")
 MISSION_SCREENS: tuple[str, ...] = tuple(s for s in SCREENS if s not in ("attract", *PUZZLE_SCREENS))
@@ -123,10 +119,6 @@ def _shown(text: str) -> str:
     return flat if len(flat) <= SHOWN_CHARACTERS else flat[: SHOWN_CHARACTERS - 1] + "…"
 
 
-def _floor(pixels: int, height: int) -> int:
-    return round(pixels * height / FLOOR_HEIGHT)
-
-
 def inspect(texts: Sequence[TextFit], targets: Sequence[tuple[str, pygame.Rect]],
             size: tuple[int, int]) -> list[Problem]:
     """The problems of one drawn screen: its texts as the typesetter reported them, its touch
@@ -148,7 +140,7 @@ def inspect(texts: Sequence[TextFit], targets: Sequence[tuple[str, pygame.Rect]]
             continue
         inks.append(ink)
         shown.append(text)
-        floor = _floor(TEXT_FLOORS[fit.kind], height)
+        floor = floor_at(TEXT_FLOORS[fit.kind], height)
         if fit.size < floor:
             problems.append(Problem("small-text", text, measured=int(fit.size), floor=floor, detail=fit.kind))
         if fit.cut or not fit.fit:
@@ -157,7 +149,7 @@ def inspect(texts: Sequence[TextFit], targets: Sequence[tuple[str, pygame.Rect]]
             problems.append(Problem("off-screen", text))
     rects = [pygame.Rect(rect) for _, rect in targets]
     names = [name for name, _ in targets]
-    touch_floor = _floor(TOUCH_FLOOR, height)
+    touch_floor = floor_at(TOUCH_FLOOR, height)
     for name, rect in zip(names, rects, strict=True):
         if rect.w <= 0 or rect.h <= 0:
             continue

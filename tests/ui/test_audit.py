@@ -75,9 +75,10 @@ def test_each_kind_of_problem_is_found(launch: Callable[..., Pilot]) -> None:
         ("Tout en bas", pygame.Rect(100, 1060, 600, 80), "body"),
     ]
     buttons = [Button("tiny", pygame.Rect(1500, 600, 40, 200), "")]
-    # WHEN the screen is audited at 1280×800, where the small role falls under the floor
+    # WHEN the screen is audited, and a text is reported under its floor
     found = problems_of(launch, texts, buttons)
-    small = problems_of(launch, texts[:1], [], size=(1280, 800))
+    small = inspect([TextFit("p", "Petit texte à lire", (0, 0, 600, 60), 20, 20, 1, True, "reading",
+                             (0, 0, 300, 20))], [], (1280, 800))
     kinds = {(p.kind, p.subject, p.other) for p in found}
     # THEN each one is found, with its text
     assert any(kind == "cut" and subject.startswith("Une phrase") for kind, subject, _ in kinds)
@@ -97,6 +98,14 @@ def test_a_text_across_a_button_overlaps_it(launch: Callable[..., Pilot]) -> Non
     found = problems_of(launch, texts, buttons)
     # THEN the text spilling over the button is found; the button inside another is not
     assert [(p.kind, p.subject, p.other) for p in found] == [("overlap", "Par-dessus le bouton", "ok")]
+
+
+def test_the_typesetter_lifts_a_small_role_to_the_floor_of_the_window(launch: Callable[..., Pilot]) -> None:
+    # GIVEN 1280×800, where the layout's scale (2/3) would set the small role at 20 px while the
+    # reading floor, scaled by the height, is 21 px
+    texts = [("Petit texte à lire", pygame.Rect(100, 100, 600, 60), "small")]
+    # THEN it is drawn at the floor, and nothing is found
+    assert problems_of(launch, texts, [], size=(1280, 800)) == []
 
 
 def test_two_targets_that_cross_overlap() -> None:
@@ -137,14 +146,14 @@ def test_the_same_problem_at_three_steps_is_one_group() -> None:
 
 
 def test_the_command_reports_and_fails_on_findings(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    # WHEN the test mission is audited in one language, size and step, where small text abounds
+    # WHEN the test mission is audited in one language, size and step, where cut text abounds
     status = main(["audit", str(MISSION_DIR), "--lang", "fr", "--size", "1280x800", "--step", "0",
                    "--json", str(tmp_path / "audit.json")])
     out = capsys.readouterr().out
     rows = json.loads((tmp_path / "audit.json").read_text(encoding="utf-8"))
     # THEN it says what it found, screen by screen, and exits 1
     assert status == 1
-    assert "== map" in out and "texte trop petit" in out
+    assert "== briefing" in out and "texte coupé" in out
     assert rows and {row["kind"] for row in rows} <= set(FINDING_KINDS)
     assert {row["size"][0] for row in rows} == {1280} and {row["language"] for row in rows} == {"fr"}
 
