@@ -34,6 +34,7 @@ SIZES: tuple[tuple[int, int], ...] = ((1920, 1080), (1280, 800))
 # The pop-ups shown over each puzzle; the other screens are staged once per mission.
 PUZZLE_SCREENS: tuple[str, ...] = ("puzzle", "hints", "feedback")
 MISSION_SCREENS: tuple[str, ...] = tuple(s for s in SCREENS if s not in ("attract", *PUZZLE_SCREENS))
+ALL_SCREENS: tuple[str, ...] = ("attract", *MISSION_SCREENS, *PUZZLE_SCREENS, *KIOSK_SCREENS)
 # How long a staged screen is left to settle (tweens, pop-ups sliding in), in large steps: the
 # audit looks at where things end, not at the way there.
 SETTLE_STEP = 0.25
@@ -213,9 +214,11 @@ def _expected_top(scene: Scene) -> str:
 
 def plan(missions: Mapping[str, Mission], *, languages: Sequence[str] = LANGUAGES,
          sizes: Sequence[tuple[int, int]] = SIZES,
-         steps: Sequence[int] = tuple(range(len(TEXT_STEPS)))) -> list[Scene]:
+         steps: Sequence[int] = tuple(range(len(TEXT_STEPS))),
+         screens: Sequence[str] = ()) -> list[Scene]:
     """Every render the audit makes, in order: per language, size and step, the attract screen,
-    then for each mission its screens, the facilitator's and each puzzle with its pop-ups."""
+    then for each mission its screens, the facilitator's and each puzzle with its pop-ups
+    (only the named `screens` when some are given)."""
     scenes: list[Scene] = []
     for language in languages:
         for size in sizes:
@@ -231,7 +234,7 @@ def plan(missions: Mapping[str, Mission], *, languages: Sequence[str] = LANGUAGE
                                    for puzzle in mission.puzzles for name in PUZZLE_SCREENS]
                     # The facilitator's screens do not change with the team's age band.
                     scenes += [replace(where, screen=name, band=mission.ages[0]) for name in KIOSK_SCREENS]
-    return scenes
+    return [scene for scene in scenes if scene.screen in screens] if screens else scenes
 
 
 class Auditor:
@@ -285,12 +288,12 @@ class Auditor:
 
 def run_audit(missions: Mapping[str, tuple[Mission, Path]], *, languages: Sequence[str] = LANGUAGES,
               sizes: Sequence[tuple[int, int]] = SIZES,
-              steps: Sequence[int] = tuple(range(len(TEXT_STEPS))),
+              steps: Sequence[int] = tuple(range(len(TEXT_STEPS))), screens: Sequence[str] = (),
               progress: Callable[[int, int, Scene], None] | None = None) -> AuditResult:
     """Render every scene of `plan` for these missions (by id, with their files) and collect
     the findings; `progress(done, total, scene)` is called before each render."""
     scenes = plan({mid: mission for mid, (mission, _) in missions.items()},
-                  languages=languages, sizes=sizes, steps=steps)
+                  languages=languages, sizes=sizes, steps=steps, screens=screens)
     result = AuditResult()
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="gardiens-audit-") as data_dir:
