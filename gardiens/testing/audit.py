@@ -23,21 +23,18 @@ from gardiens.testing.pilot import Pilot
 from gardiens.testing.scenes import KIOSK_SCREENS, SCREENS, SceneError, stage, stage_kiosk
 from gardiens.ui.app import headless_environment
 from gardiens.ui.assets import Assets
-from gardiens.ui.text import TEXT_FLOORS, TextFit
-from gardiens.ui.theme import TEXT_STEPS, Settings
+from gardiens.ui.text import TextFit
+from gardiens.ui.theme import TEXT_FLOORS, TEXT_STEPS, TOUCH_FLOOR, Settings, floor_at
 from gardiens.ui.widgets.base import Widget
 
 FindingKind = Literal["small-text", "cut", "overlap", "small-target", "off-screen"]
 FINDING_KINDS: tuple[FindingKind, ...] = ("small-text", "cut", "overlap", "small-target", "off-screen")
 LANGUAGES: tuple[str, ...] = ("fr", "en")
 SIZES: tuple[tuple[int, int], ...] = ((1920, 1080), (1280, 800))
-# The floors are given at 1080 lines and scale with the window's height.
-FLOOR_HEIGHT = 1080
-# The smallest short side of a touch target at 1080 lines.
-TOUCH_FLOOR = 64
 # The pop-ups shown over each puzzle; the other screens are staged once per mission.
 PUZZLE_SCREENS: tuple[str, ...] = ("puzzle", "hints", "feedback")
 MISSION_SCREENS: tuple[str, ...] = tuple(s for s in SCREENS if s not in ("attract", *PUZZLE_SCREENS))
+ALL_SCREENS: tuple[str, ...] = ("attract", *MISSION_SCREENS, *PUZZLE_SCREENS, *KIOSK_SCREENS)
 # How long a staged screen is left to settle (tweens, pop-ups sliding in), in large steps: the
 # audit looks at where things end, not at the way there.
 SETTLE_STEP = 0.25
@@ -123,10 +120,6 @@ def _shown(text: str) -> str:
     return flat if len(flat) <= SHOWN_CHARACTERS else flat[: SHOWN_CHARACTERS - 1] + "…"
 
 
-def _floor(pixels: int, height: int) -> int:
-    return round(pixels * height / FLOOR_HEIGHT)
-
-
 def inspect(texts: Sequence[TextFit], targets: Sequence[tuple[str, pygame.Rect]],
             size: tuple[int, int]) -> list[Problem]:
     """The problems of one drawn screen: its texts as the typesetter reported them, its touch
@@ -148,7 +141,7 @@ def inspect(texts: Sequence[TextFit], targets: Sequence[tuple[str, pygame.Rect]]
             continue
         inks.append(ink)
         shown.append(text)
-        floor = _floor(TEXT_FLOORS[fit.kind], height)
+        floor = floor_at(TEXT_FLOORS[fit.kind], height)
         if fit.size < floor:
             problems.append(Problem("small-text", text, measured=int(fit.size), floor=floor, detail=fit.kind))
         if fit.cut or not fit.fit:
@@ -157,7 +150,7 @@ def inspect(texts: Sequence[TextFit], targets: Sequence[tuple[str, pygame.Rect]]
             problems.append(Problem("off-screen", text))
     rects = [pygame.Rect(rect) for _, rect in targets]
     names = [name for name, _ in targets]
-    touch_floor = _floor(TOUCH_FLOOR, height)
+    touch_floor = floor_at(TOUCH_FLOOR, height)
     for name, rect in zip(names, rects, strict=True):
         if rect.w <= 0 or rect.h <= 0:
             continue
@@ -221,9 +214,11 @@ def _expected_top(scene: Scene) -> str:
 
 def plan(missions: Mapping[str, Mission], *, languages: Sequence[str] = LANGUAGES,
          sizes: Sequence[tuple[int, int]] = SIZES,
-         steps: Sequence[int] = tuple(range(len(TEXT_STEPS)))) -> list[Scene]:
+         steps: Sequence[int] = tuple(range(len(TEXT_STEPS))),
+         screens: Sequence[str] = ()) -> list[Scene]:
     """Every render the audit makes, in order: per language, size and step, the attract screen,
-    then for each mission its screens, the facilitator's and each puzzle with its pop-ups."""
+    then for each mission its screens, the facilitator's and each puzzle with its pop-ups
+    (only the named `screens` when some are given)."""
     scenes: list[Scene] = []
     for language in languages:
         for size in sizes:
@@ -239,7 +234,7 @@ def plan(missions: Mapping[str, Mission], *, languages: Sequence[str] = LANGUAGE
                                    for puzzle in mission.puzzles for name in PUZZLE_SCREENS]
                     # The facilitator's screens do not change with the team's age band.
                     scenes += [replace(where, screen=name, band=mission.ages[0]) for name in KIOSK_SCREENS]
-    return scenes
+    return [scene for scene in scenes if scene.screen in screens] if screens else scenes
 
 
 class Auditor:
@@ -293,12 +288,12 @@ class Auditor:
 
 def run_audit(missions: Mapping[str, tuple[Mission, Path]], *, languages: Sequence[str] = LANGUAGES,
               sizes: Sequence[tuple[int, int]] = SIZES,
-              steps: Sequence[int] = tuple(range(len(TEXT_STEPS))),
+              steps: Sequence[int] = tuple(range(len(TEXT_STEPS))), screens: Sequence[str] = (),
               progress: Callable[[int, int, Scene], None] | None = None) -> AuditResult:
     """Render every scene of `plan` for these missions (by id, with their files) and collect
     the findings; `progress(done, total, scene)` is called before each render."""
     scenes = plan({mid: mission for mid, (mission, _) in missions.items()},
-                  languages=languages, sizes=sizes, steps=steps)
+                  languages=languages, sizes=sizes, steps=steps, screens=screens)
     result = AuditResult()
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="gardiens-audit-") as data_dir:

@@ -63,7 +63,7 @@ class App(SessionSide):
         self.looks = Looks()
         self.metrics = Metrics(size, self.settings)
         self.palette: Palette = palette_for(self.settings)
-        self.type = Typesetter(self.assets, self.settings.font)
+        self.type = Typesetter(self.assets, self.settings.font, floors=self.metrics.floors)
         self.sounds: Sounds | None = None
         self.surface: pygame.Surface | None = None
         self.stack: list[Screen] = []
@@ -117,7 +117,7 @@ class App(SessionSide):
         self.palette = palette_for(self.settings)
         self.type = Typesetter(self.assets, self.settings.font,
                                min_scale=MIN_SHRINK / self.metrics.text_factor,
-                               language=self.translator.language)
+                               language=self.translator.language, floors=self.metrics.floors)
         if self.sounds is not None:
             self.sounds.enabled = self.settings.sound
         self.frame.layers.clear()

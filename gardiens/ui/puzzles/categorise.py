@@ -106,19 +106,23 @@ class CategoriseView(SortingView):
                 used = 0
             rows[-1].append(iid)
             used += widths[iid] + gap
-        tray_rows = max(1, len(rows))
-        self.tray = pygame.Rect(area.x, area.y, area.w, tray_rows * (chip_h + gap) + gap)
+        # A card too long for one line at its size takes two: its row of the tray grows with it.
+        size = m.text("small")
+        heights = {iid: max(chip_h, app.type.measure(texts[iid], size, widths[iid] - self.px(28))[2] + self.px(30))
+                   for iid in loose}
+        row_h = [max((heights[iid] for iid in row), default=chip_h) for row in rows]
+        self.tray = pygame.Rect(area.x, area.y, area.w, sum(h + gap for h in row_h) + gap)
         tray_widget = CategoryBox(self, "tray", self.tray, "", None)
         tray_widget.focusable = False
         chips: list[Widget] = []
         y = self.tray.y + gap
-        for row in rows:
+        for row, h in zip(rows, row_h, strict=True):
             total = sum(widths[i] for i in row) + gap * (len(row) - 1)
             x = self.tray.centerx - total // 2
             for iid in row:
-                chips.append(ItemChip(self, iid, pygame.Rect(x, y, widths[iid], chip_h), texts[iid]))
+                chips.append(ItemChip(self, iid, pygame.Rect(x, y, widths[iid], h), texts[iid]))
                 x += widths[iid] + gap
-            y += chip_h + gap
+            y += h + gap
         self.tray_text = "" if loose else self._("Toutes les cartes sont rangées.")
         cats = self.puzzle.categories
         top = self.tray.bottom + gap

@@ -110,14 +110,26 @@ class ChatView(PickingView):
         side = pygame.Rect(self.frame.right + gap, area.y, area.right - self.frame.right - gap, area.h)
         head = app.type.font(m.text("body"), True).get_linesize() + self.px(4)
         cgap = self.px(12)
-        h = min(self.px(150), (side.h - head - cgap * (len(choices) - 1)) // len(choices))
         self.choices_head = pygame.Rect(side.x, side.y - self.px(4), side.w, head)
         idle = "square" if self.multiple else "circle"
         texts = [plain(self.text(c.text)) for c in choices]
-        rects = [pygame.Rect(side.x, side.y + head + i * (h + cgap), side.w, h) for i in range(len(choices))]
+        # Each choice is as tall as its text needs (one size for all, shrunk no further than
+        # the floor): a long answer takes more lines, not a smaller font.
         # The button face is its rectangle less the pressed depth.
-        faces = [ReactionButton.text_box(r.inflate(0, -m.px(7)).move(0, -m.px(3)), app) for r in rects]
-        size = app.type.common_size(texts, faces, m.text("small"), bold=True)
+        sample = ReactionButton.text_box(pygame.Rect(side.x, 0, side.w, self.px(150)).inflate(0, -m.px(7)), app)
+        pad = self.px(150) - sample.h + m.px(2)
+        room = side.h - head - cgap * (len(choices) - 1) - pad * len(choices)
+        size, heights = app.type.stacked(texts, sample.w, room, m.text("small"), 0, bold=True)
+        spare = max(0, room - sum(heights)) // len(choices)
+        tall = [max(m.touch, min(self.px(150), height + pad + spare), height + pad) for height in heights]
+        if sum(tall) > room + pad * len(choices):
+            # Too many long answers for the column: equal parts, the audit reports what is cut.
+            tall = [(room + pad * len(choices)) // len(choices)] * len(choices)
+        rects: list[pygame.Rect] = []
+        y = side.y + head
+        for h in tall:
+            rects.append(pygame.Rect(side.x, y, side.w, h))
+            y = rects[-1].bottom + cgap
         for choice, text, rect in zip(choices, texts, rects, strict=True):
             widgets.append(ReactionButton(f"choice:{choice.id}", rect, text, size=size, icon=idle,
                                           selected=choice.id in self.chosen, on_tap=partial(self.toggle, choice.id)))
@@ -130,7 +142,8 @@ class ChatView(PickingView):
         pad = self.px(18)
         width = self.window.w
         size = m.text("small")
-        name_size = round(m.text("small") * 0.85)
+        # An author's name is a label: a little smaller than the messages, never under its floor.
+        name_size = app.type.floored(round(m.text("small") * 0.85), "label")
         name_h = app.type.font(name_size, True).get_linesize()
         radius = self.px(26)
         y = self.px(16)
@@ -170,7 +183,8 @@ class ChatView(PickingView):
                   depth=self.px(5))
             surface.blit(self.picture, at)
         size = m.text("small")
-        name_size = round(m.text("small") * 0.85)
+        # An author's name is a label: a little smaller than the messages, never under its floor.
+        name_size = app.type.floored(round(m.text("small") * 0.85), "label")
         radius = self.px(26)
         pad = self.px(18)
         for i, (box, author, text, me, name_h) in enumerate(self.bubbles):
@@ -185,7 +199,7 @@ class ChatView(PickingView):
                 avatar(surface, app, (window.x + pad + radius - self.px(6), rect.y + radius), radius, author)
                 app.type.block(surface, author, pygame.Rect(rect.x + pad, rect.y + self.px(8), rect.w - 2 * pad, name_h),
                                size=name_size, color=p.primary_dark if not app.settings.high_contrast else p.ink,
-                               bold=True, max_lines=1, name=f"chat-author:{i}")
+                               bold=True, max_lines=1, name=f"chat-author:{i}", kind="label")
             body = pygame.Rect(rect.x + pad, rect.y + self.px(10) + name_h, rect.w - 2 * pad + self.px(4),
                                rect.h - name_h - self.px(18))
             app.type.block(surface, text, body, size=size, color=ink, name=f"chat-message:{i}")
