@@ -38,9 +38,11 @@ class PegiView(SortView):
     side_picture = False
     card_prefix = "game"
     box_prefix = "pegi"
-    card_height = 210
+    # The cards take the height: their descriptions wrap onto three or four lines. The boxes are
+    # targets, a head with the badge and a count, and a strip for the drop arrow.
+    card_height = 330
     box_head = 104
-    box_height = 170
+    box_height = 150
 
     def __init__(self, screen: Screen, puzzle: Pegi) -> None:
         super().__init__(screen, puzzle)
