@@ -77,6 +77,7 @@ class PasswordView(TypedView):
         self.side = pygame.Rect(0, 0, 0, 0)
         self.rules_box = pygame.Rect(0, 0, 0, 0)
         self.persona_box = pygame.Rect(0, 0, 0, 0)
+        self.rule_heights: list[int] = []
 
     @property
     def max_length(self) -> int:
@@ -121,12 +122,17 @@ class PasswordView(TypedView):
     def layout(self, area: pygame.Rect) -> list[Widget]:
         self.area = area
         gap = self.px(30)
-        side_w = min(self.px(600), area.w * 2 // 5)
+        side_w = min(self.px(640), area.w * 9 // 20)
         self.side = pygame.Rect(area.x, area.y, side_w, area.h)
         right = pygame.Rect(self.side.right + gap, area.y, area.right - self.side.right - gap, area.h)
         field = pygame.Rect(right.x, right.y, right.w, self.px(104))
         meter = Meter(self, pygame.Rect(self.side.x, self.side.y, self.side.w, self.px(110)))
-        persona_h = min(self.px(210), self.side.h // 3)
+        # The person's card and each rule are as tall as their wrapped text.
+        small = self.app.metrics.text("small")
+        persona = plain(self.text(self.puzzle.persona))
+        persona_h = self.app.type.measure(persona, small, self.side.w - self.px(36))[2] + self.px(84)
+        self.rule_heights = [max(self.px(48), self.app.type.measure(plain(self.text(r.label)), small,
+                                 self.side.w - self.px(60), bold=True)[2] + self.px(10)) for r in self.puzzle.rules]
         self.persona_box = pygame.Rect(self.side.x, self.side.bottom - persona_h, self.side.w, persona_h)
         self.rules_box = pygame.Rect(self.side.x, meter.rect.bottom + self.px(14), self.side.w,
                                      self.persona_box.y - meter.rect.bottom - self.px(28))
@@ -158,15 +164,17 @@ class PasswordView(TypedView):
         m = app.metrics
         box = self.rules_box
         rules = self.puzzle.rules
-        each = min(self.px(70), box.h // max(1, len(rules)))
         texts = [plain(self.text(r.label)) for r in rules]
-        boxes = [pygame.Rect(box.x + self.px(60), box.y + i * each, box.w - self.px(60), each)
-                 for i in range(len(rules))]
+        spare = max(0, box.h - sum(self.rule_heights)) // max(1, len(rules))
+        tops = [box.y + sum(self.rule_heights[:i]) + i * min(spare, self.px(14)) for i in range(len(rules))]
+        boxes = [pygame.Rect(box.x + self.px(60), top, box.w - self.px(60), h)
+                 for top, h in zip(tops, self.rule_heights, strict=True)]
         size = app.type.common_size(texts, boxes, m.text("small"))
         for i, rule in enumerate(rules):
             ok = self.keeps(rule)
-            row = pygame.Rect(box.x, box.y + i * each, box.w, each)
-            mark = pygame.Rect(0, 0, min(self.px(44), each - self.px(6)), min(self.px(44), each - self.px(6)))
+            row = pygame.Rect(box.x, boxes[i].y, box.w, boxes[i].h)
+            side = min(self.px(44), row.h - self.px(6))
+            mark = pygame.Rect(0, 0, side, side)
             mark.midleft = (row.x + self.px(4), row.centery)
             pygame.draw.ellipse(surface, p.good if ok else p.surface, mark)
             pygame.draw.ellipse(surface, p.good if ok else p.ink_soft, mark, max(2, self.px(3)))
