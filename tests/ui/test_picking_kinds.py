@@ -12,6 +12,7 @@ import pytest
 from gardiens.core.checkers import solution
 from gardiens.testing.pilot import Pilot
 from gardiens.testing.scenes import stage
+from gardiens.ui.puzzles.categorise import CategoriseView
 from gardiens.ui.puzzles.feed import FeedView
 from gardiens.ui.puzzles.hotspots import HotspotsView
 from gardiens.ui.puzzles.pegi import PegiView
@@ -85,6 +86,8 @@ def card_rects(pilot: Pilot, prefix: str) -> dict[str, pygame.Rect]:
     ("infox", "fil-actu", FeedView, (1920, 1080)),
     ("infox", "fil-actu", FeedView, (1280, 800)),
     ("jeux-video", "rayon-jeux", PegiView, (1920, 1080)),
+    ("influence", "hamecons", CategoriseView, (1280, 800)),
+    ("jeux-video", "signaux", CategoriseView, (1920, 1080)),
 ])
 def test_sorted_cards_keep_their_place(pilots: list[Pilot], mission: str, puzzle: str, view_type: type[SortView],
                                        size: tuple[int, int]) -> None:
@@ -95,20 +98,53 @@ def test_sorted_cards_keep_their_place(pilots: list[Pilot], mission: str, puzzle
     pilot = pilots[-1]
     view = staged_view(pilot, puzzle, view_type)
     prefix = f"{view.card_prefix}:"
-    first = card_rects(pilot, prefix) | card_rects(pilot, f"{view.box_prefix}:")
+    seen: dict[str, pygame.Rect] = {}
+
+    def unmoved() -> bool:
+        """Every card and box shown is where it was first seen (a paged tray shows some cards only)."""
+        now = card_rects(pilot, prefix) | card_rects(pilot, f"{view.box_prefix}:")
+        same = all(seen.get(name, rect) == rect for name, rect in now.items())
+        seen.update(now)
+        return same
+
+    assert unmoved()
     answer = solution(view.puzzle, {})
     assert isinstance(answer, dict) and len(answer) >= 2
     # WHEN the cards are put in their boxes one by one, the first one dragged
     for index, (card, box) in enumerate(answer.items()):
+        if isinstance(view, CategoriseView):
+            view.turn_to(pilot, view.page_of(card))
         if index == 0:
             pilot.drag(f"{prefix}{card}", f"{view.box_prefix}:{box}")
         else:
             pilot.tap(f"{prefix}{card}")
             pilot.tap(f"{view.box_prefix}:{box}")
         # THEN no card and no box has moved, and the sorted card wears its box's name
-        assert card_rects(pilot, prefix) | card_rects(pilot, f"{view.box_prefix}:") == first
+        assert unmoved()
         assert view.placed[card] == box
         assert drawn(pilot, f"tag:{card}") == [view.box_label(box)]
     # AND taking a card back out moves nothing either
-    pilot.drag(f"{prefix}{next(iter(answer))}", "tray")
-    assert card_rects(pilot, prefix) | card_rects(pilot, f"{view.box_prefix}:") == first
+    first = next(iter(answer))
+    if isinstance(view, CategoriseView):
+        view.turn_to(pilot, view.page_of(first))
+    pilot.drag(f"{prefix}{first}", "tray")
+    assert unmoved()
+    assert first not in view.placed
+
+def test_a_categorise_puzzle_with_many_cards_keeps_its_picture(pilots: list[Pilot]) -> None:
+    # GIVEN a puzzle with seven cards to sort and a picture, on a small screen
+    folder = SCENARIOS / "influence"
+    loaded = load(folder / "scenario.yaml")
+    pilots.append(Pilot.launch({loaded.id: loaded}, mission_dirs={loaded.id: folder}, size=(1280, 800)))
+    pilot = pilots[-1]
+    view = staged_view(pilot, "hamecons", CategoriseView)
+    assert len(view.puzzle.items) > 5 and view.puzzle.image
+    # THEN the picture shows beside the boxes, apart from them and from the cards
+    button = next(w for w in pilot.app.top.widgets if w.name == "picture")  # type: ignore[union-attr]
+    others = [r for name, r in (card_rects(pilot, "item:") | card_rects(pilot, "box:")).items()]
+    assert not any(button.rect.colliderect(r) for r in others)
+    # WHEN it is tapped, it opens full size, and closes again
+    pilot.tap("picture")
+    assert pilot.screen == "picture"
+    pilot.tap("close")
+    assert pilot.screen.startswith("puzzle")
