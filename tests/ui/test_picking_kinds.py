@@ -148,3 +148,28 @@ def test_a_categorise_puzzle_with_many_cards_keeps_its_picture(pilots: list[Pilo
     assert pilot.screen == "picture"
     pilot.tap("close")
     assert pilot.screen.startswith("puzzle")
+
+
+@pytest.mark.parametrize(("mission", "puzzle"), [("donnees-personnelles", "post-bavard"),
+                                                 ("influence", "photo-retouchee")])
+def test_every_hotspot_is_a_finger_wide_and_apart_from_the_others(pilots: list[Pilot], mission: str,
+                                                                   puzzle: str) -> None:
+    # GIVEN a hotspots puzzle with a thin zone (a caption) on a small screen
+    folder = SCENARIOS / mission
+    loaded = load(folder / "scenario.yaml")
+    pilots.append(Pilot.launch({loaded.id: loaded}, mission_dirs={loaded.id: folder}, size=(1280, 800)))
+    pilot = pilots[-1]
+    view = staged_view(pilot, puzzle, HotspotsView)
+    floor = round(64 * 800 / 1080)
+    areas = [view.targets[r.id] for r in view.puzzle.regions]
+    # THEN each place is tapped in an area at least a finger wide, holding its zone, crossing no other
+    for region, area in zip(view.puzzle.regions, areas, strict=True):
+        assert min(area.size) >= floor and area.contains(view.region_rect(region))
+    assert not any(a.colliderect(b) and not a.contains(b) and not b.contains(a)
+                   for i, a in enumerate(areas) for b in areas[i + 1:])
+    # AND a tap just beside a thin zone, inside its area, chooses it
+    thin = min(view.puzzle.regions, key=lambda r: view.region_rect(r).h)
+    zone, area = view.region_rect(thin), view.targets[thin.id]
+    if area.h > zone.h:
+        pilot.tap((zone.centerx, area.y if area.y < zone.y else area.bottom - 1))
+        assert thin.id in view.chosen
