@@ -69,8 +69,9 @@ class Place:
     height: int = 0
 
 
-# A card to sort (categorise): at most 520 units wide less its padding; it grows to two lines.
-CARD = Place("card", 520 - 64 - 28, 2)
+# A card to sort (ui/puzzles/categorise.py): at most 520 units wide, its text 28 narrower; a card
+# too long for one line takes two.
+CARD = Place("card", 520 - 28, 2)
 
 
 class Measure:
