@@ -17,6 +17,7 @@ from gardiens.ui.puzzles.feed import FeedView
 from gardiens.ui.puzzles.hotspots import HotspotsView
 from gardiens.ui.puzzles.pegi import PegiView
 from gardiens.ui.puzzles.sorting import SortView
+from gardiens.ui.theme import Settings
 from tests.ui.conftest import load, staged_view
 
 SCENARIOS = Path(__file__).resolve().parents[2] / "scenarios"
@@ -112,7 +113,7 @@ def test_sorted_cards_keep_their_place(pilots: list[Pilot], mission: str, puzzle
     assert isinstance(answer, dict) and len(answer) >= 2
     # WHEN the cards are put in their boxes one by one, the first one dragged
     for index, (card, box) in enumerate(answer.items()):
-        if isinstance(view, CategoriseView):
+        if isinstance(view, CategoriseView | PegiView):
             view.turn_to(pilot, view.page_of(card))
         if index == 0:
             pilot.drag(f"{prefix}{card}", f"{view.box_prefix}:{box}")
@@ -125,11 +126,34 @@ def test_sorted_cards_keep_their_place(pilots: list[Pilot], mission: str, puzzle
         assert drawn(pilot, f"tag:{card}") == [view.box_label(box)]
     # AND taking a card back out moves nothing either
     first = next(iter(answer))
-    if isinstance(view, CategoriseView):
+    if isinstance(view, CategoriseView | PegiView):
         view.turn_to(pilot, view.page_of(first))
     pilot.drag(f"{prefix}{first}", "tray")
     assert unmoved()
     assert first not in view.placed
+
+def test_pegi_games_are_paged_whole_at_the_largest_text(pilots: list[Pilot]) -> None:
+    # GIVEN the PEGI puzzle with the largest text on a small screen
+    folder = SCENARIOS / "jeux-video"
+    loaded = load(folder / "scenario.yaml")
+    pilots.append(Pilot.launch({loaded.id: loaded}, mission_dirs={loaded.id: folder}, size=(1280, 800),
+                               settings=Settings(text_step=2)))
+    pilot = pilots[-1]
+    view = staged_view(pilot, "rayon-jeux", PegiView)
+    # WHEN the team turns every page of games
+    assert view.page_total > 1
+    shown: set[str] = set()
+    for page in range(view.page_total):
+        view.turn_to(pilot, page)
+        pilot.settle()
+        # THEN each page shows its games' whole descriptions, and the five boxes stay in place
+        cut = [f for f in pilot.fits() if not f.fit]
+        assert not cut, cut
+        assert all(pilot.has(f"pegi:{age}") for age in ("3", "7", "12", "16", "18"))
+        shown |= {name.removeprefix("game:") for name in card_rects(pilot, "game:")}
+    # AND every game was on one page
+    assert shown == set(view.card_ids())
+
 
 def test_a_categorise_puzzle_with_many_cards_keeps_its_picture(pilots: list[Pilot]) -> None:
     # GIVEN a puzzle with seven cards to sort and a picture, on a small screen
