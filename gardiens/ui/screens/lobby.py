@@ -33,6 +33,10 @@ COLUMNS = 3
 # The square of the top-right corner a facilitator holds to open the desk (the desk's
 # CORNER_TARGET, which a screen cannot import): nothing to tap is put there.
 HIDDEN_CORNER = 110
+# A rule card of the briefing: what its icon and margins take from its width, and the margins
+# above and below its text.
+RULE_TEXT = 136
+RULE_PAD = 40
 
 
 @dataclass(frozen=True)
@@ -281,17 +285,73 @@ class SetupScreen(Screen):
 
 
 class BriefingScreen(Screen):
-    """Lumi tells the story, the rules and the time, then the team starts the countdown."""
+    """Lumi tells the story, the rules and the time, then the team starts the countdown.
+
+    The cards of the rules are as tall as their texts need; Lumi's bubble gives them the room."""
 
     name = "briefing"
 
     def layout(self) -> None:
         _ = self._
         go_w = self.px(620)
-        self.widgets = [Button("start", pygame.Rect(self.width - self.px(90) - go_w, self.height - self.px(190), go_w,
-                                                    self.px(150)),
-                               _("C'est parti !"), on_tap=lambda: self.app.command(Start()), icon="play",
-                               kind="accent", text_role="subtitle")]
+        start = pygame.Rect(self.width - self.px(90) - go_w, self.height - self.px(190), go_w, self.px(150))
+        self.widgets = [Button("start", start, _("C'est parti !"), on_tap=lambda: self.app.command(Start()),
+                               icon="play", kind="accent", text_role="subtitle")]
+        x = self.px(560)
+        gap = self.px(24)
+        w = (self.width - x - self.px(90) - 2 * gap) // 3
+        top = self.px(150)
+        # Lumi's bubble, then the rules, above the button: the bubble keeps what its story needs.
+        room = start.y - self.px(30) - top - self.px(40)
+        story = self._story_height(self.width - x - self.px(90) - self.px(90))
+        # The rules' icons go first when the texts need their room (the larger text sizes).
+        for icons in (True, False):
+            self.rule_icons = icons
+            rule_h = self._rule_height(w)
+            if rule_h + story <= room:
+                break
+        bubble_h = min(max(self.px(470), story), room - rule_h)
+        self.bubble = pygame.Rect(x, top, self.width - x - self.px(90), bubble_h)
+        y = self.bubble.bottom + self.px(40)
+        self.rule_cards = [pygame.Rect(x + i * (w + gap), y, w, rule_h) for i in range(len(self.rules()))]
+
+    def _story_height(self, width: int) -> int:
+        """The height Lumi's bubble needs for the greeting and the story, its margins included."""
+        app = self.app
+        words = app.words
+        if app.mission is None or words is None:
+            return 0
+        size = app.metrics.text("body") + self.px(4)
+        return self.px(70 + 85) + app.type.measure(words.text(app.mission.briefing), size, width)[2]
+
+    def _rule_text(self, card: pygame.Rect) -> pygame.Rect:
+        """Where a rule's text goes in its card: right of its icon, when the icons are shown."""
+        left = self.px(RULE_TEXT - 20) if self.rule_icons else self.px(30)
+        right = self.px(20) if self.rule_icons else self.px(30)
+        return pygame.Rect(card.x + left, card.y + self.px(RULE_PAD // 2), card.w - left - right,
+                           card.h - self.px(RULE_PAD))
+
+    def _rule_height(self, width: int) -> int:
+        app = self.app
+        text_w = self._rule_text(pygame.Rect(0, 0, width, 0)).w
+        needed = max((app.type.measure(text, app.metrics.text("body"), text_w)[2] for _icon, text in self.rules()),
+                     default=0)
+        return max(self.px(170), needed + self.px(RULE_PAD))
+
+    def rules(self) -> list[tuple[str, str]]:
+        """The rules of the game, each with its icon: the map, the hints, the time."""
+        _ = self._
+        app = self.app
+        mission = app.mission
+        if mission is None:
+            return []
+        minutes = round(app.state.time_limit / 60) or mission.minutes(app.state.age or mission.ages[0])
+        return [
+            ("map", _("Choisissez une énigme sur la carte.")),
+            ("bulb", _("Bloqués ? Touchez « Indice ».")),
+            ("clock", self.ngettext("Vous avez {minutes} minute.", "Vous avez {minutes} minutes.",
+                                    minutes).format(minutes=minutes)),
+        ]
 
     def draw(self, surface: pygame.Surface) -> None:
         app = self.app
@@ -310,7 +370,7 @@ class BriefingScreen(Screen):
                        valign="middle", max_lines=1, name="briefing-title")
         head = lumi(surface, (self.px(280), self.height - self.px(230)), self.px(480), mood="happy", wave=1.0,
                     high_contrast=app.settings.high_contrast)
-        bubble = pygame.Rect(self.px(560), self.px(150), self.width - self.px(650), self.px(470))
+        bubble = self.bubble
         speech_bubble(surface, bubble, p.surface, p.outline, radius=self.px(40),
                       tail_to=(head.right + self.px(20), head.centery), width=self.px(4))
         team = app.team()
@@ -321,23 +381,11 @@ class BriefingScreen(Screen):
         story = pygame.Rect(inner.x, inner.y + self.px(85), inner.w, inner.h - self.px(85))
         app.type.block(surface, words.text(mission.briefing), story, size=m.text("body") + self.px(4),
                        color=p.ink, name="briefing-story")
-        minutes = round(app.state.time_limit / 60) or mission.minutes(app.state.age or mission.ages[0])
-        rules = [
-            ("map", _("Choisissez une énigme sur la carte.")),
-            ("bulb", _("Bloqués ? Touchez « Indice ».")),
-            ("clock", self.ngettext("Vous avez {minutes} minute.", "Vous avez {minutes} minutes.",
-                                    minutes).format(minutes=minutes)),
-        ]
-        x = self.px(560)
-        y = bubble.bottom + self.px(40)
-        gap = self.px(24)
-        w = (self.width - x - self.px(90) - 2 * gap) // 3
-        for icon, text in rules:
-            card = pygame.Rect(x, y, w, self.px(170))
+        for (icon, text), card in zip(self.rules(), self.rule_cards, strict=True):
             panel(surface, card, p.surface_alt, radius=self.px(28), border=p.outline, border_width=self.px(3))
-            image = app.assets.icon(icon, self.px(72), p.primary_dark)
-            surface.blit(image, image.get_rect(midleft=(card.x + self.px(24), card.centery)))
-            app.type.block(surface, text, pygame.Rect(card.x + self.px(116), card.y + self.px(14), card.w - self.px(136),
-                           card.h - self.px(28)), size=m.text("body"), color=p.ink, valign="middle", name="rule")
-            x += w + gap
+            if self.rule_icons:
+                image = app.assets.icon(icon, self.px(72), p.primary_dark)
+                surface.blit(image, image.get_rect(midleft=(card.x + self.px(24), card.centery)))
+            app.type.block(surface, text, self._rule_text(card), size=m.text("body"), color=p.ink,
+                           valign="middle", name="rule")
         self.draw_widgets(surface)
