@@ -113,10 +113,12 @@ class SetupScreen(Screen):
                                   language_name(lang), selected=state.language == lang, icon="globe",
                                   on_tap=functools.partial(app.choose_language, lang)))
         go_w = self.px(620)
-        widgets.append(self._confirm(pygame.Rect(W - self.px(90) - go_w, self.height - self.px(200), go_w,
-                                                 self.px(150))))
+        confirm = self._confirm(pygame.Rect(W - self.px(90) - go_w, self.height - self.px(200), go_w, self.px(150)))
+        widgets.append(confirm)
         if not self.ready:
-            self.help_box = pygame.Rect(x0, self.height - self.px(200), W - x0 - self.px(740), self.px(150))
+            # What is missing, said across the column right above the button it unlocks.
+            top = y + self.px(130 + 30)
+            self.help_box = pygame.Rect(x0, top, col_w, confirm.rect.y - self.px(30) - top)
         self.widgets = widgets
 
     def _layout_picker(self) -> None:
@@ -127,8 +129,6 @@ class SetupScreen(Screen):
         settings push the pictures smaller instead of pushing texts out or over one another.
         """
         app = self.app
-        _ = self._
-        m = app.metrics
         state = app.state
         mission = app.mission
         W, H = self.width, self.height
@@ -147,9 +147,49 @@ class SetupScreen(Screen):
                                   on_tap=functools.partial(app.choose_language, lang)))
             right -= w + gap
         self.title_right = right
-        # The column: the team, the age band; the button to go on at its foot.
-        col_w = self.px(COLUMN)
+        # The column: the team, the age band; the button to go on at its foot. It widens (the
+        # cards give it room) when its texts, long in some languages and text sizes, need it.
+        go_h = self.px(130)
+        confirm = self._confirm(pygame.Rect(0, H - self.px(MARGIN) - go_h, 0, go_h))
+        for col_w in (self.px(COLUMN), self.px(COLUMN + 100), self.px(COLUMN + 200)):
+            self.labels = []
+            column, bottom = self._column(W - self.px(MARGIN) - col_w, col_w)
+            if bottom <= confirm.rect.y:
+                break
         x0 = W - self.px(MARGIN) - col_w
+        confirm.rect.x, confirm.rect.w = x0, col_w
+        widgets += [*column, confirm]
+        # The cards, three by two, as tall as the space left allows; the tallest texts decide
+        # how much of it the pictures get.
+        area = pygame.Rect(self.px(MARGIN), self.px(TOP_BAR + 20), x0 - self.px(SECTION + MARGIN), 0)
+        area.h = H - self.px(MARGIN) - area.y
+        missions = list(app.session.missions.values())
+        cells = grid(area, len(missions), columns=COLUMNS if len(missions) > 4 else 2, gap=self.px(CARD_GAP),
+                     max_height=area.h)
+        cards = [(m_, *self._card_texts(m_)) for m_ in missions]
+        texts = max((text_height(app, title, theme, cells[0].w) for _m, title, theme, _d in cards), default=0)
+        picture_h = cells[0].h - self.px(DEPTH) - texts if cells else 0
+        for cell, (mission_, title, theme_name, duration) in zip(cells, cards, strict=True):
+            theme = THEMES[mission_.theme]
+            folder = app.mission_dirs.get(mission_.id)
+            cover = folder / mission_.cover if folder is not None and mission_.cover else None
+            widgets.append(MissionCard(f"mission:{mission_.id}", cell, title, theme_name, duration, cover=cover,
+                                       emblem=theme.emblem, tint=theme.tint(app.palette), picture_height=picture_h,
+                                       selected=mission_.id == state.mission_id,
+                                       on_tap=functools.partial(app.command, Choose(mission=mission_.id))))
+        self.widgets = widgets
+
+    def _column(self, x0: int, col_w: int) -> tuple[list[Widget], int]:
+        """The picker's column at `x0`, `col_w` wide: the team card and its re-roll button, the
+        age band's heading and buttons; returns its widgets and where it ends."""
+        app = self.app
+        _ = self._
+        m = app.metrics
+        state = app.state
+        mission = app.mission
+        gap = self.px(GAP)
+        button_h = self.px(TOUCH)
+        widgets: list[Widget] = []
         y = self.px(TOP_BAR + 20)
         pad = self.px(PAD)
         inner_w = col_w - 2 * pad
@@ -180,27 +220,7 @@ class SetupScreen(Screen):
                                   icon="people", on_tap=functools.partial(app.command, Choose(age=age))))
         rows = 1 if side_by_side else len(ages)
         y += rows * button_h + (rows - 1) * gap
-        go_h = self.px(130)
-        widgets.append(self._confirm(pygame.Rect(x0, H - self.px(MARGIN) - go_h, col_w, go_h)))
-        # The cards, three by two, as tall as the space left allows; the tallest texts decide
-        # how much of it the pictures get.
-        area = pygame.Rect(self.px(MARGIN), self.px(TOP_BAR + 20), x0 - self.px(SECTION + MARGIN), 0)
-        area.h = H - self.px(MARGIN) - area.y
-        missions = list(app.session.missions.values())
-        cells = grid(area, len(missions), columns=COLUMNS if len(missions) > 4 else 2, gap=self.px(CARD_GAP),
-                     max_height=area.h)
-        cards = [(m_, *self._card_texts(m_)) for m_ in missions]
-        texts = max((text_height(app, title, theme, cells[0].w) for _m, title, theme, _d in cards), default=0)
-        picture_h = cells[0].h - self.px(DEPTH) - texts if cells else 0
-        for cell, (mission_, title, theme_name, duration) in zip(cells, cards, strict=True):
-            theme = THEMES[mission_.theme]
-            folder = app.mission_dirs.get(mission_.id)
-            cover = folder / mission_.cover if folder is not None and mission_.cover else None
-            widgets.append(MissionCard(f"mission:{mission_.id}", cell, title, theme_name, duration, cover=cover,
-                                       emblem=theme.emblem, tint=theme.tint(app.palette), picture_height=picture_h,
-                                       selected=mission_.id == state.mission_id,
-                                       on_tap=functools.partial(app.command, Choose(mission=mission_.id))))
-        self.widgets = widgets
+        return widgets, y
 
     def _card_texts(self, mission: Mission) -> tuple[str, str, str]:
         """A mission's title as the team reads it, its theme, and its duration for the team's age."""
@@ -279,8 +299,7 @@ class SetupScreen(Screen):
                            valign="bottom" if self.picker else "top", name="setup-label")
         if self.help_box is not None:
             app.type.block(surface, self._("Choisissez votre âge pour continuer."), self.help_box,
-                           size=m.text("body"), color=p.ink_soft, valign="middle",
-                           align="center" if self.picker else "right", name="setup-help")
+                           size=m.text("body"), color=p.ink_soft, valign="bottom", align="right", name="setup-help")
         self.draw_widgets(surface)
 
 
