@@ -486,7 +486,7 @@ class FeedbackPanel(PopUp[bool]):
         _ = self._
         if self.showing_why:
             self.widgets = self.why.widgets(card, self.close, self.turn)
-            self.focus = "why-next" if self.why.page < len(self.why) - 1 else "continue"
+            self.focus = "why-next" if self.why.more() else "continue"
             return
         y = card.bottom - self.px(BUTTON_ROW)
         h = self.px(130)
@@ -521,7 +521,7 @@ class FeedbackPanel(PopUp[bool]):
     def show_why(self) -> None:
         """Open the cards that explain each item, from the first (when there are some)."""
         self.showing_why = len(self.why) > 0
-        self.why.page = 0
+        self.why.page = self.why.sheet = 0
         self.refresh()
         self.app.dirty = True
 
