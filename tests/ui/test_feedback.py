@@ -10,7 +10,7 @@ import pytest
 from gardiens.core.checkers import Explanation, Verdict
 from gardiens.testing.pilot import Pilot
 from gardiens.testing.scenes import stage
-from gardiens.ui.screens.play import FeedbackPanel
+from gardiens.ui.screens.play import FeedbackPanel, HintPanel
 from gardiens.ui.text import TEXT_FLOORS
 
 LONG = ("Explication numéro {n}, un réglage trop ouvert laisse des inconnus voir ce que vous publiez, "
@@ -70,3 +70,29 @@ def test_a_short_feedback_has_no_pages(launch: Callable[..., Pilot]) -> None:
     assert drawn(pilot) == [LONG.format(n=1)]
     assert not pilot.has("feedback-next") and not pilot.has("feedback-previous")
     assert not [fit for fit in pilot.fits() if fit.name == "feedback-page"]
+
+
+def test_hints_that_do_not_all_fit_are_paged_the_latest_shown(launch: Callable[..., Pilot]) -> None:
+    # GIVEN three long hints shown, in the pseudo-locale (longer texts) at 1280×800
+    from gardiens.i18n.pseudo import PSEUDO_LANGUAGE
+
+    pilot = launch(size=(1280, 800), language=PSEUDO_LANGUAGE)
+    stage(pilot.app, pilot.clock, screen="hints", puzzle="vrai-faux")
+    pilot.settle()
+    panel = pilot.app.top
+    assert isinstance(panel, HintPanel)
+    panel.shown = lambda: [LONG.format(n=n + 1) for n in range(3)]  # type: ignore[method-assign]
+    panel.refresh()
+    # THEN every hint drawn fits whole, the latest first, and the arrows bring back the others
+    def hints() -> list[str]:
+        fits = [fit for fit in pilot.fits() if fit.name == "hint-step"]
+        assert all(fit.fit and not fit.cut for fit in fits), fits
+        return [fit.text for fit in fits]
+
+    assert hints()[-1] == LONG.format(n=3)
+    assert pilot.has("hint-previous") and not pilot.find("hint-next").enabled
+    seen = hints()
+    while pilot.find("hint-previous").enabled:
+        pilot.tap("hint-previous")
+        seen = hints() + seen
+    assert seen == [LONG.format(n=n + 1) for n in range(3)]

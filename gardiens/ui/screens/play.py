@@ -597,6 +597,8 @@ class HintPanel(PopUp[None]):
         super().__init__(app)
         self.puzzle = puzzle
         self.name = "hints"
+        # Which page of hints is shown when they do not all fit (None: the latest one's).
+        self.page: int | None = None
 
     def ladder(self) -> list[str]:
         words = self.app.words
@@ -626,7 +628,60 @@ class HintPanel(PopUp[None]):
             label = _("Voir un indice") if progress and progress.hints == 0 else _("Un autre indice")
             widgets.insert(0, Button("more", pygame.Rect(card.x + self.px(60), y, self.px(560), self.px(130)), label,
                                      icon="bulb", kind="accent", on_tap=self.more, text_role="subtitle"))
+        pages = self.pages(self.inner(card))
+        if len(pages) > 1:
+            # Hints that do not all fit go on pages, the latest first shown; arrows turn them.
+            page = self.current(pages)
+            # Between « Un autre indice » and « Retour à l'énigme ».
+            h = self.px(120)
+            x = card.x + self.px(60 + 560 + 30)
+            widgets += [
+                Button("hint-previous", pygame.Rect(x, y, h, h), icon="back", kind="plain", enabled=page > 0,
+                       on_tap=lambda: self.turn(-1)),
+                Button("hint-next", pygame.Rect(x + h + self.px(16), y, h, h), icon="next", kind="plain",
+                       enabled=page < len(pages) - 1, on_tap=lambda: self.turn(1)),
+            ]
         self.widgets = widgets
+
+    def bubble(self, card: pygame.Rect) -> pygame.Rect:
+        """Lumi's bubble, right of Lumi, above the buttons."""
+        return pygame.Rect(card.x + self.px(340), card.y + self.px(50), card.w - self.px(390), card.h - self.px(270))
+
+    def inner(self, card: pygame.Rect) -> pygame.Rect:
+        """Where the hints are written, inside Lumi's bubble."""
+        return self.bubble(card).inflate(-self.px(60), -self.px(50))
+
+    def pages(self, inner: pygame.Rect) -> list[list[tuple[int, str, int]]]:
+        """The hints shown, page by page, as (rank, text, height): as many on a page as fit
+        under the heading at their full size (the latest one larger)."""
+        app = self.app
+        m = app.metrics
+        shown = self.shown()
+        room = inner.h - self.px(80)
+        pages: list[list[tuple[int, str, int]]] = [[]]
+        used = 0
+        for i, hint in enumerate(shown):
+            latest = i == len(shown) - 1
+            size = m.text("subtitle" if latest else "body")
+            # Whole lines (the last one's leading too), as the hints are stacked.
+            lines = app.type.measure(hint, size, inner.w - self.px(60), latest)[0]
+            height = len(lines) * app.type.font(size, latest).get_linesize()
+            gap = self.px(14) if pages[-1] else 0
+            if pages[-1] and used + gap + height > room:
+                pages.append([])
+                used = gap = 0
+            pages[-1].append((i, hint, height))
+            used += gap + height
+        return pages
+
+    def current(self, pages: list[list[tuple[int, str, int]]]) -> int:
+        return len(pages) - 1 if self.page is None else max(0, min(self.page, len(pages) - 1))
+
+    def turn(self, step: int) -> None:
+        pages = self.pages(self.inner(self.card()))
+        self.page = max(0, min(len(pages) - 1, self.current(pages) + step))
+        self.refresh()
+        self.app.dirty = True
 
     def stale(self) -> bool:
         progress = self.app.state.puzzles.get(self.puzzle.id)
@@ -636,6 +691,8 @@ class HintPanel(PopUp[None]):
         reply = self.app.command(RequestHint(self.puzzle.id))
         if reply.ok:
             self.app.play("hint")
+            # The new hint is the one to read.
+            self.page = None
 
     def draw(self, surface: pygame.Surface) -> None:
         app = self.app
@@ -646,11 +703,9 @@ class HintPanel(PopUp[None]):
         card_panel(surface, app, card, edge=p.accent, shadow=p.accent_dark)
         head = lumi(surface, (card.x + self.px(170), card.bottom - self.px(200)), self.px(300), mood="thinking",
                     high_contrast=app.settings.high_contrast)
-        bubble = pygame.Rect(card.x + self.px(340), card.y + self.px(50), card.w - self.px(390),
-                             card.h - self.px(270))
-        speech_bubble(surface, bubble, p.surface_alt, p.outline, radius=self.px(30),
+        speech_bubble(surface, self.bubble(card), p.surface_alt, p.outline, radius=self.px(30),
                       tail_to=(head.right + self.px(10), head.centery), width=self.px(3))
-        inner = bubble.inflate(-self.px(60), -self.px(50))
+        inner = self.inner(card)
         shown = self.shown()
         total = len(self.ladder())
         progress = app.state.puzzles.get(self.puzzle.id)
@@ -669,13 +724,13 @@ class HintPanel(PopUp[None]):
                            size=m.text("subtitle"), color=p.accent_dark, bold=True, max_lines=1,
                            name="hint-heading")
             y = inner.y + self.px(80)
-            each = (inner.bottom - y) // len(shown)
-            for i, hint in enumerate(shown):
+            pages = self.pages(inner)
+            for i, hint, height in pages[self.current(pages)]:
                 latest = i == len(shown) - 1
                 image = app.assets.icon("bulb", self.px(44), p.accent_dark if latest else p.ink_soft)
                 surface.blit(image, (inner.x, y + self.px(4)))
-                fit = app.type.block(surface, hint, pygame.Rect(inner.x + self.px(60), y, inner.w - self.px(60),
-                                     each - self.px(8)), size=m.text("subtitle" if latest else "body"),
-                                     color=p.ink if latest else p.ink_soft, bold=latest, name="hint-step")
-                y += fit.lines * app.type.font(fit.size, latest).get_linesize() + self.px(14)
+                app.type.block(surface, hint, pygame.Rect(inner.x + self.px(60), y, inner.w - self.px(60), height),
+                               size=m.text("subtitle" if latest else "body"), color=p.ink if latest else p.ink_soft,
+                               bold=latest, name="hint-step")
+                y += height + self.px(14)
         self.draw_widgets(surface)
