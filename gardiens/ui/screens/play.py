@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from abc import ABC, abstractmethod
 from collections.abc import Callable
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, TypeVar
 
 import pygame
@@ -28,6 +29,13 @@ if TYPE_CHECKING:
 POP_SECONDS = 0.3
 # How far above a pop-up card's foot its row of buttons sits (design pixels).
 BUTTON_ROW = 170
+# The feedback card, in design pixels: above its text (the badge and title), below it (the row of
+# buttons), between two blocks of text, the room an item's icon takes, the page counter's width.
+HEADER = 224
+FOOTER = 200
+BLOCK_GAP = 14
+ICON_ROOM = 60
+COUNTER = 170
 
 _TILE_LOOK = {
     PuzzleState.LOCKED: ("lock", "locked"),
@@ -350,9 +358,26 @@ class PopUp(ModalScreen[T], ABC):
         return card
 
 
+@dataclass(frozen=True)
+class Said:
+    """One block of the feedback: its text, the icon before it (none for the explanation), its
+    look, and the height it takes at its full size."""
+
+    text: str
+    icon: str
+    role: str
+    bold: bool
+    soft: bool
+    name: str
+    height: int
+
+
 class FeedbackPanel(PopUp[bool]):
     """Right or wrong: the core's explanation, what was earned, and a way on. A wrong answer
-    lists what it got wrong; a right one offers « Pourquoi ? », a card per item to browse."""
+    lists what it got wrong; a right one offers « Pourquoi ? », a card per item to browse.
+
+    Nothing is shrunk to fit: the card grows with what it says, and what the screen cannot hold
+    goes on pages turned with big arrows (the explanation always on the first)."""
 
     holds_sync = True
 
@@ -365,67 +390,138 @@ class FeedbackPanel(PopUp[bool]):
         self.name = "feedback"
         self.why = WhyCards(app, puzzle, verdict.details if verdict.correct else ())
         self.showing_why = False
+        self.page = 0
+        self.counter = pygame.Rect(0, 0, 0, 0)
 
     def card(self) -> pygame.Rect:
         """The card, as tall as what it says (and no taller than the screen allows); the
         « Pourquoi ? » cards take all the height they may."""
         width = self.px(1400)
+        tallest = self.height - self.px(160 if self.showing_why else 200)
         if self.showing_why:
-            rect = pygame.Rect(0, 0, width, self.height - self.px(160))
-            rect.center = (self.width // 2, self.height // 2)
-            return rect
-        message, items = self._texts()
-        natural = self._heights(message, items, width - self.px(120))
-        content = natural[0] + sum(natural[1:])
-        # Header (badge and title), the text, then the row of the button.
-        wanted = self.px(44 + 150 + 30) + content + self.px(200)
-        rect = pygame.Rect(0, 0, width, max(self.px(520), min(self.height - self.px(200), wanted)))
+            height = tallest
+        else:
+            content = self._content_height(self._said(width - self.px(120)))
+            height = max(self.px(520), min(tallest, self.px(HEADER + FOOTER) + content))
+        rect = pygame.Rect(0, 0, width, height)
         rect.center = (self.width // 2, self.height // 2)
         return rect
 
-    def _texts(self) -> tuple[str, list[tuple[str, str]]]:
-        """The explanation, then (icon, line) for each detail and each reward earned."""
+    def _content_height(self, said: list[Said]) -> int:
+        return sum(block.height for block in said) + self.px(BLOCK_GAP) * max(0, len(said) - 1)
+
+    def _said(self, width: int) -> list[Said]:
+        """What the card says, block after block: the explanation, the score of a wrong answer,
+        each item it got wrong, each code piece earned."""
         words = self.app.words
         if words is None:
-            return "", []
+            return []
         puzzle_id = self.puzzle.id
-        message = words.text(self.verdict.message, puzzle_id=puzzle_id)
+        blocks = [("", words.text(self.verdict.message, puzzle_id=puzzle_id), "subtitle", False, False,
+                   "feedback-message")]
+        score = self._score()
+        if score:
+            blocks.append(("", score, "subtitle", True, True, "feedback-score"))
         wrong = () if self.verdict.correct else self.verdict.details
-        details = [words.text(d.why, puzzle_id=puzzle_id) for d in wrong]
-        items = [("dot", d) for d in details[:5]] + [("key", r) for r in self._reward_lines()]
-        return message, items
+        blocks += [("dot", words.text(d.why, puzzle_id=puzzle_id), "body", False, False, "feedback-detail")
+                   for d in wrong]
+        blocks += [("key", line, "body", False, False, "feedback-reward") for line in self._reward_lines()]
+        m = self.app.metrics
+        said = []
+        for icon, text, role, bold, soft, name in blocks:
+            if not text:
+                continue
+            text_w = width - (self.px(ICON_ROOM) if icon else 0)
+            height = self.app.type.measure(text, m.text(role), text_w, bold)[2]
+            said.append(Said(text, icon, role, bold, soft, name,
+                             max(self.px(40), height) if icon else height))
+        return said
 
-    def _heights(self, message: str, items: list[tuple[str, str]], width: int) -> list[int]:
-        """The height each block takes at its full size: the explanation, then each line below."""
+    def _score(self) -> str:
+        """How much of a wrong answer was right (a single choice has no score)."""
+        score_right, score_total = self.verdict.score
+        picks = self.verdict.picks
+        if self.verdict.correct or not (score_total > 1 or picks):
+            return ""
+        # Where the team taps elements, only its picks count: zones rightly left alone are no score.
+        if picks:
+            return picks_score(self, picks)
+        return self.ngettext("{right} bonne réponse sur {total}", "{right} bonnes réponses sur {total}",
+                             score_right).format(right=score_right, total=score_total)
+
+    def pages(self, card: pygame.Rect) -> list[list[Said]]:
+        """The blocks, page by page: as many as the card holds at their full size on each; a
+        block taller than a whole page is split between its lines."""
+        width = card.w - self.px(120)
+        room = card.h - self.px(HEADER + FOOTER)
+        pages: list[list[Said]] = [[]]
+        used = 0
+        for block in self._said(width):
+            for piece in self._pieces(block, width, room):
+                gap = self.px(BLOCK_GAP) if pages[-1] else 0
+                if pages[-1] and used + gap + piece.height > room:
+                    pages.append([])
+                    used = gap = 0
+                pages[-1].append(piece)
+                used += gap + piece.height
+        return pages
+
+    def _pieces(self, block: Said, width: int, room: int) -> list[Said]:
+        if block.height <= room:
+            return [block]
         app = self.app
-        m = app.metrics
-        heights = [app.type.measure(message, m.text("subtitle"), width)[2] + self.px(16)]
-        heights += [max(self.px(40), app.type.measure(line, m.text("body"), width - self.px(60))[2])
-                    + self.px(10) for _icon, line in items]
-        return heights
+        size = app.metrics.text(block.role)
+        text_w = width - (self.px(ICON_ROOM) if block.icon else 0)
+        lines = app.type.measure(block.text, size, text_w, block.bold)[0]
+        line_h = app.type.font(size, block.bold).get_linesize()
+        each = max(1, room // line_h)
+        pieces = []
+        for first in range(0, len(lines), each):
+            text = " ".join(lines[first:first + each])
+            pieces.append(replace(block, text=text, height=app.type.measure(text, size, text_w, block.bold)[2]))
+        return pieces
 
     def layout(self) -> None:
         card = self.card()
         _ = self._
         if self.showing_why:
             self.widgets = self.why.widgets(card, self.close, self.turn)
-            self.focus = "why-next" if self.why.page < len(self.why) - 1 else "continue"
+            self.focus = "why-next" if self.why.more() else "continue"
             return
+        y = card.bottom - self.px(BUTTON_ROW)
+        h = self.px(130)
         label = _("Continuer") if self.verdict.correct else _("Réessayer")
-        self.widgets = [Button("continue", pygame.Rect(card.right - self.px(520), card.bottom - self.px(BUTTON_ROW),
-                                                       self.px(460), self.px(130)),
-                               label, icon="next", kind="accent", on_tap=self.close, text_role="subtitle")]
+        widgets: list[Widget] = [Button("continue", pygame.Rect(card.right - self.px(520), y, self.px(460), h),
+                                        label, icon="next", kind="accent", on_tap=self.close,
+                                        text_role="subtitle")]
+        x = card.x + self.px(60)
         if len(self.why):
-            self.widgets.insert(0, Button("why", pygame.Rect(card.x + self.px(60), card.bottom - self.px(BUTTON_ROW),
-                                                             self.px(460), self.px(130)),
-                                          _("Pourquoi ?"), icon="question", kind="plain", on_tap=self.show_why,
-                                          text_role="subtitle"))
-        self.focus = "continue"
+            widgets.insert(0, Button("why", pygame.Rect(x, y, self.px(460), h), _("Pourquoi ?"), icon="question",
+                                     kind="plain", on_tap=self.show_why, text_role="subtitle"))
+            x += self.px(480)
+        count = len(self.pages(card))
+        self.page = min(self.page, count - 1)
+        if count > 1:
+            # Square arrows around the page counter, as big as the buttons beside them.
+            self.counter = pygame.Rect(x + h, y, self.px(COUNTER), h)
+            widgets[-1:-1] = [
+                Button("feedback-previous", pygame.Rect(x, y, h, h), icon="back", kind="plain",
+                       enabled=self.page > 0, on_tap=lambda: self.turn_page(-1)),
+                Button("feedback-next", pygame.Rect(self.counter.right, y, h, h), icon="next", kind="primary",
+                       enabled=self.page < count - 1, on_tap=lambda: self.turn_page(1)),
+            ]
+        self.widgets = widgets
+        self.focus = "feedback-next" if self.page < count - 1 else "continue"
+
+    def turn_page(self, step: int) -> None:
+        self.page = max(0, self.page + step)
+        self.refresh()
+        self.app.dirty = True
 
     def show_why(self) -> None:
         """Open the cards that explain each item, from the first (when there are some)."""
         self.showing_why = len(self.why) > 0
-        self.why.page = 0
+        self.why.page = self.why.sheet = 0
         self.refresh()
         self.app.dirty = True
 
@@ -458,42 +554,25 @@ class FeedbackPanel(PopUp[bool]):
         app.type.block(surface, title, pygame.Rect(badge.right + self.px(40), badge.y, card.right - badge.right
                        - self.px(90), badge.h), size=m.text("huge"), color=p.good if right else p.accent_dark,
                        bold=True, valign="middle", max_lines=1, name="feedback-title")
-        text = pygame.Rect(card.x + self.px(60), badge.bottom + self.px(30), card.w - self.px(120), 0)
-        text.h = card.bottom - self.px(200) - text.y
-        message, items = self._texts()
-        score_right, score_total = self.verdict.score
-        natural = self._heights(message, items, text.w)
-        y = text.y
-        roomy = sum(natural) <= text.h + self.px(2)
-        if roomy:
-            first_h = natural[0]
-        else:
-            # More to say than the screen holds: the explanation takes its share, the rest shrinks.
-            share = max(1, len(items) + 2)
-            first_h = min(text.h, max(text.h // 3, text.h * 2 // share))
-        fit = app.type.block(surface, message, pygame.Rect(text.x, y, text.w, first_h),
-                             size=m.text("subtitle"), color=p.ink, name="feedback-message")
-        y += fit.lines * app.type.font(fit.size).get_linesize() + self.px(16)
-        rest = text.bottom - y
-        if items:
-            each = max(self.px(40), rest // len(items))
-            for (icon_name, line), room in zip(items, natural[1:], strict=True):
-                image = app.assets.icon(icon_name, self.px(40), p.primary)
-                surface.blit(image, (text.x, y + self.px(4)))
-                box_h = room - self.px(6) if roomy else each - self.px(6)
-                used = app.type.block(surface, line, pygame.Rect(text.x + self.px(60), y, text.w - self.px(60),
-                                      box_h), size=m.text("body"), color=p.ink,
-                                      name="feedback-detail")
-                y += used.lines * app.type.font(used.size).get_linesize() + self.px(10)
-        picks = self.verdict.picks
-        if (score_total > 1 or picks) and not right:
-            # Where the team taps elements, only its picks count: zones rightly left alone are no score.
-            score = picks_score(self, picks) if picks else self.ngettext(
-                "{right} bonne réponse sur {total}", "{right} bonnes réponses sur {total}",
-                score_right).format(right=score_right, total=score_total)
-            app.type.block(surface, score, pygame.Rect(card.x + self.px(60), card.bottom - self.px(160),
-                           card.w - self.px(660), self.px(110)), size=m.text("subtitle"), color=p.ink_soft,
-                           bold=True, valign="middle", name="feedback-score")
+        pages = self.pages(card)
+        x = card.x + self.px(60)
+        width = card.w - self.px(120)
+        y = card.y + self.px(HEADER)
+        for block in pages[min(self.page, len(pages) - 1)]:
+            left = x
+            if block.icon:
+                image = app.assets.icon(block.icon, self.px(40), p.primary)
+                surface.blit(image, (x, y + self.px(4)))
+                left += self.px(ICON_ROOM)
+            app.type.block(surface, block.text, pygame.Rect(left, y, x + width - left, block.height),
+                           size=m.text(block.role), color=p.ink_soft if block.soft else p.ink, bold=block.bold,
+                           name=block.name)
+            y += block.height + self.px(BLOCK_GAP)
+        if len(pages) > 1:
+            shift = card.bottom - self.card().bottom
+            app.type.block(surface, f"{self.page + 1} / {len(pages)}", self.counter.move(0, shift),
+                           size=m.text("subtitle"), color=p.ink_soft, bold=True, align="center",
+                           valign="middle", max_lines=1, name="feedback-page")
         self.draw_widgets(surface)
 
     def _reward_lines(self) -> list[str]:
@@ -518,6 +597,8 @@ class HintPanel(PopUp[None]):
         super().__init__(app)
         self.puzzle = puzzle
         self.name = "hints"
+        # Which page of hints is shown when they do not all fit (None: the latest one's).
+        self.page: int | None = None
 
     def ladder(self) -> list[str]:
         words = self.app.words
@@ -547,7 +628,60 @@ class HintPanel(PopUp[None]):
             label = _("Voir un indice") if progress and progress.hints == 0 else _("Un autre indice")
             widgets.insert(0, Button("more", pygame.Rect(card.x + self.px(60), y, self.px(560), self.px(130)), label,
                                      icon="bulb", kind="accent", on_tap=self.more, text_role="subtitle"))
+        pages = self.pages(self.inner(card))
+        if len(pages) > 1:
+            # Hints that do not all fit go on pages, the latest first shown; arrows turn them.
+            page = self.current(pages)
+            # Between « Un autre indice » and « Retour à l'énigme ».
+            h = self.px(120)
+            x = card.x + self.px(60 + 560 + 30)
+            widgets += [
+                Button("hint-previous", pygame.Rect(x, y, h, h), icon="back", kind="plain", enabled=page > 0,
+                       on_tap=lambda: self.turn(-1)),
+                Button("hint-next", pygame.Rect(x + h + self.px(16), y, h, h), icon="next", kind="plain",
+                       enabled=page < len(pages) - 1, on_tap=lambda: self.turn(1)),
+            ]
         self.widgets = widgets
+
+    def bubble(self, card: pygame.Rect) -> pygame.Rect:
+        """Lumi's bubble, right of Lumi, above the buttons."""
+        return pygame.Rect(card.x + self.px(340), card.y + self.px(50), card.w - self.px(390), card.h - self.px(270))
+
+    def inner(self, card: pygame.Rect) -> pygame.Rect:
+        """Where the hints are written, inside Lumi's bubble."""
+        return self.bubble(card).inflate(-self.px(60), -self.px(50))
+
+    def pages(self, inner: pygame.Rect) -> list[list[tuple[int, str, int]]]:
+        """The hints shown, page by page, as (rank, text, height): as many on a page as fit
+        under the heading at their full size (the latest one larger)."""
+        app = self.app
+        m = app.metrics
+        shown = self.shown()
+        room = inner.h - self.px(80)
+        pages: list[list[tuple[int, str, int]]] = [[]]
+        used = 0
+        for i, hint in enumerate(shown):
+            latest = i == len(shown) - 1
+            size = m.text("subtitle" if latest else "body")
+            # Whole lines (the last one's leading too), as the hints are stacked.
+            lines = app.type.measure(hint, size, inner.w - self.px(60), latest)[0]
+            height = len(lines) * app.type.font(size, latest).get_linesize()
+            gap = self.px(14) if pages[-1] else 0
+            if pages[-1] and used + gap + height > room:
+                pages.append([])
+                used = gap = 0
+            pages[-1].append((i, hint, height))
+            used += gap + height
+        return pages
+
+    def current(self, pages: list[list[tuple[int, str, int]]]) -> int:
+        return len(pages) - 1 if self.page is None else max(0, min(self.page, len(pages) - 1))
+
+    def turn(self, step: int) -> None:
+        pages = self.pages(self.inner(self.card()))
+        self.page = max(0, min(len(pages) - 1, self.current(pages) + step))
+        self.refresh()
+        self.app.dirty = True
 
     def stale(self) -> bool:
         progress = self.app.state.puzzles.get(self.puzzle.id)
@@ -557,6 +691,8 @@ class HintPanel(PopUp[None]):
         reply = self.app.command(RequestHint(self.puzzle.id))
         if reply.ok:
             self.app.play("hint")
+            # The new hint is the one to read.
+            self.page = None
 
     def draw(self, surface: pygame.Surface) -> None:
         app = self.app
@@ -567,11 +703,9 @@ class HintPanel(PopUp[None]):
         card_panel(surface, app, card, edge=p.accent, shadow=p.accent_dark)
         head = lumi(surface, (card.x + self.px(170), card.bottom - self.px(200)), self.px(300), mood="thinking",
                     high_contrast=app.settings.high_contrast)
-        bubble = pygame.Rect(card.x + self.px(340), card.y + self.px(50), card.w - self.px(390),
-                             card.h - self.px(270))
-        speech_bubble(surface, bubble, p.surface_alt, p.outline, radius=self.px(30),
+        speech_bubble(surface, self.bubble(card), p.surface_alt, p.outline, radius=self.px(30),
                       tail_to=(head.right + self.px(10), head.centery), width=self.px(3))
-        inner = bubble.inflate(-self.px(60), -self.px(50))
+        inner = self.inner(card)
         shown = self.shown()
         total = len(self.ladder())
         progress = app.state.puzzles.get(self.puzzle.id)
@@ -590,13 +724,13 @@ class HintPanel(PopUp[None]):
                            size=m.text("subtitle"), color=p.accent_dark, bold=True, max_lines=1,
                            name="hint-heading")
             y = inner.y + self.px(80)
-            each = (inner.bottom - y) // len(shown)
-            for i, hint in enumerate(shown):
+            pages = self.pages(inner)
+            for i, hint, height in pages[self.current(pages)]:
                 latest = i == len(shown) - 1
                 image = app.assets.icon("bulb", self.px(44), p.accent_dark if latest else p.ink_soft)
                 surface.blit(image, (inner.x, y + self.px(4)))
-                fit = app.type.block(surface, hint, pygame.Rect(inner.x + self.px(60), y, inner.w - self.px(60),
-                                     each - self.px(8)), size=m.text("subtitle" if latest else "body"),
-                                     color=p.ink if latest else p.ink_soft, bold=latest, name="hint-step")
-                y += fit.lines * app.type.font(fit.size, latest).get_linesize() + self.px(14)
+                app.type.block(surface, hint, pygame.Rect(inner.x + self.px(60), y, inner.w - self.px(60), height),
+                               size=m.text("subtitle" if latest else "body"), color=p.ink if latest else p.ink_soft,
+                               bold=latest, name="hint-step")
+                y += height + self.px(14)
         self.draw_widgets(surface)
