@@ -89,7 +89,7 @@ class ChatView(PickingView):
         app = self.app
         m = app.metrics
         gap = self.px(24)
-        chat_w = area.w // 2
+        chat_w = self.chat_width(area, gap)
         self.frame = pygame.Rect(area.x, area.y, chat_w, area.h)
         head_h = self.px(84)
         bar_w = self.px(96)
@@ -134,6 +134,26 @@ class ChatView(PickingView):
             widgets.append(ReactionButton(f"choice:{choice.id}", rect, text, size=size, icon=idle,
                                           selected=choice.id in self.chosen, on_tap=partial(self.toggle, choice.id)))
         return widgets
+
+    def chat_width(self, area: pygame.Rect, gap: int) -> int:
+        """Half the area for the conversation, less when the answers need more room to be read
+        whole: the conversation scrolls, the answers cannot."""
+        app = self.app
+        m = app.metrics
+        texts = [plain(self.text(c.text)) for c in self.puzzle.choices]
+        head = app.type.font(m.text("body"), True).get_linesize() + self.px(4)
+        cgap = self.px(12)
+        for share in (2, 5 / 2, 3):
+            chat_w = round(area.w / share)
+            side = pygame.Rect(area.x + chat_w + gap, 0, area.w - chat_w - gap, self.px(150))
+            sample = ReactionButton.text_box(side.inflate(0, -m.px(7)), app)
+            pad = self.px(150) - sample.h + m.px(2)
+            room = area.h - head - cgap * (len(texts) - 1) - pad * len(texts)
+            heights = [app.type.measure(text, app.type.floored(m.text("small")), sample.w, bold=True)[2]
+                       for text in texts]
+            if sum(max(m.touch, height + pad) for height in heights) <= room + pad * len(texts):
+                return chat_w
+        return round(area.w / 3)
 
     def layout_bubbles(self) -> None:
         """Place every bubble in conversation coordinates (0 = top of the conversation)."""
@@ -222,12 +242,15 @@ class ChatView(PickingView):
         icon = app.assets.icon("people", self.px(48), ink)
         surface.blit(icon, icon.get_rect(midleft=(head.x + self.px(24), head.centery)))
         members = len({self.text(msg.author) for msg in self.puzzle.messages})
+        count = self.ngettext("{n} membre", "{n} membres", members).format(n=members)
+        count_w = min(head.w // 2, app.type.measure(count, app.type.floored(m.text("small")), 10_000)[1] + self.px(8))
         group = plain(self.text(self.puzzle.group))
-        app.type.block(surface, group, pygame.Rect(head.x + self.px(90), head.y, head.w - self.px(330), head.h),
+        app.type.block(surface, group, pygame.Rect(head.x + self.px(90), head.y,
+                                                   head.w - self.px(138) - count_w, head.h),
                        size=m.text("body"), color=ink, bold=True, valign="middle", max_lines=1, name="chat-group")
-        app.type.block(surface, self.ngettext("{n} membre", "{n} membres", members).format(n=members),
-                       pygame.Rect(head.right - self.px(230), head.y, self.px(206), head.h), size=m.text("small"),
-                       color=ink, valign="middle", align="right", max_lines=1, name="chat-members")
+        app.type.block(surface, count, pygame.Rect(head.right - self.px(24) - count_w, head.y, count_w, head.h),
+                       size=m.text("small"), color=ink, valign="middle", align="right", max_lines=1,
+                       name="chat-members")
         # Scroll track between the arrows: where the visible part sits in the conversation.
         track = pygame.Rect(self.window.right + self.px(40), self.window.y + self.px(120), self.px(16),
                             self.window.h - self.px(240))
