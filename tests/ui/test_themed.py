@@ -60,14 +60,8 @@ def test_themed_puzzle_matches_its_reference(open_puzzle: Callable[..., Pilot], 
     check_snapshot(f"puzzle-{themes.puzzle(puzzle).type}-{language}", render(pilot))
 
 
-# The feed and ads cards were shrunk far under the text floors to fit (13-16 px); at the floor
-# their date and note lines do not fit yet: open, listed findings of the layout audit.
-FEED_CARDS_OPEN = pytest.mark.xfail(strict=True, reason="feed/ads card lines do not fit at the floor yet")
-
-
 @pytest.mark.parametrize("language", ["fr", "en"])
-@pytest.mark.parametrize("puzzle", [pytest.param(p, marks=FEED_CARDS_OPEN) if p in ("fil", "pubs") else p
-                                    for p in THEMED])
+@pytest.mark.parametrize("puzzle", THEMED)
 def test_themed_text_fits_at_1280x800(open_puzzle: Callable[..., Pilot], puzzle: str, language: str) -> None:
     pilot = open_puzzle(puzzle, language=language, size=(1280, 800))
     overflowing = [f for f in pilot.fits() if not f.fit]
