@@ -97,7 +97,10 @@ class FeedView(SortView):
         self.page = max(0, min(self.pages - 1, self.page))
         self.page_of = {card: index for index, page in enumerate(pages) for card, _rect in page}
         shown = pages[self.page]
-        bottom = max(rect.bottom for _card, rect in shown) if self.pages == 1 else room.bottom
+        # With pages, the tray keeps one height on every page (the boxes never move): the room's,
+        # or the tallest page's when a row is taller than the room (largest text, one row a page).
+        tallest = max(rect.bottom for page in pages for _card, rect in page)
+        bottom = tallest if self.pages == 1 else max(room.bottom, tallest)
         self.tray = pygame.Rect(area.x, area.y, area.w, bottom + gap - area.y)
         self.nav = pygame.Rect(room.right - side, room.y, side, room.h) if self.pages > 1 else pygame.Rect(0, 0, 0, 0)
         tray = SortBox(self, "tray", self.tray, None)
