@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from gardiens.core.diagnostics import Diagnostic
 from gardiens.authoring.fit import fit_warnings
+from gardiens.core.diagnostics import Diagnostic
 from gardiens.core.loader import check_paths, load_mission
 
 SVG = (
