@@ -1,8 +1,13 @@
 """Whether a mission's texts fit their places on the kiosk at the text floors (GDN409): measured
-with the kiosk's font in the tightest window (1280×800), where the floors weigh most."""
+with the kiosk's font in the tightest window (1280×800), where the floors weigh most.
+
+The places are those the puzzle views lay out, in design units (pixels at 1920 wide), for the
+number of items the puzzle has; each is described next to the view it follows.
+"""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,7 +16,17 @@ from typing import Literal
 import pygame
 
 from gardiens.core.diagnostics import Diagnostic, Reporter, SourceMap, YamlPath
-from gardiens.core.model import Categorise, Mission, Text
+from gardiens.core.model import (
+    Ads,
+    Categorise,
+    Feed,
+    Mission,
+    MultipleChoice,
+    Puzzle,
+    Settings,
+    Text,
+    TrueFalse,
+)
 from gardiens.i18n.format import typographer
 from gardiens.paths import assets_dir
 
@@ -20,22 +35,43 @@ from gardiens.paths import assets_dir
 WINDOW = (1280, 800)
 DESIGN_WIDTH = 1920
 FLOORS_AT_1080 = {"reading": 28, "label": 24}
+# The design canvas in that window: 1920 units wide, as tall as the window's proportions make it.
+SCALE = WINDOW[0] / DESIGN_WIDTH
+CANVAS_HEIGHT = round(WINDOW[1] / SCALE)
+# A block of n lines is (n - 1) line spacings and the ink of the last (ui/text.py `_height`).
+INK_SHARE = 0.8
+
+# The puzzle screen (ui/screens/play.py, PuzzleScreen.layout): the view's area lies under the
+# top bar and the prompt, above the footer, 60 units in from each side; a puzzle's picture, when
+# the view shows it beside, takes 2/5 of that width and a gap of 40.
+TOP_BAR = 130
+PROMPT = 4 + 136 + 16
+FOOTER = 160
+AREA_WIDTH = DESIGN_WIDTH - 120
+AREA_HEIGHT = CANVAS_HEIGHT - TOP_BAR - PROMPT - FOOTER
+AREA_BESIDE_PICTURE = AREA_WIDTH - AREA_WIDTH * 2 // 5 - 40
+# The mission map (ui/screens/play.py, MapScreen.layout): tiles under the top bar, above Lumi.
+MAP_WIDTH = DESIGN_WIDTH - 120
+MAP_HEIGHT = CANVAS_HEIGHT - (TOP_BAR + 20) - 230
 
 
 @dataclass(frozen=True)
 class Place:
-    """Where a text is shown: its width in design units (at 1920 wide), the lines it holds, and
-    whether it is reading text or a label (each has its floor)."""
+    """Where a text is shown: its width in design units (at 1920 wide), the lines it holds (or,
+    when `height` is given, as many as that many design units hold), and whether it is reading
+    text or a label (each has its floor)."""
 
     name: str
     width: int
-    lines: int
+    lines: int = 0
     kind: Literal["reading", "label"] = "reading"
     bold: bool = False
+    height: int = 0
 
 
-# A card to sort (categorise): at most 520 units wide less its padding; it grows to two lines.
-CARD = Place("card", 520 - 64 - 28, 2)
+# A card to sort (ui/puzzles/categorise.py): at most 520 units wide, its text 28 narrower; a card
+# too long for one line takes two.
+CARD = Place("card", 520 - 28, 2)
 
 
 class Measure:
@@ -51,7 +87,7 @@ class Measure:
     def lines(self, text: str, place: Place) -> int:
         """How many lines `text` takes in `place` at its floor (greedy word wrap)."""
         font = self._fonts[place.bold][place.kind]
-        width = round(place.width * WINDOW[0] / DESIGN_WIDTH)
+        width = _px(place.width)
         count = 0
         for paragraph in text.split("\n"):
             count += 1
@@ -68,12 +104,28 @@ class Measure:
                     line = line[len(line) // 2:]
         return count
 
+    def room(self, place: Place) -> int:
+        """The lines `place` holds at its floor."""
+        if not place.height:
+            return place.lines
+        spacing = self._fonts[place.bold][place.kind].get_linesize()
+        height = _px(place.height)
+        if height < round(spacing * INK_SHARE):
+            return 0
+        return 1 + int((height - round(spacing * INK_SHARE)) // spacing)
+
 
 def _floor(pixels: int) -> int:
     return round(pixels * WINDOW[1] / 1080)
 
 
-def _texts(text: Text, path: YamlPath) -> Iterator[tuple[str, YamlPath]]:
+def _px(units: int) -> int:
+    return round(units * SCALE)
+
+
+def _texts(text: Text | None, path: YamlPath) -> Iterator[tuple[str, YamlPath]]:
+    if text is None:
+        return
     if isinstance(text, str):
         yield text, path
     else:
@@ -81,13 +133,137 @@ def _texts(text: Text, path: YamlPath) -> Iterator[tuple[str, YamlPath]]:
             yield value, (*path, band)
 
 
+def _cell(width: int, height: int, count: int, columns: int, gap: int, max_height: int) -> tuple[int, int]:
+    """The size of one cell of `count` in `columns` across width × height (ui/widgets/layout.py `grid`)."""
+    rows = max(1, math.ceil(count / columns))
+    return (width - gap * (columns - 1)) // columns, min(max_height, (height - gap * (rows - 1)) // rows)
+
+
+def _area_width(puzzle: Puzzle) -> int:
+    return AREA_BESIDE_PICTURE if puzzle.image else AREA_WIDTH
+
+
+def choice_label(puzzle: MultipleChoice) -> Place:
+    """An answer of a choice (ui/puzzles/choice.py): a button in a grid of one column, two past
+    three answers, 22 apart, at most 170 tall; its bold label beside a 56-unit mark, 18 in."""
+    columns = 2 if len(puzzle.choices) > 3 else 1
+    w, h = _cell(_area_width(puzzle), AREA_HEIGHT, len(puzzle.choices), columns, 22, 170)
+    return Place("choice", w - 2 * 18 - 56 - 18, bold=True, height=h - 2 * 8)
+
+
+def statement(puzzle: TrueFalse) -> Place:
+    """A true/false statement (ui/puzzles/true_false.py): on pages, one card as tall as the page
+    less its buttons' row (110) and a gap (18); the text beside the two answer buttons (2 × 230
+    + 46) with 40 of margins, 28 less tall than its card."""
+    return Place("statement", _area_width(puzzle) - (2 * 230 + 46) - 40, height=AREA_HEIGHT - 110 - 18 - 28)
+
+
+def _setting_cell(puzzle: Settings) -> tuple[int, int, int]:
+    """(width, height, height of its label) of one setting's card (ui/puzzles/settings.py): a
+    phone as wide as the area (1300 at most in one column), its bar 86 tall, cards in one column,
+    two past three settings, 14 apart, at most 230 tall."""
+    count = len(puzzle.settings)
+    columns = 2 if count > 3 else 1
+    phone = AREA_WIDTH if columns == 2 else min(AREA_WIDTH, 1300)
+    w, h = _cell(phone - 36, AREA_HEIGHT - 86 - 28, count, columns, 14, 230)
+    return w, h, min(58, h // 3)
+
+
+def setting_label(puzzle: Settings) -> Place:
+    """A setting's name: one bold line across its card, 20 in from each side."""
+    w, _h, _label = _setting_cell(puzzle)
+    return Place("setting", w - 40, 1, bold=True)
+
+
+def setting_option(puzzle: Settings, options: int) -> Place:
+    """An option of a setting: an equal part of the card's track (28 narrower than the card, 22
+    and its label shorter), less 8 around and 58 + 10 for its mark, in bold once chosen."""
+    w, h, label = _setting_cell(puzzle)
+    segment = (w - 28) // options
+    return Place("option", segment - 8 - 68, bold=True, height=h - label - 22 - 8 - 8)
+
+
+def _post_text(width: int, height: int, *, image: bool, label: bool) -> Place:
+    """The text of a social post (ui/puzzles/social.py `paint_post`) on a card width × height:
+    inside 16 and 12 of padding, under the author's line (76), above its label's tag (about 50
+    with its gap), left of its picture (a third of the card, and 14)."""
+    inner_w, inner_h = width - 32, height - 24
+    if image:
+        inner_w -= min(height - 40, width // 3) + 14
+    return Place("post", inner_w, height=inner_h - 76 - (50 if label else 0))
+
+
+def feed_post(puzzle: Feed, image: bool, label: bool) -> Place:
+    """A post to sort (ui/puzzles/sorting.py): cards 18 apart in two columns (three or four on
+    a wide area), 240 tall at most, above the boxes (130) and less the strip of their tag (48)."""
+    count = len(puzzle.posts)
+    width = _area_width(puzzle)
+    columns = (4 if count > 6 else 3) if width >= 1500 else 2
+    card_w = (width - 18 * (columns + 1)) // columns
+    rows = max(1, math.ceil(count / columns))
+    room = AREA_HEIGHT - 130 - 18
+    card_h = min(240, (room - 18 * (rows + 1)) // rows)
+    return _post_text(card_w, card_h - 48, image=image, label=label)
+
+
+def ad_post(puzzle: Ads, image: bool, label: bool) -> Place:
+    """A post to mark as a hidden ad (ui/puzzles/ads.py): in two columns (three past four posts
+    on a wide area), 22 apart, at most 330 tall; a picture takes at most half its height."""
+    count = len(puzzle.posts)
+    width = _area_width(puzzle)
+    columns = 3 if count > 4 and width >= 1500 else 2
+    w, h = _cell(width, AREA_HEIGHT, count, columns, 22, 330)
+    place = _post_text(w, h, image=False, label=label)
+    if image:
+        place = Place(place.name, place.width - min(h // 2, w // 3) - 14, height=place.height)
+    return place
+
+
+def tile_title(mission: Mission) -> Place:
+    """A puzzle's title on its map tile (ui/screens/play.py, MapScreen and PuzzleTile): tiles in
+    four columns (five past eight puzzles), 30 apart, at most 330 tall; the bold title under the
+    badge (18 + 70 + 10), above the state line (70), 22 in from each side."""
+    count = len(mission.puzzles)
+    w, h = _cell(MAP_WIDTH, MAP_HEIGHT, count, 4 if count <= 8 else 5, 30, 330)
+    return Place("title", w - 44, kind="label", bold=True, height=h - 8 - (18 + 70 + 10) - 70)
+
+
 def placed_texts(mission: Mission) -> Iterator[tuple[str, YamlPath, Place]]:
     """Each text of the mission whose place on screen is known, with where it is in the file."""
+    tile = tile_title(mission)
     for i, puzzle in enumerate(mission.puzzles):
+        at: YamlPath = ("puzzles", i)
+        for text, path in _texts(puzzle.title, (*at, "title")):
+            yield text, path, tile
         if isinstance(puzzle, Categorise):
             for j, item in enumerate(puzzle.items):
-                for text, path in _texts(item.text, ("puzzles", i, "items", j, "text")):
+                for text, path in _texts(item.text, (*at, "items", j, "text")):
                     yield text, path, CARD
+        elif isinstance(puzzle, MultipleChoice):
+            answer = choice_label(puzzle)
+            for j, choice in enumerate(puzzle.choices):
+                for text, path in _texts(choice.text, (*at, "choices", j, "text")):
+                    yield text, path, answer
+        elif isinstance(puzzle, TrueFalse):
+            card = statement(puzzle)
+            for j, said in enumerate(puzzle.statements):
+                for text, path in _texts(said.text, (*at, "statements", j, "text")):
+                    yield text, path, card
+        elif isinstance(puzzle, Settings):
+            name = setting_label(puzzle)
+            for j, setting in enumerate(puzzle.settings):
+                for text, path in _texts(setting.label, (*at, "settings", j, "label")):
+                    yield text, path, name
+                option = setting_option(puzzle, len(setting.options))
+                for k, choice_ in enumerate(setting.options):
+                    for text, path in _texts(choice_.label, (*at, "settings", j, "options", k, "label")):
+                        yield text, path, option
+        elif isinstance(puzzle, (Feed, Ads)):
+            for j, post in enumerate(puzzle.posts):
+                image, label = post.image is not None, post.label is not None
+                place = feed_post(puzzle, image, label) if isinstance(puzzle, Feed) else ad_post(puzzle, image, label)
+                for text, path in _texts(post.text, (*at, "posts", j, "text")):
+                    yield text, path, place
 
 
 def fit_warnings(file: Path, mission: Mission, source: SourceMap,
@@ -97,6 +273,7 @@ def fit_warnings(file: Path, mission: Mission, source: SourceMap,
     report = Reporter(str(file), source)
     for text, path, place in placed_texts(mission):
         needed = measure.lines(typographer(text, mission.language), place)
-        if needed > place.lines:
-            report.add("GDN409", path, lines=needed, limit=place.lines)
+        room = measure.room(place)
+        if needed > room:
+            report.add("GDN409", path, lines=needed, limit=room)
     return report.diagnostics

@@ -147,7 +147,12 @@ def busy_message(busy: FolderBusy) -> str:
 def run() -> None:
     """The console script: a process of its own, which stops when the system asks."""
     stop_when_asked()
-    sys.exit(main())
+    status = main()
+    # The work is done and saved: a signal landing while Python shuts down (flushing its logs)
+    # changes nothing, and must not print a traceback over the command's own result.
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    sys.exit(status)
 
 
 if __name__ == "__main__":

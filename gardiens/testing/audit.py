@@ -9,6 +9,7 @@ another or off the screen, found and located.
 from __future__ import annotations
 
 import gc
+import random
 import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -18,6 +19,7 @@ from typing import Literal, cast
 
 import pygame
 
+from gardiens.core.facilitator import set_pin
 from gardiens.core.model import AgeBand, Mission
 from gardiens.testing.pilot import Pilot
 from gardiens.testing.scenes import KIOSK_SCREENS, SCREENS, SceneError, stage, stage_kiosk
@@ -39,9 +41,6 @@ ALL_SCREENS: tuple[str, ...] = ("attract", *MISSION_SCREENS, *PUZZLE_SCREENS, *K
 # audit looks at where things end, not at the way there.
 SETTLE_STEP = 0.25
 SETTLE_STEPS = 16
-# A kiosk left behind keeps full-screen surfaces in reference cycles: collected every so many
-# renders, as the collector does not see how large they are.
-COLLECT_EVERY = 10
 # A shown text is named by this many of its characters at most.
 SHOWN_CHARACTERS = 60
 
@@ -238,26 +237,40 @@ def plan(missions: Mapping[str, Mission], *, languages: Sequence[str] = LANGUAGE
 
 
 class Auditor:
-    """Stages and inspects scenes, one fresh kiosk each, sharing the fonts, pictures and
-    rendered texts between them (the cost of a render is then mostly its drawing)."""
+    """Stages and inspects scenes. One kiosk serves every scene of a mission in one language,
+    window size and text size, a new team's session staged in it for each; the fonts, pictures
+    and rendered texts are shared by all. The kiosks only make pictures: no sound is synthesised
+    and nothing is prepared ahead of a tap, so a render costs little more than its drawing."""
 
     def __init__(self, missions: Mapping[str, tuple[Mission, Path]], data_dir: Path) -> None:
         headless_environment()
         self.missions = missions
         self.data_dir = data_dir
         self.assets = Assets()
+        self._kiosk: tuple[str, str, tuple[int, int], int] | None = None
+        # The facilitator's PIN, set once for every kiosk screen staged.
+        self.pin = "".join(random.SystemRandom().choice("0123456789") for _ in range(6))
+        set_pin(data_dir, self.pin)
         self._last: Pilot | None = None
 
     def pilot(self, scene: Scene) -> Pilot:
+        """The kiosk for `scene`, with a new session on it (the same kiosk as the last scene's
+        when only the screen, puzzle or band differ)."""
+        band = cast("AgeBand | None", scene.band or None)
+        kiosk = (scene.mission, scene.language, scene.size, scene.step)
+        if self._last is not None and kiosk == self._kiosk:
+            self._last.renew(age=band)
+            return self._last
+        self.close()
         # The mission audited comes first: the one the staging picks, among all the others (the
         # kiosk's picker shows them all).
         order = sorted(self.missions, key=lambda mid: mid != scene.mission)
         pilot = Pilot.launch({mid: self.missions[mid][0] for mid in order},
                              mission_dirs={mid: self.missions[mid][1].parent for mid in order},
-                             size=scene.size, language=scene.language,
-                             age=cast("AgeBand | None", scene.band or None),
-                             settings=Settings(text_step=scene.step), assets=self.assets)
-        # Only the display is let go between renders: the assets are kept for the next one.
+                             size=scene.size, language=scene.language, age=band,
+                             settings=Settings(text_step=scene.step), assets=self.assets,
+                             pictures_only=True)
+        self._kiosk = kiosk
         self._last = pilot
         return pilot
 
@@ -269,7 +282,7 @@ class Auditor:
         band = cast("AgeBand | None", scene.band or None)
         try:
             if scene.screen in KIOSK_SCREENS:
-                stage_kiosk(pilot, scene.screen, self.data_dir, language=scene.language)
+                stage_kiosk(pilot, scene.screen, self.data_dir, language=scene.language, pin=self.pin)
             else:
                 stage(pilot.app, clock, screen=None if scene.screen == "puzzle" else scene.screen,
                       puzzle=scene.puzzle or None, age=band, language=scene.language)
@@ -281,9 +294,14 @@ class Auditor:
         return look(pilot)
 
     def close(self) -> None:
+        """Let the last kiosk go (only its display: the assets are kept for the next one)."""
         if self._last is not None:
             self._last.close()
             self._last = None
+            self._kiosk = None
+            # A kiosk left behind keeps full-screen surfaces in reference cycles, which the
+            # collector, not seeing how large they are, would leave for long.
+            gc.collect()
 
 
 def run_audit(missions: Mapping[str, tuple[Mission, Path]], *, languages: Sequence[str] = LANGUAGES,
@@ -303,8 +321,6 @@ def run_audit(missions: Mapping[str, tuple[Mission, Path]], *, languages: Sequen
                 if progress is not None:
                     progress(done, len(scenes), scene)
                 problems = auditor.render(scene)
-                if done % COLLECT_EVERY == COLLECT_EVERY - 1:
-                    gc.collect()
                 if problems is None:
                     result.skipped.append(scene)
                     continue

@@ -208,10 +208,12 @@ def _win(session: Session, clock: ManualClock) -> None:
 KIOSK_SCREENS: tuple[str, ...] = ("pin", "panel", "idle")
 
 
-def stage_kiosk(pilot: Pilot, screen: str, data_dir: Path, *, language: str | None = None) -> None:
+def stage_kiosk(pilot: Pilot, screen: str, data_dir: Path, *, language: str | None = None,
+                pin: str | None = None) -> None:
     """Show the PIN pad, the facilitator's panel or the idle prompt over a game on the map.
 
-    A kiosk attendant is attached to the pilot's App with a throwaway PIN kept in `data_dir`.
+    A kiosk attendant is attached to the pilot's App with the PIN already kept in `data_dir`
+    (`pin`), else a throwaway one set there (hashing it on purpose takes a tenth of a second).
     """
     from gardiens.core.facilitator import set_pin
     from gardiens.core.kiosk import KioskSettings
@@ -222,8 +224,9 @@ def stage_kiosk(pilot: Pilot, screen: str, data_dir: Path, *, language: str | No
     clock = pilot.clock
     if clock is None:
         raise SceneError("the facilitator's screens need a pilot with a hand-moved clock")
-    pin = "".join(random.SystemRandom().choice("0123456789") for _ in range(6))
-    set_pin(data_dir, pin)
+    if pin is None:
+        pin = "".join(random.SystemRandom().choice("0123456789") for _ in range(6))
+        set_pin(data_dir, pin)
     settings = KioskSettings()
     attendant = KioskAttendant(pilot.app, data_dir=data_dir, settings=settings)
     stage(pilot.app, clock, screen="map", language=language)
