@@ -50,9 +50,6 @@ FOOTER = 160
 AREA_WIDTH = DESIGN_WIDTH - 120
 AREA_HEIGHT = CANVAS_HEIGHT - TOP_BAR - PROMPT - FOOTER
 AREA_BESIDE_PICTURE = AREA_WIDTH - AREA_WIDTH * 2 // 5 - 40
-# The mission map (ui/screens/play.py, MapScreen.layout): tiles under the top bar, above Lumi.
-MAP_WIDTH = DESIGN_WIDTH - 120
-MAP_HEIGHT = CANVAS_HEIGHT - (TOP_BAR + 20) - 230
 
 
 @dataclass(frozen=True)
@@ -72,6 +69,10 @@ class Place:
 # A card to sort (ui/puzzles/categorise.py): at most 520 units wide, its text 28 narrower; a card
 # too long for one line takes two.
 CARD = Place("card", 520 - 28, 2)
+# A puzzle's title on its map tile (ui/screens/play.py, MapScreen and PuzzleTile): the map takes
+# as many columns as fit and turns pages past that, so a title has at most three lines in the
+# widest tile (430, 16 in from each side), whatever the count of puzzles.
+TILE_TITLE = Place("title", 430 - 2 * 16, 3, kind="label", bold=True)
 
 
 class Measure:
@@ -219,22 +220,12 @@ def ad_post(puzzle: Ads, image: bool, label: bool) -> Place:
     return place
 
 
-def tile_title(mission: Mission) -> Place:
-    """A puzzle's title on its map tile (ui/screens/play.py, MapScreen and PuzzleTile): tiles in
-    four columns (five past eight puzzles), 30 apart, at most 330 tall; the bold title under the
-    badge (18 + 70 + 10), above the state line (70), 22 in from each side."""
-    count = len(mission.puzzles)
-    w, h = _cell(MAP_WIDTH, MAP_HEIGHT, count, 4 if count <= 8 else 5, 30, 330)
-    return Place("title", w - 44, kind="label", bold=True, height=h - 8 - (18 + 70 + 10) - 70)
-
-
 def placed_texts(mission: Mission) -> Iterator[tuple[str, YamlPath, Place]]:
     """Each text of the mission whose place on screen is known, with where it is in the file."""
-    tile = tile_title(mission)
     for i, puzzle in enumerate(mission.puzzles):
         at: YamlPath = ("puzzles", i)
         for text, path in _texts(puzzle.title, (*at, "title")):
-            yield text, path, tile
+            yield text, path, TILE_TITLE
         if isinstance(puzzle, Categorise):
             for j, item in enumerate(puzzle.items):
                 for text, path in _texts(item.text, (*at, "items", j, "text")):

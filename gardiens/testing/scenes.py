@@ -38,6 +38,7 @@ SCREENS: tuple[str, ...] = (
     "victory",
     "time_up",
     "debrief",
+    "questions",
     "accessibility",
     "hints",
     "feedback",
@@ -56,7 +57,8 @@ def stage(app: App, clock: ManualClock, *, screen: str | None = None, puzzle: st
 
     The hints and feedback pop-ups are those of `puzzle` if given, else of the first puzzle open
     (for a right answer's, « success », and its « Pourquoi ? » cards, « why », the first puzzle
-    that explains its items, opened). « feedback » follows a wrong answer.
+    that explains its items, opened). « feedback » follows a wrong answer. « questions » is the
+    debrief's pop-up of discussion questions, opened.
     """
     session = app.session
     if screen is not None and screen not in SCREENS:
@@ -138,8 +140,15 @@ def stage(app: App, clock: ManualClock, *, screen: str | None = None, puzzle: st
         return
     _win(session, clock)
     app.sync(force=True)
-    if target == "debrief":
+    if target in ("debrief", "questions"):
         app.show_debrief()
+    if target == "questions":
+        from gardiens.ui.screens.ending import DebriefScreen
+
+        debrief = app.top
+        if not isinstance(debrief, DebriefScreen):
+            raise SceneError("the debrief did not open")
+        debrief.open_questions()
 
 
 def _rng() -> random.Random:
