@@ -7,7 +7,6 @@ number of items the puzzle has; each is described next to the view it follows.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -66,9 +65,13 @@ class Place:
     height: int = 0
 
 
-# A card to sort (ui/puzzles/categorise.py): at most 520 units wide, its text 28 narrower; a card
-# too long for one line takes two.
-CARD = Place("card", 520 - 28, 2)
+# Lists that do not fit their area are paged (ui/puzzles/base.py `pager`, social.py's « Suite »): an
+# item then has at most the area less the row of page buttons (a touch target and a gap).
+PAGER_ROW = 96 + 16
+# A card to sort (ui/puzzles/categorise.py): cards are grid cells as tall as their text, paged past
+# what the area holds, and a card too tall for any grid is alone on its page, as wide as the tray
+# (its text 2 × 20 narrower), above the boxes (about 200 with their gap) and the page buttons.
+CARD = Place("card", AREA_WIDTH - 2 * 20, height=AREA_HEIGHT - 200 - PAGER_ROW)
 # A puzzle's title on its map tile (ui/screens/play.py, MapScreen and PuzzleTile): the map takes
 # as many columns as fit and turns pages past that, so a title has at most three lines in the
 # widest tile (430, 16 in from each side), whatever the count of puzzles.
@@ -134,22 +137,16 @@ def _texts(text: Text | None, path: YamlPath) -> Iterator[tuple[str, YamlPath]]:
             yield value, (*path, band)
 
 
-def _cell(width: int, height: int, count: int, columns: int, gap: int, max_height: int) -> tuple[int, int]:
-    """The size of one cell of `count` in `columns` across width × height (ui/widgets/layout.py `grid`)."""
-    rows = max(1, math.ceil(count / columns))
-    return (width - gap * (columns - 1)) // columns, min(max_height, (height - gap * (rows - 1)) // rows)
-
-
 def _area_width(puzzle: Puzzle) -> int:
     return AREA_BESIDE_PICTURE if puzzle.image else AREA_WIDTH
 
 
 def choice_label(puzzle: MultipleChoice) -> Place:
-    """An answer of a choice (ui/puzzles/choice.py): a button in a grid of one column, two past
-    three answers, 22 apart, at most 170 tall; its bold label beside a 56-unit mark, 18 in."""
-    columns = 2 if len(puzzle.choices) > 3 else 1
-    w, h = _cell(_area_width(puzzle), AREA_HEIGHT, len(puzzle.choices), columns, 22, 170)
-    return Place("choice", w - 2 * 18 - 56 - 18, bold=True, height=h - 2 * 8)
+    """An answer of a choice (ui/puzzles/choice.py): when the answers do not fit two columns, they
+    are full-width rows as tall as their text, paged; one row alone on its page has the area less
+    the page buttons. Its bold label sits beside a 56-unit mark, 18 in, 8 from top and bottom."""
+    return Place("choice", _area_width(puzzle) - 2 * 18 - 56 - 18, bold=True,
+                 height=AREA_HEIGHT - PAGER_ROW - 2 * 8)
 
 
 def statement(puzzle: TrueFalse) -> Place:
@@ -159,29 +156,23 @@ def statement(puzzle: TrueFalse) -> Place:
     return Place("statement", _area_width(puzzle) - (2 * 230 + 46) - 40, height=AREA_HEIGHT - 110 - 18 - 28)
 
 
-def _setting_cell(puzzle: Settings) -> tuple[int, int, int]:
-    """(width, height, height of its label) of one setting's card (ui/puzzles/settings.py): a
-    phone as wide as the area (1300 at most in one column), its bar 86 tall, cards in one column,
-    two past three settings, 14 apart, at most 230 tall."""
-    count = len(puzzle.settings)
-    columns = 2 if count > 3 else 1
-    phone = AREA_WIDTH if columns == 2 else min(AREA_WIDTH, 1300)
-    w, h = _cell(phone - 36, AREA_HEIGHT - 86 - 28, count, columns, 14, 230)
-    return w, h, min(58, h // 3)
+# A setting's card (ui/puzzles/settings.py) when the settings do not fit two columns: a full-width
+# row of the phone (36 in), its name in the first third, its options across the rest; a row alone on
+# its page has the phone's screen (less its bar, 86, and 28) less the page buttons.
+SETTING_ROW_WIDTH = AREA_WIDTH - 36
+SETTING_ROW_HEIGHT = AREA_HEIGHT - 86 - 28 - PAGER_ROW
 
 
 def setting_label(puzzle: Settings) -> Place:
-    """A setting's name: one bold line across its card, 20 in from each side."""
-    w, _h, _label = _setting_cell(puzzle)
-    return Place("setting", w - 40, 1, bold=True)
+    """A setting's name: bold, wrapped in the first third of its row, 20 in from each side."""
+    return Place("setting", SETTING_ROW_WIDTH // 3 - 40, bold=True, height=SETTING_ROW_HEIGHT)
 
 
 def setting_option(puzzle: Settings, options: int) -> Place:
-    """An option of a setting: an equal part of the card's track (28 narrower than the card, 22
-    and its label shorter), less 8 around and 58 + 10 for its mark, in bold once chosen."""
-    w, h, label = _setting_cell(puzzle)
-    segment = (w - 28) // options
-    return Place("option", segment - 8 - 68, bold=True, height=h - label - 22 - 8 - 8)
+    """An option of a setting: an equal part of the rest of the row (28 narrower), less 8 around and
+    58 + 10 for its mark, in bold once chosen, wrapped as tall as the row."""
+    segment = (SETTING_ROW_WIDTH - SETTING_ROW_WIDTH // 3 - 28) // options
+    return Place("option", segment - 8 - 68, bold=True, height=SETTING_ROW_HEIGHT - 8 - 8)
 
 
 def _post_text(width: int, height: int, *, image: bool, label: bool) -> Place:
@@ -195,25 +186,19 @@ def _post_text(width: int, height: int, *, image: bool, label: bool) -> Place:
 
 
 def feed_post(puzzle: Feed, image: bool, label: bool) -> Place:
-    """A post to sort (ui/puzzles/sorting.py): cards 18 apart in two columns (three or four on
-    a wide area), 240 tall at most, above the boxes (130) and less the strip of their tag (48)."""
-    count = len(puzzle.posts)
-    width = _area_width(puzzle)
-    columns = (4 if count > 6 else 3) if width >= 1500 else 2
-    card_w = (width - 18 * (columns + 1)) // columns
-    rows = max(1, math.ceil(count / columns))
-    room = AREA_HEIGHT - 130 - 18
-    card_h = min(240, (room - 18 * (rows + 1)) // rows)
+    """A post to sort (ui/puzzles/feed.py, social.py): cards as tall as their text in two columns
+    or more, 18 apart, paged; a card alone on its page has the area above the boxes (110 and a
+    gap) less the page buttons and the strip of its tag (48)."""
+    card_w = (_area_width(puzzle) - 18 * 3) // 2
+    card_h = AREA_HEIGHT - 110 - 18 - PAGER_ROW
     return _post_text(card_w, card_h - 48, image=image, label=label)
 
 
 def ad_post(puzzle: Ads, image: bool, label: bool) -> Place:
-    """A post to mark as a hidden ad (ui/puzzles/ads.py): in two columns (three past four posts
-    on a wide area), 22 apart, at most 330 tall; a picture takes at most half its height."""
-    count = len(puzzle.posts)
-    width = _area_width(puzzle)
-    columns = 3 if count > 4 and width >= 1500 else 2
-    w, h = _cell(width, AREA_HEIGHT, count, columns, 22, 330)
+    """A post to mark as a hidden ad (ui/puzzles/ads.py): as tall as its text in two columns or
+    more, 22 apart, paged; a picture takes at most half its height."""
+    w = (_area_width(puzzle) - 22) // 2
+    h = AREA_HEIGHT - PAGER_ROW
     place = _post_text(w, h, image=False, label=label)
     if image:
         place = Place(place.name, place.width - min(h // 2, w // 3) - 14, height=place.height)

@@ -13,8 +13,9 @@ from gardiens.cli import main
 from gardiens.core.library import load_library
 
 MISSION = Path(__file__).parents[1] / "ui" / "essai-ui" / "scenario.yaml"
-LONG = ("Une carte beaucoup trop longue pour sa place, qui raconte toute une histoire avec des "
-        "détails, des exemples et encore des détails")
+# A card is paged alone, as wide as the tray, when it is too tall for any grid: too long is a story.
+LONG = " ".join(["Une carte beaucoup trop longue pour sa place, qui raconte toute une histoire avec des "
+                 "détails, des exemples et encore des détails."] * 12)
 
 
 def _bundled(mission_id: str) -> Path:
@@ -48,7 +49,7 @@ def _validate(mission: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
 def test_a_short_card_fits_and_a_long_one_does_not() -> None:
     measure = Measure()
     assert measure.lines("Un prénom", CARD) == 1
-    assert measure.lines(LONG, CARD) > CARD.lines
+    assert measure.lines(LONG, CARD) > measure.room(CARD)
 
 
 def test_validate_warns_where_a_card_is_too_long(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
