@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
@@ -152,14 +153,25 @@ def test_the_same_problem_at_three_steps_is_one_group() -> None:
 
 
 def test_the_command_reports_and_fails_on_findings(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    # WHEN the test mission is audited in one language, size and step, where cut text abounds
-    status = main(["audit", str(MISSION_DIR), "--lang", "fr", "--size", "1280x800", "--step", "0",
-                   "--json", str(tmp_path / "audit.json")])
+    # GIVEN the test mission, whose every text fits, and a copy with a puzzle title far too long
+    # for its tile on the map and its puzzle's top bar
+    folder = tmp_path / "essai-ui"
+    shutil.copytree(MISSION_DIR, folder)
+    scenario = folder / "scenario.yaml"
+    long_title = " ".join(["Le message codé que personne ne sait lire"] * 6)
+    scenario.write_text(scenario.read_text(encoding="utf-8").replace('"Le message codé"', f'"{long_title}"'),
+                        encoding="utf-8")
+    arguments = ["--lang", "fr", "--size", "1280x800", "--step", "0"]
+    # WHEN both are audited in one language, size and step
+    clean = main(["audit", str(MISSION_DIR), *arguments])
+    capsys.readouterr()
+    status = main(["audit", str(folder), *arguments, "--json", str(tmp_path / "audit.json")])
     out = capsys.readouterr().out
     rows = json.loads((tmp_path / "audit.json").read_text(encoding="utf-8"))
-    # THEN it says what it found, screen by screen, and exits 1
+    # THEN the clean one passes; the other says what it found, screen by screen, and exits 1
+    assert clean == 0
     assert status == 1
-    assert "== briefing" in out and "texte coupé" in out
+    assert "== " in out and "texte coupé" in out and "Le message codé" in out
     assert rows and {row["kind"] for row in rows} <= set(FINDING_KINDS)
     assert {row["size"][0] for row in rows} == {1280} and {row["language"] for row in rows} == {"fr"}
 
