@@ -7,11 +7,14 @@ number of items the puzzle has; each is described next to the view it follows.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+# Measuring needs pygame's fonts, not its greeting on the author's terminal.
+os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 import pygame
 
 from gardiens.core.diagnostics import Diagnostic, Reporter, SourceMap, YamlPath

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import shutil
-from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
@@ -186,13 +185,6 @@ def test_the_command_refuses_an_unknown_mission(capsys: pytest.CaptureFixture[st
 # and in French with the largest text; the CLI keeps the whole matrix.
 SUITE_COVERAGE: tuple[tuple[str, tuple[int, int], int], ...] = (
     ("fr", (1280, 800), 0), ("en", (1280, 800), 0), ("fr", (1280, 800), 2))
-# Findings still open on the bundled missions in that coverage, per screen. A screen listed here
-# is an expected failure (strict: once it has none, it must leave the list); no screen may have
-# more findings than its count.
-OPEN_FINDINGS: dict[str, int] = {
-    "briefing": 24, "debrief": 18, "feedback": 98, "puzzle": 447, "setup": 216}
-
-
 @pytest.fixture(scope="module")
 def bundled_audit() -> AuditResult:
     result = AuditResult()
@@ -204,10 +196,6 @@ def bundled_audit() -> AuditResult:
         result.skipped += part.skipped
         result.seconds += part.seconds
     return result
-
-
-def _counts(result: AuditResult) -> Counter[str]:
-    return Counter(finding.scene.screen for finding in result.findings)
 
 
 def test_the_audit_covers_every_screen_and_puzzle_of_every_bundled_mission(bundled_audit: AuditResult) -> None:
@@ -222,17 +210,7 @@ def test_the_audit_covers_every_screen_and_puzzle_of_every_bundled_mission(bundl
     assert {s.screen for s in planned} == set(ALL_SCREENS)
 
 
-def test_no_screen_has_more_findings_than_listed(bundled_audit: AuditResult) -> None:
-    counts = _counts(bundled_audit)
-    over = {screen: count for screen, count in counts.items() if count > OPEN_FINDINGS.get(screen, 0)}
-    groups = [g for g in group_findings(bundled_audit.findings) if g.screen in over]
-    assert not over, [(g.screen, g.kind, g.mission, g.puzzle, g.subject, g.other, g.detail) for g in groups[:40]]
-
-
-@pytest.mark.parametrize("screen", [
-    pytest.param(screen, marks=pytest.mark.xfail(
-        strict=True, reason=f"{OPEN_FINDINGS[screen]} findings still open on this screen"))
-    if screen in OPEN_FINDINGS else screen
-    for screen in ALL_SCREENS])
+@pytest.mark.parametrize("screen", ALL_SCREENS)
 def test_every_bundled_screen_has_no_finding(bundled_audit: AuditResult, screen: str) -> None:
-    assert _counts(bundled_audit)[screen] == 0
+    groups = [g for g in group_findings(bundled_audit.findings) if g.screen == screen]
+    assert not groups, [(g.kind, g.mission, g.puzzle, g.subject, g.other, g.detail) for g in groups[:40]]

@@ -159,7 +159,7 @@ class PasswordView(TypedView):
         for key in keys:
             if isinstance(key, Button):
                 self.dress_key(key)
-        return [AnswerField("answer", field, lambda: self.typed, placeholder=self._("Invente un mot de passe")),
+        return [AnswerField("answer", field, lambda: self.typed, placeholder=self._("Inventez un mot de passe")),
                 meter, *keys, *widgets]
 
     def dress_key(self, key: Button) -> None:
@@ -189,7 +189,7 @@ class PasswordView(TypedView):
             ok = self.keeps(rule)
             row = pygame.Rect(box.x, top, box.w, self.rule_heights[i])
             top = row.bottom + min(spare, self.px(14))
-            side = min(self.px(44), row.h - self.px(6))
+            side = max(self.px(12), min(self.px(44), row.h - self.px(6)))
             mark = pygame.Rect(0, 0, side, side)
             mark.midleft = (row.x + self.px(4), row.centery)
             pygame.draw.ellipse(surface, p.good if ok else p.surface, mark)
