@@ -69,7 +69,7 @@ def test_stats_report_and_purge_on_autoplayed_sessions(tmp_path: Path) -> None:
     report = gardiens("report", "last", "--data-dir", str(data), "--out", str(sheets / "last.html"))
     assert report.returncode == 0, report.stderr
     html = (sheets / "last.html").read_text(encoding="utf-8")
-    assert html.startswith("<!DOCTYPE html>") and "<svg" in html and "3018" in html
+    assert html.startswith("<!DOCTYPE html>") and "<svg" in html and "CLEMI" in html
     assert "http://" not in html.replace('xmlns="http://www.w3.org/2000/svg"', "")
     family = html.split('class="sheet facilitator"')[0]
     assert not any(team in family for team in teams_in(data))

@@ -42,6 +42,8 @@ def arguments(parser: argparse.ArgumentParser, _: Gettext) -> None:
     parser.add_argument("--lang", choices=("fr", "en"), help=_("une seule langue"))
     parser.add_argument("--size", type=window_size, help=_("une seule taille, ex. 1280x800"))
     parser.add_argument("--step", type=int, help=_("une seule taille de texte (0, 1 ou 2)"))
+    parser.add_argument("--screen", action="append", default=[], metavar="SCREEN",
+                        help=_("seulement cet écran (répétable), ex. puzzle, panel, map"))
     parser.add_argument("--json", type=Path, metavar="FILE", help=_("écrire aussi chaque constat en JSON"))
 
 
@@ -50,7 +52,7 @@ def run(args: argparse.Namespace) -> int:
 
     headless_environment()
     from gardiens.core.library import load_library
-    from gardiens.testing.audit import LANGUAGES, SIZES, group_findings, run_audit
+    from gardiens.testing.audit import ALL_SCREENS, LANGUAGES, SIZES, group_findings, run_audit
     from gardiens.ui.theme import TEXT_STEPS
 
     _ = cli_translator().gettext
@@ -60,11 +62,16 @@ def run(args: argparse.Namespace) -> int:
     if args.step is not None and not 0 <= args.step < len(TEXT_STEPS):
         print(_("taille de texte inconnue : {step}").format(step=args.step), file=sys.stderr)
         return 2
+    unknown = [name for name in args.screen if name not in ALL_SCREENS]
+    if unknown:
+        print(_("écran inconnu : {screen} (au choix : {screens})").format(
+            screen=unknown[0], screens=", ".join(ALL_SCREENS)), file=sys.stderr)
+        return 2
     progress = _progress if sys.stderr.isatty() else None
     result = run_audit(missions, languages=(args.lang,) if args.lang else LANGUAGES,
                        sizes=(args.size,) if args.size else SIZES,
                        steps=(args.step,) if args.step is not None else tuple(range(len(TEXT_STEPS))),
-                       progress=progress)
+                       screens=args.screen, progress=progress)
     if progress is not None:
         print(file=sys.stderr)
     screen = None

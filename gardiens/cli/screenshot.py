@@ -10,7 +10,7 @@ from gardiens.cli.steps import Gettext, load, say, window_size
 from gardiens.i18n.interface import N_, cli_translator
 
 DESCRIPTION = N_("Dessine un écran du jeu sans fenêtre et l'enregistre en PNG.")
-SCREEN_NAMES = ("attract", "setup", "briefing", "map", "pause", "victory", "time_up", "debrief",
+SCREEN_NAMES = ("attract", "setup", "briefing", "map", "pause", "victory", "time_up", "debrief", "questions",
                 "accessibility", "hints", "feedback", "success", "why", "pin", "panel", "idle")
 
 

@@ -7,9 +7,9 @@ import json
 from pathlib import Path
 
 from gardiens.cli.steps import Gettext, say
-from gardiens.core.diagnostics import has_errors
+from gardiens.core.diagnostics import Diagnostic, has_errors, sort_diagnostics
 from gardiens.core.library import find_mission_files, scenarios_dir
-from gardiens.core.loader import check_paths, describe_counts
+from gardiens.core.loader import check_paths, describe_counts, load_mission
 from gardiens.i18n.interface import N_, cli_translator, diagnostics_translator
 
 PROG = "gardiens validate"
@@ -58,7 +58,7 @@ def run(args: argparse.Namespace) -> int:
             )
         )
         return 2
-    diagnostics = check_paths(files)
+    diagnostics = sort_diagnostics([*check_paths(files), *_fit_warnings(files)])
     summary = describe_counts(diagnostics, len(files)).translate(shown)
     if args.format == "json":
         errors = sum(1 for d in diagnostics if d.severity == "error")
@@ -74,3 +74,17 @@ def run(args: argparse.Namespace) -> int:
             print(diagnostic.render(shown))
         print(summary)
     return 1 if has_errors(diagnostics) else 0
+
+
+def _fit_warnings(files: list[Path]) -> list[Diagnostic]:
+    """GDN409: texts too long for their place on screen even at the text floors (measured with
+    the kiosk's fonts, so done here rather than in the core's lint)."""
+    from gardiens.authoring.fit import Measure, fit_warnings
+
+    measure = Measure()
+    found: list[Diagnostic] = []
+    for file in files:
+        loaded = load_mission(file)
+        if loaded.mission is not None:
+            found += fit_warnings(file, loaded.mission, loaded.source, measure)
+    return found

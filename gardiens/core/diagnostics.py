@@ -365,6 +365,13 @@ MESSAGES: dict[str, Template] = {
             "guillemets « … » les paroles d'un personnage."
         ),
     ),
+    "GDN409": _w(
+        N_("texte trop long pour sa place"),
+        N_(
+            "Même au plus petit, ce texte prend {lines} lignes à l'écran (1280×800), et sa place "
+            "n'en tient que {limit} : il sera coupé. Raccourcissez-le."
+        ),
+    ),
     "GDN405": _w(
         N_("dossier mal nommé"),
         N_("Le dossier « {folder} » devrait porter le nom de la mission : « {id} »."),

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
 
+from gardiens.core.debrief import help_for
 from gardiens.core.journal import Event, Journal
-from gardiens.core.model import Mission
+from gardiens.core.model import Mission, pick
 from gardiens.core.pseudonym import is_team, team_name
 from gardiens.core.records import SHEETS_DIR
 from gardiens.core.session import DebriefData, PuzzleState, debrief_of
@@ -85,6 +86,7 @@ def render_report(
         debrief=debrief,
         title=texts.text(mission.title),
         key_messages=texts.texts(mission.debrief.key_messages),
+        help=help_resources(debrief, mission, texts, _),
         questions=texts.texts(mission.debrief.questions),
         struggled=[
             texts.text(mission.puzzle(pid).title, puzzle_id=pid) for pid in debrief.struggled
@@ -95,6 +97,16 @@ def render_report(
         team=team,
         date=date,
     )
+
+
+def help_resources(debrief: DebriefData, mission: Mission, texts: MissionTexts,
+                   _: Gettext) -> list[tuple[str, str]]:
+    """Where to find help, as (title, text) in the sheet's language: the resources the mission's
+    author chose (translated with the mission), else its theme's (translated with the interface)."""
+    card = help_for(mission)
+    if card.authored:
+        return [(texts.text(r.title), texts.text(r.text)) for r in card.resources]
+    return [(_(pick(r.title, debrief.age)), _(pick(r.text, debrief.age))) for r in card.resources]
 
 
 def session_report(

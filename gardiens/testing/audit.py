@@ -9,6 +9,7 @@ another or off the screen, found and located.
 from __future__ import annotations
 
 import gc
+import random
 import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -18,33 +19,28 @@ from typing import Literal, cast
 
 import pygame
 
+from gardiens.core.facilitator import set_pin
 from gardiens.core.model import AgeBand, Mission
 from gardiens.testing.pilot import Pilot
 from gardiens.testing.scenes import KIOSK_SCREENS, SCREENS, SceneError, stage, stage_kiosk
 from gardiens.ui.app import headless_environment
 from gardiens.ui.assets import Assets
-from gardiens.ui.text import TEXT_FLOORS, TextFit
-from gardiens.ui.theme import TEXT_STEPS, Settings
+from gardiens.ui.text import TextFit
+from gardiens.ui.theme import TEXT_FLOORS, TEXT_STEPS, TOUCH_FLOOR, Settings, floor_at
 from gardiens.ui.widgets.base import Widget
 
 FindingKind = Literal["small-text", "cut", "overlap", "small-target", "off-screen"]
 FINDING_KINDS: tuple[FindingKind, ...] = ("small-text", "cut", "overlap", "small-target", "off-screen")
 LANGUAGES: tuple[str, ...] = ("fr", "en")
 SIZES: tuple[tuple[int, int], ...] = ((1920, 1080), (1280, 800))
-# The floors are given at 1080 lines and scale with the window's height.
-FLOOR_HEIGHT = 1080
-# The smallest short side of a touch target at 1080 lines.
-TOUCH_FLOOR = 64
 # The pop-ups shown over each puzzle; the other screens are staged once per mission.
 PUZZLE_SCREENS: tuple[str, ...] = ("puzzle", "hints", "feedback")
 MISSION_SCREENS: tuple[str, ...] = tuple(s for s in SCREENS if s not in ("attract", *PUZZLE_SCREENS))
+ALL_SCREENS: tuple[str, ...] = ("attract", *MISSION_SCREENS, *PUZZLE_SCREENS, *KIOSK_SCREENS)
 # How long a staged screen is left to settle (tweens, pop-ups sliding in), in large steps: the
 # audit looks at where things end, not at the way there.
 SETTLE_STEP = 0.25
 SETTLE_STEPS = 16
-# A kiosk left behind keeps full-screen surfaces in reference cycles: collected every so many
-# renders, as the collector does not see how large they are.
-COLLECT_EVERY = 10
 # A shown text is named by this many of its characters at most.
 SHOWN_CHARACTERS = 60
 
@@ -123,10 +119,6 @@ def _shown(text: str) -> str:
     return flat if len(flat) <= SHOWN_CHARACTERS else flat[: SHOWN_CHARACTERS - 1] + "…"
 
 
-def _floor(pixels: int, height: int) -> int:
-    return round(pixels * height / FLOOR_HEIGHT)
-
-
 def inspect(texts: Sequence[TextFit], targets: Sequence[tuple[str, pygame.Rect]],
             size: tuple[int, int]) -> list[Problem]:
     """The problems of one drawn screen: its texts as the typesetter reported them, its touch
@@ -148,7 +140,7 @@ def inspect(texts: Sequence[TextFit], targets: Sequence[tuple[str, pygame.Rect]]
             continue
         inks.append(ink)
         shown.append(text)
-        floor = _floor(TEXT_FLOORS[fit.kind], height)
+        floor = floor_at(TEXT_FLOORS[fit.kind], height)
         if fit.size < floor:
             problems.append(Problem("small-text", text, measured=int(fit.size), floor=floor, detail=fit.kind))
         if fit.cut or not fit.fit:
@@ -157,7 +149,7 @@ def inspect(texts: Sequence[TextFit], targets: Sequence[tuple[str, pygame.Rect]]
             problems.append(Problem("off-screen", text))
     rects = [pygame.Rect(rect) for _, rect in targets]
     names = [name for name, _ in targets]
-    touch_floor = _floor(TOUCH_FLOOR, height)
+    touch_floor = floor_at(TOUCH_FLOOR, height)
     for name, rect in zip(names, rects, strict=True):
         if rect.w <= 0 or rect.h <= 0:
             continue
@@ -221,9 +213,11 @@ def _expected_top(scene: Scene) -> str:
 
 def plan(missions: Mapping[str, Mission], *, languages: Sequence[str] = LANGUAGES,
          sizes: Sequence[tuple[int, int]] = SIZES,
-         steps: Sequence[int] = tuple(range(len(TEXT_STEPS)))) -> list[Scene]:
+         steps: Sequence[int] = tuple(range(len(TEXT_STEPS))),
+         screens: Sequence[str] = ()) -> list[Scene]:
     """Every render the audit makes, in order: per language, size and step, the attract screen,
-    then for each mission its screens, the facilitator's and each puzzle with its pop-ups."""
+    then for each mission its screens, the facilitator's and each puzzle with its pop-ups
+    (only the named `screens` when some are given)."""
     scenes: list[Scene] = []
     for language in languages:
         for size in sizes:
@@ -239,30 +233,44 @@ def plan(missions: Mapping[str, Mission], *, languages: Sequence[str] = LANGUAGE
                                    for puzzle in mission.puzzles for name in PUZZLE_SCREENS]
                     # The facilitator's screens do not change with the team's age band.
                     scenes += [replace(where, screen=name, band=mission.ages[0]) for name in KIOSK_SCREENS]
-    return scenes
+    return [scene for scene in scenes if scene.screen in screens] if screens else scenes
 
 
 class Auditor:
-    """Stages and inspects scenes, one fresh kiosk each, sharing the fonts, pictures and
-    rendered texts between them (the cost of a render is then mostly its drawing)."""
+    """Stages and inspects scenes. One kiosk serves every scene of a mission in one language,
+    window size and text size, a new team's session staged in it for each; the fonts, pictures
+    and rendered texts are shared by all. The kiosks only make pictures: no sound is synthesised
+    and nothing is prepared ahead of a tap, so a render costs little more than its drawing."""
 
     def __init__(self, missions: Mapping[str, tuple[Mission, Path]], data_dir: Path) -> None:
         headless_environment()
         self.missions = missions
         self.data_dir = data_dir
         self.assets = Assets()
+        self._kiosk: tuple[str, str, tuple[int, int], int] | None = None
+        # The facilitator's PIN, set once for every kiosk screen staged.
+        self.pin = "".join(random.SystemRandom().choice("0123456789") for _ in range(6))
+        set_pin(data_dir, self.pin)
         self._last: Pilot | None = None
 
     def pilot(self, scene: Scene) -> Pilot:
+        """The kiosk for `scene`, with a new session on it (the same kiosk as the last scene's
+        when only the screen, puzzle or band differ)."""
+        band = cast("AgeBand | None", scene.band or None)
+        kiosk = (scene.mission, scene.language, scene.size, scene.step)
+        if self._last is not None and kiosk == self._kiosk:
+            self._last.renew(age=band)
+            return self._last
+        self.close()
         # The mission audited comes first: the one the staging picks, among all the others (the
         # kiosk's picker shows them all).
         order = sorted(self.missions, key=lambda mid: mid != scene.mission)
         pilot = Pilot.launch({mid: self.missions[mid][0] for mid in order},
                              mission_dirs={mid: self.missions[mid][1].parent for mid in order},
-                             size=scene.size, language=scene.language,
-                             age=cast("AgeBand | None", scene.band or None),
-                             settings=Settings(text_step=scene.step), assets=self.assets)
-        # Only the display is let go between renders: the assets are kept for the next one.
+                             size=scene.size, language=scene.language, age=band,
+                             settings=Settings(text_step=scene.step), assets=self.assets,
+                             pictures_only=True)
+        self._kiosk = kiosk
         self._last = pilot
         return pilot
 
@@ -274,7 +282,7 @@ class Auditor:
         band = cast("AgeBand | None", scene.band or None)
         try:
             if scene.screen in KIOSK_SCREENS:
-                stage_kiosk(pilot, scene.screen, self.data_dir, language=scene.language)
+                stage_kiosk(pilot, scene.screen, self.data_dir, language=scene.language, pin=self.pin)
             else:
                 stage(pilot.app, clock, screen=None if scene.screen == "puzzle" else scene.screen,
                       puzzle=scene.puzzle or None, age=band, language=scene.language)
@@ -286,19 +294,24 @@ class Auditor:
         return look(pilot)
 
     def close(self) -> None:
+        """Let the last kiosk go (only its display: the assets are kept for the next one)."""
         if self._last is not None:
             self._last.close()
             self._last = None
+            self._kiosk = None
+            # A kiosk left behind keeps full-screen surfaces in reference cycles, which the
+            # collector, not seeing how large they are, would leave for long.
+            gc.collect()
 
 
 def run_audit(missions: Mapping[str, tuple[Mission, Path]], *, languages: Sequence[str] = LANGUAGES,
               sizes: Sequence[tuple[int, int]] = SIZES,
-              steps: Sequence[int] = tuple(range(len(TEXT_STEPS))),
+              steps: Sequence[int] = tuple(range(len(TEXT_STEPS))), screens: Sequence[str] = (),
               progress: Callable[[int, int, Scene], None] | None = None) -> AuditResult:
     """Render every scene of `plan` for these missions (by id, with their files) and collect
     the findings; `progress(done, total, scene)` is called before each render."""
     scenes = plan({mid: mission for mid, (mission, _) in missions.items()},
-                  languages=languages, sizes=sizes, steps=steps)
+                  languages=languages, sizes=sizes, steps=steps, screens=screens)
     result = AuditResult()
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="gardiens-audit-") as data_dir:
@@ -308,8 +321,6 @@ def run_audit(missions: Mapping[str, tuple[Mission, Path]], *, languages: Sequen
                 if progress is not None:
                     progress(done, len(scenes), scene)
                 problems = auditor.render(scene)
-                if done % COLLECT_EVERY == COLLECT_EVERY - 1:
-                    gc.collect()
                 if problems is None:
                     result.skipped.append(scene)
                     continue

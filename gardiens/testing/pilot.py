@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import random
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TypeAlias
@@ -23,6 +24,8 @@ from gardiens.ui.widgets.base import Widget
 
 Target: TypeAlias = str | Widget | tuple[int, int]
 FRAME = 1 / 60
+# Where every pilot's hand-moved clock starts (seconds).
+START = 1_000_000.0
 
 
 class PilotError(LookupError):
@@ -57,21 +60,38 @@ class Pilot:
         seed: int = 0,
         default_mission: str | None = None,
         assets: Assets | None = None,
+        pictures_only: bool = False,
     ) -> Pilot:
         """A fresh kiosk on the attract screen, with a hand-moved clock and a memory journal.
 
-        `assets` already loaded (fonts, pictures, rendered text) may be shared between pilots.
+        `assets` already loaded (fonts, pictures, rendered text) may be shared between pilots;
+        `pictures_only` kiosks are only looked at: no sound, no work done ahead of a tap.
         """
-        import random
-
         headless_environment()
-        clock = ManualClock(1_000_000.0)
+        clock = ManualClock(START)
         session = Session(missions, journal or Journal.memory(), clock, rng=random.Random(seed))
         app = App(session, size=size, language=language, age=age, settings=settings,
-                  mission_dirs=mission_dirs, default_mission=default_mission, fixed_dt=FRAME)
+                  mission_dirs=mission_dirs, default_mission=default_mission, fixed_dt=FRAME,
+                  pictures_only=pictures_only)
         if assets is not None:
             app.assets = assets
         return cls(app, clock)
+
+    def renew(self, *, age: AgeBand | None = None, seed: int = 0) -> None:
+        """The same kiosk (window, fonts, caches) for the next team, as if just launched with
+        `age` and `seed`: a new session of the same missions with a memory journal and a fresh
+        hand-moved clock, no attendant, no screen until the next `sync`."""
+        app = self.app
+        clock = ManualClock(START)
+        session = Session(app.session.missions, Journal.memory(), clock, rng=random.Random(seed))
+        app.attendant = None
+        app.stack.clear()
+        app.input.press = None
+        app.default_age = age
+        app.ending_seen = False
+        app.session = session
+        app.follower.forget()
+        self.clock = clock
 
     # -- looking -------------------------------------------------------------------
 

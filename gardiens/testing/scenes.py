@@ -38,6 +38,7 @@ SCREENS: tuple[str, ...] = (
     "victory",
     "time_up",
     "debrief",
+    "questions",
     "accessibility",
     "hints",
     "feedback",
@@ -56,7 +57,8 @@ def stage(app: App, clock: ManualClock, *, screen: str | None = None, puzzle: st
 
     The hints and feedback pop-ups are those of `puzzle` if given, else of the first puzzle open
     (for a right answer's, « success », and its « Pourquoi ? » cards, « why », the first puzzle
-    that explains its items, opened). « feedback » follows a wrong answer.
+    that explains its items, opened). « feedback » follows a wrong answer. « questions » is the
+    debrief's pop-up of discussion questions, opened.
     """
     session = app.session
     if screen is not None and screen not in SCREENS:
@@ -138,8 +140,15 @@ def stage(app: App, clock: ManualClock, *, screen: str | None = None, puzzle: st
         return
     _win(session, clock)
     app.sync(force=True)
-    if target == "debrief":
+    if target in ("debrief", "questions"):
         app.show_debrief()
+    if target == "questions":
+        from gardiens.ui.screens.ending import DebriefScreen
+
+        debrief = app.top
+        if not isinstance(debrief, DebriefScreen):
+            raise SceneError("the debrief did not open")
+        debrief.open_questions()
 
 
 def _rng() -> random.Random:
@@ -199,10 +208,12 @@ def _win(session: Session, clock: ManualClock) -> None:
 KIOSK_SCREENS: tuple[str, ...] = ("pin", "panel", "idle")
 
 
-def stage_kiosk(pilot: Pilot, screen: str, data_dir: Path, *, language: str | None = None) -> None:
+def stage_kiosk(pilot: Pilot, screen: str, data_dir: Path, *, language: str | None = None,
+                pin: str | None = None) -> None:
     """Show the PIN pad, the facilitator's panel or the idle prompt over a game on the map.
 
-    A kiosk attendant is attached to the pilot's App with a throwaway PIN kept in `data_dir`.
+    A kiosk attendant is attached to the pilot's App with the PIN already kept in `data_dir`
+    (`pin`), else a throwaway one set there (hashing it on purpose takes a tenth of a second).
     """
     from gardiens.core.facilitator import set_pin
     from gardiens.core.kiosk import KioskSettings
@@ -213,8 +224,9 @@ def stage_kiosk(pilot: Pilot, screen: str, data_dir: Path, *, language: str | No
     clock = pilot.clock
     if clock is None:
         raise SceneError("the facilitator's screens need a pilot with a hand-moved clock")
-    pin = "".join(random.SystemRandom().choice("0123456789") for _ in range(6))
-    set_pin(data_dir, pin)
+    if pin is None:
+        pin = "".join(random.SystemRandom().choice("0123456789") for _ in range(6))
+        set_pin(data_dir, pin)
     settings = KioskSettings()
     attendant = KioskAttendant(pilot.app, data_dir=data_dir, settings=settings)
     stage(pilot.app, clock, screen="map", language=language)

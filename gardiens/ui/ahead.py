@@ -205,7 +205,7 @@ class Ahead:
         faces: list[tuple[bool, int]] = []
         for role in TEXT_SIZES:
             size = app.metrics.text(role)
-            smallest = max(8, round(size * app.type.min_scale))
+            smallest = app.type.smallest(size)
             while True:
                 for bold in (True, False) if role in _REGULAR_ROLES else (True,):
                     if (bold, size) not in faces:

@@ -45,7 +45,7 @@ class App(SessionSide):
                  fullscreen: bool = False, kiosk: bool = False, settings: Settings | None = None,
                  language: str = "fr", age: AgeBand | None = None,
                  mission_dirs: Mapping[str, Path] | None = None, default_mission: str | None = None,
-                 fixed_dt: float | None = None) -> None:
+                 fixed_dt: float | None = None, pictures_only: bool = False) -> None:
         super().__init__(session, language=language, age=age, mission_dirs=mission_dirs,
                          default_mission=default_mission)
         self.size = size
@@ -54,6 +54,9 @@ class App(SessionSide):
         self.settings = settings or Settings()
         # Pilot and screenshots step with a fixed frame time so animations are repeatable.
         self.fixed_dt = fixed_dt
+        # Set by the layout audit, which only looks at the screens: no sound is synthesised or
+        # played and nothing is prepared ahead of a tap (no tap comes).
+        self.pictures_only = pictures_only
         self._stop_asked = False
         # Set by `gardiens play --watch`: the author's live preview (reload, errors, shortcuts).
         self.preview: PreviewLayer | None = None
@@ -63,7 +66,7 @@ class App(SessionSide):
         self.looks = Looks()
         self.metrics = Metrics(size, self.settings)
         self.palette: Palette = palette_for(self.settings)
-        self.type = Typesetter(self.assets, self.settings.font)
+        self.type = Typesetter(self.assets, self.settings.font, floors=self.metrics.floors)
         self.sounds: Sounds | None = None
         self.surface: pygame.Surface | None = None
         self.stack: list[Screen] = []
@@ -95,7 +98,7 @@ class App(SessionSide):
         if self.kiosk:
             pygame.mouse.set_visible(False)
             pygame.display.set_allow_screensaver(False)
-        self.sounds = Sounds(enabled=self.settings.sound)
+        self.sounds = None if self.pictures_only else Sounds(enabled=self.settings.sound)
         self._clock = pygame.time.Clock()
         self._apply_settings()
         self.sync(force=True)
@@ -117,7 +120,7 @@ class App(SessionSide):
         self.palette = palette_for(self.settings)
         self.type = Typesetter(self.assets, self.settings.font,
                                min_scale=MIN_SHRINK / self.metrics.text_factor,
-                               language=self.translator.language)
+                               language=self.translator.language, floors=self.metrics.floors)
         if self.sounds is not None:
             self.sounds.enabled = self.settings.sound
         self.frame.layers.clear()
@@ -215,7 +218,7 @@ class App(SessionSide):
             if self._guard(screen.update, dt) is not False and screen.animating():
                 animating = True
         self.frame.paint(animating, self._guard, started,
-                         self.ahead if self.loaded else None)
+                         self.ahead if self.loaded and not self.pictures_only else None)
         return animating
 
     def _guard(self, action: Callable[..., Any], *args: Any) -> Any:

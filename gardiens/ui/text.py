@@ -1,11 +1,11 @@
-"""Text in boxes: word wrapping, shrink-to-fit, and a report of every text drawn (its size, its
-ink, whether it fitted) for the layout checks."""
+"""Text in boxes: word wrapping, shrink-to-fit down to the floors (never below), and a report of
+every text drawn (its size, its ink, whether it fitted) for the layout checks."""
 
 from __future__ import annotations
 
 import unicodedata
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from functools import partial
 from typing import Literal
@@ -14,18 +14,19 @@ import pygame
 
 from gardiens.i18n.format import FONT_FALLBACKS, for_font, typographer
 from gardiens.ui.assets import Assets
-from gardiens.ui.theme import MIN_SHRINK, Color, FontChoice, TextSize
+from gardiens.ui.theme import (
+    MIN_SHRINK,
+    READING_ROLES,
+    TEXT_FLOORS,
+    Color,
+    FontChoice,
+    TextClass,
+    TextSize,
+)
 
 Align = Literal["left", "center", "right"]
 VAlign = Literal["top", "middle", "bottom"]
-# Reading text (sentences a child reads) has a higher floor than a label (a button, a heading, a
-# number glanced at); see TEXT_FLOORS.
-TextClass = Literal["reading", "label"]
-# The theme roles of reading text; the other roles of TEXT_SIZES are labels.
-READING_ROLES = frozenset({"small", "body"})
-# The smallest a text of each class may be drawn, in pixels at 1080 lines (scaled with the
-# window's height).
-TEXT_FLOORS: dict[TextClass, int] = {"reading": 28, "label": 24}
+__all__ = ["READING_ROLES", "TEXT_FLOORS", "TextClass", "TextFit", "Typesetter"]
 LAYOUT_CACHE_SIZE = 800
 # Share of a font's line height its letters (accents and descenders included) actually cover,
 # and how far below the line's top they start.
@@ -99,9 +100,12 @@ class Typesetter:
     """Sets text into rectangles with the current font choice, caching line breaks."""
 
     def __init__(self, assets: Assets, family: FontChoice, *, min_scale: float = MIN_SHRINK,
-                 language: str = "fr") -> None:
+                 language: str = "fr", floors: Mapping[TextClass, int] = TEXT_FLOORS) -> None:
         self.assets = assets
         self.family = family
+        # No text is drawn below its class's floor (in pixels for this window): a text that does
+        # not fit at its floor is reported as not fitting, never set smaller.
+        self.floors = dict(floors)
         # Punctuation is spaced the way this language's readers expect (French: « a : b ! »).
         self.language = language
         # With larger text chosen, a block may shrink back to what the normal setting allows.
@@ -112,7 +116,7 @@ class Typesetter:
         self.deferred: list[Callable[[], object]] | None = None
         self._layouts: OrderedDict[tuple[str, FontChoice, bool, int, int],
                                    tuple[list[str], int, int]] = OrderedDict()
-        self._fits: OrderedDict[tuple[str, FontChoice, bool, int, int, int, int, float],
+        self._fits: OrderedDict[tuple[str, FontChoice, bool, int, int, int, int, float, TextClass],
                                 tuple[int, list[str], bool]] = OrderedDict()
         self._word_widths: dict[tuple[tuple[FontChoice, bool, int], str], int] = {}
         self._shaped: OrderedDict[tuple[str, str, FontChoice], str] = OrderedDict()
@@ -239,15 +243,29 @@ class Typesetter:
         lines.append(line)
         return lines
 
+    def floored(self, size: int, kind: TextClass | None = None, default: TextClass = "reading") -> int:
+        """`size`, raised to the floor of its class (keeping its theme role)."""
+        floor = self.floors[kind or text_class(size, default)]
+        return size if size >= floor else _same_role(size, floor)
+
+    def smallest(self, size: int, kind: TextClass | None = None) -> int:
+        """The smallest size a text wanted at `size` may shrink to: a share of it, never under
+        the floor of its class."""
+        return max(self.floors[kind or text_class(size, "reading")], round(size * self.min_scale))
+
     def fit_size(
-        self, text: str, size: int, box: pygame.Rect, bold: bool = False, max_lines: int = 0
+        self, text: str, size: int, box: pygame.Rect, bold: bool = False, max_lines: int = 0,
+        kind: TextClass | None = None,
     ) -> tuple[int, list[str], bool]:
-        """The largest size (down to MIN_SHRINK of `size`) at which `text` fits `box`."""
-        key = (text, self.family, bold, size, box.w, box.h, max_lines, self.min_scale)
+        """The largest size (down to MIN_SHRINK of `size`, never under the floor of the text's
+        class) at which `text` fits `box`; False when it does not fit even there."""
+        kind = kind or text_class(size, "reading")
+        key = (text, self.family, bold, size, box.w, box.h, max_lines, self.min_scale, kind)
         cached = self._fits.get(key)
         if cached is not None:
             return cached
-        smallest = max(8, round(size * self.min_scale))
+        size = self.floored(size, kind)
+        smallest = self.smallest(size, kind)
         current = size
         while True:
             lines, widest, height = self._measured(text, current, box.w, bold)
@@ -265,7 +283,8 @@ class Typesetter:
         """One size for texts set one below the other in a column: the largest (down to the
         smallest allowed) at which all fit `height` with `gap` between them; and the height
         each one takes at that size."""
-        smallest = max(8, round(size * self.min_scale))
+        size = self.floored(size)
+        smallest = self.smallest(size)
         current = size
         while True:
             heights = [self.measure(text, current, width, bold)[2] for text in texts]
@@ -273,10 +292,11 @@ class Typesetter:
                 return _same_role(size, current), heights
             current = max(smallest, int(current * SHRINK_STEP))
 
-    def common_size(self, texts: list[str], boxes: list[pygame.Rect], size: int, bold: bool = False) -> int:
+    def common_size(self, texts: list[str], boxes: list[pygame.Rect], size: int, bold: bool = False,
+                    kind: TextClass | None = None) -> int:
         """One size for sibling blocks (a list of messages) so that none looks smaller than the rest."""
-        return min((self.fit_size(self.shape(t), size, b, bold)[0] for t, b in zip(texts, boxes, strict=True)),
-                   default=size)
+        return min((self.fit_size(self.shape(t), size, b, bold, kind=kind)[0]
+                    for t, b in zip(texts, boxes, strict=True)), default=self.floored(size, kind))
 
     def block(
         self,
@@ -294,7 +314,8 @@ class Typesetter:
         verbatim: bool = False,
         kind: TextClass | None = None,
     ) -> TextFit:
-        """Draw `text` inside `box`, shrinking it if needed; what does not fit is cut with ….
+        """Draw `text` inside `box`, shrinking it if needed down to its floor; what does not fit
+        there is cut with … and reported as not fitting.
 
         `verbatim` text (a `file:line:col: CODE` location) is drawn without typography. `kind`
         says whether it is reading text or a label when its size does not come from a theme role
@@ -307,7 +328,8 @@ class Typesetter:
                 kind=kind))
             return TextFit(name or text[:40], text, (box.x, box.y, box.w, box.h), size, size, 1, True)
         text = for_font(clean(text), self.missing_glyphs()) if verbatim else self.shape(text)
-        used, lines, fits = self.fit_size(text, size, box, bold, max_lines)
+        kind = kind or text_class(size, "reading")
+        used, lines, fits = self.fit_size(text, size, box, bold, max_lines, kind)
         font = self.font(used, bold)
         line_h = font.get_linesize()
         room = max(1, (box.h - _height(font, 1)) // line_h + 1)
@@ -351,8 +373,8 @@ class Typesetter:
                 else:
                     ink = [min(ink[0], left), min(ink[1], upper), max(ink[2], right), max(ink[3], lower)]
             y += line_h
-        fit = TextFit(name or text[:40], text, (box.x, box.y, box.w, box.h), used, size, len(lines), fits,
-                      kind or text_class(size, "reading"),
+        fit = TextFit(name or text[:40], text, (box.x, box.y, box.w, box.h), used, size, len(lines),
+                      fits, kind,
                       _visible(surface, (ink[0], ink[1], ink[2] - ink[0], ink[3] - ink[1])), cut)
         self.report.append(fit)
         return fit
@@ -380,14 +402,17 @@ class Typesetter:
         anchor: str = "topleft",
         kind: TextClass | None = None,
     ) -> pygame.Rect:
-        """One short line (a number, a label) placed by an anchor of its rectangle."""
+        """One short line (a number, a label) placed by an anchor of its rectangle, at least as
+        large as its floor."""
+        kind = kind or text_class(size, "label")
+        size = self.floored(size, kind)
         shaped = self.shape(text)
         rendered = self.assets.text(shaped, self.family, size, color, bold)
         rect = rendered.get_rect(**{anchor: pos})
         surface.blit(rendered, rect)
         lx, ly, lw, lh = self._ink(rendered, shaped, size, bold)
         self.report.append(TextFit(shaped[:40], shaped, (rect.x, rect.y, rect.w, rect.h), size, size, 1, True,
-                                   kind or text_class(size, "label"),
+                                   kind,
                                    _visible(surface, (rect.x + lx, rect.y + ly, lw, lh))))
         return rect
 

@@ -28,6 +28,26 @@ _GROWTH: dict[str, float] = {"title": 0.3, "huge": 0.2, "giant": 0.1, "button": 
 MIN_SHRINK = 0.72
 # The smallest touch target at 1920×1080.
 TOUCH = 96
+# Reading text (sentences a child reads) has a higher floor than a label (a button, a heading, a
+# number glanced at).
+TextClass: TypeAlias = Literal["reading", "label"]
+# The theme roles of reading text; the other roles of TEXT_SIZES are labels.
+READING_ROLES = frozenset({"small", "body"})
+# The smallest a text of each class is ever drawn, and the smallest short side of a touch
+# target, in pixels at 1080 lines. They scale with the window's height, not with the layout's
+# scale: a 16:10 window (1280×800) is laid out by its width but read from the same metre.
+TEXT_FLOORS: dict[TextClass, int] = {"reading": 28, "label": 24}
+TOUCH_FLOOR = 64
+FLOOR_HEIGHT = 1080
+
+
+def floor_at(pixels: int, height: int) -> int:
+    """A floor given at 1080 lines, in pixels for a window `height` lines tall."""
+    return round(pixels * height / FLOOR_HEIGHT)
+
+
+def role_class(role: str) -> TextClass:
+    return "reading" if role in READING_ROLES else "label"
 
 
 class TextSize(int):
@@ -155,7 +175,16 @@ class Metrics:
         # so they grow less and keep their place in the layout.
         growth = _GROWTH.get(role, 1.0)
         factor = 1 + (self.text_factor - 1) * growth
-        return TextSize(max(8, round(TEXT_SIZES[role] * self.scale * factor)), role)
+        size = round(TEXT_SIZES[role] * self.scale * factor)
+        return TextSize(max(self.floor(role_class(role)), size), role)
+
+    def floor(self, kind: TextClass) -> int:
+        """The smallest size text of this class is drawn at in this window."""
+        return floor_at(TEXT_FLOORS[kind], self.height)
+
+    @property
+    def floors(self) -> dict[TextClass, int]:
+        return {kind: self.floor(kind) for kind in TEXT_FLOORS}
 
     @property
     def touch(self) -> int:

@@ -12,8 +12,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from gardiens.authoring.fit import fit_warnings
 from gardiens.core.diagnostics import Diagnostic
-from gardiens.core.loader import check_paths
+from gardiens.core.loader import check_paths, load_mission
 
 SVG = (
     '<svg xmlns="http://www.w3.org/2000/svg" width="400" height="300">'
@@ -138,6 +139,12 @@ def write_example(block: Block, root: Path) -> Path:
 
 
 def check_blocks(blocks: list[Block], root: Path) -> list[Diagnostic]:
-    """Loader and lint diagnostics of the blocks, each written in its own folder under `root`."""
+    """What `gardiens validate` says of the blocks (loader, lint, and texts that cannot fit their
+    place at the floor), each written in its own folder under `root`."""
     files = [write_example(b, root / f"n{i}") for i, b in enumerate(blocks)]
-    return check_paths(files)
+    found = check_paths(files)
+    for file in files:
+        loaded = load_mission(file)
+        if loaded.mission is not None:
+            found += fit_warnings(file, loaded.mission, loaded.source)
+    return found

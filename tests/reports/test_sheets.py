@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
+from html import escape
 from pathlib import Path
+
+import pytest
 
 from gardiens.core.clock import ManualClock
 from gardiens.core.commands import Abandon, Choose, Confirm, Reset, Start, StartSetup, Submit
+from gardiens.core.debrief import theme_help
 from gardiens.core.journal import Journal
-from gardiens.core.model import Mission
+from gardiens.core.model import Mission, pick
 from gardiens.core.records import SHEETS_DIR
 from gardiens.core.session import Session
 from gardiens.i18n.catalogs import extract_templates
@@ -87,8 +91,30 @@ def test_every_text_of_the_sheets_reaches_the_interface_catalog() -> None:
     root = checkout_root()
     assert root is not None
     extracted = {m.id for m in extract_templates(root).catalogs["gardiens"] if m.id}
-    assert {"Fiche animateur", "Le 3018", "essais ratés"} <= set(asked)
-    assert set(asked) <= extracted
+    # The theme's help resources are interface messages too, from the core's data.
+    theme = {text for resource in theme_help()[mission.theme] for text in (pick(resource.title, "9-12"),
+                                                                          pick(resource.text, "9-12"))}
+    assert {"Fiche animateur", "Où trouver de l’aide", "essais ratés"} <= set(asked)
+    assert theme <= set(asked)
+    assert set(asked) - theme <= extracted
+
+
+@pytest.mark.parametrize("theme", ["infox", "cyberharcelement"])
+def test_the_family_sheet_shows_the_help_of_the_mission_theme(theme: str) -> None:
+    # GIVEN a mission of the theme, with no help of its own
+    data = sample_data()
+    data["theme"] = theme
+    data["debrief"].pop("help", None)
+    mission = Mission.model_validate(data)
+    texts = MissionTexts.load(mission, age="9-12", language="fr")
+    debrief = played(mission).debrief()
+    assert debrief is not None
+    # WHEN its sheet is written
+    family = render_report(debrief, mission, texts, str).split('<section class="sheet facilitator">')[0]
+    # THEN it names that theme's help, and no other theme's
+    titles = [pick(r.title, "9-12") for r in theme_help()[theme]]
+    assert all(escape(title) in family for title in titles)
+    assert ("3018" in family) == (theme == "cyberharcelement")
 
 
 def test_the_last_finished_session_is_written_in_the_sheets_folder(tmp_path: Path) -> None:

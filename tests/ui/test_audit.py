@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -10,14 +11,19 @@ import pygame
 import pytest
 
 from gardiens.cli import main
+from gardiens.core.library import load_library
 from gardiens.testing.audit import (
+    ALL_SCREENS,
     FINDING_KINDS,
+    AuditResult,
     Finding,
     Problem,
     Scene,
     group_findings,
     inspect,
     look,
+    plan,
+    run_audit,
 )
 from gardiens.testing.pilot import Pilot
 from gardiens.ui.kit.screen import Screen
@@ -75,9 +81,10 @@ def test_each_kind_of_problem_is_found(launch: Callable[..., Pilot]) -> None:
         ("Tout en bas", pygame.Rect(100, 1060, 600, 80), "body"),
     ]
     buttons = [Button("tiny", pygame.Rect(1500, 600, 40, 200), "")]
-    # WHEN the screen is audited at 1280×800, where the small role falls under the floor
+    # WHEN the screen is audited, and a text is reported under its floor
     found = problems_of(launch, texts, buttons)
-    small = problems_of(launch, texts[:1], [], size=(1280, 800))
+    small = inspect([TextFit("p", "Petit texte à lire", (0, 0, 600, 60), 20, 20, 1, True, "reading",
+                             (0, 0, 300, 20))], [], (1280, 800))
     kinds = {(p.kind, p.subject, p.other) for p in found}
     # THEN each one is found, with its text
     assert any(kind == "cut" and subject.startswith("Une phrase") for kind, subject, _ in kinds)
@@ -97,6 +104,14 @@ def test_a_text_across_a_button_overlaps_it(launch: Callable[..., Pilot]) -> Non
     found = problems_of(launch, texts, buttons)
     # THEN the text spilling over the button is found; the button inside another is not
     assert [(p.kind, p.subject, p.other) for p in found] == [("overlap", "Par-dessus le bouton", "ok")]
+
+
+def test_the_typesetter_lifts_a_small_role_to_the_floor_of_the_window(launch: Callable[..., Pilot]) -> None:
+    # GIVEN 1280×800, where the layout's scale (2/3) would set the small role at 20 px while the
+    # reading floor, scaled by the height, is 21 px
+    texts = [("Petit texte à lire", pygame.Rect(100, 100, 600, 60), "small")]
+    # THEN it is drawn at the floor, and nothing is found
+    assert problems_of(launch, texts, [], size=(1280, 800)) == []
 
 
 def test_two_targets_that_cross_overlap() -> None:
@@ -137,14 +152,25 @@ def test_the_same_problem_at_three_steps_is_one_group() -> None:
 
 
 def test_the_command_reports_and_fails_on_findings(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    # WHEN the test mission is audited in one language, size and step, where small text abounds
-    status = main(["audit", str(MISSION_DIR), "--lang", "fr", "--size", "1280x800", "--step", "0",
-                   "--json", str(tmp_path / "audit.json")])
+    # GIVEN the test mission, whose every text fits, and a copy with a puzzle title far too long
+    # for its tile on the map and its puzzle's top bar
+    folder = tmp_path / "essai-ui"
+    shutil.copytree(MISSION_DIR, folder)
+    scenario = folder / "scenario.yaml"
+    long_title = " ".join(["Le message codé que personne ne sait lire"] * 6)
+    scenario.write_text(scenario.read_text(encoding="utf-8").replace('"Le message codé"', f'"{long_title}"'),
+                        encoding="utf-8")
+    arguments = ["--lang", "fr", "--size", "1280x800", "--step", "0"]
+    # WHEN both are audited in one language, size and step
+    clean = main(["audit", str(MISSION_DIR), *arguments])
+    capsys.readouterr()
+    status = main(["audit", str(folder), *arguments, "--json", str(tmp_path / "audit.json")])
     out = capsys.readouterr().out
     rows = json.loads((tmp_path / "audit.json").read_text(encoding="utf-8"))
-    # THEN it says what it found, screen by screen, and exits 1
+    # THEN the clean one passes; the other says what it found, screen by screen, and exits 1
+    assert clean == 0
     assert status == 1
-    assert "== map" in out and "texte trop petit" in out
+    assert "== " in out and "texte coupé" in out and "Le message codé" in out
     assert rows and {row["kind"] for row in rows} <= set(FINDING_KINDS)
     assert {row["size"][0] for row in rows} == {1280} and {row["language"] for row in rows} == {"fr"}
 
@@ -152,3 +178,39 @@ def test_the_command_reports_and_fails_on_findings(tmp_path: Path, capsys: pytes
 def test_the_command_refuses_an_unknown_mission(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["audit", "pas-une-mission"]) == 2
     assert "pas-une-mission" in capsys.readouterr().err
+
+
+# The in-suite coverage of the audit: every screen and every puzzle of every bundled mission, in
+# both languages at the tightest size (1280×800, where the floors weigh most against the layout)
+# and in French with the largest text; the CLI keeps the whole matrix.
+SUITE_COVERAGE: tuple[tuple[str, tuple[int, int], int], ...] = (
+    ("fr", (1280, 800), 0), ("en", (1280, 800), 0), ("fr", (1280, 800), 2))
+@pytest.fixture(scope="module")
+def bundled_audit() -> AuditResult:
+    result = AuditResult()
+    library = load_library()
+    for language, size, step in SUITE_COVERAGE:
+        part = run_audit(library, languages=(language,), sizes=(size,), steps=(step,))
+        result.findings += part.findings
+        result.renders += part.renders
+        result.skipped += part.skipped
+        result.seconds += part.seconds
+    return result
+
+
+def test_the_audit_covers_every_screen_and_puzzle_of_every_bundled_mission(bundled_audit: AuditResult) -> None:
+    library = load_library()
+    seen = {(f.scene.mission, f.scene.puzzle) for f in bundled_audit.findings}
+    assert bundled_audit.renders > 0 and seen <= {("", "")} | {
+        (mid, pid) for mid, (mission, _path) in library.items() for pid in ("", *(p.id for p in mission.puzzles))}
+    planned = plan({mid: mission for mid, (mission, _path) in library.items()}, languages=("fr",),
+                   sizes=((1280, 800),), steps=(0,))
+    assert {(s.mission, s.puzzle) for s in planned if s.screen == "puzzle"} == {
+        (mid, p.id) for mid, (mission, _path) in library.items() for p in mission.puzzles}
+    assert {s.screen for s in planned} == set(ALL_SCREENS)
+
+
+@pytest.mark.parametrize("screen", ALL_SCREENS)
+def test_every_bundled_screen_has_no_finding(bundled_audit: AuditResult, screen: str) -> None:
+    groups = [g for g in group_findings(bundled_audit.findings) if g.screen == screen]
+    assert not groups, [(g.kind, g.mission, g.puzzle, g.subject, g.other, g.detail) for g in groups[:40]]

@@ -138,3 +138,33 @@ def test_the_questions_open_one_at_a_time_and_close(
     pilot.tap("close")
     pilot.advance()
     assert pilot.screen == "debrief"
+
+
+@pytest.mark.parametrize(("size", "step"), [((1920, 1080), 0), ((1280, 800), 2)])
+def test_every_key_message_and_help_is_shown_whole_page_by_page(
+    launch: Callable[..., Pilot], monkeypatch: pytest.MonkeyPatch, size: tuple[int, int], step: int
+) -> None:
+    # GIVEN the debrief, with the largest text in the smaller window too
+    pilot = launch(size=size, settings=Settings(text_step=step))
+    screen = debrief_with(pilot, monkeypatch, lambda data: data)
+    wanted = {entry.text for entry in screen.entries()}
+    seen: set[str] = set()
+    # WHEN every card is turned to its last page
+    for _turn in range(12):
+        pilot.app.type.report.clear()
+        screen.draw(pygame.Surface(pilot.app.size))
+        report = pilot.app.type.report
+        # THEN each page's texts are whole and at least at the reading floor
+        for fit in report:
+            if fit.name in ("key-message", "help", "help-name"):
+                assert fit.fit and not fit.cut, fit
+                assert fit.size >= round(TEXT_FLOORS["reading"] * size[1] / 1080), fit
+                if fit.name != "help-name":
+                    seen.add(fit.text)
+        ahead = [w for w in screen.widgets if w.name.endswith("-next") and w.enabled]
+        if not ahead:
+            break
+        for button in ahead:
+            pilot.tap(button.name)
+    # AND every key message and help text was on some page
+    assert len(seen) == len(wanted) > 0

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from gardiens.ui.assets import Assets
 from gardiens.ui.text import Typesetter, _longest_prefix
+from gardiens.ui.theme import Metrics, Settings, TextSize
 
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 
@@ -76,6 +77,31 @@ def test_stacked_texts_take_the_largest_size_at_which_the_column_holds_them(type
     tight = sum(roomy) + 20 - 30
     size, heights = typesetter.stacked(texts, 400, tight, 36, 20)
     assert size < 36 and sum(heights) + 20 <= tight
-    # Never below the smallest size allowed, even when nothing fits.
+    # Never below the smallest size allowed (here the reading floor), even when nothing fits.
     smallest, _heights = typesetter.stacked(texts, 400, 10, 36, 20)
-    assert smallest == max(8, round(36 * typesetter.min_scale))
+    assert smallest == max(typesetter.floors["reading"], round(36 * typesetter.min_scale)) == 28
+
+
+def test_no_text_is_set_under_its_floor_it_is_reported_as_not_fitting() -> None:
+    # GIVEN the floors of a 1280×800 window (21 px reading, 18 px label) and a tight box
+    pygame.font.init()
+    typesetter = Typesetter(Assets(), "andika", floors=Metrics((1280, 800), Settings()).floors)
+    surface = pygame.Surface((1280, 800))
+    text = "Un message bien trop long pour la petite bulle qu'on lui donne sur cet écran."
+    box = pygame.Rect(0, 0, 300, 60)
+    # WHEN it is drawn as reading text and as a label, and a number is asked for at 12 px
+    reading = typesetter.block(surface, text, box, size=TextSize(24, "body"), color=(0, 0, 0))
+    label = typesetter.block(surface, text, box, size=TextSize(27, "button"), color=(0, 0, 0))
+    typesetter.line(surface, "42", (0, 100), size=12, color=(0, 0, 0))
+    # THEN it stops shrinking at each floor, is cut and says it did not fit
+    assert (reading.size, reading.fit, reading.cut) == (21, False, "ellipsised")
+    assert (label.size, label.fit, label.kind) == (19, False, "label")  # 72 % of 27 is above 18
+    assert typesetter.report[-1].size == 18
+
+
+def test_theme_sizes_never_fall_under_the_floors_scaled_by_height() -> None:
+    # At 1280×800 the layout scales by the width (2/3) but the floors by the height (800/1080).
+    metrics = Metrics((1280, 800), Settings())
+    assert metrics.floors == {"reading": 21, "label": 18}
+    assert metrics.text("small") == 21 and metrics.text("body") == 24
+    assert Metrics((1920, 1080), Settings()).text("small") == 30

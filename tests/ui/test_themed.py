@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from gardiens.core import checkers
+from gardiens.core.library import load_library
 from gardiens.core.model import Mission
 from gardiens.core.session import PuzzleState
 from gardiens.testing.pilot import Pilot
@@ -191,3 +192,37 @@ def test_random_taps_never_break_a_themed_view(open_puzzle: Callable[..., Pilot]
             else:
                 pilot.tap(widget.name)
     assert not pilot.app.errors
+
+
+@pytest.mark.parametrize("step", [0, 2])
+def test_long_chat_answers_are_read_whole_on_pages_beside_a_half_width_chat(pilots: list[Pilot], step: int) -> None:
+    # GIVEN the jeux-video chat: six answers, three of them two lines long, at 1280×800
+    mission, path = load_library()["jeux-video"]
+    pilot = Pilot.launch({mission.id: mission}, mission_dirs={mission.id: path.parent}, size=(1280, 800),
+                         age="9-12", settings=Settings(text_step=step))
+    pilots.append(pilot)
+    stage(pilot.app, pilot.clock, puzzle="chat-clan", age="9-12", language="fr")
+    pilot.settle()
+    view = pilot.app.top.view  # type: ignore[union-attr]
+    assert isinstance(view, ChatView)
+    # THEN the conversation keeps half the width, and the answers turn pages
+    assert view.frame.w >= view.area.w // 2
+    assert view.pages > 1
+    pilot.tap("choice:rien-donner")
+    seen: list[str] = []
+    while True:
+        shown = [w.name.removeprefix("choice:") for w in pilot.app.all_widgets() if w.name.startswith("choice:")]
+        seen += shown
+        # every answer on show is whole, at one size for all, in a button as tall as it needs
+        blocks = [b for b in pilot.fits() if b.name.startswith("choice:")]
+        assert [b.name for b in blocks if not b.fit or b.cut] == []
+        assert len({b.size for b in blocks}) == 1
+        assert view.nav.w and view.nav.x > max(pilot.find(f"choice:{c}").rect.right for c in shown)
+        if view.page == view.pages - 1:
+            break
+        pilot.tap("page-next")
+    # AND every answer was on exactly one page; the pick made on the first page is kept
+    assert sorted(seen) == sorted(c.id for c in view.puzzle.choices)
+    assert view.chosen == ["rien-donner"]
+    pilot.tap("page-previous")
+    assert pilot.find("choice:rien-donner").selected  # type: ignore[attr-defined]

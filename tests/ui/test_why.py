@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 import pytest
 
+from gardiens.core.checkers import Explanation, Truth, Verdict
 from gardiens.core.session import PuzzleState
 from gardiens.testing.pilot import Pilot
 from gardiens.testing.scenes import stage
@@ -103,3 +104,30 @@ def test_why_cards_are_readable_and_their_buttons_big(launch: Callable[..., Pilo
     assert next(f for f in texts if f.name == "why-explanation").kind == "reading"
     for name in ("why-previous", "why-next", "continue"):
         assert pilot.find(name).rect.h >= 64 * scale
+
+
+def test_an_explanation_too_long_for_its_card_goes_on_over_the_next_sheet(launch: Callable[..., Pilot]) -> None:
+    # GIVEN a right answer whose first item has an explanation longer than a card holds
+    pilot = launch(size=(1280, 800))
+    stage(pilot.app, pilot.clock, puzzle="vrai-faux")
+    puzzle = pilot.app.top.puzzle  # type: ignore[union-attr]
+    long = " ".join(f"Phrase {n} d'une explication qui n'en finit pas." for n in range(1, 31))
+    details = (Explanation("Une info partagée mille fois est forcément vraie.", Truth.FALSE, True, long),
+               Explanation("Les images générées existent.", Truth.TRUE, True, "Une courte explication."))
+    panel = FeedbackPanel(pilot.app, puzzle, Verdict(True, "Bravo.", details), [])
+    pilot.app.push(panel)
+    pilot.settle()
+    pilot.tap("why")
+    # WHEN the team reads on with « Suivant »
+    read: list[str] = []
+    while shown(pilot, "why-counter") == ["1 / 2"]:
+        fits = [fit for fit in pilot.fits() if fit.name.startswith("why-")]
+        assert all(fit.fit and not fit.cut for fit in fits), fits
+        read += shown(pilot, "why-explanation")
+        pilot.tap("why-next")
+    # THEN it read the whole explanation, in more than one sheet, before the next card
+    assert len(read) > 1
+    assert " ".join(read) == long
+    assert shown(pilot, "why-explanation") == ["Une courte explication."]
+    pilot.tap("why-previous")
+    assert shown(pilot, "why-counter") == ["1 / 2"]

@@ -234,19 +234,26 @@ class PuzzleLine:
     stuck: bool
 
 
+# The width of each count (wrong tries, hints) of a puzzle's row, at 1920×1080.
+COUNT_W = 90
+
+
 class PuzzleRow(Widget):
     """One puzzle in the panel's list: number, title, state, wrong tries, hints; tap to choose it."""
 
-    def __init__(self, name: str, rect: pygame.Rect, line: PuzzleLine, *, size: int,
+    def __init__(self, name: str, rect: pygame.Rect, line: PuzzleLine, *, size: int, state_w: int,
                  on_tap: Callable[[], object] | None, enabled: bool) -> None:
         super().__init__(name, rect, on_tap=on_tap, enabled=enabled)
         self.line = line
         self.size = size
+        self.state_w = state_w
 
     @staticmethod
-    def title_box(rect: pygame.Rect, app: Canvas) -> pygame.Rect:
+    def title_box(rect: pygame.Rect, app: Canvas, state_w: int) -> pygame.Rect:
+        """Where the title goes: after the number, before the state (`state_w` wide, as wide as
+        its longest word) and the two counts."""
         px = app.metrics.px
-        return pygame.Rect(rect.x + px(86), rect.y, rect.w - px(86 + 420), rect.h)
+        return pygame.Rect(rect.x + px(86), rect.y, rect.w - px(86 + 20 + 2 * COUNT_W) - state_w, rect.h)
 
     def draw(self, surface: pygame.Surface, app: Canvas, *, focused: bool, pressed: bool) -> None:
         m = app.metrics
@@ -259,10 +266,12 @@ class PuzzleRow(Widget):
         size = self.size
         app.type.line(surface, str(line.number), (rect.x + m.px(46), rect.centery), size=size, color=ink, bold=True,
                       anchor="center")
-        title = self.title_box(rect, app)
+        title = self.title_box(rect, app, self.state_w)
+        # A title here is a heading glanced at by the facilitator: a label; a long one takes a
+        # second line where the row is tall enough.
         app.type.block(surface, line.title, title, size=size, color=ink, bold=line.selected, valign="middle",
-                       max_lines=1, name=f"{self.name}-title")
-        state = pygame.Rect(title.right + m.px(10), rect.y, m.px(200), rect.h)
+                       max_lines=2, name=f"{self.name}-title", kind="label")
+        state = pygame.Rect(title.right + m.px(10), rect.y, self.state_w, rect.h)
         app.type.block(surface, line.state, state, size=min(size, m.text("small")),
                        color=DESK_WARN if line.stuck else DESK_SOFT,
                        valign="middle", max_lines=1, name=f"{self.name}-state")
@@ -271,7 +280,7 @@ class PuzzleRow(Widget):
             image = app.assets.icon(icon, m.px(34), colour)
             surface.blit(image, image.get_rect(midleft=(x, rect.centery)))
             app.type.line(surface, str(count), (x + m.px(44), rect.centery), size=size, color=ink, anchor="midleft")
-            x += m.px(100)
+            x += m.px(COUNT_W)
         if focused:
             focus_ring(surface, rect, app.palette, m.px(16), m.px(6))
 
@@ -429,7 +438,7 @@ class FacilitatorPanel(_DeskScreen[str | None]):
             ("close", _("Fermer"), "back", "plain", self.close, 260),
             ("reset", _("Confirmer ?") if self.confirming == "reset" else _("Remettre à zéro"), "cross",
              "bad", self.confirm_then("reset", self.reset), 400),
-            ("sheet", _("Fiche de débriefing"), "book", "quiet", self.write_sheet, 460),
+            ("sheet", _("Fiche de débriefing"), "book", "quiet", self.write_sheet, 500),
         ):
             w = self.px(width)
             widgets.append(Button(name, pygame.Rect(right - w, y, w, h), label, icon=icon, text_role="body",
@@ -462,9 +471,14 @@ class FacilitatorPanel(_DeskScreen[str | None]):
         top = self.rows_top + self.px(56)
         each = max(self.px(56), min(self.px(96), (self.left.bottom - self.px(70) - top) // len(mission.puzzles)))
         titles = [words.text(p.title, puzzle_id=p.id) for p in mission.puzzles]
-        boxes = [PuzzleRow.title_box(pygame.Rect(self.left.x, 0, self.left.w, each - self.px(8)), app)
+        states = [*labels.values(), _("En difficulté")]
+        state_w = max(app.type.measure(label, app.metrics.text("small"), self.left.w)[1] for label in states)
+        state_w += self.px(10)
+        boxes = [PuzzleRow.title_box(pygame.Rect(self.left.x, 0, self.left.w, each - self.px(8)), app, state_w)
                  for _p in mission.puzzles]
-        size = app.type.common_size(titles, boxes, min(app.metrics.text("body"), max(self.px(20), each - self.px(28))))
+        # Measured in bold, as the chosen row draws its title: choosing a row never cuts its title.
+        size = app.type.common_size(titles, boxes, min(app.metrics.text("body"), max(self.px(20), each - self.px(28))),
+                                    bold=True, kind="label")
         rows: list[Widget] = []
         for i, puzzle in enumerate(mission.puzzles):
             progress = state.puzzles[puzzle.id]
@@ -475,7 +489,7 @@ class FacilitatorPanel(_DeskScreen[str | None]):
                               hints=progress.hints + len(progress.pushed), selected=puzzle.id == current,
                               stuck=flagged)
             rows.append(PuzzleRow(f"puzzle:{puzzle.id}", pygame.Rect(self.left.x, top + i * each, self.left.w, each),
-                                  line, size=size, on_tap=partial(self.select, puzzle.id), enabled=open_))
+                                  line, size=size, state_w=state_w, on_tap=partial(self.select, puzzle.id), enabled=open_))
         return rows
 
     def _section(self, y: int, label: str) -> int:
@@ -483,15 +497,20 @@ class FacilitatorPanel(_DeskScreen[str | None]):
         return y + self.px(60)
 
     def _row(self, y: int, h: int, items: list[tuple[str, str, str | None, str, Callable[[], object], bool]],
-             *, role: str = "button", gap: int = 24) -> tuple[list[Widget], int]:
-        """Buttons sharing a row of the right column: (name, label, icon, kind, action, selected)."""
+             *, role: str = "button", gap: int = 24, shares: tuple[int, ...] = ()) -> tuple[list[Widget], int]:
+        """Buttons sharing a row of the right column: (name, label, icon, kind, action, selected);
+        `shares` gives each one's part of the width (equal parts by default)."""
         g = self.px(gap)
-        w = (self.right.w - g * (len(items) - 1)) // max(1, len(items))
+        shares = shares or (1,) * len(items)
+        room = self.right.w - g * (len(items) - 1)
         widgets: list[Widget] = []
-        for i, (name, label, icon, kind, action, selected) in enumerate(items):
-            widgets.append(Button(name, pygame.Rect(self.right.x + i * (w + g), y, w, h), label, icon=icon,
+        x = self.right.x
+        for share, (name, label, icon, kind, action, selected) in zip(shares, items, strict=True):
+            w = room * share // sum(shares)
+            widgets.append(Button(name, pygame.Rect(x, y, w, h), label, icon=icon,
                                   kind=kind, on_tap=action, selected=selected or None,  # type: ignore[arg-type]
                                   text_role=role))
+            x += w + g
         return widgets, y + h + self.px(24)
 
     def _launch_form(self) -> list[Widget]:
@@ -554,9 +573,11 @@ class FacilitatorPanel(_DeskScreen[str | None]):
         y = self._section(self.right.y, _("Temps"))
         pause = ("resume", _("Reprendre"), "play", "accent", lambda: self.send(Resume()), False) if paused else (
             "pause", _("Mettre en pause"), "pause", "plain", lambda: self.send(Pause()), False)
-        more = [(f"add:{n}", _("+{n} min").format(n=n), "clock", "plain",
+        more = [(f"add:{n}", _("+{n} min").format(n=n), None, "plain",
                  lambda n=n: self.send(AddTime(60 * n)), False) for n in ADD_MINUTES]
-        row, y = self._row(y, self.px(100), [pause, *more])  # type: ignore[list-item]
+        # "Mettre en pause" is the longest label of the row: it gets the room of two.
+        row, y = self._row(y, self.px(100), [pause, *more],  # type: ignore[list-item]
+                           shares=(2, *(1,) * len(more)))
         widgets += row
         pid = self.current_puzzle()
         mission = app.mission
@@ -575,14 +596,16 @@ class FacilitatorPanel(_DeskScreen[str | None]):
         team = app.translator.gettext
         g = self.px(12)
         w = (self.right.w - g) // 2
-        h = self.px(110)
+        bottom = self.right.bottom - self.px(110)
+        rows = (len(READY_HINTS) + 1) // 2
+        # A message takes two lines: the buttons grow into the room a taller screen leaves.
+        h = max(self.px(110), min(self.px(150), (bottom - self.px(24) - y) // max(1, rows) - g))
         for i, message in enumerate(READY_HINTS):
             said = team(message)
             rect = pygame.Rect(self.right.x + (i % 2) * (w + g), y + (i // 2) * (h + g), w, h)
             widgets.append(Button(f"say:{i}", rect, said, kind="quiet", text_role="small", align="left",
                                   enabled=pid is not None and not paused,
                                   on_tap=partial(self.push_hint, said)))
-        bottom = self.right.bottom - self.px(110)
         widgets.append(Button("abandon", pygame.Rect(self.right.x, bottom, self.right.w, self.px(110)),
                               _("Touchez encore pour arrêter la mission") if self.confirming == "abandon"
                               else _("Arrêter la mission"), icon="flag", kind="bad",
@@ -624,7 +647,7 @@ class FacilitatorPanel(_DeskScreen[str | None]):
                       pygame.Rect(inner.x, inner.y + self.px(70), inner.w, self.px(60)), color=DESK_SOFT,
                       name="team-state", lines=2)
         else:
-            clock_w = self.px(300)
+            clock_w = self.px(300) if state.lifecycle in (Lifecycle.PLAYING, Lifecycle.PAUSED) else 0
             self.text(surface, words.text(mission.title), pygame.Rect(inner.x, inner.y, inner.w - clock_w,
                       self.px(64)), role="subtitle", bold=True, name="team-mission")
             line = f"{app.team()} · {phases[state.lifecycle]}"
@@ -648,15 +671,27 @@ class FacilitatorPanel(_DeskScreen[str | None]):
         if state.puzzles and mission is not None:
             head = pygame.Rect(self.left.x, self.rows_top, self.left.w, self.px(50))
             self.text(surface, _("Énigmes"), head, color=DESK_SOFT, bold=True, name="desk-label")
-            x = head.right - self.px(200)
-            for label in (_("Essais"), _("Indices")):
-                self.text(surface, label, pygame.Rect(x, head.y, self.px(100), head.h), role="small", color=DESK_SOFT,
-                          name="desk-label")
-                x += self.px(100)
+            self.draw_legend(surface, head)
         colour = DESK_GOOD if self.status_ok else DESK_ALERT
         if self.status:
             self.text(surface, self.status, pygame.Rect(self.left.x, self.left.bottom - self.px(56), self.left.w,
                       self.px(56)), color=colour, bold=True, name="desk-status", lines=2)
+
+    def draw_legend(self, surface: pygame.Surface, head: pygame.Rect) -> None:
+        """What the rows' two counts are, right-aligned on the heading's line: each word after
+        its icon (the columns are too narrow to hold the words above them)."""
+        _ = self._
+        app = self.app
+        size = app.metrics.text("small")
+        icon_w = self.px(34)
+        x = head.right
+        for icon, label, colour in reversed((("cross", _("Essais"), DESK_ALERT),
+                                             ("bulb", _("Indices"), DESK_WARN))):
+            rect = app.type.line(surface, label, (x, head.centery), size=size, color=DESK_SOFT, anchor="midright",
+                                 kind="reading")
+            image = app.assets.icon(icon, icon_w, colour)
+            surface.blit(image, image.get_rect(midright=(rect.x - self.px(8), head.centery)))
+            x = rect.x - icon_w - self.px(36)
 
     def draw_ending(self, surface: pygame.Surface) -> None:
         _ = self._

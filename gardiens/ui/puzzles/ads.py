@@ -2,15 +2,35 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pygame
 
 from gardiens.core.model import AdPost, Ads
 from gardiens.ui.draw import panel
-from gardiens.ui.puzzles.base import Item
+from gardiens.ui.puzzles.base import Hand, Item, ids
 from gardiens.ui.puzzles.picking import PickingView
-from gardiens.ui.puzzles.social import mission_picture, paint_post, plain, tag
+from gardiens.ui.puzzles.social import (
+    go_to_page,
+    lay_pages,
+    mission_picture,
+    page_buttons,
+    page_column,
+    page_number,
+    paint_post,
+    plain,
+    post_shape,
+    tag,
+    tag_size,
+)
 from gardiens.ui.widgets.base import Canvas, Ring, Widget
-from gardiens.ui.widgets.layout import grid
+
+if TYPE_CHECKING:
+    from gardiens.ui.kit.screen import Screen
+
+# The side of a post's picture and of its check box, in design pixels.
+THUMB = 170
+CHECK = 60
 
 
 class AdCard(Item["AdsView"]):
@@ -26,50 +46,101 @@ class AdCard(Item["AdsView"]):
         view = self.view
         chosen = self.post.id in view.chosen
         rect = area.move(0, m.px(3) if pressed else 0)
-        image = None
-        if self.post.image:
-            side = min(rect.h // 2, rect.w // 3)
-            image = mission_picture(view, self.post.image, (side, side))
-        inner = paint_post(surface, app, rect, author=plain(view.text(self.post.author)),
-                           date=plain(view.text(self.post.date)), text=plain(view.text(self.post.text)),
-                           label=plain(view.text(self.post.label)), image=image, selected=chosen,
-                           name=self.name)
-        box = pygame.Rect(0, 0, m.px(60), m.px(60))
+        image = mission_picture(view, self.post.image, (view.px(THUMB), view.px(THUMB))) if self.post.image else None
+        author, date, text, label = view.words(self.post)
+        inner = paint_post(surface, app, rect, author=author, date=date, text=text, label=label, image=image,
+                           selected=chosen, name=self.name, corner=view.px(CHECK + 12), footer=view.stamp_height())
+        box = pygame.Rect(0, 0, view.px(CHECK), view.px(CHECK))
         box.topright = (inner.right, inner.y)
         if chosen:
             panel(surface, box, p.primary, radius=m.px(12), border=p.primary_dark, border_width=m.px(3))
             icon = app.assets.icon("check", m.px(46), p.on_primary)
             surface.blit(icon, icon.get_rect(center=box.center))
             stamp = view._("Pub cachée !")
-            font = app.type.font(round(m.text("small") * 0.85), True)
-            w = font.size(stamp)[0] + m.px(76)
-            tag(surface, app, (inner.right - w, inner.bottom - font.get_linesize() - m.px(6)), stamp, w,
-                icon="flag", strong=True, name=f"{self.name}-stamp")
+            w, h = tag_size(app, stamp, inner.w, icon=True)
+            tag(surface, app, (inner.right - w, inner.bottom - h), stamp, w, icon="flag", strong=True,
+                name=f"{self.name}-stamp")
         else:
             panel(surface, box, p.surface, radius=m.px(12), border=p.ink_soft, border_width=m.px(4))
         return rect, m.px(22)
 
 
 class AdsView(PickingView):
-    """Influencer posts: tap every one that advertises without saying so, then validate."""
+    """Influencer posts: tap every one that advertises without saying so, then validate. Every
+    post shows its whole text; the posts turn pages when they do not fit on one screen."""
 
     puzzle: Ads
     pick_prefix = "ad"
 
+    def __init__(self, screen: Screen, puzzle: Ads) -> None:
+        super().__init__(screen, puzzle)
+        self.page = 0
+        self.pages = 1
+        self.page_of: dict[str, int] = {}
+        self.nav = pygame.Rect(0, 0, 0, 0)
+
+    def words(self, post: AdPost) -> tuple[str, str, str, str]:
+        """The post's author, date, text and label, as drawn."""
+        return (plain(self.text(post.author)), plain(self.text(post.date)), plain(self.text(post.text)),
+                plain(self.text(post.label)))
+
+    def stamp_height(self) -> int:
+        """The room kept at the bottom of every card for the « Pub cachée ! » stamp, marked or not,
+        so that marking a post moves nothing."""
+        return tag_size(self.app, self._("Pub cachée !"), 10_000, icon=True)[1]
+
+    def post_height(self, post_id: str, width: int) -> int:
+        post = next(p for p in self.puzzle.posts if p.id == post_id)
+        author, date, text, label = self.words(post)
+        return post_shape(self.app, width, author=author, date=date, text=text, label=label,
+                          thumb=self.px(THUMB) if post.image else 0, corner=self.px(CHECK + 12),
+                          footer=self.stamp_height()).height
+
+    def turn(self, step: int) -> None:
+        self.page = max(0, min(self.pages - 1, self.page + step))
+        self.changed()
+
     def layout(self, area: pygame.Rect) -> list[Widget]:
         self.area = area
-        posts = self.puzzle.posts
-        columns = 3 if len(posts) > 4 and area.w >= self.px(1500) else 2
-        cells = grid(area, len(posts), columns=columns, gap=self.px(22), max_height=self.px(330), middle=True,
-                     centre_rows=True)
-        return [AdCard(self, post, rect) for post, rect in zip(posts, cells, strict=True)]
+        posts = {post.id: post for post in self.puzzle.posts}
+        gap = self.px(22)
+        columns = [2, 3] if len(posts) > 4 and area.w >= self.px(1500) else [2]
+        side = page_column(self)
+        pages = lay_pages(list(posts), area, columns=columns, gap=gap, side=side + gap, height=self.post_height)
+        self.pages = len(pages)
+        self.page = max(0, min(self.pages - 1, self.page))
+        self.page_of = {post_id: index for index, page in enumerate(pages) for post_id, _rect in page}
+        shown = pages[self.page]
+        # One page stands in the middle of the area; pages start at its top, so they line up.
+        dy = (area.bottom - max(rect.bottom for _id, rect in shown)) // 2 if self.pages == 1 else 0
+        widgets: list[Widget] = [AdCard(self, posts[post_id], rect.move(0, dy)) for post_id, rect in shown]
+        if self.pages > 1:
+            self.nav = pygame.Rect(area.right - side, area.y, side, area.h)
+            widgets += page_buttons(self, self.nav, self.page, self.pages, self.turn)
+        return widgets
+
+    def draw(self, surface: pygame.Surface) -> None:
+        if self.pages > 1:
+            page_number(surface, self.app, self.nav, self.page, self.pages)
 
     def answer(self) -> object | None:
         if not self.chosen and any(post.hidden_ad for post in self.puzzle.posts):
             return None
         return list(self.chosen)
 
+    def enter(self, hand: Hand, answer: object) -> int:
+        """Each post is found on its page, then tapped."""
+        made = 0
+        for post_id in ids(answer):
+            made += go_to_page(hand, lambda: self.page, self.page_of[post_id])
+            hand.tap(f"{self.pick_prefix}:{post_id}")
+            made += 1
+        return made
+
     def status(self) -> str:
         n = len(self.chosen)
-        return self.ngettext("{n} post marqué « pub cachée ». Touchez un post pour le marquer.",
-                             "{n} posts marqués « pub cachée ». Touchez un post pour le marquer.", n).format(n=n)
+        marked = self.ngettext("{n} post marqué « pub cachée ». Touchez un post pour le marquer.",
+                               "{n} posts marqués « pub cachée ». Touchez un post pour le marquer.", n).format(n=n)
+        if self.page < self.pages - 1:
+            return self._("D'autres posts attendent : touchez « Suite ».")
+        return marked

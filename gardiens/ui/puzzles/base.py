@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import random
 from abc import ABC, abstractmethod
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import partial
 from typing import TYPE_CHECKING, Generic, Protocol, TypeAlias, TypeVar
 
@@ -14,7 +14,7 @@ import pygame
 from gardiens.core.model import Puzzle
 from gardiens.ui.draw import panel
 from gardiens.ui.kit.screen import ScreenPart
-from gardiens.ui.widgets.base import Widget
+from gardiens.ui.widgets.base import Button, Widget
 
 if TYPE_CHECKING:
     from gardiens.ui.kit.screen import Host, Screen
@@ -51,6 +51,10 @@ class PuzzleView(ScreenPart, ABC):
         self.app: Host = screen.app
         self.puzzle = puzzle
         self.area = pygame.Rect(0, 0, 0, 0)
+        # The page shown of a list too long for its place (see `pager`), and where its count goes.
+        self.page = 0
+        self.page_total = 1
+        self.page_count = pygame.Rect(0, 0, 0, 0)
 
     def text(self, value: object) -> str:
         words = self.app.words
@@ -108,6 +112,42 @@ class PuzzleView(ScreenPart, ABC):
     def enter(self, hand: Hand, answer: object) -> int:
         """Touch the widgets that build `answer` as a team would; returns the gestures made."""
 
+    def pager(self, bar: pygame.Rect, pages: int) -> list[Widget]:
+        """Buttons at both ends of `bar` that turn the pages of a list split into `pages` pages
+        (none when it fits on one page); the page count sits between them (`draw_page_count`)."""
+        self.page_total = pages
+        self.page = max(0, min(self.page, pages - 1))
+        if pages <= 1:
+            self.page_count = pygame.Rect(0, 0, 0, 0)
+            return []
+        side = bar.h
+        back = Button("page:back", pygame.Rect(bar.x, bar.y, side * 2, side), icon="back", kind="quiet",
+                      enabled=self.page > 0, on_tap=lambda: self.turn(-1))
+        more = self.page < pages - 1
+        ahead = Button("page:next", pygame.Rect(bar.right - side * 2, bar.y, side * 2, side), icon="next",
+                       kind="accent" if more else "quiet", enabled=more, on_tap=lambda: self.turn(1))
+        self.page_count = pygame.Rect(back.rect.right, bar.y, ahead.rect.x - back.rect.right, bar.h)
+        return [back, ahead]
+
+    def turn(self, step: int) -> None:
+        self.page = max(0, min(self.page_total - 1, self.page + step))
+        self.changed()
+
+    def draw_page_count(self, surface: pygame.Surface) -> None:
+        if self.page_count.w:
+            app = self.app
+            app.type.block(surface, self._("Page {n} sur {total}").format(n=self.page + 1, total=self.page_total),
+                           self.page_count, size=app.metrics.text("button"), color=app.palette.ink, bold=True,
+                           align="center", valign="middle", max_lines=1, name="page-count")
+
+    def turn_to(self, hand: Hand, page: int) -> int:
+        """Turn the pages with the pager's buttons until `page` shows; returns the taps made."""
+        made = 0
+        while self.page != page and made < 50:
+            hand.tap("page:next" if self.page < page else "page:back")
+            made += 1
+        return made
+
 
 V = TypeVar("V", bound=PuzzleView)
 
@@ -164,6 +204,22 @@ class Card(Item[V]):
         rect = self.rect.copy()
         rect.center = pos
         return rect
+
+
+def paginate(heights: Sequence[int], room: int, gap: int) -> list[list[int]]:
+    """The indices of items `heights` tall, in order, split into pages that each fit `room` with
+    `gap` between items (an item taller than `room` has a page to itself)."""
+    pages: list[list[int]] = [[]]
+    used = 0
+    for index, height in enumerate(heights):
+        needed = used + gap + height if pages[-1] else height
+        if pages[-1] and needed > room:
+            pages.append([index])
+            used = height
+        else:
+            pages[-1].append(index)
+            used = needed
+    return pages
 
 
 def taps(hand: Hand, names: list[str]) -> int:

@@ -2,158 +2,273 @@
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING
 
 import pygame
 
 from gardiens.core.model import Categorise
 from gardiens.ui.draw import panel
-from gardiens.ui.puzzles.base import Card, Part
-from gardiens.ui.puzzles.sorting import SortingView
-from gardiens.ui.widgets.base import Widget
+from gardiens.ui.kit.modal import ModalScreen
+from gardiens.ui.puzzles.base import GestureError, Hand, Part
+from gardiens.ui.puzzles.sorting import SortBox, SortCard, SortView
+from gardiens.ui.widgets.base import Button, Widget
 
 if TYPE_CHECKING:
-    from gardiens.ui.kit.screen import Screen
+    from gardiens.ui.kit.screen import Host, Screen
     from gardiens.ui.widgets.base import Canvas, Ring
 
 
-class ItemChip(Card["CategoriseView"]):
-    """A card to sort: tap it then a box, or drag it onto a box."""
-
-    corner = 18
-
-    def __init__(self, view: CategoriseView, item_id: str, rect: pygame.Rect, text: str) -> None:
-        super().__init__(view, view.card_prefix, item_id, rect, label=text, tap=view.tap_card)
-
-    def paint(self, surface: pygame.Surface, app: Canvas, area: pygame.Rect, pressed: bool) -> Ring:
-        m = app.metrics
-        selected = self.view.selected == self.item_id
-        ink = self.raised(surface, app, area, picked=selected, depth=5)
-        inner = area.inflate(-m.px(28), -m.px(8))
-        if selected:
-            icon = app.assets.icon("touch", m.px(40), ink)
-            surface.blit(icon, icon.get_rect(midleft=(inner.x, area.centery)))
-            inner = pygame.Rect(inner.x + m.px(50), inner.y, inner.w - m.px(50), inner.h)
-        app.type.block(surface, self.label, inner, size=m.text("small"), color=ink, valign="middle",
-                       align="center", name=self.name)
-        return area, m.px(18)
+# Design pixels: the narrowest card (a sentence wraps onto too many lines below it), the space
+# around a card's text, the row of the page buttons, and the picture button beside the boxes.
+NARROWEST_CARD = 300
+TEXT_PAD = 16
+PAGER = 84
+PICTURE_BUTTON = 230
+# Design pixels: what a box's head keeps beside its name (the box icon, the count), and the strip
+# under the head where the drop arrow shows.
+LABEL_ROOM = 126
+# Design pixels: what a card's tag keeps beside its box's name (the margins, the box icon).
+TAG_ROOM = 24 + 74
+ARROW_ROOM = 50
 
 
-class CategoryBox(Part["CategoriseView"]):
-    """A box that receives cards; tapping it places the selected card."""
+class PicturePanel(ModalScreen[None]):
+    """The puzzle's picture, as large as the screen allows, over the puzzle."""
 
-    def __init__(self, view: CategoriseView, name: str, rect: pygame.Rect, label: str,
-                 category: str | None) -> None:
-        super().__init__(view, name, rect, on_tap=lambda: view.place(category))
-        self.label = label
-        self.category = category
+    name = "picture"
+
+    def __init__(self, app: Host, picture: pygame.Surface | None) -> None:
+        super().__init__(app)
+        self.picture = picture
+
+    def card(self) -> pygame.Rect:
+        rect = pygame.Rect(0, 0, self.width - self.px(160), self.height - self.px(120))
+        rect.center = (self.width // 2, self.height // 2)
+        return rect
+
+    def layout(self) -> None:
+        card = self.card()
+        h = self.px(120)
+        w = self.px(400)
+        self.widgets = [Button("close", pygame.Rect(card.right - self.px(40) - w, card.bottom - self.px(30) - h, w, h),
+                               self._("Fermer"), icon="check", kind="accent", on_tap=self.close)]
+
+    def draw(self, surface: pygame.Surface) -> None:
+        p = self.app.palette
+        card = self.card()
+        self.draw_card(surface, card, edge=p.primary, shadow=p.primary_dark)
+        if self.picture is not None:
+            room = pygame.Rect(card.x + self.px(40), card.y + self.px(40), card.w - self.px(80),
+                               card.h - self.px(40 + 60 + 120))
+            scale = min(room.w / self.picture.get_width(), room.h / self.picture.get_height())
+            size = (round(self.picture.get_width() * scale), round(self.picture.get_height() * scale))
+            image = pygame.transform.smoothscale(self.picture, size)
+            surface.blit(image, image.get_rect(center=room.center))
+        self.draw_widgets(surface)
+
+
+class PictureButton(Part["CategoriseView"]):
+    """The puzzle's picture in small, beside the boxes: a tap shows it full size."""
+
+    def __init__(self, view: CategoriseView, rect: pygame.Rect) -> None:
+        super().__init__(view, "picture", rect, on_tap=view.show_picture)
 
     def paint(self, surface: pygame.Surface, app: Canvas, area: pygame.Rect, pressed: bool) -> Ring:
         p = app.palette
         m = app.metrics
-        if self.category is None:
-            panel(surface, area, p.surface_alt, radius=m.px(26), border=p.outline, border_width=m.px(3))
-        else:
-            ready = self.view.selected is not None
-            panel(surface, area, p.surface, radius=m.px(26), border=p.accent if ready else p.primary,
-                  border_width=m.px(6 if ready else 4))
-            head = pygame.Rect(area.x, area.y, area.w, m.px(84))
-            pygame.draw.rect(surface, p.primary, head, border_top_left_radius=m.px(26),
-                             border_top_right_radius=m.px(26))
-            icon = app.assets.icon("box", m.px(46), p.on_primary)
-            surface.blit(icon, icon.get_rect(midleft=(head.x + m.px(18), head.centery)))
-            app.type.block(surface, self.label, head.inflate(-m.px(100), -m.px(10)).move(m.px(30), 0),
-                           size=m.text("body"), color=p.on_primary, bold=True, valign="middle", align="center",
-                           name=self.name)
-        return area, m.px(26)
+        panel(surface, area, p.surface, radius=m.px(22), shadow=p.shadow, depth=m.px(5), border=p.outline,
+              border_width=m.px(3))
+        inner = area.inflate(-m.px(16), -m.px(16))
+        thumb = self.view.picture(inner.size)
+        if thumb is not None:
+            surface.blit(thumb, thumb.get_rect(center=inner.center))
+        badge = pygame.Rect(0, 0, m.px(64), m.px(64))
+        badge.bottomright = (area.right - m.px(8), area.bottom - m.px(8))
+        pygame.draw.ellipse(surface, p.primary, badge)
+        icon = app.assets.icon("search", m.px(40), p.on_primary)
+        surface.blit(icon, icon.get_rect(center=badge.center))
+        return area, m.px(22)
 
 
-class CategoriseView(SortingView):
-    """Cards to sort into two to five boxes."""
+class CategoriseView(SortView):
+    """Cards to sort into two to five boxes. Every card keeps its place in a grid, wearing its
+    box's name once sorted; the cards are paged when they do not all fit, and the picture is a
+    button beside the boxes that shows it full size."""
 
     puzzle: Categorise
+    side_picture = False
     card_prefix = "item"
     box_prefix = "box"
+    box_head = 90
 
-    @property
-    def side_picture(self) -> bool:  # type: ignore[override]
-        # Beside a picture, a long tray of cards pushes the boxes off the screen.
-        return len(self.puzzle.items) <= 5
 
     def __init__(self, screen: Screen, puzzle: Categorise) -> None:
         super().__init__(screen, puzzle)
-        self.boxes: list[CategoryBox] = []
-        self.tray_text = ""
+        self.pages: list[list[str]] = [self.card_ids()]
+        self.size = self.app.metrics.text("small")
+        self.head = self.px(self.box_head)
+        self.tag_h = self.px(self.tag_height)
+
+    def head_height(self) -> int:
+        return self.head
+
+    def tag_room(self) -> int:
+        return self.tag_h
 
     def card_ids(self) -> list[str]:
         return [item.id for item in self.puzzle.items]
 
-    def layout(self, area: pygame.Rect) -> list[Widget]:
-        self.area = area
-        app = self.app
-        m = app.metrics
+    def box_ids(self) -> list[str]:
+        return [cat.id for cat in self.puzzle.categories]
+
+    def box_label(self, box_id: str) -> str:
+        return next(self.text(c.label) for c in self.puzzle.categories if c.id == box_id)
+
+    def picture(self, size: tuple[int, int]) -> pygame.Surface | None:
+        directory = self.app.mission_dir()
+        if not self.puzzle.image or directory is None or min(size) <= 0:
+            return None
+        return self.app.assets.image(directory / self.puzzle.image, size)
+
+    def show_picture(self) -> None:
+        self.app.push(PicturePanel(self.app, self.picture((self.app.size[0], self.app.size[1]))))
+
+    def _grid(self, width: int, room: int) -> tuple[int, int, list[list[str]]]:
+        """Columns, card height and pages: the fewest columns that hold every card on one page,
+        else the split that needs the fewest pages."""
+        ids = self.card_ids()
         gap = self.px(18)
-        chip_h = self.px(96)
         texts = {item.id: self.text(item.text) for item in self.puzzle.items}
-        loose = [item.id for item in self.puzzle.items if item.id not in self.placed]
-        font = app.type.font(m.text("small"))
-        widths = {iid: min(self.px(520), font.size(texts[iid])[0] + self.px(64)) for iid in loose}
-        rows: list[list[str]] = [[]]
-        used = 0
-        for iid in loose:
-            if rows[-1] and used + widths[iid] > area.w - self.px(40):
-                rows.append([])
-                used = 0
-            rows[-1].append(iid)
-            used += widths[iid] + gap
-        tray_rows = max(1, len(rows))
-        self.tray = pygame.Rect(area.x, area.y, area.w, tray_rows * (chip_h + gap) + gap)
-        tray_widget = CategoryBox(self, "tray", self.tray, "", None)
-        tray_widget.focusable = False
-        chips: list[Widget] = []
-        y = self.tray.y + gap
-        for row in rows:
-            total = sum(widths[i] for i in row) + gap * (len(row) - 1)
-            x = self.tray.centerx - total // 2
-            for iid in row:
-                chips.append(ItemChip(self, iid, pygame.Rect(x, y, widths[iid], chip_h), texts[iid]))
-                x += widths[iid] + gap
-            y += chip_h + gap
-        self.tray_text = "" if loose else self._("Toutes les cartes sont rangées.")
-        cats = self.puzzle.categories
-        top = self.tray.bottom + gap
-        bw = (area.w - gap * (len(cats) - 1)) // len(cats)
-        bh = area.bottom - top
-        self.boxes = []
-        for i, cat in enumerate(cats):
-            rect = pygame.Rect(area.x + i * (bw + gap), top, bw, bh)
-            self.boxes.append(CategoryBox(self, f"{self.box_prefix}:{cat.id}", rect, self.text(cat.label), cat.id))
-            inside = [item.id for item in self.puzzle.items if self.placed.get(item.id) == cat.id]
-            if not inside:
-                continue
-            room = rect.h - self.px(84) - gap
-            h = min(chip_h, (room - gap * (len(inside) - 1)) // len(inside))
-            cy = rect.y + self.px(84) + gap // 2
-            for iid in inside:
-                chips.append(ItemChip(self, iid, pygame.Rect(rect.x + gap, cy, rect.w - 2 * gap, h), texts[iid]))
-                cy += h + gap // 2
-        return [tray_widget, *self.boxes, *chips]
+        most = max(1, min(len(ids), (width + gap) // (self.px(NARROWEST_CARD) + gap)))
+        best: tuple[int, int, list[list[str]]] | None = None
+        for cols in range(min(2, most), most + 1):
+            card_w = (width - gap * (cols - 1)) // cols
+            text_h = max(self.app.type.measure(texts[i], self.size, card_w - 2 * self.px(TEXT_PAD))[2] for i in ids)
+            self.tag_h = self.tag_for(card_w)
+            card_h = max(self.px(100), text_h + 2 * self.px(TEXT_PAD)) + self.tag_h
+            rows = math.ceil(len(ids) / cols)
+            if rows * card_h + (rows - 1) * gap <= room:
+                return cols, card_h, [ids]
+            fit_rows = (room - self.px(PAGER)) // (card_h + gap)
+            if fit_rows < 1:
+                # Not one row above the page buttons: more columns only make the cards taller.
+                break
+            per_page = fit_rows * cols
+            pages = [ids[i:i + per_page] for i in range(0, len(ids), per_page)]
+            if best is None or len(pages) < len(best[2]):
+                best = (cols, card_h, pages)
+        if best is None:
+            # Text too large for any grid: one card a page, as wide as the tray.
+            text_h = max(self.app.type.measure(texts[i], self.size, width - 2 * self.px(TEXT_PAD))[2] for i in ids)
+            best = (1, text_h + 2 * self.px(TEXT_PAD) + self.tag_for(width), [[i] for i in ids])
+        self.tag_h = self.tag_for((width - gap * (best[0] - 1)) // best[0])
+        return best
 
-    def draw(self, surface: pygame.Surface) -> None:
-        if self.tray_text:
-            app = self.app
-            app.type.block(surface, self.tray_text, self.tray.inflate(-self.px(40), -self.px(20)),
-                           size=app.metrics.text("body"), color=app.palette.ink_soft, align="center",
-                           valign="middle", name="tray-empty")
+    def tag_for(self, card_w: int) -> int:
+        """The strip a sorted card's tag takes: its box's name on one line, or two when it is long."""
+        m = self.app.metrics
+        names = max(self.app.type.measure(self.box_label(b), m.text("small"), card_w - self.px(TAG_ROOM), bold=True)[2]
+                    for b in self.box_ids())
+        return max(self.px(self.tag_height), names + self.px(14))
 
-    def on_drag(self, widget: Widget, pos: tuple[int, int]) -> None:
-        if isinstance(widget, ItemChip):
-            self.selected = widget.item_id
+    def tag(self, surface: pygame.Surface, card_id: str, box_id: str, rect: pygame.Rect) -> None:
+        """The tag that names the box a card was put in, on two lines if need be."""
+        app = self.app
+        p = app.palette
+        m = app.metrics
+        pygame.draw.rect(surface, p.primary, rect, border_radius=m.px(14))
+        icon = app.assets.icon("box", m.px(34), p.on_primary)
+        surface.blit(icon, icon.get_rect(midleft=(rect.x + m.px(14), rect.centery)))
+        app.type.block(surface, self.box_label(box_id), pygame.Rect(rect.x + m.px(60), rect.y, rect.w - m.px(74),
+                       rect.h), size=m.text("small"), color=p.on_primary, bold=True, valign="middle", max_lines=2,
+                       name=f"tag:{card_id}")
 
-    def on_drop(self, widget: Widget, pos: tuple[int, int]) -> None:
-        if isinstance(widget, ItemChip):
-            targets = [(box.rect, box.category) for box in self.boxes if box.category is not None]
-            self.drop(widget.item_id, pos, targets)
+    def layout(self, area: pygame.Rect) -> list[Widget]:
+        """Places for every card, whether sorted or not, so that no card moves when one is."""
+        self.area = area
+        gap = self.px(18)
+        self.size = self.app.metrics.text("small")
+        boxes = self.box_ids()
+        has_picture = self.puzzle.image is not None and self.app.mission_dir() is not None
+        row_x = area.x + (self.px(PICTURE_BUTTON) + gap if has_picture else 0)
+        bw = (area.right - row_x - gap * (len(boxes) - 1)) // len(boxes)
+        # A box's head holds its name on one or two lines, whatever the text size; the drop arrow goes under it.
+        names = [self.app.type.measure(self.box_label(b), self.app.metrics.text("body"), bw - self.px(LABEL_ROOM),
+                                       bold=True)[2] for b in boxes]
+        self.head = max(self.px(self.box_head), max(names) + self.px(14))
+        row = pygame.Rect(area.x, area.bottom - self.head - self.px(ARROW_ROOM), area.w, self.head + self.px(ARROW_ROOM))
+        self.tray = pygame.Rect(area.x, area.y, area.w, row.y - gap - area.y)
+        inner = self.tray.inflate(-2 * gap, -2 * gap)
+        cols, card_h, self.pages = self._grid(inner.w, inner.h)
+        self.page = max(0, min(self.page, len(self.pages) - 1))
+        card_w = (inner.w - gap * (cols - 1)) // cols
+        tray = SortBox(self, "tray", self.tray, None)
+        tray.focusable = False
+        widgets: list[Widget] = [tray]
+        shown = self.pages[self.page]
+        for index, cid in enumerate(shown):
+            r, c = divmod(index, cols)
+            in_row = min(cols, len(shown) - r * cols)
+            x = inner.centerx - (in_row * card_w + (in_row - 1) * gap) // 2 + c * (card_w + gap)
+            widgets.append(SortCard(self, cid, pygame.Rect(x, inner.y + r * (card_h + gap), card_w, card_h)))
+        if len(self.pages) > 1:
+            widgets += self.pager(pygame.Rect(inner.x, inner.bottom - self.px(PAGER), inner.w, self.px(PAGER)),
+                                  len(self.pages))
+        else:
+            self.pager(inner, 1)
+        if has_picture:
+            widgets.append(PictureButton(self, pygame.Rect(row.x, row.y, self.px(PICTURE_BUTTON), row.h)))
+        self.boxes = [SortBox(self, f"{self.box_prefix}:{bid}", pygame.Rect(row_x + i * (bw + gap), row.y, bw, row.h),
+                              bid) for i, bid in enumerate(boxes)]
+        return [*widgets, *self.boxes]
 
-    def status(self) -> str:
-        return self._("Touchez une carte, puis la boîte où elle va.")
+    def paint_card(self, surface: pygame.Surface, card_id: str, rect: pygame.Rect) -> None:
+        app = self.app
+        p = app.palette
+        selected = self.selected == card_id
+        panel(surface, rect, p.surface, radius=self.px(20), shadow=p.shadow, depth=self.px(5),
+              border=p.primary if selected else p.outline, border_width=self.px(7 if selected else 3))
+        text = next(self.text(item.text) for item in self.puzzle.items if item.id == card_id)
+        app.type.block(surface, text, rect.inflate(-2 * self.px(TEXT_PAD), -2 * self.px(TEXT_PAD) // 2),
+                       size=self.size, color=p.ink, align="center", valign="middle", name=f"item:{card_id}")
+
+    def paint_box(self, surface: pygame.Surface, box_id: str, rect: pygame.Rect) -> None:
+        app = self.app
+        p = app.palette
+        m = app.metrics
+        head = self.box_frame(surface, rect, p.primary)
+        pygame.draw.rect(surface, p.primary, head, border_top_left_radius=m.px(26), border_top_right_radius=m.px(26))
+        icon = app.assets.icon("box", m.px(40), p.on_primary)
+        surface.blit(icon, icon.get_rect(midleft=(head.x + m.px(16), head.centery)))
+        count = sum(1 for b in self.placed.values() if b == box_id)
+        app.type.line(surface, str(count), (head.right - m.px(20), head.centery), size=m.text("subtitle"),
+                      color=p.on_primary, bold=True, anchor="midright")
+        app.type.block(surface, self.box_label(box_id), pygame.Rect(head.x + m.px(66), head.y,
+                       head.w - m.px(LABEL_ROOM), head.h), size=m.text("body"), color=p.on_primary, bold=True, align="center", valign="middle",
+                       max_lines=2, name=f"box:{box_id}")
+        if self.selected is not None:
+            self.drop_arrow(surface, rect)
+
+    def draw_over(self, surface: pygame.Surface) -> None:
+        # The page count sits on the tray, which is a widget: it is drawn over the widgets.
+        self.draw_page_count(surface)
+        super().draw_over(surface)
+
+    def page_of(self, card_id: str) -> int:
+        return next(n for n, page in enumerate(self.pages) if card_id in page)
+
+    def enter(self, hand: Hand, answer: object) -> int:
+        """The cards of each page in turn: the first dragged onto its box, the others tapped, then their box."""
+        if not isinstance(answer, dict):
+            raise GestureError("expected a box for each card")
+        gestures = 0
+        for index, (card, box) in enumerate(sorted(answer.items(), key=lambda kv: self.page_of(str(kv[0])))):
+            gestures += self.turn_to(hand, self.page_of(str(card)))
+            if index == 0:
+                hand.drag(f"{self.card_prefix}:{card}", f"{self.box_prefix}:{box}")
+            else:
+                hand.tap(f"{self.card_prefix}:{card}")
+                hand.tap(f"{self.box_prefix}:{box}")
+            gestures += 2
+        return gestures

@@ -10,9 +10,19 @@ import pygame
 
 from gardiens.core.model import Chat
 from gardiens.ui.draw import panel
-from gardiens.ui.puzzles.base import Hand, Part
+from gardiens.ui.puzzles.base import Hand, Part, ids
 from gardiens.ui.puzzles.picking import PickingView
-from gardiens.ui.puzzles.social import app_window, avatar, mission_picture, plain
+from gardiens.ui.puzzles.social import (
+    Pages,
+    app_window,
+    avatar,
+    go_to_page,
+    mission_picture,
+    page_buttons,
+    page_column,
+    page_number,
+    plain,
+)
 from gardiens.ui.theme import Color, mix
 from gardiens.ui.widgets.base import Button, Widget
 
@@ -31,9 +41,19 @@ class ReactionButton(Button):
 
     @staticmethod
     def text_box(rect: pygame.Rect, app: Canvas) -> pygame.Rect:
+        """Where the label goes on the button's face `rect`."""
         m = app.metrics
         icon = min(m.px(48), rect.h - m.px(16))
         return pygame.Rect(rect.x + icon + m.px(38), rect.y + m.px(6), rect.w - icon - m.px(56), rect.h - m.px(12))
+
+    @classmethod
+    def height_for(cls, app: Canvas, label: str, width: int, size: int) -> int:
+        """The height of a button `width` wide that shows `label` whole at `size`: the label is
+        measured in the very box it is drawn in (the face, above the button's raised edge)."""
+        m = app.metrics
+        face = pygame.Rect(0, 0, width, m.touch - m.px(7))
+        box = cls.text_box(face, app)
+        return max(m.touch, app.type.measure(label, size, box.w, bold=True)[2] + m.touch - box.h)
 
     def draw_content(self, surface: pygame.Surface, app: Canvas, rect: pygame.Rect, ink: Color) -> None:
         m = app.metrics
@@ -71,6 +91,11 @@ class ChatView(PickingView):
         self.picture: pygame.Surface | None = None
         self.picture_at = pygame.Rect(0, 0, 0, 0)
         self.drag_y: int | None = None
+        # The answers' pages, the one on show, and where each answer is.
+        self.page = 0
+        self.pages = 1
+        self.page_of: dict[str, int] = {}
+        self.nav = pygame.Rect(0, 0, 0, 0)
 
     @property
     def multiple(self) -> bool:
@@ -89,8 +114,9 @@ class ChatView(PickingView):
         app = self.app
         m = app.metrics
         gap = self.px(24)
-        chat_w = area.w // 2
-        self.frame = pygame.Rect(area.x, area.y, chat_w, area.h)
+        # Half the width for the conversation, which scrolls; the answers turn pages when they
+        # need more room than the other half.
+        self.frame = pygame.Rect(area.x, area.y, round(area.w / 2), area.h)
         head_h = self.px(84)
         bar_w = self.px(96)
         self.window = pygame.Rect(self.frame.x + self.px(6), self.frame.y + head_h,
@@ -106,22 +132,66 @@ class ChatView(PickingView):
                       icon="down", kind="accent" if more else "quiet", enabled=more,
                       on_tap=lambda: self.scroll_by(step))
         widgets: list[Widget] = [ChatWindow(self, "chat", self.window), up, down]
-        choices = self.puzzle.choices
         side = pygame.Rect(self.frame.right + gap, area.y, area.right - self.frame.right - gap, area.h)
         head = app.type.font(m.text("body"), True).get_linesize() + self.px(4)
-        cgap = self.px(12)
-        h = min(self.px(150), (side.h - head - cgap * (len(choices) - 1)) // len(choices))
         self.choices_head = pygame.Rect(side.x, side.y - self.px(4), side.w, head)
+        column = pygame.Rect(side.x, side.y + head, side.w, side.h - head)
+        pages = self.answer_pages(column)
+        self.pages = len(pages)
+        self.page = max(0, min(self.pages - 1, self.page))
+        self.page_of = {choice: index for index, page in enumerate(pages) for choice, _rect in page}
         idle = "square" if self.multiple else "circle"
-        texts = [plain(self.text(c.text)) for c in choices]
-        rects = [pygame.Rect(side.x, side.y + head + i * (h + cgap), side.w, h) for i in range(len(choices))]
-        # The button face is its rectangle less the pressed depth.
-        faces = [ReactionButton.text_box(r.inflate(0, -m.px(7)).move(0, -m.px(3)), app) for r in rects]
-        size = app.type.common_size(texts, faces, m.text("small"), bold=True)
-        for choice, text, rect in zip(choices, texts, rects, strict=True):
-            widgets.append(ReactionButton(f"choice:{choice.id}", rect, text, size=size, icon=idle,
-                                          selected=choice.id in self.chosen, on_tap=partial(self.toggle, choice.id)))
+        size = m.text("small")
+        for choice_id, rect in pages[self.page]:
+            widgets.append(ReactionButton(f"choice:{choice_id}", rect, self.answer_text(choice_id), size=size,
+                                          icon=idle, selected=choice_id in self.chosen,
+                                          on_tap=partial(self.toggle, choice_id)))
+        self.nav = pygame.Rect(0, 0, 0, 0)
+        if self.pages > 1:
+            nav_w = page_column(self)
+            self.nav = pygame.Rect(column.right - nav_w, column.y, nav_w, column.h)
+            widgets += page_buttons(self, self.nav, self.page, self.pages, self.turn)
         return widgets
+
+    def answer_text(self, choice_id: str) -> str:
+        return next(plain(self.text(c.text)) for c in self.puzzle.choices if c.id == choice_id)
+
+    def answer_pages(self, column: pygame.Rect) -> Pages:
+        """The answers in `column`, each button as tall as its text needs at one size for all (a
+        long answer takes more lines, not a smaller font); when they do not all fit, pages of
+        them beside the page buttons. The room a page leaves is shared out among its buttons."""
+        app = self.app
+        gap = self.px(12)
+        size = app.metrics.text("small")
+        order = [c.id for c in self.puzzle.choices]
+        width = column.w
+        heights = {c: ReactionButton.height_for(app, self.answer_text(c), width, size) for c in order}
+        groups = [order]
+        if sum(heights.values()) + gap * (len(order) - 1) > column.h:
+            width = column.w - page_column(self) - gap
+            heights = {c: ReactionButton.height_for(app, self.answer_text(c), width, size) for c in order}
+            groups = [[]]
+            y = column.y
+            for choice_id in order:
+                if groups[-1] and y + heights[choice_id] > column.bottom:
+                    groups.append([])
+                    y = column.y
+                groups[-1].append(choice_id)
+                y += heights[choice_id] + gap
+        pages: Pages = []
+        for group in groups:
+            spare = (column.h - sum(heights[c] for c in group) - gap * (len(group) - 1)) // len(group)
+            y = column.y
+            pages.append([])
+            for choice_id in group:
+                h = max(heights[choice_id], min(self.px(150), heights[choice_id] + spare))
+                pages[-1].append((choice_id, pygame.Rect(column.x, y, width, h)))
+                y += h + gap
+        return pages
+
+    def turn(self, step: int) -> None:
+        self.page = max(0, min(self.pages - 1, self.page + step))
+        self.changed()
 
     def layout_bubbles(self) -> None:
         """Place every bubble in conversation coordinates (0 = top of the conversation)."""
@@ -130,7 +200,8 @@ class ChatView(PickingView):
         pad = self.px(18)
         width = self.window.w
         size = m.text("small")
-        name_size = round(m.text("small") * 0.85)
+        # An author's name is a label: a little smaller than the messages, never under its floor.
+        name_size = app.type.floored(round(m.text("small") * 0.85), "label")
         name_h = app.type.font(name_size, True).get_linesize()
         radius = self.px(26)
         y = self.px(16)
@@ -170,7 +241,8 @@ class ChatView(PickingView):
                   depth=self.px(5))
             surface.blit(self.picture, at)
         size = m.text("small")
-        name_size = round(m.text("small") * 0.85)
+        # An author's name is a label: a little smaller than the messages, never under its floor.
+        name_size = app.type.floored(round(m.text("small") * 0.85), "label")
         radius = self.px(26)
         pad = self.px(18)
         for i, (box, author, text, me, name_h) in enumerate(self.bubbles):
@@ -185,7 +257,7 @@ class ChatView(PickingView):
                 avatar(surface, app, (window.x + pad + radius - self.px(6), rect.y + radius), radius, author)
                 app.type.block(surface, author, pygame.Rect(rect.x + pad, rect.y + self.px(8), rect.w - 2 * pad, name_h),
                                size=name_size, color=p.primary_dark if not app.settings.high_contrast else p.ink,
-                               bold=True, max_lines=1, name=f"chat-author:{i}")
+                               bold=True, max_lines=1, name=f"chat-author:{i}", kind="label")
             body = pygame.Rect(rect.x + pad, rect.y + self.px(10) + name_h, rect.w - 2 * pad + self.px(4),
                                rect.h - name_h - self.px(18))
             app.type.block(surface, text, body, size=size, color=ink, name=f"chat-message:{i}")
@@ -208,12 +280,15 @@ class ChatView(PickingView):
         icon = app.assets.icon("people", self.px(48), ink)
         surface.blit(icon, icon.get_rect(midleft=(head.x + self.px(24), head.centery)))
         members = len({self.text(msg.author) for msg in self.puzzle.messages})
+        count = self.ngettext("{n} membre", "{n} membres", members).format(n=members)
+        count_w = min(head.w // 2, app.type.measure(count, app.type.floored(m.text("small")), 10_000)[1] + self.px(8))
         group = plain(self.text(self.puzzle.group))
-        app.type.block(surface, group, pygame.Rect(head.x + self.px(90), head.y, head.w - self.px(330), head.h),
+        app.type.block(surface, group, pygame.Rect(head.x + self.px(90), head.y,
+                                                   head.w - self.px(138) - count_w, head.h),
                        size=m.text("body"), color=ink, bold=True, valign="middle", max_lines=1, name="chat-group")
-        app.type.block(surface, self.ngettext("{n} membre", "{n} membres", members).format(n=members),
-                       pygame.Rect(head.right - self.px(230), head.y, self.px(206), head.h), size=m.text("small"),
-                       color=ink, valign="middle", align="right", max_lines=1, name="chat-members")
+        app.type.block(surface, count, pygame.Rect(head.right - self.px(24) - count_w, head.y, count_w, head.h),
+                       size=m.text("small"), color=ink, valign="middle", align="right", max_lines=1,
+                       name="chat-members")
         # Scroll track between the arrows: where the visible part sits in the conversation.
         track = pygame.Rect(self.window.right + self.px(40), self.window.y + self.px(120), self.px(16),
                             self.window.h - self.px(240))
@@ -225,6 +300,8 @@ class ChatView(PickingView):
         question = self._("Plusieurs réactions possibles :") if self.multiple else self._("Votre réaction :")
         app.type.block(surface, question, self.choices_head, size=m.text("body"), color=p.ink, bold=True,
                        valign="middle", max_lines=1, name="chat-question")
+        if self.pages > 1:
+            page_number(surface, app, self.nav, self.page, self.pages)
 
     def on_drag(self, widget: Widget, pos: tuple[int, int]) -> None:
         if not isinstance(widget, ChatWindow):
@@ -248,14 +325,21 @@ class ChatView(PickingView):
     def status(self) -> str:
         if self.scroll < self.max_scroll:
             return self._("Lisez toute la discussion : faites-la glisser ou touchez la flèche.")
+        if self.page < self.pages - 1:
+            return self._("D'autres réactions attendent : touchez « Suite ».")
         if self.multiple:
             return self._("Plusieurs réponses possibles.")
         return self._("Une seule réponse.")
 
     def enter(self, hand: Hand, answer: object) -> int:
-        """Scroll the conversation to its end with the arrow, as a team reads, then reply."""
-        scrolls = 0
-        while self.scroll < self.max_scroll and scrolls < 30:
+        """Scroll the conversation to its end with the arrow, as a team reads, then tap each
+        reaction, turning to its page first."""
+        made = 0
+        while self.scroll < self.max_scroll and made < 30:
             hand.tap("chat-down")
-            scrolls += 1
-        return scrolls + super().enter(hand, answer)
+            made += 1
+        for choice_id in ids(answer):
+            made += go_to_page(hand, lambda: self.page, self.page_of[choice_id])
+            hand.tap(f"choice:{choice_id}")
+            made += 1
+        return made

@@ -2,19 +2,50 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pygame
 
 from gardiens.core.model import Feed, FeedPost
-from gardiens.ui.puzzles.social import mission_picture, paint_post, plain
-from gardiens.ui.puzzles.sorting import SortView
+from gardiens.ui.puzzles.base import GestureError, Hand
+from gardiens.ui.puzzles.social import (
+    go_to_page,
+    lay_pages,
+    mission_picture,
+    page_buttons,
+    page_column,
+    page_number,
+    paint_post,
+    plain,
+    post_shape,
+)
+from gardiens.ui.puzzles.sorting import SortBox, SortCard, SortView
+from gardiens.ui.widgets.base import Widget
+
+if TYPE_CHECKING:
+    from gardiens.ui.kit.screen import Screen
+
+# The side of a post's picture, in design pixels.
+THUMB = 170
 
 
 class FeedView(SortView):
-    """A phone feed whose posts are sorted into boxes (e.g. harassment or not)."""
+    """A phone feed whose posts are sorted into boxes (e.g. harassment or not). Every post shows
+    its whole text: cards are as tall as their texts, and the feed turns pages when they do not
+    all fit. Cards keep their places on a page, sorted or not."""
 
     puzzle: Feed
     card_prefix = "post"
     box_prefix = "box"
+    # Boxes are targets, not shelves: their head and a margin to drop a card on.
+    box_height = 110
+
+    def __init__(self, screen: Screen, puzzle: Feed) -> None:
+        super().__init__(screen, puzzle)
+        self.page = 0
+        self.pages = 1
+        self.page_of: dict[str, int] = {}
+        self.nav = pygame.Rect(0, 0, 0, 0)
 
     def posts(self) -> dict[str, FeedPost]:
         return {post.id: post for post in self.puzzle.posts}
@@ -28,15 +59,92 @@ class FeedView(SortView):
     def box_label(self, box_id: str) -> str:
         return next(self.text(c.label) for c in self.puzzle.categories if c.id == box_id)
 
-    def paint_card(self, surface: pygame.Surface, card_id: str, rect: pygame.Rect) -> None:
-        m = self.app.metrics
+    def words(self, post: FeedPost) -> tuple[str, str, str, str]:
+        """The post's author, date, text and label, as drawn."""
+        return (plain(self.text(post.author)), plain(self.text(post.date)), plain(self.text(post.text)),
+                plain(self.text(post.label)))
+
+    def post_height(self, card_id: str, width: int) -> int:
+        """A card's height at `width`: its post whole, and the strip that names its box."""
         post = self.posts()[card_id]
-        image = None
-        if post.image:
-            side = min(rect.h - m.px(40), rect.w // 3)
-            image = mission_picture(self, post.image, (side, side))
-        paint_post(surface, self.app, rect, author=plain(self.text(post.author)), date=plain(self.text(post.date)),
-                   text=plain(self.text(post.text)), label=plain(self.text(post.label)), image=image,
+        author, date, text, label = self.words(post)
+        shape = post_shape(self.app, width, author=author, date=date, text=text, label=label,
+                           thumb=self.px(THUMB) if post.image else 0)
+        return shape.height + self.px(self.tag_height)
+
+    def column_choices(self, width: int) -> list[int]:
+        """Column counts to try, the preferred (wider cards, shorter texts) first."""
+        n = len(self.card_ids())
+        if width >= self.px(1500):
+            return [2, 3, 4] if n > 6 else [2, 3]
+        return [2]
+
+    def turn(self, step: int) -> None:
+        self.page = max(0, min(self.pages - 1, self.page + step))
+        self.changed()
+
+    def layout(self, area: pygame.Rect) -> list[Widget]:
+        """The posts of the page on show, each in a place it keeps whether sorted or not; the
+        boxes under them never move, whatever the page."""
+        self.area = area
+        gap = self.px(18)
+        box_h = self.px(self.box_height)
+        side = page_column(self)
+        room = pygame.Rect(area.x + gap, area.y + gap, area.w - 2 * gap, area.h - box_h - 3 * gap)
+        pages = lay_pages(self.card_ids(), room, columns=self.column_choices(area.w), gap=gap, side=side + gap,
+                          height=self.post_height)
+        self.pages = len(pages)
+        self.page = max(0, min(self.pages - 1, self.page))
+        self.page_of = {card: index for index, page in enumerate(pages) for card, _rect in page}
+        shown = pages[self.page]
+        # With pages, the tray keeps one height on every page (the boxes never move): the room's,
+        # or the tallest page's when a row is taller than the room (largest text, one row a page).
+        tallest = max(rect.bottom for page in pages for _card, rect in page)
+        bottom = tallest if self.pages == 1 else max(room.bottom, tallest)
+        self.tray = pygame.Rect(area.x, area.y, area.w, bottom + gap - area.y)
+        self.nav = pygame.Rect(room.right - side, room.y, side, room.h) if self.pages > 1 else pygame.Rect(0, 0, 0, 0)
+        tray = SortBox(self, "tray", self.tray, None)
+        tray.focusable = False
+        cards = [SortCard(self, card, rect) for card, rect in shown]
+        boxes = self.box_ids()
+        top = self.tray.bottom + gap
+        bw = (area.w - gap * (len(boxes) - 1)) // len(boxes)
+        self.boxes = [SortBox(self, f"{self.box_prefix}:{bid}", pygame.Rect(area.x + i * (bw + gap), top, bw,
+                              area.bottom - top), bid) for i, bid in enumerate(boxes)]
+        widgets: list[Widget] = [tray, *cards, *self.boxes]
+        if self.pages > 1:
+            widgets += page_buttons(self, self.nav, self.page, self.pages, self.turn)
+        return widgets
+
+    def draw(self, surface: pygame.Surface) -> None:
+        if self.pages > 1:
+            page_number(surface, self.app, self.nav, self.page, self.pages)
+
+    def status(self) -> str:
+        if self.selected is None and self.page < self.pages - 1:
+            return self._("D'autres posts attendent : touchez « Suite ».")
+        return super().status()
+
+    def enter(self, hand: Hand, answer: object) -> int:
+        """Each post is found on its page, then dragged (the first) or tapped into its box."""
+        if not isinstance(answer, dict):
+            raise GestureError("expected a box for each post")
+        made = 0
+        for index, (card, box) in enumerate(answer.items()):
+            made += go_to_page(hand, lambda: self.page, self.page_of[card])
+            if index == 0:
+                hand.drag(f"{self.card_prefix}:{card}", f"{self.box_prefix}:{box}")
+            else:
+                hand.tap(f"{self.card_prefix}:{card}")
+                hand.tap(f"{self.box_prefix}:{box}")
+            made += 2
+        return made
+
+    def paint_card(self, surface: pygame.Surface, card_id: str, rect: pygame.Rect) -> None:
+        post = self.posts()[card_id]
+        image = mission_picture(self, post.image, (self.px(THUMB), self.px(THUMB))) if post.image else None
+        author, date, text, label = self.words(post)
+        paint_post(surface, self.app, rect, author=author, date=date, text=text, label=label, image=image,
                    selected=self.selected == card_id, name=f"post:{card_id}")
 
     def paint_box(self, surface: pygame.Surface, box_id: str, rect: pygame.Rect) -> None:

@@ -11,10 +11,13 @@ from gardiens.core.model import Hotspots, Region
 from gardiens.ui.draw import focus_ring, panel
 from gardiens.ui.puzzles.base import RIPPLE_SECONDS, GestureError, Hand, Part, ids
 from gardiens.ui.puzzles.picking import PickingView
+from gardiens.ui.theme import TOUCH_FLOOR, floor_at
 from gardiens.ui.widgets.base import Button, Widget
 
 # The side of a chosen zone's number badge, in design pixels: small enough to hide little.
 BADGE = 52
+# Design pixels: the height of a row of the list of choices.
+ROW = 120
 
 if TYPE_CHECKING:
     from gardiens.ui.kit.screen import Screen
@@ -58,11 +61,33 @@ class HotspotsView(PickingView):
         self.ripples: list[tuple[tuple[int, int], float]] = []
         self.side = pygame.Rect(0, 0, 0, 0)
         self.rows: list[pygame.Rect] = []
+        self.targets: dict[str, pygame.Rect] = {}
 
     def region_rect(self, region: Region) -> pygame.Rect:
         pic = self.picture
         return pygame.Rect(pic.x + round(region.x * pic.w), pic.y + round(region.y * pic.h),
                            max(1, round(region.w * pic.w)), max(1, round(region.h * pic.h)))
+
+    def hit_areas(self) -> dict[str, pygame.Rect]:
+        """Where a tap chooses each place: its zone, grown to the touch floor when it is smaller,
+        inside the picture, and never across another place's area (one may hold another whole)."""
+        floor = floor_at(TOUCH_FLOOR, self.app.size[1])
+        zones = {r.id: self.region_rect(r) for r in self.puzzle.regions}
+        areas: dict[str, pygame.Rect] = {}
+        for rid, zone in sorted(zones.items(), key=lambda kv: kv[1].w * kv[1].h):
+            wide = pygame.Rect(0, 0, max(zone.w, floor), max(zone.h, floor))
+            # Centred on the zone first, then pushed to each side: the first that crosses no other place.
+            tries = []
+            for fx in (0.5, 0.0, 1.0):
+                for fy in (0.5, 0.0, 1.0):
+                    rect = wide.copy()
+                    rect.x = zone.x - round((wide.w - zone.w) * fx)
+                    rect.y = zone.y - round((wide.h - zone.h) * fy)
+                    tries.append(rect.clamp(self.picture) if self.picture.contains(zone) else rect)
+            others = [r for other, r in (zones | areas).items() if other != rid]
+            areas[rid] = next((t for t in tries if t.contains(zone) and not any(crosses(t, o) for o in others)),
+                              zone)
+        return areas
 
     def tap_picture(self, pos: tuple[int, int]) -> None:
         pic = self.picture
@@ -71,6 +96,9 @@ class HotspotsView(PickingView):
         fx = (pos[0] - pic.x) / pic.w
         fy = (pos[1] - pic.y) / pic.h
         hits = [r for r in self.puzzle.regions if r.contains(fx, fy)]
+        if not hits:
+            # Beside a small place, inside the area grown around it to a finger's size.
+            hits = [r for r in self.puzzle.regions if self.targets.get(r.id, pygame.Rect(0, 0, 0, 0)).collidepoint(pos)]
         if not hits:
             self.ripples.append((pos, self.app.time))
             self.app.dirty = True
@@ -93,20 +121,22 @@ class HotspotsView(PickingView):
         else:
             self.picture = room.copy()
         widgets: list[Widget] = [PictureArea(self, "picture", self.picture)]
+        self.targets = self.hit_areas()
         regions = sorted(self.puzzle.regions, key=lambda r: -r.w * r.h)
-        widgets += [RegionTarget(self, r, self.region_rect(r)) for r in regions]
+        widgets += [RegionTarget(self, r, self.targets[r.id]) for r in regions]
         y = self.side.y + self.px(80)
         # Each choice in the list wears the number of its mark on the picture.
         indent = self.px(BADGE + 12)
         self.rows = []
         for rid in self.chosen:
             region = next(r for r in self.puzzle.regions if r.id == rid)
-            row = pygame.Rect(self.side.x + indent, y, self.side.w - indent, self.px(96))
+            # Two lines of a long label fit the row: it is never cut.
+            row = pygame.Rect(self.side.x + indent, y, self.side.w - indent, self.px(ROW))
             widgets.append(Button(f"unpick:{rid}", row, self.text(region.label), icon="cross", kind="plain",
                                   text_role="small", align="left", on_tap=partial(self.toggle, rid)))
             self.rows.append(row)
-            y += self.px(110)
-            if y > self.side.bottom - self.px(96):
+            y += self.px(ROW + 14)
+            if y > self.side.bottom - self.px(ROW):
                 break
         return widgets
 
@@ -223,3 +253,8 @@ class HotspotsView(PickingView):
                 if hits and min(hits, key=lambda r: r.w * r.h).id == rid:
                     return (x, y)
         return rect.center
+
+
+def crosses(a: pygame.Rect, b: pygame.Rect) -> bool:
+    """Whether two areas overlap without one holding the other whole."""
+    return a.colliderect(b) and not a.contains(b) and not b.contains(a)

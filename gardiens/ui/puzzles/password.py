@@ -11,7 +11,7 @@ import pygame
 from gardiens.core.checkers import MAX_TEXT_ANSWER, rule_met
 from gardiens.core.model import Password
 from gardiens.ui.draw import panel
-from gardiens.ui.puzzles.base import GestureError, Hand
+from gardiens.ui.puzzles.base import GestureError, Hand, paginate
 from gardiens.ui.puzzles.social import plain
 from gardiens.ui.puzzles.typed import TypedView
 from gardiens.ui.theme import Color
@@ -77,6 +77,9 @@ class PasswordView(TypedView):
         self.side = pygame.Rect(0, 0, 0, 0)
         self.rules_box = pygame.Rect(0, 0, 0, 0)
         self.persona_box = pygame.Rect(0, 0, 0, 0)
+        self.rule_heights: list[int] = []
+        # The rules shown on the page of rules turned to.
+        self.rules_shown: list[int] = []
 
     @property
     def max_length(self) -> int:
@@ -121,23 +124,43 @@ class PasswordView(TypedView):
     def layout(self, area: pygame.Rect) -> list[Widget]:
         self.area = area
         gap = self.px(30)
-        side_w = min(self.px(600), area.w * 2 // 5)
+        side_w = min(self.px(640), area.w * 9 // 20)
         self.side = pygame.Rect(area.x, area.y, side_w, area.h)
         right = pygame.Rect(self.side.right + gap, area.y, area.right - self.side.right - gap, area.h)
         field = pygame.Rect(right.x, right.y, right.w, self.px(104))
         meter = Meter(self, pygame.Rect(self.side.x, self.side.y, self.side.w, self.px(110)))
-        persona_h = min(self.px(210), self.side.h // 3)
+        # The person's card and each rule are as tall as their wrapped text.
+        small = self.app.metrics.text("small")
+        persona = plain(self.text(self.puzzle.persona))
+        persona_h = self.app.type.measure(persona, small, self.side.w - self.px(36))[2] + self.px(84)
+        self.rule_heights = [max(self.px(48), self.app.type.measure(plain(self.text(r.label)), small,
+                                 self.side.w - self.px(60), bold=True)[2] + self.px(10)) for r in self.puzzle.rules]
         self.persona_box = pygame.Rect(self.side.x, self.side.bottom - persona_h, self.side.w, persona_h)
-        self.rules_box = pygame.Rect(self.side.x, meter.rect.bottom + self.px(14), self.side.w,
-                                     self.persona_box.y - meter.rect.bottom - self.px(28))
+        # The rules fill the room between the gauge and the card, paged when they do not all fit.
+        top = meter.rect.bottom + self.px(14)
+        room = self.persona_box.y - self.px(14) - top
+        gap = self.px(10)
+        pages = paginate(self.rule_heights, room, gap)
+        widgets: list[Widget] = []
+        if len(pages) > 1:
+            touch = self.app.metrics.touch
+            bar = pygame.Rect(self.side.x, top + room - touch, self.side.w, touch)
+            room -= touch + gap
+            self.rule_heights = [min(h, room) for h in self.rule_heights]
+            pages = paginate(self.rule_heights, room, gap)
+            widgets += self.pager(bar, len(pages))
+        else:
+            self.pager(self.side, 1)
+        self.rules_box = pygame.Rect(self.side.x, top, self.side.w, room)
+        self.rules_shown = pages[self.page]
         keys_rect = pygame.Rect(right.x, field.bottom + self.px(18), right.w, right.bottom - field.bottom - self.px(18))
         rows = SYMBOL_ROWS if self.symbols else LETTER_ROWS
         keys = keyboard(keys_rect, self.press, self.px(12), space_label=self._("espace"), rows=rows)
         for key in keys:
             if isinstance(key, Button):
                 self.dress_key(key)
-        return [AnswerField("answer", field, lambda: self.typed, placeholder=self._("Invente un mot de passe")),
-                meter, *keys]
+        return [AnswerField("answer", field, lambda: self.typed, placeholder=self._("Inventez un mot de passe")),
+                meter, *keys, *widgets]
 
     def dress_key(self, key: Button) -> None:
         """Give the shared keyboard's keys their password look: real case, mode keys."""
@@ -157,23 +180,26 @@ class PasswordView(TypedView):
         p = app.palette
         m = app.metrics
         box = self.rules_box
-        rules = self.puzzle.rules
-        each = min(self.px(70), box.h // max(1, len(rules)))
-        texts = [plain(self.text(r.label)) for r in rules]
-        boxes = [pygame.Rect(box.x + self.px(60), box.y + i * each, box.w - self.px(60), each)
-                 for i in range(len(rules))]
-        size = app.type.common_size(texts, boxes, m.text("small"))
-        for i, rule in enumerate(rules):
+        shown = self.rules_shown
+        # Spare room spreads the rules a little apart.
+        spare = max(0, box.h - sum(self.rule_heights[i] for i in shown)) // max(1, len(shown))
+        top = box.y
+        for i in shown:
+            rule = self.puzzle.rules[i]
             ok = self.keeps(rule)
-            row = pygame.Rect(box.x, box.y + i * each, box.w, each)
-            mark = pygame.Rect(0, 0, min(self.px(44), each - self.px(6)), min(self.px(44), each - self.px(6)))
+            row = pygame.Rect(box.x, top, box.w, self.rule_heights[i])
+            top = row.bottom + min(spare, self.px(14))
+            side = max(self.px(12), min(self.px(44), row.h - self.px(6)))
+            mark = pygame.Rect(0, 0, side, side)
             mark.midleft = (row.x + self.px(4), row.centery)
             pygame.draw.ellipse(surface, p.good if ok else p.surface, mark)
             pygame.draw.ellipse(surface, p.good if ok else p.ink_soft, mark, max(2, self.px(3)))
             icon = app.assets.icon("check" if ok else "cross", mark.w * 3 // 4, p.on_primary if ok else p.ink_soft)
             surface.blit(icon, icon.get_rect(center=mark.center))
-            app.type.block(surface, texts[i], boxes[i], size=size, color=p.ink if ok else p.ink_soft, bold=ok,
-                           valign="middle", name=f"rule:{i}")
+            app.type.block(surface, plain(self.text(rule.label)), pygame.Rect(row.x + self.px(60), row.y,
+                           row.w - self.px(60), row.h), size=m.text("small"), color=p.ink if ok else p.ink_soft,
+                           bold=ok, valign="middle", name=f"rule:{i}")
+        self.draw_page_count(surface)
         card = self.persona_box
         panel(surface, card, p.surface, radius=self.px(22), border=p.outline, border_width=self.px(3))
         icon = app.assets.icon("people", self.px(44), p.primary)

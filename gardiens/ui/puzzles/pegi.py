@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING
 
 import pygame
 
 from gardiens.core.model import PEGI_RATINGS, Pegi
 from gardiens.ui.draw import panel
+from gardiens.ui.puzzles.base import GestureError, Hand
 from gardiens.ui.puzzles.social import mission_picture, plain
-from gardiens.ui.puzzles.sorting import SortView
+from gardiens.ui.puzzles.sorting import SortBox, SortCard, SortView
 
 if TYPE_CHECKING:
     from gardiens.ui.kit.screen import Host, Screen
+    from gardiens.ui.widgets.base import Widget
 
 
 def pegi_badge(surface: pygame.Surface, app: Host, rect: pygame.Rect, rating: str) -> None:
@@ -38,13 +41,100 @@ class PegiView(SortView):
     side_picture = False
     card_prefix = "game"
     box_prefix = "pegi"
-    card_height = 210
+    # The cards take the height: their descriptions wrap onto three or four lines. The boxes are
+    # targets, a head with the badge and a count, and a strip for the drop arrow.
+    card_height = 330
     box_head = 104
-    box_height = 170
+    box_height = 150
 
     def __init__(self, screen: Screen, puzzle: Pegi) -> None:
         super().__init__(screen, puzzle)
         self.description_size = self.app.metrics.text("small")
+        # The page each game is on, when the games are paged.
+        self.game_pages: dict[str, int] = {}
+
+    def layout(self, area: pygame.Rect) -> list[Widget]:
+        """The shared grid when every game fits it whole; else the games a few rows at a time,
+        each card as tall as its description, pages turned by a pager between them and the boxes."""
+        gap = self.px(18)
+        ids = self.card_ids()
+        cols = self.columns(area.w)
+        card_w = (area.w - gap * (cols + 1)) // cols
+        need = max(self.card_need(cid, card_w) for cid in ids)
+        room = area.h - self.px(self.box_height) - gap
+        rows = math.ceil(len(ids) / cols)
+        wanted = round(self.px(self.card_height) * self.app.metrics.text_factor)
+        if min(wanted, (room - gap * (rows + 1)) // rows) >= need:
+            self.game_pages = {}
+            self.pager(area, 1)
+            return super().layout(area)
+        self.area = area
+        touch = self.app.metrics.touch
+        # The most games a page can show whole: fewer, wider columns make shorter cards.
+        shelf = room - touch - gap * 2
+        fits = []
+        for n in range(cols, 0, -1):
+            width = (area.w - gap * (n + 1)) // n
+            tall = max(self.card_need(cid, width) for cid in ids)
+            fits.append((n * (shelf // (tall + gap)), n, width, tall))
+        per_page, cols, card_w, need = max(fits, key=lambda fit: (fit[0], fit[1]))
+        if per_page == 0:
+            # Not one game fits whole: one row, as tall as there is room for (its text is cut).
+            per_page, cols, card_w, need = fits[0][1], fits[0][1], fits[0][2], shelf - gap
+        pages = [ids[i:i + per_page] for i in range(0, len(ids), per_page)]
+        self.game_pages = {cid: n for n, page in enumerate(pages) for cid in page}
+        shown_rows = math.ceil(per_page / cols)
+        self.tray = pygame.Rect(area.x, area.y, area.w, shown_rows * (need + gap) + gap)
+        bar = pygame.Rect(area.x, self.tray.bottom + gap, area.w, touch)
+        widgets = self.pager(bar, len(pages))
+        tray = SortBox(self, "tray", self.tray, None)
+        tray.focusable = False
+        shown = pages[self.page]
+        cards: list[SortCard] = []
+        for index, cid in enumerate(shown):
+            r, c = divmod(index, cols)
+            in_row = min(cols, len(shown) - r * cols)
+            x = self.tray.centerx - (in_row * card_w + (in_row - 1) * gap) // 2 + c * (card_w + gap)
+            cards.append(SortCard(self, cid, pygame.Rect(x, self.tray.y + gap + r * (need + gap), card_w, need)))
+        tag = self.tag_room()
+        self.measure([(c.item_id, pygame.Rect(c.rect.x, c.rect.y, c.rect.w, c.rect.h - tag)) for c in cards])
+        boxes = self.box_ids()
+        top = bar.bottom + gap
+        bw = (area.w - gap * (len(boxes) - 1)) // len(boxes)
+        self.boxes = [SortBox(self, f"{self.box_prefix}:{bid}", pygame.Rect(area.x + i * (bw + gap), top, bw,
+                              area.bottom - top), bid) for i, bid in enumerate(boxes)]
+        return [tray, *cards, *widgets, *self.boxes]
+
+    def card_need(self, card_id: str, width: int) -> int:
+        """How tall a game's card must be, with its box's tag, for its whole description to show
+        at the reading size (see `paint_card`)."""
+        m = self.app.metrics
+        game = next(g for g in self.puzzle.games if g.id == card_id)
+        words_w = width - m.px(28) - (m.px(130) + m.px(16) if game.image else 0)
+        title_h = self.app.type.font(m.text("body"), True).get_linesize()
+        text_h = self.app.type.measure(plain(self.text(game.description)), m.text("small"), words_w)[2]
+        return text_h + title_h - m.px(4) + m.px(20) + self.tag_room()
+
+    def page_of(self, card_id: str) -> int:
+        """The page a game's card is on."""
+        return self.game_pages.get(card_id, 0)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        self.draw_page_count(surface)
+
+    def enter(self, hand: Hand, answer: object) -> int:
+        """Each game is tapped then its box, the pages turned to it first."""
+        if not isinstance(answer, dict):
+            raise GestureError("expected a box for each game")
+        if not self.game_pages:
+            return super().enter(hand, answer)
+        made = 0
+        for card, box in answer.items():
+            made += self.turn_to(hand, self.page_of(str(card)))
+            hand.tap(f"{self.card_prefix}:{card}")
+            hand.tap(f"{self.box_prefix}:{box}")
+            made += 2
+        return made
 
     def card_ids(self) -> list[str]:
         return [game.id for game in self.puzzle.games]
@@ -100,12 +190,20 @@ class PegiView(SortView):
         head = self.box_frame(surface, rect, p.outline)
         badge = pygame.Rect(0, 0, head.h - m.px(18), head.h - m.px(18))
         badge.midleft = (head.x + m.px(14), head.centery)
-        pegi_badge(surface, app, badge, box_id)
+        name = self._("PEGI {n}").format(n=box_id)
+        age = self._("dès {n} ans").format(n=box_id)
         x = badge.right + m.px(14)
-        app.type.block(surface, self._("PEGI {n}").format(n=box_id), pygame.Rect(x, head.y + m.px(10),
+        room = head.right - x - m.px(10)
+        # The badge only repeats the age: a name or age too long to sit beside it takes its place.
+        if (app.type.measure(name, m.text("body"), 10_000, bold=True)[1] <= room
+                and app.type.measure(age, m.text("small"), 10_000)[1] <= room):
+            pegi_badge(surface, app, badge, box_id)
+        else:
+            x = head.x + m.px(14)
+        app.type.block(surface, name, pygame.Rect(x, head.y + m.px(10),
                        head.right - x - m.px(10), head.h // 2 - m.px(6)), size=m.text("body"), color=p.ink,
                        bold=True, max_lines=1, valign="bottom", name=f"pegi:{box_id}")
-        app.type.block(surface, self._("dès {n} ans").format(n=box_id), pygame.Rect(x, head.centery,
+        app.type.block(surface, age, pygame.Rect(x, head.centery,
                        head.right - x - m.px(10), head.h // 2 - m.px(8)), size=m.text("small"), color=p.ink_soft,
                        max_lines=1, name=f"pegi-age:{box_id}")
         count = sum(1 for b in self.placed.values() if b == box_id)

@@ -7,16 +7,19 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from gardiens.core.model import Settings
+from gardiens.core.model import Setting, Settings
 from gardiens.ui.draw import panel
-from gardiens.ui.puzzles.base import GestureError, Hand, Item, PuzzleView, taps
+from gardiens.ui.puzzles.base import GestureError, Hand, Item, PuzzleView, paginate, taps
 from gardiens.ui.puzzles.social import app_window, avatar, plain
 from gardiens.ui.widgets.base import Widget
-from gardiens.ui.widgets.layout import grid
 
 if TYPE_CHECKING:
     from gardiens.ui.kit.screen import Screen
     from gardiens.ui.widgets.base import Canvas, Ring
+
+
+# What an option's segment takes besides its words: its mark on the left and its margins.
+SEGMENT_PAD = 76
 
 
 class Segment(Item["SettingsView"]):
@@ -45,7 +48,7 @@ class Segment(Item["SettingsView"]):
             ring = pygame.Rect(0, 0, m.px(30), m.px(30))
             ring.midleft = (rect.x + m.px(16), rect.centery)
             pygame.draw.ellipse(surface, p.ink_soft, ring, max(2, m.px(3)))
-        box = pygame.Rect(rect.x + m.px(58), rect.y + m.px(4), rect.w - m.px(68), rect.h - m.px(8))
+        box = pygame.Rect(rect.x + m.px(58), rect.y + m.px(4), area.w - m.px(SEGMENT_PAD), rect.h - m.px(8))
         app.type.block(surface, self.label, box, size=m.text("small"), color=ink, bold=chosen, valign="middle",
                        name=self.name)
         return rect, m.px(18)
@@ -63,36 +66,133 @@ class SettingsView(PuzzleView):
         self.values: dict[str, str] = {s.id: s.start for s in puzzle.settings}
         self.cards: list[tuple[pygame.Rect, str]] = []
         self.phone = pygame.Rect(0, 0, 0, 0)
+        self.page_of: dict[str, int] = {}
+        self.side = 0
 
     def choose(self, setting_id: str, option_id: str) -> None:
         self.values[setting_id] = option_id
         self.changed()
 
     def layout(self, area: pygame.Rect) -> list[Widget]:
+        """Each setting a card: its name, then its options side by side, each as wide as its words
+        need and as tall as their longest wraps. Two columns where the cards fit them, else one
+        column of full-width cards, paged when they do not all fit."""
         self.area = area
         settings = self.puzzle.settings
-        cols = 2 if len(settings) > 3 else 1
-        width = area.w if cols == 2 else min(area.w, self.px(1300))
-        self.phone = pygame.Rect(area.centerx - width // 2, area.y, width, area.h)
         head_h = self.px(86)
+        self.phone = pygame.Rect(area.x, area.y, area.w, area.h)
         body = pygame.Rect(self.phone.x + self.px(18), self.phone.y + head_h + self.px(14),
                            self.phone.w - self.px(36), self.phone.h - head_h - self.px(28))
-        cells = grid(body, len(settings), columns=cols, gap=self.px(14), max_height=self.px(230), by_columns=True)
-        label_h = min(self.px(58), cells[0].h // 3) if cells else 0
+        gap = self.px(14)
+        placed: list[tuple[pygame.Rect, int]] = []
         widgets: list[Widget] = []
+        self.side = 0
+        if len(settings) > 3:
+            width = (body.w - gap) // 2
+            heights = [self.card_height(s, width) for s in settings]
+            rows = (len(settings) + 1) // 2
+            row_h = [max(heights[i:i + 2]) for i in range(0, len(settings), 2)]
+            if sum(row_h) + gap * (rows - 1) <= body.h:
+                top = body.y
+                for r, h in enumerate(row_h):
+                    for c in range(2):
+                        if 2 * r + c < len(settings):
+                            placed.append((pygame.Rect(body.x + c * (width + gap), top, width, h), 2 * r + c))
+                    top += h + gap
+        if not placed:
+            # One column: the names go in a column of their own, beside the options.
+            font = self.app.type.font(self.app.metrics.text("body"), True)
+            widest = max(font.size(self.app.type.shape(plain(self.text(s.label))))[0] for s in settings)
+            self.side = min(body.w * 3 // 10, widest + self.px(24))
+            heights = [self.card_height(s, body.w) for s in settings]
+            if sum(heights) + gap * (len(settings) - 1) > body.h:
+                bar = pygame.Rect(body.x, body.bottom - self.app.metrics.touch, body.w, self.app.metrics.touch)
+                body.h -= bar.h + gap
+                pages = paginate(heights, body.h, gap)
+                widgets += self.pager(bar, len(pages))
+                shown = pages[self.page]
+            else:
+                shown = list(range(len(settings)))
+                self.pager(body, 1)
+            self.page_of = {settings[i].id: n for n, page in enumerate(paginate(heights, body.h, gap)) for i in page}
+            top = body.y
+            for i in shown:
+                placed.append((pygame.Rect(body.x, top, body.w, heights[i]), i))
+                top += heights[i] + gap
+        else:
+            self.pager(body, 1)
+            self.page_of = {s.id: 0 for s in settings}
         self.cards = []
-        for setting, card in zip(settings, cells, strict=True):
+        for card, index in placed:
+            setting = settings[index]
             self.cards.append((card, setting.id))
-            track = pygame.Rect(card.x + self.px(14), card.y + label_h + self.px(10), card.w - self.px(28),
-                                card.h - label_h - self.px(22))
-            n = len(setting.options)
-            seg_w = track.w // n
-            for k, option in enumerate(setting.options):
-                rect = pygame.Rect(track.x + k * seg_w, track.y, seg_w if k < n - 1 else track.right - track.x - k * seg_w,
-                                   track.h)
-                widgets.append(Segment(self, setting.id, option.id, rect, plain(self.text(option.label))))
-        self.label_h = label_h
+            track = self.parts(card, setting)[1]
+            widths = self.segment_widths(setting, track.w)
+            x = track.x
+            for option, w in zip(setting.options, widths, strict=True):
+                widgets.append(Segment(self, setting.id, option.id, pygame.Rect(x, track.y, w, track.h),
+                                       plain(self.text(option.label))))
+                x += w
         return widgets
+
+    def label_height(self, setting: Setting, width: int) -> int:
+        m = self.app.metrics
+        return self.app.type.measure(plain(self.text(setting.label)), m.text("body"), width, bold=True)[2]
+
+    def parts(self, card: pygame.Rect, setting: Setting) -> tuple[pygame.Rect, pygame.Rect]:
+        """Where a setting's name and its options go in its card: the name above the options, or
+        beside them when the cards are wide (`side` is then the width of the names' column)."""
+        pad = self.px(12)
+        inner = card.inflate(-2 * pad, -2 * pad)
+        if self.side:
+            label = pygame.Rect(inner.x + pad, inner.y, self.side - pad, inner.h)
+            return label, pygame.Rect(label.right + pad, inner.y, inner.right - label.right - pad, inner.h)
+        label_w = inner.w - 2 * pad - self.mark_width()
+        label = pygame.Rect(inner.x + pad, inner.y, label_w, self.label_height(setting, label_w))
+        return label, pygame.Rect(inner.x, label.bottom + pad // 2, inner.w, inner.bottom - label.bottom - pad // 2)
+
+    def mark_width(self) -> int:
+        """Room kept beside a setting's name for the « modifié » mark."""
+        return self.app.type.font(self.app.metrics.text("small"), True).size(self._("modifié"))[0] + self.px(16)
+
+    def segment_widths(self, setting: Setting, width: int) -> list[int]:
+        """Each option's share of `width`: what its words need on one line, but never narrower than
+        its longest word."""
+        app = self.app
+        size = app.metrics.text("small")
+        font = app.type.font(size, True)
+        pad = self.px(SEGMENT_PAD)
+        labels = [app.type.shape(plain(self.text(o.label))) for o in setting.options]
+        natural = [font.size(label)[0] for label in labels]
+        longest = [max(font.size(word)[0] for word in label.split()) if label.strip() else 0 for label in labels]
+        room = width - pad * len(labels)
+        scale = room / max(1, sum(natural))
+        widths = [pad + max(word, int(n * scale)) for n, word in zip(natural, longest, strict=True)]
+        # Words kept whole may take more than the track: the widest options give the excess back.
+        excess = sum(widths) - width
+        while excess > 0:
+            widest = max(range(len(widths)), key=lambda k: widths[k] - pad - longest[k])
+            give = min(excess, widths[widest] - pad - longest[widest])
+            if give <= 0:
+                break
+            widths[widest] -= give
+            excess -= give
+        widths[-1] += width - sum(widths)
+        return widths
+
+    def card_height(self, setting: Setting, width: int) -> int:
+        pad = self.px(12)
+        track_w = width - 2 * pad - (self.side + pad if self.side else 0)
+        size = self.app.metrics.text("small")
+        lines = max(self.app.type.measure(plain(self.text(o.label)), size, w - self.px(SEGMENT_PAD), bold=True)[2]
+                    for o, w in zip(setting.options, self.segment_widths(setting, track_w), strict=True))
+        track_h = max(self.app.metrics.touch, lines + self.px(24))
+        if self.side:
+            # Under the name, room for the « modifié » mark.
+            mark_h = self.app.type.font(size, True).get_linesize()
+            return max(track_h, self.label_height(setting, self.side - pad) + mark_h) + 2 * pad
+        label_w = width - 4 * pad - self.mark_width()
+        return self.label_height(setting, label_w) + pad // 2 + track_h + 2 * pad
 
     def draw(self, surface: pygame.Surface) -> None:
         app = self.app
@@ -118,19 +218,15 @@ class SettingsView(PuzzleView):
             setting = settings[sid]
             changed = self.values[sid] != setting.start
             panel(surface, card, p.surface_alt, radius=self.px(22), border=p.outline, border_width=self.px(2))
-            label = pygame.Rect(card.x + self.px(20), card.y + self.px(8), card.w - self.px(40), self.label_h)
+            label, track = self.parts(card, setting)
             if changed:
-                mark = self._("modifié")
-                font = app.type.font(round(m.text("small") * 0.8), True)
-                mw = font.size(mark)[0]
-                app.type.line(surface, mark, (label.right, label.centery), size=round(m.text("small") * 0.8),
-                              color=p.primary_dark, bold=True, anchor="midright")
-                label.w -= mw + self.px(16)
+                mark = (label.right + self.mark_width(), label.y) if not self.side else label.bottomleft
+                app.type.line(surface, self._("modifié"), mark, size=m.text("small"), color=p.primary_dark,
+                              bold=True, anchor="topright" if not self.side else "bottomleft", kind="label")
             app.type.block(surface, plain(self.text(setting.label)), label, size=m.text("body"), color=p.ink,
-                           bold=True, valign="middle", max_lines=1, name=f"setting:{sid}")
-            track = pygame.Rect(card.x + self.px(14), card.y + self.label_h + self.px(10), card.w - self.px(28),
-                                card.h - self.label_h - self.px(22))
+                           bold=True, name=f"setting:{sid}")
             panel(surface, track, p.surface, radius=self.px(22), border=p.outline, border_width=self.px(2))
+        self.draw_page_count(surface)
 
     def answer(self) -> object | None:
         return dict(self.values)
@@ -144,4 +240,8 @@ class SettingsView(PuzzleView):
     def enter(self, hand: Hand, answer: object) -> int:
         if not isinstance(answer, dict):
             raise GestureError("expected an option for each setting")
-        return taps(hand, [f"setting:{sid}:{oid}" for sid, oid in answer.items()])
+        made = 0
+        for sid, oid in answer.items():
+            made += self.turn_to(hand, self.page_of.get(sid, 0))
+            made += taps(hand, [f"setting:{sid}:{oid}"])
+        return made

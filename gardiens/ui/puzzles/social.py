@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, TypeAlias
 
 import pygame
 
 from gardiens.ui.draw import panel
-from gardiens.ui.puzzles.base import PuzzleView
+from gardiens.ui.puzzles.base import Hand, PuzzleView
+from gardiens.ui.widgets.base import Button, Widget
 
 if TYPE_CHECKING:
     from gardiens.ui.theme import Color
@@ -51,77 +54,224 @@ def avatar(surface: pygame.Surface, app: Canvas, center: tuple[int, int], radius
                   anchor="center")
 
 
+def tag_size(app: Canvas, text: str, max_w: int, *, icon: bool = False) -> tuple[int, int]:
+    """The width and height of a tag holding `text`: one line when it fits `max_w`, more when not."""
+    m = app.metrics
+    size = app.type.floored(round(m.text("small") * 0.85), "label")
+    icon_w = m.px(34) if icon else 0
+    pads = m.px(24) + icon_w
+    _lines, widest, height = app.type.measure(text, size, max(1, max_w - pads), bold=True)
+    return min(max_w, widest + pads + m.px(2)), height + m.px(12)
+
+
 def tag(surface: pygame.Surface, app: Canvas, topleft: tuple[int, int], text: str, max_w: int, *,
         icon: str | None = None, strong: bool = False, name: str = "tag") -> pygame.Rect:
-    """A small pill with a word on it (a post's « Collaboration commerciale », a stamp)."""
+    """A small pill with a word on it (a post's « Collaboration commerciale », a stamp); a long
+    one takes more lines rather than losing its end."""
     p = app.palette
     m = app.metrics
-    size = round(m.text("small") * 0.85)
-    font = app.type.font(size, True)
-    icon_w = m.px(34) if icon else 0
-    w = min(max_w, font.size(text)[0] + m.px(28) + icon_w)
-    rect = pygame.Rect(topleft[0], topleft[1], w, font.get_linesize() + m.px(6))
+    size = app.type.floored(round(m.text("small") * 0.85), "label")
+    w, h = tag_size(app, text, max_w, icon=icon is not None)
+    rect = pygame.Rect(topleft[0], topleft[1], w, h)
     fill = p.primary if strong else p.surface_alt
     ink = p.on_primary if strong else p.ink
-    panel(surface, rect, fill, radius=rect.h // 2, border=p.primary_dark if strong else p.outline,
+    panel(surface, rect, fill, radius=min(rect.h // 2, m.px(24)), border=p.primary_dark if strong else p.outline,
           border_width=max(2, m.px(2)))
-    x = rect.x + m.px(14)
+    x = rect.x + m.px(12)
     if icon:
         image = app.assets.icon(icon, m.px(28), ink)
-        surface.blit(image, image.get_rect(midleft=(x, rect.centery)))
-        x += icon_w
+        surface.blit(image, image.get_rect(midleft=(x, rect.y + min(rect.h // 2, m.px(24)))))
+        x += m.px(34)
     app.type.block(surface, text, pygame.Rect(x, rect.y, rect.right - x - m.px(10), rect.h), size=size,
-                   color=ink, bold=True, valign="middle", max_lines=1, name=name)
+                   color=ink, bold=True, valign="middle", name=name, kind="label")
     return rect
 
 
-def post_header(surface: pygame.Surface, app: Canvas, rect: pygame.Rect, author: str, date: str) -> int:
-    """Avatar, author and date along the top of a post; returns the y under it."""
-    p = app.palette
+@dataclass(frozen=True)
+class PostShape:
+    """Where the parts of a post card go, from its top left corner; `height` is the whole card's."""
+
+    avatar: tuple[int, int]
+    radius: int
+    author: pygame.Rect
+    date: pygame.Rect
+    thumb: pygame.Rect
+    text: pygame.Rect
+    label: pygame.Rect
+    height: int
+
+
+def post_sizes(app: Canvas) -> tuple[int, int, int]:
+    """The sizes of a post's author name and date (labels) and of its text (reading)."""
     m = app.metrics
+    small = m.text("small")
+    return (app.type.floored(round(small * 0.93), "label"), app.type.floored(round(small * 0.8), "label"),
+            app.type.floored(small))
+
+
+def post_shape(app: Canvas, width: int, *, author: str, date: str, text: str, label: str, thumb: int = 0,
+               corner: int = 0, footer: int = 0) -> PostShape:
+    """Lay a post out in `width`, every text whole at its size: the card is as tall as they need.
+
+    `thumb` is the side of its picture (top right), `corner` the width kept free at the top right
+    (a check box) and `footer` the height kept free at the bottom (a stamp)."""
+    m = app.metrics
+    pad_x, pad_y, gap = m.px(16), m.px(10), m.px(8)
+    inner_w = width - 2 * pad_x
     radius = m.px(32)
-    avatar(surface, app, (rect.x + radius, rect.y + radius), radius, author)
-    x = rect.x + 2 * radius + m.px(14)
-    author_size = round(m.text("small") * 0.93)
-    date_size = round(m.text("small") * 0.78)
-    author_h = app.type.font(author_size, True).get_linesize()
-    date_h = app.type.font(date_size).get_linesize()
-    # Andika's lines are tall; the two lines share the avatar's height by their centres.
-    centre = rect.y + (radius * 3 // 5 if date else radius)
-    app.type.block(surface, author, pygame.Rect(x, centre - author_h // 2, rect.right - x, author_h),
-                   size=author_size, color=p.ink, bold=True, max_lines=1, name="post-author")
-    if date:
-        centre = rect.y + radius * 3 // 2 + m.px(2)
-        app.type.block(surface, date, pygame.Rect(x, centre - date_h // 2, rect.right - x, date_h),
-                       size=date_size, color=p.ink_soft, max_lines=1, name="post-date")
-    return rect.y + 2 * radius + m.px(12)
+    author_size, date_size, text_size = post_sizes(app)
+    side = min(thumb, inner_w // 3) if thumb else 0
+    column = inner_w - (side + m.px(14) if side else 0)
+    head_x = pad_x + 2 * radius + m.px(14)
+    head_w = max(1, pad_x + column - head_x - (corner if not side else 0))
+    author_h = app.type.measure(author, author_size, head_w, bold=True)[2]
+    date_h = app.type.measure(date, date_size, head_w)[2] if date else 0
+    head_h = author_h + (m.px(4) + date_h if date else 0)
+    # The name and the date stand by the avatar's middle, or under its top when they need more room.
+    head_y = pad_y + max(0, (2 * radius - head_h) // 2)
+    author_rect = pygame.Rect(head_x, head_y, head_w, author_h)
+    date_rect = pygame.Rect(head_x, author_rect.bottom + m.px(4), head_w, date_h)
+    y = max(pad_y + 2 * radius, head_y + head_h) + gap
+    text_h = app.type.measure(text, text_size, column)[2]
+    text_rect = pygame.Rect(pad_x, y, column, text_h)
+    bottom = text_rect.bottom
+    thumb_rect = pygame.Rect(pad_x + inner_w - side, pad_y, side, side)
+    if side:
+        bottom = max(bottom, thumb_rect.bottom)
+    label_rect = pygame.Rect(pad_x, bottom, 0, 0)
+    if label:
+        w, h = tag_size(app, label, inner_w, icon=True)
+        label_rect = pygame.Rect(pad_x, bottom + gap, w, h)
+        bottom = label_rect.bottom
+    if footer:
+        bottom += gap + footer
+    return PostShape((pad_x + radius, pad_y + radius), radius, author_rect, date_rect, thumb_rect, text_rect,
+                     label_rect, bottom + pad_y)
 
 
 def paint_post(surface: pygame.Surface, app: Canvas, rect: pygame.Rect, *, author: str, date: str, text: str,
-               label: str, image: pygame.Surface | None, selected: bool, name: str) -> pygame.Rect:
-    """A social post card; returns the room left at its bottom (for a mark or a stamp)."""
+               label: str, image: pygame.Surface | None, selected: bool, name: str, corner: int = 0,
+               footer: int = 0) -> pygame.Rect:
+    """A social post card, every text whole (lay it out `rect.h` >= `post_shape(...).height`);
+    returns its inner area (for a mark or a stamp)."""
     p = app.palette
     m = app.metrics
     panel(surface, rect, p.surface, radius=m.px(22), shadow=p.shadow, depth=m.px(6),
           border=p.primary if selected else p.outline, border_width=m.px(7 if selected else 3))
-    inner = rect.inflate(-m.px(32), -m.px(24))
-    if image is not None:
-        thumb = image.get_rect(topright=(inner.right, inner.y))
-        surface.blit(image, thumb)
+    shape = post_shape(app, rect.w, author=author, date=date, text=text, label=label,
+                       thumb=image.get_width() if image is not None else 0, corner=corner, footer=footer)
+    x, y = rect.topleft
+    author_size, date_size, text_size = post_sizes(app)
+    avatar(surface, app, (x + shape.avatar[0], y + shape.avatar[1]), shape.radius, author)
+    app.type.block(surface, author, shape.author.move(x, y), size=author_size, color=p.ink, bold=True,
+                   name="post-author", kind="label")
+    if date:
+        app.type.block(surface, date, shape.date.move(x, y), size=date_size, color=p.ink_soft, name="post-date",
+                       kind="label")
+    if image is not None and shape.thumb.w:
+        thumb = shape.thumb.move(x, y)
+        surface.blit(pygame.transform.smoothscale(image, thumb.size) if image.get_size() != thumb.size else image,
+                     thumb)
         pygame.draw.rect(surface, p.outline, thumb, width=max(1, m.px(2)), border_radius=m.px(8))
-        head_rect = pygame.Rect(inner.x, inner.y, thumb.x - inner.x - m.px(14), inner.h)
-    else:
-        head_rect = inner
-    y = post_header(surface, app, pygame.Rect(head_rect.x, head_rect.y, head_rect.w - m.px(60), m.px(60)),
-                    author, date)
-    bottom = inner.bottom
+    app.type.block(surface, text, shape.text.move(x, y), size=text_size, color=p.ink, name=f"{name}-text")
     if label:
-        label_h = app.type.font(round(m.text("small") * 0.85), True).get_linesize() + m.px(6)
-        tag(surface, app, (inner.x, inner.bottom - label_h), label, head_rect.w, icon="flag", name=f"{name}-label")
-        bottom -= label_h + m.px(8)
-    app.type.block(surface, text, pygame.Rect(head_rect.x, y, head_rect.w, bottom - y), size=m.text("small"),
-                   color=p.ink, name=f"{name}-text")
-    return inner
+        tag(surface, app, shape.label.move(x, y).topleft, label, shape.label.w, icon="flag", name=f"{name}-label")
+    return rect.inflate(-m.px(32), -m.px(24))
+
+
+# Cards laid out page by page: for each page, each card's id and place.
+Pages: TypeAlias = list[list[tuple[str, pygame.Rect]]]
+
+
+def _pack(ids: list[str], area: pygame.Rect, cols: int, gap: int, height: Callable[[str, int], int]) -> Pages:
+    w = (area.w - gap * (cols - 1)) // cols
+    heights = [height(card, w) for card in ids]
+    pages: Pages = [[]]
+    y = area.y
+    for start in range(0, len(ids), cols):
+        row = ids[start:start + cols]
+        h = max(heights[start:start + cols])
+        if pages[-1] and y + h > area.bottom:
+            pages.append([])
+            y = area.y
+        x = area.centerx - (len(row) * w + (len(row) - 1) * gap) // 2
+        pages[-1] += [(card, pygame.Rect(x + i * (w + gap), y, w, h)) for i, card in enumerate(row)]
+        y += h + gap
+    return pages
+
+
+def lay_pages(ids: list[str], area: pygame.Rect, *, columns: list[int], gap: int, side: int,
+              height: Callable[[str, int], int]) -> Pages:
+    """Cards in rows as tall as their tallest card, rows grouped into pages that fit `area`.
+    `columns` are the counts to try, the preferred first: the first that shows every card on
+    one page is kept; failing that, the one with the fewest pages in `area` less `side` on the
+    right (where the page buttons go) — `height(card, width)` gives a card's height."""
+    for cols in columns:
+        pages = _pack(ids, area, cols, gap, height)
+        if len(pages) == 1:
+            return pages
+    narrower = pygame.Rect(area.x, area.y, area.w - side, area.h)
+    return min((_pack(ids, narrower, cols, gap, height) for cols in columns), key=len)
+
+
+class PageButton(Button):
+    """A tall, narrow page button by the cards: its arrow above its word."""
+
+    def draw_content(self, surface: pygame.Surface, app: Canvas, rect: pygame.Rect, ink: Color) -> None:
+        m = app.metrics
+        size = min(m.px(56), rect.w - m.px(20))
+        icon = app.assets.icon(self.icon or "next", size, ink)
+        label_size = m.text("button")
+        label_h = app.type.measure(self.label, label_size, rect.w - m.px(12), bold=True)[2] if self.label else 0
+        top = rect.centery - (size + m.px(8) + label_h) // 2 if self.label else rect.centery - size // 2
+        surface.blit(icon, icon.get_rect(midtop=(rect.centerx, top)))
+        if not self.label:
+            return
+        app.type.block(surface, self.label, pygame.Rect(rect.x + m.px(6), top + size + m.px(8), rect.w - m.px(12),
+                       max(label_h, rect.bottom - top - size - m.px(16))), size=label_size, color=ink, bold=True,
+                       align="center", name=self.name, kind="label")
+
+
+def page_column(view: PuzzleView) -> int:
+    """The width of the column of page buttons: « Suite » on one line."""
+    m = view.app.metrics
+    return max(view.px(130), view.app.type.measure(view._("Suite"), m.text("button"), 10_000, bold=True)[1]
+               + view.px(30))
+
+
+def page_buttons(view: PuzzleView, column: pygame.Rect, page: int, pages: int,
+                 turn: Callable[[int], object]) -> list[Widget]:
+    """The way back (an arrow) at the top of `column`, « Suite » under it; « Suite » stands out
+    while cards are left to see, so that the team knows there is more. The page number goes
+    between them."""
+    _ = view._
+    last = page >= pages - 1
+    back_h = column.h * 2 // 5
+    number = view.px(70)
+    return [
+        PageButton("page-previous", pygame.Rect(column.x, column.y, column.w, back_h), "", icon="back",
+                   kind="plain", enabled=page > 0, on_tap=lambda: turn(-1)),
+        PageButton("page-next", pygame.Rect(column.x, column.y + back_h + number, column.w,
+                                            column.h - back_h - number), _("Suite"), icon="next",
+                   kind="plain" if last else "accent", enabled=not last, on_tap=lambda: turn(1)),
+    ]
+
+
+def page_number(surface: pygame.Surface, app: Canvas, column: pygame.Rect, page: int, pages: int) -> None:
+    """« 1 / 2 » between the page buttons."""
+    back_h = column.h * 2 // 5
+    row = pygame.Rect(column.x, column.y + back_h, column.w, app.metrics.px(70))
+    app.type.block(surface, f"{page + 1} / {pages}", row, size=app.metrics.text("subtitle"), color=app.palette.ink_soft,
+                   bold=True, align="center", valign="middle", max_lines=1, name="page-number")
+
+
+def go_to_page(hand: Hand, view_page: Callable[[], int], page: int) -> int:
+    """Tap « Suite » or « Précédent » until `page` is on show; returns the taps made."""
+    made = 0
+    while view_page() != page and made < 50:
+        hand.tap("page-next" if view_page() < page else "page-previous")
+        made += 1
+    return made
 
 
 def app_window(surface: pygame.Surface, app: Canvas, rect: pygame.Rect, *, radius: int, bar_height: int,

@@ -101,7 +101,7 @@ class SortCard(Card["SortView"]):
     def paint(self, surface: pygame.Surface, app: Canvas, area: pygame.Rect, pressed: bool) -> Ring:
         view = self.view
         # The card keeps the same size sorted or not; the strip under it names its box once sorted.
-        body = pygame.Rect(area.x, area.y, area.w, area.h - view.px(view.tag_height))
+        body = pygame.Rect(area.x, area.y, area.w, area.h - view.tag_room())
         view.paint_card(surface, self.item_id, body)
         box = view.placed.get(self.item_id)
         if box is not None:
@@ -229,11 +229,19 @@ class SortView(SortingView):
         ready = self.selected is not None
         panel(surface, rect, p.surface_alt, radius=self.px(26), border=p.accent if ready else idle,
               border_width=self.px(7 if ready else 4))
-        return pygame.Rect(rect.x, rect.y, rect.w, self.px(self.box_head))
+        return pygame.Rect(rect.x, rect.y, rect.w, self.head_height())
+
+    def tag_room(self) -> int:
+        """The height of the strip under a card that names its box once sorted, in pixels."""
+        return self.px(self.tag_height)
+
+    def head_height(self) -> int:
+        """The height of a box's head, in pixels."""
+        return self.px(self.box_head)
 
     def drop_arrow(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
         """An arrow at the bottom of a box: the picked-up card may go here."""
-        below = rect.bottom - rect.y - self.px(self.box_head)
+        below = rect.bottom - rect.y - self.head_height()
         icon = self.app.assets.icon("down", max(8, min(self.px(48), below - self.px(12))), self.app.palette.accent_dark)
         surface.blit(icon, icon.get_rect(midbottom=(rect.centerx, rect.bottom - self.px(6))))
 

@@ -23,6 +23,8 @@ GAP = 18
 MAX_CARD = 160
 MIN_CARD = 124
 NAV = 110
+# Design pixels a button keeps beside its label: its icon and its margins.
+BUTTON_ROOM = 120
 
 
 class TrueFalseView(PuzzleView):
@@ -72,14 +74,14 @@ class TrueFalseView(PuzzleView):
         app = self.app
         body = app.metrics.text("body")
         cols = 1 if len(statements) <= 4 or self.screen_has_picture() else 2
-        self.button_w = 2 * self.px(230 if cols == 1 else 190) + self.px(46)
+        self.button_w = self._buttons_width(230 if cols == 1 else 190)
         cells = grid(area, len(statements), columns=cols, gap=self.px(GAP), max_height=self.px(MAX_CARD))
         texts = [self.text(s.text) for s in statements]
         if all(self._fits(t, body, c) for t, c in zip(texts, cells, strict=True)):
             self.pages = [list(range(len(statements)))]
             return cells
         # One column of cards, each as tall as its statement; pages of as many as fit.
-        self.button_w = 2 * self.px(230) + self.px(46)
+        self.button_w = self._buttons_width(230)
         width = area.w - self.button_w - self.px(40)
         heights = [max(self.px(MIN_CARD), app.type.measure(t, body, width)[2] + self.px(28)) for t in texts]
         room = area.h - self.px(NAV) - self.px(GAP)
@@ -98,6 +100,13 @@ class TrueFalseView(PuzzleView):
             shown[index] = pygame.Rect(area.x, y, area.w, heights[index])
             y += heights[index] + self.px(GAP)
         return [shown.get(i, pygame.Rect(0, 0, 0, 0)) for i in range(len(statements))]
+
+    def _buttons_width(self, smallest: int) -> int:
+        """The two answer buttons side by side: each as wide as the longer label with its icon,
+        and at least `smallest` design pixels."""
+        font = self.app.type.font(self.app.metrics.text("body"), True)
+        label = max(font.size(self.app.type.shape(text))[0] for text in self.labels())
+        return 2 * max(self.px(smallest), label + self.px(BUTTON_ROOM)) + self.px(46)
 
     def _fits(self, text: str, size: int, card: pygame.Rect) -> bool:
         """Whether `text` fits its card at `size`, without shrinking."""

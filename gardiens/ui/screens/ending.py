@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING, NamedTuple
+from functools import partial
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 import pygame
 
@@ -17,7 +18,7 @@ from gardiens.ui.kit.modal import ModalScreen
 from gardiens.ui.kit.screen import TOP_BAR, Screen, draw_title
 from gardiens.ui.screens.attract import night_scene
 from gardiens.ui.text import TEXT_FLOORS
-from gardiens.ui.theme import DESIGN_SIZE
+from gardiens.ui.theme import DESIGN_SIZE, TOUCH
 from gardiens.ui.widgets.base import Button, Widget
 
 if TYPE_CHECKING:
@@ -159,7 +160,10 @@ class TimeUpScreen(_Ending):
 
 class DebriefScreen(Screen):
     """Result, time, hints, a badge, the key messages, where to find help, and the mission's
-    puzzles one lane each; the discussion questions open on demand for the facilitator."""
+    puzzles one lane each; the discussion questions open on demand for the facilitator.
+
+    The key messages and the help are set at the size of reading text, never smaller: when they
+    do not all fit, they share one wide card turned page by page (« 1 / 3 » and arrows)."""
 
     name = "debrief"
 
@@ -167,6 +171,8 @@ class DebriefScreen(Screen):
         super().__init__(app)
         # Where the timeline drew each puzzle's mark, for the layout checks.
         self.timeline_marks: list[pygame.Rect] = []
+        # The page on show of each card that has several.
+        self.pages: dict[str, int] = {}
 
     def layout(self) -> None:
         _ = self._
@@ -174,11 +180,29 @@ class DebriefScreen(Screen):
         y, h = self.px(14), self.px(104)
         finish = pygame.Rect(self.width - self.px(60) - w, y, w, h)
         questions = pygame.Rect(finish.x - self.px(24) - w, y, w, h)
-        self.widgets = [
+        widgets: list[Widget] = [
             Button("questions", questions, _("Questions"), icon="question", on_tap=self.open_questions),
             Button("finish", finish, _("Terminer"), icon="check", kind="accent",
                    on_tap=lambda: self.app.command(Reset())),
         ]
+        for card in self.cards():
+            if len(card.pages) < 2:
+                continue
+            page = self.pages[card.key] = max(0, min(len(card.pages) - 1, self.pages.get(card.key, 0)))
+            row = self._pager_row(card.rect)
+            side = row.h
+            widgets += [
+                Button(f"{card.key}-previous", pygame.Rect(row.x, row.y, side, side), icon="back",
+                       enabled=page > 0, on_tap=partial(self.turn, card.key, -1)),
+                Button(f"{card.key}-next", pygame.Rect(row.right - side, row.y, side, side), icon="next",
+                       enabled=page < len(card.pages) - 1, on_tap=partial(self.turn, card.key, 1)),
+            ]
+        self.widgets = widgets
+
+    def turn(self, key: str, by: int) -> None:
+        """Show the previous or next page of the card `key` (« learn », « help » or « all »)."""
+        self.pages[key] = self.pages.get(key, 0) + by
+        self.refresh()
 
     def questions(self) -> list[str]:
         words = self.app.words
@@ -200,132 +224,273 @@ class DebriefScreen(Screen):
         age = self.app.state.age or "9-12"
         return [(HELP_ICONS[r.kind], self._(pick(r.title, age)), self._(pick(r.text, age))) for r in card.resources]
 
+    # -- where things go ---------------------------------------------------------------
+
+    def _body(self) -> tuple[pygame.Rect, pygame.Rect, pygame.Rect]:
+        """The result card, the room for the key messages and the help, and the timeline's box."""
+        data = self.app.session.debrief()
+        gap = self.px(30)
+        top = self.px(TOP_BAR + 10)
+        timeline_h = self.timeline_height(len(data.puzzles) if data else 1)
+        body_h = self.height - top - timeline_h - 2 * gap
+        result = pygame.Rect(self.px(40), top, self.px(430), body_h)
+        room = pygame.Rect(result.right + gap, top, self.width - result.right - gap - self.px(40), body_h)
+        timeline = pygame.Rect(self.px(40), self.height - timeline_h - gap, self.width - self.px(80), timeline_h)
+        return result, room, timeline
+
+    def entries(self) -> list[Entry]:
+        """The key messages (three at most) then the help resources, in the team's language."""
+        words = self.app.words
+        mission = self.app.mission
+        if words is None or mission is None:
+            return []
+        messages = words.texts(mission.debrief.key_messages)[:3]
+        return ([Entry("learn", str(i + 1), "", text) for i, text in enumerate(messages)]
+                + [Entry("help", icon, title, text) for icon, title, text in self.help_resources()])
+
+    def cards(self) -> list[Card]:
+        """The key messages and the help side by side, each card turned page by page if it must;
+        when one entry alone is too tall for its card, both share one wide card."""
+        _result, room, _timeline = self._body()
+        entries = self.entries()
+        gap = self.px(30)
+        learn_w = (room.w - gap) * 11 // 20
+        left = pygame.Rect(room.x, room.y, learn_w, room.h)
+        right = pygame.Rect(left.right + gap, room.y, room.w - learn_w - gap, room.h)
+        learn = self._paged([e for e in entries if e.section == "learn"], left)
+        helps = self._paged([e for e in entries if e.section == "help"], right)
+        if learn is not None and helps is not None:
+            return [Card("learn", left, learn), Card("help", right, helps)]
+        return [Card("all", room, self._paged(entries, room, whole=False) or [])]
+
+    def _paged(self, entries: list[Entry], card: pygame.Rect, *, whole: bool = True) -> list[list[Entry]] | None:
+        """The pages of `entries` in `card`, with a pager if there are several; None if `whole`
+        and an entry does not fit a page by itself."""
+        pages = self._paginate(entries, card, pager=False)
+        if len(pages) > 1:
+            pages = self._paginate(entries, card, pager=True)
+        if whole and any(len(page) == 1 and not self._fits(page, card, len(pages) > 1) for page in pages):
+            return None
+        return pages
+
+    def _fits(self, page: list[Entry], card: pygame.Rect, pager: bool) -> bool:
+        entry = page[0]
+        title, text = self._entry_heights(entry, card)
+        return self._first_top(entry.section, card, pager) + title + text <= card.h - self.px(40)
+
+    def _reading_size(self) -> int:
+        return self.app.type.floored(self.app.metrics.text("body"), "reading")
+
+    def _heading_size(self) -> int:
+        return self.app.metrics.text("subtitle") + self.px(6)
+
+    def _column(self, card: pygame.Rect) -> pygame.Rect:
+        """Where the entries' texts go in `card`: right of their number or icon."""
+        return pygame.Rect(card.x + self.px(110), card.y, card.w - self.px(140), card.h)
+
+    def _pager_row(self, card: pygame.Rect) -> pygame.Rect:
+        """The arrows and « 1 / 3 » of a card with pages: at the right of its heading."""
+        side = self.px(TOUCH)
+        width = 2 * side + self.px(130)
+        return pygame.Rect(card.right - self.px(24) - width, card.y + self.px(16), width, side)
+
+    def _heading_width(self, card: pygame.Rect, pager: bool) -> int:
+        return card.w - self.px(60) - ((self._pager_row(card).w + self.px(16)) if pager else 0)
+
+    def _first_top(self, section: str, card: pygame.Rect, pager: bool) -> int:
+        """The room the heading of a page's first section takes, beside the pager if any."""
+        heading = self._heading_height(section, self._heading_width(card, pager))
+        return self.px(16) + max(heading, self.px(TOUCH) if pager else 0) + self.px(20)
+
+    def _heading(self, section: str) -> str:
+        return self._("Ce qu'on retient") if section == "learn" else self._("Besoin d'aide ?")
+
+    def _heading_height(self, section: str, width: int) -> int:
+        return self.app.type.measure(self._heading(section), self._heading_size(), width, True)[2]
+
+    def _entry_heights(self, entry: Entry, card: pygame.Rect) -> tuple[int, int]:
+        """The height of an entry's title (none for a key message) and of its text in `card`."""
+        measure = self.app.type.measure
+        size = self._reading_size()
+        width = self._column(card).w
+        title = measure(entry.title, size, width, True)[2] if entry.title else 0
+        return title, max(self.px(60), measure(entry.text, size, width)[2])
+
+    def _paginate(self, entries: list[Entry], card: pygame.Rect, *, pager: bool) -> list[list[Entry]]:
+        """Entries in pages that each fit `card` (less the pager's row), in order: an entry taller
+        than a whole page has a page of its own."""
+        room = card.h - self.px(40)
+        pages: list[list[Entry]] = []
+        page: list[Entry] = []
+        used = 0
+        for entry in entries:
+            title, text = self._entry_heights(entry, card)
+            if not page:
+                need = title + text + self._first_top(entry.section, card, pager)
+            elif page[-1].section != entry.section:
+                need = title + text + self.px(8) + self._segment_top(entry.section, card)
+            else:
+                need = title + text + self.px(24)
+            if page and used + need > room:
+                pages.append(page)
+                page, used = [], 0
+                need = title + text + self._first_top(entry.section, card, pager)
+            page.append(entry)
+            used += need
+        if page:
+            pages.append(page)
+        return pages
+
+    def _segment_top(self, section: str, card: pygame.Rect) -> int:
+        """The room a section's heading takes where it starts on a page (its panel's margin too)."""
+        return self.px(16) + self._heading_height(section, card.w - self.px(60)) + self.px(20)
+
+    # -- drawing ---------------------------------------------------------------------
+
     def draw(self, surface: pygame.Surface) -> None:
+        app = self.app
+        _ = self._
+        self.draw_background(surface)
+        data = app.session.debrief()
+        questions = self.find("questions")
+        draw_title(self, surface, _("Bilan — {team}").format(team=app.team()),
+                   right=questions.rect.x - self.px(30) if questions else None)
+        if data is None or app.words is None or app.mission is None:
+            self.draw_widgets(surface)
+            return
+        result, _room, timeline = self._body()
+        self.draw_result(surface, data, result)
+        for card in self.cards():
+            pages = card.pages or [[]]
+            page = min(self.pages.get(card.key, 0), len(pages) - 1)
+            self.draw_page(surface, card.rect, pages[page], page, len(pages))
+        self.draw_timeline(surface, data, timeline)
+        self.draw_widgets(surface)
+
+    def draw_result(self, surface: pygame.Surface, data: DebriefData, card: pygame.Rect) -> None:
+        """The badge and its name, the outcome, then time, puzzles and hints, one below the other;
+        the medal's picture gives way when the words need its room."""
         app = self.app
         p = app.palette
         m = app.metrics
         _ = self._
-        self.draw_background(surface)
-        data = app.session.debrief()
-        words = app.words
-        questions = self.find("questions")
-        draw_title(self, surface, _("Bilan — {team}").format(team=app.team()),
-                   right=questions.rect.x - self.px(30) if questions else None)
-        if data is None or words is None or app.mission is None:
-            self.draw_widgets(surface)
-            return
-        gap = self.px(30)
-        top = self.px(TOP_BAR + 10)
-        timeline_h = self.timeline_height(len(data.puzzles))
-        body_h = self.height - top - timeline_h - 2 * gap
-        # Result card with the badge.
-        result = pygame.Rect(self.px(40), top, self.px(430), body_h)
-        panel(surface, result, p.surface, radius=self.px(36), shadow=p.shadow, depth=self.px(10), border=p.outline,
+        panel(surface, card, p.surface, radius=self.px(36), shadow=p.shadow, depth=self.px(10), border=p.outline,
               border_width=self.px(3))
         tier = badge_of(data)
-        badge(surface, (result.centerx, result.y + self.px(105)), self.px(76), p, tier)
         names = {Badge.GOLDEN_LIGHTHOUSE: _("Phare d'or"), Badge.KEEPERS: _("Gardiens du phare"),
                  Badge.APPRENTICES: _("Apprentis gardiens")}
-        app.type.block(surface, names[tier], pygame.Rect(result.x + self.px(20), result.y + self.px(236),
-                       result.w - self.px(40), self.px(60)), size=m.text("subtitle"), color=p.primary_dark,
-                       bold=True, align="center", max_lines=1, name="badge-name")
         outcome = {Outcome.WON: _("Mission réussie !"), Outcome.TIME_UP: _("Temps écoulé"),
                    Outcome.ABANDONED: _("Mission arrêtée")}.get(data.outcome or Outcome.ABANDONED, "")
-        app.type.block(surface, outcome, pygame.Rect(result.x + self.px(20), result.y + self.px(292),
-                       result.w - self.px(40), self.px(60)), size=m.text("subtitle"), color=p.ink, bold=True,
-                       align="center", max_lines=1, name="outcome")
         facts = [
             ("clock", _("Temps : {time}").format(time=format_duration(data.elapsed, app.language))),
             ("star", _("Énigmes : {done} sur {total}").format(done=data.solved, total=len(data.puzzles))),
             ("bulb", self.ngettext("Indice : {n}", "Indices : {n}", data.hints_used).format(n=data.hints_used)),
         ]
-        y = result.y + self.px(356)
-        each = max(self.px(56), (result.bottom - self.px(16) - y) // len(facts))
-        rows = [pygame.Rect(result.x + self.px(96), y + i * each, result.w - self.px(110), each)
-                for i in range(len(facts))]
-        # One size for the three facts, so that a short one does not look bigger than the rest.
-        size = app.type.common_size([text for _icon, text in facts], rows, m.text("body"))
-        for (icon, text), row in zip(facts, rows, strict=True):
+        inner = card.inflate(-self.px(40), -self.px(32))
+        heading = m.text("subtitle")
+        fact_w = inner.w - self.px(66)
+        measure = app.type.measure
+        radius = self.px(56)
+        medal = round(radius * 2.6) + self.px(16)
+        floor = m.floor("reading")
+        body = self._reading_size()
+        while True:
+            heights = ([measure(names[tier], body, inner.w, True)[2], measure(outcome, heading, inner.w, True)[2]]
+                       + [max(self.px(56), measure(text, body, fact_w)[2]) for _icon, text in facts])
+            words_h = sum(heights) + self.px(12) * (len(heights) - 1)
+            # The medal gives way first, then the words get smaller, never under the reading floor.
+            if words_h <= inner.h or body <= floor:
+                break
+            body = max(floor, int(body * 0.92))
+            heading = max(body, int(heading * 0.92))
+        y = inner.y
+        if words_h + medal <= inner.h:
+            badge(surface, (inner.centerx, y + radius), radius, p, tier)
+            y += medal
+        spare = max(0, inner.bottom - y - words_h) // (len(heights) + 1)
+        y += spare
+        name_h, outcome_h, *fact_hs = heights
+        app.type.block(surface, names[tier], pygame.Rect(inner.x, y, inner.w, name_h), size=body,
+                       color=p.primary_dark, bold=True, align="center", name="badge-name")
+        y += name_h + self.px(12)
+        app.type.block(surface, outcome, pygame.Rect(inner.x, y, inner.w, outcome_h), size=heading, color=p.ink,
+                       bold=True, align="center", name="outcome")
+        y += outcome_h + self.px(12) + spare
+        for (icon, text), height in zip(facts, fact_hs, strict=True):
+            row = pygame.Rect(inner.right - fact_w, y, fact_w, height)
             image = app.assets.icon(icon, self.px(48), p.primary)
-            surface.blit(image, image.get_rect(midleft=(result.x + self.px(30), row.centery)))
-            app.type.block(surface, text, row, size=size, color=p.ink, valign="middle", max_lines=1, name="fact")
-        # Key messages.
-        x = result.right + gap
-        help_w = self.px(720)
-        learn = pygame.Rect(x, top, self.width - x - help_w - gap - self.px(40), body_h)
-        panel(surface, learn, p.surface, radius=self.px(36), shadow=p.shadow, depth=self.px(10), border=p.outline,
-              border_width=self.px(3))
-        app.type.block(surface, _("Ce qu'on retient"), pygame.Rect(learn.x + self.px(30), learn.y + self.px(20),
-                       learn.w - self.px(60), self.px(80)), size=m.text("subtitle") + self.px(6), color=p.ink,
-                       bold=True, max_lines=1, name="learn-title")
-        messages = words.texts(app.mission.debrief.key_messages)[:3]
-        column = pygame.Rect(learn.x + self.px(110), learn.y + self.px(110), learn.w - self.px(140), 0)
-        column.h = learn.bottom - self.px(20) - column.y
-        boxes, size = self._stack(messages, column, self.px(28))
-        for i, (message, box) in enumerate(zip(messages, boxes, strict=True)):
-            dot = pygame.Rect(learn.x + self.px(28), box.y + self.px(2), self.px(60), self.px(60))
-            pygame.draw.ellipse(surface, p.accent, dot)
-            app.type.line(surface, str(i + 1), dot.center, size=m.text("subtitle"), color=p.on_accent, bold=True,
-                          anchor="center")
-            app.type.block(surface, message, box, size=size, color=p.ink, name="key-message")
-        self.draw_help(surface, pygame.Rect(learn.right + gap, top, help_w, body_h))
-        self.draw_timeline(surface, data, pygame.Rect(self.px(40), self.height - timeline_h - gap,
-                                                      self.width - self.px(80), timeline_h))
-        self.draw_widgets(surface)
+            surface.blit(image, image.get_rect(midleft=(inner.x, y + min(height, self.px(56)) // 2)))
+            app.type.block(surface, text, row, size=body, color=p.ink, valign="middle", name="fact")
+            y += height + self.px(12)
 
-    def draw_help(self, surface: pygame.Surface, card: pygame.Rect) -> None:
-        """Where to find help: the mission's own resources or its theme's, each a title and a text."""
+    def draw_page(self, surface: pygame.Surface, card: pygame.Rect, entries: list[Entry], page: int,
+                  pages: int) -> None:
+        """One page of a card: each run of key messages or of help under its heading (the help on
+        green), and the pager when there are several pages."""
         app = self.app
         p = app.palette
-        m = app.metrics
-        panel(surface, card, p.good_soft, radius=self.px(36), shadow=p.good, depth=self.px(10), border=p.good,
-              border_width=self.px(4))
-        app.type.block(surface, self._("Besoin d'aide ?"), pygame.Rect(card.x + self.px(30), card.y + self.px(20),
-                       card.w - self.px(60), self.px(80)), size=m.text("subtitle") + self.px(6), color=p.ink,
-                       bold=True, max_lines=1, name="help-title")
-        resources = self.help_resources()
-        column = pygame.Rect(card.x + self.px(100), card.y + self.px(110), card.w - self.px(130), 0)
-        column.h = card.bottom - self.px(20) - column.y
-        size, heights = self._help_size(resources, column)
-        y = column.y
-        for (icon, title, text), (title_h, text_h) in zip(resources, heights, strict=True):
-            if y + title_h + text_h > column.bottom:
-                # Even at the reading floor the card is too small (a small window, the largest
-                # text): the first resources are shown whole rather than all of them cut.
-                break
-            image = app.assets.icon(icon, self.px(56), p.good)
-            surface.blit(image, (card.x + self.px(28), y))
-            app.type.block(surface, title, pygame.Rect(column.x, y, column.w, title_h), size=size, color=p.ink,
-                           bold=True, name="help-name")
-            app.type.block(surface, text, pygame.Rect(column.x, y + title_h, column.w, text_h), size=size,
-                           color=p.ink, name="help")
-            y += title_h + text_h + self.px(24)
+        all_help = bool(entries) and all(e.section == "help" for e in entries)
+        fill, edge = (p.good_soft, p.good) if all_help else (p.surface, p.outline)
+        panel(surface, card, fill, radius=self.px(36), shadow=p.good if all_help else p.shadow, depth=self.px(10),
+              border=edge, border_width=self.px(4 if all_help else 3))
+        runs: list[list[Entry]] = []
+        for entry in entries:
+            if runs and runs[-1][0].section == entry.section:
+                runs[-1].append(entry)
+            else:
+                runs.append([entry])
+        pager = pages > 1
+        bottom = card.bottom - self.px(20)
+        y = card.y
+        for number, run in enumerate(runs):
+            heights = [self._entry_heights(e, card) for e in run]
+            section = run[0].section
+            first = number == 0
+            if section == "help" and not all_help:
+                y += self.px(8)
+                tall = (self._segment_top(section, card) + sum(a + b for a, b in heights)
+                        + self.px(24) * (len(run) - 1))
+                green = pygame.Rect(card.x + self.px(12), y, card.w - self.px(24),
+                                    min(tall, card.bottom - self.px(12) - y))
+                panel(surface, green, p.good_soft, radius=self.px(28), border=p.good, border_width=self.px(3))
+            y += self.px(16)
+            width = self._heading_width(card, pager and first)
+            heading_h = self._heading_height(section, width)
+            row_h = max(heading_h, self.px(TOUCH)) if pager and first else heading_h
+            app.type.block(surface, self._heading(section), pygame.Rect(card.x + self.px(30), y, width, row_h),
+                           size=self._heading_size(), color=p.ink, bold=True, valign="middle",
+                           name="learn-title" if section == "learn" else "help-title")
+            y += row_h + self.px(20)
+            for entry, (title_h, text_h) in zip(run, heights, strict=True):
+                self._draw_entry(surface, card, entry, y, title_h, min(text_h, max(0, bottom - y - title_h)))
+                y += title_h + text_h + self.px(24)
+            y -= self.px(24)
+        if pager:
+            row = self._pager_row(card)
+            app.type.block(surface, f"{page + 1} / {pages}", row.inflate(-2 * row.h - self.px(16), 0),
+                           size=app.metrics.text("subtitle"), color=p.ink, bold=True, align="center",
+                           valign="middle", max_lines=1, name="page-count", kind="label")
 
-    def _help_size(self, resources: list[tuple[str, str, str]],
-                   column: pygame.Rect) -> tuple[int, list[tuple[int, int]]]:
-        """One size for every resource (its title in bold, then its text): the largest at which all
-        fit the column, down to the reading floor; and the heights of each title and text."""
-        measure = self.app.type.measure
-        size = self.app.metrics.text("body")
-        smallest = round(TEXT_FLOORS["reading"] * self.height / DESIGN_SIZE[1])
-        while True:
-            heights = [(measure(title, size, column.w, True)[2], measure(text, size, column.w)[2])
-                       for _icon, title, text in resources]
-            total = sum(a + b for a, b in heights) + self.px(24) * max(0, len(resources) - 1)
-            if total <= column.h or size <= smallest:
-                return size, heights
-            size = max(smallest, int(size * 0.92))
-
-    def _stack(self, texts: list[str], column: pygame.Rect, gap: int) -> tuple[list[pygame.Rect], int]:
-        """Boxes for texts one below the other in `column`, each as tall as its text at the
-        largest size all of them fit, with `gap` between; and that size."""
-        size, heights = self.app.type.stacked(texts, column.w, column.h, self.app.metrics.text("body"), gap)
-        boxes = []
-        y = column.y
-        for height in heights:
-            boxes.append(pygame.Rect(column.x, y, column.w, min(height, column.bottom - y)))
-            y += height + gap
-        return boxes, size
+    def _draw_entry(self, surface: pygame.Surface, card: pygame.Rect, entry: Entry, y: int, title_h: int,
+                    text_h: int) -> None:
+        app = self.app
+        p = app.palette
+        column = self._column(card)
+        size = self._reading_size()
+        if entry.section == "learn":
+            dot = pygame.Rect(card.x + self.px(30), y + self.px(2), self.px(60), self.px(60))
+            pygame.draw.ellipse(surface, p.accent, dot)
+            app.type.line(surface, entry.mark, dot.center, size=app.metrics.text("subtitle"), color=p.on_accent,
+                          bold=True, anchor="center")
+            app.type.block(surface, entry.text, pygame.Rect(column.x, y, column.w, text_h), size=size, color=p.ink,
+                           name="key-message")
+            return
+        image = app.assets.icon(entry.mark, self.px(56), p.good)
+        surface.blit(image, (card.x + self.px(32), y))
+        app.type.block(surface, entry.title, pygame.Rect(column.x, y, column.w, title_h), size=size, color=p.ink,
+                       bold=True, name="help-name")
+        app.type.block(surface, entry.text, pygame.Rect(column.x, y + title_h, column.w, text_h), size=size,
+                       color=p.ink, name="help")
 
     # -- the timeline ----------------------------------------------------------------
 
@@ -424,6 +589,23 @@ class DebriefScreen(Screen):
             pygame.draw.ellipse(surface, p.outline, spot, max(2, self.px(6)))
 
 
+class Entry(NamedTuple):
+    """A key message (its number as mark, no title) or a help resource (its icon as mark)."""
+
+    section: Literal["learn", "help"]
+    mark: str
+    title: str
+    text: str
+
+
+class Card(NamedTuple):
+    """A card of the debrief (« learn », « help », or « all » when they share one) and its pages."""
+
+    key: str
+    rect: pygame.Rect
+    pages: list[list[Entry]]
+
+
 class LaneFit(NamedTuple):
     """The sizes of one lane of the timeline, in pixels."""
 
@@ -494,16 +676,18 @@ class QuestionsPanel(ModalScreen[None]):
         image = app.assets.icon("people", self.px(80), p.primary)
         surface.blit(image, (card.x + self.px(50), card.y + self.px(34)))
         app.type.block(surface, _("Parlons-en ensemble"), pygame.Rect(card.x + self.px(160), card.y + self.px(30),
-                       card.w - self.px(500), self.px(90)), size=m.text("title"), color=p.ink, bold=True,
+                       card.w - self.px(210), self.px(90)), size=m.text("title"), color=p.ink, bold=True,
                        valign="middle", max_lines=1, name="questions-title")
+        top = card.y + self.px(160)
         if len(self.questions) > 1:
+            # Under the title, the whole width: long enough for any language.
             app.type.block(surface, _("Question {n} sur {total}").format(n=self.index + 1, total=len(self.questions)),
-                           pygame.Rect(card.right - self.px(390), card.y + self.px(30), self.px(340), self.px(90)),
-                           size=m.text("subtitle"), color=p.primary_dark, bold=True, align="right", valign="middle",
-                           max_lines=1, name="questions-count")
+                           pygame.Rect(card.x + self.px(80), top - self.px(20), card.w - self.px(160), self.px(70)),
+                           size=m.text("subtitle"), color=p.primary_dark, bold=True, align="center",
+                           valign="middle", max_lines=1, name="questions-count")
+            top += self.px(70)
         text = self.questions[self.index] if self.questions else _("Cette mission n'a pas de question.")
-        body = pygame.Rect(card.x + self.px(80), card.y + self.px(160), card.w - self.px(160),
-                           card.h - self.px(160) - self.px(200))
+        body = pygame.Rect(card.x + self.px(80), top, card.w - self.px(160), card.bottom - self.px(200) - top)
         app.type.block(surface, text, body, size=m.text("title"), color=p.ink, align="center", valign="middle",
                        name="question", kind="reading")
         self.draw_widgets(surface)

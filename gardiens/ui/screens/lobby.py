@@ -33,6 +33,10 @@ COLUMNS = 3
 # The square of the top-right corner a facilitator holds to open the desk (the desk's
 # CORNER_TARGET, which a screen cannot import): nothing to tap is put there.
 HIDDEN_CORNER = 110
+# A rule card of the briefing: what its icon and margins take from its width, and the margins
+# above and below its text.
+RULE_TEXT = 136
+RULE_PAD = 40
 
 
 @dataclass(frozen=True)
@@ -109,10 +113,12 @@ class SetupScreen(Screen):
                                   language_name(lang), selected=state.language == lang, icon="globe",
                                   on_tap=functools.partial(app.choose_language, lang)))
         go_w = self.px(620)
-        widgets.append(self._confirm(pygame.Rect(W - self.px(90) - go_w, self.height - self.px(200), go_w,
-                                                 self.px(150))))
+        confirm = self._confirm(pygame.Rect(W - self.px(90) - go_w, self.height - self.px(200), go_w, self.px(150)))
+        widgets.append(confirm)
         if not self.ready:
-            self.help_box = pygame.Rect(x0, self.height - self.px(200), W - x0 - self.px(740), self.px(150))
+            # What is missing, said across the column right above the button it unlocks.
+            top = y + self.px(130 + 30)
+            self.help_box = pygame.Rect(x0, top, col_w, confirm.rect.y - self.px(30) - top)
         self.widgets = widgets
 
     def _layout_picker(self) -> None:
@@ -123,8 +129,6 @@ class SetupScreen(Screen):
         settings push the pictures smaller instead of pushing texts out or over one another.
         """
         app = self.app
-        _ = self._
-        m = app.metrics
         state = app.state
         mission = app.mission
         W, H = self.width, self.height
@@ -143,9 +147,49 @@ class SetupScreen(Screen):
                                   on_tap=functools.partial(app.choose_language, lang)))
             right -= w + gap
         self.title_right = right
-        # The column: the team, the age band; the button to go on at its foot.
-        col_w = self.px(COLUMN)
+        # The column: the team, the age band; the button to go on at its foot. It widens (the
+        # cards give it room) when its texts, long in some languages and text sizes, need it.
+        go_h = self.px(130)
+        confirm = self._confirm(pygame.Rect(0, H - self.px(MARGIN) - go_h, 0, go_h))
+        for col_w in (self.px(COLUMN), self.px(COLUMN + 100), self.px(COLUMN + 200)):
+            self.labels = []
+            column, bottom = self._column(W - self.px(MARGIN) - col_w, col_w)
+            if bottom <= confirm.rect.y:
+                break
         x0 = W - self.px(MARGIN) - col_w
+        confirm.rect.x, confirm.rect.w = x0, col_w
+        widgets += [*column, confirm]
+        # The cards, three by two, as tall as the space left allows; the tallest texts decide
+        # how much of it the pictures get.
+        area = pygame.Rect(self.px(MARGIN), self.px(TOP_BAR + 20), x0 - self.px(SECTION + MARGIN), 0)
+        area.h = H - self.px(MARGIN) - area.y
+        missions = list(app.session.missions.values())
+        cells = grid(area, len(missions), columns=COLUMNS if len(missions) > 4 else 2, gap=self.px(CARD_GAP),
+                     max_height=area.h)
+        cards = [(m_, *self._card_texts(m_)) for m_ in missions]
+        texts = max((text_height(app, title, theme, cells[0].w) for _m, title, theme, _d in cards), default=0)
+        picture_h = cells[0].h - self.px(DEPTH) - texts if cells else 0
+        for cell, (mission_, title, theme_name, duration) in zip(cells, cards, strict=True):
+            theme = THEMES[mission_.theme]
+            folder = app.mission_dirs.get(mission_.id)
+            cover = folder / mission_.cover if folder is not None and mission_.cover else None
+            widgets.append(MissionCard(f"mission:{mission_.id}", cell, title, theme_name, duration, cover=cover,
+                                       emblem=theme.emblem, tint=theme.tint(app.palette), picture_height=picture_h,
+                                       selected=mission_.id == state.mission_id,
+                                       on_tap=functools.partial(app.command, Choose(mission=mission_.id))))
+        self.widgets = widgets
+
+    def _column(self, x0: int, col_w: int) -> tuple[list[Widget], int]:
+        """The picker's column at `x0`, `col_w` wide: the team card and its re-roll button, the
+        age band's heading and buttons; returns its widgets and where it ends."""
+        app = self.app
+        _ = self._
+        m = app.metrics
+        state = app.state
+        mission = app.mission
+        gap = self.px(GAP)
+        button_h = self.px(TOUCH)
+        widgets: list[Widget] = []
         y = self.px(TOP_BAR + 20)
         pad = self.px(PAD)
         inner_w = col_w - 2 * pad
@@ -176,27 +220,7 @@ class SetupScreen(Screen):
                                   icon="people", on_tap=functools.partial(app.command, Choose(age=age))))
         rows = 1 if side_by_side else len(ages)
         y += rows * button_h + (rows - 1) * gap
-        go_h = self.px(130)
-        widgets.append(self._confirm(pygame.Rect(x0, H - self.px(MARGIN) - go_h, col_w, go_h)))
-        # The cards, three by two, as tall as the space left allows; the tallest texts decide
-        # how much of it the pictures get.
-        area = pygame.Rect(self.px(MARGIN), self.px(TOP_BAR + 20), x0 - self.px(SECTION + MARGIN), 0)
-        area.h = H - self.px(MARGIN) - area.y
-        missions = list(app.session.missions.values())
-        cells = grid(area, len(missions), columns=COLUMNS if len(missions) > 4 else 2, gap=self.px(CARD_GAP),
-                     max_height=area.h)
-        cards = [(m_, *self._card_texts(m_)) for m_ in missions]
-        texts = max((text_height(app, title, theme, cells[0].w) for _m, title, theme, _d in cards), default=0)
-        picture_h = cells[0].h - self.px(DEPTH) - texts if cells else 0
-        for cell, (mission_, title, theme_name, duration) in zip(cells, cards, strict=True):
-            theme = THEMES[mission_.theme]
-            folder = app.mission_dirs.get(mission_.id)
-            cover = folder / mission_.cover if folder is not None and mission_.cover else None
-            widgets.append(MissionCard(f"mission:{mission_.id}", cell, title, theme_name, duration, cover=cover,
-                                       emblem=theme.emblem, tint=theme.tint(app.palette), picture_height=picture_h,
-                                       selected=mission_.id == state.mission_id,
-                                       on_tap=functools.partial(app.command, Choose(mission=mission_.id))))
-        self.widgets = widgets
+        return widgets, y
 
     def _card_texts(self, mission: Mission) -> tuple[str, str, str]:
         """A mission's title as the team reads it, its theme, and its duration for the team's age."""
@@ -275,23 +299,78 @@ class SetupScreen(Screen):
                            valign="bottom" if self.picker else "top", name="setup-label")
         if self.help_box is not None:
             app.type.block(surface, self._("Choisissez votre âge pour continuer."), self.help_box,
-                           size=m.text("body"), color=p.ink_soft, valign="middle",
-                           align="center" if self.picker else "right", name="setup-help")
+                           size=m.text("body"), color=p.ink_soft, valign="bottom", align="right", name="setup-help")
         self.draw_widgets(surface)
 
 
 class BriefingScreen(Screen):
-    """Lumi tells the story, the rules and the time, then the team starts the countdown."""
+    """Lumi tells the story, the rules and the time, then the team starts the countdown.
+
+    The cards of the rules are as tall as their texts need; Lumi's bubble gives them the room."""
 
     name = "briefing"
 
     def layout(self) -> None:
         _ = self._
         go_w = self.px(620)
-        self.widgets = [Button("start", pygame.Rect(self.width - self.px(90) - go_w, self.height - self.px(190), go_w,
-                                                    self.px(150)),
-                               _("C'est parti !"), on_tap=lambda: self.app.command(Start()), icon="play",
-                               kind="accent", text_role="subtitle")]
+        start = pygame.Rect(self.width - self.px(90) - go_w, self.height - self.px(190), go_w, self.px(150))
+        self.widgets = [Button("start", start, _("C'est parti !"), on_tap=lambda: self.app.command(Start()),
+                               icon="play", kind="accent", text_role="subtitle")]
+        x = self.px(560)
+        gap = self.px(24)
+        w = (self.width - x - self.px(90) - 2 * gap) // 3
+        top = self.px(150)
+        # Lumi's bubble, then the rules, above the button: the bubble keeps what its story needs.
+        room = start.y - self.px(30) - top - self.px(40)
+        story = self._story_height(self.width - x - self.px(90) - self.px(90))
+        # The rules' icons go first when the texts need their room (the larger text sizes).
+        for icons in (True, False):
+            self.rule_icons = icons
+            rule_h = self._rule_height(w)
+            if rule_h + story <= room:
+                break
+        bubble_h = min(max(self.px(470), story), room - rule_h)
+        self.bubble = pygame.Rect(x, top, self.width - x - self.px(90), bubble_h)
+        y = self.bubble.bottom + self.px(40)
+        self.rule_cards = [pygame.Rect(x + i * (w + gap), y, w, rule_h) for i in range(len(self.rules()))]
+
+    def _story_height(self, width: int) -> int:
+        """The height Lumi's bubble needs for the greeting and the story, its margins included."""
+        app = self.app
+        words = app.words
+        if app.mission is None or words is None:
+            return 0
+        size = app.metrics.text("body") + self.px(4)
+        return self.px(70 + 85) + app.type.measure(words.text(app.mission.briefing), size, width)[2]
+
+    def _rule_text(self, card: pygame.Rect) -> pygame.Rect:
+        """Where a rule's text goes in its card: right of its icon, when the icons are shown."""
+        left = self.px(RULE_TEXT - 20) if self.rule_icons else self.px(30)
+        right = self.px(20) if self.rule_icons else self.px(30)
+        return pygame.Rect(card.x + left, card.y + self.px(RULE_PAD // 2), card.w - left - right,
+                           card.h - self.px(RULE_PAD))
+
+    def _rule_height(self, width: int) -> int:
+        app = self.app
+        text_w = self._rule_text(pygame.Rect(0, 0, width, 0)).w
+        needed = max((app.type.measure(text, app.metrics.text("body"), text_w)[2] for _icon, text in self.rules()),
+                     default=0)
+        return max(self.px(170), needed + self.px(RULE_PAD))
+
+    def rules(self) -> list[tuple[str, str]]:
+        """The rules of the game, each with its icon: the map, the hints, the time."""
+        _ = self._
+        app = self.app
+        mission = app.mission
+        if mission is None:
+            return []
+        minutes = round(app.state.time_limit / 60) or mission.minutes(app.state.age or mission.ages[0])
+        return [
+            ("map", _("Choisissez une énigme sur la carte.")),
+            ("bulb", _("Bloqués ? Touchez « Indice ».")),
+            ("clock", self.ngettext("Vous avez {minutes} minute.", "Vous avez {minutes} minutes.",
+                                    minutes).format(minutes=minutes)),
+        ]
 
     def draw(self, surface: pygame.Surface) -> None:
         app = self.app
@@ -310,7 +389,7 @@ class BriefingScreen(Screen):
                        valign="middle", max_lines=1, name="briefing-title")
         head = lumi(surface, (self.px(280), self.height - self.px(230)), self.px(480), mood="happy", wave=1.0,
                     high_contrast=app.settings.high_contrast)
-        bubble = pygame.Rect(self.px(560), self.px(150), self.width - self.px(650), self.px(470))
+        bubble = self.bubble
         speech_bubble(surface, bubble, p.surface, p.outline, radius=self.px(40),
                       tail_to=(head.right + self.px(20), head.centery), width=self.px(4))
         team = app.team()
@@ -321,23 +400,11 @@ class BriefingScreen(Screen):
         story = pygame.Rect(inner.x, inner.y + self.px(85), inner.w, inner.h - self.px(85))
         app.type.block(surface, words.text(mission.briefing), story, size=m.text("body") + self.px(4),
                        color=p.ink, name="briefing-story")
-        minutes = round(app.state.time_limit / 60) or mission.minutes(app.state.age or mission.ages[0])
-        rules = [
-            ("map", _("Choisissez une énigme sur la carte.")),
-            ("bulb", _("Bloqués ? Touchez « Indice ».")),
-            ("clock", self.ngettext("Vous avez {minutes} minute.", "Vous avez {minutes} minutes.",
-                                    minutes).format(minutes=minutes)),
-        ]
-        x = self.px(560)
-        y = bubble.bottom + self.px(40)
-        gap = self.px(24)
-        w = (self.width - x - self.px(90) - 2 * gap) // 3
-        for icon, text in rules:
-            card = pygame.Rect(x, y, w, self.px(170))
+        for (icon, text), card in zip(self.rules(), self.rule_cards, strict=True):
             panel(surface, card, p.surface_alt, radius=self.px(28), border=p.outline, border_width=self.px(3))
-            image = app.assets.icon(icon, self.px(72), p.primary_dark)
-            surface.blit(image, image.get_rect(midleft=(card.x + self.px(24), card.centery)))
-            app.type.block(surface, text, pygame.Rect(card.x + self.px(116), card.y + self.px(14), card.w - self.px(136),
-                           card.h - self.px(28)), size=m.text("body"), color=p.ink, valign="middle", name="rule")
-            x += w + gap
+            if self.rule_icons:
+                image = app.assets.icon(icon, self.px(72), p.primary_dark)
+                surface.blit(image, image.get_rect(midleft=(card.x + self.px(24), card.centery)))
+            app.type.block(surface, text, self._rule_text(card), size=m.text("body"), color=p.ink,
+                           valign="middle", name="rule")
         self.draw_widgets(surface)

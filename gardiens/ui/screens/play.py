@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from abc import ABC, abstractmethod
 from collections.abc import Callable
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, TypeVar
 
 import pygame
@@ -20,6 +21,7 @@ from gardiens.ui.puzzles import PuzzleView, view_for
 from gardiens.ui.puzzles.picking import picks_score
 from gardiens.ui.screens.hud import Hud
 from gardiens.ui.screens.why import WhyCards
+from gardiens.ui.theme import TOUCH, Metrics
 from gardiens.ui.widgets.base import Button, Canvas, Widget
 
 if TYPE_CHECKING:
@@ -28,6 +30,33 @@ if TYPE_CHECKING:
 POP_SECONDS = 0.3
 # How far above a pop-up card's foot its row of buttons sits (design pixels).
 BUTTON_ROW = 170
+# The feedback card, in design pixels: above its text (the badge and title), below it (the row of
+# buttons), between two blocks of text, the room an item's icon takes, the page counter's width.
+HEADER = 224
+FOOTER = 200
+BLOCK_GAP = 14
+ICON_ROOM = 60
+COUNTER = 170
+# A map tile, in design pixels: its pressed depth, inner margin, space between its rows, state
+# badge and mark (key or trophy); the space between tiles and the widest a tile grows.
+TILE_DEPTH = 8
+TILE_PAD = 16
+TILE_GAP = 12
+# The state word is set further from the title than the title from the header: a last line's
+# descenders would otherwise seem to touch it.
+STATUS_GAP = 20
+BADGE = 70
+MARK = 56
+TILE_SPACING = 30
+MAX_TILE_WIDTH = 430
+# More columns would make tiles too narrow for a title read from a metre.
+MAX_COLUMNS = 6
+# The most lines a tile's title and state word take; a longer title asks for wider tiles.
+TITLE_LINES = 3
+# The sizes a tile's title may take, largest first: the smaller one lets a crowded map keep
+# more tiles on a page.
+TITLE_ROLES = ("subtitle", "button")
+STATUS_LINES = 2
 
 _TILE_LOOK = {
     PuzzleState.LOCKED: ("lock", "locked"),
@@ -42,12 +71,28 @@ def ease_out(t: float) -> float:
     return 1 - (1 - t) ** 3
 
 
+@dataclass(frozen=True)
+class TileRows:
+    """The heights of a map tile's three rows, the same on every tile of the map: the header
+    (state badge, key or trophy, number), the title (wrapped) and the state's word."""
+
+    header: int
+    title: int
+    status: int
+    # The theme role of the titles' size: smaller on a crowded map, never under the label floor.
+    title_role: str = "subtitle"
+
+
 class PuzzleTile(Button):
     """A puzzle on the map: its state is told by an icon and a word, as well as by colour; a key
-    marks a puzzle that gives a piece of the code (and only those: not every puzzle does)."""
+    marks a puzzle that gives a piece of the code (and only those: not every puzzle does).
+
+    Its number and icons share a header row, the title wraps below it and the state's word has
+    a row of its own, so that none of them lies over another whatever the lengths."""
 
     def __init__(self, name: str, rect: pygame.Rect, title: str, state_label: str, state: PuzzleState,
-                 number: int, goal: bool, on_tap: object, *, gives_piece: bool = False) -> None:
+                 number: int, goal: bool, on_tap: object, *, gives_piece: bool = False,
+                 rows: TileRows | None = None) -> None:
         icon, kind = _TILE_LOOK[state]
         super().__init__(name, rect, title, icon=icon, kind=kind, on_tap=on_tap,  # type: ignore[arg-type]
                          enabled=state is PuzzleState.AVAILABLE)
@@ -56,6 +101,62 @@ class PuzzleTile(Button):
         self.number = number
         self.goal = goal
         self.gives_piece = gives_piece
+        self.rows = rows or TileRows(0, 0, 0)
+
+    @staticmethod
+    def height_for(rows: TileRows, m: Metrics) -> int:
+        """The height of a tile whose rows are `rows` (its pressed depth included)."""
+        # Summed as `parts` places them, each rounded on its own.
+        return (m.px(TILE_DEPTH) + 2 * m.px(TILE_PAD) + m.px(TILE_GAP) + m.px(STATUS_GAP) + rows.header
+                + rows.title + rows.status)
+
+    @staticmethod
+    def digits(app: Canvas, number: int) -> tuple[pygame.Rect, pygame.Rect]:
+        """Where a tile's number is drawn from (the rendered line) and where its ink lies, both
+        relative to the line's top left: the header holds the ink, not the font's empty room."""
+        font = app.type.font(app.metrics.text("title"), True)
+        text = app.type.shape(f"{number}")
+        line = pygame.Rect((0, 0), font.size(text))
+        glyphs = [g for g in font.metrics(text) if g is not None]
+        ascent = font.get_ascent()
+        top = ascent - max((g[3] for g in glyphs), default=ascent)
+        bottom = ascent - min((g[2] for g in glyphs), default=0)
+        return line, pygame.Rect(0, top, line.w, max(0, bottom - top))
+
+    @staticmethod
+    def header_height(app: Canvas, count: int) -> int:
+        """The header row's height for numbers up to `count`: the badge's, or the digits' ink."""
+        tallest = max(PuzzleTile.digits(app, number)[1].h for number in range(1, count + 1))
+        return max(app.metrics.px(BADGE), tallest)
+
+    @staticmethod
+    def header_width(app: Canvas, number: int) -> int:
+        """The narrowest a tile may be for its header row: badge, mark and number side by side."""
+        m = app.metrics
+        return 2 * m.px(TILE_PAD) + m.px(BADGE) + m.px(MARK) + 2 * m.px(TILE_GAP) + PuzzleTile.digits(app, number)[0].w
+
+    def parts(self, app: Canvas, rect: pygame.Rect | None = None) -> dict[str, pygame.Rect]:
+        """Where the tile's parts lie, for a tile drawn in `rect` (its own when not given): the
+        state badge, the mark (key or trophy, if any), the number's ink and its line as drawn, the
+        title and the state's word."""
+        m = app.metrics
+        rect = rect or pygame.Rect(self.rect.x, self.rect.y, self.rect.w, self.rect.h - m.px(TILE_DEPTH))
+        pad, gap = m.px(TILE_PAD), m.px(TILE_GAP)
+        inner = rect.inflate(-2 * pad, 0)
+        header = pygame.Rect(inner.x, rect.y + pad, inner.w, self.rows.header)
+        badge = pygame.Rect(0, 0, m.px(BADGE), m.px(BADGE))
+        badge.midleft = header.midleft
+        line, ink = self.digits(app, self.number)
+        line.topright = (header.right, header.centery - ink.centery)
+        number = ink.move(line.x, line.y)
+        parts = {"badge": badge, "number": number, "line": line}
+        if self.goal or self.gives_piece:
+            mark = pygame.Rect(0, 0, m.px(MARK), m.px(MARK))
+            mark.midright = (number.left - gap, header.centery)
+            parts["mark"] = mark
+        parts["title"] = pygame.Rect(inner.x, header.bottom + gap, inner.w, self.rows.title)
+        parts["status"] = pygame.Rect(inner.x, parts["title"].bottom + m.px(STATUS_GAP), inner.w, self.rows.status)
+        return parts
 
     def draw(self, surface: pygame.Surface, app: Canvas, *, focused: bool, pressed: bool) -> None:
         p = app.palette
@@ -67,7 +168,7 @@ class PuzzleTile(Button):
                 PuzzleState.SOLVED: (p.good_soft, p.ink, p.good, p.good),
                 PuzzleState.SKIPPED: (p.surface_alt, p.ink_soft, p.outline, p.shadow),
             }[self.state]
-        depth = m.px(8)
+        depth = m.px(TILE_DEPTH)
         rect = self.rect.copy()
         rect.h -= depth
         if pressed and self.enabled:
@@ -75,34 +176,115 @@ class PuzzleTile(Button):
             depth = m.px(2)
         panel(surface, rect, fill, radius=m.px(30), shadow=shadow, depth=depth, border=border,
               border_width=m.px(5))
-        badge = pygame.Rect(rect.x + m.px(18), rect.y + m.px(18), m.px(70), m.px(70))
+        parts = self.parts(app, rect)
+        badge = parts["badge"]
         pygame.draw.ellipse(surface, border, badge)
         icon = app.assets.icon(self.icon or "play", m.px(44), p.surface if not app.settings.high_contrast else p.background)
         surface.blit(icon, icon.get_rect(center=badge.center))
-        number = f"{self.number}"
-        app.type.line(surface, number, (rect.right - m.px(26), rect.y + m.px(14)), size=m.text("title"),
-                      color=border, bold=True, anchor="topright")
-        if self.goal:
-            flag = app.assets.icon("trophy", m.px(56), border)
-            surface.blit(flag, flag.get_rect(topright=(rect.right - m.px(90), rect.y + m.px(22))))
-        elif self.gives_piece:
-            key = app.assets.icon("key", m.px(56), ink if self.state is PuzzleState.AVAILABLE else border)
-            surface.blit(key, key.get_rect(topright=(rect.right - m.px(90), rect.y + m.px(22))))
-        title = pygame.Rect(rect.x + m.px(22), badge.bottom + m.px(10), rect.w - m.px(44),
-                            rect.bottom - badge.bottom - m.px(70))
-        app.type.block(surface, self.label, title, size=m.text("subtitle"), color=ink, bold=True,
-                       valign="middle", name=self.name)
-        label = pygame.Rect(rect.x + m.px(22), rect.bottom - m.px(60), rect.w - m.px(44), m.px(50))
-        app.type.block(surface, self.state_label, label, size=m.text("small"), color=ink, max_lines=1,
-                       name=f"{self.name}-state")
+        app.type.line(surface, f"{self.number}", parts["line"].topleft, size=m.text("title"), color=border,
+                      bold=True)
+        mark = parts.get("mark")
+        if mark is not None:
+            color = ink if self.state is PuzzleState.AVAILABLE and not self.goal else border
+            picture = app.assets.icon("trophy" if self.goal else "key", mark.w, color)
+            surface.blit(picture, picture.get_rect(center=mark.center))
+        app.type.block(surface, self.label, parts["title"], size=m.text(self.rows.title_role), color=ink, bold=True,
+                       valign="middle", max_lines=TITLE_LINES, name=self.name)
+        app.type.block(surface, self.state_label, parts["status"], size=m.text("small"), color=ink,
+                       max_lines=STATUS_LINES, name=f"{self.name}-state")
         if focused:
             focus_ring(surface, rect, p, m.px(30), m.px(6))
 
 
+@dataclass(frozen=True)
+class MapGrid:
+    """How the map's tiles are laid out: columns, rows on a page, each tile's size and rows."""
+
+    cols: int
+    rows: int
+    width: int
+    tile: TileRows
+
+    @property
+    def per_page(self) -> int:
+        return self.cols * self.rows
+
+
 class MapScreen(Screen):
-    """The mission map: puzzles as tiles, the code pieces earned, and Lumi's tip."""
+    """The mission map: puzzles as tiles, the code pieces earned, and Lumi's tip.
+
+    Tiles keep their text at its size: they take as many columns and rows as fit, and a map too
+    large for one screen is turned page by page (« 1 / 2 » and arrows in Lumi's place)."""
 
     name = "map"
+
+    def __init__(self, app: Host) -> None:
+        super().__init__(app)
+        # The page on show; None until the first layout opens the page of the first puzzle to solve.
+        self.page: int | None = None
+        self.pages = 1
+
+    def _area(self) -> pygame.Rect:
+        """Where the tiles go: below the top bar, above the strip of code pieces."""
+        top = self.px(TOP_BAR + 20)
+        return pygame.Rect(self.px(60), top, self.width - self.px(120), self.strip().y - self.px(30) - top)
+
+    def strip(self) -> pygame.Rect:
+        """The strip of code pieces along the bottom, right of Lumi (or of the page turner)."""
+        return pygame.Rect(self.px(330), self.height - self.px(200), self.width - self.px(390), self.px(170))
+
+    def pager(self) -> pygame.Rect:
+        """Lumi's place, left of the strip: the page turner when the map has pages."""
+        strip = self.strip()
+        return pygame.Rect(self.px(30), strip.y, strip.x - self.px(50), strip.h)
+
+    def grid(self, titles: list[str], states: list[str]) -> MapGrid:
+        """The grid that needs the fewest pages, each title whole in at most three lines: at the
+        titles' usual size first, then at a smaller one (a label still); four columns first (the
+        usual look), then more, then fewer."""
+        app = self.app
+        m = app.metrics
+        area = self._area()
+        n = max(1, len(titles))
+        gap = self.px(TILE_SPACING)
+        widest = max(PuzzleTile.header_width(app, number) for number in range(1, n + 1))
+        header = PuzzleTile.header_height(app, n)
+        best: MapGrid | None = None
+        for role in TITLE_ROLES:
+            for cols in sorted(range(1, min(n, MAX_COLUMNS) + 1), key=lambda c: (c < 4, abs(c - 4))):
+                width = min(self.px(MAX_TILE_WIDTH), (area.w - gap * (cols - 1)) // cols)
+                inner = width - 2 * self.px(TILE_PAD)
+                if width < widest:
+                    continue
+                title = self._rows(titles, m.text(role), inner, TITLE_LINES, bold=True)
+                status = self._rows(states, m.text("small"), inner, STATUS_LINES)
+                if title is None or status is None:
+                    continue
+                tile = TileRows(header, title, status, role)
+                rows = min(math.ceil(n / cols), (area.h + gap) // (PuzzleTile.height_for(tile, m) + gap))
+                if rows < 1:
+                    continue
+                found = MapGrid(cols, rows, width, tile)
+                if best is None or math.ceil(n / found.per_page) < math.ceil(n / best.per_page):
+                    best = found
+        if best is None:
+            # Not even one tile fits whole: one large tile a page, its title cut and reported.
+            width = min(self.px(MAX_TILE_WIDTH), area.w)
+            room = max(0, area.h - PuzzleTile.height_for(TileRows(header, 0, 0), m))
+            status_h = app.type.font(m.text("small")).get_linesize()
+            best = MapGrid(1, 1, width, TileRows(header, max(0, room - status_h), status_h))
+        return best
+
+    def _rows(self, texts: list[str], size: int, width: int, most: int, *, bold: bool = False) -> int | None:
+        """The height the tallest of `texts` takes wrapped at `width`; None when one needs more
+        than `most` lines or has a word wider than `width`."""
+        tallest = 0
+        for text in texts:
+            lines, wide, height = self.app.type.measure(text, size, width, bold)
+            if len(lines) > most or wide > width:
+                return None
+            tallest = max(tallest, height)
+        return tallest
 
     def layout(self) -> None:
         app = self.app
@@ -115,30 +297,73 @@ class MapScreen(Screen):
             self.widgets = widgets
             return
         state = app.state
-        puzzles = mission.puzzles
-        n = len(puzzles)
-        cols = 4 if n <= 8 else 5
-        rows = math.ceil(n / cols)
-        gap = self.px(30)
-        area = pygame.Rect(self.px(60), self.px(TOP_BAR + 20), self.width - self.px(120),
-                           self.height - self.px(TOP_BAR + 20) - self.px(230))
-        w = (area.w - gap * (cols - 1)) // cols
-        h = min(self.px(330), (area.h - gap * (rows - 1)) // rows)
-        top = area.y + (area.h - (h * rows + gap * (rows - 1))) // 2
         labels = {
             PuzzleState.LOCKED: _("Verrouillée"),
             PuzzleState.AVAILABLE: _("À résoudre"),
             PuzzleState.SOLVED: _("Résolue"),
             PuzzleState.SKIPPED: _("Passée"),
         }
-        for i, puzzle in enumerate(puzzles):
+        puzzles = mission.puzzles
+        states = []
+        for puzzle in puzzles:
             progress = state.puzzles.get(puzzle.id)
-            pstate = progress.state if progress else PuzzleState.LOCKED
-            rect = pygame.Rect(area.x + (i % cols) * (w + gap), top + (i // cols) * (h + gap), w, h)
-            widgets.append(PuzzleTile(f"tile:{puzzle.id}", rect, words.text(puzzle.title, puzzle_id=puzzle.id),
-                                      labels[pstate], pstate, i + 1, puzzle.id == mission.goal,
-                                      lambda p=puzzle: self.open_puzzle(p), gives_piece=bool(puzzle.rewards)))
+            states.append(progress.state if progress else PuzzleState.LOCKED)
+        titles = [words.text(puzzle.title, puzzle_id=puzzle.id) for puzzle in puzzles]
+        grid = self.grid(titles, list(labels.values()))
+        self.pages = max(1, math.ceil(len(puzzles) / grid.per_page))
+        if self.page is None:
+            first = next((i for i, s in enumerate(states) if s is PuzzleState.AVAILABLE), 0)
+            self.page = first // grid.per_page
+        self.page = max(0, min(self.pages - 1, self.page))
+        area = self._area()
+        gap = self.px(TILE_SPACING)
+        h = PuzzleTile.height_for(grid.tile, app.metrics)
+        left = area.x + (area.w - (grid.width * grid.cols + gap * (grid.cols - 1))) // 2
+        top = area.y + (area.h - (h * grid.rows + gap * (grid.rows - 1))) // 2
+        shown = range(self.page * grid.per_page, min(len(puzzles), (self.page + 1) * grid.per_page))
+        for place, i in enumerate(shown):
+            puzzle = puzzles[i]
+            rect = pygame.Rect(left + (place % grid.cols) * (grid.width + gap),
+                               top + (place // grid.cols) * (h + gap), grid.width, h)
+            widgets.append(PuzzleTile(f"tile:{puzzle.id}", rect, titles[i], labels[states[i]], states[i], i + 1,
+                                      puzzle.id == mission.goal, lambda p=puzzle: self.open_puzzle(p),
+                                      gives_piece=bool(puzzle.rewards), rows=grid.tile))
+        if self.pages > 1:
+            previous, following = self._turner()[:2]
+            widgets += [
+                Button("map-previous", previous, icon="back", enabled=self.page > 0,
+                       on_tap=lambda: self.turn(-1)),
+                Button("map-next", following, icon="next", enabled=self.page < self.pages - 1,
+                       on_tap=lambda: self.turn(1)),
+            ]
         self.widgets = widgets
+
+    def _count(self) -> str:
+        return f"{(self.page or 0) + 1} / {self.pages}"
+
+    def _turner(self) -> tuple[pygame.Rect, pygame.Rect, pygame.Rect]:
+        """The previous and next arrows and the « 1 / 2 » between them, in Lumi's place: side by
+        side when the count fits between them, else the count above the arrows."""
+        app = self.app
+        box = self.pager()
+        gap = self.px(12)
+        count_w, count_h = app.type.font(app.metrics.text("button"), True).size(self._count())
+        side = self.px(TOUCH)
+        if 2 * side + count_w + 2 * gap <= box.w:
+            previous = pygame.Rect(box.x, box.y, side, box.h)
+            following = pygame.Rect(box.right - side, box.y, side, box.h)
+            return previous, following, pygame.Rect(previous.right, box.y, following.x - previous.right, box.h)
+        arrows = max(self.app.metrics.px(TOUCH * 2 // 3), box.h - count_h - gap)
+        half = (box.w - gap) // 2
+        count = pygame.Rect(box.x, box.y, box.w, box.h - arrows - gap)
+        previous = pygame.Rect(box.x, box.bottom - arrows, half, arrows)
+        following = pygame.Rect(box.right - half, box.bottom - arrows, half, arrows)
+        return previous, following, count
+
+    def turn(self, by: int) -> None:
+        """Show the previous or the next page of tiles."""
+        self.page = (self.page or 0) + by
+        self.refresh()
 
     def open_puzzle(self, puzzle: Puzzle) -> None:
         self.app.push(PuzzleScreen(self.app, puzzle))
@@ -152,8 +377,14 @@ class MapScreen(Screen):
         draw_title(self, surface, words.text(mission.title), right=self.hud.left_edge)
         self.hud.draw(surface)
         self.draw_rewards(surface, mission)
-        lumi(surface, (self.px(160), self.height - self.px(24)), self.px(230), mood="happy",
-             high_contrast=self.app.settings.high_contrast)
+        if self.pages > 1:
+            count = self._turner()[2]
+            self.app.type.block(surface, self._count(), count, size=self.app.metrics.text("button"),
+                                color=self.app.palette.ink, bold=True, align="center", valign="middle",
+                                max_lines=1, name="map-page", kind="label")
+        else:
+            lumi(surface, (self.px(160), self.height - self.px(24)), self.px(230), mood="happy",
+                 high_contrast=self.app.settings.high_contrast)
         self.draw_widgets(surface)
 
     def draw_rewards(self, surface: pygame.Surface, mission: Mission) -> None:
@@ -162,7 +393,7 @@ class MapScreen(Screen):
         p = app.palette
         m = app.metrics
         _ = self._
-        strip = pygame.Rect(self.px(330), self.height - self.px(200), self.width - self.px(390), self.px(170))
+        strip = self.strip()
         panel(surface, strip, p.surface, radius=self.px(30), border=p.outline, border_width=self.px(3))
         earned = app.state.rewards
         rewards = {r.id: r for pz in mission.puzzles for r in pz.rewards}
@@ -350,9 +581,26 @@ class PopUp(ModalScreen[T], ABC):
         return card
 
 
+@dataclass(frozen=True)
+class Said:
+    """One block of the feedback: its text, the icon before it (none for the explanation), its
+    look, and the height it takes at its full size."""
+
+    text: str
+    icon: str
+    role: str
+    bold: bool
+    soft: bool
+    name: str
+    height: int
+
+
 class FeedbackPanel(PopUp[bool]):
     """Right or wrong: the core's explanation, what was earned, and a way on. A wrong answer
-    lists what it got wrong; a right one offers « Pourquoi ? », a card per item to browse."""
+    lists what it got wrong; a right one offers « Pourquoi ? », a card per item to browse.
+
+    Nothing is shrunk to fit: the card grows with what it says, and what the screen cannot hold
+    goes on pages turned with big arrows (the explanation always on the first)."""
 
     holds_sync = True
 
@@ -365,67 +613,138 @@ class FeedbackPanel(PopUp[bool]):
         self.name = "feedback"
         self.why = WhyCards(app, puzzle, verdict.details if verdict.correct else ())
         self.showing_why = False
+        self.page = 0
+        self.counter = pygame.Rect(0, 0, 0, 0)
 
     def card(self) -> pygame.Rect:
         """The card, as tall as what it says (and no taller than the screen allows); the
         « Pourquoi ? » cards take all the height they may."""
         width = self.px(1400)
+        tallest = self.height - self.px(160 if self.showing_why else 200)
         if self.showing_why:
-            rect = pygame.Rect(0, 0, width, self.height - self.px(160))
-            rect.center = (self.width // 2, self.height // 2)
-            return rect
-        message, items = self._texts()
-        natural = self._heights(message, items, width - self.px(120))
-        content = natural[0] + sum(natural[1:])
-        # Header (badge and title), the text, then the row of the button.
-        wanted = self.px(44 + 150 + 30) + content + self.px(200)
-        rect = pygame.Rect(0, 0, width, max(self.px(520), min(self.height - self.px(200), wanted)))
+            height = tallest
+        else:
+            content = self._content_height(self._said(width - self.px(120)))
+            height = max(self.px(520), min(tallest, self.px(HEADER + FOOTER) + content))
+        rect = pygame.Rect(0, 0, width, height)
         rect.center = (self.width // 2, self.height // 2)
         return rect
 
-    def _texts(self) -> tuple[str, list[tuple[str, str]]]:
-        """The explanation, then (icon, line) for each detail and each reward earned."""
+    def _content_height(self, said: list[Said]) -> int:
+        return sum(block.height for block in said) + self.px(BLOCK_GAP) * max(0, len(said) - 1)
+
+    def _said(self, width: int) -> list[Said]:
+        """What the card says, block after block: the explanation, the score of a wrong answer,
+        each item it got wrong, each code piece earned."""
         words = self.app.words
         if words is None:
-            return "", []
+            return []
         puzzle_id = self.puzzle.id
-        message = words.text(self.verdict.message, puzzle_id=puzzle_id)
+        blocks = [("", words.text(self.verdict.message, puzzle_id=puzzle_id), "subtitle", False, False,
+                   "feedback-message")]
+        score = self._score()
+        if score:
+            blocks.append(("", score, "subtitle", True, True, "feedback-score"))
         wrong = () if self.verdict.correct else self.verdict.details
-        details = [words.text(d.why, puzzle_id=puzzle_id) for d in wrong]
-        items = [("dot", d) for d in details[:5]] + [("key", r) for r in self._reward_lines()]
-        return message, items
+        blocks += [("dot", words.text(d.why, puzzle_id=puzzle_id), "body", False, False, "feedback-detail")
+                   for d in wrong]
+        blocks += [("key", line, "body", False, False, "feedback-reward") for line in self._reward_lines()]
+        m = self.app.metrics
+        said = []
+        for icon, text, role, bold, soft, name in blocks:
+            if not text:
+                continue
+            text_w = width - (self.px(ICON_ROOM) if icon else 0)
+            height = self.app.type.measure(text, m.text(role), text_w, bold)[2]
+            said.append(Said(text, icon, role, bold, soft, name,
+                             max(self.px(40), height) if icon else height))
+        return said
 
-    def _heights(self, message: str, items: list[tuple[str, str]], width: int) -> list[int]:
-        """The height each block takes at its full size: the explanation, then each line below."""
+    def _score(self) -> str:
+        """How much of a wrong answer was right (a single choice has no score)."""
+        score_right, score_total = self.verdict.score
+        picks = self.verdict.picks
+        if self.verdict.correct or not (score_total > 1 or picks):
+            return ""
+        # Where the team taps elements, only its picks count: zones rightly left alone are no score.
+        if picks:
+            return picks_score(self, picks)
+        return self.ngettext("{right} bonne réponse sur {total}", "{right} bonnes réponses sur {total}",
+                             score_right).format(right=score_right, total=score_total)
+
+    def pages(self, card: pygame.Rect) -> list[list[Said]]:
+        """The blocks, page by page: as many as the card holds at their full size on each; a
+        block taller than a whole page is split between its lines."""
+        width = card.w - self.px(120)
+        room = card.h - self.px(HEADER + FOOTER)
+        pages: list[list[Said]] = [[]]
+        used = 0
+        for block in self._said(width):
+            for piece in self._pieces(block, width, room):
+                gap = self.px(BLOCK_GAP) if pages[-1] else 0
+                if pages[-1] and used + gap + piece.height > room:
+                    pages.append([])
+                    used = gap = 0
+                pages[-1].append(piece)
+                used += gap + piece.height
+        return pages
+
+    def _pieces(self, block: Said, width: int, room: int) -> list[Said]:
+        if block.height <= room:
+            return [block]
         app = self.app
-        m = app.metrics
-        heights = [app.type.measure(message, m.text("subtitle"), width)[2] + self.px(16)]
-        heights += [max(self.px(40), app.type.measure(line, m.text("body"), width - self.px(60))[2])
-                    + self.px(10) for _icon, line in items]
-        return heights
+        size = app.metrics.text(block.role)
+        text_w = width - (self.px(ICON_ROOM) if block.icon else 0)
+        lines = app.type.measure(block.text, size, text_w, block.bold)[0]
+        line_h = app.type.font(size, block.bold).get_linesize()
+        each = max(1, room // line_h)
+        pieces = []
+        for first in range(0, len(lines), each):
+            text = " ".join(lines[first:first + each])
+            pieces.append(replace(block, text=text, height=app.type.measure(text, size, text_w, block.bold)[2]))
+        return pieces
 
     def layout(self) -> None:
         card = self.card()
         _ = self._
         if self.showing_why:
             self.widgets = self.why.widgets(card, self.close, self.turn)
-            self.focus = "why-next" if self.why.page < len(self.why) - 1 else "continue"
+            self.focus = "why-next" if self.why.more() else "continue"
             return
+        y = card.bottom - self.px(BUTTON_ROW)
+        h = self.px(130)
         label = _("Continuer") if self.verdict.correct else _("Réessayer")
-        self.widgets = [Button("continue", pygame.Rect(card.right - self.px(520), card.bottom - self.px(BUTTON_ROW),
-                                                       self.px(460), self.px(130)),
-                               label, icon="next", kind="accent", on_tap=self.close, text_role="subtitle")]
+        widgets: list[Widget] = [Button("continue", pygame.Rect(card.right - self.px(520), y, self.px(460), h),
+                                        label, icon="next", kind="accent", on_tap=self.close,
+                                        text_role="subtitle")]
+        x = card.x + self.px(60)
         if len(self.why):
-            self.widgets.insert(0, Button("why", pygame.Rect(card.x + self.px(60), card.bottom - self.px(BUTTON_ROW),
-                                                             self.px(460), self.px(130)),
-                                          _("Pourquoi ?"), icon="question", kind="plain", on_tap=self.show_why,
-                                          text_role="subtitle"))
-        self.focus = "continue"
+            widgets.insert(0, Button("why", pygame.Rect(x, y, self.px(460), h), _("Pourquoi ?"), icon="question",
+                                     kind="plain", on_tap=self.show_why, text_role="subtitle"))
+            x += self.px(480)
+        count = len(self.pages(card))
+        self.page = min(self.page, count - 1)
+        if count > 1:
+            # Square arrows around the page counter, as big as the buttons beside them.
+            self.counter = pygame.Rect(x + h, y, self.px(COUNTER), h)
+            widgets[-1:-1] = [
+                Button("feedback-previous", pygame.Rect(x, y, h, h), icon="back", kind="plain",
+                       enabled=self.page > 0, on_tap=lambda: self.turn_page(-1)),
+                Button("feedback-next", pygame.Rect(self.counter.right, y, h, h), icon="next", kind="primary",
+                       enabled=self.page < count - 1, on_tap=lambda: self.turn_page(1)),
+            ]
+        self.widgets = widgets
+        self.focus = "feedback-next" if self.page < count - 1 else "continue"
+
+    def turn_page(self, step: int) -> None:
+        self.page = max(0, self.page + step)
+        self.refresh()
+        self.app.dirty = True
 
     def show_why(self) -> None:
         """Open the cards that explain each item, from the first (when there are some)."""
         self.showing_why = len(self.why) > 0
-        self.why.page = 0
+        self.why.page = self.why.sheet = 0
         self.refresh()
         self.app.dirty = True
 
@@ -458,42 +777,25 @@ class FeedbackPanel(PopUp[bool]):
         app.type.block(surface, title, pygame.Rect(badge.right + self.px(40), badge.y, card.right - badge.right
                        - self.px(90), badge.h), size=m.text("huge"), color=p.good if right else p.accent_dark,
                        bold=True, valign="middle", max_lines=1, name="feedback-title")
-        text = pygame.Rect(card.x + self.px(60), badge.bottom + self.px(30), card.w - self.px(120), 0)
-        text.h = card.bottom - self.px(200) - text.y
-        message, items = self._texts()
-        score_right, score_total = self.verdict.score
-        natural = self._heights(message, items, text.w)
-        y = text.y
-        roomy = sum(natural) <= text.h + self.px(2)
-        if roomy:
-            first_h = natural[0]
-        else:
-            # More to say than the screen holds: the explanation takes its share, the rest shrinks.
-            share = max(1, len(items) + 2)
-            first_h = min(text.h, max(text.h // 3, text.h * 2 // share))
-        fit = app.type.block(surface, message, pygame.Rect(text.x, y, text.w, first_h),
-                             size=m.text("subtitle"), color=p.ink, name="feedback-message")
-        y += fit.lines * app.type.font(fit.size).get_linesize() + self.px(16)
-        rest = text.bottom - y
-        if items:
-            each = max(self.px(40), rest // len(items))
-            for (icon_name, line), room in zip(items, natural[1:], strict=True):
-                image = app.assets.icon(icon_name, self.px(40), p.primary)
-                surface.blit(image, (text.x, y + self.px(4)))
-                box_h = room - self.px(6) if roomy else each - self.px(6)
-                used = app.type.block(surface, line, pygame.Rect(text.x + self.px(60), y, text.w - self.px(60),
-                                      box_h), size=m.text("body"), color=p.ink,
-                                      name="feedback-detail")
-                y += used.lines * app.type.font(used.size).get_linesize() + self.px(10)
-        picks = self.verdict.picks
-        if (score_total > 1 or picks) and not right:
-            # Where the team taps elements, only its picks count: zones rightly left alone are no score.
-            score = picks_score(self, picks) if picks else self.ngettext(
-                "{right} bonne réponse sur {total}", "{right} bonnes réponses sur {total}",
-                score_right).format(right=score_right, total=score_total)
-            app.type.block(surface, score, pygame.Rect(card.x + self.px(60), card.bottom - self.px(160),
-                           card.w - self.px(660), self.px(110)), size=m.text("subtitle"), color=p.ink_soft,
-                           bold=True, valign="middle", name="feedback-score")
+        pages = self.pages(card)
+        x = card.x + self.px(60)
+        width = card.w - self.px(120)
+        y = card.y + self.px(HEADER)
+        for block in pages[min(self.page, len(pages) - 1)]:
+            left = x
+            if block.icon:
+                image = app.assets.icon(block.icon, self.px(40), p.primary)
+                surface.blit(image, (x, y + self.px(4)))
+                left += self.px(ICON_ROOM)
+            app.type.block(surface, block.text, pygame.Rect(left, y, x + width - left, block.height),
+                           size=m.text(block.role), color=p.ink_soft if block.soft else p.ink, bold=block.bold,
+                           name=block.name)
+            y += block.height + self.px(BLOCK_GAP)
+        if len(pages) > 1:
+            shift = card.bottom - self.card().bottom
+            app.type.block(surface, f"{self.page + 1} / {len(pages)}", self.counter.move(0, shift),
+                           size=m.text("subtitle"), color=p.ink_soft, bold=True, align="center",
+                           valign="middle", max_lines=1, name="feedback-page")
         self.draw_widgets(surface)
 
     def _reward_lines(self) -> list[str]:
@@ -518,6 +820,8 @@ class HintPanel(PopUp[None]):
         super().__init__(app)
         self.puzzle = puzzle
         self.name = "hints"
+        # Which page of hints is shown when they do not all fit (None: the latest one's).
+        self.page: int | None = None
 
     def ladder(self) -> list[str]:
         words = self.app.words
@@ -547,7 +851,60 @@ class HintPanel(PopUp[None]):
             label = _("Voir un indice") if progress and progress.hints == 0 else _("Un autre indice")
             widgets.insert(0, Button("more", pygame.Rect(card.x + self.px(60), y, self.px(560), self.px(130)), label,
                                      icon="bulb", kind="accent", on_tap=self.more, text_role="subtitle"))
+        pages = self.pages(self.inner(card))
+        if len(pages) > 1:
+            # Hints that do not all fit go on pages, the latest first shown; arrows turn them.
+            page = self.current(pages)
+            # Between « Un autre indice » and « Retour à l'énigme ».
+            h = self.px(120)
+            x = card.x + self.px(60 + 560 + 30)
+            widgets += [
+                Button("hint-previous", pygame.Rect(x, y, h, h), icon="back", kind="plain", enabled=page > 0,
+                       on_tap=lambda: self.turn(-1)),
+                Button("hint-next", pygame.Rect(x + h + self.px(16), y, h, h), icon="next", kind="plain",
+                       enabled=page < len(pages) - 1, on_tap=lambda: self.turn(1)),
+            ]
         self.widgets = widgets
+
+    def bubble(self, card: pygame.Rect) -> pygame.Rect:
+        """Lumi's bubble, right of Lumi, above the buttons."""
+        return pygame.Rect(card.x + self.px(340), card.y + self.px(50), card.w - self.px(390), card.h - self.px(270))
+
+    def inner(self, card: pygame.Rect) -> pygame.Rect:
+        """Where the hints are written, inside Lumi's bubble."""
+        return self.bubble(card).inflate(-self.px(60), -self.px(50))
+
+    def pages(self, inner: pygame.Rect) -> list[list[tuple[int, str, int]]]:
+        """The hints shown, page by page, as (rank, text, height): as many on a page as fit
+        under the heading at their full size (the latest one larger)."""
+        app = self.app
+        m = app.metrics
+        shown = self.shown()
+        room = inner.h - self.px(80)
+        pages: list[list[tuple[int, str, int]]] = [[]]
+        used = 0
+        for i, hint in enumerate(shown):
+            latest = i == len(shown) - 1
+            size = m.text("subtitle" if latest else "body")
+            # Whole lines (the last one's leading too), as the hints are stacked.
+            lines = app.type.measure(hint, size, inner.w - self.px(60), latest)[0]
+            height = len(lines) * app.type.font(size, latest).get_linesize()
+            gap = self.px(14) if pages[-1] else 0
+            if pages[-1] and used + gap + height > room:
+                pages.append([])
+                used = gap = 0
+            pages[-1].append((i, hint, height))
+            used += gap + height
+        return pages
+
+    def current(self, pages: list[list[tuple[int, str, int]]]) -> int:
+        return len(pages) - 1 if self.page is None else max(0, min(self.page, len(pages) - 1))
+
+    def turn(self, step: int) -> None:
+        pages = self.pages(self.inner(self.card()))
+        self.page = max(0, min(len(pages) - 1, self.current(pages) + step))
+        self.refresh()
+        self.app.dirty = True
 
     def stale(self) -> bool:
         progress = self.app.state.puzzles.get(self.puzzle.id)
@@ -557,6 +914,8 @@ class HintPanel(PopUp[None]):
         reply = self.app.command(RequestHint(self.puzzle.id))
         if reply.ok:
             self.app.play("hint")
+            # The new hint is the one to read.
+            self.page = None
 
     def draw(self, surface: pygame.Surface) -> None:
         app = self.app
@@ -567,11 +926,9 @@ class HintPanel(PopUp[None]):
         card_panel(surface, app, card, edge=p.accent, shadow=p.accent_dark)
         head = lumi(surface, (card.x + self.px(170), card.bottom - self.px(200)), self.px(300), mood="thinking",
                     high_contrast=app.settings.high_contrast)
-        bubble = pygame.Rect(card.x + self.px(340), card.y + self.px(50), card.w - self.px(390),
-                             card.h - self.px(270))
-        speech_bubble(surface, bubble, p.surface_alt, p.outline, radius=self.px(30),
+        speech_bubble(surface, self.bubble(card), p.surface_alt, p.outline, radius=self.px(30),
                       tail_to=(head.right + self.px(10), head.centery), width=self.px(3))
-        inner = bubble.inflate(-self.px(60), -self.px(50))
+        inner = self.inner(card)
         shown = self.shown()
         total = len(self.ladder())
         progress = app.state.puzzles.get(self.puzzle.id)
@@ -590,13 +947,13 @@ class HintPanel(PopUp[None]):
                            size=m.text("subtitle"), color=p.accent_dark, bold=True, max_lines=1,
                            name="hint-heading")
             y = inner.y + self.px(80)
-            each = (inner.bottom - y) // len(shown)
-            for i, hint in enumerate(shown):
+            pages = self.pages(inner)
+            for i, hint, height in pages[self.current(pages)]:
                 latest = i == len(shown) - 1
                 image = app.assets.icon("bulb", self.px(44), p.accent_dark if latest else p.ink_soft)
                 surface.blit(image, (inner.x, y + self.px(4)))
-                fit = app.type.block(surface, hint, pygame.Rect(inner.x + self.px(60), y, inner.w - self.px(60),
-                                     each - self.px(8)), size=m.text("subtitle" if latest else "body"),
-                                     color=p.ink if latest else p.ink_soft, bold=latest, name="hint-step")
-                y += fit.lines * app.type.font(fit.size, latest).get_linesize() + self.px(14)
+                app.type.block(surface, hint, pygame.Rect(inner.x + self.px(60), y, inner.w - self.px(60), height),
+                               size=m.text("subtitle" if latest else "body"), color=p.ink if latest else p.ink_soft,
+                               bold=latest, name="hint-step")
+                y += height + self.px(14)
         self.draw_widgets(surface)

@@ -21,6 +21,8 @@ if TYPE_CHECKING:
 HEAD = 120
 GAP = 30
 FOOT = 200
+# The height of the chip that says what is right for an item.
+CHIP = 76
 
 
 _SIDE_ICONS = {Truth.TRUE: "check", Truth.FALSE: "cross", Truth.PICK: "check", Truth.LEAVE: "cross",
@@ -35,24 +37,41 @@ class WhyCards(ScreenPart):
         self.puzzle = puzzle
         self.explanations = tuple(explanations)
         self.page = 0
+        # An explanation too long for its card goes on over more sheets: which one is shown.
+        self.sheet = 0
+        self.card = pygame.Rect(0, 0, 0, 0)
 
     def __len__(self) -> int:
         return len(self.explanations)
 
     def turn(self, step: int) -> None:
-        """Go to the previous (-1) or the next (+1) card, staying within the series."""
-        self.page = max(0, min(len(self) - 1, self.page + step))
+        """Go to the previous (-1) or the next (+1) sheet: the rest of a long explanation, or
+        the card of another item, staying within the series."""
+        sheets = len(self.sheets(self.card)[1])
+        if 0 <= self.sheet + step < sheets:
+            self.sheet += step
+            return
+        page = max(0, min(len(self) - 1, self.page + step))
+        if page != self.page:
+            self.page = page
+            self.sheet = 0
+
+    def more(self) -> bool:
+        """Whether « Suivant » has something to show: more of this explanation, or another card."""
+        return self.page < len(self) - 1 or self.sheet < len(self.sheets(self.card)[1]) - 1
 
     def widgets(self, card: pygame.Rect, on_continue: Callable[[], object],
                 on_turn: Callable[[int], object]) -> list[Widget]:
         """Previous and next on the left, « Continuer » (which skips the rest) on the right."""
         _ = self._
+        self.card = card
         y = card.bottom - self.px(FOOT) + self.px(30)
         h = self.px(130)
-        last = self.page >= len(self) - 1
+        last = not self.more()
         return [
             Button("why-previous", pygame.Rect(card.x + self.px(50), y, self.px(330), h), _("Précédent"),
-                   icon="back", kind="plain", enabled=self.page > 0, on_tap=lambda: on_turn(-1)),
+                   icon="back", kind="plain", enabled=self.page > 0 or self.sheet > 0,
+                   on_tap=lambda: on_turn(-1)),
             Button("why-next", pygame.Rect(card.x + self.px(400), y, self.px(330), h), _("Suivant"),
                    icon="next", kind="primary", enabled=not last, on_tap=lambda: on_turn(1)),
             Button("continue", pygame.Rect(card.right - self.px(470), y, self.px(420), h), _("Continuer"),
@@ -93,20 +112,61 @@ class WhyCards(ScreenPart):
         app.type.block(surface, counter, pygame.Rect(head.right - counter_w, head.y, counter_w, head.h),
                        size=m.text("title"), color=p.ink_soft, bold=True, align="right", valign="middle",
                        max_lines=1, name="why-counter")
+        size, parts = self.sheets(card)
+        sheet = min(self.sheet, len(parts) - 1)
         y = head.bottom + self.px(GAP)
-        bottom = card.bottom - self.px(FOOT)
-        item = words.text(shown.item, puzzle_id=self.puzzle.id)
-        side = self.side(shown.answer)
-        if item or side:
-            y = self._draw_item(surface, pygame.Rect(inner.x, y, inner.w, 0), item, side,
-                                _SIDE_ICONS.get(shown.answer, "next") if isinstance(shown.answer, Truth) else "next")
-            y += self.px(GAP)
+        if sheet == 0:
+            item, side = self._item(shown)
+            if item or side:
+                y = self._draw_item(surface, pygame.Rect(inner.x, y, inner.w, 0), item, side,
+                                    _SIDE_ICONS.get(shown.answer, "next") if isinstance(shown.answer, Truth)
+                                    else "next")
+                y += self.px(GAP)
+        box = pygame.Rect(inner.x, y, inner.w, card.bottom - self.px(FOOT) - y)
+        app.type.block(surface, parts[sheet], box, size=size, color=p.ink, name="why-explanation", kind="reading")
+
+    def _item(self, shown: Explanation) -> tuple[str, str]:
+        words = self.app.words
+        item = words.text(shown.item, puzzle_id=self.puzzle.id) if words is not None else ""
+        return item, self.side(shown.answer)
+
+    def sheets(self, card: pygame.Rect) -> tuple[int, list[str]]:
+        """The size of the shown explanation and its text sheet by sheet: whole under its item
+        when it fits there (larger when it can), else split between its lines, the rest going
+        on over sheets of their own."""
+        app = self.app
+        m = app.metrics
+        words = app.words
+        if words is None or not self.explanations or not card.h:
+            return m.text("body"), [""]
+        shown = self.explanations[self.page]
         why = words.text(shown.why, puzzle_id=self.puzzle.id)
-        box = pygame.Rect(inner.x, y, inner.w, bottom - y)
-        size = m.text("subtitle")
-        if app.type.measure(why, size, box.w)[2] > box.h:
-            size = m.text("body")
-        app.type.block(surface, why, box, size=size, color=p.ink, name="why-explanation", kind="reading")
+        inner_w = card.w - self.px(120)
+        top = card.y + self.px(36 + HEAD + GAP)
+        bottom = card.bottom - self.px(FOOT)
+        item, side = self._item(shown)
+        first = bottom - top - (self._item_height(inner_w, item, side) + self.px(GAP) if item or side else 0)
+        for size in (m.text("subtitle"), m.text("body")):
+            lines, _w, height = app.type.measure(why, size, inner_w)
+            if height <= first:
+                return size, [why]
+        line_h = app.type.font(size).get_linesize()
+        sheets: list[str] = []
+        room = first
+        while lines:
+            # An item that leaves no room for a line under it is shown alone on its sheet.
+            count = room // line_h if not sheets else max(1, room // line_h)
+            sheets.append(" ".join(lines[:count]))
+            lines = lines[count:]
+            room = bottom - top
+        return size, sheets
+
+    def _item_height(self, width: int, item: str, side: str) -> int:
+        """The height of the box quoting the item and its chip (see `_draw_item`)."""
+        m = self.app.metrics
+        pad = self.px(26)
+        item_h = self.app.type.measure(item, m.text("body"), width - 2 * pad)[2] if item else 0
+        return pad + item_h + (self.px(16) + self.px(CHIP) if side else 0) + pad
 
     def _draw_item(self, surface: pygame.Surface, area: pygame.Rect, item: str, side: str, icon_name: str) -> int:
         """The item, quoted in a box, and the chip that says what is right for it (its icon
@@ -116,11 +176,10 @@ class WhyCards(ScreenPart):
         p = app.palette
         m = app.metrics
         pad = self.px(26)
-        chip_h = self.px(76)
+        chip_h = self.px(CHIP)
         text_w = area.w - 2 * pad
         item_h = app.type.measure(item, m.text("body"), text_w)[2] if item else 0
-        height = pad + item_h + (self.px(16) + chip_h if side else 0) + pad
-        box = pygame.Rect(area.x, area.y, area.w, height)
+        box = pygame.Rect(area.x, area.y, area.w, self._item_height(area.w, item, side))
         panel(surface, box, p.surface_alt, radius=self.px(24), border=p.outline, border_width=self.px(3))
         y = box.y + pad
         if item:

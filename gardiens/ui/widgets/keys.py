@@ -13,6 +13,8 @@ from gardiens.ui.widgets.base import Button, Canvas, Display, Ring, Widget
 
 # Keys that are named by a word rather than by the character they type.
 NAMED_KEYS = frozenset({"back", "space", "shift", "symbols", "letters"})
+# Keys that take two places: their label or icon is wider than a letter's, even at the largest text.
+WIDE_KEYS = frozenset({"back", "space", "symbols", "letters"})
 
 
 def key_rows(*rows: str) -> tuple[tuple[str, ...], ...]:
@@ -56,16 +58,16 @@ def keyboard(
     rect: pygame.Rect, press: Callable[[str], None], gap: int, *, space_label: str,
     rows: tuple[tuple[str, ...], ...] = KEYBOARD_ROWS,
 ) -> list[Widget]:
-    """The letter keyboard; the space bar and erase key take two places."""
+    """The letter keyboard; the space bar, the erase key and the mode keys take two places."""
     widgets: list[Widget] = []
     h = (rect.h - (len(rows) - 1) * gap) // len(rows)
     for r, row in enumerate(rows):
-        units = sum(2 if key in ("space", "back") else 1 for key in row)
+        units = sum(2 if key in WIDE_KEYS else 1 for key in row)
         unit = (rect.w - (units - 1) * gap) / max(units, 10)
         x = rect.x + (rect.w - (unit * units + gap * (units - 1))) / 2
         y = rect.y + r * (h + gap)
         for key in row:
-            span = 2 if key in ("space", "back") else 1
+            span = 2 if key in WIDE_KEYS else 1
             w = round(unit * span + gap * (span - 1))
             box = pygame.Rect(round(x), y, w, h)
             if key == "back":
