@@ -124,7 +124,8 @@ class PasswordView(TypedView):
     def layout(self, area: pygame.Rect) -> list[Widget]:
         self.area = area
         gap = self.px(30)
-        side_w = min(self.px(640), area.w * 9 // 20)
+        # Larger text needs a wider column for the rules and the card (the keyboard keeps the rest).
+        side_w = min(round(self.px(640) * self.app.metrics.text_factor), area.w * 9 // 20)
         self.side = pygame.Rect(area.x, area.y, side_w, area.h)
         right = pygame.Rect(self.side.right + gap, area.y, area.right - self.side.right - gap, area.h)
         field = pygame.Rect(right.x, right.y, right.w, self.px(104))

@@ -874,30 +874,37 @@ class HintPanel(PopUp[None]):
         """Where the hints are written, inside Lumi's bubble."""
         return self.bubble(card).inflate(-self.px(60), -self.px(50))
 
-    def pages(self, inner: pygame.Rect) -> list[list[tuple[int, str, int]]]:
-        """The hints shown, page by page, as (rank, text, height): as many on a page as fit
-        under the heading at their full size (the latest one larger)."""
+    def pages(self, inner: pygame.Rect) -> list[list[tuple[int, str, int, int]]]:
+        """The hints shown, page by page, as (rank, text, height, size): as many on a page as fit
+        under the heading at their full size (the latest one larger, unless that larger size
+        would not fit the page alone)."""
         app = self.app
         m = app.metrics
         shown = self.shown()
         room = inner.h - self.px(80)
-        pages: list[list[tuple[int, str, int]]] = [[]]
+        pages: list[list[tuple[int, str, int, int]]] = [[]]
         used = 0
         for i, hint in enumerate(shown):
             latest = i == len(shown) - 1
             size = m.text("subtitle" if latest else "body")
-            # Whole lines (the last one's leading too), as the hints are stacked.
-            lines = app.type.measure(hint, size, inner.w - self.px(60), latest)[0]
-            height = len(lines) * app.type.font(size, latest).get_linesize()
+            height = self._height(hint, size, latest, inner.w - self.px(60))
+            if latest and height > room:
+                size = m.text("body")
+                height = self._height(hint, size, latest, inner.w - self.px(60))
             gap = self.px(14) if pages[-1] else 0
             if pages[-1] and used + gap + height > room:
                 pages.append([])
                 used = gap = 0
-            pages[-1].append((i, hint, height))
+            pages[-1].append((i, hint, height, size))
             used += gap + height
         return pages
 
-    def current(self, pages: list[list[tuple[int, str, int]]]) -> int:
+    def _height(self, hint: str, size: int, bold: bool, width: int) -> int:
+        """Whole lines (the last one's leading too), as the hints are stacked."""
+        lines = self.app.type.measure(hint, size, width, bold)[0]
+        return len(lines) * self.app.type.font(size, bold).get_linesize()
+
+    def current(self, pages: list[list[tuple[int, str, int, int]]]) -> int:
         return len(pages) - 1 if self.page is None else max(0, min(self.page, len(pages) - 1))
 
     def turn(self, step: int) -> None:
@@ -948,12 +955,11 @@ class HintPanel(PopUp[None]):
                            name="hint-heading")
             y = inner.y + self.px(80)
             pages = self.pages(inner)
-            for i, hint, height in pages[self.current(pages)]:
+            for i, hint, height, size in pages[self.current(pages)]:
                 latest = i == len(shown) - 1
                 image = app.assets.icon("bulb", self.px(44), p.accent_dark if latest else p.ink_soft)
                 surface.blit(image, (inner.x, y + self.px(4)))
                 app.type.block(surface, hint, pygame.Rect(inner.x + self.px(60), y, inner.w - self.px(60), height),
-                               size=m.text("subtitle" if latest else "body"), color=p.ink if latest else p.ink_soft,
-                               bold=latest, name="hint-step")
+                               size=size, color=p.ink if latest else p.ink_soft, bold=latest, name="hint-step")
                 y += height + self.px(14)
         self.draw_widgets(surface)
