@@ -11,7 +11,7 @@ from gardiens.core.model import Categorise
 from gardiens.ui.draw import panel
 from gardiens.ui.kit.modal import ModalScreen
 from gardiens.ui.puzzles.base import GestureError, Hand, Part
-from gardiens.ui.puzzles.sorting import SortBox, SortCard, SortView
+from gardiens.ui.puzzles.sorting import SortView
 from gardiens.ui.widgets.base import Button, Widget
 
 if TYPE_CHECKING:
@@ -203,15 +203,8 @@ class CategoriseView(SortView):
         cols, card_h, self.pages = self._grid(inner.w, inner.h)
         self.page = max(0, min(self.page, len(self.pages) - 1))
         card_w = (inner.w - gap * (cols - 1)) // cols
-        tray = SortBox(self, "tray", self.tray, None)
-        tray.focusable = False
-        widgets: list[Widget] = [tray]
-        shown = self.pages[self.page]
-        for index, cid in enumerate(shown):
-            r, c = divmod(index, cols)
-            in_row = min(cols, len(shown) - r * cols)
-            x = inner.centerx - (in_row * card_w + (in_row - 1) * gap) // 2 + c * (card_w + gap)
-            widgets.append(SortCard(self, cid, pygame.Rect(x, inner.y + r * (card_h + gap), card_w, card_h)))
+        widgets: list[Widget] = [self.tray_box()]
+        widgets += self.card_rows(self.pages[self.page], cols, (inner.centerx, inner.y), (card_w, card_h), gap)
         if len(self.pages) > 1:
             widgets += self.pager(pygame.Rect(inner.x, inner.bottom - self.px(PAGER), inner.w, self.px(PAGER)),
                                   len(self.pages))
@@ -219,9 +212,7 @@ class CategoriseView(SortView):
             self.pager(inner, 1)
         if has_picture:
             widgets.append(PictureButton(self, pygame.Rect(row.x, row.y, self.px(PICTURE_BUTTON), row.h)))
-        self.boxes = [SortBox(self, f"{self.box_prefix}:{bid}", pygame.Rect(row_x + i * (bw + gap), row.y, bw, row.h),
-                              bid) for i, bid in enumerate(boxes)]
-        return [*widgets, *self.boxes]
+        return [*widgets, *self.box_row(pygame.Rect(row_x, row.y, area.right - row_x, row.h), gap)]
 
     def paint_card(self, surface: pygame.Surface, card_id: str, rect: pygame.Rect) -> None:
         app = self.app

@@ -16,7 +16,7 @@ from gardiens.ui.puzzles.social import (
     paint_post,
     post_shape,
 )
-from gardiens.ui.puzzles.sorting import SortBox, SortCard, SortView
+from gardiens.ui.puzzles.sorting import SortCard, SortView
 from gardiens.ui.widgets.base import Widget
 
 # The side of a post's picture, in design pixels.
@@ -78,14 +78,10 @@ class FeedView(PostPages, SortView):
         bottom = tallest if self.pages == 1 else max(room.bottom, tallest)
         self.tray = pygame.Rect(area.x, area.y, area.w, bottom + gap - area.y)
         self.nav = pygame.Rect(room.right - side, room.y, side, room.h) if self.pages > 1 else pygame.Rect(0, 0, 0, 0)
-        tray = SortBox(self, "tray", self.tray, None)
-        tray.focusable = False
+        tray = self.tray_box()
         cards = [SortCard(self, card, rect) for card, rect in shown]
-        boxes = self.box_ids()
         top = self.tray.bottom + gap
-        bw = (area.w - gap * (len(boxes) - 1)) // len(boxes)
-        self.boxes = [SortBox(self, f"{self.box_prefix}:{bid}", pygame.Rect(area.x + i * (bw + gap), top, bw,
-                              area.bottom - top), bid) for i, bid in enumerate(boxes)]
+        self.box_row(pygame.Rect(area.x, top, area.w, area.bottom - top), gap)
         widgets: list[Widget] = [tray, *cards, *self.boxes]
         if self.pages > 1:
             widgets += page_buttons(self, self.nav, self.page, self.pages, self.turn)

@@ -189,24 +189,43 @@ class SortView(SortingView):
         wanted = round(self.px(self.card_height) * self.app.metrics.text_factor)
         card_h = min(wanted, (room - gap * (rows + 1)) // rows)
         self.tray = pygame.Rect(area.x, area.y, area.w, rows * (card_h + gap) + gap)
+        tray = self.tray_box()
+        cards = self.card_rows(ids, cols, (self.tray.centerx, self.tray.y + gap), (card_w, card_h), gap)
+        # Texts get the room left above a tag, sorted or not: a card's text keeps its size once sorted.
+        tag = self.px(self.tag_height)
+        self.measure([(c.item_id, pygame.Rect(c.rect.x, c.rect.y, c.rect.w, c.rect.h - tag)) for c in cards])
+        # Boxes sit under the cards and take what is left: large targets that never move.
+        top = self.tray.bottom + gap
+        self.box_row(pygame.Rect(area.x, top, area.w, area.bottom - top), gap)
+        return [tray, *cards, *self.boxes]
+
+    def tray_box(self) -> SortBox:
+        """The tray, where a card goes back when it is dropped there; not a stop of the focus."""
         tray = SortBox(self, "tray", self.tray, None)
         tray.focusable = False
+        return tray
+
+    def card_rows(self, ids: list[str], cols: int, top: tuple[int, int], size: tuple[int, int],
+                  gap: int) -> list[SortCard]:
+        """Cards of `size` in rows of `cols`, from `top` (the rows' centre x and first y) down,
+        every row centred, the last one too."""
+        centerx, y = top
+        card_w, card_h = size
         cards: list[SortCard] = []
         for index, cid in enumerate(ids):
             r, c = divmod(index, cols)
             in_row = min(cols, len(ids) - r * cols)
-            x = self.tray.centerx - (in_row * card_w + (in_row - 1) * gap) // 2 + c * (card_w + gap)
-            cards.append(SortCard(self, cid, pygame.Rect(x, self.tray.y + gap + r * (card_h + gap), card_w, card_h)))
-        # Texts get the room left above a tag, sorted or not: a card's text keeps its size once sorted.
-        tag = self.px(self.tag_height)
-        self.measure([(c.item_id, pygame.Rect(c.rect.x, c.rect.y, c.rect.w, c.rect.h - tag)) for c in cards])
+            x = centerx - (in_row * card_w + (in_row - 1) * gap) // 2 + c * (card_w + gap)
+            cards.append(SortCard(self, cid, pygame.Rect(x, y + r * (card_h + gap), card_w, card_h)))
+        return cards
+
+    def box_row(self, row: pygame.Rect, gap: int) -> list[SortBox]:
+        """The boxes side by side across `row`, kept in `boxes`."""
         boxes = self.box_ids()
-        # Boxes sit under the cards and take what is left: large targets that never move.
-        top = self.tray.bottom + gap
-        bw = (area.w - gap * (len(boxes) - 1)) // len(boxes)
-        self.boxes = [SortBox(self, f"{self.box_prefix}:{bid}", pygame.Rect(area.x + i * (bw + gap), top, bw,
-                              area.bottom - top), bid) for i, bid in enumerate(boxes)]
-        return [tray, *cards, *self.boxes]
+        bw = (row.w - gap * (len(boxes) - 1)) // len(boxes)
+        self.boxes = [SortBox(self, f"{self.box_prefix}:{bid}", pygame.Rect(row.x + i * (bw + gap), row.y, bw, row.h),
+                              bid) for i, bid in enumerate(boxes)]
+        return self.boxes
 
     def on_drag(self, widget: Widget, pos: tuple[int, int]) -> None:
         if isinstance(widget, SortCard):
