@@ -16,14 +16,14 @@ from gardiens.ui.puzzles.social import (
     paint_post,
     post_shape,
 )
-from gardiens.ui.puzzles.sorting import SortCard, SortView
+from gardiens.ui.puzzles.sorting import CategoryBoxesView, SortCard
 from gardiens.ui.widgets.base import Widget
 
 # The side of a post's picture, in design pixels.
 THUMB = 170
 
 
-class FeedView(PostPages, SortView):
+class FeedView(PostPages, CategoryBoxesView):
     """A phone feed whose posts are sorted into boxes (e.g. harassment or not). Every post shows
     its whole text: cards are as tall as their texts, and the feed turns pages when they do not
     all fit. Cards keep their places on a page, sorted or not."""
@@ -39,12 +39,6 @@ class FeedView(PostPages, SortView):
 
     def card_ids(self) -> list[str]:
         return [post.id for post in self.puzzle.posts]
-
-    def box_ids(self) -> list[str]:
-        return [cat.id for cat in self.puzzle.categories]
-
-    def box_label(self, box_id: str) -> str:
-        return next(self.text(c.label) for c in self.puzzle.categories if c.id == box_id)
 
     def post_height(self, card_id: str, width: int) -> int:
         """A card's height at `width`: its post whole, and the strip that names its box."""

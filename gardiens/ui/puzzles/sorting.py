@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from gardiens.core.model import Puzzle
+from gardiens.core.model import Categorise, Feed, Puzzle
 from gardiens.ui.draw import panel
 from gardiens.ui.puzzles.base import Card, GestureError, Hand, Part, PuzzleView
 from gardiens.ui.theme import Color
@@ -139,8 +139,9 @@ class SortView(SortingView):
     box_head = 90
     # Boxes are targets, not shelves: a head with the box's name and how many cards it holds.
     box_height = 130
-    # The strip at the bottom of a sorted card that names its box.
+    # The strip at the bottom of a sorted card that names its box, and the lines its name may take.
     tag_height = 48
+    tag_lines = 1
 
     def __init__(self, screen: Screen, puzzle: Puzzle) -> None:
         super().__init__(screen, puzzle)
@@ -265,7 +266,8 @@ class SortView(SortingView):
         surface.blit(icon, icon.get_rect(midbottom=(rect.centerx, rect.bottom - self.px(6))))
 
     def tag(self, surface: pygame.Surface, card_id: str, box_id: str, rect: pygame.Rect) -> None:
-        """The tag that names the box a card was put in: a box icon and the box's name."""
+        """The tag that names the box a card was put in: a box icon and the box's name, on
+        `tag_lines` lines at the most."""
         app = self.app
         p = app.palette
         m = app.metrics
@@ -273,7 +275,7 @@ class SortView(SortingView):
         icon = app.assets.icon("box", m.px(34), p.on_primary)
         surface.blit(icon, icon.get_rect(midleft=(rect.x + m.px(14), rect.centery)))
         app.type.block(surface, self.box_label(box_id), pygame.Rect(rect.x + m.px(60), rect.y, rect.w - m.px(74),
-                       rect.h), size=m.text("small"), color=p.on_primary, bold=True, valign="middle", max_lines=1,
+                       rect.h), size=m.text("small"), color=p.on_primary, bold=True, valign="middle", max_lines=self.tag_lines,
                        name=f"tag:{card_id}")
 
     def selected_mark(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
@@ -285,3 +287,15 @@ class SortView(SortingView):
         pygame.draw.ellipse(surface, p.on_primary, badge, max(2, self.px(3)))
         icon = self.app.assets.icon("touch", self.px(36), p.on_primary)
         surface.blit(icon, icon.get_rect(center=badge.center))
+
+
+class CategoryBoxesView(SortView):
+    """A sorting view whose boxes are the puzzle's categories."""
+
+    puzzle: Categorise | Feed
+
+    def box_ids(self) -> list[str]:
+        return [cat.id for cat in self.puzzle.categories]
+
+    def box_label(self, box_id: str) -> str:
+        return next(self.text(c.label) for c in self.puzzle.categories if c.id == box_id)
