@@ -673,11 +673,7 @@ class QuestionsPanel(ModalScreen[None]):
         _ = self._
         card = self.card()
         self.draw_card(surface, card, edge=p.primary, shadow=p.primary_dark)
-        image = app.assets.icon("people", self.px(80), p.primary)
-        surface.blit(image, (card.x + self.px(50), card.y + self.px(34)))
-        app.type.block(surface, _("Parlons-en ensemble"), pygame.Rect(card.x + self.px(160), card.y + self.px(30),
-                       card.w - self.px(210), self.px(90)), size=m.text("title"), color=p.ink, bold=True,
-                       valign="middle", max_lines=1, name="questions-title")
+        self.draw_heading(surface, card, "people", _("Parlons-en ensemble"), name="questions-title", right=50)
         top = card.y + self.px(160)
         if len(self.questions) > 1:
             # Under the title, the whole width: long enough for any language.
