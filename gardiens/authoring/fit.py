@@ -140,6 +140,13 @@ def _texts(text: Text | None, path: YamlPath) -> Iterator[tuple[str, YamlPath]]:
             yield value, (*path, band)
 
 
+def _listed(values: list[Text], at: YamlPath, field: str, place: Place) -> Iterator[tuple[str, YamlPath, Place]]:
+    """The texts of a list's elements (`field` of each element of the list at `at`), all in `place`."""
+    for j, value in enumerate(values):
+        for text, path in _texts(value, (*at, j, field)):
+            yield text, path, place
+
+
 def _area_width(puzzle: Puzzle) -> int:
     return AREA_BESIDE_PICTURE if puzzle.image else AREA_WIDTH
 
@@ -215,28 +222,18 @@ def placed_texts(mission: Mission) -> Iterator[tuple[str, YamlPath, Place]]:
         for text, path in _texts(puzzle.title, (*at, "title")):
             yield text, path, TILE_TITLE
         if isinstance(puzzle, Categorise):
-            for j, item in enumerate(puzzle.items):
-                for text, path in _texts(item.text, (*at, "items", j, "text")):
-                    yield text, path, CARD
+            yield from _listed([item.text for item in puzzle.items], (*at, "items"), "text", CARD)
         elif isinstance(puzzle, MultipleChoice):
-            answer = choice_label(puzzle)
-            for j, choice in enumerate(puzzle.choices):
-                for text, path in _texts(choice.text, (*at, "choices", j, "text")):
-                    yield text, path, answer
+            yield from _listed([c.text for c in puzzle.choices], (*at, "choices"), "text", choice_label(puzzle))
         elif isinstance(puzzle, TrueFalse):
-            card = statement(puzzle)
-            for j, said in enumerate(puzzle.statements):
-                for text, path in _texts(said.text, (*at, "statements", j, "text")):
-                    yield text, path, card
+            yield from _listed([s.text for s in puzzle.statements], (*at, "statements"), "text", statement(puzzle))
         elif isinstance(puzzle, Settings):
             name = setting_label(puzzle)
             for j, setting in enumerate(puzzle.settings):
                 for text, path in _texts(setting.label, (*at, "settings", j, "label")):
                     yield text, path, name
-                option = setting_option(puzzle, len(setting.options))
-                for k, choice_ in enumerate(setting.options):
-                    for text, path in _texts(choice_.label, (*at, "settings", j, "options", k, "label")):
-                        yield text, path, option
+                yield from _listed([o.label for o in setting.options], (*at, "settings", j, "options"), "label",
+                                   setting_option(puzzle, len(setting.options)))
         elif isinstance(puzzle, (Feed, Ads)):
             for j, post in enumerate(puzzle.posts):
                 image, label = post.image is not None, post.label is not None

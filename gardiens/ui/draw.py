@@ -29,6 +29,17 @@ def panel(
         pygame.draw.rect(surface, border, rect, width=border_width, border_radius=radius)
 
 
+def raised_face(area: pygame.Rect, depth: int, pressed: bool, *, sunk: int) -> tuple[pygame.Rect, int]:
+    """Where the face of a card raised `depth` above its shadow goes in `area`, and the depth to
+    draw its shadow at: pressed, the face sinks until it stands `sunk` above the shadow."""
+    face = area.copy()
+    if pressed:
+        face.y += depth - sunk
+        return face, sunk
+    face.h -= depth
+    return face, depth
+
+
 def vertical_gradient(size: tuple[int, int], top: Color, bottom: Color) -> pygame.Surface:
     """A full-screen gradient drawn once, as 1-pixel-wide strip scaled up."""
     strip = pygame.Surface((1, 256))

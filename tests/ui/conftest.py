@@ -19,6 +19,7 @@ from gardiens.core.model import Mission
 from gardiens.testing.pilot import Pilot
 from gardiens.testing.scenes import stage
 from gardiens.ui.puzzles.base import PuzzleView
+from gardiens.ui.theme import Settings
 
 MISSION_DIR = Path(__file__).parent / "essai-ui"
 V = TypeVar("V", bound=PuzzleView)
@@ -54,6 +55,17 @@ def launch(mission: Mission, pilots: list[Pilot]) -> Callable[..., Pilot]:
         return pilots[-1]
 
     return start
+
+
+def launch_staged(pilots: list[Pilot], missions: dict[str, Mission], dirs: dict[str, Path], screen: str, *,
+                  language: str, size: tuple[int, int], step: int) -> Pilot:
+    """A pilot on `missions` at the text size `step`, staged on `screen` and settled; it is closed
+    after the test with the other `pilots`."""
+    pilot = Pilot.launch(missions, mission_dirs=dirs, size=size, language=language, settings=Settings(text_step=step))
+    pilots.append(pilot)
+    stage(pilot.app, pilot.clock, screen=screen, language=language)
+    pilot.settle()
+    return pilot
 
 
 def to_map(pilot: Pilot) -> None:

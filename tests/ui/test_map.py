@@ -11,10 +11,9 @@ import pytest
 from gardiens.core.model import Mission
 from gardiens.testing.audit import SIZES, look
 from gardiens.testing.pilot import Pilot
-from gardiens.testing.scenes import stage
 from gardiens.ui.screens.play import MapScreen, PuzzleTile
-from gardiens.ui.theme import TEXT_STEPS, Settings
-from tests.ui.conftest import MISSION_DIR
+from gardiens.ui.theme import TEXT_STEPS
+from tests.ui.conftest import MISSION_DIR, launch_staged
 
 # Titles of the length authors write, for the puzzles added to the test mission.
 TITLES = [
@@ -52,12 +51,8 @@ def on_map(mission: Mission, pilots: list[Pilot]) -> Map:
 
     def start(count: int, *, language: str = "fr", size: tuple[int, int] = (1920, 1080), step: int = 0) -> Pilot:
         grown = crowded(mission, count)
-        pilot = Pilot.launch({grown.id: grown}, mission_dirs={grown.id: MISSION_DIR}, size=size,
-                             language=language, settings=Settings(text_step=step))
-        pilots.append(pilot)
-        stage(pilot.app, pilot.clock, screen="map", language=language)
-        pilot.settle()
-        return pilot
+        return launch_staged(pilots, {grown.id: grown}, {grown.id: MISSION_DIR}, "map", language=language, size=size,
+                             step=step)
 
     return start
 

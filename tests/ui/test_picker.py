@@ -12,11 +12,11 @@ from gardiens.core.library import load_library
 from gardiens.core.model import Mission
 from gardiens.testing.audit import SIZES, look
 from gardiens.testing.pilot import Pilot
-from gardiens.testing.scenes import stage
 from gardiens.ui.desk.base import CORNER_TARGET
 from gardiens.ui.screens.lobby import HIDDEN_CORNER, THEMES
-from gardiens.ui.theme import TEXT_STEPS, Settings
+from gardiens.ui.theme import TEXT_STEPS
 from gardiens.ui.widgets.mission_card import MissionCard
+from tests.ui.conftest import launch_staged
 from tests.ui.test_snapshots import check_snapshot, render
 
 LIBRARY = load_library()
@@ -30,13 +30,9 @@ def picker(pilots: list[Pilot]) -> Picker:
     """Start a kiosk holding every bundled mission, staged on its setup screen."""
 
     def start(*, language: str = "fr", size: tuple[int, int] = (1920, 1080), step: int = 0) -> Pilot:
-        pilot = Pilot.launch({mid: mission for mid, (mission, _) in LIBRARY.items()},
-                             mission_dirs={mid: file.parent for mid, (_, file) in LIBRARY.items()},
-                             size=size, language=language, settings=Settings(text_step=step))
-        pilots.append(pilot)
-        stage(pilot.app, pilot.clock, screen="setup", language=language)
-        pilot.settle()
-        return pilot
+        return launch_staged(pilots, {mid: mission for mid, (mission, _) in LIBRARY.items()},
+                             {mid: file.parent for mid, (_, file) in LIBRARY.items()}, "setup", language=language,
+                             size=size, step=step)
 
     return start
 

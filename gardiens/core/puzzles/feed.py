@@ -8,9 +8,7 @@ from pydantic import Field
 
 from gardiens.core.diagnostics import N_
 from gardiens.core.puzzles.base import D_, Identifier, PuzzleBase, Strict, Text
-from gardiens.core.puzzles.categorise import Category
-from gardiens.core.puzzles.kind import Effort
-from gardiens.core.puzzles.sorting import Placement, SortingKind
+from gardiens.core.puzzles.categorise import CategoriesKind, Category
 
 
 class Post(Strict):
@@ -46,20 +44,11 @@ class Feed(PuzzleBase):
     posts: list[FeedPost] = Field(min_length=2, max_length=8)
 
 
-class FeedKind(SortingKind[Feed]):
+class FeedKind(CategoriesKind[Feed]):
     model = Feed
     label = N_("Fil d'actu à trier")
     sign = "#"
+    seconds = 30
 
-    def boxes(self, puzzle: Feed) -> list[str]:
-        return [c.id for c in puzzle.categories]
-
-    def elements(self, puzzle: Feed) -> list[Placement]:
-        labels = {c.id: c.label for c in puzzle.categories}
-        return [
-            Placement(p.id, p.category, p.feedback, p.text, labels.get(p.category, p.category))
-            for p in puzzle.posts
-        ]
-
-    def effort(self, puzzle: Feed) -> Effort:
-        return Effort(30, len(puzzle.posts))
+    def contents(self, puzzle: Feed) -> tuple[list[Category], list[FeedPost]]:
+        return puzzle.categories, puzzle.posts

@@ -54,6 +54,18 @@ class ModalScreen(Screen, Generic[T]):
         self.dim(surface)
         card_panel(surface, self.app, card, edge=edge, shadow=shadow, radius=radius, depth=depth)
 
+    def draw_heading(self, surface: pygame.Surface, card: pygame.Rect, icon: str, title: str, *, name: str,
+                     right: int = 60) -> None:
+        """The pop-up's icon and title along the top of its card, the title on one line; `right` is
+        the room kept right of the title (design pixels)."""
+        app = self.app
+        p = app.palette
+        image = app.assets.icon(icon, self.px(80), p.primary)
+        surface.blit(image, (card.x + self.px(50), card.y + self.px(34)))
+        app.type.block(surface, title, pygame.Rect(card.x + self.px(160), card.y + self.px(30),
+                       card.w - self.px(160 + right), self.px(90)), size=app.metrics.text("title"), color=p.ink,
+                       bold=True, valign="middle", max_lines=1, name=name)
+
 
 def card_panel(surface: pygame.Surface, app: Canvas, card: pygame.Rect, *, edge: Color, shadow: Color,
                radius: int = 44, depth: int = 14) -> None:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import pygame
 
 from gardiens.core.model import AdPost, Ads
@@ -11,22 +9,18 @@ from gardiens.ui.draw import panel
 from gardiens.ui.puzzles.base import Hand, Item, ids
 from gardiens.ui.puzzles.picking import PickingView
 from gardiens.ui.puzzles.social import (
+    PostPages,
     go_to_page,
     lay_pages,
     mission_picture,
     page_buttons,
     page_column,
-    page_number,
     paint_post,
-    plain,
     post_shape,
     tag,
     tag_size,
 )
 from gardiens.ui.widgets.base import Canvas, Ring, Widget
-
-if TYPE_CHECKING:
-    from gardiens.ui.kit.screen import Screen
 
 # The side of a post's picture and of its check box, in design pixels.
 THUMB = 170
@@ -65,24 +59,12 @@ class AdCard(Item["AdsView"]):
         return rect, m.px(22)
 
 
-class AdsView(PickingView):
+class AdsView(PostPages, PickingView):
     """Influencer posts: tap every one that advertises without saying so, then validate. Every
     post shows its whole text; the posts turn pages when they do not fit on one screen."""
 
     puzzle: Ads
     pick_prefix = "ad"
-
-    def __init__(self, screen: Screen, puzzle: Ads) -> None:
-        super().__init__(screen, puzzle)
-        self.page = 0
-        self.pages = 1
-        self.page_of: dict[str, int] = {}
-        self.nav = pygame.Rect(0, 0, 0, 0)
-
-    def words(self, post: AdPost) -> tuple[str, str, str, str]:
-        """The post's author, date, text and label, as drawn."""
-        return (plain(self.text(post.author)), plain(self.text(post.date)), plain(self.text(post.text)),
-                plain(self.text(post.label)))
 
     def stamp_height(self) -> int:
         """The room kept at the bottom of every card for the « Pub cachée ! » stamp, marked or not,
@@ -96,10 +78,6 @@ class AdsView(PickingView):
                           thumb=self.px(THUMB) if post.image else 0, corner=self.px(CHECK + 12),
                           footer=self.stamp_height()).height
 
-    def turn(self, step: int) -> None:
-        self.page = max(0, min(self.pages - 1, self.page + step))
-        self.changed()
-
     def layout(self, area: pygame.Rect) -> list[Widget]:
         self.area = area
         posts = {post.id: post for post in self.puzzle.posts}
@@ -107,10 +85,7 @@ class AdsView(PickingView):
         columns = [2, 3] if len(posts) > 4 and area.w >= self.px(1500) else [2]
         side = page_column(self)
         pages = lay_pages(list(posts), area, columns=columns, gap=gap, side=side + gap, height=self.post_height)
-        self.pages = len(pages)
-        self.page = max(0, min(self.pages - 1, self.page))
-        self.page_of = {post_id: index for index, page in enumerate(pages) for post_id, _rect in page}
-        shown = pages[self.page]
+        shown = self.keep_pages(pages)
         # One page stands in the middle of the area; pages start at its top, so they line up.
         dy = (area.bottom - max(rect.bottom for _id, rect in shown)) // 2 if self.pages == 1 else 0
         widgets: list[Widget] = [AdCard(self, posts[post_id], rect.move(0, dy)) for post_id, rect in shown]
@@ -118,10 +93,6 @@ class AdsView(PickingView):
             self.nav = pygame.Rect(area.right - side, area.y, side, area.h)
             widgets += page_buttons(self, self.nav, self.page, self.pages, self.turn)
         return widgets
-
-    def draw(self, surface: pygame.Surface) -> None:
-        if self.pages > 1:
-            page_number(surface, self.app, self.nav, self.page, self.pages)
 
     def answer(self) -> object | None:
         if not self.chosen and any(post.hidden_ad for post in self.puzzle.posts):

@@ -11,7 +11,7 @@ from gardiens.core.model import Categorise
 from gardiens.ui.draw import panel
 from gardiens.ui.kit.modal import ModalScreen
 from gardiens.ui.puzzles.base import GestureError, Hand, Part
-from gardiens.ui.puzzles.sorting import SortBox, SortCard, SortView
+from gardiens.ui.puzzles.sorting import CategoryBoxesView
 from gardiens.ui.widgets.base import Button, Widget
 
 if TYPE_CHECKING:
@@ -91,7 +91,7 @@ class PictureButton(Part["CategoriseView"]):
         return area, m.px(22)
 
 
-class CategoriseView(SortView):
+class CategoriseView(CategoryBoxesView):
     """Cards to sort into two to five boxes. Every card keeps its place in a grid, wearing its
     box's name once sorted; the cards are paged when they do not all fit, and the picture is a
     button beside the boxes that shows it full size."""
@@ -101,7 +101,8 @@ class CategoriseView(SortView):
     card_prefix = "item"
     box_prefix = "box"
     box_head = 90
-
+    # A long box name takes two lines on a sorted card's tag (the tag grows to hold them).
+    tag_lines = 2
 
     def __init__(self, screen: Screen, puzzle: Categorise) -> None:
         super().__init__(screen, puzzle)
@@ -118,12 +119,6 @@ class CategoriseView(SortView):
 
     def card_ids(self) -> list[str]:
         return [item.id for item in self.puzzle.items]
-
-    def box_ids(self) -> list[str]:
-        return [cat.id for cat in self.puzzle.categories]
-
-    def box_label(self, box_id: str) -> str:
-        return next(self.text(c.label) for c in self.puzzle.categories if c.id == box_id)
 
     def picture(self, size: tuple[int, int]) -> pygame.Surface | None:
         directory = self.app.mission_dir()
@@ -172,18 +167,6 @@ class CategoriseView(SortView):
                     for b in self.box_ids())
         return max(self.px(self.tag_height), names + self.px(14))
 
-    def tag(self, surface: pygame.Surface, card_id: str, box_id: str, rect: pygame.Rect) -> None:
-        """The tag that names the box a card was put in, on two lines if need be."""
-        app = self.app
-        p = app.palette
-        m = app.metrics
-        pygame.draw.rect(surface, p.primary, rect, border_radius=m.px(14))
-        icon = app.assets.icon("box", m.px(34), p.on_primary)
-        surface.blit(icon, icon.get_rect(midleft=(rect.x + m.px(14), rect.centery)))
-        app.type.block(surface, self.box_label(box_id), pygame.Rect(rect.x + m.px(60), rect.y, rect.w - m.px(74),
-                       rect.h), size=m.text("small"), color=p.on_primary, bold=True, valign="middle", max_lines=2,
-                       name=f"tag:{card_id}")
-
     def layout(self, area: pygame.Rect) -> list[Widget]:
         """Places for every card, whether sorted or not, so that no card moves when one is."""
         self.area = area
@@ -203,15 +186,8 @@ class CategoriseView(SortView):
         cols, card_h, self.pages = self._grid(inner.w, inner.h)
         self.page = max(0, min(self.page, len(self.pages) - 1))
         card_w = (inner.w - gap * (cols - 1)) // cols
-        tray = SortBox(self, "tray", self.tray, None)
-        tray.focusable = False
-        widgets: list[Widget] = [tray]
-        shown = self.pages[self.page]
-        for index, cid in enumerate(shown):
-            r, c = divmod(index, cols)
-            in_row = min(cols, len(shown) - r * cols)
-            x = inner.centerx - (in_row * card_w + (in_row - 1) * gap) // 2 + c * (card_w + gap)
-            widgets.append(SortCard(self, cid, pygame.Rect(x, inner.y + r * (card_h + gap), card_w, card_h)))
+        widgets: list[Widget] = [self.tray_box()]
+        widgets += self.card_rows(self.pages[self.page], cols, (inner.centerx, inner.y), (card_w, card_h), gap)
         if len(self.pages) > 1:
             widgets += self.pager(pygame.Rect(inner.x, inner.bottom - self.px(PAGER), inner.w, self.px(PAGER)),
                                   len(self.pages))
@@ -219,9 +195,7 @@ class CategoriseView(SortView):
             self.pager(inner, 1)
         if has_picture:
             widgets.append(PictureButton(self, pygame.Rect(row.x, row.y, self.px(PICTURE_BUTTON), row.h)))
-        self.boxes = [SortBox(self, f"{self.box_prefix}:{bid}", pygame.Rect(row_x + i * (bw + gap), row.y, bw, row.h),
-                              bid) for i, bid in enumerate(boxes)]
-        return [*widgets, *self.boxes]
+        return [*widgets, *self.box_row(pygame.Rect(row_x, row.y, area.right - row_x, row.h), gap)]
 
     def paint_card(self, surface: pygame.Surface, card_id: str, rect: pygame.Rect) -> None:
         app = self.app

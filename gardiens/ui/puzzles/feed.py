@@ -2,34 +2,28 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import pygame
 
 from gardiens.core.model import Feed, FeedPost
 from gardiens.ui.puzzles.base import GestureError, Hand
 from gardiens.ui.puzzles.social import (
+    PostPages,
     go_to_page,
     lay_pages,
     mission_picture,
     page_buttons,
     page_column,
-    page_number,
     paint_post,
-    plain,
     post_shape,
 )
-from gardiens.ui.puzzles.sorting import SortBox, SortCard, SortView
+from gardiens.ui.puzzles.sorting import CategoryBoxesView, SortCard
 from gardiens.ui.widgets.base import Widget
-
-if TYPE_CHECKING:
-    from gardiens.ui.kit.screen import Screen
 
 # The side of a post's picture, in design pixels.
 THUMB = 170
 
 
-class FeedView(SortView):
+class FeedView(PostPages, CategoryBoxesView):
     """A phone feed whose posts are sorted into boxes (e.g. harassment or not). Every post shows
     its whole text: cards are as tall as their texts, and the feed turns pages when they do not
     all fit. Cards keep their places on a page, sorted or not."""
@@ -40,29 +34,11 @@ class FeedView(SortView):
     # Boxes are targets, not shelves: their head and a margin to drop a card on.
     box_height = 110
 
-    def __init__(self, screen: Screen, puzzle: Feed) -> None:
-        super().__init__(screen, puzzle)
-        self.page = 0
-        self.pages = 1
-        self.page_of: dict[str, int] = {}
-        self.nav = pygame.Rect(0, 0, 0, 0)
-
     def posts(self) -> dict[str, FeedPost]:
         return {post.id: post for post in self.puzzle.posts}
 
     def card_ids(self) -> list[str]:
         return [post.id for post in self.puzzle.posts]
-
-    def box_ids(self) -> list[str]:
-        return [cat.id for cat in self.puzzle.categories]
-
-    def box_label(self, box_id: str) -> str:
-        return next(self.text(c.label) for c in self.puzzle.categories if c.id == box_id)
-
-    def words(self, post: FeedPost) -> tuple[str, str, str, str]:
-        """The post's author, date, text and label, as drawn."""
-        return (plain(self.text(post.author)), plain(self.text(post.date)), plain(self.text(post.text)),
-                plain(self.text(post.label)))
 
     def post_height(self, card_id: str, width: int) -> int:
         """A card's height at `width`: its post whole, and the strip that names its box."""
@@ -79,10 +55,6 @@ class FeedView(SortView):
             return [2, 3, 4] if n > 6 else [2, 3]
         return [2]
 
-    def turn(self, step: int) -> None:
-        self.page = max(0, min(self.pages - 1, self.page + step))
-        self.changed()
-
     def layout(self, area: pygame.Rect) -> list[Widget]:
         """The posts of the page on show, each in a place it keeps whether sorted or not; the
         boxes under them never move, whatever the page."""
@@ -93,32 +65,21 @@ class FeedView(SortView):
         room = pygame.Rect(area.x + gap, area.y + gap, area.w - 2 * gap, area.h - box_h - 3 * gap)
         pages = lay_pages(self.card_ids(), room, columns=self.column_choices(area.w), gap=gap, side=side + gap,
                           height=self.post_height)
-        self.pages = len(pages)
-        self.page = max(0, min(self.pages - 1, self.page))
-        self.page_of = {card: index for index, page in enumerate(pages) for card, _rect in page}
-        shown = pages[self.page]
+        shown = self.keep_pages(pages)
         # With pages, the tray keeps one height on every page (the boxes never move): the room's,
         # or the tallest page's when a row is taller than the room (largest text, one row a page).
         tallest = max(rect.bottom for page in pages for _card, rect in page)
         bottom = tallest if self.pages == 1 else max(room.bottom, tallest)
         self.tray = pygame.Rect(area.x, area.y, area.w, bottom + gap - area.y)
         self.nav = pygame.Rect(room.right - side, room.y, side, room.h) if self.pages > 1 else pygame.Rect(0, 0, 0, 0)
-        tray = SortBox(self, "tray", self.tray, None)
-        tray.focusable = False
+        tray = self.tray_box()
         cards = [SortCard(self, card, rect) for card, rect in shown]
-        boxes = self.box_ids()
         top = self.tray.bottom + gap
-        bw = (area.w - gap * (len(boxes) - 1)) // len(boxes)
-        self.boxes = [SortBox(self, f"{self.box_prefix}:{bid}", pygame.Rect(area.x + i * (bw + gap), top, bw,
-                              area.bottom - top), bid) for i, bid in enumerate(boxes)]
+        self.box_row(pygame.Rect(area.x, top, area.w, area.bottom - top), gap)
         widgets: list[Widget] = [tray, *cards, *self.boxes]
         if self.pages > 1:
             widgets += page_buttons(self, self.nav, self.page, self.pages, self.turn)
         return widgets
-
-    def draw(self, surface: pygame.Surface) -> None:
-        if self.pages > 1:
-            page_number(surface, self.app, self.nav, self.page, self.pages)
 
     def status(self) -> str:
         if self.selected is None and self.page < self.pages - 1:

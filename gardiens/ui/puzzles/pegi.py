@@ -11,7 +11,7 @@ from gardiens.core.model import PEGI_RATINGS, Pegi
 from gardiens.ui.draw import panel
 from gardiens.ui.puzzles.base import GestureError, Hand
 from gardiens.ui.puzzles.social import mission_picture, plain
-from gardiens.ui.puzzles.sorting import SortBox, SortCard, SortView
+from gardiens.ui.puzzles.sorting import SortView
 
 if TYPE_CHECKING:
     from gardiens.ui.kit.screen import Host, Screen
@@ -87,22 +87,12 @@ class PegiView(SortView):
         self.tray = pygame.Rect(area.x, area.y, area.w, shown_rows * (need + gap) + gap)
         bar = pygame.Rect(area.x, self.tray.bottom + gap, area.w, touch)
         widgets = self.pager(bar, len(pages))
-        tray = SortBox(self, "tray", self.tray, None)
-        tray.focusable = False
-        shown = pages[self.page]
-        cards: list[SortCard] = []
-        for index, cid in enumerate(shown):
-            r, c = divmod(index, cols)
-            in_row = min(cols, len(shown) - r * cols)
-            x = self.tray.centerx - (in_row * card_w + (in_row - 1) * gap) // 2 + c * (card_w + gap)
-            cards.append(SortCard(self, cid, pygame.Rect(x, self.tray.y + gap + r * (need + gap), card_w, need)))
+        tray = self.tray_box()
+        cards = self.card_rows(pages[self.page], cols, (self.tray.centerx, self.tray.y + gap), (card_w, need), gap)
         tag = self.tag_room()
         self.measure([(c.item_id, pygame.Rect(c.rect.x, c.rect.y, c.rect.w, c.rect.h - tag)) for c in cards])
-        boxes = self.box_ids()
         top = bar.bottom + gap
-        bw = (area.w - gap * (len(boxes) - 1)) // len(boxes)
-        self.boxes = [SortBox(self, f"{self.box_prefix}:{bid}", pygame.Rect(area.x + i * (bw + gap), top, bw,
-                              area.bottom - top), bid) for i, bid in enumerate(boxes)]
+        self.box_row(pygame.Rect(area.x, top, area.w, area.bottom - top), gap)
         return [tray, *cards, *widgets, *self.boxes]
 
     def card_need(self, card_id: str, width: int) -> int:

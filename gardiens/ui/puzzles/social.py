@@ -15,6 +15,8 @@ from gardiens.ui.puzzles.base import Hand, PuzzleView
 from gardiens.ui.widgets.base import Button, Widget
 
 if TYPE_CHECKING:
+    from gardiens.core.model import Post, Puzzle
+    from gardiens.ui.kit.screen import Screen
     from gardiens.ui.theme import Color
     from gardiens.ui.widgets.base import Canvas
 
@@ -263,6 +265,39 @@ def page_number(surface: pygame.Surface, app: Canvas, column: pygame.Rect, page:
     row = pygame.Rect(column.x, column.y + back_h, column.w, app.metrics.px(70))
     app.type.block(surface, f"{page + 1} / {pages}", row, size=app.metrics.text("subtitle"), color=app.palette.ink_soft,
                    bold=True, align="center", valign="middle", max_lines=1, name="page-number")
+
+
+class PostPages(PuzzleView):
+    """A view of posts that shows each whole and turns pages when they do not all fit: it keeps
+    the page on show, the page of every post and the column of the page buttons. It comes first
+    among a view's bases."""
+
+    def __init__(self, screen: Screen, puzzle: Puzzle) -> None:
+        super().__init__(screen, puzzle)
+        self.page = 0
+        self.pages = 1
+        self.page_of: dict[str, int] = {}
+        self.nav = pygame.Rect(0, 0, 0, 0)
+
+    def words(self, post: Post) -> tuple[str, str, str, str]:
+        """The post's author, date, text and label, as drawn."""
+        return (plain(self.text(post.author)), plain(self.text(post.date)), plain(self.text(post.text)),
+                plain(self.text(post.label)))
+
+    def keep_pages(self, pages: Pages) -> list[tuple[str, pygame.Rect]]:
+        """Keeps how the posts were laid on pages; returns the page on show, kept in range."""
+        self.pages = len(pages)
+        self.page = max(0, min(self.pages - 1, self.page))
+        self.page_of = {post_id: index for index, page in enumerate(pages) for post_id, _rect in page}
+        return pages[self.page]
+
+    def turn(self, step: int) -> None:
+        self.page = max(0, min(self.pages - 1, self.page + step))
+        self.changed()
+
+    def draw(self, surface: pygame.Surface) -> None:
+        if self.pages > 1:
+            page_number(surface, self.app, self.nav, self.page, self.pages)
 
 
 def go_to_page(hand: Hand, view_page: Callable[[], int], page: int) -> int:

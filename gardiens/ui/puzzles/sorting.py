@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from gardiens.core.model import Puzzle
+from gardiens.core.model import Categorise, Feed, Puzzle
 from gardiens.ui.draw import panel
 from gardiens.ui.puzzles.base import Card, GestureError, Hand, Part, PuzzleView
 from gardiens.ui.theme import Color
@@ -139,8 +139,9 @@ class SortView(SortingView):
     box_head = 90
     # Boxes are targets, not shelves: a head with the box's name and how many cards it holds.
     box_height = 130
-    # The strip at the bottom of a sorted card that names its box.
+    # The strip at the bottom of a sorted card that names its box, and the lines its name may take.
     tag_height = 48
+    tag_lines = 1
 
     def __init__(self, screen: Screen, puzzle: Puzzle) -> None:
         super().__init__(screen, puzzle)
@@ -189,24 +190,43 @@ class SortView(SortingView):
         wanted = round(self.px(self.card_height) * self.app.metrics.text_factor)
         card_h = min(wanted, (room - gap * (rows + 1)) // rows)
         self.tray = pygame.Rect(area.x, area.y, area.w, rows * (card_h + gap) + gap)
+        tray = self.tray_box()
+        cards = self.card_rows(ids, cols, (self.tray.centerx, self.tray.y + gap), (card_w, card_h), gap)
+        # Texts get the room left above a tag, sorted or not: a card's text keeps its size once sorted.
+        tag = self.px(self.tag_height)
+        self.measure([(c.item_id, pygame.Rect(c.rect.x, c.rect.y, c.rect.w, c.rect.h - tag)) for c in cards])
+        # Boxes sit under the cards and take what is left: large targets that never move.
+        top = self.tray.bottom + gap
+        self.box_row(pygame.Rect(area.x, top, area.w, area.bottom - top), gap)
+        return [tray, *cards, *self.boxes]
+
+    def tray_box(self) -> SortBox:
+        """The tray, where a card goes back when it is dropped there; not a stop of the focus."""
         tray = SortBox(self, "tray", self.tray, None)
         tray.focusable = False
+        return tray
+
+    def card_rows(self, ids: list[str], cols: int, top: tuple[int, int], size: tuple[int, int],
+                  gap: int) -> list[SortCard]:
+        """Cards of `size` in rows of `cols`, from `top` (the rows' centre x and first y) down,
+        every row centred, the last one too."""
+        centerx, y = top
+        card_w, card_h = size
         cards: list[SortCard] = []
         for index, cid in enumerate(ids):
             r, c = divmod(index, cols)
             in_row = min(cols, len(ids) - r * cols)
-            x = self.tray.centerx - (in_row * card_w + (in_row - 1) * gap) // 2 + c * (card_w + gap)
-            cards.append(SortCard(self, cid, pygame.Rect(x, self.tray.y + gap + r * (card_h + gap), card_w, card_h)))
-        # Texts get the room left above a tag, sorted or not: a card's text keeps its size once sorted.
-        tag = self.px(self.tag_height)
-        self.measure([(c.item_id, pygame.Rect(c.rect.x, c.rect.y, c.rect.w, c.rect.h - tag)) for c in cards])
+            x = centerx - (in_row * card_w + (in_row - 1) * gap) // 2 + c * (card_w + gap)
+            cards.append(SortCard(self, cid, pygame.Rect(x, y + r * (card_h + gap), card_w, card_h)))
+        return cards
+
+    def box_row(self, row: pygame.Rect, gap: int) -> list[SortBox]:
+        """The boxes side by side across `row`, kept in `boxes`."""
         boxes = self.box_ids()
-        # Boxes sit under the cards and take what is left: large targets that never move.
-        top = self.tray.bottom + gap
-        bw = (area.w - gap * (len(boxes) - 1)) // len(boxes)
-        self.boxes = [SortBox(self, f"{self.box_prefix}:{bid}", pygame.Rect(area.x + i * (bw + gap), top, bw,
-                              area.bottom - top), bid) for i, bid in enumerate(boxes)]
-        return [tray, *cards, *self.boxes]
+        bw = (row.w - gap * (len(boxes) - 1)) // len(boxes)
+        self.boxes = [SortBox(self, f"{self.box_prefix}:{bid}", pygame.Rect(row.x + i * (bw + gap), row.y, bw, row.h),
+                              bid) for i, bid in enumerate(boxes)]
+        return self.boxes
 
     def on_drag(self, widget: Widget, pos: tuple[int, int]) -> None:
         if isinstance(widget, SortCard):
@@ -246,7 +266,8 @@ class SortView(SortingView):
         surface.blit(icon, icon.get_rect(midbottom=(rect.centerx, rect.bottom - self.px(6))))
 
     def tag(self, surface: pygame.Surface, card_id: str, box_id: str, rect: pygame.Rect) -> None:
-        """The tag that names the box a card was put in: a box icon and the box's name."""
+        """The tag that names the box a card was put in: a box icon and the box's name, on
+        `tag_lines` lines at the most."""
         app = self.app
         p = app.palette
         m = app.metrics
@@ -254,7 +275,7 @@ class SortView(SortingView):
         icon = app.assets.icon("box", m.px(34), p.on_primary)
         surface.blit(icon, icon.get_rect(midleft=(rect.x + m.px(14), rect.centery)))
         app.type.block(surface, self.box_label(box_id), pygame.Rect(rect.x + m.px(60), rect.y, rect.w - m.px(74),
-                       rect.h), size=m.text("small"), color=p.on_primary, bold=True, valign="middle", max_lines=1,
+                       rect.h), size=m.text("small"), color=p.on_primary, bold=True, valign="middle", max_lines=self.tag_lines,
                        name=f"tag:{card_id}")
 
     def selected_mark(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
@@ -266,3 +287,15 @@ class SortView(SortingView):
         pygame.draw.ellipse(surface, p.on_primary, badge, max(2, self.px(3)))
         icon = self.app.assets.icon("touch", self.px(36), p.on_primary)
         surface.blit(icon, icon.get_rect(center=badge.center))
+
+
+class CategoryBoxesView(SortView):
+    """A sorting view whose boxes are the puzzle's categories."""
+
+    puzzle: Categorise | Feed
+
+    def box_ids(self) -> list[str]:
+        return [cat.id for cat in self.puzzle.categories]
+
+    def box_label(self, box_id: str) -> str:
+        return next(self.text(c.label) for c in self.puzzle.categories if c.id == box_id)

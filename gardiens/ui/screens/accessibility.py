@@ -84,11 +84,7 @@ class AccessibilityPanel(ModalScreen[None]):
         m = app.metrics
         card = self.card()
         self.draw_card(surface, card, edge=p.primary, shadow=p.primary_dark)
-        icon = app.assets.icon("access", self.px(80), p.primary)
-        surface.blit(icon, (card.x + self.px(50), card.y + self.px(34)))
-        app.type.block(surface, self._("Confort de lecture"), pygame.Rect(card.x + self.px(160), card.y + self.px(30),
-                       card.w - self.px(220), self.px(90)), size=m.text("title"), color=p.ink, bold=True,
-                       valign="middle", max_lines=1, name="a11y-title")
+        self.draw_heading(surface, card, "access", self._("Confort de lecture"), name="a11y-title")
         for icon_name, title, rect in self.rows:
             image = app.assets.icon(icon_name, self.px(56), p.primary_dark)
             surface.blit(image, image.get_rect(midleft=(rect.x, rect.centery)))

@@ -367,6 +367,12 @@ class DebriefScreen(Screen):
         self.draw_timeline(surface, data, timeline)
         self.draw_widgets(surface)
 
+    def section(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
+        """The raised panel a part of the debrief stands on (the result, the timeline)."""
+        p = self.app.palette
+        panel(surface, rect, p.surface, radius=self.px(36), shadow=p.shadow, depth=self.px(10), border=p.outline,
+              border_width=self.px(3))
+
     def draw_result(self, surface: pygame.Surface, data: DebriefData, card: pygame.Rect) -> None:
         """The badge and its name, the outcome, then time, puzzles and hints, one below the other;
         the medal's picture gives way when the words need its room."""
@@ -374,8 +380,7 @@ class DebriefScreen(Screen):
         p = app.palette
         m = app.metrics
         _ = self._
-        panel(surface, card, p.surface, radius=self.px(36), shadow=p.shadow, depth=self.px(10), border=p.outline,
-              border_width=self.px(3))
+        self.section(surface, card)
         tier = badge_of(data)
         names = {Badge.GOLDEN_LIGHTHOUSE: _("Phare d'or"), Badge.KEEPERS: _("Gardiens du phare"),
                  Badge.APPRENTICES: _("Apprentis gardiens")}
@@ -528,8 +533,7 @@ class DebriefScreen(Screen):
         p = app.palette
         m = app.metrics
         _ = self._
-        panel(surface, box, p.surface, radius=self.px(36), shadow=p.shadow, depth=self.px(10), border=p.outline,
-              border_width=self.px(3))
+        self.section(surface, box)
         legend = [("check", p.good, _("résolue")), ("bulb", p.accent_dark, _("indices")),
                   ("cross", p.bad, _("essais ratés"))]
         x = box.right - self.px(30)
@@ -673,11 +677,7 @@ class QuestionsPanel(ModalScreen[None]):
         _ = self._
         card = self.card()
         self.draw_card(surface, card, edge=p.primary, shadow=p.primary_dark)
-        image = app.assets.icon("people", self.px(80), p.primary)
-        surface.blit(image, (card.x + self.px(50), card.y + self.px(34)))
-        app.type.block(surface, _("Parlons-en ensemble"), pygame.Rect(card.x + self.px(160), card.y + self.px(30),
-                       card.w - self.px(210), self.px(90)), size=m.text("title"), color=p.ink, bold=True,
-                       valign="middle", max_lines=1, name="questions-title")
+        self.draw_heading(surface, card, "people", _("Parlons-en ensemble"), name="questions-title", right=50)
         top = card.y + self.px(160)
         if len(self.questions) > 1:
             # Under the title, the whole width: long enough for any language.

@@ -21,7 +21,7 @@ from gardiens.ui.puzzles import PuzzleView, view_for
 from gardiens.ui.puzzles.picking import picks_score
 from gardiens.ui.screens.hud import Hud
 from gardiens.ui.screens.why import WhyCards
-from gardiens.ui.theme import TOUCH, Metrics
+from gardiens.ui.theme import TOUCH, Color, Metrics
 from gardiens.ui.widgets.base import Button, Canvas, Widget
 
 if TYPE_CHECKING:
@@ -570,14 +570,15 @@ class PopUp(ModalScreen[T], ABC):
     def animating(self) -> bool:
         return self.app.time - self.opened_at < POP_SECONDS
 
-    def rise(self, surface: pygame.Surface) -> pygame.Rect:
-        """Veil the screen below and return the card where it is now, a little low while it
-        rises; the row of buttons at its foot rises with it."""
+    def rise(self, surface: pygame.Surface, *, edge: Color, shadow: Color) -> pygame.Rect:
+        """Veil the screen below, draw the card where it is now, a little low while it rises, and
+        return it; the row of buttons at its foot rises with it."""
         self.dim(surface)
         shift = round((1 - ease_out((self.app.time - self.opened_at) / POP_SECONDS)) * self.px(90))
         card = self.card().move(0, shift)
         for widget in self.widgets:
             widget.rect.y = card.bottom - self.px(BUTTON_ROW)
+        card_panel(surface, self.app, card, edge=edge, shadow=shadow)
         return card
 
 
@@ -762,9 +763,8 @@ class FeedbackPanel(PopUp[bool]):
         p = app.palette
         m = app.metrics
         _ = self._
-        card = self.rise(surface)
         right = self.verdict.correct
-        card_panel(surface, app, card, edge=p.good if right else p.accent, shadow=p.good if right else p.accent_dark)
+        card = self.rise(surface, edge=p.good if right else p.accent, shadow=p.good if right else p.accent_dark)
         if self.showing_why:
             self.why.draw(surface, card)
             self.draw_widgets(surface)
@@ -929,8 +929,7 @@ class HintPanel(PopUp[None]):
         p = app.palette
         m = app.metrics
         _ = self._
-        card = self.rise(surface)
-        card_panel(surface, app, card, edge=p.accent, shadow=p.accent_dark)
+        card = self.rise(surface, edge=p.accent, shadow=p.accent_dark)
         head = lumi(surface, (card.x + self.px(170), card.bottom - self.px(200)), self.px(300), mood="thinking",
                     high_contrast=app.settings.high_contrast)
         speech_bubble(surface, self.bubble(card), p.surface_alt, p.outline, radius=self.px(30),

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, Literal, Protocol, TypeAlias
 
 import pygame
 
-from gardiens.ui.draw import focus_ring, panel
+from gardiens.ui.draw import focus_ring, panel, raised_face
 from gardiens.ui.theme import Color, FontChoice, mix
 
 if TYPE_CHECKING:
@@ -150,13 +150,7 @@ class Button(Widget):
         """Draw the button in `area`; returns its face (where the focus ring goes) and corner radius."""
         m = app.metrics
         fill, ink, border, shadow = self.colors(app)
-        depth = m.px(7) if self.enabled else m.px(3)
-        rect = area.copy()
-        if pressed and self.enabled:
-            rect.y += depth - m.px(2)
-            depth = m.px(2)
-        else:
-            rect.h -= depth
+        rect, depth = raised_face(area, m.px(7) if self.enabled else m.px(3), pressed and self.enabled, sunk=m.px(2))
         radius = rect.h // 2 if self.round else m.px(22)
         width = m.px(6) if (self.selected or app.settings.high_contrast) else m.px(3)
         panel(surface, rect, fill, radius=radius, shadow=shadow, depth=depth, border=border,

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pygame
 
-from gardiens.ui.draw import panel
+from gardiens.ui.draw import panel, raised_face
 from gardiens.ui.theme import Color, mix
 from gardiens.ui.widgets.base import Canvas, Ring, Widget
 
@@ -87,13 +87,7 @@ class MissionCard(Widget):
     def paint(self, surface: pygame.Surface, app: Canvas, area: pygame.Rect, pressed: bool) -> Ring:
         m = app.metrics
         p = app.palette
-        depth = m.px(DEPTH)
-        face = area.copy()
-        if pressed:
-            face.y += depth - m.px(2)
-            depth = m.px(2)
-        else:
-            face.h -= depth
+        face, depth = raised_face(area, m.px(DEPTH), pressed, sunk=m.px(2))
         radius = m.px(RADIUS)
         border = p.primary if self.selected else p.outline
         width = max(2, m.px(8) if self.selected else m.px(3))
