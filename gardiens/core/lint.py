@@ -193,7 +193,9 @@ class _Lint:
         """Each story event names puzzles that exist and a trigger that can happen during play:
         the last puzzle solved ends the mission, and a time left must be shorter than the time."""
         mission = self.mission
-        shortest = min(mission.minutes(age) for age in self.ages) * 60
+        # A duration written as an empty mapping has no length to compare a time left with.
+        timed = isinstance(mission.duration, int) or bool(mission.duration)
+        shortest = min(mission.minutes(age) for age in self.ages) * 60 if timed else 0
         for i, event in enumerate(mission.events):
             for name in ("on_solved", "opens"):
                 ident = getattr(event, name)
@@ -206,7 +208,7 @@ class _Lint:
                     count=event.after_solved,
                     puzzles=len(mission.puzzles),
                 )
-            if event.time_left is not None and event.time_left >= shortest:
+            if timed and event.time_left is not None and event.time_left >= shortest:
                 self.report.add(
                     "GDN318",
                     ("events", i, "time_left"),
