@@ -16,8 +16,8 @@ from gardiens.testing.pilot import Pilot
 from gardiens.testing.scenes import stage
 from gardiens.testing.ui_autoplay import enter_answer
 from gardiens.ui.puzzles.rebuild import RebuildView
-from gardiens.ui.theme import TOUCH, Settings
 from gardiens.ui.screens.play import PuzzleScreen
+from gardiens.ui.theme import TOUCH, Settings
 from tests.ui.conftest import load
 from tests.ui.test_picking_kinds import drawn
 from tests.ui.test_snapshots import check_snapshot, render
