@@ -101,7 +101,7 @@ def lumi(
 ) -> pygame.Rect:
     """Lumi, the little lighthouse-robot guide, standing on `base` (bottom centre).
 
-    `mood` is "happy", "thinking" or "sad"; `wave` (0..1) lifts an arm; `glow` lights the lamp.
+    `mood` is "happy", "thinking", "sad" or "worried"; `wave` (0..1) lifts an arm; `glow` lights the lamp.
     Returns the lamp's rectangle, where a beam can start.
     """
     u = height / 100.0
@@ -154,11 +154,17 @@ def lumi(
                             max(2, round(2.5 * u)))
         else:
             pygame.draw.circle(surface, dark, (ex, eye_y), 3 * u)
+        if mood == "worried":
+            # Eyebrows raised and tilted up towards the middle.
+            pygame.draw.line(surface, dark, (ex - 4 * u, eye_y - 6 * u), (ex + 4 * u, eye_y - (6 + 2 * side) * u),
+                             max(2, round(1.8 * u)))
     mouth = pygame.Rect(head.centerx - 6 * u, head.centery + 2 * u, 12 * u, 7 * u)
     if mood == "happy":
         pygame.draw.arc(surface, dark, mouth, math.pi + 0.3, 2 * math.pi - 0.3, max(2, round(2.2 * u)))
     elif mood == "sad":
         pygame.draw.arc(surface, dark, mouth.move(0, 4 * u), 0.4, math.pi - 0.4, max(2, round(2.2 * u)))
+    elif mood == "worried":
+        pygame.draw.ellipse(surface, dark, mouth.inflate(-5 * u, -2 * u).move(0, 1 * u), max(2, round(2 * u)))
     else:
         pygame.draw.line(surface, dark, (mouth.left + 2 * u, mouth.centery), (mouth.right - 2 * u, mouth.centery - 2 * u),
                          max(2, round(2.2 * u)))
