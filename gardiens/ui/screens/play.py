@@ -30,6 +30,7 @@ from gardiens.ui.screens.scene import (
     Progress,
     SpotLook,
     author_spots,
+    cover_rect,
     grid_cells,
     place_spots,
     scene_layer,
@@ -321,6 +322,25 @@ class MapScreen(Screen):
         if self._layer is None or self._layer[0] != key:
             self._layer = (key, scene_layer(self.app, mission, area.size, path, progress))
         return self._layer[1]
+
+    def ending_scene(self, *, restored: bool) -> pygame.Surface:
+        """The whole window covered by the scene: restored (full colour, no fog, every spot lit)
+        for the victory, or as the team left it."""
+        mission = self.app.mission
+        size = self.app.size
+        if mission is None:
+            return pygame.Surface(size)
+        self.layout()
+        area = self.area()
+        progress = self.progress(mission)
+        if restored:
+            lit = tuple((x - area.x, y - area.y) for x, y in self.centres)
+            progress = Progress(1.0, lit)
+        layer = scene_layer(self.app, mission, area.size, self.path(mission), progress)
+        cover = cover_rect(size, area.w / area.h)
+        whole = pygame.Surface(size)
+        whole.blit(pygame.transform.smoothscale(layer, cover.size), cover.topleft)
+        return whole
 
     def mood(self) -> str:
         """Lumi cheers a few seconds after a solve, worries when little time is left."""
