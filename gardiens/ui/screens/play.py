@@ -59,9 +59,8 @@ STRIP = 112
 LUMI = 220
 LUMI_CORNER = 270
 BUBBLE = (430, 118)
-# Seconds: how long available spots pulse after the map changes (a kiosk idles for hours: the
-# pulse draws the eye, then rests), a new spot takes to pop in, and Lumi cheers after a solve.
-PULSE_SECONDS = 8.0
+# Seconds: how long a newly opened spot takes to pop in, and how long Lumi cheers after a solve.
+# Nothing on the map moves for longer: a kiosk idles for hours, and a still map costs nothing.
 POP_IN = 0.6
 CHEER_SECONDS = 4.0
 # Lumi worries in the last two minutes, or the last 15 % of the time.
@@ -87,7 +86,7 @@ class PuzzleSpot(Button):
     its state's word. Locked spots are dim, available ones pulse for a while, solved ones glow."""
 
     def __init__(self, name: str, rect: pygame.Rect, title: str, state_label: str, state: PuzzleState,
-                 goal: bool, on_tap: Callable[[], object], *, look: SpotLook, since: float = 0.0,
+                 goal: bool, on_tap: Callable[[], object], *, look: SpotLook,
                  pop_at: float | None = None) -> None:
         icon, kind = _SPOT_LOOK[state]
         super().__init__(name, rect, title, icon=icon, kind=kind, on_tap=on_tap,  # type: ignore[arg-type]
@@ -96,7 +95,6 @@ class PuzzleSpot(Button):
         self.state = state
         self.goal = goal
         self.spot = look
-        self.since = since
         self.pop_at = pop_at
 
     def parts(self) -> dict[str, pygame.Rect]:
@@ -144,12 +142,11 @@ class PuzzleSpot(Button):
         if pressed and self.enabled:
             face.y += depth - m.px(2)
             depth = m.px(2)
-        if self.state is PuzzleState.AVAILABLE and now - self.since < PULSE_SECONDS:
-            wave = 0.5 + 0.5 * math.sin((now - self.since) * 3.2)
-            halo = face.inflate(m.px(14 + 18 * wave), m.px(14 + 18 * wave))
+        if self.state is PuzzleState.AVAILABLE:
+            # A halo that breathes while the spot pops in, then stays: this one can be played.
+            wave = 1.0 if self.pop_at is None else 0.5 + 0.5 * math.cos((now - self.pop_at) * 10)
+            halo = face.inflate(m.px(14 + 10 * wave), m.px(14 + 10 * wave))
             pygame.draw.ellipse(surface, p.gold, halo, width=m.px(6))
-        elif self.state is PuzzleState.AVAILABLE:
-            pygame.draw.ellipse(surface, p.gold, face.inflate(m.px(20), m.px(20)), width=m.px(5))
         pygame.draw.ellipse(surface, p.shadow if self.state is not PuzzleState.SOLVED else p.good,
                             face.move(0, depth))
         pygame.draw.ellipse(surface, fill, face)
@@ -176,6 +173,8 @@ class PuzzleSpot(Button):
         text_ink = p.ink_soft if locked else p.ink
         app.type.block(surface, self.label, parts["title"], size=look.title_size, color=text_ink, bold=True,
                        align="center", valign="middle", max_lines=2, name=self.name, kind="label")
+        if not look.state_h:
+            return
         app.type.block(surface, self.state_label, parts["status"], size=look.state_size,
                        color=ring if not locked else p.ink_soft, align="center", max_lines=1,
                        name=f"{self.name}-state", kind="label")
@@ -195,12 +194,14 @@ class MapScreen(Screen):
         super().__init__(app)
         self.look: SpotLook | None = None
         self.centres: list[tuple[int, int]] = []
-        # The spots seen available so far (None before the first layout), when the map changed
-        # and when each newly opened spot began to pop in.
+        # The spots seen available so far (None before the first layout), and when each newly
+        # opened spot began to pop in.
         self._available: set[str] | None = None
-        self._since = app.time
         self._pops: dict[str, float] = {}
-        self._solved = -1
+        # Whether Lumi's bubble has room, and when the team last solved a puzzle on this map.
+        self.chatty = True
+        self._solved: int | None = None
+        self._cheered_at: float | None = None
         self._layer: tuple[tuple[object, ...], pygame.Surface] | None = None
 
     def strip(self) -> pygame.Rect:
@@ -223,13 +224,15 @@ class MapScreen(Screen):
                            self.px(w), self.px(h))
 
     def keep_out(self) -> list[pygame.Rect]:
-        """Where no spot goes: Lumi and her bubble."""
+        """Where no spot goes: Lumi and her bubble (when she speaks)."""
         corner = pygame.Rect(0, self.height - self.px(LUMI + 60), self.px(LUMI_CORNER), self.px(LUMI + 60))
+        if not self.chatty:
+            return [corner]
         return [corner, self.bubble().inflate(self.px(20), self.px(20))]
 
     def _spots_area(self) -> pygame.Rect:
         area = self.area()
-        return area.inflate(-self.px(40), -self.px(24))
+        return area.inflate(-self.px(24), -self.px(16))
 
     def layout(self) -> None:
         app = self.app
@@ -255,41 +258,47 @@ class MapScreen(Screen):
             states.append(progress.state if progress else PuzzleState.LOCKED)
         titles = [words.text(puzzle.title, puzzle_id=puzzle.id) for puzzle in puzzles]
         area = self._spots_area()
-        keep_out = self.keep_out()
         gap = self.px(SPOT_GAP)
+        # The largest spots that leave room for every puzzle. On a crowded scene Lumi keeps quiet,
+        # her bubble's room going to the spots; on the most crowded, the state's icon alone tells
+        # it (a shape, not only a colour), the plates keeping the titles.
         look = None
-        for scale in SCALES:
-            found = spot_look(app, titles, list(labels.values()), scale)
-            if found is None:
+        for self.chatty, words_shown in ((True, True), (False, True), (False, False)):
+            keep_out = self.keep_out()
+            for scale in SCALES:
+                found = spot_look(app, titles, list(labels.values()) if words_shown else [], scale)
+                if found is None:
+                    continue
+                look = found
+                if len(grid_cells(area, found, keep_out, gap)) >= len(puzzles):
+                    break
+            else:
                 continue
-            look = found
-            if len(grid_cells(area, found, keep_out, gap)) >= len(puzzles):
-                break
+            break
         if look is None:
             # Not even the smallest plate holds a title in two lines: it is cut and reported.
-            look = replace(spot_look(app, [], list(labels.values()), SCALES[-1]) or _fallback_look(app),
-                           title_h=2 * app.type.font(app.metrics.floor("label"), True).get_linesize())
+            look = _fallback_look(app)
         self.look = look
         self.centres = place_spots(author_spots(app, mission, self.area()), area, look, keep_out, gap)
-        self._track(states, puzzles)
+        self._track(states, list(puzzles))
         for i, puzzle in enumerate(puzzles):
             rect = look.footprint(self.centres[i])
             widgets.append(PuzzleSpot(f"tile:{puzzle.id}", rect, titles[i], labels[states[i]], states[i],
                                       puzzle.id == mission.goal, partial(self.open_puzzle, puzzle),
-                                      look=look, since=self._since, pop_at=self._pops.get(puzzle.id)))
+                                      look=look, pop_at=self._pops.get(puzzle.id)))
         self.widgets = widgets
 
     def _track(self, states: list[PuzzleState], puzzles: list[Puzzle]) -> None:
         """What changed since the last layout: spots newly open pop in, a solve makes Lumi cheer."""
         now = self.app.time
         available = {p.id for p, s in zip(puzzles, states, strict=True) if s is PuzzleState.AVAILABLE}
-        solved = sum(s in (PuzzleState.SOLVED, PuzzleState.SKIPPED) for s in states)
         if self._available is not None:
             for pid in available - self._available:
                 self._pops[pid] = now
-        if self._available != available or solved != self._solved:
-            self._since = now
         self._available = available
+        solved = sum(s is PuzzleState.SOLVED for s in states)
+        if self._solved is not None and solved > self._solved:
+            self._cheered_at = now
         self._solved = solved
 
     def open_puzzle(self, puzzle: Puzzle) -> None:
@@ -345,7 +354,7 @@ class MapScreen(Screen):
     def mood(self) -> str:
         """Lumi cheers a few seconds after a solve, worries when little time is left."""
         app = self.app
-        if app.time - self._since < CHEER_SECONDS and self._solved > 0 and self._cheering():
+        if self._cheering():
             return "cheer"
         state = app.state
         total = state.time_limit + state.added
@@ -355,16 +364,11 @@ class MapScreen(Screen):
         return "happy"
 
     def _cheering(self) -> bool:
-        state = self.app.state
-        solved = [g.solved_at for g in state.puzzles.values()
-                  if g.state is PuzzleState.SOLVED and g.solved_at is not None]
-        return bool(solved) and self.app.session.elapsed() - max(solved) < CHEER_SECONDS
+        return self._cheered_at is not None and self.app.time - self._cheered_at < CHEER_SECONDS
 
     def animating(self) -> bool:
         now = self.app.time
-        if now - self._since < PULSE_SECONDS and self._available:
-            return True
-        return any(now - at < POP_IN for at in self._pops.values()) or self.mood() == "cheer"
+        return any(now - at < POP_IN for at in self._pops.values())
 
     def draw(self, surface: pygame.Surface) -> None:
         self.draw_background(surface)
@@ -386,15 +390,16 @@ class MapScreen(Screen):
         p = app.palette
         _ = self._
         mood = self.mood()
-        t = app.time - self._since
         head = lumi(surface, self.lumi_base(), self.px(LUMI), mood="happy" if mood == "cheer" else mood,
-                    wave=0.5 + 0.5 * math.sin(t * 6) if mood == "cheer" else 0.0,
+                    wave=1.0 if mood == "cheer" else 0.0,
                     high_contrast=app.settings.high_contrast)
         said = {
             "cheer": _("Bravo ! Le Brouillard recule."),
             "worried": _("Vite, le temps presse !"),
             "happy": _("Touchez une énigme qui brille !"),
         }[mood]
+        if not self.chatty:
+            return
         bubble = self.bubble()
         speech_bubble(surface, bubble, p.surface, p.outline, radius=self.px(26),
                       tail_to=(head.right + self.px(4), head.centery), width=self.px(3))

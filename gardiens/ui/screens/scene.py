@@ -52,7 +52,7 @@ class SpotLook:
 
     @property
     def plate_h(self) -> int:
-        return 2 * self.pad + self.title_h + self.gap // 2 + self.state_h
+        return 2 * self.pad + self.title_h + (self.gap // 2 + self.state_h if self.state_h else 0)
 
     @property
     def foot(self) -> tuple[int, int]:
@@ -67,14 +67,15 @@ class SpotLook:
 
 def spot_look(app: Host, titles: Sequence[str], states: Sequence[str], scale: float) -> SpotLook | None:
     """The spots at `scale` of their usual size, with room for the longest title in two lines
-    and the longest state word; None when a title needs more."""
+    and the longest state word (none when `states` is empty: the icon alone tells the state);
+    None when a title needs more."""
     m = app.metrics
     label = m.floor("label")
     title_size = max(label, round(m.text("button") * scale))
     state_size = max(label, round(m.text("small") * scale))
     # The plate is as narrow as its titles allow: a crowded scene keeps room between spots.
     for width in range(PLATE_NARROW, PLATE + 1, 20):
-        plate = m.px(width * max(scale, 0.75))
+        plate = m.px(width)
         inner = plate - 2 * m.px(PLATE_PAD)
         title_h = _title_height(app, titles, title_size, inner)
         if title_h is not None:
