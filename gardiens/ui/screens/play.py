@@ -371,12 +371,14 @@ class MapScreen(Screen):
         return any(now - at < POP_IN for at in self._pops.values())
 
     def draw(self, surface: pygame.Surface) -> None:
-        self.draw_background(surface)
         mission = self.app.mission
         words = self.app.words
         if mission is None or words is None:
+            self.draw_background(surface)
             return
         area = self.area()
+        # The paper shows only in the top bar: the scene and the strip cover the rest.
+        surface.blit(self.app.frame.background(), (0, 0), pygame.Rect(0, 0, self.width, area.y))
         surface.blit(self.scene(mission), area.topleft)
         draw_title(self, surface, words.text(mission.title), right=self.hud.left_edge)
         self.hud.draw(surface)

@@ -277,8 +277,8 @@ def picture(app: Host, mission: Mission, size: tuple[int, int], path: tuple[tupl
             surface = pygame.Surface(size)
             surface.fill(app.palette.background)
             surface.blit(image, image.get_rect(center=(size[0] // 2, size[1] // 2)))
-            return surface
-    return landscape(size, path, seed=sum(map(ord, mission.id)))
+            return _for_display(surface)
+    return _for_display(landscape(size, path, seed=sum(map(ord, mission.id))))
 
 
 def landscape(size: tuple[int, int], path: tuple[tuple[int, int], ...], *, seed: int) -> pygame.Surface:
@@ -389,8 +389,16 @@ def scene_layer(app: Host, mission: Mission, size: tuple[int, int], path: tuple[
     return surface
 
 
+def _for_display(surface: pygame.Surface) -> pygame.Surface:
+    """In the display's own pixel format, when there is a display: the scene made from it is
+    then copied to the screen, not converted, every frame."""
+    if pygame.display.get_init() and pygame.display.get_surface() is not None:
+        return surface.convert()
+    return surface
+
+
 def _greyed(colour: pygame.Surface) -> pygame.Surface:
     """The picture without its colours, a little darker and bluer: the world the fog took."""
     grey = pygame.transform.grayscale(colour)
     grey.fill((200, 204, 222), special_flags=pygame.BLEND_RGB_MULT)
-    return grey
+    return _for_display(grey)
