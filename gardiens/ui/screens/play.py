@@ -377,8 +377,10 @@ class MapScreen(Screen):
             self.draw_background(surface)
             return
         area = self.area()
-        # The paper shows only in the top bar: the scene and the strip cover the rest.
-        surface.blit(self.app.frame.background(), (0, 0), pygame.Rect(0, 0, self.width, area.y))
+        # The paper shows only above and below the scene, which covers the rest.
+        paper = self.app.frame.background()
+        surface.blit(paper, (0, 0), pygame.Rect(0, 0, self.width, area.y))
+        surface.blit(paper, (0, area.bottom), pygame.Rect(0, area.bottom, self.width, self.height - area.bottom))
         surface.blit(self.scene(mission), area.topleft)
         draw_title(self, surface, words.text(mission.title), right=self.hud.left_edge)
         self.hud.draw(surface)
