@@ -155,8 +155,9 @@ class CategoriseView(CategoryBoxesView):
                 return cols, card_h, [ids]
             fit_rows = (room - self.px(PAGER)) // (card_h + gap)
             if fit_rows < 1:
-                # Not one row above the page buttons: more columns only make the cards taller.
-                break
+                # Not one row above the page buttons; more columns may still hold every card
+                # without them (a low tray above a tall grid of boxes).
+                continue
             per_page = fit_rows * cols
             pages = [ids[i:i + per_page] for i in range(0, len(ids), per_page)]
             if best is None or len(pages) < len(best[2]):
