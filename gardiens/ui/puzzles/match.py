@@ -60,7 +60,9 @@ class MatchView(CategoriseView):
         m = self.app.metrics
         self.size = m.text("small")
         targets = self.box_ids()
-        cols = max(1, min(len(targets), (area.w + gap) // (self.px(NARROWEST_TARGET) + gap)))
+        # Larger text wraps a reflex onto more lines: its box is given more width.
+        narrowest = round(self.px(NARROWEST_TARGET) * m.text_factor)
+        cols = max(1, min(len(targets), (area.w + gap) // (narrowest + gap)))
         rows = math.ceil(len(targets) / cols)
         # Rows as even as they can be: five targets are three and two, not four and one.
         cols = math.ceil(len(targets) / rows)
