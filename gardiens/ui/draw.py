@@ -105,8 +105,10 @@ _FOG = "#BEC2CE"
 _FOG_INK = "#262442"
 # Lumi's drawing spans this box around its base (bottom centre), in hundredths of its height.
 _LUMI_BOX = pygame.Rect(-40, -120, 80, 125)
-# Glow is shown in this many steps, so a breathing lamp reuses a handful of rasterised Lumis.
+# Glow is shown in this many steps of the halo, and the lamp's colour in fewer, so a breathing lamp
+# reuses two or three rasterised Lumis (each costs a few milliseconds the first time).
 _GLOW_STEPS = 8
+_LAMP_STEPS = 2
 _GROUP = r'<g id="{}"[^>]*>.*?</g>\n?'
 
 
@@ -170,7 +172,8 @@ def lumi(
     if level > 0 and not high_contrast:
         halo = _halo(head.w, level)
         surface.blit(halo, halo.get_rect(center=head.center))
-    sprite = _lumi_sprite(height, mood, level, high_contrast)
+    lamp = round(level / _GLOW_STEPS * _LAMP_STEPS)
+    sprite = _lumi_sprite(height, mood, lamp, high_contrast)
     surface.blit(sprite, (round(cx + _LUMI_BOX.x * u), round(by + _LUMI_BOX.y * u)))
     # The right arm waves, so it is drawn over the sprite rather than rasterised per angle.
     dark = (255, 255, 255) if high_contrast else _rgb(_LUMI_DARK)
@@ -187,7 +190,7 @@ def lumi(
 
 @lru_cache(maxsize=48)
 def _lumi_sprite(height: int, mood: str, level: int, high_contrast: bool) -> pygame.Surface:
-    lamp = mix((255, 214, 120), (255, 240, 170), level / _GLOW_STEPS)
+    lamp = mix((255, 214, 120), (255, 240, 170), level / _LAMP_STEPS)
     source = lumi_svg(mood, high_contrast=high_contrast, lamp=lamp, right_arm=False)
     u = height / 100.0
     return _rasterise(source, (round(_LUMI_BOX.w * u), round(_LUMI_BOX.h * u)))
