@@ -320,6 +320,20 @@ MESSAGES: dict[str, Template] = {
         N_("mission en double"),
         N_("Une autre mission a déjà l'identifiant « {id} » ({other})."),
     ),
+    "GDN317": _e(
+        N_("événement qui n'arrive jamais"),
+        N_(
+            "Cet événement attend {count} énigmes résolues, mais la mission en a {puzzles} et la "
+            "dernière résolue la termine : il faut moins de {puzzles}."
+        ),
+    ),
+    "GDN318": _e(
+        N_("événement hors du temps de jeu"),
+        N_(
+            "Cet événement attend qu'il reste {seconds} secondes, mais la mission ne dure que "
+            "{duration} secondes : il faut moins que la durée."
+        ),
+    ),
     # GDN4xx: lint warnings; they do not make validation fail.
     "GDN401": _w(
         N_("code final écrit en clair"),

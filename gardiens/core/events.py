@@ -100,6 +100,12 @@ class PuzzleSkipped(Event, kind="puzzle_skipped"):
     puzzle: str
 
 
+class StoryTold(Event, kind="story_told"):
+    """A story event of the mission fired: `event` is its place in the mission's `events` list."""
+
+    event: int
+
+
 class MissionEnded(Event, kind="mission_ended"):
     """`outcome` is a value of `gardiens.core.session.Outcome`."""
 
@@ -123,6 +129,7 @@ GameEvent: TypeAlias = (
     | HintShown
     | HintPushed
     | PuzzleSkipped
+    | StoryTold
     | MissionEnded
     | Reset
 )

@@ -111,6 +111,7 @@ class _Lint:
     def run(self) -> None:
         self.unique_ids()
         self.references()
+        self.story_events()
         self.images()
         self.cycles_and_reachability()
         self.final_code()
@@ -187,6 +188,33 @@ class _Lint:
                     self._reference(setting.start, (*where, "start"), options, word)
                     for k, expected in enumerate(setting.expected):
                         self._reference(expected, (*where, "expected", k), options, word)
+
+    def story_events(self) -> None:
+        """Each story event names puzzles that exist and a trigger that can happen during play:
+        the last puzzle solved ends the mission, and a time left must be shorter than the time."""
+        mission = self.mission
+        # A duration written as an empty mapping has no length to compare a time left with.
+        timed = isinstance(mission.duration, int) or bool(mission.duration)
+        shortest = min(mission.minutes(age) for age in self.ages) * 60 if timed else 0
+        for i, event in enumerate(mission.events):
+            for name in ("on_solved", "opens"):
+                ident = getattr(event, name)
+                if ident is not None:
+                    self._reference(ident, ("events", i, name), self.puzzle_ids, T_("énigme"))
+            if event.after_solved is not None and event.after_solved >= len(mission.puzzles):
+                self.report.add(
+                    "GDN317",
+                    ("events", i, "after_solved"),
+                    count=event.after_solved,
+                    puzzles=len(mission.puzzles),
+                )
+            if timed and event.time_left is not None and event.time_left >= shortest:
+                self.report.add(
+                    "GDN318",
+                    ("events", i, "time_left"),
+                    seconds=event.time_left,
+                    duration=shortest,
+                )
 
     def _categories(self, i: int, puzzle: Puzzle, categories: Sequence[BaseModel]) -> None:
         known = {str(getattr(c, "id", "")) for c in categories}

@@ -470,6 +470,13 @@ _MODEL_RULES: tuple[tuple[str, str], ...] = (
         ),
     ),
     (
+        "one trigger",
+        N_(
+            "Un événement a besoin d'un seul déclencheur : « after_solved » (après N énigmes), "
+            "« time_left » (quand il reste N secondes) ou « on_solved » (à une énigme donnée)."
+        ),
+    ),
+    (
         "at least one reward",
         N_("« code_from » doit nommer au moins une récompense."),
     ),

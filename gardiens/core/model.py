@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from types import GenericAlias
 from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeAlias, get_args
 
-from pydantic import Field, create_model
+from pydantic import Field, create_model, model_validator
 
 from gardiens.core.puzzles import KINDS, PuzzleKind, register
 from gardiens.core.puzzles.ads import AdPost, Ads
@@ -50,6 +50,7 @@ __all__ = [
     "MAX_HELP",
     "PEGI_RATINGS",
     "PUZZLE_TYPES",
+    "SPEAKERS",
     "THEMES",
     "AdPost",
     "Address",
@@ -98,7 +99,9 @@ __all__ = [
     "SettingOption",
     "Settings",
     "ShortText",
+    "Speaker",
     "Statement",
+    "StoryEvent",
     "Strict",
     "Text",
     "TextList",
@@ -192,6 +195,48 @@ class Debrief(Strict):
     )
 
 
+# Who speaks in a story event: Lumi, the guide, or the mission's adversary (le Brouillard).
+Speaker: TypeAlias = Literal["lumi", "adversary"]
+SPEAKERS: tuple[Speaker, ...] = get_args(Speaker)
+
+
+class StoryEvent(Strict):
+    """A moment of the story during play, fired once: Lumi or the adversary speaks, and a puzzle
+    may open. Its trigger is one of `after_solved`, `time_left` or `on_solved`."""
+
+    after_solved: int | None = Field(
+        default=None,
+        ge=1,
+        description=D_("Se déclenche quand l'équipe a résolu ce nombre d'énigmes."),
+    )
+    time_left: int | None = Field(
+        default=None,
+        ge=1,
+        description=D_("Se déclenche quand il reste ce nombre de secondes au compte à rebours."),
+    )
+    on_solved: Identifier | None = Field(
+        default=None, description=D_("Se déclenche quand cette énigme est résolue.")
+    )
+    speaker: Speaker = Field(
+        description=D_("Qui parle : « lumi » (le guide) ou « adversary » (le Brouillard).")
+    )
+    text: Text = Field(description=D_("Ce que dit le personnage, en une ou deux phrases."))
+    opens: Identifier | None = Field(
+        default=None,
+        description=D_(
+            "Une énigme qui s'ouvre à ce moment, même si ses « requires » ne sont pas tous "
+            "résolus (ses « requires » l'ouvrent aussi, comme d'habitude)."
+        ),
+    )
+
+    @model_validator(mode="after")
+    def _one_trigger(self) -> StoryEvent:
+        triggers = [self.after_solved, self.time_left, self.on_solved]
+        if sum(trigger is not None for trigger in triggers) != 1:
+            raise ValueError("an event needs one trigger")
+        return self
+
+
 class Mission(Strict):
     """A whole mission: its story frame, its puzzles, and what the debrief teaches."""
 
@@ -228,6 +273,13 @@ class Mission(Strict):
         ),
     )
     puzzles: list[Puzzle] = Field(min_length=1, max_length=20)
+    events: list[StoryEvent] = Field(
+        default_factory=list,
+        description=D_(
+            "Les moments de l'histoire pendant la partie : après quelques énigmes, quand le temps "
+            "presse ou à une énigme donnée, Lumi ou le Brouillard parle."
+        ),
+    )
     debrief: Debrief
 
     def puzzle(self, puzzle_id: str) -> Puzzle:

@@ -106,6 +106,8 @@ class SessionState:
     elapsed: float = 0.0
     running_since: float | None = None
     ended_at: float | None = None
+    # The mission's story events fired so far (their places in `Mission.events`), in order.
+    told: tuple[int, ...] = ()
 
     @property
     def launched(self) -> bool:
@@ -244,6 +246,8 @@ def apply(missions: Mapping[str, Mission], state: SessionState, event: Event) ->
             return _update(state, pid, replace(progress, pushed=(*progress.pushed, text)))
         case happened.PuzzleSkipped(puzzle=pid):
             return _finish_puzzle(missions, state, pid, PuzzleState.SKIPPED)
+        case happened.StoryTold(event=index):
+            return _tell(missions[str(state.mission_id)], state, index)
         case happened.MissionEnded(outcome=outcome):
             return replace(
                 state,
@@ -278,6 +282,50 @@ def _finish_puzzle(
             ended_at=state.elapsed,
         )
     return _unlock(mission, state)
+
+
+def _tell(mission: Mission, state: SessionState, index: int) -> SessionState:
+    """A story event fired: it is never told again, and the puzzle it opens is available now."""
+    if not 0 <= index < len(mission.events):
+        raise ValueError(f"the mission has no story event {index}")
+    state = replace(state, told=(*state.told, index))
+    opens = mission.events[index].opens
+    progress = state.puzzles.get(opens) if opens is not None else None
+    if opens is None or progress is None or progress.state is not PuzzleState.LOCKED:
+        return state
+    return _update(
+        state,
+        opens,
+        replace(
+            progress,
+            state=PuzzleState.AVAILABLE,
+            opened_at=state.elapsed,
+            last_progress_at=state.elapsed,
+        ),
+    )
+
+
+def due_story(mission: Mission, state: SessionState, remaining: float) -> list[int]:
+    """The story events whose trigger holds now and that were not told yet (places in
+    `mission.events`); none outside play. `remaining` is the countdown's seconds left."""
+    if state.lifecycle is not Lifecycle.PLAYING:
+        return []
+    done = {
+        pid
+        for pid, p in state.puzzles.items()
+        if p.state in (PuzzleState.SOLVED, PuzzleState.SKIPPED)
+    }
+    due = []
+    for index, event in enumerate(mission.events):
+        if index in state.told:
+            continue
+        if (
+            (event.after_solved is not None and len(done) >= event.after_solved)
+            or (event.time_left is not None and remaining <= event.time_left)
+            or (event.on_solved is not None and event.on_solved in done)
+        ):
+            due.append(index)
+    return due
 
 
 def _unlock(mission: Mission, state: SessionState) -> SessionState:
@@ -710,9 +758,15 @@ class Session:
         return self._record([happened.MissionEnded(Outcome.ABANDONED.value)])
 
     def _tick(self) -> Reply:
-        """Called regularly by the screen: records the end when the countdown reaches zero."""
+        """Called regularly by the screen: records the end when the countdown reaches zero, and
+        the story events that the time left brings."""
         ended = self._expire()
-        return ended if ended is not None else refused(Refusal.NOTHING_TO_DO)
+        if ended is not None:
+            return ended
+        mission = self.mission
+        if mission is None or not due_story(mission, self._state, self.remaining()):
+            return refused(Refusal.NOTHING_TO_DO)
+        return self._record([])
 
     def _reset(self) -> Reply:
         """Back to the attract screen; an unfinished mission ends as abandoned first."""
@@ -737,6 +791,24 @@ class Session:
         return self._debrief[1]
 
     # -- internals ---------------------------------------------------------------
+
+    def _story_after(self, batch: list[happened.GameEvent], now: float) -> list[happened.GameEvent]:
+        """The story events that `batch` brings about, journaled with it in one transaction: a
+        kiosk switched off in between never holds a solved puzzle without its story."""
+        state = self._state
+        if state.session_id is None or state.lifecycle not in (Lifecycle.PLAYING, Lifecycle.BRIEFING):
+            return []
+        for seq, event in enumerate(batch):
+            kind, data = happened.encode(event)
+            state = apply(self.missions, state, Event(state.session_id or "", seq, now, kind, data))
+        mission = self.missions.get(state.mission_id or "")
+        if mission is None:
+            return []
+        elapsed = state.elapsed
+        if state.running_since is not None:
+            elapsed += max(0.0, now - state.running_since)
+        remaining = state.time_limit + state.added - elapsed
+        return [happened.StoryTold(index) for index in due_story(mission, state, remaining)]
 
     def _check_playing(self, puzzle_id: str) -> Reply | None:
         if self._expire() is not None:
@@ -765,8 +837,9 @@ class Session:
     ) -> Reply:
         session_id = session_id or self._state.session_id
         assert session_id is not None
-        rows = [happened.encode(event) for event in batch]
-        events = self.journal.append(session_id, self.clock.now(), rows)
+        now = self.clock.now()
+        rows = [happened.encode(event) for event in (*batch, *self._story_after(batch, now))]
+        events = self.journal.append(session_id, now, rows)
         for event in events:
             self._state = apply(self.missions, self._state, event)
         self._version += len(events)

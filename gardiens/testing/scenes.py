@@ -44,6 +44,7 @@ SCREENS: tuple[str, ...] = (
     "feedback",
     "success",
     "why",
+    "story",
 )
 
 
@@ -58,7 +59,8 @@ def stage(app: App, clock: ManualClock, *, screen: str | None = None, puzzle: st
     The hints and feedback pop-ups are those of `puzzle` if given, else of the first puzzle open
     (for a right answer's, « success », and its « Pourquoi ? » cards, « why », the first puzzle
     that explains its items, opened). « feedback » follows a wrong answer. « questions » is the
-    debrief's pop-up of discussion questions, opened.
+    debrief's pop-up of discussion questions, opened. « story » plays on until the mission's
+    first story event fires, and shows it.
     """
     session = app.session
     if screen is not None and screen not in SCREENS:
@@ -127,6 +129,13 @@ def stage(app: App, clock: ManualClock, *, screen: str | None = None, puzzle: st
                 if target == "why":
                     feedback.show_why()
         return
+    if target == "story":
+        _tell(session, clock)
+        app.sync(force=True)
+        from gardiens.ui.screens.story import StoryPanel
+
+        app.push(StoryPanel(app, mission.events[session.state.told[0]]))
+        return
     if target == "pause":
         _solve_some(session, clock, 1)
         session.handle(Pause())
@@ -192,6 +201,29 @@ def _open_up_to(session: Session, clock: ManualClock, target: Puzzle) -> None:
         if not ready:
             return
         _solve(session, clock, ready[0])
+
+
+def _tell(session: Session, clock: ManualClock) -> None:
+    """Play on until the first story event fires: puzzles solved, or the countdown run down."""
+    mission = session.mission
+    assert mission is not None
+    if not mission.events:
+        raise SceneError(f"mission {mission.id} has no story events")
+    for _ in range(40):
+        state = session.state
+        if state.told or state.lifecycle is not Lifecycle.PLAYING:
+            break
+        pending = [e.time_left for e in mission.events if e.time_left is not None]
+        ready = [p for p in _available(session) if p.id != mission.goal]
+        if not ready and pending:
+            clock.advance(max(1.0, session.remaining() - max(pending) + 1))
+            session.handle(Tick())
+        elif ready:
+            _solve(session, clock, ready[0])
+        else:
+            break
+    if not session.state.told:
+        raise SceneError(f"no story event of mission {mission.id} fires before its end")
 
 
 def _win(session: Session, clock: ManualClock) -> None:

@@ -92,6 +92,8 @@ def play_to_win(pilot: Pilot, mission: Mission, age: AgeBand, language: str,
             pilot.tap("start")
         elif state.lifecycle is Lifecycle.PAUSED:
             pilot.tap("resume")
+        elif state.lifecycle is Lifecycle.PLAYING and pilot.screen == "story":
+            pilot.tap("continue")
         elif state.lifecycle is Lifecycle.PLAYING:
             taps += solve_next(pilot, mission, look)
         elif pilot.has("debrief"):

@@ -227,6 +227,30 @@ def fog_layer(size: tuple[int, int], color: Color, seed: int, density: float = 1
     return layer
 
 
+def brouillard(surface: pygame.Surface, center: tuple[int, int], height: int, *, fog: Color, ink: Color) -> pygame.Rect:
+    """Le Brouillard when it speaks: the fog's puffs gathered into one grumpy cloud with eyes,
+    cheeky rather than frightening (its players are 9). Returns the cloud's bounds."""
+    u = height / 100.0
+    cx, cy = center
+    # (x, y, radius) of each puff, in hundredths of `height`, around the centre.
+    puffs = ((-52, 14, 30), (-22, -8, 40), (20, -14, 42), (54, 10, 32), (-24, 26, 30), (22, 26, 32))
+    outline = max(2, round(3 * u))
+    for dx, dy, r in puffs:
+        pygame.draw.circle(surface, ink, (cx + dx * u, cy + dy * u), r * u + outline)
+    for dx, dy, r in puffs:
+        pygame.draw.circle(surface, fog, (cx + dx * u, cy + dy * u), r * u)
+    for side in (-1, 1):
+        eye = (cx + side * 18 * u, cy + 2 * u)
+        pygame.draw.ellipse(surface, (255, 255, 255), (eye[0] - 9 * u, eye[1] - 11 * u, 18 * u, 22 * u))
+        pygame.draw.circle(surface, ink, (eye[0] + 2 * u, eye[1] + 3 * u), 5 * u)
+        # Frowning brows: the outer end high, the inner end low.
+        pygame.draw.line(surface, ink, (eye[0] + side * 12 * u, eye[1] - 20 * u),
+                         (eye[0] - side * 8 * u, eye[1] - 13 * u), max(2, round(4 * u)))
+    mouth = pygame.Rect(cx - 14 * u, cy + 16 * u, 28 * u, 14 * u)
+    pygame.draw.arc(surface, ink, mouth, 0.5, math.pi - 0.5, max(2, round(3 * u)))
+    return pygame.Rect(cx - 82 * u - outline, cy - 56 * u - outline, 168 * u + 2 * outline, 114 * u + 2 * outline)
+
+
 def stars(surface: pygame.Surface, count: int, seed: int, color: Color, area: pygame.Rect) -> None:
     rng = random.Random(seed)
     for _ in range(count):

@@ -11,6 +11,7 @@ from gardiens.core.commands import Choose, Reset, Tick
 from gardiens.core.session import Lifecycle, PuzzleState
 from gardiens.ui.ahead import Ahead
 from gardiens.ui.screens.route import root_screen_for
+from gardiens.ui.screens.story import StoryPanel
 from gardiens.ui.sound import SILENCE, Mood, tension_starts
 from gardiens.ui.words import MissionWords
 
@@ -37,6 +38,8 @@ class Follower:
         # What the screens show of the clock: the lifecycle, the second, the hints offered.
         self._watch: tuple[Any, ...] = ()
         self._last_tick = 0.0
+        # The session whose story is followed, and how many of its told events were shown.
+        self._story: tuple[str | None, int] = (None, 0)
 
     def forget(self) -> None:
         """Another session plays on (the live preview's reload)."""
@@ -103,10 +106,32 @@ class Follower:
             return None
         return mission.puzzle(puzzle_id)
 
+    def tell_story(self) -> None:
+        """Show the story events told since the last look, each in its pop-up over whatever is
+        on top; not while a pop-up holds the screens (the feedback of the answer that brought
+        them): once it has closed, on the next frame. A game resumed after a restart does not
+        tell again what its team already read."""
+        app = self.app
+        state = app.state
+        session, shown = self._story
+        if state.session_id != session:
+            self._story = (state.session_id, len(state.told))
+            return
+        mission = app.mission
+        if (len(state.told) <= shown or mission is None or state.lifecycle is not Lifecycle.PLAYING
+                or any(screen.holds_sync for screen in app.stack)):
+            return
+        self._story = (session, len(state.told))
+        # The first told ends on top, read first.
+        for index in reversed(state.told[shown:]):
+            app.push(StoryPanel(app, mission.events[index]))
+
     def tick(self) -> Literal["countdown", "all"] | None:
         """About once a second: let the session end on time, send an idle team back to the
-        attract screen, and say what to repaint (the countdown alone, everything, or nothing)."""
+        attract screen, and say what to repaint (the countdown alone, everything, or nothing).
+        Every frame: the story events to show."""
         app = self.app
+        self.tell_story()
         if app.time - self._last_tick < 1.0 and self._watch:
             return None
         self._last_tick = app.time

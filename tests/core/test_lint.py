@@ -291,3 +291,31 @@ def test_settings_reference_their_options(tmp_path: Path) -> None:
     diagnostics = check(tmp_path, edit)
     assert codes(diagnostics) == ["GDN302"]
     assert "« tous »" in diagnostics[0].message
+
+
+def test_story_events_name_known_puzzles_and_triggers_that_can_happen(tmp_path: Path) -> None:
+    def edit(d: dict[str, Any]) -> None:
+        d["duration"] = 10
+        d["events"] = [
+            {"on_solved": "sourse", "speaker": "lumi", "text": "Bravo !"},
+            {"after_solved": 2, "speaker": "adversary", "text": "Ha !", "opens": "intoks"},
+            {"after_solved": 3, "speaker": "adversary", "text": "Trop tard."},
+            {"time_left": 600, "speaker": "lumi", "text": "Vite !"},
+        ]
+
+    diagnostics = check(tmp_path, edit)
+    assert codes(diagnostics) == ["GDN302", "GDN302", "GDN317", "GDN318"]
+    assert "Vouliez-vous dire « source » ?" in diagnostics[0].message
+    assert "Vouliez-vous dire « intox » ?" in diagnostics[1].message
+    assert [d.line for d in diagnostics] == sorted(d.line for d in diagnostics)
+    assert "moins de 3" in diagnostics[2].message
+    assert "600 secondes" in diagnostics[3].message
+
+
+def test_a_story_event_with_two_triggers_is_a_located_shape_error(tmp_path: Path) -> None:
+    def edit(d: dict[str, Any]) -> None:
+        d["events"] = [{"after_solved": 1, "time_left": 60, "speaker": "lumi", "text": "Oh."}]
+
+    diagnostics = check(tmp_path, edit)
+    assert codes(diagnostics) == ["GDN209"]
+    assert "un seul déclencheur" in diagnostics[0].message
