@@ -4,6 +4,7 @@ cue of the last minutes, and the venue's default."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -79,7 +80,7 @@ def test_a_loop_is_seamless_its_last_sample_leads_into_the_first(theme: str) -> 
     rate = 8000
     samples = run(synthesise_loop(_THEME_CHORDS[theme], LOOP_SECONDS, rate))
     assert len(samples) == int(LOOP_SECONDS * rate)
-    steps = [abs(b - a) for a, b in zip(samples, samples[1:], strict=False)]
+    steps = [abs(b - a) for a, b in pairwise(samples)]
     # Going round the loop is no bigger a step than any step inside it: no click.
     assert abs(samples[0] - samples[-1]) <= max(steps) * 1.05
     assert max(abs(v) for v in samples) == pytest.approx(1.0)
@@ -87,7 +88,7 @@ def test_a_loop_is_seamless_its_last_sample_leads_into_the_first(theme: str) -> 
 
 def test_the_tension_pulse_is_seamless_too() -> None:
     samples = run(synthesise_tension(8000))
-    steps = [abs(b - a) for a, b in zip(samples, samples[1:], strict=False)]
+    steps = [abs(b - a) for a, b in pairwise(samples)]
     assert abs(samples[0] - samples[-1]) <= max(steps) * 1.05
 
 
