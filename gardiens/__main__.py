@@ -2,4 +2,6 @@
 
 from gardiens.cli import run
 
-run()
+# Guarded: a worker process started fresh (the music's) imports this module under another name.
+if __name__ == "__main__":
+    run()

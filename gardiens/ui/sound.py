@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import logging
 import math
+import multiprocessing
+import signal
 from array import array
 from collections.abc import Generator, Iterator
 from dataclasses import dataclass
-from typing import Any
+from multiprocessing.pool import Pool
+from typing import Any, TypeVar
 
 import pygame
 
@@ -243,6 +246,47 @@ def synthesise_tension(rate: int) -> Generator[None, None, list[float]]:
 
 
 
+T = TypeVar("T")
+# The one process that synthesises the music, started when first needed (see `_worker`).
+_POOL: list[Pool] = []
+
+
+def _rendering(name: str, mixer: tuple[int, int, int]) -> Generator[None, None, bytes]:
+    """The loop `name` in the mixer's format, pausing after each slice of samples."""
+    rate = mixer[0]
+    if name == "tension":
+        mono = yield from synthesise_tension(rate)
+    else:
+        mono = yield from synthesise_loop(_THEME_CHORDS[name], LOOP_SECONDS, rate)
+    return (yield from _to_bytes(mono, mixer, 32767 * MUSIC_PEAK))
+
+
+def render(name: str, mixer: tuple[int, int, int]) -> bytes:
+    """The loop `name` in the mixer's format, synthesised at once (in the music's worker)."""
+    return _drained(_rendering(name, mixer))
+
+
+def _drained(steps: Generator[None, None, T]) -> T:
+    while True:
+        try:
+            next(steps)
+        except StopIteration as done:
+            return done.value  # type: ignore[no-any-return]
+
+
+def _ignore_interrupts() -> None:
+    # Ctrl+C reaches every process of the terminal: the kiosk decides, the worker ends with it.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _worker() -> Pool:
+    """The music's worker: one process for the whole kiosk, started fresh (not forked from a
+    process that holds a window and a mixer), a daemon that ends with the kiosk."""
+    if not _POOL:
+        _POOL.append(multiprocessing.get_context("spawn").Pool(1, initializer=_ignore_interrupts))
+    return _POOL[0]
+
+
 def _known(name: str) -> bool:
     return name in _THEME_CHORDS or name == "tension"
 
@@ -301,15 +345,24 @@ class Music:
         return [name for name in (theme, "tension") if _known(name) and name not in self._cache]
 
     def preparing(self, name: str) -> Iterator[None]:
-        """Synthesise the loop `name` (a theme, or "tension") in slices of about a millisecond."""
+        """Have the loop `name` (a theme, or "tension") synthesised by the music's worker
+        process, pausing (`yield`) until it is done: a second of arithmetic that no frame pays
+        for. Where no worker can start, it is synthesised here, in slices of a millisecond."""
         if self._format is None or name in self._cache or not _known(name):
             return
-        rate = self._format[0]
-        if name == "tension":
-            mono = yield from synthesise_tension(rate)
+        try:
+            pending = _worker().apply_async(render, (name, self._format))
+        except OSError as error:
+            log.info("no music worker (%s): synthesised between frames", error)
+            buffer = yield from _rendering(name, self._format)
         else:
-            mono = yield from synthesise_loop(_THEME_CHORDS[name], LOOP_SECONDS, rate)
-        buffer = yield from _to_bytes(mono, self._format, 32767 * MUSIC_PEAK)
+            while not pending.ready():
+                yield
+            try:
+                buffer = pending.get()
+            except Exception as error:  # the worker's failure, logged: the kiosk stays quiet
+                log.info("music %s not synthesised: %s", name, error)
+                return
         try:
             self._cache.setdefault(name, pygame.mixer.Sound(buffer=buffer))
         except pygame.error as error:

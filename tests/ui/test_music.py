@@ -92,7 +92,7 @@ def test_the_tension_pulse_is_seamless_too() -> None:
     assert abs(samples[0] - samples[-1]) <= max(steps) * 1.05
 
 
-def test_a_loop_is_synthesised_once_in_slices_and_never_during_a_frame() -> None:
+def test_a_loop_is_synthesised_once_by_the_worker_and_never_during_a_frame() -> None:
     music = Music()
     if not music.available:
         pytest.skip("no mixer here")
@@ -101,7 +101,7 @@ def test_a_loop_is_synthesised_once_in_slices_and_never_during_a_frame() -> None
     music.follow(Mood("infox"), FRAME)
     assert ambient.said("play") == 0 and music.playing is None
     assert music.unprepared("infox") == ["infox", "tension"]
-    assert sum(1 for _ in music.preparing("infox")) > 100
+    assert sum(1 for _ in music.preparing("infox")) > 0
     assert sum(1 for _ in music.preparing("infox")) == 0
     assert music.unprepared("infox") == ["tension"]
     music.follow(Mood("infox"), FRAME)
