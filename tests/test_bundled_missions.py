@@ -14,7 +14,8 @@ from gardiens.core.clock import ManualClock
 from gardiens.core.journal import Journal
 from gardiens.core.library import load_library, scenarios_dir
 from gardiens.core.loader import load_mission
-from gardiens.core.model import AGE_BANDS, THEMES, CodeLock, pick_list
+from gardiens.core.model import AGE_BANDS, THEMES, pick_list
+from gardiens.core.puzzles import kind_of
 from gardiens.core.session import Outcome, Session
 
 THEMED = {"feed", "chat", "settings", "password", "cookies", "pegi", "ads"}
@@ -59,7 +60,10 @@ def test_mission_shape_follows_the_brief(path: Path) -> None:
     assert len(types) >= 4
     assert len(types & THEMED) >= 2
     goal = mission.puzzle(mission.goal)
-    assert isinstance(goal, CodeLock) and goal.code_from
+    # The finale is made of what the other puzzles gave (a code's digits, a message's fragments).
+    needed = kind_of(goal).rewards_needed(goal)
+    given = {r.id for p in mission.puzzles if p.id != goal.id for r in p.rewards}
+    assert needed and set(needed) <= given
     for age in AGE_BANDS:
         assert 1 <= len(pick_list(mission.debrief.key_messages, age)) <= 3
         assert len(pick_list(mission.debrief.questions, age)) >= 2

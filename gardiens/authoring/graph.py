@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from gardiens.core.lint import solvable_puzzles
-from gardiens.core.model import CodeLock, Mission, Puzzle, pick
+from gardiens.core.model import Mission, Puzzle, pick
 from gardiens.core.puzzles import kind_of
 from gardiens.i18n.interface import SOURCE_LANGUAGE, InterfaceTranslator
 from gardiens.templating import templates_of
@@ -37,7 +37,8 @@ class Placed:
 
 
 def _code_from(puzzle: Puzzle) -> list[str]:
-    return list(puzzle.code_from or []) if isinstance(puzzle, CodeLock) else []
+    """The rewards a puzzle's answer is made of (a code's digits, a message's fragments)."""
+    return list(kind_of(puzzle).rewards_needed(puzzle))
 
 
 def layers(mission: Mission) -> dict[str, int]:

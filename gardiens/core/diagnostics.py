@@ -334,6 +334,20 @@ MESSAGES: dict[str, Template] = {
             "{duration} secondes : il faut moins que la durée."
         ),
     ),
+    "GDN319": _e(
+        N_("morceau de message inconnu"),
+        N_(
+            "« {id} » n'est la récompense d'aucune énigme : chaque morceau du message à reformer "
+            "est une récompense gagnée dans une autre énigme."
+        ),
+    ),
+    "GDN320": _e(
+        N_("ordre qui ne reprend pas les morceaux"),
+        N_(
+            "« order » ({order}) doit reprendre chaque morceau de « from » ({fragments}) une fois "
+            "et une seule, dans l'ordre du message."
+        ),
+    ),
     # GDN4xx: lint warnings; they do not make validation fail.
     "GDN401": _w(
         N_("code final écrit en clair"),

@@ -22,7 +22,8 @@ from gardiens.core.diagnostics import (
     quote_all,
     suggest,
 )
-from gardiens.core.model import AgeBand, CodeLock, Hotspots, Mission, Puzzle, Settings
+from gardiens.core.model import AgeBand, CodeLock, Hotspots, Mission, Puzzle, Rebuild, Settings
+from gardiens.core.puzzles import kind_of
 from gardiens.core.readability import MAX_WORDS_9_12, common_words, read
 from gardiens.core.register import ADDRESSES, mission_slips
 from gardiens.core.texts import iter_source_texts
@@ -44,6 +45,8 @@ _NOT_PROSE = frozenset(
         "cover",
         "code",
         "code_from",
+        "fragments",
+        "order",
         "value",
         "plaintext",
         "answers",
@@ -89,14 +92,15 @@ def solvable_puzzles(mission: Mission) -> set[str]:
     return solved
 
 
-def _code_from(puzzle: Puzzle) -> list[str]:
-    return list(puzzle.code_from or []) if isinstance(puzzle, CodeLock) else []
+def _needed(puzzle: Puzzle) -> list[str]:
+    """The rewards a puzzle's answer is made of (a code's digits, a message's fragments)."""
+    return list(kind_of(puzzle).rewards_needed(puzzle))
 
 
 def _can_open(puzzle: Puzzle, solved: set[str], earned: set[str]) -> bool:
     if not all(r in solved for r in puzzle.requires):
         return False
-    return set(_code_from(puzzle)) <= earned
+    return set(_needed(puzzle)) <= earned
 
 
 class _Lint:
@@ -177,6 +181,8 @@ class _Lint:
                         self.reward_ids,
                         T_("récompense"),
                     )
+            if isinstance(puzzle, Rebuild):
+                self._rebuild(i, puzzle)
             categories = getattr(puzzle, "categories", None)
             if categories is not None:
                 self._categories(i, puzzle, categories)
@@ -188,6 +194,24 @@ class _Lint:
                     self._reference(setting.start, (*where, "start"), options, word)
                     for k, expected in enumerate(setting.expected):
                         self._reference(expected, (*where, "expected", k), options, word)
+
+    def _rebuild(self, i: int, puzzle: Rebuild) -> None:
+        """Each fragment is a reward some puzzle gives, and `order` puts exactly those in order."""
+        for j, reward in enumerate(puzzle.fragments):
+            if reward not in self.reward_ids:
+                self.report.add(
+                    "GDN319",
+                    ("puzzles", i, "from", j),
+                    suggestion=suggest(reward, sorted(self.reward_ids)),
+                    id=reward,
+                )
+        if sorted(puzzle.order) != sorted(puzzle.fragments):
+            self.report.add(
+                "GDN320",
+                ("puzzles", i, "order"),
+                order=quote_all(puzzle.order),
+                fragments=quote_all(puzzle.fragments),
+            )
 
     def story_events(self) -> None:
         """Each story event names puzzles that exist and a trigger that can happen during play:
@@ -293,7 +317,7 @@ class _Lint:
 
     def _blockers(self, puzzle: Puzzle, solved: set[str], earned: set[str]) -> Listing:
         waits = [r for r in puzzle.requires if r not in solved]
-        missing = [r for r in _code_from(puzzle) if r not in earned]
+        missing = [r for r in _needed(puzzle) if r not in earned]
         parts: list[Value] = []
         if waits:
             parts.append(
@@ -329,7 +353,7 @@ class _Lint:
                 continue
             # A reference to an unknown id is already reported where it is written.
             unknown = [r for r in puzzle.requires if r not in self.puzzle_ids]
-            unknown += [r for r in _code_from(puzzle) if r not in self.reward_ids]
+            unknown += [r for r in _needed(puzzle) if r not in self.reward_ids]
             if unknown:
                 continue
             reason = self._blockers(puzzle, solved, earned)

@@ -40,6 +40,7 @@ from gardiens.core.puzzles.hotspots import Hotspots, Region
 from gardiens.core.puzzles.order import Ordering, OrderItem
 from gardiens.core.puzzles.password import Password, PasswordRule, PasswordRuleKind
 from gardiens.core.puzzles.pegi import PEGI_RATINGS, Game, Pegi, PegiRating
+from gardiens.core.puzzles.rebuild import Rebuild
 from gardiens.core.puzzles.settings import Setting, SettingOption, Settings
 from gardiens.core.puzzles.text import Mistake, ShortText
 from gardiens.core.puzzles.true_false import Statement, TrueFalse
@@ -93,6 +94,7 @@ __all__ = [
     "Post",
     "Puzzle",
     "PuzzleBase",
+    "Rebuild",
     "Region",
     "Reward",
     "Setting",

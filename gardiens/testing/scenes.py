@@ -23,6 +23,7 @@ from gardiens.core.commands import (
     Tick,
 )
 from gardiens.core.model import AgeBand, Puzzle
+from gardiens.core.puzzles import kind_of
 from gardiens.core.session import Lifecycle, PuzzleState, Session
 from gardiens.ui.app import App
 
@@ -181,7 +182,7 @@ def _available(session: Session) -> list[Puzzle]:
     state = session.state
     held = session.rewards_values()
     ready = [p for p in mission.puzzles if state.puzzles[p.id].state is PuzzleState.AVAILABLE]
-    ready.sort(key=lambda p: p.id == mission.goal or not all(r in held for r in getattr(p, "code_from", None) or []))
+    ready.sort(key=lambda p: p.id == mission.goal or not all(r in held for r in kind_of(p).rewards_needed(p)))
     return ready
 
 

@@ -13,7 +13,8 @@ from gardiens.core import checkers
 from gardiens.core.clock import ManualClock
 from gardiens.core.commands import Reset
 from gardiens.core.journal import Journal
-from gardiens.core.model import AgeBand, CodeLock, Mission, Puzzle
+from gardiens.core.model import AgeBand, Mission, Puzzle
+from gardiens.core.puzzles import kind_of
 from gardiens.core.session import Lifecycle, PuzzleState, Session
 from gardiens.testing.pilot import Pilot
 from gardiens.ui.app import App, headless_environment
@@ -118,7 +119,7 @@ def solve_next(pilot: Pilot, mission: Mission, read: Callable[[], None] = lambda
     state = session.state
     ready = [p for p in mission.puzzles if state.puzzles[p.id].state is PuzzleState.AVAILABLE]
     held = session.rewards_values()
-    ready.sort(key=lambda p: isinstance(p, CodeLock) and not all(r in held for r in (p.code_from or [])))
+    ready.sort(key=lambda p: not all(r in held for r in kind_of(p).rewards_needed(p)))
     puzzle = ready[0]
     if pilot.clock is not None:
         pilot.clock.advance(THINK_SECONDS)

@@ -9,7 +9,8 @@ import pytest
 
 from gardiens.authoring.graph import layers, mission_svg
 from gardiens.cli import main
-from gardiens.core.model import CodeLock, Mission
+from gardiens.core.model import Mission
+from gardiens.core.puzzles import kind_of
 from gardiens.i18n.interface import InterfaceTranslator
 from tests.authoring.missions import every_mission, write_sample
 from tests.core.sample import sample_data
@@ -36,8 +37,9 @@ def test_every_puzzle_edge_and_reward_is_drawn(mission: Mission) -> None:
         (r, p.id) for p in mission.puzzles for r in p.requires
     }
     feeding = [e for e in root.iter() if {"edge", "reward"} <= classes(e)]
-    code_from = [r for p in mission.puzzles if isinstance(p, CodeLock) for r in p.code_from or []]
-    assert len(feeding) == len(code_from)
+    # Every reward a puzzle's answer is made of (a code's digits, a message's fragments) is an arrow.
+    needed = [r for p in mission.puzzles for r in kind_of(p).rewards_needed(p)]
+    assert len(feeding) == len(needed)
     badges = {
         g.get("data-id"): g.get("data-value")
         for g in root.iter()

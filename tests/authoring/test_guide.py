@@ -71,7 +71,8 @@ def _fields() -> set[str]:
             and issubclass(value, BaseModel)
             and value.__module__.startswith((model.__name__, "gardiens.core.puzzles"))
         ):
-            names.update(value.model_fields)
+            # A field is written under its alias when it has one (`from`, a Python keyword).
+            names.update(f.alias or n for n, f in value.model_fields.items())
     return names
 
 

@@ -302,6 +302,7 @@ def sample_data() -> dict[str, Any]:
                     },
                 ],
             ),
+            puzzle("message", "rebuild", requires=["vf", "ordre"], **{"from": ["d2", "d1"], "order": ["d1", "d2"]}),
             puzzle("final", "code", requires=["vf", "ordre"], code_from=["d1", "d2", "d3", "d4"]),
         ],
         "debrief": {

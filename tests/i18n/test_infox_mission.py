@@ -6,7 +6,7 @@ from pathlib import Path
 
 import yaml
 
-from gardiens.core.model import Hotspots, Mission
+from gardiens.core.model import Hotspots, Mission, Rebuild
 
 # The puzzle types built for a theme (a feed to triage, a chat to react in…), as opposed to the
 # generic ones (code, choice, true_false, order, categorise, hotspots, text, cipher).
@@ -27,7 +27,7 @@ def test_validates_and_has_the_shape_of_a_mission() -> None:
     assert len(types) >= 4
     assert len(types & THEMED_TYPES) >= 2, types
     goal = mission.puzzle(mission.goal)
-    assert goal.type == "code" and goal.code_from
+    assert goal.type == "rebuild"
 
 
 def test_every_image_exists_in_the_mission_folder() -> None:
@@ -48,12 +48,13 @@ def test_hotspot_regions_lie_inside_the_picture() -> None:
             assert any(region.correct for region in puzzle.regions)
 
 
-def test_goal_code_comes_from_earned_digits_and_is_reachable() -> None:
+def test_goal_rebuilds_the_key_message_from_earned_fragments_and_is_reachable() -> None:
     mission = load()
     goal = mission.puzzle(mission.goal)
-    assert goal.type == "code" and goal.code_from
-    values = mission.reward_values()
-    assert "".join(values[r] for r in goal.code_from) == "4719"
+    assert isinstance(goal, Rebuild)
+    labels = {r.id: r.label for p in mission.puzzles for r in p.rewards}
+    message = " ".join(str(labels[r]) for r in goal.order)
+    assert message == "Avant de partager, je vérifie qui a publié et quand."
     # Fix-point over prerequisites: every puzzle opens eventually.
     solved: set[str] = set()
     while True:

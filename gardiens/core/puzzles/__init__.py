@@ -24,6 +24,7 @@ from gardiens.core.puzzles.kind import PuzzleKind
 from gardiens.core.puzzles.order import OrderKind
 from gardiens.core.puzzles.password import PasswordKind
 from gardiens.core.puzzles.pegi import PegiKind
+from gardiens.core.puzzles.rebuild import RebuildKind
 from gardiens.core.puzzles.settings import SettingsKind
 from gardiens.core.puzzles.text import TextKind
 from gardiens.core.puzzles.true_false import TrueFalseKind
@@ -45,6 +46,7 @@ KINDS: tuple[PuzzleKind[Any], ...] = (
     CookiesKind(),
     PegiKind(),
     AdsKind(),
+    RebuildKind(),
 )
 
 _BY_MODEL: dict[type[PuzzleBase], PuzzleKind[Any]] = {}

@@ -21,6 +21,7 @@ from gardiens.ui.puzzles.hotspots import HotspotsView
 from gardiens.ui.puzzles.order import OrderView
 from gardiens.ui.puzzles.password import PasswordView
 from gardiens.ui.puzzles.pegi import PegiView
+from gardiens.ui.puzzles.rebuild import RebuildView
 from gardiens.ui.puzzles.settings import SettingsView
 from gardiens.ui.puzzles.text import TextView
 from gardiens.ui.puzzles.true_false import TrueFalseView
@@ -45,6 +46,7 @@ VIEWS: dict[str, type[PuzzleView]] = {
     "cookies": CookiesView,
     "pegi": PegiView,
     "ads": AdsView,
+    "rebuild": RebuildView,
 }
 
 

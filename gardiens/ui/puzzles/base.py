@@ -82,6 +82,10 @@ class PuzzleView(ScreenPart, ABC):
     def status(self) -> str:
         return ""
 
+    def score_words(self, right: int, total: int) -> str | None:
+        """How a wrong answer's score is said, when the kind has its own words for it."""
+        return None
+
     def after_wrong(self) -> None:
         """What to clear after a wrong answer so the team can try again."""
         return None

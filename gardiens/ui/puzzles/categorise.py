@@ -101,6 +101,11 @@ class CategoriseView(CategoryBoxesView):
     card_prefix = "item"
     box_prefix = "box"
     box_head = 90
+    box_icon = 40
+    box_icon_inset = 16
+    box_count_inset = 20
+    box_label_left = 66
+    box_label_room = LABEL_ROOM
     # A long box name takes two lines on a sorted card's tag (the tag grows to hold them).
     tag_lines = 2
 
@@ -206,23 +211,6 @@ class CategoriseView(CategoryBoxesView):
         text = next(self.text(item.text) for item in self.puzzle.items if item.id == card_id)
         app.type.block(surface, text, rect.inflate(-2 * self.px(TEXT_PAD), -2 * self.px(TEXT_PAD) // 2),
                        size=self.size, color=p.ink, align="center", valign="middle", name=f"item:{card_id}")
-
-    def paint_box(self, surface: pygame.Surface, box_id: str, rect: pygame.Rect) -> None:
-        app = self.app
-        p = app.palette
-        m = app.metrics
-        head = self.box_frame(surface, rect, p.primary)
-        pygame.draw.rect(surface, p.primary, head, border_top_left_radius=m.px(26), border_top_right_radius=m.px(26))
-        icon = app.assets.icon("box", m.px(40), p.on_primary)
-        surface.blit(icon, icon.get_rect(midleft=(head.x + m.px(16), head.centery)))
-        count = sum(1 for b in self.placed.values() if b == box_id)
-        app.type.line(surface, str(count), (head.right - m.px(20), head.centery), size=m.text("subtitle"),
-                      color=p.on_primary, bold=True, anchor="midright")
-        app.type.block(surface, self.box_label(box_id), pygame.Rect(head.x + m.px(66), head.y,
-                       head.w - m.px(LABEL_ROOM), head.h), size=m.text("body"), color=p.on_primary, bold=True, align="center", valign="middle",
-                       max_lines=2, name=f"box:{box_id}")
-        if self.selected is not None:
-            self.drop_arrow(surface, rect)
 
     def draw_over(self, surface: pygame.Surface) -> None:
         # The page count sits on the tray, which is a widget: it is drawn over the widgets.

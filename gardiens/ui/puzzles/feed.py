@@ -107,21 +107,3 @@ class FeedView(PostPages, CategoryBoxesView):
         author, date, text, label = self.words(post)
         paint_post(surface, self.app, rect, author=author, date=date, text=text, label=label, image=image,
                    selected=self.selected == card_id, name=f"post:{card_id}")
-
-    def paint_box(self, surface: pygame.Surface, box_id: str, rect: pygame.Rect) -> None:
-        app = self.app
-        p = app.palette
-        m = app.metrics
-        label = self.box_label(box_id)
-        head = self.box_frame(surface, rect, p.primary)
-        pygame.draw.rect(surface, p.primary, head, border_top_left_radius=m.px(26), border_top_right_radius=m.px(26))
-        icon = app.assets.icon("box", m.px(46), p.on_primary)
-        surface.blit(icon, icon.get_rect(midleft=(head.x + m.px(20), head.centery)))
-        count = sum(1 for b in self.placed.values() if b == box_id)
-        app.type.line(surface, str(count), (head.right - m.px(24), head.centery), size=m.text("subtitle"),
-                      color=p.on_primary, bold=True, anchor="midright")
-        app.type.block(surface, label, pygame.Rect(head.x + m.px(80), head.y, head.w - m.px(150), head.h),
-                       size=m.text("body"), color=p.on_primary, bold=True, align="center", valign="middle",
-                       max_lines=2, name=f"box:{box_id}")
-        if self.selected is not None:
-            self.drop_arrow(surface, rect)

@@ -299,3 +299,30 @@ class CategoryBoxesView(SortView):
 
     def box_label(self, box_id: str) -> str:
         return next(self.text(c.label) for c in self.puzzle.categories if c.id == box_id)
+
+    # A box's head, in design pixels: its icon's size and inset, the count's inset from the right,
+    # where the name starts and how much of the head's width the icon and the count keep.
+    box_icon = 46
+    box_icon_inset = 20
+    box_count_inset = 24
+    box_label_left = 80
+    box_label_room = 150
+
+    def paint_box(self, surface: pygame.Surface, box_id: str, rect: pygame.Rect) -> None:
+        """A box: its coloured head with the box icon, its name on up to two lines and how many
+        cards it holds; the drop arrow while a card is picked up."""
+        app = self.app
+        p = app.palette
+        m = app.metrics
+        head = self.box_frame(surface, rect, p.primary)
+        pygame.draw.rect(surface, p.primary, head, border_top_left_radius=m.px(26), border_top_right_radius=m.px(26))
+        icon = app.assets.icon("box", m.px(self.box_icon), p.on_primary)
+        surface.blit(icon, icon.get_rect(midleft=(head.x + m.px(self.box_icon_inset), head.centery)))
+        count = sum(1 for b in self.placed.values() if b == box_id)
+        app.type.line(surface, str(count), (head.right - m.px(self.box_count_inset), head.centery),
+                      size=m.text("subtitle"), color=p.on_primary, bold=True, anchor="midright")
+        app.type.block(surface, self.box_label(box_id), pygame.Rect(head.x + m.px(self.box_label_left), head.y,
+                       head.w - m.px(self.box_label_room), head.h), size=m.text("body"), color=p.on_primary,
+                       bold=True, align="center", valign="middle", max_lines=2, name=f"box:{box_id}")
+        if self.selected is not None:
+            self.drop_arrow(surface, rect)

@@ -499,7 +499,8 @@ class PuzzleScreen(Screen):
         if not reply.verdict.correct:
             self.view.after_wrong()
             self.refresh()
-        app.push(FeedbackPanel(app, self.puzzle, reply.verdict, earned, on_dismiss=self.after_feedback))
+        app.push(FeedbackPanel(app, self.puzzle, reply.verdict, earned, on_dismiss=self.after_feedback,
+                               score=self.view.score_words))
 
     def after_feedback(self, correct: bool) -> None:
         """A right answer closes the puzzle: the map (or the ending) comes back."""
@@ -606,10 +607,13 @@ class FeedbackPanel(PopUp[bool]):
     holds_sync = True
 
     def __init__(self, app: Host, puzzle: Puzzle, verdict: Verdict, earned: list[str], *,
-                 on_dismiss: Callable[[bool], object] | None = None) -> None:
+                 on_dismiss: Callable[[bool], object] | None = None,
+                 score: Callable[[int, int], str | None] | None = None) -> None:
         super().__init__(app, on_dismiss=on_dismiss)
         self.puzzle = puzzle
         self.verdict = verdict
+        # The puzzle view's own words for a wrong answer's score, if it has some.
+        self.kind_score = score
         self.earned = earned
         self.name = "feedback"
         self.why = WhyCards(app, puzzle, verdict.details if verdict.correct else ())
@@ -670,6 +674,9 @@ class FeedbackPanel(PopUp[bool]):
         # Where the team taps elements, only its picks count: zones rightly left alone are no score.
         if picks:
             return picks_score(self, picks)
+        said = self.kind_score(score_right, score_total) if self.kind_score else None
+        if said:
+            return said
         return self.ngettext("{right} bonne réponse sur {total}", "{right} bonnes réponses sur {total}",
                              score_right).format(right=score_right, total=score_total)
 

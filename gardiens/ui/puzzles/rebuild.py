@@ -1,0 +1,154 @@
+"""The "rebuild" kind: the fragments the team earned, tapped into slots to form the message."""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import TYPE_CHECKING
+
+import pygame
+
+from gardiens.core.model import Rebuild
+from gardiens.ui.draw import panel
+from gardiens.ui.puzzles.base import GestureError, Hand, PuzzleView, ids, seeded
+from gardiens.ui.widgets.base import Button, Widget
+
+if TYPE_CHECKING:
+    from gardiens.ui.kit.screen import Screen
+
+# The most slots or fragments side by side: beyond, a fragment's words wrap too much.
+MAX_COLUMNS = 4
+HEADING = 64
+
+
+class RebuildView(PuzzleView):
+    """A row of slots (it wraps) above the earned fragments. A tapped fragment goes to the first
+    free slot; a tapped slot sends its fragment back. Only earned fragments are shown, each at a
+    place of its own, which it leaves empty while it sits in a slot."""
+
+    puzzle: Rebuild
+
+    def __init__(self, screen: Screen, puzzle: Rebuild) -> None:
+        super().__init__(screen, puzzle)
+        pool = list(puzzle.fragments)
+        seeded(puzzle.id).shuffle(pool)
+        if pool == puzzle.order:
+            pool.reverse()
+        self.pool = pool
+        self.slots: list[str | None] = [None] * len(puzzle.order)
+        self.slot_rects: list[pygame.Rect] = []
+        self.pool_rects: dict[str, pygame.Rect] = {}
+        self.headings = (pygame.Rect(0, 0, 0, 0), pygame.Rect(0, 0, 0, 0))
+
+    def earned(self) -> list[str]:
+        held = self.app.state.rewards
+        return [rid for rid in self.pool if rid in held]
+
+    def label(self, reward_id: str) -> str:
+        words = self.app.words
+        return words.reward_label(reward_id) if words else reward_id
+
+    def place(self, reward_id: str) -> None:
+        if reward_id not in self.slots and None in self.slots:
+            self.slots[self.slots.index(None)] = reward_id
+            self.changed()
+
+    def send_back(self, index: int) -> None:
+        self.slots[index] = None
+        self.changed()
+
+    def _cell_height(self, texts: list[str], width: int) -> int:
+        m = self.app.metrics
+        words_w = width - 2 * self.px(18)
+        tallest = max((self.app.type.measure(t, m.text("body"), words_w, bold=True)[2] for t in texts), default=0)
+        return max(m.touch, tallest + 2 * self.px(8) + self.px(7) + self.px(16))
+
+    def _cells(self, top: int, count: int, columns: int, width: int, height: int, gap: int) -> list[pygame.Rect]:
+        """`count` cells in rows of `columns`, each row centred in the area."""
+        cells = []
+        for i in range(count):
+            row, col = divmod(i, columns)
+            in_row = min(columns, count - row * columns)
+            left = self.area.centerx - (in_row * width + (in_row - 1) * gap) // 2
+            cells.append(pygame.Rect(left + col * (width + gap), top + row * (height + gap), width, height))
+        return cells
+
+    def layout(self, area: pygame.Rect) -> list[Widget]:
+        """As many columns as fit (the most first) with every fragment readable in its cell."""
+        self.area = area
+        gap = self.px(22)
+        heading = self.px(HEADING)
+        count = len(self.slots)
+        texts = [self.label(rid) for rid in self.pool]
+        columns, width, height, used = 1, area.w, 0, 0
+        for columns in range(min(MAX_COLUMNS, count), 0, -1):
+            width = min(self.px(560), (area.w - gap * (columns - 1)) // columns)
+            height = self._cell_height(texts, width)
+            rows = -(-count // columns) + -(-len(self.pool) // columns)
+            used = 2 * heading + rows * height + (rows + 2) * gap
+            if used <= area.h:
+                break
+        top = area.y + max(0, (area.h - used) // 2)
+        self.headings = (pygame.Rect(area.x, top, area.w, heading), pygame.Rect(0, 0, 0, 0))
+        self.slot_rects = self._cells(top + heading + gap, count, columns, width, height, gap)
+        below = self.slot_rects[-1].bottom + 2 * gap
+        self.headings = (self.headings[0], pygame.Rect(area.x, below, area.w, heading))
+        pool_cells = self._cells(below + heading + gap, len(self.pool), columns, width, height, gap)
+        self.pool_rects = dict(zip(self.pool, pool_cells, strict=True))
+        widgets: list[Widget] = []
+        for index, (rect, placed) in enumerate(zip(self.slot_rects, self.slots, strict=True)):
+            if placed is not None:
+                widgets.append(Button(f"slot:{index}", rect, self.label(placed), kind="primary", text_role="body",
+                                      on_tap=partial(self.send_back, index)))
+        for rid in self.earned():
+            if rid not in self.slots:
+                widgets.append(Button(f"fragment:{rid}", self.pool_rects[rid], self.label(rid), text_role="body",
+                                      on_tap=partial(self.place, rid)))
+        return widgets
+
+    def draw(self, surface: pygame.Surface) -> None:
+        """The headings, an empty numbered outline for each free slot, and an outline where a
+        placed fragment was."""
+        app = self.app
+        p = app.palette
+        m = app.metrics
+        message, fragments = self.headings
+        app.type.block(surface, self._("Le message"), message, size=m.text("subtitle"), color=p.ink, bold=True,
+                       align="center", valign="middle", max_lines=1, name="rebuild-message")
+        app.type.block(surface, self._("Vos morceaux"), fragments, size=m.text("subtitle"), color=p.ink, bold=True,
+                       align="center", valign="middle", max_lines=1, name="rebuild-fragments")
+        for index, (rect, placed) in enumerate(zip(self.slot_rects, self.slots, strict=True)):
+            if placed is None:
+                panel(surface, rect, p.surface_alt, radius=self.px(22), border=p.outline, border_width=self.px(3))
+                app.type.line(surface, str(index + 1), rect.center, size=m.text("subtitle"), color=p.ink,
+                              bold=True, anchor="center")
+        for rid, rect in self.pool_rects.items():
+            if rid in self.slots:
+                pygame.draw.rect(surface, p.outline, rect, width=max(2, self.px(4)), border_radius=self.px(22))
+
+    def answer(self) -> object | None:
+        if any(placed is None for placed in self.slots):
+            return None
+        return list(self.slots)
+
+    def status(self) -> str:
+        return self._("Touchez les morceaux dans l'ordre du message. Touchez un morceau placé pour le retirer.")
+
+    def score_words(self, right: int, total: int) -> str:
+        return self.ngettext("{right} morceau sur {total} est à la bonne place.",
+                             "{right} morceaux sur {total} sont à la bonne place.", right).format(
+            right=right, total=total)
+
+    def enter(self, hand: Hand, answer: object) -> int:
+        """Every placed fragment is sent back, then each is tapped in the answer's order."""
+        wanted = ids(answer)
+        gestures = 0
+        for index in reversed(range(len(self.slots))):
+            if self.slots[index] is not None:
+                hand.tap(f"slot:{index}")
+                gestures += 1
+        for rid in wanted:
+            hand.tap(f"fragment:{rid}")
+            gestures += 1
+        if self.slots != wanted:
+            raise GestureError(f"slots ended as {self.slots}, wanted {wanted}")
+        return gestures
