@@ -271,7 +271,8 @@ class Ahead:
 
     def _music(self, name: str) -> Job:
         if self.app.music is not None:
-            yield from self.app.music.preparing(name)
+            for waiting in self.app.music.preparing(name):
+                yield WAIT if waiting else None
 
     def _next_screen(self) -> type[Screen] | None:
         """The screen the next touch is likely to open, when it can be built from the state now:

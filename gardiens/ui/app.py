@@ -124,7 +124,7 @@ class App(SessionSide):
     def close(self) -> None:
         self.running = False
         if self.music is not None:
-            self.music.stop()
+            self.music.close()
         self.assets.close()
         pygame.display.quit()
 

@@ -3,15 +3,16 @@ when there is no mixer."""
 
 from __future__ import annotations
 
+import io
 import logging
 import math
-import multiprocessing
-import signal
+import sys
+import wave
 from array import array
 from collections.abc import Generator, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
-from multiprocessing.pool import Pool
-from typing import Any, TypeVar
+from typing import Any
 
 import pygame
 
@@ -145,6 +146,10 @@ def _to_bytes(mono: list[float], mixer: tuple[int, int, int], scale: float) -> G
 # and how long the loop lasts. Soft sine pads, low and slow, that a facilitator can hear for ten
 # hours: no beat, no melody that sticks, every theme its own colour.
 LOOP_SECONDS = 12.0
+# The music is synthesised at this rate, mono, and the mixer converts it to its own: the highest
+# note of a pad is under 700 Hz, so 8 kHz keeps every partial for a fifth of the arithmetic of
+# 44.1 kHz, and the mixer's conversion is C, not Python.
+MUSIC_RATE = 8000
 _THEME_CHORDS: dict[str, tuple[tuple[int, ...], ...]] = {
     # The fog of false news: minor, open fifths, a question that lifts.
     "infox": ((45, 57, 60, 64, 71), (41, 57, 60, 64, 69), (48, 55, 60, 64, 67), (43, 55, 59, 62, 67)),
@@ -235,8 +240,10 @@ def synthesise_tension(rate: int) -> Generator[None, None, list[float]]:
     decay = -6.0 / beat
     attack = max(1, int(0.03 * rate))
     mono: list[float] = []
-    for low in range(0, count, SLICE):
-        top = min(count, low + SLICE)
+    # Smaller slices than the interface sounds': three voices and a pulse in each sample.
+    piece = SLICE // 4
+    for low in range(0, count, piece):
+        top = min(count, low + piece)
         mono += [min(1.0, (i % beat) / attack) * exp(decay * (i % beat))
                  * (sin(pulses[0] * i) + 0.5 * sin(pulses[1] * i))
                  + 0.12 * (1 - cos(breath * i)) * sin(high * i) for i in range(low, top)]
@@ -245,46 +252,30 @@ def synthesise_tension(rate: int) -> Generator[None, None, list[float]]:
     return [v / peak for v in mono]
 
 
-
-T = TypeVar("T")
-# The one process that synthesises the music, started when first needed (see `_worker`).
-_POOL: list[Pool] = []
-
-
-def _rendering(name: str, mixer: tuple[int, int, int]) -> Generator[None, None, bytes]:
-    """The loop `name` in the mixer's format, pausing after each slice of samples."""
-    rate = mixer[0]
+def _wav(name: str) -> Generator[None, None, bytes]:
+    """The loop `name` as a mono WAV at `MUSIC_RATE`, pausing after each slice of samples."""
     if name == "tension":
-        mono = yield from synthesise_tension(rate)
+        mono = yield from synthesise_tension(MUSIC_RATE)
     else:
-        mono = yield from synthesise_loop(_THEME_CHORDS[name], LOOP_SECONDS, rate)
-    return (yield from _to_bytes(mono, mixer, 32767 * MUSIC_PEAK))
+        mono = yield from synthesise_loop(_THEME_CHORDS[name], LOOP_SECONDS, MUSIC_RATE)
+    scale = 32767 * MUSIC_PEAK
+    samples = array("h")
+    for low in range(0, len(mono), SLICE):
+        samples.extend([int(v * scale) for v in mono[low:low + SLICE]])
+        yield
+    if sys.byteorder == "big":
+        samples.byteswap()
+    out = io.BytesIO()
+    with wave.open(out, "wb") as wav:
+        wav.setnchannels(1)
+        wav.setsampwidth(2)
+        wav.setframerate(MUSIC_RATE)
+        wav.writeframes(samples.tobytes())
+    return out.getvalue()
 
 
-def render(name: str, mixer: tuple[int, int, int]) -> bytes:
-    """The loop `name` in the mixer's format, synthesised at once (in the music's worker)."""
-    return _drained(_rendering(name, mixer))
-
-
-def _drained(steps: Generator[None, None, T]) -> T:
-    while True:
-        try:
-            next(steps)
-        except StopIteration as done:
-            return done.value  # type: ignore[no-any-return]
-
-
-def _ignore_interrupts() -> None:
-    # Ctrl+C reaches every process of the terminal: the kiosk decides, the worker ends with it.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-
-
-def _worker() -> Pool:
-    """The music's worker: one process for the whole kiosk, started fresh (not forked from a
-    process that holds a window and a mixer), a daemon that ends with the kiosk."""
-    if not _POOL:
-        _POOL.append(multiprocessing.get_context("spawn").Pool(1, initializer=_ignore_interrupts))
-    return _POOL[0]
+def _load(wav: bytes) -> pygame.mixer.Sound:
+    return pygame.mixer.Sound(file=io.BytesIO(wav))
 
 
 def _known(name: str) -> bool:
@@ -313,7 +304,8 @@ SILENCE = Mood()
 class Music:
     """The mission's ambient loop and the tension cue, each on a channel of its own that the
     interface sounds never take. Loops are synthesised once per theme, in slices between frames
-    (`preparing`); `follow` only starts, glides and stops what is ready, so no frame waits."""
+    (`preparing`, run by `gardiens.ui.ahead`); `follow` only starts, glides and stops what is
+    ready, so no frame waits."""
 
     def __init__(self, volume: float = 1.0) -> None:
         # The music's loudness chosen in the accessibility panel (0..1).
@@ -321,6 +313,8 @@ class Music:
         self._cache: dict[str, pygame.mixer.Sound] = {}
         self._format: tuple[int, int, int] | None = None
         self._channels: tuple[pygame.mixer.Channel, pygame.mixer.Channel] | None = None
+        self._converter: ThreadPoolExecutor | None = None
+        self._work: dict[str, Generator[bool, None, None]] = {}
         self.playing: str | None = None
         self.tension = False
         self.level = 0.0
@@ -344,27 +338,35 @@ class Music:
             return []
         return [name for name in (theme, "tension") if _known(name) and name not in self._cache]
 
-    def preparing(self, name: str) -> Iterator[None]:
-        """Have the loop `name` (a theme, or "tension") synthesised by the music's worker
-        process, pausing (`yield`) until it is done: a second of arithmetic that no frame pays
-        for. Where no worker can start, it is synthesised here, in slices of a millisecond."""
+    def preparing(self, name: str) -> Iterator[bool]:
+        """Synthesise the loop `name` (a theme, or "tension") in slices of about a millisecond,
+        pausing (`yield`) after each; then the mixer converts it to its own rate on a thread
+        (tens of milliseconds of C that let the frames go on), while this yields True.
+
+        The work goes on where it stopped when `preparing` is asked again: the frames' plan of
+        what to prepare is made anew after every tap, and would otherwise start it over."""
         if self._format is None or name in self._cache or not _known(name):
             return
-        try:
-            pending = _worker().apply_async(render, (name, self._format))
-        except OSError as error:
-            log.info("no music worker (%s): synthesised between frames", error)
-            buffer = yield from _rendering(name, self._format)
-        else:
-            while not pending.ready():
-                yield
+        work = self._work.get(name)
+        if work is None:
+            work = self._work[name] = self._making(name)
+        while True:
             try:
-                buffer = pending.get()
-            except Exception as error:  # the worker's failure, logged: the kiosk stays quiet
-                log.info("music %s not synthesised: %s", name, error)
+                waiting = next(work)
+            except StopIteration:
+                self._work.pop(name, None)
                 return
+            yield waiting
+
+    def _making(self, name: str) -> Generator[bool, None, None]:
+        wav = yield from _slices(_wav(name))
+        if self._converter is None:
+            self._converter = ThreadPoolExecutor(1, thread_name_prefix="gardiens-music")
+        converted: Future[pygame.mixer.Sound] = self._converter.submit(_load, wav)
+        while not converted.done():
+            yield True
         try:
-            self._cache.setdefault(name, pygame.mixer.Sound(buffer=buffer))
+            self._cache.setdefault(name, converted.result())
         except pygame.error as error:
             log.info("music %s not prepared: %s", name, error)
 
@@ -407,3 +409,19 @@ class Music:
 
     def stop(self) -> None:
         self.follow(SILENCE, 0.0)
+
+    def close(self) -> None:
+        self.stop()
+        if self._converter is not None:
+            self._converter.shutdown(wait=False, cancel_futures=True)
+            self._converter = None
+
+
+def _slices(steps: Generator[None, None, bytes]) -> Generator[bool, None, bytes]:
+    """`steps`, saying at each pause that it is working (False), not waiting."""
+    while True:
+        try:
+            next(steps)
+        except StopIteration as done:
+            return done.value
+        yield False
