@@ -6,8 +6,8 @@ from __future__ import annotations
 import io
 import logging
 import math
+import struct
 import sys
-import wave
 from array import array
 from collections.abc import Generator, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -265,13 +265,12 @@ def _wav(name: str) -> Generator[None, None, bytes]:
         yield
     if sys.byteorder == "big":
         samples.byteswap()
-    out = io.BytesIO()
-    with wave.open(out, "wb") as wav:
-        wav.setnchannels(1)
-        wav.setsampwidth(2)
-        wav.setframerate(MUSIC_RATE)
-        wav.writeframes(samples.tobytes())
-    return out.getvalue()
+    data = samples.tobytes()
+    # The 44 bytes of a PCM WAV's header (16-bit, mono), written here: the `wave` module would
+    # be one more import before the first frame.
+    header = struct.pack("<4sI4s4sIHHIIHH4sI", b"RIFF", 36 + len(data), b"WAVE", b"fmt ", 16, 1, 1,
+                         MUSIC_RATE, MUSIC_RATE * 2, 2, 16, b"data", len(data))
+    return header + data
 
 
 def _load(wav: bytes) -> pygame.mixer.Sound:
