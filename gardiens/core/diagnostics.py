@@ -348,6 +348,28 @@ MESSAGES: dict[str, Template] = {
             "et une seule, dans l'ordre du message."
         ),
     ),
+    "GDN321": _e(
+        N_("morceau à associer inconnu"),
+        N_(
+            "« {id} » n'est la récompense d'aucune énigme : chaque morceau à associer est une "
+            "récompense gagnée dans une autre énigme."
+        ),
+    ),
+    "GDN322": _e(
+        N_("morceau sans cible"),
+        N_("« pairs » ne donne pas de cible à {ids} : chaque morceau de « from » en a une."),
+    ),
+    "GDN323": _e(
+        N_("paire d'un morceau inconnu"),
+        N_(
+            "« {id} » n'est pas un morceau de « from » ({fragments}) : « pairs » ne donne une "
+            "cible qu'aux morceaux de « from »."
+        ),
+    ),
+    "GDN324": _e(
+        N_("cible inconnue"),
+        N_("« {id} » n'est pas l'une des cibles ({targets}) : écrivez l'identifiant d'une cible."),
+    ),
     # GDN4xx: lint warnings; they do not make validation fail.
     "GDN401": _w(
         N_("code final écrit en clair"),

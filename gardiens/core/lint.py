@@ -22,7 +22,16 @@ from gardiens.core.diagnostics import (
     quote_all,
     suggest,
 )
-from gardiens.core.model import AgeBand, CodeLock, Hotspots, Mission, Puzzle, Rebuild, Settings
+from gardiens.core.model import (
+    AgeBand,
+    CodeLock,
+    Hotspots,
+    Match,
+    Mission,
+    Puzzle,
+    Rebuild,
+    Settings,
+)
 from gardiens.core.puzzles import kind_of
 from gardiens.core.readability import MAX_WORDS_9_12, common_words, read
 from gardiens.core.register import ADDRESSES, mission_slips
@@ -47,6 +56,7 @@ _NOT_PROSE = frozenset(
         "code_from",
         "fragments",
         "order",
+        "pairs",
         "value",
         "plaintext",
         "answers",
@@ -183,6 +193,8 @@ class _Lint:
                     )
             if isinstance(puzzle, Rebuild):
                 self._rebuild(i, puzzle)
+            if isinstance(puzzle, Match):
+                self._match(i, puzzle)
             categories = getattr(puzzle, "categories", None)
             if categories is not None:
                 self._categories(i, puzzle, categories)
@@ -212,6 +224,40 @@ class _Lint:
                 order=quote_all(puzzle.order),
                 fragments=quote_all(puzzle.fragments),
             )
+
+    def _match(self, i: int, puzzle: Match) -> None:
+        """Each fragment is a reward some puzzle gives, and `pairs` gives each fragment, and only
+        them, one of the targets."""
+        for j, reward in enumerate(puzzle.fragments):
+            if reward not in self.reward_ids:
+                self.report.add(
+                    "GDN321",
+                    ("puzzles", i, "from", j),
+                    suggestion=suggest(reward, sorted(self.reward_ids)),
+                    id=reward,
+                )
+        missing = [f for f in puzzle.fragments if f not in puzzle.pairs]
+        if missing:
+            self.report.add("GDN322", ("puzzles", i, "pairs"), ids=quote_all(missing))
+        targets = sorted(t.id for t in puzzle.targets)
+        for fragment, target in puzzle.pairs.items():
+            where: YamlPath = ("puzzles", i, "pairs", fragment)
+            if fragment not in puzzle.fragments:
+                self.report.add(
+                    "GDN323",
+                    where,
+                    suggestion=suggest(fragment, puzzle.fragments),
+                    id=fragment,
+                    fragments=quote_all(puzzle.fragments),
+                )
+            elif target not in targets:
+                self.report.add(
+                    "GDN324",
+                    where,
+                    suggestion=suggest(target, targets),
+                    id=target,
+                    targets=quote_all(targets),
+                )
 
     def story_events(self) -> None:
         """Each story event names puzzles that exist and a trigger that can happen during play:
@@ -425,7 +471,8 @@ class _Lint:
     def age_bands(self) -> None:
         declared = _and_list(self.ages)
         for path, value in self._walk(self.mission, ()):
-            if not isinstance(value, dict) or not value:
+            # A match's `pairs` maps fragments to targets: a mapping of ids, not a text per band.
+            if not isinstance(value, dict) or not value or path[-1:] == ("pairs",):
                 continue
             for age in self.ages:
                 if age not in value:

@@ -37,6 +37,7 @@ from gardiens.core.puzzles.code import CodeLock
 from gardiens.core.puzzles.cookies import CookieAction, CookieButton, CookiePurpose, Cookies
 from gardiens.core.puzzles.feed import Feed, FeedPost, Post
 from gardiens.core.puzzles.hotspots import Hotspots, Region
+from gardiens.core.puzzles.match import Match, MatchTarget
 from gardiens.core.puzzles.order import Ordering, OrderItem
 from gardiens.core.puzzles.password import Password, PasswordRule, PasswordRuleKind
 from gardiens.core.puzzles.pegi import PEGI_RATINGS, Game, Pegi, PegiRating
@@ -80,6 +81,8 @@ __all__ = [
     "Hotspots",
     "Identifier",
     "LanguageCode",
+    "Match",
+    "MatchTarget",
     "Minutes",
     "Mission",
     "Mistake",

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import io
 import math
 import random
+import re
+from functools import lru_cache
 
 import pygame
 
+from gardiens.paths import assets_dir
 from gardiens.ui.theme import Color, Palette, mix
 
 
@@ -89,6 +93,61 @@ def _towards(p: tuple[int, int], q: tuple[int, int], d: float) -> tuple[float, f
     return (p[0] + dx / n * d, p[1] + dy / n * d)
 
 
+# Lumi and le Brouillard are drawn once, in assets/characters/, and the game rasterises those
+# files; the mission pictures embed the same drawings, so the guide looks the same everywhere.
+MOODS = ("happy", "thinking", "sad", "worried")
+# The canonical colours of the character files, swapped for the wanted ones before rasterising.
+_LUMI_RED = "#E85448"
+_LUMI_CREAM = "#FFF6E8"
+_LUMI_DARK = "#2C2A4A"
+_LUMI_LAMP = "#FFF0AA"
+_FOG = "#BEC2CE"
+_FOG_INK = "#262442"
+# Lumi's drawing spans this box around its base (bottom centre), in hundredths of its height.
+_LUMI_BOX = pygame.Rect(-40, -120, 80, 125)
+# Glow is shown in this many steps of the halo, and the lamp's colour in fewer, so a breathing lamp
+# reuses two or three rasterised Lumis (each costs a few milliseconds the first time).
+_GLOW_STEPS = 8
+_LAMP_STEPS = 2
+_GROUP = r'<g id="{}"[^>]*>.*?</g>\n?'
+
+
+def character_source(name: str) -> str:
+    """The SVG text of a canonical character (`lumi`, `brouillard`) from assets/characters."""
+    return _read_character(name)
+
+
+@lru_cache(maxsize=4)
+def _read_character(name: str) -> str:
+    return (assets_dir() / "characters" / f"{name}.svg").read_text(encoding="utf-8")
+
+
+def lumi_svg(mood: str, *, high_contrast: bool = False, lamp: Color | None = None,
+             right_arm: bool = True) -> str:
+    """Lumi's SVG with only the face of `mood` (shown), in the game's colours.
+
+    High contrast draws a white outline around a black body, the face in black on the yellow lamp.
+    """
+    if mood not in MOODS:
+        raise ValueError(f"Lumi has no mood {mood!r}; it has {', '.join(MOODS)}")
+    source = character_source("lumi")
+    face = re.search(_GROUP.format(f"face-{mood}"), source, re.S)
+    if face is None:
+        raise ValueError(f"assets/characters/lumi.svg has no face-{mood}")
+    body = re.sub(_GROUP.format("face-[a-z]+"), "", source, flags=re.S)
+    if not right_arm:
+        body = re.sub(_GROUP.format("arm-right"), "", body, flags=re.S)
+    shown = face.group(0).replace(' display="none"', "")
+    lamp_hex = _hex((255, 230, 0) if high_contrast else lamp or (255, 240, 170))
+    if high_contrast:
+        body = (body.replace(_LUMI_RED, "#FFFFFF").replace(_LUMI_CREAM, "#000000")
+                .replace(_LUMI_DARK, "#FFFFFF"))
+        shown = shown.replace(_LUMI_DARK, "#000000")
+    body = body.replace(_LUMI_LAMP, lamp_hex)
+    closing = body.rindex("</g>")
+    return body[:closing] + shown + body[closing:]
+
+
 def lumi(
     surface: pygame.Surface,
     base: tuple[int, int],
@@ -101,75 +160,65 @@ def lumi(
 ) -> pygame.Rect:
     """Lumi, the little lighthouse-robot guide, standing on `base` (bottom centre).
 
-    `mood` is "happy", "thinking" or "sad"; `wave` (0..1) lifts an arm; `glow` lights the lamp.
+    `mood` is "happy", "thinking", "sad" or "worried"; `wave` (0..1) lifts an arm; `glow` lights
+    the lamp. Drawn from assets/characters/lumi.svg, rasterised once per size, mood and glow step.
     Returns the lamp's rectangle, where a beam can start.
     """
     u = height / 100.0
     cx, by = base
-    red = (255, 255, 255) if high_contrast else (232, 84, 72)
-    cream = (0, 0, 0) if high_contrast else (255, 246, 232)
-    dark = (255, 255, 255) if high_contrast else (44, 42, 74)
-    lamp = (255, 230, 0) if high_contrast else mix((255, 214, 120), (255, 240, 170), glow)
-    outline = max(2, round(2.2 * u))
-
     head = pygame.Rect(0, 0, round(32 * u), round(26 * u))
     head.midbottom = (cx, round(by - 62 * u))
-    if glow > 0 and not high_contrast:
-        halo = pygame.Surface((head.w * 3, head.w * 3), pygame.SRCALPHA)
-        for r, a in ((1.5, 40), (1.1, 60), (0.8, 80)):
-            pygame.draw.circle(halo, (255, 226, 120, round(a * glow)), halo.get_rect().center,
-                               head.w * r)
+    level = round(max(0.0, min(1.0, glow)) * _GLOW_STEPS)
+    if level > 0 and not high_contrast:
+        halo = _halo(head.w, level)
         surface.blit(halo, halo.get_rect(center=head.center))
-    # Feet and body: a tapered tower with stripes.
-    pygame.draw.ellipse(surface, dark, (cx - 26 * u, by - 7 * u, 52 * u, 10 * u))
-    body = [(cx - 20 * u, by - 4 * u), (cx + 20 * u, by - 4 * u), (cx + 14 * u, by - 58 * u),
-            (cx - 14 * u, by - 58 * u)]
-    pygame.draw.polygon(surface, cream, body)
-    for y0, y1 in ((-4, -16), (-28, -40), (-52, -58)):
-        t0 = (-y0 - 4) / 54
-        t1 = (-y1 - 4) / 54
-        w0 = 20 - 6 * t0
-        w1 = 20 - 6 * t1
-        pygame.draw.polygon(surface, red, [(cx - w0 * u, by + y0 * u), (cx + w0 * u, by + y0 * u),
-                                           (cx + w1 * u, by + y1 * u), (cx - w1 * u, by + y1 * u)])
-    pygame.draw.polygon(surface, dark, body, outline)
-    # A little door, and the arms.
-    pygame.draw.rect(surface, dark, (cx - 5 * u, by - 16 * u, 10 * u, 12 * u),
-                     border_top_left_radius=round(5 * u), border_top_right_radius=round(5 * u))
-    left_hand = (cx - 30 * u, by - 30 * u)
-    right_hand = (cx + 30 * u, by - (30 + 26 * wave) * u)
-    pygame.draw.line(surface, dark, (cx - 16 * u, by - 40 * u), left_hand, max(3, round(4 * u)))
-    pygame.draw.line(surface, dark, (cx + 16 * u, by - 40 * u), right_hand, max(3, round(4 * u)))
-    pygame.draw.circle(surface, red, left_hand, 5 * u)
-    pygame.draw.circle(surface, red, right_hand, 5 * u)
-    # Gallery and lamp room with the face.
-    pygame.draw.rect(surface, dark, (cx - 20 * u, by - 63 * u, 40 * u, 6 * u), border_radius=round(2 * u))
-    pygame.draw.rect(surface, lamp, head, border_radius=round(8 * u))
-    pygame.draw.rect(surface, dark, head, outline, border_radius=round(8 * u))
-    eye_y = head.centery - 2 * u
-    for side in (-1, 1):
-        ex = head.centerx + side * 7 * u
-        if mood == "happy":
-            pygame.draw.arc(surface, dark, (ex - 4 * u, eye_y - 3 * u, 8 * u, 8 * u), 0.2, math.pi - 0.2,
-                            max(2, round(2.5 * u)))
-        else:
-            pygame.draw.circle(surface, dark, (ex, eye_y), 3 * u)
-    mouth = pygame.Rect(head.centerx - 6 * u, head.centery + 2 * u, 12 * u, 7 * u)
-    if mood == "happy":
-        pygame.draw.arc(surface, dark, mouth, math.pi + 0.3, 2 * math.pi - 0.3, max(2, round(2.2 * u)))
-    elif mood == "sad":
-        pygame.draw.arc(surface, dark, mouth.move(0, 4 * u), 0.4, math.pi - 0.4, max(2, round(2.2 * u)))
-    else:
-        pygame.draw.line(surface, dark, (mouth.left + 2 * u, mouth.centery), (mouth.right - 2 * u, mouth.centery - 2 * u),
-                         max(2, round(2.2 * u)))
-    # Roof and antenna.
-    roof = [(cx - 20 * u, head.top + 1), (cx + 20 * u, head.top + 1), (cx, head.top - 14 * u)]
-    pygame.draw.polygon(surface, red, roof)
-    pygame.draw.polygon(surface, dark, roof, outline)
-    pygame.draw.line(surface, dark, (cx, head.top - 14 * u), (cx, head.top - 22 * u), outline)
-    pygame.draw.circle(surface, lamp, (cx, head.top - 24 * u), 3.5 * u)
-    pygame.draw.circle(surface, dark, (cx, head.top - 24 * u), 3.5 * u, max(1, outline - 1))
+    lamp = round(level / _GLOW_STEPS * _LAMP_STEPS)
+    sprite = _lumi_sprite(height, mood, lamp, high_contrast)
+    surface.blit(sprite, (round(cx + _LUMI_BOX.x * u), round(by + _LUMI_BOX.y * u)))
+    # The right arm waves, so it is drawn over the sprite rather than rasterised per angle.
+    dark = (255, 255, 255) if high_contrast else _rgb(_LUMI_DARK)
+    red = (255, 255, 255) if high_contrast else _rgb(_LUMI_RED)
+    shoulder = (cx + 16 * u, by - 40 * u)
+    hand = (cx + 30 * u, by - (30 + 26 * max(0.0, min(1.0, wave))) * u)
+    thick = max(3, round(4 * u))
+    pygame.draw.line(surface, dark, shoulder, hand, thick)
+    pygame.draw.circle(surface, dark, shoulder, thick / 2)
+    pygame.draw.aacircle(surface, dark, hand, 6.5 * u)
+    pygame.draw.aacircle(surface, red, hand, 5 * u)
     return head
+
+
+@lru_cache(maxsize=48)
+def _lumi_sprite(height: int, mood: str, level: int, high_contrast: bool) -> pygame.Surface:
+    lamp = mix((255, 214, 120), (255, 240, 170), level / _LAMP_STEPS)
+    source = lumi_svg(mood, high_contrast=high_contrast, lamp=lamp, right_arm=False)
+    u = height / 100.0
+    return _rasterise(source, (round(_LUMI_BOX.w * u), round(_LUMI_BOX.h * u)))
+
+
+@lru_cache(maxsize=16)
+def _halo(width: int, level: int) -> pygame.Surface:
+    halo = pygame.Surface((width * 3, width * 3), pygame.SRCALPHA)
+    for r, a in ((1.5, 40), (1.1, 60), (0.8, 80)):
+        pygame.draw.circle(halo, (255, 226, 120, round(a * level / _GLOW_STEPS)),
+                           halo.get_rect().center, width * r)
+    return halo
+
+
+def _rasterise(source: str, size: tuple[int, int]) -> pygame.Surface:
+    """An SVG drawn at exactly `size` (its viewBox stretched to it), ready to blit."""
+    sized = re.sub(r'width="[^"]*" height="[^"]*"', f'width="{size[0]}" height="{size[1]}"', source,
+                   count=1)
+    sprite = pygame.image.load(io.BytesIO(sized.encode("utf-8")), "character.svg")
+    return sprite.convert_alpha() if pygame.display.get_surface() is not None else sprite
+
+
+def _hex(color: Color) -> str:
+    return "#{:02X}{:02X}{:02X}".format(*color[:3])
+
+
+def _rgb(value: str) -> tuple[int, int, int]:
+    return int(value[1:3], 16), int(value[3:5], 16), int(value[5:7], 16)
 
 
 def beam(
@@ -229,26 +278,25 @@ def fog_layer(size: tuple[int, int], color: Color, seed: int, density: float = 1
 
 def brouillard(surface: pygame.Surface, center: tuple[int, int], height: int, *, fog: Color, ink: Color) -> pygame.Rect:
     """Le Brouillard when it speaks: the fog's puffs gathered into one grumpy cloud with eyes,
-    cheeky rather than frightening (its players are 9). Returns the cloud's bounds."""
+    cheeky rather than frightening (its players are 9), drawn from assets/characters/brouillard.svg
+    in the palette's `fog` and `ink`. Returns the cloud's bounds."""
     u = height / 100.0
     cx, cy = center
-    # (x, y, radius) of each puff, in hundredths of `height`, around the centre.
-    puffs = ((-52, 14, 30), (-22, -8, 40), (20, -14, 42), (54, 10, 32), (-24, 26, 30), (22, 26, 32))
     outline = max(2, round(3 * u))
-    for dx, dy, r in puffs:
-        pygame.draw.circle(surface, ink, (cx + dx * u, cy + dy * u), r * u + outline)
-    for dx, dy, r in puffs:
-        pygame.draw.circle(surface, fog, (cx + dx * u, cy + dy * u), r * u)
-    for side in (-1, 1):
-        eye = (cx + side * 18 * u, cy + 2 * u)
-        pygame.draw.ellipse(surface, (255, 255, 255), (eye[0] - 9 * u, eye[1] - 11 * u, 18 * u, 22 * u))
-        pygame.draw.circle(surface, ink, (eye[0] + 2 * u, eye[1] + 3 * u), 5 * u)
-        # Frowning brows: the outer end high, the inner end low.
-        pygame.draw.line(surface, ink, (eye[0] + side * 12 * u, eye[1] - 20 * u),
-                         (eye[0] - side * 8 * u, eye[1] - 13 * u), max(2, round(4 * u)))
-    mouth = pygame.Rect(cx - 14 * u, cy + 16 * u, 28 * u, 14 * u)
-    pygame.draw.arc(surface, ink, mouth, 0.5, math.pi - 0.5, max(2, round(3 * u)))
+    sprite = _brouillard_sprite(height, fog, ink)
+    surface.blit(sprite, (round(cx + _FOG_BOX.x * u), round(cy + _FOG_BOX.y * u)))
     return pygame.Rect(cx - 82 * u - outline, cy - 56 * u - outline, 168 * u + 2 * outline, 114 * u + 2 * outline)
+
+
+# Le Brouillard's drawing spans this box around its centre, in hundredths of its height.
+_FOG_BOX = pygame.Rect(-90, -61, 180, 122)
+
+
+@lru_cache(maxsize=8)
+def _brouillard_sprite(height: int, fog: Color, ink: Color) -> pygame.Surface:
+    source = character_source("brouillard").replace(_FOG, _hex(fog)).replace(_FOG_INK, _hex(ink))
+    u = height / 100.0
+    return _rasterise(source, (round(_FOG_BOX.w * u), round(_FOG_BOX.h * u)))
 
 
 def stars(surface: pygame.Surface, count: int, seed: int, color: Color, area: pygame.Rect) -> None:

@@ -303,6 +303,14 @@ def sample_data() -> dict[str, Any]:
                 ],
             ),
             puzzle("message", "rebuild", requires=["vf", "ordre"], **{"from": ["d2", "d1"], "order": ["d1", "d2"]}),
+            puzzle(
+                "reflexes",
+                "match",
+                requires=["vf", "ordre"],
+                targets=[{"id": "source", "text": "Je cherche la source"}, {"id": "date", "text": "Je regarde la date"}],
+                pairs={"d3": "source", "d4": "date"},
+                **{"from": ["d3", "d4"]},
+            ),
             puzzle("final", "code", requires=["vf", "ordre"], code_from=["d1", "d2", "d3", "d4"]),
         ],
         "debrief": {

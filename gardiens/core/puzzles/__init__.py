@@ -21,6 +21,7 @@ from gardiens.core.puzzles.cookies import CookiesKind
 from gardiens.core.puzzles.feed import FeedKind
 from gardiens.core.puzzles.hotspots import HotspotsKind
 from gardiens.core.puzzles.kind import PuzzleKind
+from gardiens.core.puzzles.match import MatchKind
 from gardiens.core.puzzles.order import OrderKind
 from gardiens.core.puzzles.password import PasswordKind
 from gardiens.core.puzzles.pegi import PegiKind
@@ -47,6 +48,7 @@ KINDS: tuple[PuzzleKind[Any], ...] = (
     PegiKind(),
     AdsKind(),
     RebuildKind(),
+    MatchKind(),
 )
 
 _BY_MODEL: dict[type[PuzzleBase], PuzzleKind[Any]] = {}

@@ -18,6 +18,7 @@ from gardiens.ui.puzzles.code import CodeView
 from gardiens.ui.puzzles.cookies import CookiesView
 from gardiens.ui.puzzles.feed import FeedView
 from gardiens.ui.puzzles.hotspots import HotspotsView
+from gardiens.ui.puzzles.match import MatchView
 from gardiens.ui.puzzles.order import OrderView
 from gardiens.ui.puzzles.password import PasswordView
 from gardiens.ui.puzzles.pegi import PegiView
@@ -47,6 +48,7 @@ VIEWS: dict[str, type[PuzzleView]] = {
     "pegi": PegiView,
     "ads": AdsView,
     "rebuild": RebuildView,
+    "match": MatchView,
 }
 
 

@@ -125,6 +125,9 @@ class CategoriseView(CategoryBoxesView):
     def card_ids(self) -> list[str]:
         return [item.id for item in self.puzzle.items]
 
+    def card_text(self, card_id: str) -> str:
+        return next(self.text(item.text) for item in self.puzzle.items if item.id == card_id)
+
     def picture(self, size: tuple[int, int]) -> pygame.Surface | None:
         directory = self.app.mission_dir()
         if not self.puzzle.image or directory is None or min(size) <= 0:
@@ -139,7 +142,7 @@ class CategoriseView(CategoryBoxesView):
         else the split that needs the fewest pages."""
         ids = self.card_ids()
         gap = self.px(18)
-        texts = {item.id: self.text(item.text) for item in self.puzzle.items}
+        texts = {card_id: self.card_text(card_id) for card_id in ids}
         most = max(1, min(len(ids), (width + gap) // (self.px(NARROWEST_CARD) + gap)))
         best: tuple[int, int, list[list[str]]] | None = None
         for cols in range(min(2, most), most + 1):
@@ -152,8 +155,9 @@ class CategoriseView(CategoryBoxesView):
                 return cols, card_h, [ids]
             fit_rows = (room - self.px(PAGER)) // (card_h + gap)
             if fit_rows < 1:
-                # Not one row above the page buttons: more columns only make the cards taller.
-                break
+                # Not one row above the page buttons; more columns may still hold every card
+                # without them (a low tray above a tall grid of boxes).
+                continue
             per_page = fit_rows * cols
             pages = [ids[i:i + per_page] for i in range(0, len(ids), per_page)]
             if best is None or len(pages) < len(best[2]):
@@ -208,8 +212,7 @@ class CategoriseView(CategoryBoxesView):
         selected = self.selected == card_id
         panel(surface, rect, p.surface, radius=self.px(20), shadow=p.shadow, depth=self.px(5),
               border=p.primary if selected else p.outline, border_width=self.px(7 if selected else 3))
-        text = next(self.text(item.text) for item in self.puzzle.items if item.id == card_id)
-        app.type.block(surface, text, rect.inflate(-2 * self.px(TEXT_PAD), -2 * self.px(TEXT_PAD) // 2),
+        app.type.block(surface, self.card_text(card_id), rect.inflate(-2 * self.px(TEXT_PAD), -2 * self.px(TEXT_PAD) // 2),
                        size=self.size, color=p.ink, align="center", valign="middle", name=f"item:{card_id}")
 
     def draw_over(self, surface: pygame.Surface) -> None:
