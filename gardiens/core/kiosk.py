@@ -1,4 +1,4 @@
-"""Kiosk settings: retention, idle and stuck thresholds, read from `kiosk.toml` in the data folder."""
+"""Kiosk settings: retention, idle and stuck thresholds, music, read from `kiosk.toml` in the data folder."""
 
 from __future__ import annotations
 
@@ -23,6 +23,9 @@ class KioskSettings(BaseModel):
     stuck_wrong_attempts: int = Field(default=4, ge=1, le=50)
     pin_attempts: int = Field(default=5, ge=1, le=20)
     pin_lockout_seconds: int = Field(default=60, ge=5, le=3600)
+    # Whether a team hears the mission's music before choosing otherwise in the accessibility
+    # panel: a venue where several kiosks share a room may want it off.
+    music: bool = True
 
 
 def load_settings(data_dir: Path) -> tuple[KioskSettings, str | None]:

@@ -56,6 +56,8 @@ LETTERS = (
 LETTERS_PER_SLICE = 12
 # Seconds the attract screen has been waiting before memory is tidied (not while a team arrives).
 TIDY_AFTER = 2.0
+# The moments when the mission's music is synthesised: chosen, briefed, or played (a restored session).
+_MUSIC_NEEDED = frozenset({Lifecycle.SETUP, Lifecycle.BRIEFING, Lifecycle.PLAYING})
 # Sizes from which only digits and capitals are loaded ahead (big numbers and headings).
 LARGE = 90
 # Text roles whose regular (not bold) face the screens use.
@@ -178,6 +180,9 @@ class Ahead:
             jobs.append(self._locale_data(app.language))
         jobs += [self._sound(name) for name in sounds if name in answers]
         mission = app.mission
+        # The mission's music, once a team has chosen it: ready before the map shows.
+        if mission is not None and app.music is not None and state.lifecycle in _MUSIC_NEEDED:
+            jobs += [self._music(name) for name in app.music.unprepared(mission.theme)]
         # On the map, and under a feedback panel that leads back to it, the puzzles open now are
         # the ones a tap may show next. A team working on a puzzle is left alone: the kiosk then
         # does nothing but wait, and the next puzzles are prepared once its feedback shows.
@@ -263,6 +268,11 @@ class Ahead:
     def _sound(self, name: str) -> Job:
         if self.app.sounds is not None:
             yield from self.app.sounds.preparing(name)
+
+    def _music(self, name: str) -> Job:
+        if self.app.music is not None:
+            for waiting in self.app.music.preparing(name):
+                yield WAIT if waiting else None
 
     def _next_screen(self) -> type[Screen] | None:
         """The screen the next touch is likely to open, when it can be built from the state now:

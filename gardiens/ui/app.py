@@ -17,9 +17,17 @@ from gardiens.ui.frame import Frame
 from gardiens.ui.input import Input
 from gardiens.ui.screens.accessibility import AccessibilityPanel
 from gardiens.ui.session_side import SessionSide
-from gardiens.ui.sound import Sounds
+from gardiens.ui.sound import SILENCE, Mood, Music, Sounds
 from gardiens.ui.text import Typesetter
-from gardiens.ui.theme import MIN_SHRINK, Metrics, Palette, Settings, palette_for
+from gardiens.ui.theme import (
+    EFFECT_LEVELS,
+    MIN_SHRINK,
+    MUSIC_LEVELS,
+    Metrics,
+    Palette,
+    Settings,
+    palette_for,
+)
 from gardiens.ui.widgets.base import Looks, Widget
 
 if TYPE_CHECKING:
@@ -68,6 +76,7 @@ class App(SessionSide):
         self.palette: Palette = palette_for(self.settings)
         self.type = Typesetter(self.assets, self.settings.font, floors=self.metrics.floors)
         self.sounds: Sounds | None = None
+        self.music: Music | None = None
         self.surface: pygame.Surface | None = None
         self.stack: list[Screen] = []
         self.time = 0.0
@@ -98,7 +107,9 @@ class App(SessionSide):
         if self.kiosk:
             pygame.mouse.set_visible(False)
             pygame.display.set_allow_screensaver(False)
-        self.sounds = None if self.pictures_only else Sounds(enabled=self.settings.sound)
+        if not self.pictures_only:
+            self.sounds = Sounds(volume=EFFECT_LEVELS[self.settings.effects])
+            self.music = Music(volume=MUSIC_LEVELS[self.settings.music])
         self._clock = pygame.time.Clock()
         self._apply_settings()
         self.sync(force=True)
@@ -112,6 +123,8 @@ class App(SessionSide):
 
     def close(self) -> None:
         self.running = False
+        if self.music is not None:
+            self.music.close()
         self.assets.close()
         pygame.display.quit()
 
@@ -122,7 +135,9 @@ class App(SessionSide):
                                min_scale=MIN_SHRINK / self.metrics.text_factor,
                                language=self.translator.language, floors=self.metrics.floors)
         if self.sounds is not None:
-            self.sounds.enabled = self.settings.sound
+            self.sounds.volume = EFFECT_LEVELS[self.settings.effects]
+        if self.music is not None:
+            self.music.volume = MUSIC_LEVELS[self.settings.music]
         self.frame.layers.clear()
         self.looks.clear()
         self.input.place_corner()
@@ -142,6 +157,10 @@ class App(SessionSide):
         # A screen prepared ahead of time is not on show: it makes no sound.
         if self.sounds is not None and not self.preparing:
             self.sounds.play(sound)
+
+    def mood(self) -> Mood:
+        """What the music plays now: the mission's loop during play, silence elsewhere."""
+        return self.follower.mood() if self.loaded else SILENCE
 
     # -- screen stack ----------------------------------------------------------------
 
@@ -217,6 +236,8 @@ class App(SessionSide):
         for screen in list(self.stack):
             if self._guard(screen.update, dt) is not False and screen.animating():
                 animating = True
+        if self.music is not None:
+            self._guard(self.music.follow, self.mood(), dt)
         self.frame.paint(animating, self._guard, started,
                          self.ahead if self.loaded and not self.pictures_only else None)
         return animating

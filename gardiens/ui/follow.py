@@ -12,6 +12,7 @@ from gardiens.core.session import Lifecycle, PuzzleState
 from gardiens.ui.ahead import Ahead
 from gardiens.ui.screens.route import root_screen_for
 from gardiens.ui.screens.story import StoryPanel
+from gardiens.ui.sound import SILENCE, Mood, tension_starts
 from gardiens.ui.words import MissionWords
 
 if TYPE_CHECKING:
@@ -82,6 +83,20 @@ class Follower:
             return
         self._words = None
         app.sync()
+
+    def mood(self) -> Mood:
+        """The music for this frame: the theme's loop on the map and in puzzles, lowered under a
+        pop-up, with the tension cue in the last minutes; silence on pause, the endings, the
+        debrief, the attract screen and before the mission starts."""
+        app = self.app
+        state = app.state
+        mission = app.mission
+        if mission is None or state.lifecycle is not Lifecycle.PLAYING:
+            return SILENCE
+        top = app.top
+        limit = state.time_limit + state.added
+        return Mood(mission.theme, ducked=top is not None and top.overlay,
+                    tension=app.session.remaining() <= tension_starts(limit))
 
     def available_puzzle(self, puzzle_id: str) -> Puzzle | None:
         """The puzzle `puzzle_id` if the team can open it now, else None."""

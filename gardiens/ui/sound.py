@@ -1,11 +1,17 @@
-"""Interface sounds synthesised at first use (no sound files), silent when there is no mixer."""
+"""Interface sounds and the music of a mission, synthesised in code (no sound files), silent
+when there is no mixer."""
 
 from __future__ import annotations
 
+import io
 import logging
 import math
+import struct
+import sys
 from array import array
 from collections.abc import Generator, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
 from typing import Any
 
 import pygame
@@ -35,8 +41,9 @@ _NOTES: dict[str, list[tuple[float, float, float, float]]] = {
 class Sounds:
     """Plays the interface sounds; every call is a no-op if audio could not start."""
 
-    def __init__(self, enabled: bool = True) -> None:
-        self.enabled = enabled
+    def __init__(self, volume: float = 1.0) -> None:
+        # The effects' loudness chosen in the accessibility panel (0..1); 0 is silence.
+        self.volume = volume
         self._cache: dict[str, pygame.mixer.Sound] = {}
         self._format: tuple[int, int, int] | None = None
         try:
@@ -72,13 +79,14 @@ class Sounds:
             log.info("sound %s not prepared: %s", name, error)
 
     def play(self, name: str) -> None:
-        if not (self.enabled and self._format and name in _NOTES):
+        if not (self.volume > 0 and self._format and name in _NOTES):
             return
         try:
             sound = self._cache.get(name)
             if sound is None:
                 self.prepare(name)
                 sound = self._cache[name]
+            sound.set_volume(self.volume)
             sound.play()
         except pygame.error as error:
             log.info("sound %s not played: %s", name, error)
@@ -86,7 +94,7 @@ class Sounds:
     def _synthesise(self, notes: list[tuple[float, float, float, float]]) -> Generator[None, None, bytes]:
         """The sound's bytes in the mixer's format, pausing (`yield`) after each slice of samples."""
         assert self._format is not None
-        rate, bits, channels = self._format
+        rate = self._format[0]
         length = max(start + dur for _, start, dur, _ in notes) + 0.02
         count = int(rate * length)
         mono = [0.0] * count
@@ -106,22 +114,313 @@ class Sounds:
                 at = first + low
                 mono[at:at + len(wave)] = [a + b for a, b in zip(mono[at:at + len(wave)], wave, strict=True)]
                 yield
-        peak = max(1.0, max(mono), -min(mono))
-        samples: array[Any]
-        if abs(bits) == 8:
-            samples, scale, offset = array("B"), 100 / peak, 128.0
-        elif bits == -32 or bits == 32:
-            samples, scale, offset = array("f"), 0.8 / peak, 0.0
-        else:
-            samples, scale, offset = array("h"), 26000 / peak, 0.0
-        floats = samples.typecode == "f"
-        for low in range(0, count, SLICE):
-            part: list[Any] = [offset + v * scale for v in mono[low:low + SLICE]]
-            samples.extend(part if floats else [int(v) for v in part])
+        return (yield from _to_bytes(mono, self._format, 26000 / max(1.0, max(mono), -min(mono))))
+
+
+def _to_bytes(mono: list[float], mixer: tuple[int, int, int], scale: float) -> Generator[None, None, bytes]:
+    """Samples (full scale 32767 after `scale`) in the mixer's format, pausing after each slice."""
+    _rate, bits, channels = mixer
+    samples: array[Any]
+    if abs(bits) == 8:
+        samples, scale, offset = array("B"), scale * 100 / 26000, 128.0
+    elif bits == -32 or bits == 32:
+        samples, scale, offset = array("f"), scale * 0.8 / 26000, 0.0
+    else:
+        samples, offset = array("h"), 0.0
+    floats = samples.typecode == "f"
+    for low in range(0, len(mono), SLICE):
+        part: list[Any] = [offset + v * scale for v in mono[low:low + SLICE]]
+        samples.extend(part if floats else [int(v) for v in part])
+        yield
+    if channels == 1:
+        return samples.tobytes()
+    frames: array[Any] = array(samples.typecode, bytes(samples.itemsize * len(samples) * channels))
+    for channel in range(channels):
+        frames[channel::channels] = samples
+    return frames.tobytes()
+
+
+# -- music ------------------------------------------------------------------------------------
+
+# Each mission theme's loop: its chords (MIDI notes), played in turn and melting into each other,
+# and how long the loop lasts. Soft sine pads, low and slow, that a facilitator can hear for ten
+# hours: no beat, no melody that sticks, every theme its own colour.
+LOOP_SECONDS = 12.0
+# The music is synthesised at this rate, mono, and the mixer converts it to its own: the highest
+# note of a pad is under 700 Hz, so 8 kHz keeps every partial for a fifth of the arithmetic of
+# 44.1 kHz, and the mixer's conversion is C, not Python.
+MUSIC_RATE = 8000
+_THEME_CHORDS: dict[str, tuple[tuple[int, ...], ...]] = {
+    # The fog of false news: minor, open fifths, a question that lifts.
+    "infox": ((45, 57, 60, 64, 71), (41, 57, 60, 64, 69), (48, 55, 60, 64, 67), (43, 55, 59, 62, 67)),
+    # Kindness: warm major sevenths.
+    "cyberharcelement": ((48, 55, 64, 67, 71), (45, 57, 60, 64, 67), (41, 57, 60, 64, 69), (43, 55, 59, 62, 64)),
+    # Secrets kept: a quiet Dorian sway.
+    "donnees-personnelles": ((50, 57, 60, 65, 69), (52, 59, 62, 67, 71), (50, 57, 60, 65, 69), (48, 55, 64, 67, 71)),
+    # Play: bright Lydian chords that move a little faster.
+    "jeux-video": ((41, 60, 64, 69, 71), (43, 62, 67, 71, 74), (40, 59, 64, 67, 71), (45, 60, 64, 69, 72),
+                   (41, 60, 65, 69, 72), (43, 59, 62, 67, 74)),
+    # Flows of data: deep and round.
+    "economie-donnee": ((39, 55, 58, 62, 67), (36, 55, 58, 63, 67), (44, 56, 60, 63, 67), (46, 58, 62, 65, 70)),
+    # Being steered: suspended chords that do not quite settle.
+    "influence": ((40, 59, 64, 66, 71), (36, 55, 60, 64, 71), (45, 57, 60, 64, 67), (47, 59, 64, 66, 69)),
+}
+# The tension cue of the last minutes: a soft low pulse, like a calm heartbeat, under a high
+# held note; it joins the ambient loop, it does not replace it.
+TENSION_SECONDS = 6.0
+TENSION_LAST_SECONDS = 120.0
+TENSION_LAST_SHARE = 0.2
+TENSION_BEATS = 8
+_TENSION_PULSE = (45, 52)
+_TENSION_HIGH = 76
+# Music sits below the interface sounds: its loudest sample as a share of full scale.
+MUSIC_PEAK = 0.45
+# A pop-up above the map or a puzzle lowers the music to this share; changes glide this fast.
+DUCKED = 0.35
+GLIDE_PER_SECOND = 1.5
+FADE_OUT_MS = 1200
+FADE_IN_MS = 2000
+
+
+def _hz(note: int) -> float:
+    return 440.0 * 2 ** ((note - 69) / 12)
+
+
+def _looping(freq: float, seconds: float) -> float:
+    """The frequency nearest `freq` that makes whole cycles over `seconds`: the loop is seamless."""
+    return max(1, round(freq * seconds)) / seconds
+
+
+def synthesise_loop(chords: tuple[tuple[int, ...], ...], seconds: float,
+                    rate: int) -> Generator[None, None, list[float]]:
+    """A pad that melts from chord to chord and back to the first, as floats (peak 1), pausing
+    after each slice. Every partial makes whole cycles over the loop and each chord's swell is
+    periodic too, so the last sample leads into the first without a click."""
+    count = int(seconds * rate)
+    mono = [0.0] * count
+    k = len(chords)
+    segment = count / k
+    sin, cos, pi = math.sin, math.cos, math.pi
+    # Smaller slices than the interface sounds': five voices are summed in each.
+    piece = SLICE // 4
+    for c, chord in enumerate(chords):
+        centre = (c + 0.5) * segment
+        # A chord swells from its neighbour's centre to its own and fades into the next one:
+        # cos² and sin² of neighbours add up to one, so the loudness never dips.
+        first, last = int(centre - segment), int(centre + segment)
+        voices = [(2 * pi * _looping(_hz(note), seconds) / rate, (0.8 if j == 0 else 0.5) / (1 + 0.15 * j))
+                  for j, note in enumerate(chord)]
+        for low in range(first, last, piece):
+            high = min(last, low + piece)
+            swell = [cos(pi / 2 * (i - centre) / segment) ** 2 for i in range(low, high)]
+            sound = [0.0] * (high - low)
+            for step, loud in voices:
+                sound = [s + e * loud * sin(step * i) for s, e, i in zip(sound, swell, range(low, high), strict=True)]
+            # Wrap around the loop's end: the first chord swells in from the last samples.
+            at = low % count
+            run = min(high - low, count - at)
+            mono[at:at + run] = [a + b for a, b in zip(mono[at:at + run], sound[:run], strict=True)]
+            rest = sound[run:]
+            mono[:len(rest)] = [a + b for a, b in zip(mono[:len(rest)], rest, strict=True)]
             yield
-        if channels == 1:
-            return samples.tobytes()
-        frames: array[Any] = array(samples.typecode, bytes(samples.itemsize * len(samples) * channels))
-        for channel in range(channels):
-            frames[channel::channels] = samples
-        return frames.tobytes()
+    peak = max(1e-9, max(mono), -min(mono))
+    return [v / peak for v in mono]
+
+
+def synthesise_tension(rate: int) -> Generator[None, None, list[float]]:
+    """The last minutes' pulse (peak 1): soft low beats that fade, under a faint held note."""
+    seconds = TENSION_SECONDS
+    count = int(seconds * rate)
+    beat = count // TENSION_BEATS
+    sin, cos, exp, pi = math.sin, math.cos, math.exp, math.pi
+    pulses = [2 * pi * _looping(_hz(note), seconds) / rate for note in _TENSION_PULSE]
+    high = 2 * pi * _looping(_hz(_TENSION_HIGH), seconds) / rate
+    # The held note breathes once over the loop, so it never ends on a click either.
+    breath = 2 * pi / count
+    decay = -6.0 / beat
+    attack = max(1, int(0.03 * rate))
+    mono: list[float] = []
+    # Smaller slices than the interface sounds': three voices and a pulse in each sample.
+    piece = SLICE // 4
+    for low in range(0, count, piece):
+        top = min(count, low + piece)
+        mono += [min(1.0, (i % beat) / attack) * exp(decay * (i % beat))
+                 * (sin(pulses[0] * i) + 0.5 * sin(pulses[1] * i))
+                 + 0.12 * (1 - cos(breath * i)) * sin(high * i) for i in range(low, top)]
+        yield
+    peak = max(1e-9, max(mono), -min(mono))
+    return [v / peak for v in mono]
+
+
+def _wav(name: str) -> Generator[None, None, bytes]:
+    """The loop `name` as a mono WAV at `MUSIC_RATE`, pausing after each slice of samples."""
+    if name == "tension":
+        mono = yield from synthesise_tension(MUSIC_RATE)
+    else:
+        mono = yield from synthesise_loop(_THEME_CHORDS[name], LOOP_SECONDS, MUSIC_RATE)
+    scale = 32767 * MUSIC_PEAK
+    samples = array("h")
+    for low in range(0, len(mono), SLICE):
+        samples.extend([int(v * scale) for v in mono[low:low + SLICE]])
+        yield
+    if sys.byteorder == "big":
+        samples.byteswap()
+    data = samples.tobytes()
+    # The 44 bytes of a PCM WAV's header (16-bit, mono), written here: the `wave` module would
+    # be one more import before the first frame.
+    header = struct.pack("<4sI4s4sIHHIIHH4sI", b"RIFF", 36 + len(data), b"WAVE", b"fmt ", 16, 1, 1,
+                         MUSIC_RATE, MUSIC_RATE * 2, 2, 16, b"data", len(data))
+    return header + data
+
+
+def _load(wav: bytes) -> pygame.mixer.Sound:
+    return pygame.mixer.Sound(file=io.BytesIO(wav))
+
+
+def _known(name: str) -> bool:
+    return name in _THEME_CHORDS or name == "tension"
+
+
+def tension_starts(limit: float) -> float:
+    """The seconds left when the tension cue starts: the last two minutes, or the last fifth of
+    a short mission (a five-minute one hears it for its last minute)."""
+    return min(TENSION_LAST_SECONDS, TENSION_LAST_SHARE * limit)
+
+
+@dataclass(frozen=True)
+class Mood:
+    """What the music should do now: the theme's loop (None: silence), lowered under a pop-up,
+    with the tension cue of the last minutes."""
+
+    theme: str | None = None
+    ducked: bool = False
+    tension: bool = False
+
+
+SILENCE = Mood()
+
+
+class Music:
+    """The mission's ambient loop and the tension cue, each on a channel of its own that the
+    interface sounds never take. Loops are synthesised once per theme, in slices between frames
+    (`preparing`, run by `gardiens.ui.ahead`); `follow` only starts, glides and stops what is
+    ready, so no frame waits."""
+
+    def __init__(self, volume: float = 1.0) -> None:
+        # The music's loudness chosen in the accessibility panel (0..1).
+        self.volume = volume
+        self._cache: dict[str, pygame.mixer.Sound] = {}
+        self._format: tuple[int, int, int] | None = None
+        self._channels: tuple[pygame.mixer.Channel, pygame.mixer.Channel] | None = None
+        self._converter: ThreadPoolExecutor | None = None
+        self._work: dict[str, Generator[bool, None, None]] = {}
+        self.playing: str | None = None
+        self.tension = False
+        self.level = 0.0
+        try:
+            if not pygame.mixer.get_init():
+                pygame.mixer.init()
+            self._format = pygame.mixer.get_init()
+            pygame.mixer.set_reserved(2)
+            self._channels = (pygame.mixer.Channel(0), pygame.mixer.Channel(1))
+        except pygame.error as error:
+            log.info("no music on this kiosk: %s", error)
+            self._format = None
+
+    @property
+    def available(self) -> bool:
+        return self._channels is not None
+
+    def unprepared(self, theme: str) -> list[str]:
+        """The loops that `theme` needs and that are not synthesised yet."""
+        if not self.available:
+            return []
+        return [name for name in (theme, "tension") if _known(name) and name not in self._cache]
+
+    def preparing(self, name: str) -> Iterator[bool]:
+        """Synthesise the loop `name` (a theme, or "tension") in slices of about a millisecond,
+        pausing (`yield`) after each; then the mixer converts it to its own rate on a thread
+        (tens of milliseconds of C that let the frames go on), while this yields True.
+
+        The work goes on where it stopped when `preparing` is asked again: the frames' plan of
+        what to prepare is made anew after every tap, and would otherwise start it over."""
+        if self._format is None or name in self._cache or not _known(name):
+            return
+        work = self._work.get(name)
+        if work is None:
+            work = self._work[name] = self._making(name)
+        while True:
+            try:
+                waiting = next(work)
+            except StopIteration:
+                self._work.pop(name, None)
+                return
+            yield waiting
+
+    def _making(self, name: str) -> Generator[bool, None, None]:
+        wav = yield from _slices(_wav(name))
+        if self._converter is None:
+            self._converter = ThreadPoolExecutor(1, thread_name_prefix="gardiens-music")
+        converted: Future[pygame.mixer.Sound] = self._converter.submit(_load, wav)
+        while not converted.done():
+            yield True
+        try:
+            self._cache.setdefault(name, converted.result())
+        except pygame.error as error:
+            log.info("music %s not prepared: %s", name, error)
+
+    def prepare(self, name: str) -> None:
+        for _ in self.preparing(name):
+            pass
+
+    def follow(self, mood: Mood, dt: float) -> None:
+        """Once a frame: start, lower, raise or stop the loops to match `mood`; cheap."""
+        if self._channels is None:
+            return
+        ambient, tension = self._channels
+        theme = mood.theme if self.volume > 0 else None
+        if theme != self.playing:
+            if self.playing is not None:
+                ambient.fadeout(FADE_OUT_MS)
+                tension.fadeout(FADE_OUT_MS)
+                self.playing, self.tension = None, False
+            loop = self._cache.get(theme) if theme is not None else None
+            if loop is None:
+                return
+            self.level = self._target(mood)
+            ambient.set_volume(self.level)
+            ambient.play(loop, loops=-1, fade_ms=FADE_IN_MS)
+            self.playing = theme
+        if mood.tension and not self.tension and "tension" in self._cache:
+            # Started once, when the last minutes begin; it plays on until the music stops.
+            tension.set_volume(self.level)
+            tension.play(self._cache["tension"], loops=-1, fade_ms=FADE_IN_MS)
+            self.tension = True
+        target = self._target(mood)
+        if target != self.level:
+            glide = GLIDE_PER_SECOND * max(0.0, dt)
+            self.level = min(target, self.level + glide) if target > self.level else max(target, self.level - glide)
+            ambient.set_volume(self.level)
+            tension.set_volume(self.level)
+
+    def _target(self, mood: Mood) -> float:
+        return self.volume * (DUCKED if mood.ducked else 1.0)
+
+    def stop(self) -> None:
+        self.follow(SILENCE, 0.0)
+
+    def close(self) -> None:
+        self.stop()
+        if self._converter is not None:
+            self._converter.shutdown(wait=False, cancel_futures=True)
+            self._converter = None
+
+
+def _slices(steps: Generator[None, None, bytes]) -> Generator[bool, None, bytes]:
+    """`steps`, saying at each pause that it is working (False), not waiting."""
+    while True:
+        try:
+            next(steps)
+        except StopIteration as done:
+            return done.value
+        yield False

@@ -7,6 +7,12 @@ from typing import Literal, TypeAlias
 
 Color: TypeAlias = tuple[int, int, int]
 FontChoice: TypeAlias = Literal["andika", "opendyslexic"]
+# The steps of the music and effects volumes in the accessibility panel.
+Volume: TypeAlias = Literal["off", "low", "normal"]
+VOLUME_STEPS: tuple[Volume, ...] = ("off", "low", "normal")
+# Each step as a loudness (0..1). Low music is half as loud: a quiet room can still hear it.
+MUSIC_LEVELS: dict[Volume, float] = {"off": 0.0, "low": 0.5, "normal": 1.0}
+EFFECT_LEVELS: dict[Volume, float] = {"off": 0.0, "low": 0.4, "normal": 1.0}
 
 DESIGN_SIZE = (1920, 1080)
 # Text size steps offered by the accessibility panel (factor on every text size).
@@ -72,7 +78,8 @@ class Settings:
     text_step: int = 0
     high_contrast: bool = False
     font: FontChoice = "andika"
-    sound: bool = True
+    music: Volume = "normal"
+    effects: Volume = "normal"
 
     def with_(self, **changes: object) -> Settings:
         return replace(self, **changes)  # type: ignore[arg-type]

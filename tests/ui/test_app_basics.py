@@ -49,7 +49,7 @@ def test_sounds_are_synthesised_and_silent_without_a_mixer(monkeypatch: object) 
     sounds = Sounds()
     sounds.play("right")
     sounds.play("unknown")
-    muted = Sounds(enabled=False)
+    muted = Sounds(volume=0.0)
     muted.play("wrong")
 
     def refuse(*_args: object, **_kwargs: object) -> None:

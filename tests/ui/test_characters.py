@@ -21,6 +21,13 @@ LUMI_PICTURES = [
     "cyberharcelement/plan-du-temoin.svg", "donnees-personnelles/cover.svg", "economie-donnee/cover.svg",
     "influence/cover.svg", "infox/cover.svg", "jeux-video/cover.svg",
 ]
+# The pictures that show the adversary (each once drew its own grey cloud with a face).
+BROUILLARD_PICTURES = [
+    "cyberharcelement/cover.svg", "cyberharcelement/groupe-theatre.svg", "cyberharcelement/plan-du-temoin.svg",
+    "donnees-personnelles/cover.svg", "donnees-personnelles/profil-mouetto.svg", "economie-donnee/cover.svg",
+    "economie-donnee/site-quiz.svg", "influence/cover.svg", "influence/fil-sans-fin.svg", "infox/cover.svg",
+    "jeux-video/comete-max.svg", "jeux-video/cover.svg",
+]
 # Placement and visibility say where and whether a copy is drawn, not what it draws.
 IGNORED = {"transform", "display"}
 
@@ -78,6 +85,12 @@ def test_a_picture_draws_the_canonical_characters(picture: Path) -> None:
 def test_the_pictures_that_show_the_guide_show_lumi() -> None:
     for name in LUMI_PICTURES:
         assert groups(ET.parse(scenarios_dir() / name).getroot(), "lumi"), f"{name} has no <g id=\"lumi\">"
+
+
+def test_the_pictures_that_show_the_adversary_show_the_brouillard() -> None:
+    for name in BROUILLARD_PICTURES:
+        assert groups(ET.parse(scenarios_dir() / name).getroot(), "brouillard"), (
+            f"{name} has no <g id=\"brouillard\">")
 
 
 def test_each_mood_draws_a_different_face() -> None:

@@ -67,6 +67,8 @@ class KioskAttendant:
                               lockout=settings.pin_lockout_seconds)
         # The panel speaks the kiosk's language (the facilitator's), whatever the team plays in.
         self.translator = InterfaceTranslator(app.default_language)
+        if not settings.music:
+            app.change_settings(app.settings.with_(music="off"))
         self.default_settings = app.settings
         self.last_input = self.now()
         self._corner: _CornerPress | None = None

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from gardiens.core.model import AgeBand, Mission, Puzzle
     from gardiens.core.session import Reply, Session, SessionState
     from gardiens.i18n.interface import InterfaceTranslator
-    from gardiens.ui.sound import Sounds
+    from gardiens.ui.sound import Music, Sounds
     from gardiens.ui.theme import Settings
     from gardiens.ui.words import MissionWords
 
@@ -150,6 +150,7 @@ class Shell(Host, Protocol):
     strict: bool
     preparing: bool
     sounds: Sounds | None
+    music: Music | None
     surface: pygame.Surface | None
     attendant: DeskLayer | None
     preview: PreviewLayer | None

@@ -1,4 +1,5 @@
-"""The accessibility panel, reachable from every screen: text size, contrast, font, sound and language."""
+"""The accessibility panel, reachable from every screen: text size, contrast, font, music and
+sounds volumes, and language."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import pygame
 from gardiens.i18n.interface import INTERFACE_LANGUAGES
 from gardiens.ui.kit.modal import ModalScreen
 from gardiens.ui.screens.attract import language_name
-from gardiens.ui.theme import TEXT_STEPS
+from gardiens.ui.theme import TEXT_STEPS, VOLUME_STEPS, Volume
 from gardiens.ui.widgets.base import Button, Widget
 
 
@@ -32,10 +33,10 @@ class AccessibilityPanel(ModalScreen[None]):
         widgets: list[Widget] = []
         label_w = self.px(420)
         x0 = card.x + self.px(50) + label_w
-        # Five rows and the close button share the card: rows stay above the touch minimum.
-        row_h = self.px(104)
+        # Six rows and the close button share the card: rows stay above the touch minimum.
+        row_h = self.px(96)
         gap = self.px(24)
-        y = card.y + self.px(140)
+        y = card.y + self.px(130)
 
         def apply(change: dict[str, object]) -> None:
             app.change_settings(s.with_(**change))
@@ -48,7 +49,7 @@ class AccessibilityPanel(ModalScreen[None]):
                 widgets.append(Button(name, pygame.Rect(x0 + i * (bw + gap), y, bw, row_h), label,
                                       selected=chosen, family=family,  # type: ignore[arg-type]
                                       on_tap=partial(apply, change)))
-            y += row_h + self.px(22)
+            y += row_h + self.px(14)
 
         sizes = [_("Normal"), _("Grand"), _("Très grand")]
         row("textsize", _("Taille du texte"),
@@ -61,9 +62,12 @@ class AccessibilityPanel(ModalScreen[None]):
             [("font:andika", "Andika", s.font == "andika", {"font": "andika"}, "andika"),
              ("font:opendyslexic", "OpenDyslexic", s.font == "opendyslexic", {"font": "opendyslexic"},
               "opendyslexic")])
-        row("sound" if s.sound else "mute", _("Son"),
-            [("sound:on", _("Activé"), s.sound, {"sound": True}, None),
-             ("sound:off", _("Coupé"), not s.sound, {"sound": False}, None)])
+        volumes: dict[Volume, str] = {"off": _("Coupé"), "low": _("Doux"), "normal": _("Normal")}
+        row("music" if s.music != "off" else "mute", _("Musique"),
+            [(f"music:{step}", volumes[step], s.music == step, {"music": step}, None) for step in VOLUME_STEPS])
+        row("sound" if s.effects != "off" else "mute", _("Sons"),
+            [(f"effects:{step}", volumes[step], s.effects == step, {"effects": step}, None)
+             for step in VOLUME_STEPS])
         # The language applies at once to the interface and the mission; each language is named
         # in its own words so that a team that cannot read the current one still finds its own.
         self.rows.append(("globe", _("Langue"), pygame.Rect(card.x + self.px(50), y, label_w - self.px(20), row_h)))
