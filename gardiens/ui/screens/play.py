@@ -439,7 +439,7 @@ class MapScreen(Screen):
         chip_size = m.text("small")
         font = app.type.font(chip_size, True)
         pad = self.px(18)
-        texts = [words.text(r.label).strip() if words else r.value for r in earned]
+        texts = [words.reward_label(r.id).strip() if words else r.value for r in earned]
         widths = [font.size(app.type.shape(t))[0] + 2 * pad for t in texts]
         # The latest findings first when they do not all fit; a count says how many are left out.
         shown = len(texts)
