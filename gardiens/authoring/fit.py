@@ -75,10 +75,9 @@ PAGER_ROW = 96 + 16
 # what the area holds, and a card too tall for any grid is alone on its page, as wide as the tray
 # (its text 2 × 20 narrower), above the boxes (about 200 with their gap) and the page buttons.
 CARD = Place("card", AREA_WIDTH - 2 * 20, height=AREA_HEIGHT - 200 - PAGER_ROW)
-# A puzzle's title on its map tile (ui/screens/play.py, MapScreen and PuzzleTile): the map takes
-# as many columns as fit and turns pages past that, so a title has at most three lines in the
-# widest tile (430, 16 in from each side), whatever the count of puzzles.
-TILE_TITLE = Place("title", 430 - 2 * 16, 3, kind="label", bold=True)
+# A puzzle's title on the plate under its spot in the scene (ui/screens/play.py, PuzzleSpot; sizes
+# in ui/screens/scene.py): two lines at most in the widest plate (340, 10 in from each side).
+TILE_TITLE = Place("title", 340 - 2 * 10, 2, kind="label", bold=True)
 
 
 class Measure:

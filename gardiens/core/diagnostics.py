@@ -370,6 +370,13 @@ MESSAGES: dict[str, Template] = {
         N_("cible inconnue"),
         N_("« {id} » n'est pas l'une des cibles ({targets}) : écrivez l'identifiant d'une cible."),
     ),
+    "GDN325": _e(
+        N_("place hors de la scène"),
+        N_(
+            "La place de « {id} » ({x}, {y}) sort de l'image de la scène : x et y sont des "
+            "pourcentages, entre 0 et 100."
+        ),
+    ),
     # GDN4xx: lint warnings; they do not make validation fail.
     "GDN401": _w(
         N_("code final écrit en clair"),
@@ -420,6 +427,13 @@ MESSAGES: dict[str, Template] = {
         N_(
             "Même au plus petit, ce texte prend {lines} lignes à l'écran (1280×800), et sa place "
             "n'en tient que {limit} : il sera coupé. Raccourcissez-le."
+        ),
+    ),
+    "GDN415": _w(
+        N_("énigme au bord de la scène"),
+        N_(
+            "« {id} » est placée trop près du bord ({x}, {y}) : sur certains écrans, le bord de "
+            "l'image est coupé. Restez entre 10 et 90 en x, entre 15 et 85 en y."
         ),
     ),
     "GDN405": _w(

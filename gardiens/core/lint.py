@@ -52,6 +52,7 @@ _NOT_PROSE = frozenset(
         "id",
         "image",
         "cover",
+        "picture",
         "code",
         "code_from",
         "fragments",
@@ -79,7 +80,11 @@ _NOT_PROSE = frozenset(
     }
 )
 
-_IMAGE_FIELDS = frozenset({"image", "cover"})
+# Where a scene's spots stay visible however the picture is cropped to cover the map (percent).
+SPOT_X = (10.0, 90.0)
+SPOT_Y = (15.0, 85.0)
+
+_IMAGE_FIELDS = frozenset({"image", "cover", "picture"})
 
 # Rounding in decimal fractions (0.7 + 0.3) must not turn a region that touches the edge into
 # one that crosses it.
@@ -126,6 +131,7 @@ class _Lint:
         self.unique_ids()
         self.references()
         self.story_events()
+        self.scene_spots()
         self.images()
         self.cycles_and_reachability()
         self.final_code()
@@ -285,6 +291,20 @@ class _Lint:
                     seconds=event.time_left,
                     duration=shortest,
                 )
+
+    def scene_spots(self) -> None:
+        """Each spot of the scene names a puzzle and lies on the picture, away from the edges
+        that a screen of another shape crops."""
+        scene = self.mission.scene
+        if scene is None:
+            return
+        for ident, (x, y) in scene.spots.items():
+            path: YamlPath = ("scene", "spots", ident)
+            self._reference(ident, path, self.puzzle_ids, T_("énigme"))
+            if not (0 <= x <= 100 and 0 <= y <= 100):
+                self.report.add("GDN325", path, id=ident, x=f"{x:g}", y=f"{y:g}")
+            elif not (SPOT_X[0] <= x <= SPOT_X[1] and SPOT_Y[0] <= y <= SPOT_Y[1]):
+                self.report.add("GDN415", path, id=ident, x=f"{x:g}", y=f"{y:g}")
 
     def _categories(self, i: int, puzzle: Puzzle, categories: Sequence[BaseModel]) -> None:
         known = {str(getattr(c, "id", "")) for c in categories}
@@ -471,8 +491,9 @@ class _Lint:
     def age_bands(self) -> None:
         declared = _and_list(self.ages)
         for path, value in self._walk(self.mission, ()):
-            # A match's `pairs` maps fragments to targets: a mapping of ids, not a text per band.
-            if not isinstance(value, dict) or not value or path[-1:] == ("pairs",):
+            # A scene's spots are keyed by puzzle and a match's `pairs` maps fragments to
+            # targets: mappings of ids, not a text per band.
+            if not isinstance(value, dict) or not value or path[-1:] in (("spots",), ("pairs",)):
                 continue
             for age in self.ages:
                 if age not in value:

@@ -100,6 +100,7 @@ __all__ = [
     "Rebuild",
     "Region",
     "Reward",
+    "Scene",
     "Setting",
     "SettingOption",
     "Settings",
@@ -242,6 +243,30 @@ class StoryEvent(Strict):
         return self
 
 
+# Where a puzzle sits on the scene: x and y in percent of the picture, from its top-left corner.
+Spot: TypeAlias = tuple[float, float]
+
+
+class Scene(Strict):
+    """The place the mission happens in: a picture of the restored world, and where each puzzle
+    sits in it. The game greys it and lays fog over it; colour returns as puzzles are solved."""
+
+    picture: str = Field(
+        description=D_(
+            "L'image du lieu, dans le dossier de la mission (.svg ou .png, format 16:9) : le monde "
+            "restauré, en couleurs, sans texte ni personnage."
+        )
+    )
+    spots: dict[Identifier, Spot] = Field(
+        default_factory=dict,
+        description=D_(
+            "Où se trouve chaque énigme : [x, y] en pourcentage de l'image depuis son coin en haut "
+            "à gauche, au centre de l'objet (entre 10 et 90 en x, entre 15 et 85 en y). Le jeu "
+            "place lui-même les énigmes qui n'y sont pas."
+        ),
+    )
+
+
 class Mission(Strict):
     """A whole mission: its story frame, its puzzles, and what the debrief teaches."""
 
@@ -268,7 +293,20 @@ class Mission(Strict):
     victory: Text | None = Field(
         default=None, description=D_("Ce que dit le guide en cas de victoire.")
     )
+    time_up: Text | None = Field(
+        default=None,
+        description=D_(
+            "Ce que dit le guide quand le temps est écoulé : encourageant, car l'équipe a avancé."
+        ),
+    )
     goal: Identifier = Field(description=D_("L'énigme finale : la résoudre gagne la mission."))
+    scene: Scene | None = Field(
+        default=None,
+        description=D_(
+            "Le lieu de la mission : une image et la place de chaque énigme. Sans ce champ, le jeu "
+            "dessine un paysage et y place les énigmes le long d'un chemin."
+        ),
+    )
     hint_policy: HintPolicy = Field(default_factory=HintPolicy)
     glossary: list[Annotated[str, Field(min_length=1, max_length=40)]] = Field(
         default_factory=list,

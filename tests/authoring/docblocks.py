@@ -127,7 +127,7 @@ def write_example(block: Block, root: Path) -> Path:
     folder = root / block.options.get("folder", ident.group(1) if ident else "exemple")
     folder.mkdir(parents=True, exist_ok=True)
     if "missing-images" not in block.words:
-        for name in re.findall(r"(?:image|cover):\s*\"?([^\s\"#]+)", text):
+        for name in re.findall(r"(?:image|cover|picture):\s*\"?([^\s\"#]+)", text):
             if ".." in name or name.startswith(("/", "~")):
                 continue
             picture = folder / name

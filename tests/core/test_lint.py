@@ -319,3 +319,26 @@ def test_a_story_event_with_two_triggers_is_a_located_shape_error(tmp_path: Path
     diagnostics = check(tmp_path, edit)
     assert codes(diagnostics) == ["GDN209"]
     assert "un seul déclencheur" in diagnostics[0].message
+
+
+def test_scene_spots_name_puzzles_and_stay_on_the_picture(tmp_path: Path) -> None:
+    # GIVEN a scene whose picture is the mission's own, with a typo, a spot off the picture and
+    # one at the cropped edge
+    def edit(d: dict[str, Any]) -> None:
+        d["scene"] = {"picture": "fil.png",
+                      "spots": {"sourse": [30, 40], "intox": [50, 130], "cadenas": [96, 50]}}
+
+    diagnostics = check(tmp_path, edit)
+    # THEN each is reported at its spot, the typo with the puzzle it meant
+    unknown = [d for d in diagnostics if d.code == "GDN302"]
+    assert len(unknown) == 1 and "Vouliez-vous dire « source » ?" in unknown[0].message
+    assert codes(diagnostics).count("GDN325") == 1 and codes(diagnostics).count("GDN415") == 1
+    assert len({d.line for d in diagnostics}) == 3
+
+
+def test_scene_picture_must_exist(tmp_path: Path) -> None:
+    def edit(d: dict[str, Any]) -> None:
+        d["scene"] = {"picture": "absente.svg", "spots": {}}
+        d["time_up"] = "Le temps est écoulé, mais vous avez bien avancé !"
+
+    assert codes(check(tmp_path, edit)) == ["GDN303"]

@@ -31,13 +31,13 @@ def test_panel_language_during_play_is_a_display_choice(launch: Callable[..., Pi
     # GIVEN a team playing in French
     pilot = launch()
     stage(pilot.app, pilot.clock, screen="map")
-    assert shown(pilot, "rewards-title") == ["Pièces du code"]
+    assert shown(pilot, "rewards-title") == ["Vos trouvailles"]
     # WHEN it picks English in the accessibility panel
     pilot.tap("a11y")
     pilot.tap("language:en")
     pilot.tap("close")
     # THEN interface and mission texts are English, the session keeps its language
-    assert shown(pilot, "rewards-title") == ["Code pieces"]
+    assert shown(pilot, "rewards-title") == ["What you found"]
     assert pilot.app.state.language == "fr"
     assert pilot.app.language == "en"
     # and the next team starts in the kiosk's language again.

@@ -150,7 +150,7 @@ def test_author_shortcuts_jump_solve_and_switch_age_and_language(
     # F5 switches the displayed language live, the session keeps the one chosen in setup.
     pilot.press("f5")
     assert pilot.app.language == "en" and pilot.app.state.language == "fr"
-    assert any(t == "Code pieces" for t in texts(pilot, "rewards-title"))
+    assert any(t == "What you found" for t in texts(pilot, "rewards-title"))
 
 
 def test_no_author_shortcut_outside_the_preview(launch: object) -> None:

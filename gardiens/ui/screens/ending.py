@@ -13,10 +13,11 @@ from gardiens.core.debrief import Badge, badge_of, help_for, lanes_of
 from gardiens.core.model import HelpKind, pick
 from gardiens.core.session import DebriefData, Outcome, PuzzleState
 from gardiens.i18n.format import format_countdown, format_duration
-from gardiens.ui.draw import badge, beam, confetti, fog_layer, lumi, panel, speech_bubble
+from gardiens.ui.draw import badge, beam, confetti, lumi, panel, speech_bubble
 from gardiens.ui.kit.modal import ModalScreen
 from gardiens.ui.kit.screen import TOP_BAR, Screen, draw_title
 from gardiens.ui.screens.attract import night_scene
+from gardiens.ui.screens.play import MapScreen
 from gardiens.ui.text import TEXT_FLOORS
 from gardiens.ui.theme import DESIGN_SIZE, TOUCH
 from gardiens.ui.widgets.base import Button, Widget
@@ -78,11 +79,15 @@ class _Ending(Screen):
         return lumi(surface, (self.px(380), self.height - self.px(200)), self.px(520), mood=self.mood,
                     high_contrast=self.app.settings.high_contrast)
 
+    def backdrop(self) -> pygame.Surface:
+        """The mission's scene behind Lumi (the night sky when there is no mission)."""
+        return night_scene(self)
+
     def draw(self, surface: pygame.Surface) -> None:
         app = self.app
         p = app.palette
         m = app.metrics
-        surface.blit(night_scene(self), (0, 0))
+        surface.blit(self.backdrop(), (0, 0))
         head = self.draw_scene(surface)
         title, text = self.speech()
         bubble = pygame.Rect(self.px(720), self.px(170), self.width - self.px(810), self.px(560))
@@ -121,6 +126,14 @@ class VictoryScreen(_Ending):
     def animating(self) -> bool:
         return self.app.time - self.opened_at < CELEBRATION_SECONDS
 
+    def backdrop(self) -> pygame.Surface:
+        """The world restored: the scene in full colour, the fog gone, every spot lit."""
+        app = self.app
+        if app.mission is None:
+            return super().backdrop()
+        return app.frame.cached(("victory-scene", app.mission.id, app.display_language),
+                                lambda: MapScreen(app).ending_scene(restored=True))
+
     def speech(self) -> tuple[str, str]:
         mission = self.app.mission
         words = self.app.words
@@ -146,16 +159,24 @@ class TimeUpScreen(_Ending):
     name = "time_up"
     mood = "sad"
 
+    def __init__(self, app: Host) -> None:
+        super().__init__(app)
+        self._scene: pygame.Surface | None = None
+
     def speech(self) -> tuple[str, str]:
-        text = self._("Le Brouillard a gagné cette fois… mais vous avez bien avancé !")
+        mission = self.app.mission
+        words = self.app.words
+        text = words.text(mission.time_up) if mission and words and mission.time_up else ""
+        text = text or self._("Le Brouillard a gagné cette fois… mais vous avez bien avancé !")
         return self._("Temps écoulé !"), f"{text}\n{self.solved_line()}"
 
-    def draw_scene(self, surface: pygame.Surface) -> pygame.Rect:
-        app = self.app
-        head = super().draw_scene(surface)
-        fog = app.frame.cached(("thick-fog",), lambda: fog_layer(app.size, app.palette.fog, 5, density=2.0))
-        surface.blit(fog, (0, 0))
-        return head
+    def backdrop(self) -> pygame.Surface:
+        """The scene as the team left it: lit where they solved, foggy elsewhere."""
+        if self.app.mission is None:
+            return super().backdrop()
+        if self._scene is None or self._scene.get_size() != self.app.size:
+            self._scene = MapScreen(self.app).ending_scene(restored=False)
+        return self._scene
 
 
 class DebriefScreen(Screen):

@@ -6,6 +6,7 @@ import math
 from abc import ABC, abstractmethod
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import partial
 from typing import TYPE_CHECKING, TypeVar
 
 import pygame
@@ -13,15 +14,30 @@ import pygame
 from gardiens.core.checkers import Verdict
 from gardiens.core.commands import Pause, RequestHint, Submit
 from gardiens.core.model import Mission, Puzzle
-from gardiens.core.session import PuzzleState
+from gardiens.core.session import PuzzleState, SessionState
 from gardiens.ui.draw import focus_ring, lumi, panel, speech_bubble
 from gardiens.ui.kit.modal import ModalScreen, card_panel
 from gardiens.ui.kit.screen import CORNER, TOP_BAR, Screen, bar_button_width, draw_title
 from gardiens.ui.puzzles import PuzzleView, view_for
 from gardiens.ui.puzzles.picking import picks_score
 from gardiens.ui.screens.hud import Hud
+from gardiens.ui.screens.scene import (
+    PLATE,
+    PLATE_GAP,
+    PLATE_PAD,
+    SCALES,
+    SPOT_GAP,
+    Progress,
+    SpotLook,
+    author_spots,
+    cover_rect,
+    grid_cells,
+    place_spots,
+    scene_layer,
+    spot_look,
+)
 from gardiens.ui.screens.why import WhyCards
-from gardiens.ui.theme import TOUCH, Color, Metrics
+from gardiens.ui.theme import Color
 from gardiens.ui.widgets.base import Button, Canvas, Widget
 
 if TYPE_CHECKING:
@@ -37,28 +53,21 @@ FOOTER = 200
 BLOCK_GAP = 14
 ICON_ROOM = 60
 COUNTER = 170
-# A map tile, in design pixels: its pressed depth, inner margin, space between its rows, state
-# badge and mark (key or trophy); the space between tiles and the widest a tile grows.
-TILE_DEPTH = 8
-TILE_PAD = 16
-TILE_GAP = 12
-# The state word is set further from the title than the title from the header: a last line's
-# descenders would otherwise seem to touch it.
-STATUS_GAP = 20
-BADGE = 70
-MARK = 56
-TILE_SPACING = 30
-MAX_TILE_WIDTH = 430
-# More columns would make tiles too narrow for a title read from a metre.
-MAX_COLUMNS = 6
-# The most lines a tile's title and state word take; a longer title asks for wider tiles.
-TITLE_LINES = 3
-# The sizes a tile's title may take, largest first: the smaller one lets a crowded map keep
-# more tiles on a page.
-TITLE_ROLES = ("subtitle", "button")
-STATUS_LINES = 2
+# The map's strip of findings along the bottom, Lumi's corner and her speech bubble, in design
+# pixels.
+STRIP = 112
+LUMI = 220
+LUMI_CORNER = 270
+BUBBLE = (430, 118)
+# Seconds: how long a newly opened spot takes to pop in, and how long Lumi cheers after a solve.
+# Nothing on the map moves for longer: a kiosk idles for hours, and a still map costs nothing.
+POP_IN = 0.6
+CHEER_SECONDS = 4.0
+# Lumi worries in the last two minutes, or the last 15 % of the time.
+WORRY_SECONDS = 120
+WORRY_SHARE = 0.15
 
-_TILE_LOOK = {
+_SPOT_LOOK = {
     PuzzleState.LOCKED: ("lock", "locked"),
     PuzzleState.AVAILABLE: ("play", "accent"),
     PuzzleState.SOLVED: ("check", "good"),
@@ -71,220 +80,159 @@ def ease_out(t: float) -> float:
     return 1 - (1 - t) ** 3
 
 
-@dataclass(frozen=True)
-class TileRows:
-    """The heights of a map tile's three rows, the same on every tile of the map: the header
-    (state badge, key or trophy, number), the title (wrapped) and the state's word."""
-
-    header: int
-    title: int
-    status: int
-    # The theme role of the titles' size: smaller on a crowded map, never under the label floor.
-    title_role: str = "subtitle"
-
-
-class PuzzleTile(Button):
-    """A puzzle on the map: its state is told by an icon and a word, as well as by colour; a key
-    marks a puzzle that gives a piece of the code (and only those: not every puzzle does).
-
-    Its number and icons share a header row, the title wraps below it and the state's word has
-    a row of its own, so that none of them lies over another whatever the lengths."""
+class PuzzleSpot(Button):
+    """A puzzle in the scene: a round medallion that looks like a button (raised, its state told
+    by an icon: lock, play, check or skip; a trophy on the goal) over a plate with its title and
+    its state's word. Locked spots are dim, available ones pulse for a while, solved ones glow."""
 
     def __init__(self, name: str, rect: pygame.Rect, title: str, state_label: str, state: PuzzleState,
-                 number: int, goal: bool, on_tap: object, *, gives_piece: bool = False,
-                 rows: TileRows | None = None) -> None:
-        icon, kind = _TILE_LOOK[state]
+                 goal: bool, on_tap: Callable[[], object], *, look: SpotLook,
+                 pop_at: float | None = None) -> None:
+        icon, kind = _SPOT_LOOK[state]
         super().__init__(name, rect, title, icon=icon, kind=kind, on_tap=on_tap,  # type: ignore[arg-type]
                          enabled=state is PuzzleState.AVAILABLE)
         self.state_label = state_label
         self.state = state
-        self.number = number
         self.goal = goal
-        self.gives_piece = gives_piece
-        self.rows = rows or TileRows(0, 0, 0)
+        self.spot = look
+        self.pop_at = pop_at
 
-    @staticmethod
-    def height_for(rows: TileRows, m: Metrics) -> int:
-        """The height of a tile whose rows are `rows` (its pressed depth included)."""
-        # Summed as `parts` places them, each rounded on its own.
-        return (m.px(TILE_DEPTH) + 2 * m.px(TILE_PAD) + m.px(TILE_GAP) + m.px(STATUS_GAP) + rows.header
-                + rows.title + rows.status)
-
-    @staticmethod
-    def digits(app: Canvas, number: int) -> tuple[pygame.Rect, pygame.Rect]:
-        """Where a tile's number is drawn from (the rendered line) and where its ink lies, both
-        relative to the line's top left: the header holds the ink, not the font's empty room."""
-        font = app.type.font(app.metrics.text("title"), True)
-        text = app.type.shape(f"{number}")
-        line = pygame.Rect((0, 0), font.size(text))
-        glyphs = [g for g in font.metrics(text) if g is not None]
-        ascent = font.get_ascent()
-        top = ascent - max((g[3] for g in glyphs), default=ascent)
-        bottom = ascent - min((g[2] for g in glyphs), default=0)
-        return line, pygame.Rect(0, top, line.w, max(0, bottom - top))
-
-    @staticmethod
-    def header_height(app: Canvas, count: int) -> int:
-        """The header row's height for numbers up to `count`: the badge's, or the digits' ink."""
-        tallest = max(PuzzleTile.digits(app, number)[1].h for number in range(1, count + 1))
-        return max(app.metrics.px(BADGE), tallest)
-
-    @staticmethod
-    def header_width(app: Canvas, number: int) -> int:
-        """The narrowest a tile may be for its header row: badge, mark and number side by side."""
-        m = app.metrics
-        return 2 * m.px(TILE_PAD) + m.px(BADGE) + m.px(MARK) + 2 * m.px(TILE_GAP) + PuzzleTile.digits(app, number)[0].w
-
-    def parts(self, app: Canvas, rect: pygame.Rect | None = None) -> dict[str, pygame.Rect]:
-        """Where the tile's parts lie, for a tile drawn in `rect` (its own when not given): the
-        state badge, the mark (key or trophy, if any), the number's ink and its line as drawn, the
-        title and the state's word."""
-        m = app.metrics
-        rect = rect or pygame.Rect(self.rect.x, self.rect.y, self.rect.w, self.rect.h - m.px(TILE_DEPTH))
-        pad, gap = m.px(TILE_PAD), m.px(TILE_GAP)
-        inner = rect.inflate(-2 * pad, 0)
-        header = pygame.Rect(inner.x, rect.y + pad, inner.w, self.rows.header)
-        badge = pygame.Rect(0, 0, m.px(BADGE), m.px(BADGE))
-        badge.midleft = header.midleft
-        line, ink = self.digits(app, self.number)
-        line.topright = (header.right, header.centery - ink.centery)
-        number = ink.move(line.x, line.y)
-        parts = {"badge": badge, "number": number, "line": line}
-        if self.goal or self.gives_piece:
-            mark = pygame.Rect(0, 0, m.px(MARK), m.px(MARK))
-            mark.midright = (number.left - gap, header.centery)
-            parts["mark"] = mark
-        parts["title"] = pygame.Rect(inner.x, header.bottom + gap, inner.w, self.rows.title)
-        parts["status"] = pygame.Rect(inner.x, parts["title"].bottom + m.px(STATUS_GAP), inner.w, self.rows.status)
+    def parts(self) -> dict[str, pygame.Rect]:
+        """Where the spot's parts lie: the medallion, the goal's trophy, the plate, its title and
+        its state's word."""
+        look = self.spot
+        medallion = pygame.Rect(0, 0, look.medallion, look.medallion)
+        medallion.midtop = self.rect.midtop
+        plate = pygame.Rect(0, 0, look.plate, look.plate_h)
+        plate.midtop = (self.rect.centerx, medallion.bottom + look.gap)
+        inner = plate.inflate(-2 * look.pad, -2 * look.pad)
+        title = pygame.Rect(inner.x, inner.y, inner.w, look.title_h)
+        status = pygame.Rect(inner.x, inner.bottom - look.state_h, inner.w, look.state_h)
+        parts = {"medallion": medallion, "plate": plate, "title": title, "status": status}
+        if self.goal:
+            side = look.medallion * 4 // 9
+            parts["trophy"] = pygame.Rect(medallion.right - side * 3 // 4, medallion.y - side // 4, side, side)
         return parts
+
+    def popping(self, now: float) -> bool:
+        return self.pop_at is not None and now - self.pop_at < POP_IN
 
     def draw(self, surface: pygame.Surface, app: Canvas, *, focused: bool, pressed: bool) -> None:
         p = app.palette
         m = app.metrics
-        fill, ink, border, shadow = self.colors(app)
-        if self.state is not PuzzleState.AVAILABLE:
-            fill, ink, border, shadow = {
-                PuzzleState.LOCKED: (p.locked_soft, p.ink_soft, p.locked, p.locked),
-                PuzzleState.SOLVED: (p.good_soft, p.ink, p.good, p.good),
-                PuzzleState.SKIPPED: (p.surface_alt, p.ink_soft, p.outline, p.shadow),
-            }[self.state]
-        depth = m.px(TILE_DEPTH)
-        rect = self.rect.copy()
-        rect.h -= depth
+        now = getattr(app, "time", 0.0)
+        parts = self.parts()
+        medallion = parts["medallion"]
+        grow = ease_out((now - self.pop_at) / POP_IN) if self.pop_at is not None else 1.0
+        fill, _ink, border, _shadow = self.colors(app)
+        fill, ring = {
+            PuzzleState.LOCKED: (p.locked_soft, p.locked),
+            PuzzleState.AVAILABLE: (fill, border),
+            PuzzleState.SOLVED: (p.good, p.good),
+            PuzzleState.SKIPPED: (p.surface_alt, p.outline),
+        }[self.state]
+        depth = m.px(8)
+        face = medallion.copy()
+        face.h -= depth
+        face.w -= depth
+        face.center = (medallion.centerx, medallion.centery - depth // 2)
+        if grow < 1:
+            face = face.scale_by(max(0.05, grow))
+            face.center = (medallion.centerx, medallion.centery - depth // 2)
         if pressed and self.enabled:
-            rect.y += depth - m.px(2)
+            face.y += depth - m.px(2)
             depth = m.px(2)
-        panel(surface, rect, fill, radius=m.px(30), shadow=shadow, depth=depth, border=border,
-              border_width=m.px(5))
-        parts = self.parts(app, rect)
-        badge = parts["badge"]
-        pygame.draw.ellipse(surface, border, badge)
-        icon = app.assets.icon(self.icon or "play", m.px(44), p.surface if not app.settings.high_contrast else p.background)
-        surface.blit(icon, icon.get_rect(center=badge.center))
-        app.type.line(surface, f"{self.number}", parts["line"].topleft, size=m.text("title"), color=border,
-                      bold=True)
-        mark = parts.get("mark")
-        if mark is not None:
-            color = ink if self.state is PuzzleState.AVAILABLE and not self.goal else border
-            picture = app.assets.icon("trophy" if self.goal else "key", mark.w, color)
-            surface.blit(picture, picture.get_rect(center=mark.center))
-        app.type.block(surface, self.label, parts["title"], size=m.text(self.rows.title_role), color=ink, bold=True,
-                       valign="middle", max_lines=TITLE_LINES, name=self.name)
-        app.type.block(surface, self.state_label, parts["status"], size=m.text("small"), color=ink,
-                       max_lines=STATUS_LINES, name=f"{self.name}-state")
+        if self.state is PuzzleState.AVAILABLE:
+            # A halo that breathes while the spot pops in, then stays: this one can be played.
+            wave = 1.0 if self.pop_at is None else 0.5 + 0.5 * math.cos((now - self.pop_at) * 10)
+            halo = face.inflate(m.px(14 + 10 * wave), m.px(14 + 10 * wave))
+            pygame.draw.ellipse(surface, p.gold, halo, width=m.px(6))
+        pygame.draw.ellipse(surface, p.shadow if self.state is not PuzzleState.SOLVED else p.good,
+                            face.move(0, depth))
+        pygame.draw.ellipse(surface, fill, face)
+        pygame.draw.ellipse(surface, ring if self.state is not PuzzleState.AVAILABLE else p.surface, face,
+                            width=m.px(5))
+        icon_ink = p.surface if self.state is not PuzzleState.LOCKED else p.locked
+        if app.settings.high_contrast:
+            icon_ink = p.background
+        icon = app.assets.icon(self.icon or "play", max(1, face.w * 11 // 20), icon_ink)
+        surface.blit(icon, icon.get_rect(center=face.center))
+        trophy = parts.get("trophy")
+        if trophy is not None:
+            pygame.draw.ellipse(surface, p.surface, trophy)
+            pygame.draw.ellipse(surface, p.accent_dark, trophy, width=m.px(3))
+            cup = app.assets.icon("trophy", trophy.w * 2 // 3, p.accent_dark)
+            surface.blit(cup, cup.get_rect(center=trophy.center))
         if focused:
-            focus_ring(surface, rect, p, m.px(30), m.px(6))
-
-
-@dataclass(frozen=True)
-class MapGrid:
-    """How the map's tiles are laid out: columns, rows on a page, each tile's size and rows."""
-
-    cols: int
-    rows: int
-    width: int
-    tile: TileRows
-
-    @property
-    def per_page(self) -> int:
-        return self.cols * self.rows
+            focus_ring(surface, face, p, face.w // 2, m.px(6))
+        plate = parts["plate"]
+        locked = self.state is PuzzleState.LOCKED
+        panel(surface, plate, p.locked_soft if locked else p.surface, radius=m.px(18),
+              border=ring, border_width=m.px(3))
+        look = self.spot
+        text_ink = p.ink_soft if locked else p.ink
+        app.type.block(surface, self.label, parts["title"], size=look.title_size, color=text_ink, bold=True,
+                       align="center", valign="middle", max_lines=2, name=self.name, kind="label")
+        if not look.state_h:
+            return
+        app.type.block(surface, self.state_label, parts["status"], size=look.state_size,
+                       color=ring if not locked else p.ink_soft, align="center", max_lines=1,
+                       name=f"{self.name}-state", kind="label")
 
 
 class MapScreen(Screen):
-    """The mission map: puzzles as tiles, the code pieces earned, and Lumi's tip.
+    """The mission map: a scene where each puzzle is a spot, Lumi in a corner and the strip of
+    what the team has found.
 
-    Tiles keep their text at its size: they take as many columns and rows as fit, and a map too
-    large for one screen is turned page by page (« 1 / 2 » and arrows in Lumi's place)."""
+    The scene is drawn from the session's state only: grey and foggy at the start, colour coming
+    back and the fog thinning as puzzles are solved, a warm clearing around each solved spot, the
+    fog rolling back in while the adversary's last words stand."""
 
     name = "map"
 
     def __init__(self, app: Host) -> None:
         super().__init__(app)
-        # The page on show; None until the first layout opens the page of the first puzzle to solve.
-        self.page: int | None = None
-        self.pages = 1
-
-    def _area(self) -> pygame.Rect:
-        """Where the tiles go: below the top bar, above the strip of code pieces."""
-        top = self.px(TOP_BAR + 20)
-        return pygame.Rect(self.px(60), top, self.width - self.px(120), self.strip().y - self.px(30) - top)
+        self.look: SpotLook | None = None
+        self.centres: list[tuple[int, int]] = []
+        # The spots seen available so far (None before the first layout), and when each newly
+        # opened spot began to pop in.
+        self._available: set[str] | None = None
+        self._pops: dict[str, float] = {}
+        # Whether Lumi's bubble has room, and when the team last solved a puzzle on this map.
+        self.chatty = True
+        self._solved: int | None = None
+        self._cheered_at: float | None = None
+        self._layer: tuple[tuple[object, ...], pygame.Surface] | None = None
 
     def strip(self) -> pygame.Rect:
-        """The strip of code pieces along the bottom, right of Lumi (or of the page turner)."""
-        return pygame.Rect(self.px(330), self.height - self.px(200), self.width - self.px(390), self.px(170))
+        """The strip of findings along the bottom, right of Lumi."""
+        return pygame.Rect(self.px(LUMI_CORNER), self.height - self.px(STRIP), self.width - self.px(LUMI_CORNER),
+                           self.px(STRIP))
 
-    def pager(self) -> pygame.Rect:
-        """Lumi's place, left of the strip: the page turner when the map has pages."""
-        strip = self.strip()
-        return pygame.Rect(self.px(30), strip.y, strip.x - self.px(50), strip.h)
+    def area(self) -> pygame.Rect:
+        """The scene: the whole width, from the top bar down to the strip."""
+        top = self.px(TOP_BAR)
+        return pygame.Rect(0, top, self.width, self.height - self.px(STRIP) - top)
 
-    def grid(self, titles: list[str], states: list[str]) -> MapGrid:
-        """The grid that needs the fewest pages, each title whole in at most three lines: at the
-        titles' usual size first, then at a smaller one (a label still); four columns first (the
-        usual look), then more, then fewer."""
-        app = self.app
-        m = app.metrics
-        area = self._area()
-        n = max(1, len(titles))
-        gap = self.px(TILE_SPACING)
-        widest = max(PuzzleTile.header_width(app, number) for number in range(1, n + 1))
-        header = PuzzleTile.header_height(app, n)
-        best: MapGrid | None = None
-        for role in TITLE_ROLES:
-            for cols in sorted(range(1, min(n, MAX_COLUMNS) + 1), key=lambda c: (c < 4, abs(c - 4))):
-                width = min(self.px(MAX_TILE_WIDTH), (area.w - gap * (cols - 1)) // cols)
-                inner = width - 2 * self.px(TILE_PAD)
-                if width < widest:
-                    continue
-                title = self._rows(titles, m.text(role), inner, TITLE_LINES, bold=True)
-                status = self._rows(states, m.text("small"), inner, STATUS_LINES)
-                if title is None or status is None:
-                    continue
-                tile = TileRows(header, title, status, role)
-                rows = min(math.ceil(n / cols), (area.h + gap) // (PuzzleTile.height_for(tile, m) + gap))
-                if rows < 1:
-                    continue
-                found = MapGrid(cols, rows, width, tile)
-                if best is None or math.ceil(n / found.per_page) < math.ceil(n / best.per_page):
-                    best = found
-        if best is None:
-            # Not even one tile fits whole: one large tile a page, its title cut and reported.
-            width = min(self.px(MAX_TILE_WIDTH), area.w)
-            room = max(0, area.h - PuzzleTile.height_for(TileRows(header, 0, 0), m))
-            status_h = app.type.font(m.text("small")).get_linesize()
-            best = MapGrid(1, 1, width, TileRows(header, max(0, room - status_h), status_h))
-        return best
+    def lumi_base(self) -> tuple[int, int]:
+        return self.px(LUMI_CORNER // 2), self.height - self.px(12)
 
-    def _rows(self, texts: list[str], size: int, width: int, most: int, *, bold: bool = False) -> int | None:
-        """The height the tallest of `texts` takes wrapped at `width`; None when one needs more
-        than `most` lines or has a word wider than `width`."""
-        tallest = 0
-        for text in texts:
-            lines, wide, height = self.app.type.measure(text, size, width, bold)
-            if len(lines) > most or wide > width:
-                return None
-            tallest = max(tallest, height)
-        return tallest
+    def bubble(self) -> pygame.Rect:
+        """Lumi's speech bubble, right of her head."""
+        w, h = BUBBLE
+        return pygame.Rect(self.px(LUMI_CORNER - 40), self.height - self.px(STRIP) - self.px(h + 40),
+                           self.px(w), self.px(h))
+
+    def keep_out(self) -> list[pygame.Rect]:
+        """Where no spot goes: Lumi and her bubble (when she speaks)."""
+        corner = pygame.Rect(0, self.height - self.px(LUMI + 60), self.px(LUMI_CORNER), self.px(LUMI + 60))
+        if not self.chatty:
+            return [corner]
+        return [corner, self.bubble().inflate(self.px(20), self.px(20))]
+
+    def _spots_area(self) -> pygame.Rect:
+        area = self.area()
+        return area.inflate(-self.px(24), -self.px(16))
 
     def layout(self) -> None:
         app = self.app
@@ -309,127 +257,239 @@ class MapScreen(Screen):
             progress = state.puzzles.get(puzzle.id)
             states.append(progress.state if progress else PuzzleState.LOCKED)
         titles = [words.text(puzzle.title, puzzle_id=puzzle.id) for puzzle in puzzles]
-        grid = self.grid(titles, list(labels.values()))
-        self.pages = max(1, math.ceil(len(puzzles) / grid.per_page))
-        if self.page is None:
-            first = next((i for i, s in enumerate(states) if s is PuzzleState.AVAILABLE), 0)
-            self.page = first // grid.per_page
-        self.page = max(0, min(self.pages - 1, self.page))
-        area = self._area()
-        gap = self.px(TILE_SPACING)
-        h = PuzzleTile.height_for(grid.tile, app.metrics)
-        left = area.x + (area.w - (grid.width * grid.cols + gap * (grid.cols - 1))) // 2
-        top = area.y + (area.h - (h * grid.rows + gap * (grid.rows - 1))) // 2
-        shown = range(self.page * grid.per_page, min(len(puzzles), (self.page + 1) * grid.per_page))
-        for place, i in enumerate(shown):
-            puzzle = puzzles[i]
-            rect = pygame.Rect(left + (place % grid.cols) * (grid.width + gap),
-                               top + (place // grid.cols) * (h + gap), grid.width, h)
-            widgets.append(PuzzleTile(f"tile:{puzzle.id}", rect, titles[i], labels[states[i]], states[i], i + 1,
-                                      puzzle.id == mission.goal, lambda p=puzzle: self.open_puzzle(p),
-                                      gives_piece=bool(puzzle.rewards), rows=grid.tile))
-        if self.pages > 1:
-            previous, following = self._turner()[:2]
-            widgets += [
-                Button("map-previous", previous, icon="back", enabled=self.page > 0,
-                       on_tap=lambda: self.turn(-1)),
-                Button("map-next", following, icon="next", enabled=self.page < self.pages - 1,
-                       on_tap=lambda: self.turn(1)),
-            ]
+        area = self._spots_area()
+        gap = self.px(SPOT_GAP)
+        # The largest spots that leave room for every puzzle. On a crowded scene Lumi keeps quiet,
+        # her bubble's room going to the spots; on the most crowded, the state's icon alone tells
+        # it (a shape, not only a colour), the plates keeping the titles.
+        look = None
+        for self.chatty, words_shown in ((True, True), (False, True), (False, False)):
+            keep_out = self.keep_out()
+            for scale in SCALES:
+                found = spot_look(app, titles, list(labels.values()) if words_shown else [], scale)
+                if found is None:
+                    continue
+                look = found
+                if len(grid_cells(area, found, keep_out, gap)) >= len(puzzles):
+                    break
+            else:
+                continue
+            break
+        if look is None:
+            # Not even the smallest plate holds a title in two lines: it is cut and reported.
+            look = _fallback_look(app)
+        self.look = look
+        self.centres = place_spots(author_spots(app, mission, self.area()), area, look, keep_out, gap)
+        self._track(states, list(puzzles))
+        for i, puzzle in enumerate(puzzles):
+            rect = look.footprint(self.centres[i])
+            widgets.append(PuzzleSpot(f"tile:{puzzle.id}", rect, titles[i], labels[states[i]], states[i],
+                                      puzzle.id == mission.goal, partial(self.open_puzzle, puzzle),
+                                      look=look, pop_at=self._pops.get(puzzle.id)))
         self.widgets = widgets
 
-    def _count(self) -> str:
-        return f"{(self.page or 0) + 1} / {self.pages}"
-
-    def _turner(self) -> tuple[pygame.Rect, pygame.Rect, pygame.Rect]:
-        """The previous and next arrows and the « 1 / 2 » between them, in Lumi's place: side by
-        side when the count fits between them, else the count above the arrows."""
-        app = self.app
-        box = self.pager()
-        gap = self.px(12)
-        count_w, count_h = app.type.font(app.metrics.text("button"), True).size(self._count())
-        side = self.px(TOUCH)
-        if 2 * side + count_w + 2 * gap <= box.w:
-            previous = pygame.Rect(box.x, box.y, side, box.h)
-            following = pygame.Rect(box.right - side, box.y, side, box.h)
-            return previous, following, pygame.Rect(previous.right, box.y, following.x - previous.right, box.h)
-        arrows = max(self.app.metrics.px(TOUCH * 2 // 3), box.h - count_h - gap)
-        half = (box.w - gap) // 2
-        count = pygame.Rect(box.x, box.y, box.w, box.h - arrows - gap)
-        previous = pygame.Rect(box.x, box.bottom - arrows, half, arrows)
-        following = pygame.Rect(box.right - half, box.bottom - arrows, half, arrows)
-        return previous, following, count
-
-    def turn(self, by: int) -> None:
-        """Show the previous or the next page of tiles."""
-        self.page = (self.page or 0) + by
-        self.refresh()
+    def _track(self, states: list[PuzzleState], puzzles: list[Puzzle]) -> None:
+        """What changed since the last layout: spots newly open pop in, a solve makes Lumi cheer."""
+        now = self.app.time
+        available = {p.id for p, s in zip(puzzles, states, strict=True) if s is PuzzleState.AVAILABLE}
+        if self._available is not None:
+            for pid in available - self._available:
+                self._pops[pid] = now
+        self._available = available
+        solved = sum(s is PuzzleState.SOLVED for s in states)
+        if self._solved is not None and solved > self._solved:
+            self._cheered_at = now
+        self._solved = solved
 
     def open_puzzle(self, puzzle: Puzzle) -> None:
         self.app.push(PuzzleScreen(self.app, puzzle))
 
+    def progress(self, mission: Mission) -> Progress:
+        """The share of puzzles solved, the solved spots (relative to the scene) and whether the
+        adversary spoke since the last solve."""
+        state = self.app.state
+        area = self.area()
+        solved = [(i, state.puzzles[p.id]) for i, p in enumerate(mission.puzzles)
+                  if p.id in state.puzzles and state.puzzles[p.id].state is PuzzleState.SOLVED]
+        lit = tuple((self.centres[i][0] - area.x, self.centres[i][1] - area.y) for i, _ in solved
+                    if i < len(self.centres))
+        return Progress(len(solved) / max(1, len(mission.puzzles)), lit, adversary_spoke(mission, state))
+
+    def path(self, mission: Mission) -> tuple[tuple[int, int], ...]:
+        """The default scene's path through the spots (none on an author's picture)."""
+        if mission.scene is not None:
+            return ()
+        area = self.area()
+        return tuple((x - area.x, y - area.y) for x, y in self.centres)
+
+    def scene(self, mission: Mission) -> pygame.Surface:
+        """The scene layer for the state the team is in, built once per change."""
+        progress = self.progress(mission)
+        area = self.area()
+        path = self.path(mission)
+        key = (mission.id, area.size, path, progress)
+        if self._layer is None or self._layer[0] != key:
+            self._layer = (key, scene_layer(self.app, mission, area.size, path, progress))
+        return self._layer[1]
+
+    def ending_scene(self, *, restored: bool) -> pygame.Surface:
+        """The whole window covered by the scene: restored (full colour, no fog, every spot lit)
+        for the victory, or as the team left it."""
+        mission = self.app.mission
+        size = self.app.size
+        if mission is None:
+            return pygame.Surface(size)
+        self.layout()
+        area = self.area()
+        progress = self.progress(mission)
+        if restored:
+            lit = tuple((x - area.x, y - area.y) for x, y in self.centres)
+            progress = Progress(1.0, lit)
+        layer = scene_layer(self.app, mission, area.size, self.path(mission), progress)
+        cover = cover_rect(size, area.w / area.h)
+        whole = pygame.Surface(size)
+        whole.blit(pygame.transform.smoothscale(layer, cover.size), cover.topleft)
+        return whole
+
+    def mood(self) -> str:
+        """Lumi cheers a few seconds after a solve, worries when little time is left."""
+        app = self.app
+        if self._cheering():
+            return "cheer"
+        state = app.state
+        total = state.time_limit + state.added
+        left = app.session.remaining()
+        if total > 0 and (left <= WORRY_SECONDS or left <= WORRY_SHARE * total):
+            return "worried"
+        return "happy"
+
+    def _cheering(self) -> bool:
+        return self._cheered_at is not None and self.app.time - self._cheered_at < CHEER_SECONDS
+
+    def animating(self) -> bool:
+        now = self.app.time
+        return any(now - at < POP_IN for at in self._pops.values())
+
     def draw(self, surface: pygame.Surface) -> None:
-        self.draw_background(surface)
         mission = self.app.mission
         words = self.app.words
         if mission is None or words is None:
+            self.draw_background(surface)
             return
+        area = self.area()
+        # The paper shows only above and below the scene, which covers the rest.
+        paper = self.app.frame.background()
+        surface.blit(paper, (0, 0), pygame.Rect(0, 0, self.width, area.y))
+        surface.blit(paper, (0, area.bottom), pygame.Rect(0, area.bottom, self.width, self.height - area.bottom))
+        surface.blit(self.scene(mission), area.topleft)
         draw_title(self, surface, words.text(mission.title), right=self.hud.left_edge)
         self.hud.draw(surface)
         self.draw_rewards(surface, mission)
-        if self.pages > 1:
-            count = self._turner()[2]
-            self.app.type.block(surface, self._count(), count, size=self.app.metrics.text("button"),
-                                color=self.app.palette.ink, bold=True, align="center", valign="middle",
-                                max_lines=1, name="map-page", kind="label")
-        else:
-            lumi(surface, (self.px(160), self.height - self.px(24)), self.px(230), mood="happy",
-                 high_contrast=self.app.settings.high_contrast)
+        self.draw_lumi(surface)
         self.draw_widgets(surface)
 
+    def draw_lumi(self, surface: pygame.Surface) -> None:
+        """Lumi in her corner, with a word that suits the moment."""
+        app = self.app
+        p = app.palette
+        _ = self._
+        mood = self.mood()
+        head = lumi(surface, self.lumi_base(), self.px(LUMI), mood="happy" if mood == "cheer" else mood,
+                    wave=1.0 if mood == "cheer" else 0.0,
+                    high_contrast=app.settings.high_contrast)
+        said = {
+            "cheer": _("Bravo ! Le Brouillard recule."),
+            "worried": _("Vite, le temps presse !"),
+            "happy": _("Touchez une énigme qui brille !"),
+        }[mood]
+        if not self.chatty:
+            return
+        bubble = self.bubble()
+        speech_bubble(surface, bubble, p.surface, p.outline, radius=self.px(26),
+                      tail_to=(head.right + self.px(4), head.centery), width=self.px(3))
+        app.type.block(surface, said, bubble.inflate(-self.px(36), -self.px(20)), size=app.metrics.text("small"),
+                       color=p.ink, bold=True, align="center", valign="middle", max_lines=2, name="lumi-says")
+
     def draw_rewards(self, surface: pygame.Surface, mission: Mission) -> None:
-        """The strip of code pieces earned along the bottom, next to Lumi (or a tip while there are none)."""
+        """The strip along the bottom: what the team has found, as the words of each finding (or a
+        tip while there are none)."""
         app = self.app
         p = app.palette
         m = app.metrics
+        words = app.words
         _ = self._
         strip = self.strip()
-        panel(surface, strip, p.surface, radius=self.px(30), border=p.outline, border_width=self.px(3))
-        earned = app.state.rewards
+        panel(surface, strip, p.surface, radius=0, border=p.outline, border_width=self.px(3))
         rewards = {r.id: r for pz in mission.puzzles for r in pz.rewards}
-        head = pygame.Rect(strip.x + self.px(30), strip.y + self.px(10), self.px(380), strip.h - self.px(20))
-        app.type.block(surface, _("Pièces du code"), head, size=m.text("subtitle"), color=p.ink, bold=True,
-                       valign="middle", name="rewards-title")
-        x = head.right + self.px(20)
-        if not rewards:
-            tip = _("Résolvez les énigmes pour réussir la mission !")
-        elif not earned:
-            # Only the puzzles that give a piece say so (their key), not every puzzle.
-            tip = _("Une énigme marquée d'une clé vous donne une pièce du code.")
-            key = app.assets.icon("key", self.px(56), p.accent_dark)
-            surface.blit(key, key.get_rect(midleft=(x, strip.centery)))
-            x += self.px(72)
-        else:
-            tip = ""
-        for rid in earned:
-            reward = rewards.get(rid)
-            if reward is None:
-                continue
-            card = pygame.Rect(x, strip.y + self.px(20), self.px(130), strip.h - self.px(40))
-            if card.right > strip.right - self.px(20):
-                break
-            panel(surface, card, p.gold, radius=self.px(20), border=p.accent_dark, border_width=self.px(3))
-            app.type.block(surface, reward.value, card.inflate(-self.px(10), -self.px(10)), size=m.text("huge"),
-                           color=p.on_accent, bold=True, align="center", valign="middle", max_lines=1,
-                           name=f"reward:{rid}")
-            x = card.right + self.px(16)
-        if tip:
-            app.type.block(surface, tip, pygame.Rect(x, strip.y + self.px(10), strip.right - x - self.px(30),
-                           strip.h - self.px(20)), size=m.text("body"), color=p.ink_soft, valign="middle",
-                           name="map-tip")
+        earned = [rewards[rid] for rid in app.state.rewards if rid in rewards]
+        size = m.text("button")
+        heading = _("Vos trouvailles")
+        head_w = app.type.font(size, True).size(app.type.shape(heading))[0]
+        head = pygame.Rect(strip.x + self.px(24), strip.y, head_w, strip.h)
+        app.type.block(surface, heading, head, size=size, color=p.primary_dark, bold=True, valign="middle",
+                       max_lines=1, name="rewards-title")
+        x = head.right + self.px(24)
+        room = pygame.Rect(x, strip.y + self.px(16), strip.right - x - self.px(24), strip.h - self.px(32))
+        if not earned:
+            tip = _("Chaque énigme résolue vous donne une trouvaille.") if rewards else \
+                _("Résolvez les énigmes pour réussir la mission !")
+            app.type.block(surface, tip, room, size=m.text("small"), color=p.ink_soft, valign="middle",
+                           max_lines=1, name="map-tip")
+            return
+        chip_size = m.text("small")
+        font = app.type.font(chip_size, True)
+        pad = self.px(18)
+        texts = [words.reward_label(r.id).strip() if words else r.value for r in earned]
+        widths = [font.size(app.type.shape(t))[0] + 2 * pad for t in texts]
+        # The latest findings first when they do not all fit; a count says how many are left out.
+        shown = len(texts)
+        more_w = font.size("+99")[0] + 2 * pad
+        while shown and sum(widths[-shown:]) + self.px(12) * shown + (more_w if shown < len(texts) else 0) > room.w:
+            shown -= 1
+        x = room.x
+        if shown < len(texts):
+            chip = pygame.Rect(x, room.y, more_w, room.h)
+            panel(surface, chip, p.surface_alt, radius=room.h // 2, border=p.outline, border_width=self.px(2))
+            app.type.block(surface, f"+{len(texts) - shown}", chip, size=chip_size, color=p.ink, bold=True,
+                           align="center", valign="middle", max_lines=1, name="rewards-more", kind="label")
+            x = chip.right + self.px(12)
+        for reward, text, width in list(zip(earned, texts, widths, strict=True))[len(texts) - shown:]:
+            chip = pygame.Rect(x, room.y, min(width, room.right - x), room.h)
+            panel(surface, chip, p.gold, radius=room.h // 2, border=p.accent_dark, border_width=self.px(2))
+            app.type.block(surface, text, chip.inflate(-2 * pad, 0), size=chip_size, color=p.on_accent, bold=True,
+                           align="center", valign="middle", max_lines=1, name=f"reward:{reward.id}", kind="label")
+            x = chip.right + self.px(12)
 
     def on_back(self) -> None:
         self.app.command(Pause())
+
+
+def _fallback_look(app: Host) -> SpotLook:
+    m = app.metrics
+    label = m.floor("label")
+    line = app.type.font(label).get_linesize()
+    return SpotLook(m.touch, m.px(PLATE), m.px(PLATE_PAD), m.px(PLATE_GAP), label, 2 * line, label, line)
+
+
+def adversary_spoke(mission: Mission, state: SessionState) -> bool:
+    """True when the adversary's last words came after the team's last solve: its fog stands
+    until the next one. When each event was told follows from its trigger."""
+    solved = [(g.solved_at, pid) for pid, g in state.puzzles.items()
+              if g.state is PuzzleState.SOLVED and g.solved_at is not None]
+    count = len(solved)
+    last = max(solved, default=(None, None))
+    limit = state.time_limit + state.added
+    for index in state.told:
+        event = mission.events[index]
+        if event.speaker != "adversary":
+            continue
+        if event.after_solved is not None and event.after_solved == count:
+            return True
+        if event.on_solved is not None and event.on_solved == last[1]:
+            return True
+        if event.time_left is not None and (last[0] is None or limit - event.time_left >= last[0]):
+            return True
+    return False
 
 
 class PuzzleScreen(Screen):
