@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 from abc import ABC, abstractmethod
 from collections.abc import Callable
@@ -59,6 +60,8 @@ STRIP = 112
 LUMI = 220
 LUMI_CORNER = 270
 BUBBLE = (430, 118)
+# How far a spot placed by the author may be nudged off its object, in medallions.
+NUDGE = 1.0
 # Seconds: how long a newly opened spot takes to pop in, and how long Lumi cheers after a solve.
 # Nothing on the map moves for longer: a kiosk idles for hours, and a still map costs nothing.
 POP_IN = 0.6
@@ -259,27 +262,10 @@ class MapScreen(Screen):
         titles = [words.text(puzzle.title, puzzle_id=puzzle.id) for puzzle in puzzles]
         area = self._spots_area()
         gap = self.px(SPOT_GAP)
-        # The largest spots that leave room for every puzzle. On a crowded scene Lumi keeps quiet,
-        # her bubble's room going to the spots; on the most crowded, the state's icon alone tells
-        # it (a shape, not only a colour), the plates keeping the titles.
-        look = None
-        for self.chatty, words_shown in ((True, True), (False, True), (False, False)):
-            keep_out = self.keep_out()
-            for scale in SCALES:
-                found = spot_look(app, titles, list(labels.values()) if words_shown else [], scale)
-                if found is None:
-                    continue
-                look = found
-                if len(grid_cells(area, found, keep_out, gap)) >= len(puzzles):
-                    break
-            else:
-                continue
-            break
-        if look is None:
-            # Not even the smallest plate holds a title in two lines: it is cut and reported.
-            look = _fallback_look(app)
+        wanted = author_spots(app, mission, self.area())
+        look, keep_out = self._choose_look(titles, list(labels.values()), wanted, area, gap)
         self.look = look
-        self.centres = place_spots(author_spots(app, mission, self.area()), area, look, keep_out, gap)
+        self.centres = place_spots(wanted, area, look, keep_out, gap)
         self._track(states, list(puzzles))
         for i, puzzle in enumerate(puzzles):
             rect = look.footprint(self.centres[i])
@@ -287,6 +273,41 @@ class MapScreen(Screen):
                                       puzzle.id == mission.goal, partial(self.open_puzzle, puzzle),
                                       look=look, pop_at=self._pops.get(puzzle.id)))
         self.widgets = widgets
+
+    def _choose_look(self, titles: list[str], states: list[str], wanted: list[tuple[float, float] | None],
+                     area: pygame.Rect, gap: int) -> tuple[SpotLook, list[pygame.Rect]]:
+        """The largest spots that leave room for every puzzle, and where no spot may go.
+
+        On a crowded scene Lumi keeps quiet, her bubble's room going to the spots; on the most
+        crowded, the state's icon alone tells it (a shape, not only a colour), the plates keeping
+        the titles. Where the author placed spots on a picture, the spots should also stay on their
+        objects: the first look (largest first, Lumi quiet before spots shrink) whose spots need
+        no more than a nudge wins; when none does, the spots are nudged as far as they must."""
+        app = self.app
+        if any(w is not None for w in wanted):
+            for scale, self.chatty in itertools.product(SCALES, (True, False)):
+                found = spot_look(app, titles, states, scale)
+                if found is None:
+                    continue
+                keep_out = self.keep_out()
+                if len(grid_cells(area, found, keep_out, gap)) < len(titles):
+                    continue
+                centres = place_spots(wanted, area, found, keep_out, gap)
+                moved = max(math.dist(c, w) for c, w in zip(centres, wanted, strict=True) if w is not None)
+                if moved <= found.medallion * NUDGE:
+                    return found, keep_out
+        look = None
+        for self.chatty, shown in ((True, True), (False, True), (False, False)):
+            keep_out = self.keep_out()
+            for scale in SCALES:
+                found = spot_look(app, titles, states if shown else [], scale)
+                if found is None:
+                    continue
+                look = found
+                if len(grid_cells(area, found, keep_out, gap)) >= len(titles):
+                    return look, keep_out
+        # Not even the smallest plate holds a title in two lines: it is cut and reported.
+        return look or _fallback_look(app), keep_out
 
     def _track(self, states: list[PuzzleState], puzzles: list[Puzzle]) -> None:
         """What changed since the last layout: spots newly open pop in, a solve makes Lumi cheer."""
