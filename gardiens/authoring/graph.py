@@ -166,7 +166,7 @@ def mission_svg(mission: Mission, words: InterfaceTranslator | None = None) -> s
     count = len(mission.puzzles)
     subtitle = _(
         "{mission} · {puzzles} · objectif : {goal} · "
-        "flèche pleine = « requires », flèche pointillée = pièce du code vers le cadenas"
+        "flèche pleine = « requires », flèche pointillée = trouvaille vers l'énigme qui l'utilise"
     ).format(
         mission=mission.id,
         puzzles=words.ngettext("{count} énigme", "{count} énigmes", count).format(count=count),

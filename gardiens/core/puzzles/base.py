@@ -63,16 +63,22 @@ class Feedback(Strict):
 
 
 class Reward(Strict):
-    """A code piece the team earns by solving a puzzle, e.g. one digit of the final code (never
-    called a hint: a hint is the help the team asks for)."""
+    """A finding the team earns by solving a puzzle and uses in a later one: a fragment of the
+    message to rebuild, a situation to match, a digit of a lock's code (never called a hint: a
+    hint is the help the team asks for)."""
 
     id: Identifier
     value: str = Field(
         min_length=1,
         max_length=32,
-        description=D_("La valeur gagnée (ex. un chiffre du code final)."),
+        description=D_("La valeur gagnée (ex. un chiffre, pour un cadenas « code_from »)."),
     )
-    label: Text = Field(description=D_("Ce que l'équipe lit en gagnant cette pièce du code."))
+    label: Text = Field(
+        description=D_(
+            "Ce que l'équipe lit en gagnant cette trouvaille, et ce que l'énigme qui l'utilise "
+            "lui montre (un morceau de message, une situation…)."
+        )
+    )
 
 
 class PuzzleBase(Strict):
@@ -105,5 +111,8 @@ class PuzzleBase(Strict):
     )
     rewards: list[Reward] = Field(
         default_factory=list,
-        description=D_("Pièces du code gagnées en résolvant l'énigme (ex. un chiffre du code final)."),
+        description=D_(
+            "Trouvailles gagnées en résolvant l'énigme, pour une énigme suivante (ex. un morceau "
+            "du message à reformer)."
+        ),
     )

@@ -896,8 +896,7 @@ class FeedbackPanel(PopUp[bool]):
         for rid in self.earned:
             reward = rewards.get(rid)
             if reward is not None:
-                lines.append(self._("Pièce du code gagnée : {value} — {label}").format(
-                    value=reward.value, label=words.reward_label(rid)))
+                lines.append(self._("Trouvaille gagnée : « {label} »").format(label=words.reward_label(rid)))
         return lines
 
 
