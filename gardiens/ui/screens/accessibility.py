@@ -13,14 +13,28 @@ from gardiens.ui.screens.attract import language_name
 from gardiens.ui.theme import TEXT_STEPS, VOLUME_STEPS, Volume
 from gardiens.ui.widgets.base import Button, Widget
 
+# The card, in design pixels: its width, and its column of row titles: usually, at most, and the
+# room the icon and the margins take beside a title.
+CARD_WIDTH = 1700
+LABEL_WIDTH = 420
+LABEL_MOST = 620
+LABEL_ROOM = 140
+
 
 class AccessibilityPanel(ModalScreen[None]):
     """Settings apply at once, to every screen, until the kiosk is reset by the facilitator."""
 
     name = "accessibility"
 
+    def label_width(self, titles: tuple[str, ...]) -> int:
+        """The column of row titles: as wide as the widest title on one line needs (the icon and
+        margins included), between the usual width and the most that leaves the options room."""
+        font = self.app.type.font(self.app.metrics.text("subtitle"), True)
+        widest = max(font.size(self.app.type.shape(title))[0] for title in titles)
+        return max(self.px(LABEL_WIDTH), min(self.px(LABEL_MOST), widest + self.px(LABEL_ROOM)))
+
     def card(self) -> pygame.Rect:
-        rect = pygame.Rect(0, 0, self.px(1500), min(self.height - self.px(80), self.px(960)))
+        rect = pygame.Rect(0, 0, self.px(CARD_WIDTH), min(self.height - self.px(80), self.px(960)))
         rect.center = (self.width // 2, self.height // 2)
         return rect
 
@@ -31,7 +45,9 @@ class AccessibilityPanel(ModalScreen[None]):
         card = self.card()
         self.rows: list[tuple[str, str, pygame.Rect]] = []
         widgets: list[Widget] = []
-        label_w = self.px(420)
+        titles = {"text": _("Taille du texte"), "contrast": _("Contraste"), "font": _("Police"),
+                  "music": _("Musique"), "effects": _("Sons"), "language": _("Langue")}
+        label_w = self.label_width(tuple(titles.values()))
         x0 = card.x + self.px(50) + label_w
         # Six rows and the close button share the card: rows stay above the touch minimum.
         row_h = self.px(96)
@@ -52,25 +68,25 @@ class AccessibilityPanel(ModalScreen[None]):
             y += row_h + self.px(14)
 
         sizes = [_("Normal"), _("Grand"), _("Très grand")]
-        row("textsize", _("Taille du texte"),
+        row("textsize", titles["text"],
             [(f"text:{i}", sizes[i] if i < len(sizes) else f"{TEXT_STEPS[i]:.1f}", s.text_step == i,
               {"text_step": i}, None) for i in range(len(TEXT_STEPS))])
-        row("contrast", _("Contraste"),
+        row("contrast", titles["contrast"],
             [("contrast:off", _("Normal"), not s.high_contrast, {"high_contrast": False}, None),
              ("contrast:on", _("Élevé"), s.high_contrast, {"high_contrast": True}, None)])
-        row("book", _("Police"),
+        row("book", titles["font"],
             [("font:andika", "Andika", s.font == "andika", {"font": "andika"}, "andika"),
              ("font:opendyslexic", "OpenDyslexic", s.font == "opendyslexic", {"font": "opendyslexic"},
               "opendyslexic")])
         volumes: dict[Volume, str] = {"off": _("Coupé"), "low": _("Doux"), "normal": _("Normal")}
-        row("music" if s.music != "off" else "mute", _("Musique"),
+        row("music" if s.music != "off" else "mute", titles["music"],
             [(f"music:{step}", volumes[step], s.music == step, {"music": step}, None) for step in VOLUME_STEPS])
-        row("sound" if s.effects != "off" else "mute", _("Sons"),
+        row("sound" if s.effects != "off" else "mute", titles["effects"],
             [(f"effects:{step}", volumes[step], s.effects == step, {"effects": step}, None)
              for step in VOLUME_STEPS])
         # The language applies at once to the interface and the mission; each language is named
         # in its own words so that a team that cannot read the current one still finds its own.
-        self.rows.append(("globe", _("Langue"), pygame.Rect(card.x + self.px(50), y, label_w - self.px(20), row_h)))
+        self.rows.append(("globe", titles["language"], pygame.Rect(card.x + self.px(50), y, label_w - self.px(20), row_h)))
         bw = (card.right - self.px(50) - x0 - gap * (len(INTERFACE_LANGUAGES) - 1)) // len(INTERFACE_LANGUAGES)
         for i, code in enumerate(INTERFACE_LANGUAGES):
             widgets.append(Button(f"language:{code}", pygame.Rect(x0 + i * (bw + gap), y, bw, row_h),
