@@ -521,7 +521,8 @@ class PuzzleScreen(Screen):
     def __init__(self, app: Host, puzzle: Puzzle) -> None:
         super().__init__(app)
         self.puzzle = puzzle
-        self.view: PuzzleView = view_for(self, puzzle)
+        # The view shows what the team types in its language (a cipher codes the team's word).
+        self.view: PuzzleView = view_for(self, app.session.played(puzzle.id))
         self.name = f"puzzle:{puzzle.id}"
 
     def layout(self) -> None:
