@@ -115,9 +115,16 @@ class MissionTexts:
         context = message_context(self.mission.id, puzzle_id)
         return self._translations.get((context, source), source)
 
+    def picture(self, picture: str, source: str) -> str:
+        """A text run of the picture `picture` (its context), translated; else the source."""
+        return self._translations.get((picture, source), source)
+
 
 class PseudoMissionTexts(MissionTexts):
     """A mission's texts in the `qps` pseudo-locale: the source lengthened and accented."""
 
     def _translate(self, source: str, puzzle_id: str | None) -> str:
+        return pseudolocalise(source)
+
+    def picture(self, picture: str, source: str) -> str:
         return pseudolocalise(source)

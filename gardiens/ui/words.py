@@ -6,6 +6,8 @@ from collections.abc import Sequence
 
 from gardiens.core.model import AgeBand, Mission, Text, TextList
 from gardiens.i18n.missions import MissionTexts
+from gardiens.ui.picture_text import PictureWords
+from gardiens.ui.theme import FontChoice
 
 
 class MissionWords:
@@ -29,6 +31,10 @@ class MissionWords:
                 if reward.id == reward_id:
                     return self.text(reward.label, puzzle.id)
         return ""
+
+    def pictures(self, family: FontChoice) -> PictureWords:
+        """How this team reads the words of the mission's pictures, in the font `family`."""
+        return PictureWords(self.language, family, self.mission.id, self._texts.picture)
 
     def texts(self, texts: TextList | Sequence[Text], puzzle_id: str | None = None) -> list[str]:
         return self._texts.texts(texts, puzzle_id=puzzle_id)  # type: ignore[arg-type]

@@ -132,7 +132,9 @@ class CategoriseView(CategoryBoxesView):
         directory = self.app.mission_dir()
         if not self.puzzle.image or directory is None or min(size) <= 0:
             return None
-        return self.app.assets.image(directory / self.puzzle.image, size)
+        words = self.app.words
+        return self.app.assets.image(directory / self.puzzle.image, size,
+                                     words.pictures(self.app.type.family) if words else None)
 
     def show_picture(self) -> None:
         self.app.push(PicturePanel(self.app, self.picture((self.app.size[0], self.app.size[1]))))

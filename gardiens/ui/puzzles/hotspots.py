@@ -115,7 +115,9 @@ class HotspotsView(PickingView):
         directory = self.app.mission_dir()
         self.image = None
         if directory is not None:
-            self.image = self.app.assets.image(directory / self.puzzle.image, room.size)
+            words = self.app.words
+            self.image = self.app.assets.image(directory / self.puzzle.image, room.size,
+                                               words.pictures(self.app.type.family) if words else None)
         if self.image is not None:
             self.picture = self.image.get_rect(center=room.center)
         else:

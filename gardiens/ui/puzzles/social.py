@@ -326,4 +326,6 @@ def mission_picture(view: PuzzleView, image: str | None, size: tuple[int, int]) 
     directory = view.app.mission_dir()
     if not image or directory is None or size[0] <= 0 or size[1] <= 0:
         return None
-    return view.app.assets.image(directory / image, size)
+    words = view.app.words
+    return view.app.assets.image(directory / image, size,
+                                 words.pictures(view.app.type.family) if words else None)

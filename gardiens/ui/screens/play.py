@@ -544,7 +544,9 @@ class PuzzleScreen(Screen):
             directory = app.mission_dir()
             side = pygame.Rect(area.x, area.y, area.w * 2 // 5, area.h)
             if directory is not None:
-                self.picture = app.assets.image(directory / self.puzzle.image, side.size)
+                words = app.words
+                self.picture = app.assets.image(directory / self.puzzle.image, side.size,
+                                                words.pictures(app.type.family) if words else None)
             if self.picture is not None:
                 self.picture_rect = self.picture.get_rect(center=side.center)
                 area = pygame.Rect(side.right + self.px(40), area.y, area.right - side.right - self.px(40), area.h)

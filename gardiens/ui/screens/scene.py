@@ -272,7 +272,9 @@ def picture(app: Host, mission: Mission, size: tuple[int, int], path: tuple[tupl
     folder = app.mission_dirs.get(mission.id)
     if mission.scene is not None and folder is not None:
         cover = cover_rect(size, picture_aspect(app, mission))
-        image = app.assets.image(folder / mission.scene.picture, cover.size)
+        words = app.words
+        image = app.assets.image(folder / mission.scene.picture, cover.size,
+                                 words.pictures(app.type.family) if words else None)
         if image is not None:
             surface = pygame.Surface(size)
             surface.fill(app.palette.background)
