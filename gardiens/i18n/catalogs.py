@@ -36,6 +36,7 @@ from gardiens.i18n.interface import (
     SOURCE_LANGUAGE,
     TU_CONTEXT,
 )
+from gardiens.i18n.pictures import picture_messages
 from gardiens.paths import MAPPING_FILE
 
 PROJECT = "Les Gardiens du numérique"
@@ -131,6 +132,7 @@ def _extract(
             mission = _mission(path)
             catalog = templates.catalogs.setdefault(mission.id, _template(mission.id))
             templates.missions[mission.id] = mission
+            _add(catalog, list(picture_messages(path.parent, root)))
         else:
             catalog = templates.catalogs[code_domain(path.relative_to(root).as_posix())]
         _add(catalog, extracted)
