@@ -1,24 +1,44 @@
 """The words of a mission's pictures in its catalog: each `<text>` run of its SVG pictures, with
-the picture as context and the run's place (`picture.svg:LINE`) as location."""
+the picture as context and the run's place (`picture.svg:LINE`) as location.
+
+Babel extractor for mapping files: `[gardiens_picture: scenarios/**.svg]`.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator, Mapping
 from pathlib import Path
+from typing import IO, Any
 
-from gardiens.core.pictures import mission_pictures, picture_context
+from gardiens.core.library import MISSION_FILE
+from gardiens.core.pictures import mission_pictures, picture_context, read_runs
 
-# Babel's extracted message: (file, line, msgid, comments, context).
-PictureMessage = tuple[str, int, str, list[str], str]
+# Babel reads a `(context, msgid)` message through this keyword's spec, `((1, "c"), 2)`.
+KEYWORD = "pgettext"
+
+def mission_of(picture: Path) -> Path | None:
+    """The mission file of the folder (or parent folder) that holds `picture`, if any."""
+    for folder in picture.resolve().parents:
+        if (folder / MISSION_FILE).is_file():
+            return folder / MISSION_FILE
+    return None
 
 
-def picture_messages(folder: Path, root: Path) -> Iterator[PictureMessage]:
-    """The text runs of the pictures in a mission's `folder`, located from `root`."""
-    for path, runs in mission_pictures(folder):
-        context = picture_context(folder, path)
-        where = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
-        for run in runs:
-            yield where, run.line, run.text, [f"words of the picture {context}"], context
+def extract_picture(
+    fileobj: IO[bytes],
+    keywords: Collection[str],
+    comment_tags: Collection[str],
+    options: Mapping[str, Any],
+) -> Iterator[tuple[int, str, tuple[str, str], list[str]]]:
+    """Yield `(lineno, "pgettext", (picture, text), comments)` for every text run of a picture
+    that lies in a mission's folder (its context is its path in that folder)."""
+    name = Path(getattr(fileobj, "name", "picture.svg"))
+    mission = mission_of(name)
+    if mission is None or KEYWORD not in keywords:
+        return
+    context = picture_context(mission.parent, name.resolve())
+    for run in read_runs(fileobj.read().decode(options.get("encoding", "utf-8"))):
+        yield run.line, KEYWORD, (context, run.text), [f"words of the picture {context}"]
 
 
 def untranslated_runs(folder: Path, translations: dict[tuple[str | None, str], str]) -> Iterator[tuple[Path, int, str]]:

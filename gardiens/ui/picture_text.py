@@ -11,6 +11,7 @@ import pygame
 
 from gardiens.core.pictures import PictureRun
 from gardiens.ui.theme import MIN_SHRINK, FontChoice
+from gardiens.ui.words import MissionWords
 
 # Each try of shrink-to-fit is this much smaller than the last (as the typesetter's).
 SHRINK_STEP = 0.92
@@ -30,6 +31,13 @@ class PictureWords:
     family: FontChoice = "andika"
     mission: str = ""
     translate: Callable[[str, str], str] = field(default=_same, compare=False, hash=False)
+
+
+def pictures_of(words: MissionWords | None, family: FontChoice) -> PictureWords | None:
+    """How a team with these mission words reads its pictures in the font `family`."""
+    if words is None:
+        return None
+    return PictureWords(words.language, family, words.mission.id, words.picture)
 
 
 @dataclass(frozen=True)

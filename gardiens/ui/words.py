@@ -6,8 +6,6 @@ from collections.abc import Sequence
 
 from gardiens.core.model import AgeBand, Mission, Text, TextList
 from gardiens.i18n.missions import MissionTexts
-from gardiens.ui.picture_text import PictureWords
-from gardiens.ui.theme import FontChoice
 
 
 class MissionWords:
@@ -32,9 +30,9 @@ class MissionWords:
                     return self.text(reward.label, puzzle.id)
         return ""
 
-    def pictures(self, family: FontChoice) -> PictureWords:
-        """How this team reads the words of the mission's pictures, in the font `family`."""
-        return PictureWords(self.language, family, self.mission.id, self._texts.picture)
+    def picture(self, picture: str, source: str) -> str:
+        """A text run of the mission's picture `picture`, translated for this team."""
+        return self._texts.picture(picture, source)
 
     def texts(self, texts: TextList | Sequence[Text], puzzle_id: str | None = None) -> list[str]:
         return self._texts.texts(texts, puzzle_id=puzzle_id)  # type: ignore[arg-type]

@@ -10,7 +10,8 @@ import pygame
 import pytest
 
 from gardiens.core.pictures import read_runs, without_text
-from gardiens.i18n.pictures import picture_messages, untranslated_runs
+from gardiens.i18n.missions import read_catalog
+from gardiens.i18n.pictures import extract_picture, untranslated_runs
 from gardiens.ui.assets import Assets
 from gardiens.ui.picture_text import PictureWords
 
@@ -74,9 +75,11 @@ def test_a_run_fits_its_text_length_or_is_reported(picture: Path) -> None:
 
 
 def test_runs_are_extracted_with_the_picture_as_context(picture: Path, tmp_path: Path) -> None:
-    messages = list(picture_messages(tmp_path, tmp_path))
-    assert messages[0] == ("recherche.svg", 3, "Publié en 2016", ["words of the picture recherche.svg"],
-                           "recherche.svg")
+    (tmp_path / "scenario.yaml").write_text("id: m\n", encoding="utf-8")
+    with picture.open("rb") as fileobj:
+        messages = list(extract_picture(fileobj, ["pgettext"], [], {}))
+    assert messages[0] == (3, "pgettext", ("recherche.svg", "Publié en 2016"),
+                           ["words of the picture recherche.svg"])
     missing = list(untranslated_runs(tmp_path, {("recherche.svg", "Publié en 2016"): "Published in 2016"}))
     assert missing == [(picture, 5, "Un titre bien trop long pour sa place")]
 
@@ -94,7 +97,8 @@ def test_a_raster_picture_has_a_variant_per_language(tmp_path: Path) -> None:
     assert en.get_at((10, 10))[:3] == (0, 0, 255)
 
 
-def test_infox_pictures_speak_english() -> None:
-    folder = Path(__file__).parents[2] / "scenarios" / "infox"
-    texts = [m[2] for m in picture_messages(folder, folder)]
-    assert "URGENT !!! UN CROCODILE" in texts and "Publié en 2016" in texts
+def test_every_word_of_the_infox_pictures_has_its_english() -> None:
+    root = Path(__file__).parents[2]
+    translations = read_catalog(root / "locales", "en", "infox")
+    assert list(untranslated_runs(root / "scenarios" / "infox", translations)) == []
+    assert translations[("post-crocodile.svg", "URGENT !!! UN CROCODILE")] == "URGENT!!! A GIANT CROCODILE"

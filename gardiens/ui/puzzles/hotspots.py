@@ -9,6 +9,7 @@ import pygame
 
 from gardiens.core.model import Hotspots, Region
 from gardiens.ui.draw import focus_ring, panel
+from gardiens.ui.picture_text import pictures_of
 from gardiens.ui.puzzles.base import RIPPLE_SECONDS, GestureError, Hand, Part, ids
 from gardiens.ui.puzzles.picking import PickingView
 from gardiens.ui.theme import TOUCH_FLOOR, floor_at
@@ -117,7 +118,7 @@ class HotspotsView(PickingView):
         if directory is not None:
             words = self.app.words
             self.image = self.app.assets.image(directory / self.puzzle.image, room.size,
-                                               words.pictures(self.app.type.family) if words else None)
+                                               pictures_of(words, self.app.type.family))
         if self.image is not None:
             self.picture = self.image.get_rect(center=room.center)
         else:

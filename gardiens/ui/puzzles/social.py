@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, TypeAlias
 import pygame
 
 from gardiens.ui.draw import panel
+from gardiens.ui.picture_text import pictures_of
 from gardiens.ui.puzzles.base import Hand, PuzzleView
 from gardiens.ui.widgets.base import Button, Widget
 
@@ -328,4 +329,4 @@ def mission_picture(view: PuzzleView, image: str | None, size: tuple[int, int]) 
         return None
     words = view.app.words
     return view.app.assets.image(directory / image, size,
-                                 words.pictures(view.app.type.family) if words else None)
+                                 pictures_of(words, view.app.type.family))

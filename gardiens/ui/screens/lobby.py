@@ -12,7 +12,7 @@ from gardiens.core.model import Mission, Theme
 from gardiens.i18n.interface import N_
 from gardiens.ui.draw import lumi, panel, speech_bubble
 from gardiens.ui.kit.screen import CORNER, TOP_BAR, Screen, draw_title
-from gardiens.ui.picture_text import PictureWords
+from gardiens.ui.picture_text import PictureWords, pictures_of
 from gardiens.ui.screens.attract import language_name, night_scene
 from gardiens.ui.theme import TOUCH, Color, Palette
 from gardiens.ui.widgets.base import Button, Widget
@@ -224,7 +224,7 @@ class SetupScreen(Screen):
         y += rows * button_h + (rows - 1) * gap
         return widgets, y
 
-    def _card_texts(self, mission: Mission) -> tuple[str, str, str, PictureWords]:
+    def _card_texts(self, mission: Mission) -> tuple[str, str, str, PictureWords | None]:
         """A mission's title as the team reads it, its theme, its duration for the team's age,
         and how its cover's words are read."""
         state = self.app.state
@@ -232,7 +232,7 @@ class SetupScreen(Screen):
         words = MissionWords(mission, age, self.app.translator.language)
         minutes = self._("{n} min").format(n=mission.minutes(age))
         return (words.text(mission.title), self._(THEMES[mission.theme].name), minutes,
-                words.pictures(self.app.type.family))
+                pictures_of(words, self.app.type.family))
 
     def _age_label(self, age: str) -> str:
         low, high = age.split("-")

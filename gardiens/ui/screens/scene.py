@@ -13,6 +13,7 @@ import pygame
 
 from gardiens.core.model import Mission
 from gardiens.ui.draw import vertical_gradient
+from gardiens.ui.picture_text import pictures_of
 from gardiens.ui.theme import TOUCH, Color, mix
 
 if TYPE_CHECKING:
@@ -274,7 +275,7 @@ def picture(app: Host, mission: Mission, size: tuple[int, int], path: tuple[tupl
         cover = cover_rect(size, picture_aspect(app, mission))
         words = app.words
         image = app.assets.image(folder / mission.scene.picture, cover.size,
-                                 words.pictures(app.type.family) if words else None)
+                                 pictures_of(words, app.type.family))
         if image is not None:
             surface = pygame.Surface(size)
             surface.fill(app.palette.background)
