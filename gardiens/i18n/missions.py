@@ -169,11 +169,18 @@ class MissionTexts:
         translated = self._translations.get((answer_context(self.mission.id, puzzle_id), source), "")
         return [a.strip() for a in translated.split(ANSWER_SEPARATOR) if a.strip()]
 
+    def picture(self, picture: str, source: str) -> str:
+        """A text run of the picture `picture` (its context), translated; else the source."""
+        return self._translations.get((picture, source), source)
+
 
 class PseudoMissionTexts(MissionTexts):
     """A mission's texts in the `qps` pseudo-locale: the source lengthened and accented."""
 
     def _translate(self, source: str, puzzle_id: str | None) -> str:
+        return pseudolocalise(source)
+
+    def picture(self, picture: str, source: str) -> str:
         return pseudolocalise(source)
 
 

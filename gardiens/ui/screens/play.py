@@ -19,6 +19,7 @@ from gardiens.core.session import PuzzleState, SessionState
 from gardiens.ui.draw import focus_ring, lumi, panel, speech_bubble
 from gardiens.ui.kit.modal import ModalScreen, card_panel
 from gardiens.ui.kit.screen import CORNER, TOP_BAR, Screen, bar_button_width, draw_title
+from gardiens.ui.picture_text import pictures_of
 from gardiens.ui.puzzles import PuzzleView, view_for
 from gardiens.ui.puzzles.picking import picks_score
 from gardiens.ui.screens.hud import Hud
@@ -545,7 +546,9 @@ class PuzzleScreen(Screen):
             directory = app.mission_dir()
             side = pygame.Rect(area.x, area.y, area.w * 2 // 5, area.h)
             if directory is not None:
-                self.picture = app.assets.image(directory / self.puzzle.image, side.size)
+                words = app.words
+                self.picture = app.assets.image(directory / self.puzzle.image, side.size,
+                                                pictures_of(words, app.type.family))
             if self.picture is not None:
                 self.picture_rect = self.picture.get_rect(center=side.center)
                 area = pygame.Rect(side.right + self.px(40), area.y, area.right - side.right - self.px(40), area.h)
