@@ -436,6 +436,14 @@ MESSAGES: dict[str, Template] = {
             "l'image est coupé. Restez entre 10 et 90 en x, entre 15 et 85 en y."
         ),
     ),
+    "GDN420": _w(
+        N_("caractère que la borne ne sait pas dessiner"),
+        N_(
+            "Aucune police de la borne ne sait dessiner {chars} : à l'écran, une case vide "
+            "prendrait sa place. Les emoji courants et les lettres latines s'affichent ; "
+            "l'hébreu, l'arabe et les autres écritures, non."
+        ),
+    ),
     "GDN405": _w(
         N_("dossier mal nommé"),
         N_("Le dossier « {folder} » devrait porter le nom de la mission : « {id} »."),
