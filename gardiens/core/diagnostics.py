@@ -437,6 +437,14 @@ MESSAGES: dict[str, Template] = {
         ),
     ),
     "GDN420": _w(
+        N_("texte d'image non traduit"),
+        N_(
+            "L'image a le texte « {text} », qui n'a pas de traduction en « {language} » dans le "
+            "catalogue de la mission : une équipe qui lit cette langue le verra dans la langue "
+            "de la mission. Lancez « gardiens i18n update » et traduisez-le."
+        ),
+    ),
+    "GDN421": _w(
         N_("caractère que la borne ne sait pas dessiner"),
         N_(
             "Aucune police de la borne ne sait dessiner {chars} : à l'écran, une case vide "

@@ -577,7 +577,7 @@ class _Lint:
         for text in iter_source_texts(self.mission):
             for run in undrawable_runs(text.msgid):
                 mark = self.report.source.word(text.path, run)
-                self.report.add_at("GDN420", mark, chars=quote(run))
+                self.report.add_at("GDN421", mark, chars=quote(run))
 
 
 def _and_list(words: Sequence[str]) -> Listing:

@@ -51,15 +51,15 @@ def mission_with(chat_line: str) -> bytes:
 def test_validate_warns_where_a_character_cannot_be_drawn() -> None:
     raw = mission_with("Lumi vous salue : שלום !")
     result = load_mission_bytes(raw, file="essai.yaml")
-    found = [d for d in result.diagnostics if d.code == "GDN420"]
+    found = [d for d in result.diagnostics if d.code == "GDN421"]
     assert len(found) == 1
     line = next(i for i, text in enumerate(raw.decode().splitlines(), start=1) if "שלום" in text)
     col = raw.decode().splitlines()[line - 1].index("שלום") + 1
     assert (found[0].line, found[0].col) == (line, col)
-    assert found[0].render().startswith(f"essai.yaml:{line}:{col}: GDN420")
+    assert found[0].render().startswith(f"essai.yaml:{line}:{col}: GDN421")
     assert "שלום" in found[0].render()
 
 
 def test_emoji_in_a_text_are_no_warning() -> None:
     result = load_mission_bytes(mission_with("Lumi vous salue 👋😀 ! Bonne chance 🍀"), file="essai.yaml")
-    assert "GDN420" not in {d.code for d in result.diagnostics}
+    assert "GDN421" not in {d.code for d in result.diagnostics}
