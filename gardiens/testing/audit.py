@@ -237,7 +237,8 @@ def _expected_top(scene: Scene) -> str:
     """The name of the screen on top once `scene` is staged."""
     if scene.screen == "puzzle":
         return f"puzzle:{scene.puzzle}"
-    return {"panel": "facilitator"}.get(scene.screen, scene.screen)
+    # A right answer's pop-up, and its « Pourquoi ? » cards, are the feedback screen.
+    return {"panel": "facilitator", "success": "feedback", "why": "feedback"}.get(scene.screen, scene.screen)
 
 
 def plan(missions: Mapping[str, Mission], *, languages: Sequence[str] = LANGUAGES,
