@@ -87,7 +87,8 @@ def run(args: argparse.Namespace) -> int:
         where = " ".join(part for part in (group.mission, group.puzzle) if part)
         if group.kind == "untranslated":
             print(f"  {_(KIND_NAMES[group.kind])}  {where}  « {group.other} »  ({group.detail})")
-            print(f"      {_('dans')} « {group.subject} »  {_('dessiné par')} {group.findings[0].problem.where}")
+            print("      " + _("dans « {text} », dessiné par {source}").format(
+                text=group.subject, source=group.findings[0].problem.where))
             print(f"      {_scenes(group.scenes)}")
             continue
         subject = f"« {group.subject} »" + (f" ↔ « {group.other} »" if group.other else "")
