@@ -216,6 +216,7 @@ def look(pilot: Pilot, *, translated: bool = False) -> list[Problem]:
     found = [*inspect(texts, targets, app.size), *cut]
     if translated:
         found += untranslated(texts, app.assets.picture_untranslated(PSEUDO_LANGUAGE))
+    app.assets.looked()
     return found
 
 

@@ -49,6 +49,8 @@ class Assets:
         self._misfits: dict[tuple[Path, tuple[int, int], PictureWords], list[PictureMisfit]] = {}
         # And the words of their runs that did not come through a translation (picture, words).
         self._untranslated: dict[tuple[Path, tuple[int, int], PictureWords], list[tuple[str, str]]] = {}
+        # The pictures asked for since the audit last looked: what its next look reports on.
+        self._asked: set[tuple[Path, tuple[int, int], PictureWords]] = set()
         self._texts: OrderedDict[tuple[str, FontChoice, bool, int, Color], pygame.Surface] = (
             OrderedDict()
         )
@@ -110,6 +112,7 @@ class Assets:
         words = words or PictureWords()
         path = language_variant(path, words.language)
         key = (path, size, words)
+        self._asked.add(key)
         if key in self._images:
             self._images.move_to_end(key)
             return self._images[key]
@@ -138,14 +141,19 @@ class Assets:
         return surface
 
     def picture_misfits(self) -> list[PictureMisfit]:
-        """The runs of the pictures drawn so far that did not fit their `textLength`."""
-        return [misfit for key in self._images for misfit in self._misfits.get(key, [])]
+        """The runs of the pictures asked for since `looked` that did not fit their `textLength`."""
+        return [misfit for key in self._images if key in self._asked for misfit in self._misfits.get(key, [])]
 
     def picture_untranslated(self, language: str) -> list[tuple[str, str]]:
-        """The words of the pictures drawn so far in `language` that did not come through a
-        translation, as (picture, words)."""
-        return [left for key in self._images if key[2].language == language
+        """The words of the pictures asked for since `looked` in `language` that did not come
+        through a translation, as (picture, words)."""
+        return [left for key in self._images if key in self._asked and key[2].language == language
                 for left in self._untranslated.get(key, [])]
+
+    def looked(self) -> None:
+        """The audit has reported on the pictures asked for so far: the next look reports on
+        those asked for after (a screen lays its pictures out once, and each is audited once)."""
+        self._asked.clear()
 
     def _picture_runs(self, path: Path) -> tuple[list[PictureRun], float | None]:
         """A vector picture's text runs and the width of its units, read once."""
