@@ -98,3 +98,13 @@ def test_switching_language_switches_the_keyboard(launch: Callable[..., Pilot]) 
     keys = keys_shown(pilot)
     assert keys[10] == "q"
     assert "é" not in keys
+
+
+def test_the_password_keyboard_lays_its_letters_out_as_the_language_does() -> None:
+    from gardiens.ui.puzzles.password import letter_rows
+
+    fr, en = letter_rows(layout_for("fr")), letter_rows(layout_for("en"))
+    assert fr[1][:6] == tuple("azerty") and en[1][:6] == tuple("qwerty")
+    assert en[3] == ("shift", *"zxcvbnm", "back")
+    # The accents row is the answers' keyboard's: a password's page of letters has none.
+    assert not {key for row in fr for key in row} & set("éèêàâçùîô")

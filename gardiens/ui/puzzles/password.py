@@ -16,16 +16,34 @@ from gardiens.ui.puzzles.social import plain
 from gardiens.ui.puzzles.typed import TypedView
 from gardiens.ui.theme import Color
 from gardiens.ui.widgets.base import Button, Display, Widget
-from gardiens.ui.widgets.keys import AnswerField, key_rows, keyboard
+from gardiens.ui.widgets.keys import (
+    FALLBACK_LANGUAGE,
+    AnswerField,
+    KeyboardLayout,
+    key_rows,
+    keyboard,
+    layout_for,
+)
 
 if TYPE_CHECKING:
     from gardiens.ui.kit.screen import Screen
     from gardiens.ui.widgets.base import Canvas
 
 
-LETTER_ROWS = key_rows("1234567890", "azertyuiop", "qsdfghjklm", "shift wxcvbn back", "symbols -_ space .!?")
 SYMBOL_ROWS = key_rows("1234567890", "!?#@&*$%+=", "-_.,;:/()'", "letters <>[]{} back", '€~^ space "|\\')
 MODE_KEYS = ("shift", "symbols", "letters")
+
+
+def letter_rows(layout: KeyboardLayout) -> tuple[tuple[str, ...], ...]:
+    """The password keyboard's page of letters in a language: the digits, then its keyboard's rows of
+    Latin letters (accents live on the symbol-free keyboard of answers, not in passwords), with the
+    shift, erase and mode keys around them."""
+    rows = ["".join(key for key in row if len(key) == 1 and "a" <= key <= "z") for row in layout.rows]
+    rows = [row for row in rows if row]
+    if not rows:
+        return letter_rows(layout_for(FALLBACK_LANGUAGE))
+    *top, last = rows
+    return key_rows("1234567890", *top, f"shift {last} back", "symbols -_ space .!?")
 
 
 def password_char(char: str) -> bool:
@@ -155,13 +173,18 @@ class PasswordView(TypedView):
         self.rules_box = pygame.Rect(self.side.x, top, self.side.w, room)
         self.rules_shown = pages[self.page]
         keys_rect = pygame.Rect(right.x, field.bottom + self.px(18), right.w, right.bottom - field.bottom - self.px(18))
-        rows = SYMBOL_ROWS if self.symbols else LETTER_ROWS
+        rows = SYMBOL_ROWS if self.symbols else self.letter_rows
         keys = keyboard(keys_rect, self.press, self.px(12), space_label=self._("espace"), rows=rows)
         for key in keys:
             if isinstance(key, Button):
                 self.dress_key(key)
         return [AnswerField("answer", field, lambda: self.typed, placeholder=self._("Inventez un mot de passe")),
                 meter, *keys, *widgets]
+
+    @property
+    def letter_rows(self) -> tuple[tuple[str, ...], ...]:
+        """The letters as the team's language lays them out (AZERTY in French, QWERTY in English)."""
+        return letter_rows(layout_for(self.app.language))
 
     def dress_key(self, key: Button) -> None:
         """Give the shared keyboard's keys their password look: real case, mode keys."""
@@ -223,7 +246,7 @@ class PasswordView(TypedView):
     def enter(self, hand: Hand, answer: object) -> int:
         """Type on the on-screen keyboard, switching case and symbol pages as a child would."""
         password = str(answer)
-        letters = {k for row in LETTER_ROWS for k in row}
+        letters = {k for row in self.letter_rows for k in row}
         symbols = {k for row in SYMBOL_ROWS for k in row}
         gestures = 0
         for char in password:
