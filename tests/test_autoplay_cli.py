@@ -113,3 +113,16 @@ def test_sigkill_at_any_moment_then_resume_ends_the_same(
     kinds = [e.kind for e in journal.events(resumed["session"])]
     assert kinds.count("setup_started") == 1
     assert kinds.count("restored") >= 2
+
+
+def test_the_summary_names_puzzles_by_title_and_says_states_in_words() -> None:
+    from gardiens.cli.autoplay import describe
+    from gardiens.core.library import load_library
+    from gardiens.i18n.interface import InterfaceTranslator
+
+    mission = load_library()["infox"][0]
+    summary = {"mission": "infox", "age": "9-12", "language": "en", "outcome": "won", "elapsed": 12,
+               "puzzles": {"phare": {"state": "solved", "attempts": 0, "hints": 1}}}
+    text = describe(summary, InterfaceTranslator("en", domain="cli"), mission)
+    assert "Relight the lighthouse" in text and "phare" not in text.split("\n")[1]
+    assert ": won in 12 s" in text and "solved" in text

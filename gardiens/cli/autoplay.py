@@ -23,9 +23,9 @@ from gardiens.core.commands import Reset
 from gardiens.core.folder_lock import DataFolderLock
 from gardiens.core.journal import Journal
 from gardiens.core.model import AGE_BANDS, AgeBand, Mission
-from gardiens.core.session import Outcome, Session
+from gardiens.core.session import Outcome, PuzzleState, Session
 from gardiens.i18n.interface import N_, InterfaceTranslator, cli_translator
-from gardiens.i18n.missions import CatalogAnswers
+from gardiens.i18n.missions import CatalogAnswers, MissionTexts
 
 DESCRIPTION = N_(
     "Un robot joue la mission : quelques erreurs et indices tirés de la graine, "
@@ -92,7 +92,7 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(summary, ensure_ascii=False, indent=2))
     else:
-        print(describe(summary, translator))
+        print(describe(summary, translator, mission))
     return 0 if summary.get("outcome") == Outcome.WON.value else 1
 
 
@@ -128,22 +128,47 @@ def play_core(
         journal.close()
 
 
-def describe(summary: dict[str, Any], translator: InterfaceTranslator | None = None) -> str:
+# How a game ended and where each puzzle stood, as the summary reads them.
+OUTCOME_WORDS = {
+    Outcome.WON.value: N_("gagnée"),
+    Outcome.TIME_UP.value: N_("temps écoulé"),
+    Outcome.ABANDONED.value: N_("abandonnée"),
+}
+STATE_WORDS = {
+    PuzzleState.LOCKED.value: N_("verrouillée"),
+    PuzzleState.AVAILABLE.value: N_("ouverte"),
+    PuzzleState.SOLVED.value: N_("résolue"),
+    PuzzleState.SKIPPED.value: N_("passée"),
+}
+
+
+def describe(summary: dict[str, Any], translator: InterfaceTranslator | None = None,
+             mission: Mission | None = None) -> str:
+    """The robot's game in words: how it ended, then each puzzle by its title (in the language
+    it was played in, when the mission is given) with its wrong attempts and hints."""
     translator = translator or cli_translator()
     _ = translator.gettext
+    outcome = summary.get("outcome")
     lines = [
         _("mission {mission} ({age}, {language}) : {outcome} en {seconds} s").format(
             mission=summary.get("mission"),
             age=summary.get("age"),
             language=summary.get("language"),
-            outcome=summary.get("outcome"),
+            outcome=_(OUTCOME_WORDS[outcome]) if outcome in OUTCOME_WORDS else outcome,
             seconds=summary.get("elapsed"),
         )
     ]
+    texts = None
+    if mission is not None and summary.get("age") in mission.ages:
+        texts = MissionTexts.load(mission, age=summary["age"], language=str(summary.get("language")))
     for pid, p in summary.get("puzzles", {}).items():
         attempts = translator.ngettext(
             "{n} essai raté", "{n} essais ratés", p["attempts"]
         ).format(n=p["attempts"])
         hints = translator.ngettext("{n} indice", "{n} indices", p["hints"]).format(n=p["hints"])
-        lines.append(f"  {pid:<20} {p['state']:<9} {attempts}  {hints}")
+        name = pid
+        if texts is not None and mission is not None:
+            name = texts.text(mission.puzzle(pid).title, puzzle_id=pid)
+        state = _(STATE_WORDS[p["state"]]) if p["state"] in STATE_WORDS else p["state"]
+        lines.append(f"  {name:<32} {state:<14} {attempts}  {hints}")
     return "\n".join(lines)
