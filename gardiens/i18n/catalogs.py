@@ -26,6 +26,7 @@ from gardiens import __version__
 from gardiens.core.library import MISSION_FILE
 from gardiens.core.model import Mission
 from gardiens.core.register import slips
+from gardiens.core.translations import MISSION_LOCALES
 from gardiens.i18n.interface import (
     CLI_DOMAIN,
     CODE_DOMAINS,
@@ -105,6 +106,33 @@ def shipped_templates(bundle: Path) -> Templates:
         with template_path(bundle / "locales", domain).open("rb") as fileobj:
             code[domain] = read_po(fileobj, domain=domain)
     return _extract(bundle, [(f"scenarios/*/{MISSION_FILE}", "gardiens_mission")], {}, code)
+
+
+def mission_templates(files: list[Path], *, base: Path | None = None) -> Templates:
+    """The template of each mission file given: its texts, located from `base` (the project's
+    root for a mission of the project) or else from the mission's folder."""
+    templates = Templates()
+    for path in files:
+        where = base if base is not None else path.parent
+        pattern = path.resolve().relative_to(where.resolve()).as_posix()
+        try:
+            extracted = _messages(where, path, [(pattern, "gardiens_mission")], {}, KEYWORDS)
+        except (ValueError, SyntaxError, UnicodeDecodeError, yaml.YAMLError) as error:
+            templates.problems.append(f"{path}: {error}")
+            continue
+        mission = _mission(path)
+        templates.missions[mission.id] = mission
+        _add(templates.catalogs.setdefault(mission.id, _template(mission.id)), extracted)
+    return templates
+
+
+def mission_locales(file: Path, project: Path | None, shared: Path) -> Path:
+    """Where a mission's catalogs are written: the project's shared catalogs (`shared`) for a
+    mission of the project's `scenarios/`, else the `locales/` folder beside the mission."""
+    folder = file.resolve().parent
+    if project is not None and folder.parent == (project / "scenarios").resolve():
+        return shared
+    return folder / MISSION_LOCALES
 
 
 def _extract(
@@ -330,10 +358,13 @@ def _source_forms(message: Message, forms: int) -> str | tuple[str, ...]:
     return (singular, *([plural] * (forms - 1)))
 
 
-def compile_catalogs(locales: Path) -> list[CompileResult]:
-    """Write a `.mo` beside every `.po`: fuzzy entries and broken placeholders left out."""
+def compile_catalogs(locales: Path, domains: list[str] | None = None) -> list[CompileResult]:
+    """Write a `.mo` beside every `.po` (of `domains` only, when given): fuzzy entries and broken
+    placeholders left out."""
     results = []
     for path in sorted(locales.glob("*/LC_MESSAGES/*.po")):
+        if domains is not None and path.stem not in domains:
+            continue
         language, domain = path.parent.parent.name, path.stem
         catalog = _read(path, language, domain)
         broken = [
