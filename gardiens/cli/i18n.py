@@ -25,7 +25,8 @@ from gardiens.paths import bundled, checkout_root, locales_dir
 
 DESCRIPTION = N_(
     "Les textes de l'interface, des erreurs, de la ligne de commande et des missions "
-    "passent par des catalogues gettext (locales/<langue>/LC_MESSAGES/*.po) : voir "
+    "passent par des catalogues gettext (locales/<langue>/LC_MESSAGES/*.po ; ceux d'une "
+    "mission hors de scenarios/ sont à côté d'elle, dans <dossier>/locales/) : voir "
     "docs/translation.md."
 )
 
