@@ -86,7 +86,12 @@ def test_the_translation_commands_shown_really_run(
     and the game's catalogs copied too, WHEN every `gardiens i18n …` of the docs runs there, in
     the order shown, THEN each succeeds, and a mission's catalogs are written beside it."""
     i18n = [argv for argv in unique(COMMANDS) if argv[0] == "i18n"]
-    missions = {word for argv in i18n for word in argv[2:] if not word.startswith("-")}
+    named = [
+        (argv[1], str(path))
+        for argv in i18n
+        for path in build_parser(chosen_command(argv)).parse_args(argv).missions
+    ]
+    missions = {name for _action, name in named}
     assert missions, "the docs show the commands with a mission"
     for name in missions:
         _mission_copy(tmp_path / name)
@@ -99,6 +104,8 @@ def test_the_translation_commands_shown_really_run(
         ident = Path(name).name
         beside = tmp_path / name / "locales"
         assert (beside / f"{ident}.pot").is_file()
-        assert (beside / "en" / "LC_MESSAGES" / f"{ident}.mo").is_file()
+        assert (beside / "en" / "LC_MESSAGES" / f"{ident}.po").is_file()
+        compiled = (beside / "en" / "LC_MESSAGES" / f"{ident}.mo").is_file()
+        assert compiled == (("compile", name) in named), name
     # Nothing of the copied missions leaked into the game's catalogs.
     assert not list((tmp_path / "game-locales").rglob("fil-actu*"))

@@ -42,7 +42,7 @@ def _mo_translates(path: Path) -> bool:
     for order in ("<", ">"):
         magic, _revision, count = struct.unpack(f"{order}III", head)
         if magic == _MO_MAGIC:
-            return count > 1
+            return int(count) > 1
     return False
 
 
