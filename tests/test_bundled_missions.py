@@ -9,14 +9,17 @@ from pathlib import Path
 
 import pytest
 
+from gardiens.core import checkers
 from gardiens.core.autoplay import Bot
 from gardiens.core.clock import ManualClock
+from gardiens.core.commands import Launch
 from gardiens.core.journal import Journal
 from gardiens.core.library import load_library, scenarios_dir
 from gardiens.core.loader import load_mission
 from gardiens.core.model import AGE_BANDS, THEMES, pick_list
 from gardiens.core.puzzles import kind_of
 from gardiens.core.session import Outcome, Session
+from gardiens.i18n.missions import CatalogAnswers, untranslated
 
 THEMED = {"feed", "chat", "settings", "password", "cookies", "pegi", "ads"}
 FILES = sorted(scenarios_dir().glob("*/scenario.yaml"))
@@ -77,7 +80,7 @@ def test_bot_wins_every_mission_band_and_language(path: Path, age: str, language
     mission = load_mission(path).mission
     assert mission is not None
     clock = ManualClock(0)
-    session = Session({mission.id: mission}, Journal.memory(), clock)
+    session = Session({mission.id: mission}, Journal.memory(), clock, answers=CatalogAnswers())
     bot = Bot(mission, age, language, seed=7)  # type: ignore[arg-type]
     for _ in range(1000):
         clock.advance(bot.think_seconds(session))
@@ -85,6 +88,22 @@ def test_bot_wins_every_mission_band_and_language(path: Path, age: str, language
             break
     assert session.state.outcome is Outcome.WON
     assert session.state.language == language
+
+
+@pytest.mark.parametrize("path", FILES, ids=IDS)
+def test_every_typed_answer_is_translated_and_accepted_in_every_language(path: Path) -> None:
+    mission = load_mission(path).mission
+    assert mission is not None
+    for language in mission.translations:
+        missing = [t for t in untranslated(mission, language) if t.context.endswith("/answers")]
+        assert missing == [], (language, missing)
+        session = Session({mission.id: mission}, Journal.memory(), ManualClock(0), answers=CatalogAnswers())
+        session.handle(Launch(mission=mission.id, age=mission.ages[0], language=language))
+        for puzzle in mission.puzzles:
+            played = session.played(puzzle.id)
+            for answer in checkers.answer_texts(played):
+                if answer.role != "mistake":
+                    assert checkers.check(played, answer.text, session.rewards_values()).correct, answer
 
 
 def test_every_puzzle_type_is_played_in_some_bundled_mission() -> None:

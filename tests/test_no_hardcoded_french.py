@@ -146,3 +146,67 @@ def test_the_scan_finds_french(line: str) -> None:
 )
 def test_the_scan_leaves_markers_names_and_symbols(line: str) -> None:
     assert not french_literals(line)
+
+
+def template_french(source: str) -> list[tuple[int, str]]:
+    """(line, text) of each French text of a Jinja2 template written outside `_()`: its literal
+    markup and the string constants not given to a translation marker."""
+    from jinja2 import Environment, nodes
+
+    tree = Environment(extensions=["jinja2.ext.i18n"]).parse(source)
+    marked = {
+        id(arg)
+        for call in tree.find_all(nodes.Call)
+        if isinstance(call.node, nodes.Name) and call.node.name in MARKERS
+        for arg in call.args
+    }
+    found = [
+        (data.lineno, text)
+        for data in tree.find_all(nodes.TemplateData)
+        for text in re.split(r"<[^>]*>", data.data)
+        if is_french(text.strip())
+    ]
+    found += [
+        (const.lineno, const.value)
+        for const in tree.find_all(nodes.Const)
+        if isinstance(const.value, str) and id(const) not in marked and is_french(const.value)
+    ]
+    return found
+
+
+def _templates() -> list[str]:
+    return sorted(
+        p.relative_to(PACKAGE).as_posix()
+        for p in PACKAGE.rglob("templates/*")
+        if p.suffix in (".html", ".svg") and "{{" in p.read_text(encoding="utf-8")
+    )
+
+
+@pytest.mark.parametrize("relative", _templates())
+def test_no_french_in_a_template_outside_a_translation_marker(relative: str) -> None:
+    found = template_french((PACKAGE / relative).read_text(encoding="utf-8"))
+    assert not found, "\n".join(f"gardiens/{relative}:{line}: {text!r}" for line, text in found)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "<h2>Questions pour le débriefing</h2>",
+        '{% set outcomes = {"won": "Mission réussie"} %}',
+        '<p>{{ _("Bonjour") }} et merci pour votre visite</p>',
+    ],
+)
+def test_the_template_scan_finds_french(line: str) -> None:
+    assert template_french(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        '<h2>{{ _("Questions pour le débriefing") }}</h2>',
+        '{% set outcomes = {"won": _("Mission réussie")} %}',
+        '<text font-size="13">{{ row.mark }} {{ row.name }}</text>',
+    ],
+)
+def test_the_template_scan_leaves_markers_and_values(line: str) -> None:
+    assert not template_french(line)

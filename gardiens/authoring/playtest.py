@@ -91,7 +91,8 @@ class PlaytestBot:
             p for p in mission.puzzles if state.puzzles[p.id].state is PuzzleState.AVAILABLE
         ]
         ready = [p for p in open_puzzles if holds_what_it_needs(p, held)]
-        puzzle = (ready or open_puzzles)[0]
+        # The team types the answers of its own language.
+        puzzle = session.played((ready or open_puzzles)[0].id)
         progress = state.puzzles[puzzle.id]
         plan = random.Random(f"{seed}:{self.skill.name}:{puzzle.id}:plan")
         wrong_budget = plan.choice(self.skill.wrong_budgets)

@@ -25,6 +25,7 @@ from gardiens.core.journal import Journal
 from gardiens.core.model import AGE_BANDS, AgeBand, Mission
 from gardiens.core.session import Outcome, Session
 from gardiens.i18n.interface import N_, InterfaceTranslator, cli_translator
+from gardiens.i18n.missions import CatalogAnswers
 
 DESCRIPTION = N_(
     "Un robot joue la mission : quelques erreurs et indices tirés de la graine, "
@@ -108,7 +109,7 @@ def play_core(
     try:
         last = max((s.last_at for s in journal.sessions()), default=0.0)
         clock = ManualClock(max(time.time(), last))
-        session = Session({mission.id: mission}, journal, clock)
+        session = Session({mission.id: mission}, journal, clock, answers=CatalogAnswers())
         if not resume and session.state.session_id is not None:
             session.handle(Reset())
         bot = Bot(mission, age, language, seed)

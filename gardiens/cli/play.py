@@ -152,6 +152,7 @@ class _Start:
         from gardiens.core.housekeeping import open_for_the_day
         from gardiens.core.journal import Journal
         from gardiens.core.session import Session
+        from gardiens.i18n.missions import CatalogAnswers
         from gardiens.ui.desk.attendant import KioskAttendant
 
         if loaded is None:
@@ -168,7 +169,7 @@ class _Start:
             open_for_the_day(self.journal, offered, self.data_dir, loaded.settings, now=SystemClock().now())
         app.mission_dirs = loaded.mission_dirs
         app.default_mission = loaded.mission.id
-        app.replace_session(Session(loaded.missions, self.journal, SystemClock()))
+        app.replace_session(Session(loaded.missions, self.journal, SystemClock(), answers=CatalogAnswers()))
         if not self.args.watch:
             # An author's preview waits while its author edits: no idle prompt, no panel.
             KioskAttendant(app, data_dir=self.data_dir, settings=loaded.settings)

@@ -7,10 +7,12 @@ import json
 from pathlib import Path
 
 from gardiens.cli.steps import Gettext, say
-from gardiens.core.diagnostics import Diagnostic, has_errors, sort_diagnostics
+from gardiens.core.diagnostics import Diagnostic, has_errors, make, sort_diagnostics
 from gardiens.core.library import find_mission_files, scenarios_dir
 from gardiens.core.loader import check_paths, describe_counts, load_mission
 from gardiens.i18n.interface import N_, cli_translator, diagnostics_translator
+from gardiens.i18n.missions import mission_catalog
+from gardiens.i18n.pictures import untranslated_runs
 
 PROG = "gardiens validate"
 
@@ -58,7 +60,7 @@ def run(args: argparse.Namespace) -> int:
             )
         )
         return 2
-    diagnostics = sort_diagnostics([*check_paths(files), *_fit_warnings(files)])
+    diagnostics = sort_diagnostics([*check_paths(files), *_fit_warnings(files), *_picture_warnings(files)])
     summary = describe_counts(diagnostics, len(files)).translate(shown)
     if args.format == "json":
         errors = sum(1 for d in diagnostics if d.severity == "error")
@@ -74,6 +76,20 @@ def run(args: argparse.Namespace) -> int:
             print(diagnostic.render(shown))
         print(summary)
     return 1 if has_errors(diagnostics) else 0
+
+
+def _picture_warnings(files: list[Path]) -> list[Diagnostic]:
+    """GDN420: a picture's text run that a language the mission declares has not translated."""
+    found: list[Diagnostic] = []
+    for file in files:
+        mission = load_mission(file).mission
+        if mission is None:
+            continue
+        for language in mission.translations:
+            translations = mission_catalog(mission, language)
+            for picture, line, text in untranslated_runs(file.parent, translations):
+                found.append(make("GDN420", file=str(picture), line=line, col=1, text=text, language=language))
+    return found
 
 
 def _fit_warnings(files: list[Path]) -> list[Diagnostic]:

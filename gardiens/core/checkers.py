@@ -25,21 +25,26 @@ from gardiens.core.puzzles.answers import (
 from gardiens.core.puzzles.base import PuzzleBase
 from gardiens.core.puzzles.cipher import caesar
 from gardiens.core.puzzles.code import expected_code
+from gardiens.core.puzzles.kind import AnswerText, P, Translate
 from gardiens.core.puzzles.password import rule_met, strong_password
 from gardiens.core.puzzles.text import known_mistake
 
 __all__ = [
     "MAX_TEXT_ANSWER",
     "Answer",
+    "AnswerText",
     "Explanation",
     "Journaled",
     "MalformedAnswer",
     "Picks",
+    "Translate",
     "Truth",
     "Verdict",
+    "answer_texts",
     "caesar",
     "check",
     "expected_code",
+    "in_language",
     "journaled",
     "known_mistake",
     "normalise",
@@ -68,3 +73,14 @@ def wrong_answer(puzzle: PuzzleBase, rewards: Mapping[str, str], rng: random.Ran
 def journaled(puzzle: PuzzleBase, answer: object) -> Journaled:
     """What of a wrong, well-formed answer may be journaled: ids and codes, never free text."""
     return kind_of(puzzle).journaled(puzzle, answer)
+
+
+def answer_texts(puzzle: PuzzleBase) -> tuple[AnswerText, ...]:
+    """The words a team types to answer the puzzle, which a translator translates."""
+    return kind_of(puzzle).answer_texts(puzzle)
+
+
+def in_language(puzzle: P, translate: Translate) -> P:
+    """The puzzle with the answers a team types in its language (`translate` gives them)."""
+    played: P = kind_of(puzzle).in_language(puzzle, translate)
+    return played

@@ -444,6 +444,14 @@ MESSAGES: dict[str, Template] = {
             "l'image est coupé. Restez entre 10 et 90 en x, entre 15 et 85 en y."
         ),
     ),
+    "GDN420": _w(
+        N_("texte d'image non traduit"),
+        N_(
+            "L'image a le texte « {text} », qui n'a pas de traduction en « {language} » dans le "
+            "catalogue de la mission : une équipe qui lit cette langue le verra dans la langue "
+            "de la mission. Lancez « gardiens i18n update » et traduisez-le."
+        ),
+    ),
     "GDN405": _w(
         N_("dossier mal nommé"),
         N_("Le dossier « {folder} » devrait porter le nom de la mission : « {id} »."),

@@ -12,7 +12,7 @@ import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
-from typing import Any
+from typing import Any, Protocol
 
 from gardiens.core import checkers
 from gardiens.core import events as happened
@@ -43,6 +43,7 @@ from gardiens.core.model import (
     AGE_BANDS,
     AgeBand,
     Mission,
+    Puzzle,
     Text,
     pick_list,
 )
@@ -404,8 +405,21 @@ def debrief_of(
     )
 
 
+class AnswerWords(Protocol):
+    """The answers of a mission in another language than its own: what a team of that
+    language types (the core reads no catalog, so this comes in from outside)."""
+
+    def answers(self, mission: Mission, language: str, puzzle_id: str, source: str) -> list[str]:
+        """The answers accepted in `language` for the author's answer `source`; none when it
+        is not translated."""
+        ...
+
+
 class Session:
-    """The kiosk's current session: commands in, events to the journal, state out."""
+    """The kiosk's current session: commands in, events to the journal, state out.
+
+    `answers`, when given, lets a team type the answers of text and cipher puzzles in its own
+    language; without it every team types the mission's own words."""
 
     def __init__(
         self,
@@ -415,10 +429,12 @@ class Session:
         *,
         session_id: str | None = None,
         rng: random.Random | None = None,
+        answers: AnswerWords | None = None,
     ) -> None:
         self.missions = missions
         self.journal = journal
         self.clock = clock
+        self.answers = answers
         self._rng = rng or random.Random()
         self._state = SessionState()
         self._version = 0
@@ -519,6 +535,20 @@ class Session:
         if mission is None or age is None:
             return []
         return list(pick_list(mission.puzzle(puzzle_id).hints, age))
+
+    def played(self, puzzle_id: str) -> Puzzle:
+        """The puzzle as this team plays it: the answers it types are in the team's language
+        (a cipher codes the team's word). Raises KeyError if no mission has the puzzle."""
+        mission = self.mission
+        if mission is None:
+            raise KeyError(puzzle_id)
+        puzzle = mission.puzzle(puzzle_id)
+        language, answers = self._state.language, self.answers
+        if answers is None or language is None or language == mission.language:
+            return puzzle
+        return checkers.in_language(
+            puzzle, lambda source: answers.answers(mission, language, puzzle_id, source)
+        )
 
     def rewards_values(self) -> dict[str, str]:
         """The values of the rewards the team holds."""
@@ -687,11 +717,23 @@ class Session:
         mission = self.mission
         assert mission is not None
         puzzle = mission.puzzle(puzzle_id)
+        played = self.played(puzzle_id)
+        held = self.rewards_values()
         try:
-            verdict = checkers.check(puzzle, answer, self.rewards_values())
+            verdict = checkers.check(played, answer, held)
+            if not verdict.correct and played is not puzzle:
+                # A bilingual team may type the mission's own words: they are right too, and
+                # its listed mistakes are explained as well.
+                source = checkers.check(puzzle, answer, held)
+                if source.correct or not verdict.details:
+                    verdict = source
         except MalformedAnswer:
             return refused(Refusal.MALFORMED_ANSWER)
-        kept = None if verdict.correct else checkers.journaled(puzzle, answer)
+        kept = None
+        if not verdict.correct:
+            kept = checkers.journaled(played, answer)
+            if kept is None and played is not puzzle:
+                kept = checkers.journaled(puzzle, answer)
         reply = self._record([happened.AnswerSubmitted(puzzle_id, verdict.correct, kept)])
         return replace(reply, verdict=verdict)
 

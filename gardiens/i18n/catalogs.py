@@ -37,6 +37,7 @@ from gardiens.i18n.interface import (
     SOURCE_LANGUAGE,
     TU_CONTEXT,
 )
+from gardiens.i18n.pictures import mission_of as _mission_of
 from gardiens.paths import MAPPING_FILE
 
 PROJECT = "Les Gardiens du numérique"
@@ -105,7 +106,8 @@ def shipped_templates(bundle: Path) -> Templates:
     for domain in CODE_DOMAINS:
         with template_path(bundle / "locales", domain).open("rb") as fileobj:
             code[domain] = read_po(fileobj, domain=domain)
-    return _extract(bundle, [(f"scenarios/*/{MISSION_FILE}", "gardiens_mission")], {}, code)
+    return _extract(bundle, [(f"scenarios/*/{MISSION_FILE}", "gardiens_mission"),
+                             ("scenarios/**.svg", "gardiens_picture")], {}, code)
 
 
 def mission_templates(files: list[Path], *, base: Path | None = None) -> Templates:
@@ -157,6 +159,11 @@ def _extract(
             continue
         if path.name == MISSION_FILE and extracted:
             mission = _mission(path)
+            catalog = templates.catalogs.setdefault(mission.id, _template(mission.id))
+            templates.missions[mission.id] = mission
+        elif path.suffix == ".svg" and extracted and (mission_file := _mission_of(path)) is not None:
+            # A picture's words belong to the catalog of the mission whose folder holds it.
+            mission = _mission(mission_file)
             catalog = templates.catalogs.setdefault(mission.id, _template(mission.id))
             templates.missions[mission.id] = mission
         else:

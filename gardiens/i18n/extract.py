@@ -13,6 +13,7 @@ from pydantic import ValidationError
 
 from gardiens.core.model import Mission
 from gardiens.core.texts import PathKey, iter_source_texts
+from gardiens.i18n.missions import iter_answer_texts
 
 # Babel reads a `(context, msgid)` message through this keyword's spec, `((1, "c"), 2)`.
 KEYWORD = "pgettext"
@@ -45,6 +46,9 @@ def extract_mission(
         # Translators see which age band a variant was written for.
         comments = [f"age band {text.age}"] if text.age else []
         yield _line(root, text.path), KEYWORD, (text.context, text.msgid), comments
+    for answer in iter_answer_texts(mission):
+        text = answer.source
+        yield _line(root, text.path), KEYWORD, (text.context, text.msgid), [answer.comment]
 
 
 def _line(node: yaml.Node | None, path: tuple[PathKey, ...]) -> int:

@@ -8,12 +8,15 @@ everything inside a puzzle.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
 from babel.messages.mofile import read_mo
 from babel.messages.pofile import read_po
 
+from gardiens.core import checkers
 from gardiens.core.model import AgeBand, Mission, Text, TextList, pick, pick_list
 from gardiens.core.texts import SourceText, iter_source_texts, message_context
 from gardiens.core.translations import catalog_candidates
@@ -81,7 +84,52 @@ def untranslated(
     if language in (mission.language, PSEUDO_LANGUAGE):
         return []
     catalog = mission_catalog(mission, language, locales_dir=locales_dir)
-    return [t for t in iter_source_texts(mission) if (t.context, t.msgid) not in catalog]
+    texts = [*iter_source_texts(mission), *(a.source for a in iter_answer_texts(mission))]
+    return [t for t in texts if (t.context, t.msgid) not in catalog]
+
+
+# Answers -------------------------------------------------------------------------------------
+#
+# Each answer a team types is its own entry, in the context `<mission-id>/<puzzle-id>/answers`
+# so that it never shares a translation with a sentence of the puzzle; a translation may list
+# several accepted answers separated by `|` (a character no answer holds: answers are compared
+# on their letters and digits only). An answer without a letter, such as a year, is the same
+# in every language and is not extracted.
+
+ANSWER_SEPARATOR = "|"
+
+_ROLES = {
+    "answer": "accepted answer of the puzzle {puzzle}: what a team of your language types"
+    " (to accept several, separate them with |)",
+    "mistake": "answer of a listed mistake of the puzzle {puzzle}, which its feedback explains"
+    " (to list several, separate them with |)",
+    "plaintext": "the word a team decodes in the cipher {puzzle}: its coded message is made"
+    " from your translation (one word, letters A-Z)",
+}
+
+
+@dataclass(frozen=True)
+class AnswerSource:
+    """An answer to translate, with what a translator must know about it."""
+
+    source: SourceText
+    comment: str
+
+
+def answer_context(mission_id: str, puzzle_id: str) -> str:
+    """The gettext context of the answers a team types in a puzzle."""
+    return f"{message_context(mission_id, puzzle_id)}/answers"
+
+
+def iter_answer_texts(mission: Mission) -> Iterator[AnswerSource]:
+    """Every answer a team types (text, cipher), in document order, that has letters."""
+    for index, puzzle in enumerate(mission.puzzles):
+        context = answer_context(mission.id, puzzle.id)
+        for answer in checkers.answer_texts(puzzle):
+            if not any(c.isalpha() for c in answer.text):
+                continue
+            comment = _ROLES[answer.role].format(puzzle=puzzle.id)
+            yield AnswerSource(SourceText(context, answer.text, ("puzzles", index, *answer.path), None), comment)
 
 
 class MissionTexts:
@@ -127,9 +175,41 @@ class MissionTexts:
         context = message_context(self.mission.id, puzzle_id)
         return self._translations.get((context, source), source)
 
+    def answers(self, puzzle_id: str, source: str) -> list[str]:
+        """The answers accepted in this language for the author's answer `source`; none if
+        it is not translated."""
+        translated = self._translations.get((answer_context(self.mission.id, puzzle_id), source), "")
+        return [a.strip() for a in translated.split(ANSWER_SEPARATOR) if a.strip()]
+
+    def picture(self, picture: str, source: str) -> str:
+        """A text run of the picture `picture` (its context), translated; else the source."""
+        return self._translations.get((picture, source), source)
+
 
 class PseudoMissionTexts(MissionTexts):
     """A mission's texts in the `qps` pseudo-locale: the source lengthened and accented."""
 
     def _translate(self, source: str, puzzle_id: str | None) -> str:
         return pseudolocalise(source)
+
+    def picture(self, picture: str, source: str) -> str:
+        return pseudolocalise(source)
+
+
+class CatalogAnswers:
+    """The answers of missions in a team's language, read from the missions' catalogs: what a
+    `Session` is given so that an English team types English words."""
+
+    def __init__(self, *, locales_dir: Path | None = None) -> None:
+        self._locales_dir = locales_dir
+        self._texts: dict[tuple[str, str], MissionTexts] = {}
+
+    def answers(self, mission: Mission, language: str, puzzle_id: str, source: str) -> list[str]:
+        key = (mission.id, language)
+        texts = self._texts.get(key)
+        if texts is None or texts.mission is not mission:
+            texts = MissionTexts.load(
+                mission, age=mission.ages[0], language=language, locales_dir=self._locales_dir
+            )
+            self._texts[key] = texts
+        return texts.answers(puzzle_id, source)

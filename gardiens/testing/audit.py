@@ -187,7 +187,10 @@ def look(pilot: Pilot) -> list[Problem]:
         corner.draw(surface, app, focused=False, pressed=False)
     texts = app.type.report
     targets = [(widget.name, widget.rect) for widget in _targets(app.all_widgets())]
-    return inspect(texts, targets, app.size)
+    # A picture's words that do not fit their place even at their smallest are cut texts too.
+    cut = [Problem("cut", _shown(f"{m.picture}: {m.text}"), detail="picture")
+           for m in app.assets.picture_misfits()]
+    return [*inspect(texts, targets, app.size), *cut]
 
 
 def _targets(widgets: Iterable[Widget]) -> Iterator[Widget]:

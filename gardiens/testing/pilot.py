@@ -16,6 +16,7 @@ from gardiens.core.clock import ManualClock
 from gardiens.core.journal import Journal
 from gardiens.core.model import AgeBand, Mission
 from gardiens.core.session import Session
+from gardiens.i18n.missions import CatalogAnswers
 from gardiens.ui.app import App, headless_environment
 from gardiens.ui.assets import Assets
 from gardiens.ui.text import TextFit
@@ -69,7 +70,8 @@ class Pilot:
         """
         headless_environment()
         clock = ManualClock(START)
-        session = Session(missions, journal or Journal.memory(), clock, rng=random.Random(seed))
+        session = Session(missions, journal or Journal.memory(), clock, rng=random.Random(seed),
+                          answers=CatalogAnswers())
         app = App(session, size=size, language=language, age=age, settings=settings,
                   mission_dirs=mission_dirs, default_mission=default_mission, fixed_dt=FRAME,
                   pictures_only=pictures_only)
@@ -83,7 +85,8 @@ class Pilot:
         hand-moved clock, no attendant, no screen until the next `sync`."""
         app = self.app
         clock = ManualClock(START)
-        session = Session(app.session.missions, Journal.memory(), clock, rng=random.Random(seed))
+        session = Session(app.session.missions, Journal.memory(), clock, rng=random.Random(seed),
+                          answers=app.session.answers)
         app.attendant = None
         app.stack.clear()
         app.input.press = None

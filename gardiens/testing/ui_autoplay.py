@@ -16,6 +16,7 @@ from gardiens.core.journal import Journal
 from gardiens.core.model import AgeBand, Mission, Puzzle
 from gardiens.core.puzzles import kind_of
 from gardiens.core.session import Lifecycle, PuzzleState, Session
+from gardiens.i18n.missions import CatalogAnswers
 from gardiens.testing.pilot import Pilot
 from gardiens.ui.app import App, headless_environment
 from gardiens.ui.puzzles.base import GestureError, PuzzleView
@@ -48,7 +49,8 @@ def win_through_ui(
     journal = Journal.open(data_dir) if data_dir is not None else Journal.memory()
     try:
         clock = ManualClock(time.time())
-        session = Session({mission.id: mission}, journal, clock, rng=random.Random(seed))
+        session = Session({mission.id: mission}, journal, clock, rng=random.Random(seed),
+                          answers=CatalogAnswers())
         if session.state.session_id is not None:
             session.handle(Reset())
         app = App(session, size=size, language=language or mission.language,
@@ -127,7 +129,7 @@ def solve_next(pilot: Pilot, mission: Mission, read: Callable[[], None] = lambda
     if pilot.screen != f"puzzle:{puzzle.id}":
         raise UiAutoplayError(f"tile {puzzle.id} did not open its puzzle (on {pilot.screen!r})")
     read()
-    taps = 1 + enter_answer(pilot, puzzle, checkers.solution(puzzle, held))
+    taps = 1 + enter_answer(pilot, puzzle, checkers.solution(session.played(puzzle.id), held))
     pilot.tap("submit")
     pilot.settle()
     if pilot.screen != "feedback":

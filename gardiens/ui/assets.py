@@ -11,7 +11,9 @@ from pathlib import Path
 
 import pygame
 
+from gardiens.core.pictures import PictureRun, picture_width, read_runs, without_text
 from gardiens.paths import assets_dir
+from gardiens.ui.picture_text import PictureMisfit, PictureWords, draw_runs, language_variant
 from gardiens.ui.theme import Color, FontChoice
 
 log = logging.getLogger(__name__)
@@ -36,9 +38,14 @@ class Assets:
         self._fonts: dict[tuple[FontChoice, bool, int], pygame.font.Font] = {}
         self._icon_sources: dict[str, str] = {}
         self._icons: OrderedDict[tuple[str, int, Color], pygame.Surface] = OrderedDict()
-        self._images: OrderedDict[tuple[Path, tuple[int, int]], pygame.Surface | None] = (
+        # Pictures as drawn for a team (their words translated), and what was rasterised.
+        self._images: OrderedDict[tuple[Path, tuple[int, int], PictureWords], pygame.Surface | None] = (
             OrderedDict()
         )
+        self._rasters: OrderedDict[tuple[Path, tuple[int, int]], pygame.Surface | None] = OrderedDict()
+        self._runs: dict[Path, tuple[list[PictureRun], float | None]] = {}
+        # The picture runs that could not fit their place, per picture drawn (for the audit).
+        self._misfits: dict[tuple[Path, tuple[int, int], PictureWords], list[PictureMisfit]] = {}
         self._texts: OrderedDict[tuple[str, FontChoice, bool, int, Color], pygame.Surface] = (
             OrderedDict()
         )
@@ -93,25 +100,58 @@ class Assets:
                 self._icons.popitem(last=False)
         return surface
 
-    def image(self, path: Path, size: tuple[int, int]) -> pygame.Surface | None:
-        """A mission picture fitted inside `size`, keeping its proportions; None if unreadable."""
-        key = (path, size)
+    def image(self, path: Path, size: tuple[int, int],
+              words: PictureWords | None = None) -> pygame.Surface | None:
+        """A mission picture fitted inside `size`, keeping its proportions, its words drawn as
+        `words` says (its own language's variant taken when there is one); None if unreadable."""
+        words = words or PictureWords()
+        path = language_variant(path, words.language)
+        key = (path, size, words)
         if key in self._images:
             self._images.move_to_end(key)
             return self._images[key]
         if self.prefetch is not None and path.suffix.lower() == ".svg":
             target = _fitted_size(path, size)
             if target is not None:
-                self.prefetch.append(key)
+                self.prefetch.append((path, size))
                 if not self.request_image(path, size):
                     return pygame.Surface(target, pygame.SRCALPHA)
-        return self._take(path, size)
+        raster = self._take(path, size)
+        surface = raster
+        if raster is not None:
+            runs, width = self._picture_runs(path)
+            if runs and width:
+                surface = raster.copy()
+                self._misfits[key] = draw_runs(
+                    surface, runs, raster.get_width() / width, path.name, words,
+                    lambda px, bold: self.font(words.family, px, bold))
+        self._images[key] = surface
+        if len(self._images) > IMAGE_CACHE_SIZE:
+            self._misfits.pop(self._images.popitem(last=False)[0], None)
+        return surface
+
+    def picture_misfits(self) -> list[PictureMisfit]:
+        """The runs of the pictures drawn so far that did not fit their `textLength`."""
+        return [misfit for key in self._images for misfit in self._misfits.get(key, [])]
+
+    def _picture_runs(self, path: Path) -> tuple[list[PictureRun], float | None]:
+        """A vector picture's text runs and the width of its units, read once."""
+        if path.suffix.lower() != ".svg":
+            return [], None
+        if path not in self._runs:
+            try:
+                source = path.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError):
+                source = ""
+            self._runs[path] = (read_runs(source), picture_width(source))
+        return self._runs[path]
 
     def _take(self, path: Path, size: tuple[int, int]) -> pygame.Surface | None:
         """Into the cache: the worker's picture (waited for if need be), else one read now."""
         key = (path, size)
-        if key in self._images:
-            return self._images[key]
+        if key in self._rasters:
+            self._rasters.move_to_end(key)
+            return self._rasters[key]
         surface: pygame.Surface | None
         try:
             pending = self._pending.pop(key, None)
@@ -121,15 +161,15 @@ class Assets:
         except (OSError, pygame.error, ValueError) as error:
             log.warning("cannot load picture %s: %s", path, error)
             surface = None
-        self._images[key] = surface
-        if len(self._images) > IMAGE_CACHE_SIZE:
-            self._images.popitem(last=False)
+        self._rasters[key] = surface
+        if len(self._rasters) > IMAGE_CACHE_SIZE:
+            self._rasters.popitem(last=False)
         return surface
 
     def request_image(self, path: Path, size: tuple[int, int]) -> bool:
         """Start reading a picture on the worker; True once `image` can return it at no cost."""
         key = (path, size)
-        if key in self._images:
+        if key in self._rasters:
             return True
         pending = self._pending.get(key)
         if pending is None:
@@ -159,8 +199,10 @@ class Assets:
             natural = natural or pygame.image.load(path)
             target = _fit(natural.get_size(), size)
         if is_svg:
-            # Rasterise the vector picture at the final size rather than scaling pixels.
-            return pygame.image.load_sized_svg(path, target)
+            # Rasterise the vector picture at the final size rather than scaling pixels; its
+            # text runs are drawn by the engine, translated, so the rasteriser never sees them.
+            source = without_text(path.read_text(encoding="utf-8"))
+            return pygame.image.load_sized_svg(io.BytesIO(source.encode("utf-8")), target)
         assert natural is not None
         # Any pixel format to 32 bits with alpha (smoothscale needs it), without the display.
         full = pygame.Surface(natural.get_size(), pygame.SRCALPHA)
@@ -173,6 +215,9 @@ class Assets:
     def clear_images(self) -> None:
         """Forget the mission pictures read so far (an author replaced one in the preview)."""
         self._images.clear()
+        self._rasters.clear()
+        self._runs.clear()
+        self._misfits.clear()
         self._pending.clear()
 
 

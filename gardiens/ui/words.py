@@ -30,5 +30,9 @@ class MissionWords:
                     return self.text(reward.label, puzzle.id)
         return ""
 
+    def picture(self, picture: str, source: str) -> str:
+        """A text run of the mission's picture `picture`, translated for this team."""
+        return self._texts.picture(picture, source)
+
     def texts(self, texts: TextList | Sequence[Text], puzzle_id: str | None = None) -> list[str]:
         return self._texts.texts(texts, puzzle_id=puzzle_id)  # type: ignore[arg-type]

@@ -12,6 +12,7 @@ from babel.messages.extract import DEFAULT_KEYWORDS, extract
 from gardiens.core.model import Mission
 from gardiens.core.texts import iter_source_texts
 from gardiens.i18n.extract import extract_mission
+from gardiens.i18n.missions import iter_answer_texts
 
 INFOX = Path(__file__).resolve().parents[2] / "scenarios" / "infox" / "scenario.yaml"
 
@@ -86,7 +87,8 @@ def test_ids_answers_and_codes_are_not_extracted() -> None:
 
 def test_extracts_every_text_of_the_infox_mission() -> None:
     mission = Mission.model_validate(yaml.safe_load(INFOX.read_text(encoding="utf-8")))
-    expected = {(t.context, t.msgid) for t in iter_source_texts(mission)}
+    answers = [a.source for a in iter_answer_texts(mission)]
+    expected = {(t.context, t.msgid) for t in [*iter_source_texts(mission), *answers]}
     messages = run(INFOX.read_bytes())
     assert {(context, msgid) for _, msgid, _, context in messages} == expected
     lines = INFOX.read_text(encoding="utf-8").splitlines()
@@ -127,3 +129,26 @@ def test_an_invalid_mission_is_reported_with_its_file() -> None:
     source.name = "broken.yaml"
     with pytest.raises(ValueError, match=r"broken\.yaml"):
         list(extract_mission(source, DEFAULT_KEYWORDS.keys(), [], {}))
+
+
+def test_typed_answers_are_extracted_each_with_what_it_is() -> None:
+    # GIVEN the infox mission: a cipher (SOURCE) and a text puzzle answered « en 2016 », with
+    # listed mistakes « en 2024 », « en 2020 »
+    messages = run(INFOX.read_bytes())
+    answers = {(context, msgid): comments for _, msgid, comments, context in messages
+               if context and context.endswith("/answers")}
+    # THEN each answer with letters is its own entry, in its puzzle's answers context
+    assert set(answers) == {
+        ("infox/message-lumi/answers", "SOURCE"),
+        ("infox/origine-photo/answers", "en 2016"),
+        ("infox/origine-photo/answers", "in 2016"),
+        ("infox/origine-photo/answers", "en 2024"),
+        ("infox/origine-photo/answers", "en 2020"),
+    }
+    # AND the translator is told what it is and how to give several
+    assert "accepted answer of the puzzle origine-photo" in answers[("infox/origine-photo/answers", "en 2016")][0]
+    assert "separate them with |" in answers[("infox/origine-photo/answers", "en 2016")][0]
+    assert "listed mistake" in answers[("infox/origine-photo/answers", "en 2024")][0]
+    assert "decodes in the cipher message-lumi" in answers[("infox/message-lumi/answers", "SOURCE")][0]
+    # AND a year alone, the same in every language, is not extracted
+    assert not {msgid for _, msgid, _, _ in messages} & {"2016", "2024", "2020"}

@@ -10,9 +10,14 @@ from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
 
-from gardiens.core.model import AGE_BANDS, AgeBand, Mission
+from gardiens.core.clock import ManualClock
+from gardiens.core.commands import Launch, Start
+from gardiens.core.journal import Journal
+from gardiens.core.model import AGE_BANDS, AgeBand, Cipher, Mission, ShortText
+from gardiens.core.session import Session
 from gardiens.core.texts import iter_source_texts
 from gardiens.i18n.missions import (
+    CatalogAnswers,
     MissionTexts,
     locales_dir,
     read_catalog,
@@ -175,3 +180,39 @@ def test_reward_labels_are_translated_in_the_context_of_their_puzzle() -> None:
     for puzzle in mission.puzzles:
         for reward in puzzle.rewards:
             assert words.reward_label(reward.id) != french.reward_label(reward.id)
+
+
+def test_catalog_answers_split_several_answers_and_leave_the_untranslated_out(tmp_path: Path) -> None:
+    # GIVEN a catalog giving two English answers for one French answer
+    catalog = Catalog(locale="en", domain="tiny")
+    catalog.add("VERIFIE", "CHECK | VERIFY", context="tiny/p/answers")
+    catalog.add("source", "", context="tiny/p/answers")
+    folder = tmp_path / "en" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    with (folder / "tiny.po").open("wb") as fileobj:
+        write_po(fileobj, catalog)
+    answers = CatalogAnswers(locales_dir=tmp_path)
+    mission = Mission.model_validate(TINY)
+    # THEN each is an accepted answer; an empty translation gives none
+    assert answers.answers(mission, "en", "p", "VERIFIE") == ["CHECK", "VERIFY"]
+    assert answers.answers(mission, "en", "p", "source") == []
+    assert answers.answers(mission, "de", "p", "VERIFIE") == []
+
+
+def test_an_untranslated_answer_is_an_untranslated_text(infox: Mission) -> None:
+    missing = untranslated(infox, "en", locales_dir=Path("/nonexistent"))
+    assert ("infox/origine-photo/answers", "en 2016") in {(t.context, t.msgid) for t in missing}
+
+
+def test_the_infox_answers_are_played_in_english(infox: Mission) -> None:
+    # GIVEN an English team on the bundled infox mission
+    session = Session({infox.id: infox}, Journal.memory(), ManualClock(0), answers=CatalogAnswers())
+    session.handle(Launch(mission=infox.id, age="9-12", language="en"))
+    session.handle(Start())
+    played = session.played("origine-photo")
+    assert isinstance(played, ShortText)
+    # THEN the year is typed in English, and the listed mistakes are recognised in English
+    assert "in 2016" in played.answers and "en 2016" not in played.answers
+    assert [m.answers for m in played.mistakes] == [["2024", "in 2024"], ["2020", "in 2020"]]
+    cipher = session.played("message-lumi")
+    assert isinstance(cipher, Cipher) and cipher.plaintext == "SOURCE"

@@ -8,7 +8,9 @@ from html import escape
 from pathlib import Path
 
 import pytest
+from babel.messages.pofile import read_po, write_po
 
+from gardiens.cli import main
 from gardiens.core.clock import ManualClock
 from gardiens.core.commands import Abandon, Choose, Confirm, Reset, Start, StartSetup, Submit
 from gardiens.core.debrief import theme_help
@@ -17,6 +19,7 @@ from gardiens.core.model import Mission, pick
 from gardiens.core.records import SHEETS_DIR
 from gardiens.core.session import Session
 from gardiens.i18n.catalogs import extract_templates
+from gardiens.i18n.interface import InterfaceTranslator
 from gardiens.i18n.missions import MissionTexts
 from gardiens.paths import checkout_root
 from gardiens.reports import render_report, session_report, write_last_sheet
@@ -134,3 +137,48 @@ def test_the_last_finished_session_is_written_in_the_sheets_folder(tmp_path: Pat
     assert path is not None and path.parent == tmp_path / SHEETS_DIR
     html = path.read_text(encoding="utf-8")
     assert '<html lang="en">' in html and "Facilitator sheet" in html
+
+
+def test_an_english_sheet_has_no_french_text_of_its_templates() -> None:
+    # GIVEN a team that played the mission in English
+    mission = hostile_mission()
+    texts = MissionTexts.load(mission, age="9-12", language="en")
+    debrief = played(mission).debrief()
+    assert debrief is not None
+    # WHEN its sheets are written in English
+    html = render_report(debrief, mission, texts, InterfaceTranslator("en").gettext)
+    # THEN no message the templates hold shows in French
+    root = checkout_root()
+    assert root is not None
+    french = {
+        m.id
+        for m in extract_templates(root).catalogs["gardiens"]
+        if isinstance(m.id, str)
+        and any(path.startswith("gardiens/reports/templates/") for path, _line in m.locations)
+    }
+    assert {"Fiche animateur", "Ce que nous avons appris"} <= french
+    shown = [m for m in french if escape(m) in html or m in html]
+    assert not shown, shown
+    assert "Facilitator sheet" in html and "What we learnt" in html
+
+
+def test_i18n_check_fails_on_an_untranslated_template_text(tmp_path: Path) -> None:
+    # GIVEN a sheet template with a new heading, extracted into the catalogs
+    (tmp_path / "babel.cfg").write_text(
+        "[jinja2: gardiens/reports/templates/*.html]\n", encoding="utf-8"
+    )
+    template = tmp_path / "gardiens" / "reports" / "templates" / "debrief.html"
+    template.parent.mkdir(parents=True)
+    template.write_text('<h2>{{ _("À retenir à la maison") }}</h2>\n', encoding="utf-8")
+    assert main(["i18n", "update", "--root", str(tmp_path)]) == 0
+    # WHEN it has no English translation, THEN the check fails; once translated, it passes
+    assert main(["i18n", "check", "--root", str(tmp_path)]) == 1
+    po = tmp_path / "locales" / "en" / "LC_MESSAGES" / "gardiens.po"
+    with po.open("rb") as fileobj:
+        catalog = read_po(fileobj)
+    message = catalog.get("À retenir à la maison")
+    assert message is not None and message.string == ""
+    message.string = "To remember at home"
+    with po.open("wb") as fileobj:
+        write_po(fileobj, catalog)
+    assert main(["i18n", "check", "--root", str(tmp_path)]) == 0

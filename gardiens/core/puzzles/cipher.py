@@ -12,7 +12,7 @@ from pydantic import Field, StrictBool
 from gardiens.core.diagnostics import N_
 from gardiens.core.puzzles.answers import Answer, Journaled, Verdict, normalise, read_text, verdict
 from gardiens.core.puzzles.base import D_, PuzzleBase
-from gardiens.core.puzzles.kind import Effort, PuzzleKind
+from gardiens.core.puzzles.kind import AnswerText, Effort, PuzzleKind, Translate
 
 
 class Cipher(PuzzleBase):
@@ -65,3 +65,13 @@ class CipherKind(PuzzleKind[Cipher]):
 
     def effort(self, puzzle: Cipher) -> Effort:
         return Effort(75, 1)
+
+    def answer_texts(self, puzzle: Cipher) -> tuple[AnswerText, ...]:
+        return (AnswerText(("plaintext",), puzzle.plaintext, "plaintext"),)
+
+    def in_language(self, puzzle: Cipher, translate: Translate) -> Cipher:
+        # The team decodes a word of its own language: the coded message is made from it.
+        translations = translate(puzzle.plaintext)
+        if not translations:
+            return puzzle
+        return puzzle.model_copy(update={"plaintext": translations[0]})

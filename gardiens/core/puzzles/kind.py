@@ -9,14 +9,29 @@ from __future__ import annotations
 
 import random
 from abc import ABC, abstractmethod
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Generic, TypeVar, get_args
+from typing import Generic, Literal, TypeVar, get_args
 
 from gardiens.core.puzzles.answers import Answer, Journaled, Verdict
 from gardiens.core.puzzles.base import PuzzleBase
 
 P = TypeVar("P", bound=PuzzleBase)
+
+# What a source answer is in the team's language: the answers accepted there, none if untranslated.
+Translate = Callable[[str], Sequence[str]]
+
+
+@dataclass(frozen=True)
+class AnswerText:
+    """A word a team types to answer, written by the author, which a translator translates so
+    that a team types it in its own language: an accepted answer, the answer of a listed
+    mistake, or the plain text of a cipher."""
+
+    path: tuple[str | int, ...]
+    """Where it sits in the puzzle, e.g. ("mistakes", 0, "answers", 1)."""
+    text: str
+    role: Literal["answer", "mistake", "plaintext"]
 
 
 @dataclass(frozen=True)
@@ -76,6 +91,16 @@ class PuzzleKind(ABC, Generic[P]):
     @abstractmethod
     def effort(self, puzzle: P) -> Effort:
         """What the puzzle asks of a team, for playtests' duration estimates."""
+
+    def answer_texts(self, puzzle: P) -> tuple[AnswerText, ...]:
+        """The words a team types to answer, to be translated; most kinds are answered by
+        tapping, with nothing to type."""
+        return ()
+
+    def in_language(self, puzzle: P, translate: Translate) -> P:
+        """The puzzle as a team of another language plays it: its `answer_texts` replaced by
+        their translations (kept where there is none)."""
+        return puzzle
 
     def rewards_needed(self, puzzle: P) -> tuple[str, ...]:
         """Rewards whose values the answer is made of: a team holds them before answering."""

@@ -19,7 +19,7 @@ from gardiens.core.puzzles.answers import (
     verdict,
 )
 from gardiens.core.puzzles.base import D_, PuzzleBase, Strict, Text
-from gardiens.core.puzzles.kind import Effort, PuzzleKind
+from gardiens.core.puzzles.kind import AnswerText, Effort, PuzzleKind, Translate
 
 
 class Mistake(Strict):
@@ -81,3 +81,28 @@ class TextKind(PuzzleKind[ShortText]):
 
     def effort(self, puzzle: ShortText) -> Effort:
         return Effort(45, 1)
+
+    def answer_texts(self, puzzle: ShortText) -> tuple[AnswerText, ...]:
+        accepted = [AnswerText(("answers", i), a, "answer") for i, a in enumerate(puzzle.answers)]
+        listed = [
+            AnswerText(("mistakes", m, "answers", i), a, "mistake")
+            for m, mistake in enumerate(puzzle.mistakes)
+            for i, a in enumerate(mistake.answers)
+        ]
+        return (*accepted, *listed)
+
+    def in_language(self, puzzle: ShortText, translate: Translate) -> ShortText:
+        mistakes = [
+            m.model_copy(update={"answers": _translated(m.answers, translate)})
+            for m in puzzle.mistakes
+        ]
+        answers = _translated(puzzle.answers, translate)
+        return puzzle.model_copy(update={"answers": answers, "mistakes": mistakes})
+
+
+def _translated(answers: list[str], translate: Translate) -> list[str]:
+    """Each answer's translations, in order and once each; an untranslated answer stays."""
+    out: list[str] = []
+    for answer in answers:
+        out += [t for t in translate(answer) or [answer] if t not in out]
+    return out

@@ -28,7 +28,7 @@ def replay(app: Shell, folder: Path, events: list[Event], mission: Mission) -> N
     journal = Journal.memory()
     for event in events:
         journal.append(event.session, event.at, [(event.kind, event.data)])
-    session = Session({mission.id: mission}, journal, old.clock)
+    session = Session({mission.id: mission}, journal, old.clock, answers=old.answers)
     app.mission_dirs = {mission.id: folder}
     app.default_mission = mission.id
     app.assets.clear_images()

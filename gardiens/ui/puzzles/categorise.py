@@ -10,6 +10,7 @@ import pygame
 from gardiens.core.model import Categorise
 from gardiens.ui.draw import panel
 from gardiens.ui.kit.modal import ModalScreen
+from gardiens.ui.picture_text import pictures_of
 from gardiens.ui.puzzles.base import GestureError, Hand, Part
 from gardiens.ui.puzzles.sorting import CategoryBoxesView
 from gardiens.ui.widgets.base import Button, Widget
@@ -132,7 +133,9 @@ class CategoriseView(CategoryBoxesView):
         directory = self.app.mission_dir()
         if not self.puzzle.image or directory is None or min(size) <= 0:
             return None
-        return self.app.assets.image(directory / self.puzzle.image, size)
+        words = self.app.words
+        return self.app.assets.image(directory / self.puzzle.image, size,
+                                     pictures_of(words, self.app.type.family))
 
     def show_picture(self) -> None:
         self.app.push(PicturePanel(self.app, self.picture((self.app.size[0], self.app.size[1]))))

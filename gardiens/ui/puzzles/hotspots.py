@@ -9,6 +9,7 @@ import pygame
 
 from gardiens.core.model import Hotspots, Region
 from gardiens.ui.draw import focus_ring, panel
+from gardiens.ui.picture_text import pictures_of
 from gardiens.ui.puzzles.base import RIPPLE_SECONDS, GestureError, Hand, Part, ids
 from gardiens.ui.puzzles.picking import PickingView
 from gardiens.ui.theme import TOUCH_FLOOR, floor_at
@@ -115,7 +116,9 @@ class HotspotsView(PickingView):
         directory = self.app.mission_dir()
         self.image = None
         if directory is not None:
-            self.image = self.app.assets.image(directory / self.puzzle.image, room.size)
+            words = self.app.words
+            self.image = self.app.assets.image(directory / self.puzzle.image, room.size,
+                                               pictures_of(words, self.app.type.family))
         if self.image is not None:
             self.picture = self.image.get_rect(center=room.center)
         else:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, TypeAlias
 import pygame
 
 from gardiens.ui.draw import panel
+from gardiens.ui.picture_text import pictures_of
 from gardiens.ui.puzzles.base import Hand, PuzzleView
 from gardiens.ui.widgets.base import Button, Widget
 
@@ -326,4 +327,6 @@ def mission_picture(view: PuzzleView, image: str | None, size: tuple[int, int]) 
     directory = view.app.mission_dir()
     if not image or directory is None or size[0] <= 0 or size[1] <= 0:
         return None
-    return view.app.assets.image(directory / image, size)
+    words = view.app.words
+    return view.app.assets.image(directory / image, size,
+                                 pictures_of(words, view.app.type.family))

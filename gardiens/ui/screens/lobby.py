@@ -12,6 +12,7 @@ from gardiens.core.model import Mission, Theme
 from gardiens.i18n.interface import N_
 from gardiens.ui.draw import lumi, panel, speech_bubble
 from gardiens.ui.kit.screen import CORNER, TOP_BAR, Screen, draw_title
+from gardiens.ui.picture_text import PictureWords, pictures_of
 from gardiens.ui.screens.attract import language_name, night_scene
 from gardiens.ui.theme import TOUCH, Color, Palette
 from gardiens.ui.widgets.base import Button, Widget
@@ -167,13 +168,14 @@ class SetupScreen(Screen):
         cells = grid(area, len(missions), columns=COLUMNS if len(missions) > 4 else 2, gap=self.px(CARD_GAP),
                      max_height=area.h)
         cards = [(m_, *self._card_texts(m_)) for m_ in missions]
-        texts = max((text_height(app, title, theme, cells[0].w) for _m, title, theme, _d in cards), default=0)
+        texts = max((text_height(app, title, theme, cells[0].w) for _m, title, theme, _d, _w in cards), default=0)
         picture_h = cells[0].h - self.px(DEPTH) - texts if cells else 0
-        for cell, (mission_, title, theme_name, duration) in zip(cells, cards, strict=True):
+        for cell, (mission_, title, theme_name, duration, pictures) in zip(cells, cards, strict=True):
             theme = THEMES[mission_.theme]
             folder = app.mission_dirs.get(mission_.id)
             cover = folder / mission_.cover if folder is not None and mission_.cover else None
             widgets.append(MissionCard(f"mission:{mission_.id}", cell, title, theme_name, duration, cover=cover,
+                                       cover_words=pictures,
                                        emblem=theme.emblem, tint=theme.tint(app.palette), picture_height=picture_h,
                                        selected=mission_.id == state.mission_id,
                                        on_tap=functools.partial(app.command, Choose(mission=mission_.id))))
@@ -222,13 +224,15 @@ class SetupScreen(Screen):
         y += rows * button_h + (rows - 1) * gap
         return widgets, y
 
-    def _card_texts(self, mission: Mission) -> tuple[str, str, str]:
-        """A mission's title as the team reads it, its theme, and its duration for the team's age."""
+    def _card_texts(self, mission: Mission) -> tuple[str, str, str, PictureWords | None]:
+        """A mission's title as the team reads it, its theme, its duration for the team's age,
+        and how its cover's words are read."""
         state = self.app.state
         age = state.age if state.age in mission.ages else mission.ages[0]
-        title = MissionWords(mission, age, self.app.translator.language).text(mission.title)
+        words = MissionWords(mission, age, self.app.translator.language)
         minutes = self._("{n} min").format(n=mission.minutes(age))
-        return title, self._(THEMES[mission.theme].name), minutes
+        return (words.text(mission.title), self._(THEMES[mission.theme].name), minutes,
+                pictures_of(words, self.app.type.family))
 
     def _age_label(self, age: str) -> str:
         low, high = age.split("-")

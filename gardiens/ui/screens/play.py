@@ -19,6 +19,7 @@ from gardiens.core.session import PuzzleState, SessionState
 from gardiens.ui.draw import focus_ring, lumi, panel, speech_bubble
 from gardiens.ui.kit.modal import ModalScreen, card_panel
 from gardiens.ui.kit.screen import CORNER, TOP_BAR, Screen, bar_button_width, draw_title
+from gardiens.ui.picture_text import pictures_of
 from gardiens.ui.puzzles import PuzzleView, view_for
 from gardiens.ui.puzzles.picking import picks_score
 from gardiens.ui.screens.hud import Hud
@@ -521,7 +522,8 @@ class PuzzleScreen(Screen):
     def __init__(self, app: Host, puzzle: Puzzle) -> None:
         super().__init__(app)
         self.puzzle = puzzle
-        self.view: PuzzleView = view_for(self, puzzle)
+        # The view shows what the team types in its language (a cipher codes the team's word).
+        self.view: PuzzleView = view_for(self, app.session.played(puzzle.id))
         self.name = f"puzzle:{puzzle.id}"
 
     def layout(self) -> None:
@@ -544,7 +546,9 @@ class PuzzleScreen(Screen):
             directory = app.mission_dir()
             side = pygame.Rect(area.x, area.y, area.w * 2 // 5, area.h)
             if directory is not None:
-                self.picture = app.assets.image(directory / self.puzzle.image, side.size)
+                words = app.words
+                self.picture = app.assets.image(directory / self.puzzle.image, side.size,
+                                                pictures_of(words, app.type.family))
             if self.picture is not None:
                 self.picture_rect = self.picture.get_rect(center=side.center)
                 area = pygame.Rect(side.right + self.px(40), area.y, area.right - side.right - self.px(40), area.h)

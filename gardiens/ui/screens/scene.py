@@ -13,6 +13,7 @@ import pygame
 
 from gardiens.core.model import Mission
 from gardiens.ui.draw import vertical_gradient
+from gardiens.ui.picture_text import pictures_of
 from gardiens.ui.theme import TOUCH, Color, mix
 
 if TYPE_CHECKING:
@@ -272,7 +273,9 @@ def picture(app: Host, mission: Mission, size: tuple[int, int], path: tuple[tupl
     folder = app.mission_dirs.get(mission.id)
     if mission.scene is not None and folder is not None:
         cover = cover_rect(size, picture_aspect(app, mission))
-        image = app.assets.image(folder / mission.scene.picture, cover.size)
+        words = app.words
+        image = app.assets.image(folder / mission.scene.picture, cover.size,
+                                 pictures_of(words, app.type.family))
         if image is not None:
             surface = pygame.Surface(size)
             surface.fill(app.palette.background)

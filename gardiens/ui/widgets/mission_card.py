@@ -14,6 +14,7 @@ from pathlib import Path
 import pygame
 
 from gardiens.ui.draw import panel, raised_face
+from gardiens.ui.picture_text import PictureWords
 from gardiens.ui.theme import Color, mix
 from gardiens.ui.widgets.base import Canvas, Ring, Widget
 
@@ -68,6 +69,7 @@ class MissionCard(Widget):
         duration: str,
         *,
         cover: Path | None,
+        cover_words: PictureWords | None = None,
         emblem: str,
         tint: Color,
         picture_height: int,
@@ -79,6 +81,7 @@ class MissionCard(Widget):
         self.theme = theme
         self.duration = duration
         self.cover = cover
+        self.cover_words = cover_words
         self.emblem = emblem
         self.tint = tint
         self.picture_height = picture_height
@@ -143,14 +146,14 @@ class MissionCard(Widget):
         """The cover picture at the least size that covers `size`, or None without one."""
         if self.cover is None:
             return None
-        fitted = app.assets.image(self.cover, size)
+        fitted = app.assets.image(self.cover, size, self.cover_words)
         if fitted is None or fitted.get_width() <= 0 or fitted.get_height() <= 0:
             return None
         scale = max(size[0] / fitted.get_width(), size[1] / fitted.get_height())
         if scale <= 1.0:
             return fitted
         return app.assets.image(self.cover, (math.ceil(fitted.get_width() * scale),
-                                             math.ceil(fitted.get_height() * scale)))
+                                             math.ceil(fitted.get_height() * scale)), self.cover_words)
 
     def _check(self, surface: pygame.Surface, app: Canvas, centre: tuple[int, int]) -> None:
         """The chosen card's check mark, in a disc."""
