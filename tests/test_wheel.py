@@ -62,6 +62,8 @@ def test_the_wheel_carries_missions_fonts_icons_catalogs_and_schema(installed: P
         "gardiens/bundled/assets/icons/lock.svg",
         "gardiens/bundled/locales/en/LC_MESSAGES/gardiens.mo",
         "gardiens/bundled/locales/en/LC_MESSAGES/infox.mo",
+        "gardiens/i18n/keyboards/fr.yaml",
+        "gardiens/i18n/keyboards/en.yaml",
     ):
         assert expected in names
     missions = [n for n in names if n.startswith("gardiens/bundled/scenarios/")]

@@ -452,6 +452,14 @@ MESSAGES: dict[str, Template] = {
             "de la mission. Lancez « gardiens i18n update » et traduisez-le."
         ),
     ),
+    "GDN421": _w(
+        N_("caractère que la borne ne sait pas dessiner"),
+        N_(
+            "Aucune police de la borne ne sait dessiner {chars} : à l'écran, une case vide "
+            "prendrait sa place. Les emoji courants et les lettres latines s'affichent ; "
+            "l'hébreu, l'arabe et les autres écritures, non."
+        ),
+    ),
     "GDN405": _w(
         N_("dossier mal nommé"),
         N_("Le dossier « {folder} » devrait porter le nom de la mission : « {id} »."),

@@ -22,6 +22,7 @@ from gardiens.core.diagnostics import (
     quote_all,
     suggest,
 )
+from gardiens.core.glyphs import undrawable_runs
 from gardiens.core.model import (
     AgeBand,
     CodeLock,
@@ -144,6 +145,7 @@ class _Lint:
         self.folder_name()
         self.readability()
         self.register()
+        self.glyphs()
 
     def _unique(self, entries: Sequence[tuple[str, YamlPath]], what: Text) -> None:
         first: dict[str, YamlPath] = {}
@@ -581,6 +583,13 @@ class _Lint:
         for found in mission_slips(self.mission):
             mark = self.report.source.word(found.text.path, found.slip.word, found.slip.occurrence)
             self.report.add_at("GDN408", mark, word=found.slip.word, used=used, address=address)
+
+    def glyphs(self) -> None:
+        """Characters no bundled font draws (they would show as empty boxes), where first written."""
+        for text in iter_source_texts(self.mission):
+            for run in undrawable_runs(text.msgid):
+                mark = self.report.source.word(text.path, run)
+                self.report.add_at("GDN421", mark, chars=quote(run))
 
 
 def _and_list(words: Sequence[str]) -> Listing:

@@ -6,12 +6,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pygame
 
 from gardiens.core.pictures import PictureRun
 from gardiens.ui.theme import MIN_SHRINK, FontChoice
-from gardiens.ui.words import MissionWords
+
+if TYPE_CHECKING:
+    # Only named: the attract screen draws pictures before the mission model is imported.
+    from gardiens.ui.words import MissionWords
 
 # Each try of shrink-to-fit is this much smaller than the last (as the typesetter's).
 SHRINK_STEP = 0.92

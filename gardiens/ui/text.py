@@ -1,5 +1,6 @@
 """Text in boxes: word wrapping, shrink-to-fit down to the floors (never below), and a report of
-every text drawn (its size, its ink, whether it fitted) for the layout checks."""
+every text drawn (its size, its ink, whether it fitted) for the layout checks. Characters the
+reading font lacks (emoji, symbols) are measured and drawn with the bundled fallback fonts."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from typing import Literal
 
 import pygame
 
+from gardiens.core.glyphs import font_characters
 from gardiens.i18n.format import FONT_FALLBACKS, for_font, typographer
 from gardiens.ui.assets import Assets
 from gardiens.ui.theme import (
@@ -26,7 +28,7 @@ from gardiens.ui.theme import (
 
 Align = Literal["left", "center", "right"]
 VAlign = Literal["top", "middle", "bottom"]
-__all__ = ["READING_ROLES", "TEXT_FLOORS", "TextClass", "TextFit", "Typesetter"]
+__all__ = ["READING_ROLES", "TEXT_FLOORS", "Face", "TextClass", "TextFit", "Typesetter"]
 LAYOUT_CACHE_SIZE = 800
 # Share of a font's line height its letters (accents and descenders included) actually cover,
 # and how far below the line's top they start.
@@ -39,6 +41,72 @@ INK_CACHE_SIZE = 2000
 WORD_CACHE_SIZE = 20000
 # Each try of shrink-to-fit is this much smaller than the last.
 SHRINK_STEP = 0.92
+# Where the reading font has no glyph, Andika draws it (for OpenDyslexic), else Noto Emoji.
+ANDIKA_FILE = "Andika-Regular.ttf"
+FALLBACK_FILE = "NotoEmoji-Regular.ttf"
+FALLBACK_CACHE_SIZE = 300
+
+
+class Face:
+    """A reading font and its fallbacks, measured and drawn as one: a run of characters the font
+    lacks is set with the first fallback that has them, on the same baseline. Text the font can
+    draw whole goes straight to it."""
+
+    def __init__(self, main: pygame.font.Font,
+                 fallbacks: list[tuple[Callable[[], pygame.font.Font], frozenset[int]]]) -> None:
+        self.main = main
+        # Each fallback is opened the first time it draws something.
+        self.fallbacks = fallbacks
+        self._opened: dict[int, pygame.font.Font] = {}
+        self._notdef = main.metrics(_NOT_A_GLYPH)[0]
+        self._has: set[str] = set()
+        self._lacks: set[str] = set()
+
+    def get_linesize(self) -> int:
+        return self.main.get_linesize()
+
+    def lacks(self, text: str) -> bool:
+        """Whether some character of `text` is not in the reading font (but in a fallback)."""
+        chars = set(text)
+        if chars <= self._has:
+            return False
+        for char in chars - self._has - self._lacks:
+            code = ord(char)
+            missing = self.main.metrics(char)[0] == self._notdef and any(code in have for _, have in self.fallbacks)
+            (self._lacks if missing else self._has).add(char)
+        return not chars.isdisjoint(self._lacks)
+
+    def runs(self, text: str) -> list[tuple[pygame.font.Font, str]]:
+        """`text` cut where the font that draws it changes."""
+        runs: list[tuple[pygame.font.Font, str]] = []
+        for char in text:
+            font = self.main
+            if char in self._lacks:
+                index = next(i for i, (_, have) in enumerate(self.fallbacks) if ord(char) in have)
+                font = self._opened.get(index) or self._opened.setdefault(index, self.fallbacks[index][0]())
+            if runs and runs[-1][0] is font:
+                runs[-1] = (font, runs[-1][1] + char)
+            else:
+                runs.append((font, char))
+        return runs
+
+    def size(self, text: str) -> tuple[int, int]:
+        if not self.lacks(text):
+            return self.main.size(text)
+        return sum(font.size(run)[0] for font, run in self.runs(text)), self.main.get_height()
+
+    def render(self, text: str, antialias: bool, color: Color) -> pygame.Surface:
+        if not self.lacks(text):
+            return self.main.render(text, antialias, color)
+        parts = [(font, font.render(run, antialias, color)) for font, run in self.runs(text)]
+        height = self.main.get_height()
+        line = pygame.Surface((sum(part.get_width() for _, part in parts), height), pygame.SRCALPHA)
+        x = 0
+        for font, part in parts:
+            baseline = self.main.get_ascent() - font.get_ascent()
+            line.blit(part, (x, max(0, min(baseline, height - part.get_height()))))
+            x += part.get_width()
+        return line
 
 
 # Letters left out of a text: none (""), replaced by "…", or beyond the right edge of its box.
@@ -122,9 +190,40 @@ class Typesetter:
         self._shaped: OrderedDict[tuple[str, str, FontChoice], str] = OrderedDict()
         self._missing: dict[FontChoice, frozenset[str]] = {}
         self._inks: OrderedDict[tuple[str, FontChoice, bool, int], tuple[int, int, int, int]] = OrderedDict()
+        self._faces: dict[tuple[FontChoice, bool, int], Face] = {}
+        self._mixed: OrderedDict[tuple[str, FontChoice, bool, int, Color], pygame.Surface] = OrderedDict()
 
-    def font(self, size: int, bold: bool = False) -> pygame.font.Font:
-        return self.assets.font(self.family, size, bold)
+    def font(self, size: int, bold: bool = False) -> Face:
+        """The reading font at `size`, with its fallbacks for the characters it lacks."""
+        key = (self.family, bold, size)
+        face = self._faces.get(key)
+        if face is None:
+            folder = self.assets.root / "fonts"
+            main = self.assets.font(self.family, size, bold)
+            fallbacks: list[tuple[Callable[[], pygame.font.Font], frozenset[int]]] = []
+            if self.family != "andika":
+                andika = partial(self.assets.font, "andika", bold=bold)
+                fallbacks.append((partial(_fitted, andika, size, main.get_height()),
+                                  font_characters(folder / ANDIKA_FILE)))
+            if (folder / FALLBACK_FILE).is_file():
+                emoji = partial(pygame.font.Font, folder / FALLBACK_FILE)
+                fallbacks.append((partial(_fitted, emoji, size, main.get_height()),
+                                  font_characters(folder / FALLBACK_FILE)))
+            face = self._faces[key] = Face(main, fallbacks)
+        return face
+
+    def _rendered(self, line: str, size: int, color: Color, bold: bool) -> pygame.Surface:
+        """One line, rendered once: by the assets' cache, or here when a fallback draws part of it."""
+        face = self.font(size, bold)
+        if not face.lacks(line):
+            return self.assets.text(line, self.family, size, color, bold)
+        key = (line, self.family, bold, size, color)
+        surface = self._mixed.get(key)
+        if surface is None:
+            surface = self._mixed[key] = face.render(line, True, color)
+            if len(self._mixed) > FALLBACK_CACHE_SIZE:
+                self._mixed.popitem(last=False)
+        return surface
 
     def shape(self, text: str) -> str:
         """`text` as it is drawn: cleaned, with the language's typography, in glyphs the font has."""
@@ -141,7 +240,7 @@ class Typesetter:
         """The typographic characters the current font cannot draw (OpenDyslexic lacks U+202F)."""
         missing = self._missing.get(self.family)
         if missing is None:
-            font = self.font(32)
+            font = self.font(32).main
             unknown = font.metrics(_NOT_A_GLYPH)[0]
             missing = frozenset(c for c in FONT_FALLBACKS if font.metrics(c)[0] == unknown)
             self._missing[self.family] = missing
@@ -173,7 +272,7 @@ class Typesetter:
             self._layouts.popitem(last=False)
         return measured
 
-    def _break(self, font: pygame.font.Font, face: tuple[FontChoice, bool, int], paragraph: str,
+    def _break(self, font: Face, face: tuple[FontChoice, bool, int], paragraph: str,
                width: int) -> list[str]:
         """The lines of greedy wrapping, found with few measures of whole lines.
 
@@ -351,7 +450,7 @@ class Typesetter:
         ink = [box.x, top, box.x, top]
         inked = False
         for line in lines:
-            rendered = self.assets.text(line, self.family, used, color, bold)
+            rendered = self._rendered(line, used, color, bold)
             width = rendered.get_width()
             if align == "center":
                 x = box.x + (box.w - width) // 2
@@ -407,7 +506,7 @@ class Typesetter:
         kind = kind or text_class(size, "label")
         size = self.floored(size, kind)
         shaped = self.shape(text)
-        rendered = self.assets.text(shaped, self.family, size, color, bold)
+        rendered = self._rendered(shaped, size, color, bold)
         rect = rendered.get_rect(**{anchor: pos})
         surface.blit(rendered, rect)
         lx, ly, lw, lh = self._ink(rendered, shaped, size, bold)
@@ -415,6 +514,14 @@ class Typesetter:
                                    kind,
                                    _visible(surface, (rect.x + lx, rect.y + ly, lw, lh))))
         return rect
+
+
+def _fitted(open_font: Callable[[int], pygame.font.Font], size: int, height: int) -> pygame.font.Font:
+    """A fallback font at `size`, or smaller if its glyphs would stand taller than the line."""
+    font = open_font(size)
+    if font.get_height() > height:
+        font = open_font(max(1, size * height // font.get_height()))
+    return font
 
 
 def _visible(surface: pygame.Surface, ink: tuple[int, int, int, int]) -> tuple[int, int, int, int]:
@@ -429,7 +536,7 @@ def _visible(surface: pygame.Surface, ink: tuple[int, int, int, int]) -> tuple[i
     return (shown.x, shown.y, shown.w, shown.h)
 
 
-def _height(font: pygame.font.Font, lines: int) -> int:
+def _height(font: Face, lines: int) -> int:
     """Height taken by `lines` lines: full line spacing between them, the ink of the last one."""
     if lines <= 0:
         return 0
@@ -437,7 +544,7 @@ def _height(font: pygame.font.Font, lines: int) -> int:
     return (lines - 1) * line_h + round(line_h * INK_SHARE)
 
 
-def _longest_prefix(font: pygame.font.Font, word: str, width: int) -> int:
+def _longest_prefix(font: Face, word: str, width: int) -> int:
     low, high = 1, len(word)
     while low < high:
         mid = (low + high + 1) // 2
@@ -448,7 +555,7 @@ def _longest_prefix(font: pygame.font.Font, word: str, width: int) -> int:
     return low
 
 
-def _ellipsize(font: pygame.font.Font, line: str, width: int) -> str:
+def _ellipsize(font: Face, line: str, width: int) -> str:
     while line and font.size(line + "…")[0] > width:
         line = line[:-1]
     return line + "…"

@@ -12,7 +12,7 @@ from gardiens.core.model import Cipher
 from gardiens.ui.draw import panel
 from gardiens.ui.puzzles.text import TextView
 from gardiens.ui.widgets.base import Widget
-from gardiens.ui.widgets.keys import LETTERS_ONLY, AnswerField, keyboard
+from gardiens.ui.widgets.keys import AnswerField, keyboard
 
 
 def _plain_upper(text: str) -> str:
@@ -24,7 +24,10 @@ class CipherView(TextView):
     """A Caesar-coded message, its key, an alphabet strip to decode with, and the keyboard."""
 
     puzzle: Cipher
-    rows = LETTERS_ONLY
+
+    @property
+    def rows(self) -> tuple[tuple[str, ...], ...]:
+        return self.keys.letters
 
     def ciphertext(self) -> str:
         return checkers.caesar(_plain_upper(self.puzzle.plaintext), self.puzzle.shift)

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, TypeAlias
 
 import pygame
 
+from gardiens.core.glyphs import drawable
 from gardiens.ui.draw import panel
 from gardiens.ui.picture_text import pictures_of
 from gardiens.ui.puzzles.base import Hand, PuzzleView
@@ -23,11 +24,13 @@ if TYPE_CHECKING:
 
 
 def plain(text: str) -> str:
-    """Drop emoji and pictographs: the kiosk's fonts have no glyph for them and would show boxes."""
+    """Drop the emoji and pictographs no bundled font draws (they would show as boxes), and the
+    joiners and selectors of emoji sequences; the fallback font draws the others."""
     kept = []
     for char in text:
         code = ord(char)
-        if code >= 0x1F000 or 0x2600 <= code <= 0x27BF or 0xFE00 <= code <= 0xFE0F or code == 0x200D:
+        if 0xFE00 <= code <= 0xFE0F or code == 0x200D or (
+                (code >= 0x1F000 or 0x2600 <= code <= 0x27BF) and code not in drawable()):
             continue
         kept.append(char)
     text = " ".join(part for part in "".join(kept).split(" ") if part)

@@ -2,22 +2,27 @@
 
 from __future__ import annotations
 
-import unicodedata
-
 import pygame
 
 from gardiens.core.model import Cipher, ShortText
 from gardiens.ui.puzzles.base import Hand, taps
 from gardiens.ui.puzzles.typed import TypedView
 from gardiens.ui.widgets.base import Widget
-from gardiens.ui.widgets.keys import KEYBOARD_ROWS, AnswerField, allowed_char, keyboard
+from gardiens.ui.widgets.keys import AnswerField, KeyboardLayout, allowed_char, keyboard, layout_for
 
 
 class TextView(TypedView):
-    """A short answer typed on the on-screen keyboard (accents included)."""
+    """A short answer typed on the on-screen keyboard of the team's language."""
 
     puzzle: ShortText | Cipher
-    rows = KEYBOARD_ROWS
+
+    @property
+    def keys(self) -> KeyboardLayout:
+        return layout_for(self.app.language)
+
+    @property
+    def rows(self) -> tuple[tuple[str, ...], ...]:
+        return self.keys.rows
 
     @property
     def max_length(self) -> int:
@@ -57,15 +62,5 @@ class TextView(TypedView):
             n=self.max_length)
 
     def enter(self, hand: Hand, answer: object) -> int:
-        return taps(hand, [key_for(char) for char in str(answer)])
-
-
-def key_for(char: str) -> str:
-    """The on-screen key for a character; letters the keyboard lacks are typed without accent."""
-    if char == " ":
-        return "key:space"
-    lower = char.lower()
-    if lower in "abcdefghijklmnopqrstuvwxyz0123456789'-éèêàâçùîô":
-        return f"key:{lower}"
-    base = unicodedata.normalize("NFKD", lower)[:1]
-    return f"key:{base}" if base.isalnum() and base.isascii() else ""
+        keys = self.keys
+        return taps(hand, [f"key:{key}" if (key := keys.key_for(char)) else "" for char in str(answer)])

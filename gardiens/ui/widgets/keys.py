@@ -1,12 +1,22 @@
-"""On-screen keypad and keyboard (AZERTY with French accents), and the answer field they fill."""
+"""On-screen keypad and keyboard, laid out for the team's language, and the answer field they fill.
+
+A language's keyboard is one data file, `gardiens/i18n/keyboards/<lang>.yaml`; a language without
+one (the pseudo-locale, a new translation) gets the French keyboard, the missions' first language.
+"""
 
 from __future__ import annotations
 
+import logging
+import re
 import unicodedata
 from collections.abc import Callable
-from functools import partial
+from dataclasses import dataclass
+from functools import cache, partial
+from importlib import resources
+from pathlib import Path
 
 import pygame
+import yaml
 
 from gardiens.ui.draw import panel
 from gardiens.ui.widgets.base import Button, Canvas, Display, Ring, Widget
@@ -24,10 +34,124 @@ def key_rows(*rows: str) -> tuple[tuple[str, ...], ...]:
                  for row in rows)
 
 
-KEYBOARD_ROWS = key_rows("1234567890", "azertyuiop", "qsdfghjklm", "wxcvbn'- back", "éèêàâçùîô space")
-LETTERS_ONLY = KEYBOARD_ROWS[1:]
 # Letters any answer may contain; everything else typed or pasted is dropped.
 _EXTRA = set(" '-’")
+# The keyboard of a language that declares none.
+FALLBACK_LANGUAGE = "fr"
+# A space bar alone in its row is drawn this many places wide.
+SPACE_BAR = 6
+ROW_PLACES = 10
+
+
+class LayoutError(ValueError):
+    """A keyboard file that cannot be used; its message says where (`file:line:col: ...`)."""
+
+
+@dataclass(frozen=True)
+class KeyboardLayout:
+    """The keys of one language's on-screen keyboard, row by row."""
+
+    rows: tuple[tuple[str, ...], ...]
+
+    @property
+    def letters(self) -> tuple[tuple[str, ...], ...]:
+        """The rows without the digits row: the keyboard of a puzzle answered in letters."""
+        return tuple(row for row in self.rows if not all(key.isdigit() for key in row))
+
+    def key_for(self, char: str) -> str:
+        """The key that types `char`, lower-cased; a letter this keyboard lacks is typed without its
+        accent; "" when no key types it."""
+        if char == " ":
+            return "space"
+        keys = {key for row in self.rows for key in row}
+        lower = char.lower()
+        if lower in keys:
+            return lower
+        base = unicodedata.normalize("NFKD", lower)[:1]
+        return base if base in keys else ""
+
+
+def keyboards_dir() -> Path:
+    """Where the keyboard files ship, one per language."""
+    return Path(str(resources.files("gardiens").joinpath("i18n", "keyboards")))
+
+
+def read_layout(path: Path) -> KeyboardLayout:
+    """A keyboard file, checked: `rows:` a list of texts, each key once, an erase key and a space bar.
+    Raises LayoutError, located, for anything else."""
+    text = path.read_text(encoding="utf-8")
+
+    def error(mark: yaml.Mark | None, message: str, shift: int = 0) -> LayoutError:
+        where = f"{path}:{mark.line + 1}:{mark.column + 1 + shift}" if mark is not None else str(path)
+        return LayoutError(f"{where}: {message}")
+
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        raise error(exc.problem_mark, f"not readable as YAML: {exc.problem}") from None
+    if not isinstance(root, yaml.MappingNode):
+        raise error(root.start_mark if root is not None else None, "expected `rows:`, a list of keyboard rows")
+    rows_node: yaml.Node | None = None
+    for key, value in root.value:
+        if key.value != "rows":
+            raise error(key.start_mark, f"unknown entry `{key.value}`: a keyboard file has only `rows`")
+        rows_node = value
+    if not isinstance(rows_node, yaml.SequenceNode) or not rows_node.value:
+        raise error(rows_node.start_mark if rows_node is not None else root.start_mark,
+                    "`rows` must be a list of rows, each written as text")
+    rows: list[tuple[str, ...]] = []
+    seen: set[str] = set()
+    for node in rows_node.value:
+        if not isinstance(node, yaml.ScalarNode) or not node.value.strip():
+            raise error(node.start_mark, "a row is text: its keys, such as \"azertyuiop\" or \"wxcvbn back\"")
+        quote = 1 if node.style in ("'", '"') else 0
+        row = []
+        for word in re.finditer(r"\S+", node.value):
+            named = word.group() in NAMED_KEYS
+            for offset, key in ((0, word.group()),) if named else enumerate(word.group()):
+                if key in seen:
+                    raise error(node.start_mark, f"the key `{key}` is on the keyboard twice",
+                                quote + word.start() + offset)
+                if not named and key != key.lower():
+                    raise error(node.start_mark, f"write the key `{key}` in lower case: its label is shown "
+                                "in capitals", quote + word.start() + offset)
+                seen.add(key)
+                row.append(key)
+        rows.append(tuple(row))
+    for needed in ("back", "space"):
+        if needed not in seen:
+            raise error(rows_node.start_mark, f"the keyboard has no `{needed}` key")
+    return KeyboardLayout(tuple(rows))
+
+
+@cache
+def _layout_file(path: Path) -> KeyboardLayout:
+    return read_layout(path)
+
+
+def layout_for(language: str, folder: Path | None = None) -> KeyboardLayout:
+    """The keyboard of `language`, or the French one when it declares none. A broken file is said,
+    located, in the log, and the French keyboard takes its place so that the team can still type."""
+    folder = folder or keyboards_dir()
+    path = folder / f"{language}.yaml"
+    if not path.is_file():
+        path = folder / f"{FALLBACK_LANGUAGE}.yaml"
+    try:
+        return _layout_file(path)
+    except LayoutError as exc:
+        logging.getLogger(__name__).error("%s", exc)
+        return _layout_file(keyboards_dir() / f"{FALLBACK_LANGUAGE}.yaml")
+
+
+def check_layouts(folder: Path | None = None) -> list[str]:
+    """Every keyboard file's problems, located; empty when all can be used."""
+    problems = []
+    for path in sorted((folder or keyboards_dir()).glob("*.yaml")):
+        try:
+            read_layout(path)
+        except LayoutError as exc:
+            problems.append(str(exc))
+    return problems
 
 
 def allowed_char(char: str) -> bool:
@@ -56,18 +180,22 @@ def keypad(rect: pygame.Rect, press: Callable[[str], None], gap: int) -> list[Wi
 
 def keyboard(
     rect: pygame.Rect, press: Callable[[str], None], gap: int, *, space_label: str,
-    rows: tuple[tuple[str, ...], ...] = KEYBOARD_ROWS,
+    rows: tuple[tuple[str, ...], ...],
 ) -> list[Widget]:
-    """The letter keyboard; the space bar, the erase key and the mode keys take two places."""
+    """The letter keyboard; the space bar, the erase key and the mode keys take two places (a space
+    bar alone in its row, more)."""
     widgets: list[Widget] = []
     h = (rect.h - (len(rows) - 1) * gap) // len(rows)
     for r, row in enumerate(rows):
-        units = sum(2 if key in WIDE_KEYS else 1 for key in row)
-        unit = (rect.w - (units - 1) * gap) / max(units, 10)
+        spans = {key: 2 if key in WIDE_KEYS else 1 for key in row}
+        if row == ("space",):
+            spans["space"] = SPACE_BAR
+        units = sum(spans[key] for key in row)
+        unit = (rect.w - (units - 1) * gap) / max(units, ROW_PLACES)
         x = rect.x + (rect.w - (unit * units + gap * (units - 1))) / 2
         y = rect.y + r * (h + gap)
         for key in row:
-            span = 2 if key in WIDE_KEYS else 1
+            span = spans[key]
             w = round(unit * span + gap * (span - 1))
             box = pygame.Rect(round(x), y, w, h)
             if key == "back":
