@@ -261,8 +261,12 @@ def write_templates(templates: Templates, locales: Path) -> list[Path]:
 
 
 def _signature(catalog: Catalog) -> list[tuple[Any, ...]]:
+    # A long comment is written wrapped over several `#.` lines and read back as several
+    # comments: compare their words, or every update would redate an unchanged template.
     return [
-        (m.id, m.context, m.locations, m.auto_comments, sorted(m.flags)) for m in catalog if m.id
+        (m.id, m.context, sorted(m.locations), " ".join(m.auto_comments).split(), sorted(m.flags))
+        for m in catalog
+        if m.id
     ]
 
 

@@ -110,3 +110,19 @@ def test_an_unknown_mission_is_said_plainly(tmp_path: Path) -> None:
     with pytest.raises(SystemExit) as stopped:
         main(["i18n", "update", str(tmp_path / "nulle-part")])
     assert "nulle-part" in str(stopped.value.code)
+
+
+@pytest.mark.parametrize("mission", ["essai-ui", "essai-finale"])
+def test_updating_unchanged_catalogs_rewrites_nothing(
+    mission: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """GIVEN a mission whose catalogs are up to date, with a sentence used twice (essai-ui) and
+    answers whose translator comments wrap (essai-finale), WHEN updated, THEN no file is written:
+    an unchanged template keeps its date."""
+    source = Path(__file__).resolve().parents[1] / "ui" / mission
+    copy = tmp_path / mission
+    shutil.copytree(source, copy)
+    before = {p: p.read_bytes() for p in copy.rglob("*.po*")}
+    assert main(["i18n", "update", str(copy)]) == 0
+    assert "Les catalogues étaient déjà à jour." in capsys.readouterr().out
+    assert {p: p.read_bytes() for p in copy.rglob("*.po*")} == before
