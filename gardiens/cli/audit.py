@@ -1,5 +1,6 @@
 """`gardiens audit [MISSION...]`: every screen and puzzle rendered headless, each text too small,
-cut, overlapping or off screen and each touch target too small reported; exit 1 if any."""
+cut, overlapping or off screen and each touch target too small reported, and with `--lang qps`
+each text that did not come through a translation, with where it is drawn from; exit 1 if any."""
 
 from __future__ import annotations
 
@@ -16,7 +17,8 @@ from gardiens.i18n.interface import N_, cli_translator
 DESCRIPTION = N_(
     "Dessine sans fenêtre chaque écran et chaque énigme (deux langues, deux tranches d'âge, "
     "deux tailles, chaque taille de texte) et signale les textes trop petits, coupés, qui se "
-    "chevauchent ou sortent de l'écran, et les cibles trop petites."
+    "chevauchent ou sortent de l'écran, et les cibles trop petites ; avec --lang qps, aussi "
+    "chaque texte qui n'est pas passé par une traduction."
 )
 
 # What each kind of finding is called in the table (message ids of the `cli` catalog).
@@ -26,6 +28,7 @@ KIND_NAMES = {
     "overlap": N_("chevauchement"),
     "small-target": N_("cible trop petite"),
     "off-screen": N_("hors de l'écran"),
+    "untranslated": N_("texte non traduit"),
 }
 DETAILS = {
     "reading": N_("texte à lire"),
@@ -33,13 +36,15 @@ DETAILS = {
     "ellipsised": N_("finit par …"),
     "clipped": N_("lettres perdues au bord"),
     "overflows": N_("déborde de sa place"),
+    "picture": N_("mots d'une image"),
 }
 
 
 def arguments(parser: argparse.ArgumentParser, _: Gettext) -> None:
     parser.add_argument("missions", nargs="*", metavar="MISSION",
                         help=_("identifiant, fichier ou dossier (par défaut : toutes les missions fournies)"))
-    parser.add_argument("--lang", choices=("fr", "en"), help=_("une seule langue"))
+    parser.add_argument("--lang", choices=("fr", "en", "qps"),
+                        help=_("une seule langue (qps : la pseudo-langue, qui signale aussi les textes non traduits)"))
     parser.add_argument("--size", type=window_size, help=_("une seule taille, ex. 1280x800"))
     parser.add_argument("--step", type=int, help=_("une seule taille de texte (0, 1 ou 2)"))
     parser.add_argument("--screen", action="append", default=[], metavar="SCREEN",
@@ -80,6 +85,12 @@ def run(args: argparse.Namespace) -> int:
             screen = group.screen
             print(f"\n== {screen}")
         where = " ".join(part for part in (group.mission, group.puzzle) if part)
+        if group.kind == "untranslated":
+            print(f"  {_(KIND_NAMES[group.kind])}  {where}  « {group.other} »  ({group.detail})")
+            print("      " + _("dans « {text} », dessiné par {source}").format(
+                text=group.subject, source=group.findings[0].problem.where))
+            print(f"      {_scenes(group.scenes)}")
+            continue
         subject = f"« {group.subject} »" + (f" ↔ « {group.other} »" if group.other else "")
         detail = _(DETAILS[group.detail]) if group.detail else ""
         measured = sorted({(f.problem.measured, f.problem.floor) for f in group.findings if f.problem.floor})

@@ -17,7 +17,7 @@ from babel.lists import format_list
 from babel.numbers import format_decimal, format_percent
 from babel.units import format_unit
 
-from gardiens.i18n.pseudo import PSEUDO_LANGUAGE
+from gardiens.i18n.pseudo import PSEUDO_LANGUAGE, marked
 
 UnitLength = Literal["short", "long", "narrow"]
 
@@ -56,18 +56,24 @@ def format_duration(seconds: float, language: str, *, length: UnitLength = "shor
     ] or [format_unit(0, "duration-second", length=length, locale=locale)]
     if length == "short":
         # Abbreviated units read best side by side, without "et" or a comma.
-        return " ".join(parts)
-    return format_list(parts, style="unit", locale=locale)
+        return _from_locale(" ".join(parts), language)
+    return _from_locale(format_list(parts, style="unit", locale=locale), language)
 
 
 def format_clock_time(moment: dt.datetime | dt.time, language: str) -> str:
     """A time of day: "14:05" in French, "2:05 PM" in English."""
-    return babel_format_time(moment, format="short", locale=babel_locale(language))
+    return _from_locale(babel_format_time(moment, format="short", locale=babel_locale(language)), language)
 
 
 def format_day(day: dt.date, language: str, *, length: str = "long") -> str:
     """A date: "24 novembre 2026" / "November 24, 2026" (long), "24/11/2026" / "11/24/26" (short)."""
-    return babel_format_date(day, format=length, locale=babel_locale(language))
+    return _from_locale(babel_format_date(day, format=length, locale=babel_locale(language)), language)
+
+
+def _from_locale(text: str, language: str) -> str:
+    """Words from the locale's data (units, month names), marked as translated in the
+    pseudo-locale, which has no such data of its own."""
+    return marked(text) if language == PSEUDO_LANGUAGE else text
 
 
 def format_number(value: float, language: str) -> str:

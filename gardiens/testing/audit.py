@@ -1,6 +1,8 @@
 """The layout audit: every screen and puzzle of some missions drawn headless in each language, age
 band, window size and text size, and each text or touch target that is too small, cut, on top of
-another or off the screen, found and located.
+another or off the screen, found and located. In the pseudo-locale `qps`, each text drawn (a
+picture's words included) that did not come through a translation is found too, with where it
+was drawn from.
 
     result = run_audit(load_library())
     for group in group_findings(result.findings): ...
@@ -21,6 +23,7 @@ import pygame
 
 from gardiens.core.facilitator import set_pin
 from gardiens.core.model import AgeBand, Mission
+from gardiens.i18n.pseudo import PSEUDO_LANGUAGE
 from gardiens.testing.pilot import Pilot
 from gardiens.testing.scenes import KIOSK_SCREENS, SCREENS, SceneError, stage, stage_kiosk
 from gardiens.ui.app import headless_environment
@@ -29,9 +32,12 @@ from gardiens.ui.text import TextFit
 from gardiens.ui.theme import TEXT_FLOORS, TEXT_STEPS, TOUCH_FLOOR, Settings, floor_at
 from gardiens.ui.widgets.base import Widget
 
-FindingKind = Literal["small-text", "cut", "overlap", "small-target", "off-screen"]
-FINDING_KINDS: tuple[FindingKind, ...] = ("small-text", "cut", "overlap", "small-target", "off-screen")
+FindingKind = Literal["small-text", "cut", "overlap", "small-target", "off-screen", "untranslated"]
+FINDING_KINDS: tuple[FindingKind, ...] = ("small-text", "cut", "overlap", "small-target", "off-screen",
+                                          "untranslated")
 LANGUAGES: tuple[str, ...] = ("fr", "en")
+# Every language the audit can render: the pseudo-locale too, which every mission can show.
+AUDIT_LANGUAGES: tuple[str, ...] = (*LANGUAGES, PSEUDO_LANGUAGE)
 SIZES: tuple[tuple[int, int], ...] = ((1920, 1080), (1280, 800))
 # The pop-ups shown over each puzzle; the other screens are staged once per mission.
 PUZZLE_SCREENS: tuple[str, ...] = ("puzzle", "hints", "feedback")
@@ -66,6 +72,9 @@ class Problem:
     `subject` is the text (or the target's name) at fault, `other` the element it overlaps;
     `measured` and `floor` are pixels (the text's size or the target's short side, and the least
     allowed); `detail` says more in one word: reading or label, ellipsised, clipped or overflows.
+    An untranslated text names the words that did not come through a translation (`other`), the
+    widget or picture that drew them (`detail`) and the code it was drawn from (`where`,
+    `module.py:line`).
     """
 
     kind: FindingKind
@@ -74,6 +83,7 @@ class Problem:
     measured: int = 0
     floor: int = 0
     detail: str = ""
+    where: str = ""
 
 
 @dataclass(frozen=True)
@@ -173,9 +183,22 @@ def inspect(texts: Sequence[TextFit], targets: Sequence[tuple[str, pygame.Rect]]
     return list(dict.fromkeys(problems))
 
 
-def look(pilot: Pilot) -> list[Problem]:
+def untranslated(texts: Sequence[TextFit], pictures: Sequence[tuple[str, str]] = ()) -> list[Problem]:
+    """The texts drawn, and the pictures' words, that did not come through a translation: in
+    the pseudo-locale, a text whose letters the pseudo-locale did not mark (and that the code
+    drawing it did not declare as needing no translation)."""
+    problems = [Problem("untranslated", _shown(fit.text), other=_shown(fit.untranslated), detail=fit.name,
+                        where=fit.source) for fit in texts if fit.untranslated]
+    problems += [Problem("untranslated", _shown(words), other=_shown(words), detail=picture, where=picture)
+                 for picture, words in pictures]
+    return list(dict.fromkeys(problems))
+
+
+def look(pilot: Pilot, *, translated: bool = False) -> list[Problem]:
     """The problems of the screen on top of the pilot's App, drawn once more on its own: what
-    lies under a pop-up is veiled and out of reach, audited as a screen of its own."""
+    lies under a pop-up is veiled and out of reach, audited as a screen of its own. With
+    `translated`, each text that did not come through a translation is one too (the App shows
+    the pseudo-locale)."""
     app = pilot.app
     surface = app.surface
     top = app.top
@@ -190,7 +213,11 @@ def look(pilot: Pilot) -> list[Problem]:
     # A picture's words that do not fit their place even at their smallest are cut texts too.
     cut = [Problem("cut", _shown(f"{m.picture}: {m.text}"), detail="picture")
            for m in app.assets.picture_misfits()]
-    return [*inspect(texts, targets, app.size), *cut]
+    found = [*inspect(texts, targets, app.size), *cut]
+    if translated:
+        found += untranslated(texts, app.assets.picture_untranslated(PSEUDO_LANGUAGE))
+    app.assets.looked()
+    return found
 
 
 def _targets(widgets: Iterable[Widget]) -> Iterator[Widget]:
@@ -211,7 +238,8 @@ def _expected_top(scene: Scene) -> str:
     """The name of the screen on top once `scene` is staged."""
     if scene.screen == "puzzle":
         return f"puzzle:{scene.puzzle}"
-    return {"panel": "facilitator"}.get(scene.screen, scene.screen)
+    # A right answer's pop-up, and its « Pourquoi ? » cards, are the feedback screen.
+    return {"panel": "facilitator", "success": "feedback", "why": "feedback"}.get(scene.screen, scene.screen)
 
 
 def plan(missions: Mapping[str, Mission], *, languages: Sequence[str] = LANGUAGES,
@@ -227,7 +255,7 @@ def plan(missions: Mapping[str, Mission], *, languages: Sequence[str] = LANGUAGE
             for step in steps:
                 scenes.append(Scene("attract", language=language, size=size, step=step))
                 for mission in missions.values():
-                    if language not in (mission.language, *mission.translations):
+                    if language not in (mission.language, *mission.translations, PSEUDO_LANGUAGE):
                         continue
                     where = Scene("", mission=mission.id, language=language, size=size, step=step)
                     for band in mission.ages:
@@ -283,18 +311,21 @@ class Auditor:
         clock = pilot.clock
         assert clock is not None
         band = cast("AgeBand | None", scene.band or None)
+        # The pseudo-locale is shown over a session in the mission's own language.
+        pseudo = scene.language == PSEUDO_LANGUAGE
+        language = None if pseudo else scene.language
         try:
             if scene.screen in KIOSK_SCREENS:
-                stage_kiosk(pilot, scene.screen, self.data_dir, language=scene.language, pin=self.pin)
+                stage_kiosk(pilot, scene.screen, self.data_dir, language=language, pin=self.pin)
             else:
                 stage(pilot.app, clock, screen=None if scene.screen == "puzzle" else scene.screen,
-                      puzzle=scene.puzzle or None, age=band, language=scene.language)
+                      puzzle=scene.puzzle or None, age=band, language=language)
         except SceneError:
             return None
         _settle(pilot)
         if pilot.screen != _expected_top(scene):
             return None
-        return look(pilot)
+        return look(pilot, translated=pseudo)
 
     def close(self) -> None:
         """Let the last kiosk go (only its display: the assets are kept for the next one)."""

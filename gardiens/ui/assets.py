@@ -12,6 +12,7 @@ from pathlib import Path
 import pygame
 
 from gardiens.core.pictures import PictureRun, picture_width, read_runs, without_text
+from gardiens.i18n.pseudo import unmarked
 from gardiens.paths import assets_dir
 from gardiens.ui.picture_text import PictureMisfit, PictureWords, draw_runs, language_variant
 from gardiens.ui.theme import Color, FontChoice
@@ -46,6 +47,10 @@ class Assets:
         self._runs: dict[Path, tuple[list[PictureRun], float | None]] = {}
         # The picture runs that could not fit their place, per picture drawn (for the audit).
         self._misfits: dict[tuple[Path, tuple[int, int], PictureWords], list[PictureMisfit]] = {}
+        # And the words of their runs that did not come through a translation (picture, words).
+        self._untranslated: dict[tuple[Path, tuple[int, int], PictureWords], list[tuple[str, str]]] = {}
+        # The pictures asked for since the audit last looked: what its next look reports on.
+        self._asked: set[tuple[Path, tuple[int, int], PictureWords]] = set()
         self._texts: OrderedDict[tuple[str, FontChoice, bool, int, Color], pygame.Surface] = (
             OrderedDict()
         )
@@ -107,6 +112,7 @@ class Assets:
         words = words or PictureWords()
         path = language_variant(path, words.language)
         key = (path, size, words)
+        self._asked.add(key)
         if key in self._images:
             self._images.move_to_end(key)
             return self._images[key]
@@ -125,14 +131,29 @@ class Assets:
                 self._misfits[key] = draw_runs(
                     surface, runs, raster.get_width() / width, path.name, words,
                     lambda px, bold: self.font(words.family, px, bold))
+                self._untranslated[key] = [
+                    (path.name, left) for run in runs if (left := unmarked(words.translate(path.name, run.text)))]
         self._images[key] = surface
         if len(self._images) > IMAGE_CACHE_SIZE:
-            self._misfits.pop(self._images.popitem(last=False)[0], None)
+            dropped = self._images.popitem(last=False)[0]
+            self._misfits.pop(dropped, None)
+            self._untranslated.pop(dropped, None)
         return surface
 
     def picture_misfits(self) -> list[PictureMisfit]:
-        """The runs of the pictures drawn so far that did not fit their `textLength`."""
-        return [misfit for key in self._images for misfit in self._misfits.get(key, [])]
+        """The runs of the pictures asked for since `looked` that did not fit their `textLength`."""
+        return [misfit for key in self._images if key in self._asked for misfit in self._misfits.get(key, [])]
+
+    def picture_untranslated(self, language: str) -> list[tuple[str, str]]:
+        """The words of the pictures asked for since `looked` in `language` that did not come
+        through a translation, as (picture, words)."""
+        return [left for key in self._images if key in self._asked and key[2].language == language
+                for left in self._untranslated.get(key, [])]
+
+    def looked(self) -> None:
+        """The audit has reported on the pictures asked for so far: the next look reports on
+        those asked for after (a screen lays its pictures out once, and each is audited once)."""
+        self._asked.clear()
 
     def _picture_runs(self, path: Path) -> tuple[list[PictureRun], float | None]:
         """A vector picture's text runs and the width of its units, read once."""
@@ -218,6 +239,7 @@ class Assets:
         self._rasters.clear()
         self._runs.clear()
         self._misfits.clear()
+        self._untranslated.clear()
         self._pending.clear()
 
 

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from gardiens.core.pictures import PictureRun
+from gardiens.i18n.pseudo import without_marks
 from gardiens.ui.theme import MIN_SHRINK, FontChoice
 
 if TYPE_CHECKING:
@@ -66,7 +67,7 @@ def draw_runs(surface: pygame.Surface, runs: list[PictureRun], scale: float, con
     """Draw each run onto the rasterised picture; the runs that could not fit are returned."""
     misfits = []
     for run in runs:
-        text = words.translate(context, run.text)
+        text = without_marks(words.translate(context, run.text))
         wanted = max(1, round(run.size * scale))
         smallest = max(1, round(wanted * MIN_SHRINK))
         room = None if run.length is None else max(1, round(run.length * scale))

@@ -4,6 +4,7 @@ reading font lacks (emoji, symbols) are measured and drawn with the bundled fall
 
 from __future__ import annotations
 
+import sys
 import unicodedata
 from collections import OrderedDict
 from collections.abc import Callable, Mapping
@@ -15,6 +16,7 @@ import pygame
 
 from gardiens.core.glyphs import font_characters
 from gardiens.i18n.format import FONT_FALLBACKS, for_font, typographer
+from gardiens.i18n.pseudo import unmarked
 from gardiens.ui.assets import Assets
 from gardiens.ui.theme import (
     MIN_SHRINK,
@@ -28,7 +30,7 @@ from gardiens.ui.theme import (
 
 Align = Literal["left", "center", "right"]
 VAlign = Literal["top", "middle", "bottom"]
-__all__ = ["READING_ROLES", "TEXT_FLOORS", "Face", "TextClass", "TextFit", "Typesetter"]
+__all__ = ["READING_ROLES", "TEXT_FLOORS", "AsIs", "Face", "TextClass", "TextFit", "Typesetter"]
 LAYOUT_CACHE_SIZE = 800
 # Share of a font's line height its letters (accents and descenders included) actually cover,
 # and how far below the line's top they start.
@@ -111,6 +113,11 @@ class Face:
 
 # Letters left out of a text: none (""), replaced by "…", or beyond the right edge of its box.
 Cut = Literal["", "ellipsised", "clipped"]
+# Why a text drawn needs no translation, said by the code that draws it: a language's or a font's
+# name written in its own way, a letter shown as itself (a key of the keyboard, the alphabet of a
+# cipher, an initial), a puzzle's code made from its answer, a place in a file. Texts without a
+# letter (digits, a time) need no saying.
+AsIs = Literal["language-name", "font-name", "letter", "code", "location"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,6 +136,10 @@ class TextFit:
     kind: TextClass = "reading"
     ink: tuple[int, int, int, int] = (0, 0, 0, 0)
     cut: Cut = ""
+    # What of the text (with letters) did not come through a translation, as the pseudo-locale's
+    # marks tell (see gardiens.i18n.pseudo), and where it was drawn from (`module.py:line`).
+    untranslated: str = ""
+    source: str = ""
 
     @property
     def shrunk(self) -> bool:
@@ -155,6 +166,25 @@ def _same_role(wanted: int, size: int) -> int:
     if size is wanted or not isinstance(wanted, TextSize):
         return size
     return TextSize(size, wanted.role)
+
+
+def _caller() -> str:
+    """`path:line` of the code that asked the typesetter to draw (the first frame outside it)."""
+    frame = sys._getframe(1)
+    while frame.f_back is not None and frame.f_code.co_filename == __file__:
+        frame = frame.f_back
+    path = frame.f_code.co_filename.replace("\\", "/")
+    package = path.rfind("gardiens/")
+    return f"{path[package:] if package >= 0 else path.rsplit('/', 1)[-1]}:{frame.f_lineno}"
+
+
+def _untranslated(text: str, as_is: AsIs | None) -> tuple[str, str]:
+    """What of `text` did not come through a translation and where it is drawn from; nothing
+    when the drawing code says it needs none."""
+    if as_is is not None:
+        return "", ""
+    left = unmarked(text)
+    return (left, _caller()) if left else ("", "")
 
 
 def clean(text: str) -> str:
@@ -412,19 +442,24 @@ class Typesetter:
         max_lines: int = 0,
         verbatim: bool = False,
         kind: TextClass | None = None,
+        as_is: AsIs | None = None,
+        source: str = "",
     ) -> TextFit:
         """Draw `text` inside `box`, shrinking it if needed down to its floor; what does not fit
         there is cut with … and reported as not fitting.
 
         `verbatim` text (a `file:line:col: CODE` location) is drawn without typography. `kind`
         says whether it is reading text or a label when its size does not come from a theme role
-        that says so.
+        that says so. `as_is` says why a text needs no translation (see AsIs); `source` is where
+        it is drawn from, the caller when not given.
         """
+        untranslated, caller = _untranslated(text, as_is)
+        source = source or caller
         if self.deferred is not None:
             self.deferred.append(partial(
                 self.block, surface, text, pygame.Rect(box), size=size, color=color, bold=bold,
                 align=align, valign=valign, name=name, max_lines=max_lines, verbatim=verbatim,
-                kind=kind))
+                kind=kind, as_is=as_is, source=source))
             return TextFit(name or text[:40], text, (box.x, box.y, box.w, box.h), size, size, 1, True)
         text = for_font(clean(text), self.missing_glyphs()) if verbatim else self.shape(text)
         kind = kind or text_class(size, "reading")
@@ -474,7 +509,8 @@ class Typesetter:
             y += line_h
         fit = TextFit(name or text[:40], text, (box.x, box.y, box.w, box.h), used, size, len(lines),
                       fits, kind,
-                      _visible(surface, (ink[0], ink[1], ink[2] - ink[0], ink[3] - ink[1])), cut)
+                      _visible(surface, (ink[0], ink[1], ink[2] - ink[0], ink[3] - ink[1])), cut,
+                      untranslated, source)
         self.report.append(fit)
         return fit
 
@@ -500,9 +536,11 @@ class Typesetter:
         bold: bool = False,
         anchor: str = "topleft",
         kind: TextClass | None = None,
+        as_is: AsIs | None = None,
     ) -> pygame.Rect:
         """One short line (a number, a label) placed by an anchor of its rectangle, at least as
-        large as its floor."""
+        large as its floor; `as_is` as for `block`."""
+        untranslated, source = _untranslated(text, as_is)
         kind = kind or text_class(size, "label")
         size = self.floored(size, kind)
         shaped = self.shape(text)
@@ -512,7 +550,8 @@ class Typesetter:
         lx, ly, lw, lh = self._ink(rendered, shaped, size, bold)
         self.report.append(TextFit(shaped[:40], shaped, (rect.x, rect.y, rect.w, rect.h), size, size, 1, True,
                                    kind,
-                                   _visible(surface, (rect.x + lx, rect.y + ly, lw, lh))))
+                                   _visible(surface, (rect.x + lx, rect.y + ly, lw, lh)), "",
+                                   untranslated, source))
         return rect
 
 

@@ -1,4 +1,5 @@
-"""The qps pseudo-locale: longer, accented, bracketed, placeholders intact, fonts able to draw it."""
+"""The qps pseudo-locale: longer, accented, bracketed, placeholders intact, fonts able to draw it,
+and what it makes marked so that a text that did not come through it shows."""
 
 from __future__ import annotations
 
@@ -10,13 +11,13 @@ import yaml
 from gardiens.core.model import Mission
 from gardiens.core.texts import iter_source_texts
 from gardiens.i18n.missions import MissionTexts, PseudoMissionTexts
-from gardiens.i18n.pseudo import pseudolocalise
+from gardiens.i18n.pseudo import DONE, TRANSLATED, marked, pseudolocalise, unmarked, without_marks
 
 REPO = Path(__file__).resolve().parents[2]
 
 
 def test_accents_brackets_and_length() -> None:
-    shown = pseudolocalise("Vérifie la source")
+    shown = without_marks(pseudolocalise("Vérifie la source"))
     assert shown.startswith("[V")
     assert shown.endswith("~]")
     assert "ŕ" in shown and "ç" in shown and "é" in shown
@@ -54,8 +55,35 @@ def test_formatting_still_works_after_pseudolocalisation() -> None:
 
 
 def test_short_strings_grow_too_and_empty_stays_empty() -> None:
-    assert len(pseudolocalise("OK")) >= len("OK") + 4
+    assert len(without_marks(pseudolocalise("OK"))) >= len("OK") + 4
     assert pseudolocalise("") == ""
+
+
+def test_a_percentage_before_a_word_is_no_placeholder() -> None:
+    # GIVEN a mission text with "-20 % avec" (not a printf conversion "% a")
+    shown = pseudolocalise("Un code promo : -20 % avec ZOE20")
+    # THEN every word of it is accented and marked
+    assert "àvéç" in shown
+    assert unmarked(shown) == ""
+
+
+def test_what_the_pseudo_locale_makes_is_marked() -> None:
+    # GIVEN interface and mission texts as the pseudo-locale makes them
+    template = pseudolocalise("Bravo {team} : {done} énigmes sur {total} !")
+    team = pseudolocalise("Les Hiboux")
+    # THEN filled with marked words or numbers, nothing of them is left unmarked
+    assert unmarked(template.format(team=team, done=3, total=8)) == ""
+    assert unmarked(marked("12 min")) == ""
+    # AND a source text, or words put in a placeholder without coming through a translation, are
+    assert unmarked("Bravo !") == "Bravo !"
+    assert unmarked(template.format(team="Les Hiboux", done=3, total=8)) == "Les Hiboux"
+    # AND a text made to look pseudo-localised, brackets, accents and tildes, is too
+    assert unmarked("[Ŕéššöûŕçéš ~~~]") == "[Ŕéššöûŕçéš ~~~]"
+    # AND text after the marks close, or after an unbalanced closing mark, is
+    assert unmarked(f"{TRANSLATED}oui{DONE} non") == "non"
+    assert unmarked(f"{DONE}{DONE}{TRANSLATED}oui{DONE} non") == "non"
+    # AND a text without letters needs no translation
+    assert unmarked("12:30 — 3/8") == ""
 
 
 def test_multiline_text_keeps_its_lines() -> None:

@@ -57,7 +57,7 @@ class CipherView(TextView):
         surface.blit(icon, icon.get_rect(midleft=(box.x + self.px(24), box.centery)))
         app.type.block(surface, code, box.inflate(-self.px(180), -self.px(8)), size=m.text("title"),
                        color=(255, 232, 150) if not app.settings.high_contrast else p.ink, bold=True,
-                       valign="middle", align="center", max_lines=1, name="ciphertext")
+                       valign="middle", align="center", max_lines=1, name="ciphertext", as_is="code")
         strip = self.strip
         head_w = self.px(210)
         cell_w = (strip.w - head_w) / 26
@@ -78,12 +78,13 @@ class CipherView(TextView):
                     panel(surface, cell, p.accent if hot else p.surface, radius=self.px(8), border=p.outline,
                           border_width=1)
                     app.type.line(surface, letter, cell.center, size=m.text("small"),
-                                  color=p.on_accent if hot else p.ink, bold=True, anchor="center")
+                                  color=p.on_accent if hot else p.ink, bold=True, anchor="center", as_is="letter")
                 else:
                     plain = chr(65 + (i - shift) % 26) if self.puzzle.show_key else "?"
                     panel(surface, cell, p.surface_alt, radius=self.px(8), border=p.outline, border_width=1)
                     app.type.line(surface, plain, cell.center, size=m.text("small"),
-                                  color=p.primary_dark if hot else p.ink_soft, bold=hot, anchor="center")
+                                  color=p.primary_dark if hot else p.ink_soft, bold=hot, anchor="center",
+                                  as_is="letter")
 
     def status(self) -> str:
         if self.puzzle.show_key:

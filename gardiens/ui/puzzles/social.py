@@ -57,7 +57,7 @@ def avatar(surface: pygame.Surface, app: Canvas, center: tuple[int, int], radius
     pygame.draw.circle(surface, fill, center, radius)
     pygame.draw.circle(surface, p.outline, center, radius, max(2, radius // 12))
     app.type.line(surface, initial(name), center, size=max(8, int(radius * 1.1)), color=ink, bold=True,
-                  anchor="center")
+                  anchor="center", as_is="letter")
 
 
 def tag_size(app: Canvas, text: str, max_w: int, *, icon: bool = False) -> tuple[int, int]:

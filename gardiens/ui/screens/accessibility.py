@@ -64,6 +64,7 @@ class AccessibilityPanel(ModalScreen[None]):
             for i, (name, label, chosen, change, family) in enumerate(options):
                 widgets.append(Button(name, pygame.Rect(x0 + i * (bw + gap), y, bw, row_h), label,
                                       selected=chosen, family=family,  # type: ignore[arg-type]
+                                      as_is="font-name" if family else None,
                                       on_tap=partial(apply, change)))
             y += row_h + self.px(14)
 
@@ -91,7 +92,7 @@ class AccessibilityPanel(ModalScreen[None]):
         for i, code in enumerate(INTERFACE_LANGUAGES):
             widgets.append(Button(f"language:{code}", pygame.Rect(x0 + i * (bw + gap), y, bw, row_h),
                                   language_name(code), selected=app.language == code,
-                                  on_tap=partial(app.choose_language, code)))
+                                  on_tap=partial(app.choose_language, code), as_is="language-name"))
         w = self.px(420)
         widgets.append(Button("close", pygame.Rect(card.right - self.px(50) - w, card.bottom - self.px(150), w,
                                                    self.px(120)),

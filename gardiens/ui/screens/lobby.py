@@ -112,7 +112,7 @@ class SetupScreen(Screen):
         for i, lang in enumerate(languages):
             widgets.append(Button(f"lang:{lang}", pygame.Rect(x0 + i * (bw + self.px(30)), y, bw, self.px(130)),
                                   language_name(lang), selected=state.language == lang, icon="globe",
-                                  on_tap=functools.partial(app.choose_language, lang)))
+                                  on_tap=functools.partial(app.choose_language, lang), as_is="language-name"))
         go_w = self.px(620)
         confirm = self._confirm(pygame.Rect(W - self.px(90) - go_w, self.height - self.px(200), go_w, self.px(150)))
         widgets.append(confirm)
@@ -145,7 +145,7 @@ class SetupScreen(Screen):
             w = self._button_width(name)
             widgets.append(Button(f"lang:{lang}", pygame.Rect(right - w, top, w, button_h), name,
                                   selected=state.language == lang, icon="globe",
-                                  on_tap=functools.partial(app.choose_language, lang)))
+                                  on_tap=functools.partial(app.choose_language, lang), as_is="language-name"))
             right -= w + gap
         self.title_right = right
         # The column: the team, the age band; the button to go on at its foot. It widens (the

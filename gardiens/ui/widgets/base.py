@@ -13,7 +13,7 @@ from gardiens.ui.theme import Color, FontChoice, mix
 
 if TYPE_CHECKING:
     from gardiens.ui.assets import Assets
-    from gardiens.ui.text import Typesetter
+    from gardiens.ui.text import AsIs, Typesetter
     from gardiens.ui.theme import Metrics, Palette, Settings
 
 # Where a widget's focus ring goes, and the ring's corner radius (see `Widget.paint`).
@@ -104,9 +104,12 @@ class Button(Widget):
         align: Literal["left", "center"] = "center",
         round_: bool = False,
         selected_icon: str | None = "check",
+        as_is: AsIs | None = None,
     ) -> None:
         super().__init__(name, rect, on_tap=on_tap, enabled=enabled)
         self.label = label
+        # Why the label needs no translation, when it needs none (see AsIs).
+        self.as_is = as_is
         self.icon = icon
         self.kind = kind
         self.selected = selected
@@ -197,12 +200,12 @@ class Button(Widget):
                 app.type.family = self.family
                 try:
                     app.type.block(surface, self.label, inner, size=m.text(self.text_role), color=ink,
-                                   bold=True, align=align, valign="middle", name=self.name)
+                                   bold=True, align=align, valign="middle", name=self.name, as_is=self.as_is)
                 finally:
                     app.type.family = saved
             else:
                 app.type.block(surface, self.label, inner, size=m.text(self.text_role), color=ink,
-                               bold=True, align=align, valign="middle", name=self.name)
+                               bold=True, align=align, valign="middle", name=self.name, as_is=self.as_is)
 
 
 class Looks:

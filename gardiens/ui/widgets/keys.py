@@ -205,7 +205,7 @@ def keyboard(
                                 on_tap=lambda: press(" "))
             else:
                 widget = Button(f"key:{key}", box, key.upper() if key.isalpha() else key, text_role="subtitle",
-                                on_tap=partial(press, key))
+                                on_tap=partial(press, key), as_is="letter")
             widgets.append(widget)
             x += w + gap
     return widgets
