@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from gardiens.core import checkers
+from gardiens.core.library import load_library, scenarios_dir
 from gardiens.core.model import Mission
 from gardiens.core.session import PuzzleState
 from gardiens.testing.pilot import Pilot
@@ -116,3 +117,27 @@ def test_match_is_won_by_touch(open_match: Callable[..., Pilot], mission: Missio
     assert pilot.screen == "feedback"
     assert pilot.app.session.state.puzzles["phare"].state is PuzzleState.SOLVED
     assert not pilot.app.errors
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+@pytest.mark.parametrize("size", [(1280, 800), (1920, 1080)])
+@pytest.mark.parametrize("step", [0, 1, 2])
+def test_a_bundled_finale_shows_its_fragments_side_by_side_clear_of_the_page_buttons(
+        pilots: list[Pilot], language: str, size: tuple[int, int], step: int) -> None:
+    # GIVEN cyberharcelement's finale, whose reflexes are long sentences, at every text size
+    library = load_library()
+    missions = {mid: mission for mid, (mission, _path) in library.items()}
+    pilot = Pilot.launch(missions, mission_dirs={mid: scenarios_dir() / mid for mid in missions}, size=size,
+                         language=language, settings=Settings(text_step=step))
+    pilots.append(pilot)
+    stage(pilot.app, pilot.clock, puzzle="phare", language=language)
+    pilot.settle()
+    view = view_of(pilot)
+    # THEN the fragments lie in the tray, none under a page button or another fragment
+    cards = [w.rect for w in pilot.app.all_widgets() if w.name.startswith("fragment:")]
+    buttons = [w.rect for w in pilot.app.all_widgets() if w.name.startswith("page:")]
+    assert cards and all(view.tray.contains(card) for card in cards)
+    assert not [(c, b) for c in cards for b in [*buttons, *(o for o in cards if o != c)] if c.colliderect(b)]
+    # AND the targets stay finger-sized; every fragment shows at once, or two a page one step larger
+    assert all(min(box.rect.size) >= TOUCH * size[1] / 1080 - 16 for box in view.boxes)
+    assert len(cards) >= {0: 4, 1: 2, 2: 1}[step], (len(cards), view.pages)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import pygame
@@ -18,6 +19,30 @@ if TYPE_CHECKING:
 
 # Design pixels: the narrowest target; below it a reflex's words wrap onto too many lines.
 NARROWEST_TARGET = 400
+
+
+@dataclass
+class TrayPlan:
+    """One way to share the view's height: the targets in `rows` rows under a tray holding the
+    fragments in `card_cols` columns, on `pages` pages. `whole` is False when a target is too
+    narrow for a word of its reflex, `fits` when the cards would run into the page buttons; `side` puts those buttons at the ends of the row of cards."""
+
+    rows: int
+    head: int
+    grid_top: int
+    card_cols: int
+    card_h: int
+    tag_h: int
+    pages: list[list[str]]
+    whole: bool
+    fits: bool
+    side: bool = False
+
+    @property
+    def rank(self) -> tuple[bool, bool, int]:
+        """The better plan is the smaller: no word cut in two, the cards clear of the page
+        buttons, then the fewest pages."""
+        return (not self.whole, not self.fits, len(self.pages))
 
 
 class MatchView(CategoriseView):
@@ -54,7 +79,9 @@ class MatchView(CategoriseView):
 
     def layout(self, area: pygame.Rect) -> list[Widget]:
         """The targets' grid at the bottom, as tall as their words need; the fragments' tray
-        takes the rest. No card and no box moves when a fragment is matched."""
+        takes the rest. The targets take as few rows as give every fragment a place on the fewest
+        pages: one row of narrower targets is lower than two rows of wide ones, and leaves the tray
+        room for a row of fragments side by side. No card and no box moves when a fragment is matched."""
         self.area = area
         gap = self.px(18)
         m = self.app.metrics
@@ -62,40 +89,91 @@ class MatchView(CategoriseView):
         targets = self.box_ids()
         # Larger text wraps a reflex onto more lines: its box is given more width.
         narrowest = round(self.px(NARROWEST_TARGET) * m.text_factor)
-        cols = max(1, min(len(targets), (area.w + gap) // (narrowest + gap)))
-        rows = math.ceil(len(targets) / cols)
-        # Rows as even as they can be: five targets are three and two, not four and one.
-        cols = math.ceil(len(targets) / rows)
-        bw = (area.w - gap * (cols - 1)) // cols
-        names = [self.app.type.measure(self.box_label(b), m.text("body"), bw - self.px(LABEL_ROOM), bold=True)[2]
-                 for b in targets]
-        self.head = max(self.px(self.box_head), max(names) + self.px(14))
-        box_h = self.head + self.px(ARROW_ROOM)
-        grid_top = area.bottom - rows * box_h - (rows - 1) * gap
-        self.tray = pygame.Rect(area.x, area.y, area.w, grid_top - gap - area.y)
-        inner = self.tray.inflate(-2 * gap, -2 * gap)
+        widest = max(1, min(len(targets), (area.w + gap) // (narrowest + gap)))
+        best: TrayPlan | None = None
+        for rows in range(math.ceil(len(targets) / widest), 0, -1):
+            plan = self.plan(area, rows, gap)
+            if best is None or plan.rank < best.rank:
+                best = plan
+            if best.rank == (False, False, 1):
+                break
+        assert best is not None
+        self.head, self.tag_h, self.pages = best.head, best.tag_h, best.pages
+        self.tray = pygame.Rect(area.x, area.y, area.w, best.grid_top - gap - area.y)
+        inner = self.tray.inflate(-2 * gap, -gap if best.side else -2 * gap)
         widgets: list[Widget] = [self.tray_box()]
-        ids = self.card_ids()
-        if ids:
-            card_cols, card_h, self.pages = self._grid(inner.w, inner.h)
+        if self.card_ids():
             self.page = max(0, min(self.page, len(self.pages) - 1))
-            card_w = (inner.w - gap * (card_cols - 1)) // card_cols
-            widgets += self.card_rows(self.pages[self.page], card_cols, (inner.centerx, inner.y), (card_w, card_h), gap)
-        else:
-            self.pages = [[]]
-        if len(self.pages) > 1:
+            row_w = inner.w - 2 * self.side_room(gap) if best.side else inner.w
+            card_w = (row_w - gap * (best.card_cols - 1)) // best.card_cols
+            top = inner.y + (inner.h - self.rows_height(self.pages, best.card_cols, best.card_h)) // 2 if best.side else inner.y
+            widgets += self.card_rows(self.pages[self.page], best.card_cols, (inner.centerx, top),
+                                      (card_w, best.card_h), gap)
+        if best.side:
+            widgets += self.pager(pygame.Rect(inner.x, inner.centery - self.px(PAGER) // 2, inner.w, self.px(PAGER)),
+                                  len(self.pages))
+            # No room for the page count between the buttons: the cards are there. The next
+            # button's colour tells that more cards follow.
+            self.page_count = pygame.Rect(0, 0, 0, 0)
+        elif len(self.pages) > 1:
             widgets += self.pager(pygame.Rect(inner.x, inner.bottom - self.px(PAGER), inner.w, self.px(PAGER)),
                                   len(self.pages))
         else:
             self.pager(inner, 1)
+        cols = math.ceil(len(targets) / best.rows)
+        bw = (area.w - gap * (cols - 1)) // cols
+        box_h = self.head + self.px(ARROW_ROOM)
         self.boxes = []
         for index, target in enumerate(targets):
             row, col = divmod(index, cols)
             in_row = min(cols, len(targets) - row * cols)
             left = area.centerx - (in_row * bw + (in_row - 1) * gap) // 2
-            rect = pygame.Rect(left + col * (bw + gap), grid_top + row * (box_h + gap), bw, box_h)
+            rect = pygame.Rect(left + col * (bw + gap), best.grid_top + row * (box_h + gap), bw, box_h)
             self.boxes.append(SortBox(self, f"{self.box_prefix}:{target}", rect, target))
         return [*widgets, *self.boxes]
+
+    def plan(self, area: pygame.Rect, rows: int, gap: int) -> TrayPlan:
+        """The targets in `rows` rows, and the fragments' tray over them."""
+        m = self.app.metrics
+        targets = self.box_ids()
+        # Rows as even as they can be: five targets are three and two, not four and one.
+        cols = math.ceil(len(targets) / rows)
+        bw = (area.w - gap * (cols - 1)) // cols
+        typeset = self.app.type
+        names = {b: typeset.measure(self.box_label(b), m.text("body"), bw - self.px(LABEL_ROOM), bold=True)
+                 for b in targets}
+        head = max(self.px(self.box_head), max(h for _lines, _w, h in names.values()) + self.px(14))
+        # A box so narrow that a word of its reflex is cut in two is no box for a reader.
+        whole = all(sum(len(line.split()) for line in lines) == len(typeset.shape(self.box_label(b)).split())
+                    for b, (lines, _w, _h) in names.items())
+        grid_top = area.bottom - rows * (head + self.px(ARROW_ROOM)) - (rows - 1) * gap
+        inner = pygame.Rect(area.x, area.y, area.w, grid_top - gap - area.y).inflate(-2 * gap, -2 * gap)
+        if not self.card_ids():
+            return TrayPlan(rows, head, grid_top, 1, 0, self.tag_h, [[]], whole=whole, fits=True)
+        card_cols, card_h, pages = self._grid(inner.w, inner.h)
+        plan = TrayPlan(rows, head, grid_top, card_cols, card_h, self.tag_h, pages, whole=whole,
+                        fits=self.rows_height(pages, card_cols, card_h) + self.px(PAGER) * (len(pages) > 1) <= inner.h)
+        if plan.fits or len(pages) == 1:
+            return plan
+        # A low tray: the page buttons go at both ends of the row of cards rather than under it.
+        beside = pygame.Rect(area.x, area.y, area.w, grid_top - gap - area.y).inflate(-2 * gap, -gap)
+        beside.w -= 2 * self.side_room(gap)
+        # `_grid` keeps a page-button row and a gap under the cards: this row has neither.
+        card_cols, card_h, pages = self._grid(beside.w, beside.h + self.px(PAGER) + gap)
+        fits = self.rows_height(pages, card_cols, card_h) <= beside.h
+        if not fits:
+            return plan
+        return TrayPlan(rows, head, grid_top, card_cols, card_h, self.tag_h, pages, whole=whole, fits=fits,
+                        side=len(pages) > 1)
+
+    def rows_height(self, pages: list[list[str]], cols: int, card_h: int) -> int:
+        """The height of the fullest page's rows of cards."""
+        lines = math.ceil(max(len(page) for page in pages) / cols)
+        return lines * card_h + (lines - 1) * self.px(18)
+
+    def side_room(self, gap: int) -> int:
+        """The width a page button takes at an end of the row of cards, with its gap."""
+        return 2 * self.px(PAGER) + gap
 
     def answer(self) -> object | None:
         if not self.placed.keys() >= set(self.puzzle.fragments):
