@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -108,6 +109,7 @@ def test_warnings_are_marked_and_do_not_fail(
     mission.parent.mkdir()
     mission.write_text(text, encoding="utf-8")
     (mission.parent / "fil.png").write_bytes((VALID.parent / "fil.png").read_bytes())
+    shutil.copytree(VALID.parent / "locales", mission.parent / "locales")
     code, out, _ = run(capsys, "validate", str(mission))
     assert code == 0
     assert re.search(r":\d+:\d+: GDN401 avertissement : ", out)

@@ -7,11 +7,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 from gardiens.cli.steps import Gettext, actions, say
+from gardiens.core.library import MissionNotFoundError, resolve_mission
 from gardiens.i18n.catalogs import (
     Templates,
     compile_catalogs,
     coverage,
     extract_templates,
+    mission_locales,
+    mission_templates,
     shipped_templates,
     update_catalogs,
     write_templates,
@@ -22,7 +25,8 @@ from gardiens.paths import bundled, checkout_root, locales_dir
 
 DESCRIPTION = N_(
     "Les textes de l'interface, des erreurs, de la ligne de commande et des missions "
-    "passent par des catalogues gettext (locales/<langue>/LC_MESSAGES/*.po) : voir "
+    "passent par des catalogues gettext (locales/<langue>/LC_MESSAGES/*.po ; ceux d'une "
+    "mission hors de scenarios/ sont à côté d'elle, dans <dossier>/locales/) : voir "
     "docs/translation.md."
 )
 
@@ -57,6 +61,17 @@ def arguments(parser: argparse.ArgumentParser, _: Gettext) -> None:
         help_text = _(help_id)
         action = each.add_parser(
             name, help=help_text, description=help_text[0].upper() + help_text[1:] + "."
+        )
+        action.add_argument(
+            "missions",
+            nargs="*",
+            type=Path,
+            metavar=_("MISSION"),
+            help=_(
+                "seulement ces missions (un dossier, un scenario.yaml ou l'identifiant d'une "
+                "mission du projet) ; les catalogues d'une mission hors de scenarios/ sont à côté "
+                "d'elle, dans <dossier>/locales/"
+            ),
         )
         action.add_argument(
             "--root",
@@ -99,6 +114,31 @@ def _folders(args: argparse.Namespace) -> tuple[Path | None, Path]:
     return checkout_root(), args.locales or locales_dir()
 
 
+def _work(args: argparse.Namespace, _: Callable[[str], str]) -> list[tuple[Templates, Path]]:
+    """The templates to work on, each with the folder of its catalogs: the whole project, or
+    each mission named, grouped by where its catalogs live."""
+    if not args.missions:
+        return [_extract(args, _)]
+    root, shared = _folders(args)
+    groups: dict[Path, list[Path]] = {}
+    for given in args.missions:
+        try:
+            file = resolve_mission(str(given), root=root / "scenarios" if root else None)
+        except MissionNotFoundError:
+            raise SystemExit(
+                _("Pas de mission ici : {path} (un dossier de mission, son scenario.yaml ou un "
+                  "identifiant de mission du projet).").format(path=given)
+            ) from None
+        groups.setdefault(mission_locales(file, root, shared), []).append(file)
+    work = []
+    for locales, files in groups.items():
+        templates = mission_templates(files, base=root if locales == shared else None)
+        for problem in templates.problems:
+            say(_("ignoré : {problem}").format(problem=problem))
+        work.append((templates, locales))
+    return work
+
+
 def _extract(args: argparse.Namespace, _: Callable[[str], str]) -> tuple[Templates, Path]:
     root, locales = _folders(args)
     if root is not None:
@@ -121,28 +161,40 @@ def _extract(args: argparse.Namespace, _: Callable[[str], str]) -> tuple[Templat
 
 def run_extract(args: argparse.Namespace) -> int:
     _ = cli_translator().gettext
-    templates, locales = _extract(args, _)
-    for path in write_templates(templates, locales):
-        print(_("écrit : {path}").format(path=path))
-    return 1 if templates.problems else 0
+    failed = False
+    for templates, locales in _work(args, _):
+        for path in write_templates(templates, locales):
+            print(_("écrit : {path}").format(path=path))
+        failed = failed or bool(templates.problems)
+    return 1 if failed else 0
 
 
 def run_update(args: argparse.Namespace) -> int:
     _ = cli_translator().gettext
-    templates, locales = _extract(args, _)
-    written = write_templates(templates, locales) + update_catalogs(templates, locales)
+    failed = False
+    written: list[Path] = []
+    for templates, locales in _work(args, _):
+        written += write_templates(templates, locales) + update_catalogs(templates, locales)
+        failed = failed or bool(templates.problems)
     for path in written:
         print(_("écrit : {path}").format(path=path))
     if not written:
         print(_("Les catalogues étaient déjà à jour."))
-    return 1 if templates.problems else 0
+    return 1 if failed else 0
 
 
 def run_compile(args: argparse.Namespace) -> int:
     translator = cli_translator()
     _ = translator.gettext
-    _root, locales = _folders(args)
-    for result in compile_catalogs(locales):
+    if args.missions:
+        results = [
+            result
+            for templates, locales in _work(args, _)
+            for result in compile_catalogs(locales, list(templates.catalogs))
+        ]
+    else:
+        results = compile_catalogs(_folders(args)[1])
+    for result in results:
         if result.written:
             print(
                 translator.ngettext(
@@ -164,8 +216,13 @@ def run_check(args: argparse.Namespace) -> int:
     translator = cli_translator()
     _ = translator.gettext
     language = translator.language
-    templates, locales = _extract(args, _)
-    rows = [row for row in coverage(templates, locales) if args.lang in (None, row.language)]
+    work = _work(args, _)
+    rows = [
+        row
+        for templates, locales in work
+        for row in coverage(templates, locales)
+        if args.lang in (None, row.language)
+    ]
     header = (
         _("catalogue"),
         _("langue"),
@@ -177,7 +234,7 @@ def run_check(args: argparse.Namespace) -> int:
     print(
         f"{header[0]:<24} {header[1]:<7} {header[2]:>10} {header[3]:>6} {header[4]:>10} {header[5]:>11}"
     )
-    failed = bool(templates.problems)
+    failed = any(templates.problems for templates, _locales in work)
     for row in rows:
         if row.source:
             state = _("langue source")

@@ -11,9 +11,8 @@ from gardiens.core.diagnostics import Diagnostic, has_errors, make, sort_diagnos
 from gardiens.core.library import find_mission_files, scenarios_dir
 from gardiens.core.loader import check_paths, describe_counts, load_mission
 from gardiens.i18n.interface import N_, cli_translator, diagnostics_translator
-from gardiens.i18n.missions import read_catalog
+from gardiens.i18n.missions import mission_catalog
 from gardiens.i18n.pictures import untranslated_runs
-from gardiens.paths import locales_dir
 
 PROG = "gardiens validate"
 
@@ -87,7 +86,7 @@ def _picture_warnings(files: list[Path]) -> list[Diagnostic]:
         if mission is None:
             continue
         for language in mission.translations:
-            translations = read_catalog(locales_dir(), language, mission.id)
+            translations = mission_catalog(mission, language)
             for picture, line, text in untranslated_runs(file.parent, translations):
                 found.append(make("GDN420", file=str(picture), line=line, col=1, text=text, language=language))
     return found

@@ -377,6 +377,14 @@ MESSAGES: dict[str, Template] = {
             "pourcentages, entre 0 et 100."
         ),
     ),
+    "GDN330": _e(
+        N_("langue sans catalogue"),
+        N_(
+            "La mission se dit traduite en « {language} », mais aucun catalogue ne traduit ses "
+            "textes dans cette langue ({catalog} manque ou est vide) : lancez « gardiens i18n update "
+            "{mission} », traduisez le .po, ou retirez « {language} » de « translations »."
+        ),
+    ),
     # GDN4xx: lint warnings; they do not make validation fail.
     "GDN401": _w(
         N_("code final écrit en clair"),

@@ -37,6 +37,7 @@ from gardiens.core.puzzles import kind_of
 from gardiens.core.readability import MAX_WORDS_9_12, common_words, read
 from gardiens.core.register import ADDRESSES, mission_slips
 from gardiens.core.texts import iter_source_texts
+from gardiens.core.translations import MISSION_LOCALES, catalog_translates
 
 __all__ = ["MAX_KEY_MESSAGES", "MISSION_FILE", "TEXT_LIMITS", "lint_mission", "solvable_puzzles"]
 
@@ -540,6 +541,17 @@ class _Lint:
         for j, code in enumerate(self.mission.translations):
             if code == self.mission.language:
                 self.report.add("GDN315", ("translations", j), language=code)
+            elif self.folder is not None and not catalog_translates(
+                self.folder, self.mission.id, code
+            ):
+                beside = Path(MISSION_LOCALES, code, "LC_MESSAGES", f"{self.mission.id}.po")
+                self.report.add(
+                    "GDN330",
+                    ("translations", j),
+                    language=code,
+                    catalog=(self.folder / beside).as_posix(),
+                    mission=self.folder.as_posix(),
+                )
 
     def folder_name(self) -> None:
         folder = self.folder

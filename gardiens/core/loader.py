@@ -723,6 +723,8 @@ def load_mission_bytes(
     `folder` is where its images are looked for (image checks are skipped without it)."""
     report = Reporter(file, SourceMap())
     mission = parse_mission(raw, report)
+    if mission is not None:
+        mission.read_from(folder)
     if mission is not None and lint:
         report.diagnostics.extend(
             lint_mission(mission, file=file, source=report.source, folder=folder)

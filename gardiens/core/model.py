@@ -10,10 +10,11 @@ from __future__ import annotations
 import functools
 import operator
 from collections.abc import Sequence
+from pathlib import Path
 from types import GenericAlias
 from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeAlias, get_args
 
-from pydantic import Field, create_model, model_validator
+from pydantic import Field, PrivateAttr, create_model, model_validator
 
 from gardiens.core.puzzles import KINDS, PuzzleKind, register
 from gardiens.core.puzzles.ads import AdPost, Ads
@@ -324,6 +325,17 @@ class Mission(Strict):
         ),
     )
     debrief: Debrief
+    # The folder the mission was read from, set by the loader: its pictures and its own
+    # translation catalogs sit there. Not part of the file, so not a field.
+    _folder: Path | None = PrivateAttr(default=None)
+
+    @property
+    def folder(self) -> Path | None:
+        return self._folder
+
+    def read_from(self, folder: Path | None) -> None:
+        """Record where the mission was read from (the loader does)."""
+        self._folder = folder
 
     def puzzle(self, puzzle_id: str) -> Puzzle:
         for puzzle in self.puzzles:

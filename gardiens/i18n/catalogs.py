@@ -26,6 +26,7 @@ from gardiens import __version__
 from gardiens.core.library import MISSION_FILE
 from gardiens.core.model import Mission
 from gardiens.core.register import slips
+from gardiens.core.translations import MISSION_LOCALES
 from gardiens.i18n.interface import (
     CLI_DOMAIN,
     CODE_DOMAINS,
@@ -107,6 +108,33 @@ def shipped_templates(bundle: Path) -> Templates:
             code[domain] = read_po(fileobj, domain=domain)
     return _extract(bundle, [(f"scenarios/*/{MISSION_FILE}", "gardiens_mission"),
                              ("scenarios/**.svg", "gardiens_picture")], {}, code)
+
+
+def mission_templates(files: list[Path], *, base: Path | None = None) -> Templates:
+    """The template of each mission file given: its texts, located from `base` (the project's
+    root for a mission of the project) or else from the mission's folder."""
+    templates = Templates()
+    for path in files:
+        where = base if base is not None else path.parent
+        pattern = path.resolve().relative_to(where.resolve()).as_posix()
+        try:
+            extracted = _messages(where, path, [(pattern, "gardiens_mission")], {}, KEYWORDS)
+        except (ValueError, SyntaxError, UnicodeDecodeError, yaml.YAMLError) as error:
+            templates.problems.append(f"{path}: {error}")
+            continue
+        mission = _mission(path)
+        templates.missions[mission.id] = mission
+        _add(templates.catalogs.setdefault(mission.id, _template(mission.id)), extracted)
+    return templates
+
+
+def mission_locales(file: Path, project: Path | None, shared: Path) -> Path:
+    """Where a mission's catalogs are written: the project's shared catalogs (`shared`) for a
+    mission of the project's `scenarios/`, else the `locales/` folder beside the mission."""
+    folder = file.resolve().parent
+    if project is not None and folder.parent == (project / "scenarios").resolve():
+        return shared
+    return folder / MISSION_LOCALES
 
 
 def _extract(
@@ -233,8 +261,12 @@ def write_templates(templates: Templates, locales: Path) -> list[Path]:
 
 
 def _signature(catalog: Catalog) -> list[tuple[Any, ...]]:
+    # A long comment is written wrapped over several `#.` lines and read back as several
+    # comments: compare their words, or every update would redate an unchanged template.
     return [
-        (m.id, m.context, m.locations, m.auto_comments, sorted(m.flags)) for m in catalog if m.id
+        (m.id, m.context, sorted(m.locations), " ".join(m.auto_comments).split(), sorted(m.flags))
+        for m in catalog
+        if m.id
     ]
 
 
@@ -337,10 +369,13 @@ def _source_forms(message: Message, forms: int) -> str | tuple[str, ...]:
     return (singular, *([plural] * (forms - 1)))
 
 
-def compile_catalogs(locales: Path) -> list[CompileResult]:
-    """Write a `.mo` beside every `.po`: fuzzy entries and broken placeholders left out."""
+def compile_catalogs(locales: Path, domains: list[str] | None = None) -> list[CompileResult]:
+    """Write a `.mo` beside every `.po` (of `domains` only, when given): fuzzy entries and broken
+    placeholders left out."""
     results = []
     for path in sorted(locales.glob("*/LC_MESSAGES/*.po")):
+        if domains is not None and path.stem not in domains:
+            continue
         language, domain = path.parent.parent.name, path.stem
         catalog = _read(path, language, domain)
         broken = [

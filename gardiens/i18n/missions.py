@@ -1,7 +1,9 @@
 """A mission's texts for one age band and one language, translated through gettext catalogs.
 
-Catalogs live in `locales/<lang>/LC_MESSAGES/<mission-id>.po` (+ `.mo`); contexts are the mission id
-for mission-level texts and `<mission-id>/<puzzle-id>` for everything inside a puzzle.
+A mission's catalog is `<lang>/LC_MESSAGES/<mission-id>.po` (+ `.mo`) in the `locales/` folder
+beside its `scenario.yaml`, else in the game's shared `locales/` (where the bundled missions keep
+theirs); contexts are the mission id for mission-level texts and `<mission-id>/<puzzle-id>` for
+everything inside a puzzle.
 """
 
 from __future__ import annotations
@@ -17,12 +19,11 @@ from babel.messages.pofile import read_po
 from gardiens.core import checkers
 from gardiens.core.model import AgeBand, Mission, Text, TextList, pick, pick_list
 from gardiens.core.texts import SourceText, iter_source_texts, message_context
+from gardiens.core.translations import catalog_candidates
 from gardiens.i18n.pseudo import PSEUDO_LANGUAGE, pseudolocalise
 from gardiens.paths import locales_dir
 
 Translations = dict[tuple[str | None, str], str]
-
-
 
 
 # `MissionTexts.load` takes a keyword argument with the same name as the function.
@@ -58,6 +59,19 @@ def read_catalog(directory: Path, language: str, domain: str) -> Translations:
     }
 
 
+def mission_catalog(
+    mission: Mission, language: str, *, locales_dir: Path | None = None
+) -> Translations:
+    """The usable translations of the mission into `language`, from the first folder that has
+    its catalog: beside the mission's file, then the shared catalogs (`locales_dir`, the game's
+    by default)."""
+    shared = locales_dir if locales_dir is not None else _default_locales_dir()
+    for path in catalog_candidates(mission.folder, mission.id, language, shared=shared):
+        if path.is_file():
+            return read_catalog(path.parent.parent.parent, language, mission.id)
+    return {}
+
+
 def _decoded(context: str | bytes | None, charset: str) -> str | None:
     # Babel's `read_mo` leaves message contexts as bytes.
     return context.decode(charset) if isinstance(context, bytes) else context
@@ -69,8 +83,7 @@ def untranslated(
     """The source texts of a mission that have no usable translation into `language`."""
     if language in (mission.language, PSEUDO_LANGUAGE):
         return []
-    directory = locales_dir if locales_dir is not None else _default_locales_dir()
-    catalog = read_catalog(directory, language, mission.id)
+    catalog = mission_catalog(mission, language, locales_dir=locales_dir)
     texts = [*iter_source_texts(mission), *(a.source for a in iter_answer_texts(mission))]
     return [t for t in texts if (t.context, t.msgid) not in catalog]
 
@@ -147,8 +160,7 @@ class MissionTexts:
             return PseudoMissionTexts(mission, age=age, language=language, translations={})
         translations: Translations = {}
         if language != mission.language:
-            directory = locales_dir if locales_dir is not None else _default_locales_dir()
-            translations = read_catalog(directory, language, mission.id)
+            translations = mission_catalog(mission, language, locales_dir=locales_dir)
         return cls(mission, age=age, language=language, translations=translations)
 
     def text(self, text: Text, *, puzzle_id: str | None = None) -> str:

@@ -26,6 +26,8 @@ def check(tmp_path: Path, edit: Edit, *, folder: str = "minimal") -> list[Diagno
     target = tmp_path / folder
     target.mkdir(exist_ok=True)
     shutil.copy(VALID / "fil.png", target / "fil.png")
+    # Its English catalog comes along: `translations: [en]` needs one.
+    shutil.copytree(VALID / "locales", target / "locales", dirs_exist_ok=True)
     (target / "scenario.yaml").write_text(
         yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8"
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import string
 from pathlib import Path
 from typing import Any, get_args, get_origin
@@ -333,6 +334,7 @@ def test_two_missions_with_the_same_id(tmp_path: Path) -> None:
         (tmp_path / folder).mkdir()
         (tmp_path / folder / "scenario.yaml").write_text(valid_text(), encoding="utf-8")
         (tmp_path / folder / "fil.png").write_bytes((VALID.parent / "fil.png").read_bytes())
+        shutil.copytree(VALID.parent / "locales", tmp_path / folder / "locales")
     found = [d.code for d in check_paths([tmp_path])]
     assert found.count("GDN316") == 1
     assert found.count("GDN405") == 2
