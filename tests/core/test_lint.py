@@ -225,7 +225,7 @@ def test_translation_into_source_language_and_debrief_length(tmp_path: Path) -> 
     def edit(d: dict[str, Any]) -> None:
         d["translations"] = ["en", "fr"]
         d["debrief"]["key_messages"] = ["Un.", "Deux.", "Trois.", "Quatre."]
-        puzzle(d, "source")["prompt"] = "Lisez bien. " * 60
+        puzzle(d, "source")["prompt"] = "Lisez bien. " * 45
         puzzle(d, "source")["title"] = (
             "Un titre beaucoup trop long pour tenir sur la carte de la mission"
         )
