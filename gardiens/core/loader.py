@@ -152,13 +152,13 @@ class MissionYamlLoader(yaml.SafeLoader):
 _FastLoader: type[yaml.CSafeLoader] | None = None
 if yaml.__with_libyaml__:
 
-    class _CMissionLoader(yaml.CSafeLoader):  # type: ignore[misc]
+    class _CMissionLoader(yaml.CSafeLoader):
         yaml_implicit_resolvers: dict[Any, list[tuple[str, re.Pattern[str]]]] = {}  # noqa: RUF012
 
         def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
             if kind is yaml.ScalarNode and implicit[0]:
                 return _PLAIN
-            return super().resolve(kind, value, implicit)
+            return super().resolve(kind, value, implicit)  # type: ignore[no-untyped-call]
 
     _FastLoader = _CMissionLoader
 
