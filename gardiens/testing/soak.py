@@ -185,9 +185,10 @@ class Team:
             wrong = checkers.wrong_answer(session.played(puzzle.id), session.rewards_values(), rng)
             try:
                 enter_answer(pilot, puzzle, wrong)
+                entered = True
             except UiAutoplayError:
-                wrong = None
-            if wrong is not None:
+                entered = False
+            if entered:
                 pilot.tap("submit")
                 pilot.settle()
                 if pilot.screen == "feedback":
