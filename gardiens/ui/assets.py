@@ -13,7 +13,7 @@ import pygame
 from gardiens.core.pictures import PictureRun, picture_width, read_runs, without_text
 from gardiens.i18n.pseudo import unmarked
 from gardiens.paths import assets_dir
-from gardiens.ui.kit.bounded import SurfaceCache
+from gardiens.ui.bounded import SurfaceCache
 from gardiens.ui.picture_text import PictureMisfit, PictureWords, draw_runs, language_variant
 from gardiens.ui.theme import Color, FontChoice
 

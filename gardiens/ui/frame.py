@@ -10,7 +10,7 @@ import pygame
 
 from gardiens.ui.draw import vertical_gradient
 from gardiens.ui.input import A11Y_BUTTON
-from gardiens.ui.kit.bounded import SurfaceCache
+from gardiens.ui.bounded import SurfaceCache
 
 if TYPE_CHECKING:
     from gardiens.ui.ahead import Ahead

@@ -14,7 +14,7 @@ from gardiens.cli.soak import sparkline
 from gardiens.core.model import Mission
 from gardiens.testing.soak import launch_kiosk, play_sessions, random_storm
 from gardiens.ui.assets import Assets
-from gardiens.ui.kit.bounded import SurfaceCache, surface_bytes
+from gardiens.ui.bounded import SurfaceCache, surface_bytes
 from tests.ui.conftest import MISSION_DIR
 
 
