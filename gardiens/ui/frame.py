@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING, Any
 
 import pygame
 
+from gardiens.ui.bounded import SurfaceCache
 from gardiens.ui.draw import vertical_gradient
 from gardiens.ui.input import A11Y_BUTTON
-from gardiens.ui.bounded import SurfaceCache
 
 if TYPE_CHECKING:
     from gardiens.ui.ahead import Ahead
