@@ -40,6 +40,7 @@ COMMANDS: dict[str, str] = {
     "screenshot": N_("enregistrer l'image d'un écran"),
     "audit": N_("vérifier la mise en page de chaque écran et énigme"),
     "bench": N_("mesurer les performances de l'interface"),
+    "soak": N_("jouer longtemps et relever la mémoire (parties complètes ou touchers au hasard)"),
     "i18n": N_("catalogues de traduction : extraire, mettre à jour, compiler, vérifier"),
 }
 # `list` would shadow the builtin inside this package: its module has a longer name.

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from gardiens.core.journal import Journal
     from gardiens.core.kiosk import KioskSettings
     from gardiens.core.model import Mission
+    from gardiens.core.service import ServiceNotifier
     from gardiens.ui.app import App
 
 log = logging.getLogger(__name__)
@@ -51,6 +52,7 @@ def arguments(parser: argparse.ArgumentParser, _: Gettext) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from gardiens.core.facilitator import has_pin
+    from gardiens.core.service import ServiceNotifier
     from gardiens.ui.app import App
     from gardiens.ui.boot import Boot
 
@@ -80,13 +82,18 @@ def run(args: argparse.Namespace) -> int:
     app = App(None, size=size, fullscreen=fullscreen, kiosk=args.kiosk, language=args.lang, age=args.age)
     signal.signal(signal.SIGTERM, lambda *_: app.stop())
     signal.signal(signal.SIGINT, lambda *_: app.stop())
-    start = _Start(args, folder)
+    # Under systemd (deploy/gardiens-kiosk.service): ready once the missions are in, then a
+    # watchdog ping from the frame loop; elsewhere this says nothing.
+    notifier = ServiceNotifier()
+    app.heartbeat = notifier.alive
+    start = _Start(args, folder, notifier)
     try:
         app.open()
         app.step()
         _mark(FIRST_FRAME)
         app.start_boot(Boot(start.load, lambda loaded: start.finish(app, loaded)))
         app.run()
+        notifier.stopping()
         app.close()
     finally:
         start.close()
@@ -110,9 +117,10 @@ class _Loaded:
 class _Start:
     """The part of `play` that needs the missions: read on a worker, then set up between two frames."""
 
-    def __init__(self, args: argparse.Namespace, data_dir: Path) -> None:
+    def __init__(self, args: argparse.Namespace, data_dir: Path, notifier: ServiceNotifier) -> None:
         self.args = args
         self.data_dir = data_dir
+        self.notifier = notifier
         self.journal: Journal | None = None
         self.status = 0
 
@@ -178,6 +186,7 @@ class _Start:
 
             preview_for(app, loaded.folder, loaded.mission, lang=self.args.lang)
         _mark(MISSIONS_READY)
+        self.notifier.ready()
 
     def close(self) -> None:
         if self.journal is not None:

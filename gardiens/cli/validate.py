@@ -60,7 +60,11 @@ def run(args: argparse.Namespace) -> int:
             )
         )
         return 2
-    diagnostics = sort_diagnostics([*check_paths(files), *_fit_warnings(files), *_picture_warnings(files)])
+    checked = check_paths(files)
+    # A file with errors has no mission to measure: it is not read a second time.
+    refused = {d.file for d in checked if d.severity == "error"}
+    loadable = [f for f in files if str(f) not in refused]
+    diagnostics = sort_diagnostics([*checked, *_fit_warnings(loadable), *_picture_warnings(loadable)])
     summary = describe_counts(diagnostics, len(files)).translate(shown)
     if args.format == "json":
         errors = sum(1 for d in diagnostics if d.severity == "error")

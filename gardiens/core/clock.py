@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from typing import Protocol
 
 
@@ -13,10 +14,25 @@ class Clock(Protocol):
 
 
 class SystemClock:
-    """Wall-clock time, so that a countdown survives a restart of the program."""
+    """Wall-clock time as read when the program started, moved on by the monotonic clock.
+
+    The countdown is the difference of two readings: a system clock set back or forward while
+    a team plays (a time server's first sync on a board without a battery, a facilitator
+    fixing the date) must not take minutes from the team or give them any. Across a restart
+    the session counts no downtime anyway (`Restored`), so the wall time is read again only
+    then, and the readings stay close enough to the date for the records.
+    """
+
+    def __init__(
+        self,
+        wall: Callable[[], float] = time.time,
+        steady: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self._steady = steady
+        self._offset = wall() - steady()
 
     def now(self) -> float:
-        return time.time()
+        return self._steady() + self._offset
 
 
 class ManualClock:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal, Protocol, TypeAlias
 
 Severity: TypeAlias = Literal["error", "warning"]
@@ -184,6 +184,14 @@ MESSAGES: dict[str, Template] = {
         N_(
             "Les alias (*nom) de ce fichier se répètent à l'infini ou produisent un document "
             "beaucoup trop grand : écrivez les textes directement."
+        ),
+    ),
+    "GDN112": _e(
+        N_("fichier trop gros"),
+        N_(
+            "Le fichier fait {size} Ko, plus que les {limit} Ko qu'une mission peut faire : il "
+            "n'est pas lu. Une mission tient en quelques dizaines de Ko ; les images sont des "
+            "fichiers à part, rangés dans le dossier de la mission."
         ),
     ),
     # GDN2xx: the shape of the mission (fields, types, allowed values).
@@ -385,6 +393,13 @@ MESSAGES: dict[str, Template] = {
             "{mission} », traduisez le .po, ou retirez « {language} » de « translations »."
         ),
     ),
+    "GDN326": _e(
+        N_("texte au-delà de la longueur permise"),
+        N_(
+            "Ce texte fait {length} caractères : un texte « {field} » en a {limit} au plus, pour "
+            "tenir à l'écran de la borne. Raccourcissez-le, ou mettez le détail dans un indice."
+        ),
+    ),
     # GDN4xx: lint warnings; they do not make validation fail.
     "GDN401": _w(
         N_("code final écrit en clair"),
@@ -542,6 +557,34 @@ def sort_diagnostics(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
         )
         unique.setdefault(key, diagnostic)
     return sorted(unique.values())
+
+
+def cap_per_code(diagnostics: Sequence[Diagnostic], limit: int) -> list[Diagnostic]:
+    """At most `limit` diagnostics of each code and file, in order; the last one shown says how
+    many more of its kind follow (a file that breaks one rule a thousand times stays readable)."""
+    counts: dict[tuple[str, str], int] = {}
+    for diagnostic in diagnostics:
+        key = (diagnostic.file, diagnostic.code)
+        counts[key] = counts.get(key, 0) + 1
+    kept: list[Diagnostic] = []
+    shown: dict[tuple[str, str], int] = {}
+    for diagnostic in diagnostics:
+        key = (diagnostic.file, diagnostic.code)
+        shown[key] = shown.get(key, 0) + 1
+        if shown[key] < limit or (shown[key] == limit and counts[key] == limit):
+            kept.append(diagnostic)
+        elif shown[key] == limit:
+            more = counts[key] - limit
+            text = NT_(
+                "{message} ({n} autre problème {code} plus loin dans ce fichier n'est pas montré.)",
+                "{message} ({n} autres problèmes {code} plus loin dans ce fichier ne sont pas "
+                "montrés.)",
+                more,
+                message=diagnostic.text,
+                code=diagnostic.code,
+            )
+            kept.append(replace(diagnostic, text=text))
+    return kept
 
 
 def has_errors(diagnostics: Sequence[Diagnostic]) -> bool:

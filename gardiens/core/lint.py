@@ -39,7 +39,15 @@ from gardiens.core.register import ADDRESSES, mission_slips
 from gardiens.core.texts import iter_source_texts
 from gardiens.core.translations import MISSION_LOCALES, catalog_translates
 
-__all__ = ["MAX_KEY_MESSAGES", "MISSION_FILE", "TEXT_LIMITS", "lint_mission", "solvable_puzzles"]
+__all__ = [
+    "DEFAULT_TEXT_MAXIMUM",
+    "MAX_KEY_MESSAGES",
+    "MISSION_FILE",
+    "TEXT_LIMITS",
+    "TEXT_MAXIMUMS",
+    "lint_mission",
+    "solvable_puzzles",
+]
 
 MAX_KEY_MESSAGES = 3
 MISSION_FILE = "scenario.yaml"
@@ -47,6 +55,45 @@ MISSION_FILE = "scenario.yaml"
 # Characters that still fit on the kiosk screen and stay readable for a 9-year-old.
 TEXT_LIMITS: dict[str, int] = {"title": 60, "label": 140, "labels": 140, "text": 160}
 DEFAULT_TEXT_LIMIT = 450
+
+# The most characters a text may have, by the field that holds it (each age band's version
+# counts on its own); past it the mission is refused (GDN326). Far above what a real mission
+# writes (the bundled ones stay under half of it), these keep every screen sane and every text
+# quick to lay out on a small board. docs/authoring.md lists them.
+TEXT_MAXIMUMS: dict[str, int] = {
+    # Names and titles: one line.
+    "title": 80,
+    "author": 80,
+    "group": 80,
+    "site": 80,
+    "date": 80,
+    "profile": 80,
+    # Labels on buttons, cards and rewards.
+    "label": 160,
+    "labels": 160,
+    "item": 160,
+    # A choice, a chat message, a post, a statement, a debrief message or question.
+    "text": 300,
+    "feedback": 300,
+    "explanation": 300,
+    "description": 300,
+    "banner": 300,
+    "persona": 300,
+    "message": 300,
+    "key_message": 300,
+    "key_messages": 300,
+    "questions": 300,
+    # Feedback after an answer, hints, the guide's last words.
+    "right": 400,
+    "wrong": 400,
+    "hints": 400,
+    "victory": 400,
+    "time_up": 400,
+    # The texts the team reads before playing.
+    "prompt": 600,
+    "briefing": 1000,
+}
+DEFAULT_TEXT_MAXIMUM = 600
 
 # Fields whose strings are data (ids, paths, answers), not sentences shown as prose.
 _NOT_PROSE = frozenset(
@@ -130,6 +177,7 @@ class _Lint:
         self.reward_ids = {r.id for p in mission.puzzles for r in p.rewards}
 
     def run(self) -> None:
+        self.too_long = self.maximum_lengths()
         self.unique_ids()
         self.references()
         self.story_events()
@@ -143,9 +191,11 @@ class _Lint:
         self.debrief()
         self.languages()
         self.folder_name()
-        self.readability()
-        self.register()
-        self.glyphs()
+        if not self.too_long:
+            # Reading every word of texts that are already refused would only take time.
+            self.readability()
+            self.register()
+            self.glyphs()
 
     def _unique(self, entries: Sequence[tuple[str, YamlPath]], what: Text) -> None:
         first: dict[str, YamlPath] = {}
@@ -491,6 +541,30 @@ class _Lint:
             for key, item in value.items():
                 yield from self._walk(item, (*path, key))
 
+    def _prose(self) -> Iterator[tuple[YamlPath, str, str]]:
+        """Each string an author wrote as prose: its path, its field's name and the text."""
+        for path, value in self._walk(self.mission, ()):
+            if not isinstance(value, str) or any(
+                isinstance(p, str) and p in _NOT_PROSE for p in path
+            ):
+                continue
+            field = next(
+                (p for p in reversed(path) if isinstance(p, str) and p not in self.ages), ""
+            )
+            yield path, field, value
+
+    def maximum_lengths(self) -> set[YamlPath]:
+        """GDN326 on each text longer than its field's maximum; the paths of those texts."""
+        over: set[YamlPath] = set()
+        for path, field, value in self._prose():
+            maximum = TEXT_MAXIMUMS.get(field, DEFAULT_TEXT_MAXIMUM)
+            if len(value) > maximum:
+                over.add(path)
+                self.report.add(
+                    "GDN326", path, length=len(value), limit=maximum, field=field or "?"
+                )
+        return over
+
     def age_bands(self) -> None:
         declared = _and_list(self.ages)
         for path, value in self._walk(self.mission, ()):
@@ -504,17 +578,10 @@ class _Lint:
             for age in value:
                 if age not in self.ages:
                     self.report.add("GDN311", (*path, age), on_key=True, age=age, ages=declared)
-        for path, value in self._walk(self.mission, ()):
-            if not isinstance(value, str) or any(
-                isinstance(p, str) and p in _NOT_PROSE for p in path
-            ):
-                continue
-            field = next(
-                (p for p in reversed(path) if isinstance(p, str) and p not in self.ages), ""
-            )
+        for path, field, value in self._prose():
             limit = TEXT_LIMITS.get(field, DEFAULT_TEXT_LIMIT)
             length = len(value.strip())
-            if length > limit:
+            if length > limit and path not in self.too_long:
                 self.report.add("GDN403", path, length=length, limit=limit)
 
     def hint_ladders(self) -> None:

@@ -238,12 +238,13 @@ def _win(session: Session, clock: ManualClock) -> None:
 
 
 # The facilitator's screens, shown over a game in progress on a kiosk with its attendant.
-KIOSK_SCREENS: tuple[str, ...] = ("pin", "panel", "idle")
+KIOSK_SCREENS: tuple[str, ...] = ("pin", "panel", "idle", "journal")
 
 
 def stage_kiosk(pilot: Pilot, screen: str, data_dir: Path, *, language: str | None = None,
                 pin: str | None = None) -> None:
-    """Show the PIN pad, the facilitator's panel or the idle prompt over a game on the map.
+    """Show the PIN pad, the facilitator's panel, the idle prompt or the notice of a full disk
+    over a game on the map.
 
     A kiosk attendant is attached to the pilot's App with the PIN already kept in `data_dir`
     (`pin`), else a throwaway one set there (hashing it on purpose takes a tenth of a second).
@@ -267,6 +268,12 @@ def stage_kiosk(pilot: Pilot, screen: str, data_dir: Path, *, language: str | No
     pilot.advance()
     if screen == "idle":
         pilot.wait(settings.idle_prompt_seconds + 5)
+        return
+    if screen == "journal":
+        from gardiens.core.journal import Trouble
+
+        pilot.app.session.journal.trouble = Trouble.FULL
+        pilot.advance()
         return
     pilot.press("f12")
     if screen == "panel":

@@ -90,6 +90,9 @@ class App(SessionSide):
         self.input = Input(self)
         self.frame = Frame(self, self.input)
         self._clock: pygame.time.Clock | None = None
+        # Called once per frame of `run`: `gardiens play` pings the systemd watchdog from here, so
+        # a loop that stops drawing gets the kiosk restarted.
+        self.heartbeat: Callable[[], None] | None = None
 
     # -- window -------------------------------------------------------------------
 
@@ -202,6 +205,8 @@ class App(SessionSide):
         started = time.monotonic()
         while self.running:
             animating = self.step()
+            if self.heartbeat is not None:
+                self.heartbeat()
             self._clock.tick(ANIMATION_FPS if animating else IDLE_FPS)
             if seconds is not None and time.monotonic() - started >= seconds:
                 break

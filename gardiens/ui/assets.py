@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 import logging
 import re
-from collections import OrderedDict
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
@@ -14,6 +13,7 @@ import pygame
 from gardiens.core.pictures import PictureRun, picture_width, read_runs, without_text
 from gardiens.i18n.pseudo import unmarked
 from gardiens.paths import assets_dir
+from gardiens.ui.bounded import SurfaceCache
 from gardiens.ui.picture_text import PictureMisfit, PictureWords, draw_runs, language_variant
 from gardiens.ui.theme import Color, FontChoice
 
@@ -26,9 +26,14 @@ _FONT_FILES: dict[tuple[FontChoice, bool], str] = {
     ("opendyslexic", False): "OpenDyslexic-Regular.otf",
     ("opendyslexic", True): "OpenDyslexic-Bold.otf",
 }
-# Rendered text is cached; a kiosk runs all day, so the cache is bounded.
+# Rendered text and pictures are cached; a kiosk runs all day, so each cache is bounded, by
+# count and by the bytes of its pixels (one line of large text on a wide screen is half a MB, a
+# picture of the scene 8 MB): a few screens' worth, the least recently used dropped first.
 TEXT_CACHE_SIZE = 1500
+TEXT_CACHE_BYTES = 48 << 20
+ICON_CACHE_BYTES = 8 << 20
 IMAGE_CACHE_SIZE = 64
+IMAGE_CACHE_BYTES = 48 << 20
 
 
 class Assets:
@@ -38,12 +43,14 @@ class Assets:
         self.root = root if root is not None else assets_dir()
         self._fonts: dict[tuple[FontChoice, bool, int], pygame.font.Font] = {}
         self._icon_sources: dict[str, str] = {}
-        self._icons: OrderedDict[tuple[str, int, Color], pygame.Surface] = OrderedDict()
+        self._icons: SurfaceCache[tuple[str, int, Color], pygame.Surface] = SurfaceCache(
+            TEXT_CACHE_SIZE, ICON_CACHE_BYTES)
         # Pictures as drawn for a team (their words translated), and what was rasterised.
-        self._images: OrderedDict[tuple[Path, tuple[int, int], PictureWords], pygame.Surface | None] = (
-            OrderedDict()
+        self._images: SurfaceCache[tuple[Path, tuple[int, int], PictureWords], pygame.Surface | None] = (
+            SurfaceCache(IMAGE_CACHE_SIZE, IMAGE_CACHE_BYTES, self._forget_image)
         )
-        self._rasters: OrderedDict[tuple[Path, tuple[int, int]], pygame.Surface | None] = OrderedDict()
+        self._rasters: SurfaceCache[tuple[Path, tuple[int, int]], pygame.Surface | None] = SurfaceCache(
+            IMAGE_CACHE_SIZE, IMAGE_CACHE_BYTES)
         self._runs: dict[Path, tuple[list[PictureRun], float | None]] = {}
         # The picture runs that could not fit their place, per picture drawn (for the audit).
         self._misfits: dict[tuple[Path, tuple[int, int], PictureWords], list[PictureMisfit]] = {}
@@ -51,8 +58,8 @@ class Assets:
         self._untranslated: dict[tuple[Path, tuple[int, int], PictureWords], list[tuple[str, str]]] = {}
         # The pictures asked for since the audit last looked: what its next look reports on.
         self._asked: set[tuple[Path, tuple[int, int], PictureWords]] = set()
-        self._texts: OrderedDict[tuple[str, FontChoice, bool, int, Color], pygame.Surface] = (
-            OrderedDict()
+        self._texts: SurfaceCache[tuple[str, FontChoice, bool, int, Color], pygame.Surface] = (
+            SurfaceCache(TEXT_CACHE_SIZE, TEXT_CACHE_BYTES)
         )
         # Pictures rasterised on a worker (pygame-ce lets go of the interpreter while it reads a
         # picture), asked for by `request_image` before a screen needs them.
@@ -61,6 +68,12 @@ class Assets:
         # Set while a screen is laid out ahead of time: the vector pictures it asks for are
         # requested from the worker (and listed here), a clear stand-in of their size returned.
         self.prefetch: list[tuple[Path, tuple[int, int]]] | None = None
+
+    def cache_sizes(self) -> dict[str, int]:
+        """How many entries each cache holds (what `gardiens soak` watches grow)."""
+        return {"fonts": len(self._fonts), "icons": len(self._icons), "images": len(self._images),
+                "rasters": len(self._rasters), "texts": len(self._texts),
+                "misfits": len(self._misfits), "asked": len(self._asked)}
 
     def font(self, family: FontChoice, size: int, bold: bool = False) -> pygame.font.Font:
         key = (family, bold, size)
@@ -79,10 +92,6 @@ class Assets:
         if surface is None:
             surface = self.font(family, size, bold).render(text, True, color)
             self._texts[key] = surface
-            if len(self._texts) > TEXT_CACHE_SIZE:
-                self._texts.popitem(last=False)
-        else:
-            self._texts.move_to_end(key)
         return surface
 
     def app_icon(self, size: int = 64) -> pygame.Surface:
@@ -101,8 +110,6 @@ class Assets:
             coloured = source.replace("#000000", "#{:02x}{:02x}{:02x}".format(*color))
             surface = pygame.image.load_sized_svg(io.BytesIO(coloured.encode()), (size, size))
             self._icons[key] = surface
-            if len(self._icons) > TEXT_CACHE_SIZE:
-                self._icons.popitem(last=False)
         return surface
 
     def image(self, path: Path, size: tuple[int, int],
@@ -114,8 +121,7 @@ class Assets:
         key = (path, size, words)
         self._asked.add(key)
         if key in self._images:
-            self._images.move_to_end(key)
-            return self._images[key]
+            return self._images.get(key)
         if self.prefetch is not None and path.suffix.lower() == ".svg":
             target = _fitted_size(path, size)
             if target is not None:
@@ -134,11 +140,13 @@ class Assets:
                 self._untranslated[key] = [
                     (path.name, left) for run in runs if (left := unmarked(words.translate(path.name, run.text)))]
         self._images[key] = surface
-        if len(self._images) > IMAGE_CACHE_SIZE:
-            dropped = self._images.popitem(last=False)[0]
-            self._misfits.pop(dropped, None)
-            self._untranslated.pop(dropped, None)
         return surface
+
+    def _forget_image(self, key: tuple[Path, tuple[int, int], PictureWords]) -> None:
+        """What was kept beside a picture the cache let go."""
+        self._misfits.pop(key, None)
+        self._untranslated.pop(key, None)
+        self._asked.discard(key)
 
     def picture_misfits(self) -> list[PictureMisfit]:
         """The runs of the pictures asked for since `looked` that did not fit their `textLength`."""
@@ -171,8 +179,7 @@ class Assets:
         """Into the cache: the worker's picture (waited for if need be), else one read now."""
         key = (path, size)
         if key in self._rasters:
-            self._rasters.move_to_end(key)
-            return self._rasters[key]
+            return self._rasters.get(key)
         surface: pygame.Surface | None
         try:
             pending = self._pending.pop(key, None)
@@ -183,8 +190,6 @@ class Assets:
             log.warning("cannot load picture %s: %s", path, error)
             surface = None
         self._rasters[key] = surface
-        if len(self._rasters) > IMAGE_CACHE_SIZE:
-            self._rasters.popitem(last=False)
         return surface
 
     def request_image(self, path: Path, size: tuple[int, int]) -> bool:

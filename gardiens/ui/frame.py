@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 import pygame
 
+from gardiens.ui.bounded import SurfaceCache
 from gardiens.ui.draw import vertical_gradient
 from gardiens.ui.input import A11Y_BUTTON
 
@@ -19,6 +20,10 @@ if TYPE_CHECKING:
 
 # The key of the paper background among the surfaces drawn once per size and theme.
 PAPER = ("paper",)
+# Full-screen layers kept: a screen needs up to about eight (paper, scene in colour and in grey,
+# fog, glow, the victory scene…); beyond, the least recently used goes. Unbounded, every mission
+# played added its scene and its victory in each language, 8 MB each at 1920×1080.
+LAYERS_KEPT = 12
 
 
 class Frame:
@@ -27,7 +32,7 @@ class Frame:
     def __init__(self, app: Shell, touch: Input) -> None:
         self.app = app
         self.touch = touch
-        self.layers: dict[tuple[Any, ...], pygame.Surface] = {}
+        self.layers: SurfaceCache[tuple[Any, ...], pygame.Surface] = SurfaceCache(LAYERS_KEPT, 1 << 62)
         # The screens under an overlay as last drawn, and which screens they were.
         self.under: tuple[tuple[int, ...], pygame.Surface] | None = None
         # Only the countdown's second changed since the last frame.

@@ -233,6 +233,12 @@ class Typesetter:
         self._faces: dict[tuple[FontChoice, bool, int], Face] = {}
         self._mixed: OrderedDict[tuple[str, FontChoice, bool, int, Color], pygame.Surface] = OrderedDict()
 
+    def cache_sizes(self) -> dict[str, int]:
+        """How many entries each cache holds (what `gardiens soak` watches grow)."""
+        return {"layouts": len(self._layouts), "fits": len(self._fits),
+                "word_widths": len(self._word_widths), "shaped": len(self._shaped),
+                "inks": len(self._inks), "mixed": len(self._mixed), "faces": len(self._faces)}
+
     def font(self, size: int, bold: bool = False) -> Face:
         """The reading font at `size`, with its fallbacks for the characters it lacks."""
         key = (self.family, bold, size)

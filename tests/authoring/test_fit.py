@@ -10,6 +10,7 @@ import pytest
 
 from gardiens.authoring.fit import CARD, Measure
 from gardiens.cli import main
+from gardiens.core import lint
 from gardiens.core.library import load_library
 
 MISSION = Path(__file__).parents[1] / "ui" / "essai-ui" / "scenario.yaml"
@@ -32,6 +33,14 @@ def _where(text: str, quoted: str) -> tuple[int, int]:
     at = text.index(f'"{quoted}"')
     line = text.count("\n", 0, at) + 1
     return line, at - (text.rfind("\n", 0, at) + 1) + 1
+
+
+@pytest.fixture(autouse=True)
+def _no_maximum_lengths(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The texts grown here are whole paragraphs, which their maximum length (GDN326) refuses
+    first; lifted so that the measure of each place is what is tested."""
+    monkeypatch.setattr(lint, "TEXT_MAXIMUMS", {})
+    monkeypatch.setattr(lint, "DEFAULT_TEXT_MAXIMUM", 10**9)
 
 
 def _validate(mission: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],

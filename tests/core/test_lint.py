@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from gardiens.core.diagnostics import Diagnostic
-from gardiens.core.lint import lint_mission, solvable_puzzles
+from gardiens.core.lint import TEXT_MAXIMUMS, lint_mission, solvable_puzzles
 from gardiens.core.loader import load_mission
 
 VALID = Path(__file__).resolve().parents[1] / "data" / "valid" / "minimal"
@@ -225,7 +225,7 @@ def test_translation_into_source_language_and_debrief_length(tmp_path: Path) -> 
     def edit(d: dict[str, Any]) -> None:
         d["translations"] = ["en", "fr"]
         d["debrief"]["key_messages"] = ["Un.", "Deux.", "Trois.", "Quatre."]
-        puzzle(d, "source")["prompt"] = "Lisez bien. " * 60
+        puzzle(d, "source")["prompt"] = "Lisez bien. " * 45
         puzzle(d, "source")["title"] = (
             "Un titre beaucoup trop long pour tenir sur la carte de la mission"
         )
@@ -344,3 +344,46 @@ def test_scene_picture_must_exist(tmp_path: Path) -> None:
         d["time_up"] = "Le temps est écoulé, mais vous avez bien avancé !"
 
     assert codes(check(tmp_path, edit)) == ["GDN303"]
+
+
+@pytest.mark.parametrize(
+    ("where", "field"),
+    [
+        (("title",), "title"),
+        (("briefing", "13-16"), "briefing"),
+        (("puzzles", 0, "prompt"), "prompt"),
+        (("puzzles", 0, "hints", 0), "hints"),
+        (("puzzles", 0, "feedback", "wrong"), "wrong"),
+        (("debrief", "key_messages", 0), "key_messages"),
+    ],
+)
+def test_a_text_past_its_maximum_is_an_error_located_at_it(
+    tmp_path: Path, where: tuple[str | int, ...], field: str
+) -> None:
+    limit = TEXT_MAXIMUMS[field]
+
+    def edit(d: dict[str, Any]) -> None:
+        if where == ("briefing", "13-16"):
+            d["briefing"] = {"9-12": "Court.", "13-16": "x" * (limit + 1)}
+            return
+        node: Any = d
+        for step in where[:-1]:
+            node = node[step]
+        node[where[-1]] = "Un mot. " * (limit // 8) + "x" * (limit % 8 + 1)
+
+    diagnostics = check(tmp_path, edit)
+    over = [d for d in diagnostics if d.code == "GDN326"]
+    assert len(over) == 1, [d.render() for d in diagnostics]
+    assert over[0].severity == "error"
+    assert f"{limit + 1} caractères" in over[0].message
+    # Located at the text itself, not at the file or its block.
+    source = load_mission(tmp_path / "minimal" / "scenario.yaml").source
+    assert (over[0].line, over[0].col) == (source.at(where).line, source.at(where).col)
+    assert over[0].line > 1
+
+
+def test_a_text_at_its_maximum_is_allowed_in_each_band(tmp_path: Path) -> None:
+    def edit(d: dict[str, Any]) -> None:
+        d["briefing"] = {"9-12": "Court.", "13-16": "x" * TEXT_MAXIMUMS["briefing"]}
+
+    assert "GDN326" not in codes(check(tmp_path, edit))

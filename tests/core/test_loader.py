@@ -19,7 +19,14 @@ from gardiens.core.diagnostics import (
     make,
     suggest,
 )
-from gardiens.core.loader import load_mission, load_mission_bytes, parse_yaml
+from gardiens.core.loader import (
+    MAX_ALIAS_NODES,
+    MAX_FILE_BYTES,
+    MAX_SHOWN_PER_CODE,
+    load_mission,
+    load_mission_bytes,
+    parse_yaml,
+)
 from gardiens.i18n.interface import diagnostics_translator
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -348,3 +355,32 @@ def test_special_floats_are_read_without_a_traceback(tmp_path: Path) -> None:
         result = load_mission_bytes(raw, file="m.yaml")
         assert result.mission is None
         assert result.errors and all(d.line >= 1 for d in result.errors)
+
+
+def test_a_file_over_the_size_limit_gets_its_own_code_before_it_is_read() -> None:
+    # GIVEN a file one byte over the limit, which would not even decode as UTF-8
+    raw = b"\xff" + b"a" * MAX_FILE_BYTES
+    # WHEN it is loaded, THEN only its size is reported, at the file's start
+    diagnostics = load(raw)
+    assert [(d.code, d.line, d.col) for d in diagnostics] == [("GDN112", 1, 1)]
+    assert f"{MAX_FILE_BYTES // 1000} Ko" in diagnostics[0].message
+
+
+def test_a_large_file_without_aliases_is_not_an_alias_explosion() -> None:
+    # GIVEN more nodes than aliases may repeat, all written out in a file under the size limit
+    items = ", ".join(["1"] * (MAX_ALIAS_NODES + 10))
+    text = f"{valid_text()}\nextra: [{items}]\n"
+    assert len(text.encode()) < MAX_FILE_BYTES
+    # WHEN it is loaded, THEN it is read to the end: the unknown field is what is reported
+    assert codes(load(text)) == ["GDN201"]
+
+
+def test_problems_of_one_kind_are_capped_with_the_count_of_the_others() -> None:
+    # GIVEN a mission with 25 unknown fields
+    text = valid_text() + "".join(f"inconnu{n}: 1\n" for n in range(25))
+    # WHEN it is loaded
+    diagnostics = load(text)
+    # THEN 20 are listed, the last one saying that 5 more follow
+    assert codes(diagnostics) == ["GDN201"] * MAX_SHOWN_PER_CODE
+    assert "5 autres problèmes GDN201" in diagnostics[-1].message
+    assert "autre" not in diagnostics[-2].message

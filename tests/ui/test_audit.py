@@ -157,7 +157,8 @@ def test_the_command_reports_and_fails_on_findings(tmp_path: Path, capsys: pytes
     folder = tmp_path / "essai-ui"
     shutil.copytree(MISSION_DIR, folder)
     scenario = folder / "scenario.yaml"
-    long_title = " ".join(["Le message codé que personne ne sait lire"] * 6)
+    # (as long as a title may be: a longer one is refused by validation before any screen)
+    long_title = "Le message codé que personne ne sait lire, même les Gardiens les plus malins"
     scenario.write_text(scenario.read_text(encoding="utf-8").replace('"Le message codé"', f'"{long_title}"'),
                         encoding="utf-8")
     arguments = ["--lang", "fr", "--size", "1280x800", "--step", "0"]

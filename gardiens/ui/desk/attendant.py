@@ -13,6 +13,7 @@ import pygame
 from gardiens.core.clock import Clock, SystemClock
 from gardiens.core.commands import Pause, Reset
 from gardiens.core.facilitator import PinGuard
+from gardiens.core.journal import Trouble
 from gardiens.core.kiosk import KioskSettings
 from gardiens.core.session import Lifecycle
 from gardiens.i18n.interface import InterfaceTranslator
@@ -22,7 +23,13 @@ from gardiens.ui.desk.base import (
     FACILITATOR_IDLE_SECONDS,
     LONG_PRESS_SECONDS,
 )
-from gardiens.ui.desk.screens import FacilitatorPanel, IdlePrompt, PinPad, ResumeScreen
+from gardiens.ui.desk.screens import (
+    FacilitatorPanel,
+    IdlePrompt,
+    JournalNotice,
+    PinPad,
+    ResumeScreen,
+)
 from gardiens.ui.kit.pointer import pointer_event
 from gardiens.ui.screens.play import HintPanel, MapScreen, PuzzleScreen
 
@@ -30,6 +37,9 @@ if TYPE_CHECKING:
     from gardiens.ui.kit.screen import Screen, Shell
 
 log = logging.getLogger(__name__)
+
+# While the journal cannot write, it tries again this often, even with nobody playing.
+JOURNAL_RETRY_SECONDS = 5.0
 
 
 @dataclass
@@ -75,6 +85,8 @@ class KioskAttendant:
         self._lifecycle: Lifecycle | None = None
         self._debrief_since = self.now()
         self._started = False
+        self._trouble_seen: Trouble | None = app.session.journal.trouble if app.loaded else None
+        self._retried = self.now()
         app.attendant = self
 
     def now(self) -> float:
@@ -137,6 +149,8 @@ class KioskAttendant:
             self._started = True
             self._lifecycle = lifecycle
             self._show_resume()
+            self._show_set_aside()
+        self._watch_journal(now)
         if lifecycle is not self._lifecycle:
             if lifecycle is Lifecycle.ATTRACT:
                 self.forget_team()
@@ -177,6 +191,26 @@ class KioskAttendant:
         events = app.session.events()
         if events and events[-1].kind == "restored" and app.state.lifecycle is Lifecycle.PLAYING:
             app.push(ResumeScreen(app, self, shown_at=self.now()))
+
+    def _show_set_aside(self) -> None:
+        aside = self.app.session.journal.set_aside
+        if aside is not None:
+            self.app.push(JournalNotice(self.app, self, trouble=None, set_aside=aside.name))
+
+    def _watch_journal(self, now: float) -> None:
+        """Retry a journal that cannot write; tell the facilitator when it starts and stops."""
+        journal = self.app.session.journal
+        if journal.trouble is not None and now - self._retried >= JOURNAL_RETRY_SECONDS:
+            self._retried = now
+            journal.flush()
+        trouble = journal.trouble
+        if trouble is self._trouble_seen:
+            return
+        self._trouble_seen = trouble
+        for notice in [s for s in self.app.stack if isinstance(s, JournalNotice) and s.trouble is not None]:
+            self._remove(notice)
+        if trouble is not None:
+            self.app.push(JournalNotice(self.app, self, trouble=trouble))
 
     def forget_team(self) -> None:
         """A reset clears the previous team from the screen: its texts and its reading choices."""

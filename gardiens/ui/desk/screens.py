@@ -1,5 +1,5 @@
-"""The facilitator's PIN pad and panel, and the kiosk's own prompts: "are you still there?" and
-"resuming…" after a restart."""
+"""The facilitator's PIN pad and panel, and the kiosk's own prompts: "are you still there?",
+"resuming…" after a restart, and the notice of a journal that cannot save."""
 
 from __future__ import annotations
 
@@ -23,6 +23,7 @@ from gardiens.core.commands import (
     Skip,
 )
 from gardiens.core.facilitator import PIN_DIGITS, has_pin
+from gardiens.core.journal import Trouble
 from gardiens.core.model import AgeBand, Mission
 from gardiens.core.session import Lifecycle, Outcome, PuzzleState, Reply
 from gardiens.i18n.format import format_countdown, format_duration
@@ -794,3 +795,64 @@ class ResumeScreen(ModalScreen[None]):
                        pygame.Rect(self.px(200), self.px(715), self.width - self.px(400), self.px(110)),
                        size=m.text("subtitle"), color=(255, 224, 170), align="center", valign="middle",
                        name="resume-text")
+
+
+# What the kiosk says when its journal cannot save, by the disk's trouble.
+JOURNAL_TROUBLES: dict[Trouble, str] = {
+    Trouble.FULL: N_("Le disque de la borne est plein."),
+    Trouble.READ_ONLY: N_("Le disque de la borne est en lecture seule."),
+    Trouble.FAILING: N_("Le disque de la borne ne répond plus."),
+}
+
+
+class JournalNotice(ModalScreen[None]):
+    """A calm card for the facilitator: the journal cannot save (the game goes on, what was
+    saved stays, the rest waits in memory), or a damaged journal was put aside at start-up.
+
+    The attendant shows it when the trouble starts and takes it away when the disk is back."""
+
+    name = "journal"
+
+    def __init__(self, app: Host, attendant: Attendant, *, trouble: Trouble | None, set_aside: str = "") -> None:
+        super().__init__(app)
+        self.attendant = attendant
+        self.trouble = trouble
+        self.set_aside = set_aside
+
+    def card(self) -> pygame.Rect:
+        rect = pygame.Rect(0, 0, self.px(1400), self.px(700))
+        rect.center = (self.width // 2, self.height // 2)
+        return rect
+
+    def layout(self) -> None:
+        card = self.card()
+        w = self.px(520)
+        self.one_way_on("journal-ok", pygame.Rect(card.right - self.px(60) - w, card.bottom - self.px(190), w,
+                                                  self.px(140)), self._("D'accord"), "check", self.close)
+
+    def words(self) -> tuple[str, str]:
+        if self.trouble is None:
+            return (self._("Journal abîmé mis de côté"),
+                    self._("Le journal de la borne était abîmé. Il est gardé sous le nom {name} ; "
+                           "la borne repart avec un journal neuf.").format(name=self.set_aside))
+        return (self._("Enregistrement en attente"),
+                self._(JOURNAL_TROUBLES[self.trouble]) + " "
+                + self._("Le jeu continue et rien de ce qui est enregistré n'est perdu. "
+                         "N'éteignez pas la borne : la suite sera enregistrée dès que le disque "
+                         "le permettra."))
+
+    def draw(self, surface: pygame.Surface) -> None:
+        app = self.app
+        p = app.palette
+        m = app.metrics
+        card = self.card()
+        self.draw_card(surface, card, edge=p.accent, shadow=p.accent_dark)
+        title, text = self.words()
+        box_x = card.x + self.px(60)
+        box_w = card.w - self.px(120)
+        app.type.block(surface, title, pygame.Rect(box_x, card.y + self.px(50), box_w, self.px(110)),
+                       size=m.text("title"), color=p.primary_dark, bold=True, valign="middle", max_lines=1,
+                       name="journal-title")
+        app.type.block(surface, text, pygame.Rect(box_x, card.y + self.px(180), box_w, self.px(320)),
+                       size=m.text("body"), color=p.ink, name="journal-text")
+        self.draw_widgets(surface)
