@@ -92,7 +92,9 @@ _BEFORE_HIGH = re.compile(r"(?<=[^\s;:!?])[ \u00a0\u202f]?([;!?]+)(?=$|[\s»)\]\
 # stay whole.
 _BEFORE_COLON = re.compile(r"(?<=[^\s:])[ \u00a0\u202f]?:(?=$|\s)")
 _AFTER_OPENING = re.compile(r"«[ \u00a0\u202f]*")
-_BEFORE_CLOSING = re.compile(r"[ \u00a0\u202f]*»")
+# Matched from the first space of a run only: tried from each space of a long run of spaces
+# without a » after it, the search would take the square of the run's length.
+_BEFORE_CLOSING = re.compile(r"(?<![ \u00a0\u202f])[ \u00a0\u202f]*»")
 
 
 def typographer(text: str, language: str) -> str:

@@ -87,4 +87,5 @@ def without_marks(text: str) -> str:
 
 
 def _has_letters(text: str) -> bool:
-    return any(unicodedata.category(char).startswith("L") for char in text)
+    # Each distinct character once: a long text without letters is not looked at letter by letter.
+    return any(unicodedata.category(char).startswith("L") for char in set(text))

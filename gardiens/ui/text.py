@@ -41,6 +41,8 @@ _NOT_A_GLYPH = "\uffff"
 TYPOGRAPHY_CACHE_SIZE = 2000
 INK_CACHE_SIZE = 2000
 WORD_CACHE_SIZE = 20000
+# Words longer than this many letters are measured in part first, and not kept.
+LONG_WORD = 256
 # Each try of shrink-to-fit is this much smaller than the last.
 SHRINK_STEP = 0.92
 # Where the reading font has no glyph, Andika draws it (for OpenDyslexic), else Noto Emoji.
@@ -79,18 +81,24 @@ class Face:
         return not chars.isdisjoint(self._lacks)
 
     def runs(self, text: str) -> list[tuple[pygame.font.Font, str]]:
-        """`text` cut where the font that draws it changes."""
+        """`text` cut where the font that draws it changes (each run sliced once, so a long
+        run costs its length, not its square)."""
         runs: list[tuple[pygame.font.Font, str]] = []
-        for char in text:
-            font = self.main
-            if char in self._lacks:
-                index = next(i for i, (_, have) in enumerate(self.fallbacks) if ord(char) in have)
-                font = self._opened.get(index) or self._opened.setdefault(index, self.fallbacks[index][0]())
-            if runs and runs[-1][0] is font:
-                runs[-1] = (font, runs[-1][1] + char)
-            else:
-                runs.append((font, char))
+        current: pygame.font.Font | None = None
+        start = 0
+        for index, char in enumerate(text):
+            font = self._fallback_for(char) if char in self._lacks else self.main
+            if font is not current:
+                if current is not None:
+                    runs.append((current, text[start:index]))
+                current, start = font, index
+        if current is not None:
+            runs.append((current, text[start:]))
         return runs
+
+    def _fallback_for(self, char: str) -> pygame.font.Font:
+        index = next(i for i, (_, have) in enumerate(self.fallbacks) if ord(char) in have)
+        return self._opened.get(index) or self._opened.setdefault(index, self.fallbacks[index][0]())
 
     def size(self, text: str) -> tuple[int, int]:
         if not self.lacks(text):
@@ -189,9 +197,11 @@ def _untranslated(text: str, as_is: AsIs | None) -> tuple[str, str]:
 
 def clean(text: str) -> str:
     """Drop control and unpaired surrogate characters that fonts cannot render."""
-    return "".join(
-        c for c in text if c == "\n" or unicodedata.category(c) not in ("Cc", "Cs", "Cf", "Co")
-    )
+    # Each distinct character is looked at once: a long text costs a pass in C, not a Python
+    # call per character.
+    dropped = {ord(c): None for c in set(text)
+               if c != "\n" and unicodedata.category(c) in ("Cc", "Cs", "Cf", "Co")}
+    return text.translate(dropped) if dropped else text
 
 
 class Typesetter:
@@ -212,7 +222,7 @@ class Typesetter:
         # While a screen is drawn ahead of time, its text blocks are set aside here, to be set
         # one at a time later rather than all in the same frame.
         self.deferred: list[Callable[[], object]] | None = None
-        self._layouts: OrderedDict[tuple[str, FontChoice, bool, int, int],
+        self._layouts: OrderedDict[tuple[str, FontChoice, bool, int, int, int],
                                    tuple[list[str], int, int]] = OrderedDict()
         self._fits: OrderedDict[tuple[str, FontChoice, bool, int, int, int, int, float, TextClass],
                                 tuple[int, list[str], bool]] = OrderedDict()
@@ -292,41 +302,52 @@ class Typesetter:
         """Lines, widest line and total height of `text` wrapped at `width`."""
         return self._measured(self.shape(text), size, width, bold)
 
-    def _measured(self, text: str, size: int, width: int, bold: bool) -> tuple[list[str], int, int]:
-        key = (text, self.family, bold, size, width)
-        cached = self._layouts.get(key)
+    def _measured(self, text: str, size: int, width: int, bold: bool,
+                  limit: int = 0) -> tuple[list[str], int, int]:
+        """Lines, widest line and height of `text` wrapped at `width`; with a `limit`, only the
+        first `limit` lines are laid out (a box that shows fewer needs no more to be cut)."""
+        whole = (text, self.family, bold, size, width, 0)
+        part = (text, self.family, bold, size, width, limit)
+        cached = self._layouts.get(whole)
+        if cached is None and limit:
+            cached = self._layouts.get(part)
         if cached is not None:
             return cached
         font = self.font(size, bold)
         lines: list[str] = []
         for paragraph in text.split("\n"):
-            lines += self._break(font, (self.family, bold, size), paragraph, width)
+            lines += self._break(font, (self.family, bold, size), paragraph, width,
+                                 limit - len(lines) if limit else 0)
+            if limit and len(lines) >= limit:
+                break
         widest = max((font.size(line)[0] for line in lines), default=0)
         measured = (lines, widest, _height(font, len(lines)))
+        # Fewer lines than the limit: the layout is whole and serves any later request.
+        key = whole if not limit or len(lines) < limit else part
         self._layouts[key] = measured
         if len(self._layouts) > LAYOUT_CACHE_SIZE:
             self._layouts.popitem(last=False)
         return measured
 
     def _break(self, font: Face, face: tuple[FontChoice, bool, int], paragraph: str,
-               width: int) -> list[str]:
-        """The lines of greedy wrapping, found with few measures of whole lines.
+               width: int, limit: int = 0) -> list[str]:
+        """The lines of greedy wrapping, found with few measures of whole lines, in time that
+        grows with the length of the paragraph (or of its first `limit` lines), not its square.
 
         Each line's end is first guessed from the widths of its words (measured once per word
         and font, kept), then settled by measuring the guessed line and its neighbours: the lines
-        are exactly those of adding words one by one until one does not fit.
+        are exactly those of adding words one by one until one does not fit. A word wider than
+        the box is cut where a search on its next letters finds the line full.
         """
         words = paragraph.split(" ")
         known = self._word_widths
         widths: list[int] = []
-        for word in words:
-            word_key = (face, word)
-            word_w = known.get(word_key)
-            if word_w is None:
-                word_w = known[word_key] = font.size(word)[0]
-                if len(known) > WORD_CACHE_SIZE:
-                    known.pop(next(iter(known)))
-            widths.append(word_w)
+
+        def word_width(index: int) -> int:
+            while len(widths) <= index:
+                widths.append(self._word_width(font, face, words[len(widths)], width))
+            return widths[index]
+
         space = known.get((face, " "))
         if space is None:
             space = known[(face, " ")] = font.size(" ")[0]
@@ -347,7 +368,7 @@ class Typesetter:
             guess = font.size(head)[0] if head else 0
             end = start
             while end < count:
-                extra = widths[end] + (space if head or end > start else 0)
+                extra = word_width(end) + (space if head or end > start else 0)
                 if guess + extra > width:
                     break
                 guess += extra
@@ -357,7 +378,8 @@ class Typesetter:
                 while end > start and not fits(end):
                     end -= 1
             else:
-                while end < count and fits(end + 1):
+                # A word wider than the box alone cannot fit with more beside it: not measured.
+                while end < count and word_width(end) <= width and fits(end + 1):
                     end += 1
             if end > start:
                 joined = " ".join(words[start:end])
@@ -369,14 +391,43 @@ class Typesetter:
             # letters while wider than the box.
             if line:
                 lines.append(line)
-            line = words[start]
+                if limit and len(lines) >= limit:
+                    return lines
+            word = words[start]
+            line = word
+            if word_width(start) > width:
+                at = 0
+                while True:
+                    cut = _longest_prefix(font, word, width, at)
+                    if at + cut >= len(word):
+                        break
+                    lines.append(word[at:at + cut])
+                    if limit and len(lines) >= limit:
+                        return lines
+                    at += cut
+                line = word[at:]
             start += 1
-            while font.size(line)[0] > width and len(line) > 1:
-                cut = _longest_prefix(font, line, width)
-                lines.append(line[:cut])
-                line = line[cut:]
         lines.append(line)
         return lines
+
+    def _word_width(self, font: Face, face: tuple[FontChoice, bool, int], word: str, width: int) -> int:
+        """The width of `word`, kept for the next time; for a long word, only as much as the
+        wrapping needs: when its first letters are already wider than the box, their width."""
+        known = self._word_widths
+        if len(word) > width:
+            # More letters than the box has pixels: never one line, whatever its letters'
+            # widths (marks that take no room are cut into lines too, not drawn by the million).
+            return width + 1
+        if len(word) > LONG_WORD:
+            # Not kept: a long word would hold its letters in the cache, and is rarely seen again.
+            first = font.size(word[:LONG_WORD])[0]
+            return first if first > width else font.size(word)[0]
+        word_w = known.get((face, word))
+        if word_w is None:
+            word_w = known[(face, word)] = font.size(word)[0]
+            if len(known) > WORD_CACHE_SIZE:
+                known.pop(next(iter(known)))
+        return word_w
 
     def floored(self, size: int, kind: TextClass | None = None, default: TextClass = "reading") -> int:
         """`size`, raised to the floor of its class (keeping its theme role)."""
@@ -393,7 +444,8 @@ class Typesetter:
         kind: TextClass | None = None,
     ) -> tuple[int, list[str], bool]:
         """The largest size (down to MIN_SHRINK of `size`, never under the floor of the text's
-        class) at which `text` fits `box`; False when it does not fit even there."""
+        class) at which `text` fits `box`; False when it does not fit even there, with only the
+        lines the box shows and one more laid out."""
         kind = kind or text_class(size, "reading")
         key = (text, self.family, bold, size, box.w, box.h, max_lines, self.min_scale, kind)
         cached = self._fits.get(key)
@@ -403,7 +455,9 @@ class Typesetter:
         smallest = self.smallest(size, kind)
         current = size
         while True:
-            lines, widest, height = self._measured(text, current, box.w, bold)
+            # Lines beyond those the box can show are not laid out: one more says it overflows.
+            lines, widest, height = self._measured(text, current, box.w, bold,
+                                                   _room(self.font(current, bold), box.h, max_lines) + 1)
             fits = widest <= box.w and height <= box.h and (not max_lines or len(lines) <= max_lines)
             if fits or current <= smallest:
                 found = (_same_role(size, current), lines, fits)
@@ -472,9 +526,7 @@ class Typesetter:
         used, lines, fits = self.fit_size(text, size, box, bold, max_lines, kind)
         font = self.font(used, bold)
         line_h = font.get_linesize()
-        room = max(1, (box.h - _height(font, 1)) // line_h + 1)
-        if max_lines:
-            room = min(room, max_lines)
+        room = _room(font, box.h, max_lines)
         cut: Cut = ""
         if len(lines) > room:
             cut = "ellipsised"
@@ -589,11 +641,31 @@ def _height(font: Face, lines: int) -> int:
     return (lines - 1) * line_h + round(line_h * INK_SHARE)
 
 
-def _longest_prefix(font: Face, word: str, width: int) -> int:
-    low, high = 1, len(word)
+def _room(font: Face, height: int, max_lines: int = 0) -> int:
+    """How many lines a box `height` high shows (at least one, at most `max_lines` if given)."""
+    room = max(1, (height - _height(font, 1)) // font.get_linesize() + 1)
+    return min(room, max_lines) if max_lines else room
+
+
+def _longest_prefix(font: Face, word: str, width: int, start: int = 0) -> int:
+    """How many letters of `word` from `start` fit `width` (at least one, at most `width`): found
+    by doubling a guess then halving, so that the letters measured scale with a line, not with
+    the word."""
+    def fits(count: int) -> bool:
+        return font.size(word[start:start + count])[0] <= width
+
+    # A line holds at most as many letters as the box has pixels (see Typesetter._word_width).
+    rest = min(len(word) - start, max(1, width))
+    low, probe = 1, 2
+    while probe < rest and fits(probe):
+        low, probe = probe, probe * 2
+    high = min(probe, rest)
+    if high == rest and high > low and fits(high):
+        return high
+    high -= 1 if high > low else 0
     while low < high:
         mid = (low + high + 1) // 2
-        if font.size(word[:mid])[0] <= width:
+        if fits(mid):
             low = mid
         else:
             high = mid - 1
@@ -601,6 +673,14 @@ def _longest_prefix(font: Face, word: str, width: int) -> int:
 
 
 def _ellipsize(font: Face, line: str, width: int) -> str:
-    while line and font.size(line + "…")[0] > width:
-        line = line[:-1]
-    return line + "…"
+    """`line` shortened until it fits `width` with a "…" after it (the longest such start)."""
+    if not line or font.size(line + "…")[0] <= width:
+        return line + "…"
+    low, high = 0, len(line) - 1
+    while low < high:
+        mid = (low + high + 1) // 2
+        if font.size(line[:mid] + "…")[0] <= width:
+            low = mid
+        else:
+            high = mid - 1
+    return line[:low] + "…"

@@ -10,14 +10,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from gardiens.ui.assets import Assets
-from gardiens.ui.text import Typesetter, _longest_prefix
+from gardiens.ui.text import Typesetter
 from gardiens.ui.theme import Metrics, Settings, TextSize
 
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 
 
 def greedy(font: pygame.font.Font, text: str, width: int) -> list[str]:
-    """Word wrap by measuring every candidate line, the plain way."""
+    """Word wrap by measuring every candidate line, the plain way (a word too wide is cut after
+    as many letters as fit, counted one by one)."""
     lines: list[str] = []
     for paragraph in text.split("\n"):
         line = ""
@@ -30,7 +31,9 @@ def greedy(font: pygame.font.Font, text: str, width: int) -> list[str]:
                 lines.append(line)
             line = word
             while font.size(line)[0] > width and len(line) > 1:
-                cut = _longest_prefix(font, line, width)
+                cut = 1
+                while cut < len(line) and font.size(line[:cut + 1])[0] <= width:
+                    cut += 1
                 lines.append(line[:cut])
                 line = line[cut:]
         lines.append(line)
