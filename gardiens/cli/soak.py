@@ -85,13 +85,23 @@ def show(samples: list[Sample], result: dict[str, object], sessions: bool, _: Ge
     if values:
         print()
         print(f"RSS  {min(values):.0f}–{max(values):.0f} MB  {sparkline(values)}")
-    for key, value in result.items():
-        if key != "goals":
-            print(f"{key}: {_('trop court pour le dire') if value is None else value}")
-    goals = result.get("goals")
-    if isinstance(goals, dict):
-        for goal, held in goals.items():
-            print(f"{goal}: {_('tenu') if held else _('NON tenu')}")
+    def verdict(value: object, goal: float) -> str:
+        if value is None:
+            return _("trop court pour le dire")
+        return _("tenu") if isinstance(value, float) and value <= goal else _("NON tenu")
+
+    print()
+    if sessions:
+        first = result.get("first_mb")
+        print(_("Après la première partie : {mb} MB (objectif : {goal} MB au plus) — {verdict}.").format(
+            mb=first, goal=FIRST_SESSION_MB, verdict=verdict(first, FIRST_SESSION_MB)))
+        grown = result.get("growth_from_10_mb")
+        print(_("De la partie 10 à la dernière : {mb} MB de plus (objectif : {goal} MB au plus) — {verdict}.").format(
+            mb="—" if grown is None else grown, goal=SESSIONS_GROWTH_MB, verdict=verdict(grown, SESSIONS_GROWTH_MB)))
+    else:
+        grown = result.get("growth_after_first_minute_mb")
+        print(_("Après la première minute : {mb} MB de plus (objectif : {goal} MB au plus) — {verdict}.").format(
+            mb="—" if grown is None else grown, goal=STORM_GROWTH_MB, verdict=verdict(grown, STORM_GROWTH_MB)))
 
 
 def run(args: argparse.Namespace) -> int:

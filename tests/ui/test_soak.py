@@ -75,5 +75,5 @@ def test_the_text_cache_stays_within_its_byte_budget() -> None:
 def test_the_command_shows_a_table_and_a_curve(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["soak", "--sessions", "1", "--size", "1280x800"]) == 0
     out = capsys.readouterr().out
-    assert "RSS MB" in out and "first_mb" in out
+    assert "RSS MB" in out and "Après la première partie" in out and "trop court pour le dire" in out
     assert sparkline([1.0, 2.0, 3.0]) == "▁▅█"
