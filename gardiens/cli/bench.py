@@ -17,11 +17,12 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from gardiens.cli.play import BENCH_MARKS, FIRST_FRAME, MISSIONS_READY
-from gardiens.cli.steps import Gettext, load
+from gardiens.cli.steps import Gettext, load, window_size
 from gardiens.core.clock import ManualClock
 from gardiens.i18n.interface import N_
 
@@ -41,10 +42,12 @@ ARRIVAL_READS = 6
 # A start that shows nothing for this long is reported as failed rather than waited on.
 STARTUP_TIMEOUT = 60.0
 
-_BARE_STARTUP = f"""
+def _bare_startup(size: tuple[int, int]) -> str:
+    """Bare pygame-ce's start-up to its first frame, as a script."""
+    return f"""
 import pygame
 pygame.init()
-surface = pygame.display.set_mode({SIZE!r})
+surface = pygame.display.set_mode({size!r})
 pygame.display.flip()
 print({FIRST_FRAME!r}, flush=True)
 """
@@ -52,6 +55,10 @@ print({FIRST_FRAME!r}, flush=True)
 
 def arguments(parser: argparse.ArgumentParser, _: Gettext) -> None:
     parser.add_argument("--json", action="store_true", help=_("résultat en JSON"))
+    parser.add_argument("--size", type=window_size, default=SIZE,
+                        help=_("taille de l'écran mesuré, ex. 1280x720 (1920x1080)"))
+    parser.add_argument("--cpus", type=int, default=None,
+                        help=_("épingle la mesure sur ce nombre de cœurs, ex. 1 pour une petite carte"))
     # Each measure's setting, with its default said in its help.
     for flag, kind, default, help_id in (
         ("--idle-seconds", float, IDLE_SECONDS, N_("durée de chaque mesure au repos ({default})")),
@@ -112,14 +119,14 @@ def _spawn_until(command: list[str], marks: tuple[str, ...]) -> dict[str, float]
     return seen
 
 
-def _startups(runs: int) -> tuple[list[float], list[float], list[float]]:
+def _startups(runs: int, size: tuple[int, int] = SIZE) -> tuple[list[float], list[float], list[float]]:
     """Bare and app start-ups, taken in turn so a busy moment of the machine weighs on both."""
     bare: list[float] = []
     first: list[float] = []
     ready: list[float] = []
     for _ in range(max(1, runs)):
         bare.append(
-            _spawn_until([sys.executable, "-c", _BARE_STARTUP], (FIRST_FRAME,))[FIRST_FRAME]
+            _spawn_until([sys.executable, "-c", _bare_startup(size)], (FIRST_FRAME,))[FIRST_FRAME]
         )
         with tempfile.TemporaryDirectory(prefix="gardiens-bench-") as data:
             marks = _spawn_until(
@@ -128,7 +135,7 @@ def _startups(runs: int) -> tuple[list[float], list[float], list[float]]:
                     "play",
                     "--windowed",
                     "--size",
-                    f"{SIZE[0]}x{SIZE[1]}",
+                    f"{size[0]}x{size[1]}",
                     "--data-dir",
                     data,
                 ],
@@ -166,7 +173,7 @@ def _default_mission() -> tuple[Mission, Path]:
     return loaded[0], loaded[1].parent
 
 
-def _playthrough_frames(read_seconds: float) -> tuple[list[float], float, float]:
+def _playthrough_frames(read_seconds: float, size: tuple[int, int] = SIZE) -> tuple[list[float], float, float]:
     """Frame times (ms) of the frames a team's touches cause, over a win through the interface.
 
     The kiosk first waits on its attract screen, then a scripted team plays to the debrief,
@@ -183,7 +190,7 @@ def _playthrough_frames(read_seconds: float) -> tuple[list[float], float, float]
     from gardiens.testing.ui_autoplay import play_to_win
 
     mission, folder = _default_mission()
-    pilot = Pilot.launch({mission.id: mission}, mission_dirs={mission.id: folder}, size=SIZE)
+    pilot = Pilot.launch({mission.id: mission}, mission_dirs={mission.id: folder}, size=size)
     app = pilot.app
     times: list[float] = []
     step = app.step
@@ -230,11 +237,11 @@ def _playthrough_frames(read_seconds: float) -> tuple[list[float], float, float]
     return times, rss, prepared
 
 
-def _bare_frames(count: int = 300) -> list[float]:
+def _bare_frames(count: int = 300, size: tuple[int, int] = SIZE) -> list[float]:
     import pygame
 
     pygame.init()
-    surface = pygame.display.set_mode(SIZE)
+    surface = pygame.display.set_mode(size)
     times = []
     for i in range(count):
         start = time.perf_counter()
@@ -264,11 +271,11 @@ def _cpu_share(seconds: float, loop: Callable[[float], None]) -> float:
     return 100 * (time.process_time() - cpu) / max(1e-9, time.perf_counter() - wall)
 
 
-def _bare_idle() -> tuple[Callable[[float], None], Callable[[], None]]:
+def _bare_idle(size: tuple[int, int] = SIZE) -> tuple[Callable[[float], None], Callable[[], None]]:
     import pygame
 
     pygame.init()
-    pygame.display.set_mode(SIZE)
+    pygame.display.set_mode(size)
     clock = pygame.time.Clock()
 
     def loop(seconds: float) -> None:
@@ -280,7 +287,7 @@ def _bare_idle() -> tuple[Callable[[float], None], Callable[[], None]]:
     return loop, pygame.display.quit
 
 
-def _app_idle() -> tuple[Callable[[float], None], Callable[[], None]]:
+def _app_idle(size: tuple[int, int] = SIZE) -> tuple[Callable[[float], None], Callable[[], None]]:
     """The real loop (30 frames/s when idle) on a puzzle screen nobody touches."""
     from gardiens.core.journal import Journal
     from gardiens.core.session import Session
@@ -292,7 +299,7 @@ def _app_idle() -> tuple[Callable[[float], None], Callable[[], None]]:
     clock = _RunningClock(1_000_000.0)
     session = Session({mission.id: mission}, Journal.memory(), clock)
     pilot = Pilot(
-        App(session, size=SIZE, mission_dirs={mission.id: folder}, fixed_dt=1 / 60), clock
+        App(session, size=size, mission_dirs={mission.id: folder}, fixed_dt=1 / 60), clock
     )
     stage(pilot.app, clock, puzzle=mission.puzzles[0].id)
     pilot.settle()
@@ -319,18 +326,32 @@ def _idle_share(
 
 
 def measure(idle_seconds: float, startup_runs: int = STARTUP_RUNS,
-            read_seconds: float = READ_SECONDS) -> dict[str, Any]:
+            read_seconds: float = READ_SECONDS, size: tuple[int, int] = SIZE,
+            cpus: int | None = None) -> dict[str, Any]:
+    """Every figure, the game's beside bare pygame-ce's, at `size`; pinned to the first `cpus`
+    cores when given (the start-ups it spawns inherit it): a stand-in for a small board."""
     from gardiens.ui.app import headless_environment
 
     headless_environment()
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
-    bare_runs, first_runs, ready_runs = _startups(startup_runs)
+    cores = os.sched_getaffinity(0)
+    if cpus is not None:
+        os.sched_setaffinity(0, set(sorted(cores)[:max(1, cpus)]))
+    try:
+        return _measured(idle_seconds, startup_runs, read_seconds, size)
+    finally:
+        os.sched_setaffinity(0, cores)
+
+
+def _measured(idle_seconds: float, startup_runs: int, read_seconds: float,
+              size: tuple[int, int]) -> dict[str, Any]:
+    bare_runs, first_runs, ready_runs = _startups(startup_runs, size)
     bare_startup = statistics.median(bare_runs)
     startup = statistics.median(first_runs)
-    frames, rss, prepared = _playthrough_frames(read_seconds)
-    bare = _bare_frames()
-    idle = _idle_share(idle_seconds, _app_idle)
-    bare_idle = _idle_share(idle_seconds, _bare_idle)
+    frames, rss, prepared = _playthrough_frames(read_seconds, size)
+    bare = _bare_frames(size=size)
+    idle = _idle_share(idle_seconds, partial(_app_idle, size))
+    bare_idle = _idle_share(idle_seconds, partial(_bare_idle, size))
     return {
         "startup_ms": round(startup, 1),
         "bare_startup_ms": round(bare_startup, 1),
@@ -353,12 +374,13 @@ def measure(idle_seconds: float, startup_runs: int = STARTUP_RUNS,
             "idle_cpu_within_2x_bare": idle <= 2 * max(bare_idle, 0.1),
         },
         "video_driver": os.environ.get("SDL_VIDEODRIVER", ""),
-        "size": f"{SIZE[0]}x{SIZE[1]}",
+        "size": f"{size[0]}x{size[1]}",
+        "cpus": len(os.sched_getaffinity(0)),
     }
 
 
 def run(args: argparse.Namespace) -> int:
-    results = measure(args.idle_seconds, args.startup_runs, args.read_seconds)
+    results = measure(args.idle_seconds, args.startup_runs, args.read_seconds, args.size, args.cpus)
     if args.json:
         print(json.dumps(results, indent=2))
     else:
