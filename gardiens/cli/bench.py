@@ -154,18 +154,6 @@ def _percentile(values: list[float], share: float) -> float:
     return ordered[index]
 
 
-def _rss_mb() -> float:
-    try:
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    import resource
-
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
 def _default_mission() -> tuple[Mission, Path]:
     """The mission measured (the one `play` offers by default), and its folder."""
     loaded = load(None)
@@ -231,7 +219,9 @@ def _playthrough_frames(read_seconds: float, size: tuple[int, int] = SIZE) -> tu
     finally:
         pygame.display.flip, pygame.display.update = flip, update
         app.step = step  # type: ignore[method-assign]
-    rss = _rss_mb()
+    from gardiens.testing.soak import rss_mb
+
+    rss = rss_mb()
     prepared = app.ahead.spent * 1000
     pilot.close()
     return times, rss, prepared

@@ -220,8 +220,8 @@ def play_sessions(pilot: Pilot, missions: Mapping[str, Mission], count: int, rng
     return samples
 
 
-def storm(pilot: Pilot, rng: random.Random, actions: int) -> None:
-    """Random taps (on widgets and anywhere), drags, keys and pastes, with waits now and then."""
+def storm(pilot: Pilot, rng: random.Random, actions: int, pastes: tuple[str, ...] = PASTES) -> None:
+    """Random taps (on widgets and anywhere), drags, keys and `pastes`, with waits now and then."""
     w, h = pilot.app.size
     for _ in range(actions):
         roll = rng.random()
@@ -237,7 +237,7 @@ def storm(pilot: Pilot, rng: random.Random, actions: int) -> None:
             elif roll < 0.9:
                 pilot.press(rng.choice(KEYS), shift=rng.random() < 0.2)
             else:
-                pilot.type(rng.choice(PASTES))
+                pilot.type(rng.choice(pastes))
         except PilotError:
             continue
         if rng.random() < 0.05:

@@ -13,6 +13,7 @@ import pygame
 from gardiens.core.commands import Reset
 from gardiens.testing.pilot import Pilot
 from gardiens.testing.scenes import SCREENS, stage
+from gardiens.testing.soak import storm as any_storm
 
 PASTES = (
     "😀🎉👍🏽" * 20,
@@ -21,27 +22,11 @@ PASTES = (
     "é" * 10_000,
     "Zalgo z̷̛̠a̴l̸g̶o̵",
 )
-KEYS = ("tab", "return", "escape", "left", "right", "up", "down", "backspace", "space", "a", "1")
 
 
 def storm(pilot: Pilot, rng: random.Random, actions: int) -> None:
-    w, h = pilot.app.size
-    for _ in range(actions):
-        roll = rng.random()
-        widgets = pilot.app.all_widgets()
-        if roll < 0.45 and widgets:
-            pilot.tap(rng.choice(widgets), mouse=rng.random() < 0.3)
-        elif roll < 0.6:
-            pilot.tap((rng.randrange(w), rng.randrange(h)))
-        elif roll < 0.75:
-            start = rng.choice(widgets).rect.center if widgets else (0, 0)
-            pilot.drag(start, (rng.randrange(w), rng.randrange(h)), steps=3)
-        elif roll < 0.9:
-            pilot.press(rng.choice(KEYS), shift=rng.random() < 0.2)
-        else:
-            pilot.type(rng.choice(PASTES))
-        if rng.random() < 0.05:
-            pilot.wait(rng.choice((1, 30, 400)))
+    """`gardiens soak`'s storm, with these pastes (a lone surrogate among them)."""
+    any_storm(pilot, rng, actions, PASTES)
 
 
 def test_random_input_on_every_screen(launch: Callable[..., Pilot]) -> None:
