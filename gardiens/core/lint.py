@@ -144,12 +144,15 @@ def solvable_puzzles(mission: Mission) -> set[str]:
     """Ids of the puzzles a team can solve, by fix-point over prerequisites and rewards."""
     solved: set[str] = set()
     earned: set[str] = set()
+    done: set[int] = set()
     changed = True
     while changed:
         changed = False
-        for puzzle in mission.puzzles:
-            if puzzle.id in solved or not _can_open(puzzle, solved, earned):
+        for i, puzzle in enumerate(mission.puzzles):
+            # Each puzzle on its own, even one whose id is written twice (an error of its own).
+            if i in done or not _can_open(puzzle, solved, earned):
                 continue
+            done.add(i)
             solved.add(puzzle.id)
             earned.update(r.id for r in puzzle.rewards)
             changed = True
@@ -175,6 +178,9 @@ class _Lint:
         self.ages: tuple[AgeBand, ...] = tuple(mission.ages)
         self.puzzle_ids = {p.id for p in mission.puzzles}
         self.reward_ids = {r.id for p in mission.puzzles for r in p.rewards}
+        # The root-cause error that breaks each puzzle (a duplicated id, an unknown reference,
+        # a loop, a code piece never earned): what the errors it leads to follow from.
+        self.broken: dict[str, Diagnostic] = {}
 
     def run(self) -> None:
         self.too_long = self.maximum_lengths()
@@ -183,8 +189,8 @@ class _Lint:
         self.story_events()
         self.scene_spots()
         self.images()
-        self.cycles_and_reachability()
         self.final_code()
+        self.cycles_and_reachability()
         self.puzzle_rules()
         self.age_bands()
         self.hint_ladders()
@@ -197,21 +203,29 @@ class _Lint:
             self.register()
             self.glyphs()
 
-    def _unique(self, entries: Sequence[tuple[str, YamlPath]], what: Text) -> None:
+    def _unique(
+        self, entries: Sequence[tuple[str, YamlPath]], what: Text
+    ) -> dict[str, Diagnostic]:
+        """GDN301 on each id written a second time; the first such error of each id."""
         first: dict[str, YamlPath] = {}
+        repeated: dict[str, Diagnostic] = {}
         for ident, path in entries:
             if ident in first:
                 line = self.report.source.at(first[ident]).line
-                self.report.add("GDN301", path, id=ident, first_line=line, what=what)
+                found = self.report.add("GDN301", path, id=ident, first_line=line, what=what)
+                repeated.setdefault(ident, found)
             else:
                 first[ident] = path
+        return repeated
 
     def unique_ids(self) -> None:
         puzzles = self.mission.puzzles
-        self._unique(
+        repeated = self._unique(
             [(p.id, ("puzzles", i, "id")) for i, p in enumerate(puzzles)],
             T_("énigme"),
         )
+        for ident, found in repeated.items():
+            self.broken.setdefault(ident, found)
         self._unique(
             [
                 (r.id, ("puzzles", i, "rewards", j, "id"))
@@ -228,28 +242,38 @@ class _Lint:
                     what = T_("élément de « {field} »", field=str(path[-1]))
                     self._unique([(e.id, (*path, j, "id")) for j, e in enumerate(entries)], what)
 
-    def _reference(self, ident: str, path: YamlPath, known: set[str], what: Text) -> None:
-        if ident not in known:
-            self.report.add(
-                "GDN302", path, suggestion=suggest(ident, sorted(known)), id=ident, what=what
-            )
+    def _reference(
+        self, ident: str, path: YamlPath, known: set[str], what: Text
+    ) -> Diagnostic | None:
+        if ident in known:
+            return None
+        return self.report.add(
+            "GDN302", path, suggestion=suggest(ident, sorted(known)), id=ident, what=what
+        )
+
+    def _breaks(self, puzzle: Puzzle, found: Diagnostic | None) -> None:
+        """Remember `found`, if any, as what keeps `puzzle` from ever opening."""
+        if found is not None:
+            self.broken.setdefault(puzzle.id, found)
 
     def references(self) -> None:
         puzzle_word = T_("énigme")
         self._reference(self.mission.goal, ("goal",), self.puzzle_ids, puzzle_word)
         for i, puzzle in enumerate(self.mission.puzzles):
             for j, required in enumerate(puzzle.requires):
-                self._reference(
+                found = self._reference(
                     required, ("puzzles", i, "requires", j), self.puzzle_ids, puzzle_word
                 )
+                self._breaks(puzzle, found)
             if isinstance(puzzle, CodeLock) and puzzle.code_from:
                 for j, reward in enumerate(puzzle.code_from):
-                    self._reference(
+                    found = self._reference(
                         reward,
                         ("puzzles", i, "code_from", j),
                         self.reward_ids,
                         T_("récompense"),
                     )
+                    self._breaks(puzzle, found)
             if isinstance(puzzle, Rebuild):
                 self._rebuild(i, puzzle)
             if isinstance(puzzle, Match):
@@ -270,12 +294,13 @@ class _Lint:
         """Each fragment is a reward some puzzle gives, and `order` puts exactly those in order."""
         for j, reward in enumerate(puzzle.fragments):
             if reward not in self.reward_ids:
-                self.report.add(
+                found = self.report.add(
                     "GDN319",
                     ("puzzles", i, "from", j),
                     suggestion=suggest(reward, sorted(self.reward_ids)),
                     id=reward,
                 )
+                self._breaks(puzzle, found)
         if sorted(puzzle.order) != sorted(puzzle.fragments):
             self.report.add(
                 "GDN320",
@@ -289,12 +314,13 @@ class _Lint:
         them, one of the targets."""
         for j, reward in enumerate(puzzle.fragments):
             if reward not in self.reward_ids:
-                self.report.add(
+                found = self.report.add(
                     "GDN321",
                     ("puzzles", i, "from", j),
                     suggestion=suggest(reward, sorted(self.reward_ids)),
                     id=reward,
                 )
+                self._breaks(puzzle, found)
         missing = [f for f in puzzle.fragments if f not in puzzle.pairs]
         if missing:
             self.report.add("GDN322", ("puzzles", i, "pairs"), ids=quote_all(missing))
@@ -405,10 +431,11 @@ class _Lint:
         return index
 
     def _cycles(self) -> list[list[str]]:
-        """Each loop of `requires` once, in file order of its first puzzle."""
-        graph = {
-            p.id: [r for r in p.requires if r in self.puzzle_ids] for p in self.mission.puzzles
-        }
+        """Each loop of `requires` once, in file order of its first puzzle (a puzzle whose id
+        is written again is the first one with that id: the others are already an error)."""
+        graph: dict[str, list[str]] = {}
+        for p in self.mission.puzzles:
+            graph.setdefault(p.id, [r for r in p.requires if r in self.puzzle_ids])
         index = self._index()
         state: dict[str, int] = {}
         cycles: list[list[str]] = []
@@ -435,9 +462,19 @@ class _Lint:
         return cycles
 
     def _blockers(self, puzzle: Puzzle, solved: set[str], earned: set[str]) -> Listing:
-        waits = [r for r in puzzle.requires if r not in solved]
+        waits = [r for r in puzzle.requires if r not in solved and r in self.puzzle_ids]
+        unknown = [r for r in puzzle.requires if r not in self.puzzle_ids]
         missing = [r for r in _needed(puzzle) if r not in earned]
         parts: list[Value] = []
+        if unknown:
+            parts.append(
+                NT_(
+                    "elle attend {names}, qui n'existe pas",
+                    "elle attend {names}, qui n'existent pas",
+                    len(unknown),
+                    names=quote_all(unknown),
+                )
+            )
         if waits:
             parts.append(
                 NT_(
@@ -458,31 +495,58 @@ class _Lint:
             )
         return Listing(tuple(parts), T_(" ; "))
 
+    def _root(self, puzzle_id: str, solved: set[str], earned: set[str]) -> Diagnostic | None:
+        """The first root-cause error met going back from a puzzle that never opens through
+        what it waits for: the error the puzzle's own error follows from."""
+        givers: dict[str, list[str]] = {}
+        for p in self.mission.puzzles:
+            for reward in p.rewards:
+                givers.setdefault(reward.id, []).append(p.id)
+        by_id: dict[str, Puzzle] = {}
+        for p in self.mission.puzzles:
+            by_id.setdefault(p.id, p)
+        seen: set[str] = set()
+        todo = [puzzle_id]
+        while todo:
+            current = todo.pop(0)
+            if current in seen or current not in by_id:
+                continue
+            seen.add(current)
+            if current in self.broken:
+                return self.broken[current]
+            puzzle = by_id[current]
+            todo += [r for r in puzzle.requires if r not in solved]
+            todo += [g for r in _needed(puzzle) if r not in earned for g in givers.get(r, [])]
+        return None
+
     def cycles_and_reachability(self) -> None:
         index = self._index()
-        in_loop: set[str] = set()
         for loop in self._cycles():
-            in_loop.update(loop)
             shown = Listing(tuple(quote(p) for p in [*loop, loop[0]]), T_(" → "))
-            self.report.add("GDN307", ("puzzles", index[loop[0]], "requires"), cycle=shown)
+            found = self.report.add(
+                "GDN307", ("puzzles", index[loop[0]], "requires"), cycle=shown
+            )
+            for member in loop:
+                self.broken.setdefault(member, found)
         solved = solvable_puzzles(self.mission)
         earned = {r.id for p in self.mission.puzzles if p.id in solved for r in p.rewards}
-        for i, puzzle in enumerate(self.mission.puzzles):
-            if puzzle.id in solved or puzzle.id in in_loop:
-                continue
-            # A reference to an unknown id is already reported where it is written.
-            unknown = [r for r in puzzle.requires if r not in self.puzzle_ids]
-            unknown += [r for r in _needed(puzzle) if r not in self.reward_ids]
-            if unknown:
-                continue
-            reason = self._blockers(puzzle, solved, earned)
-            if puzzle.id == self.mission.goal:
-                self.report.add("GDN306", ("goal",), id=puzzle.id, reason=reason)
-            else:
-                self.report.add("GDN305", ("puzzles", i, "id"), id=puzzle.id, reason=reason)
         goal = self.mission.goal
-        if goal in in_loop and goal not in solved:
-            self.report.add("GDN306", ("goal",), id=goal, reason=T_("elle attend en boucle"))
+        for i, puzzle in enumerate(self.mission.puzzles):
+            if puzzle.id in solved or (puzzle.id in self.broken and puzzle.id != goal):
+                continue
+            cause = self._root(puzzle.id, solved, earned)
+            if puzzle.id != goal:
+                reason = self._blockers(puzzle, solved, earned)
+                self.report.add(
+                    "GDN305", ("puzzles", i, "id"), follows=cause, id=puzzle.id, reason=reason
+                )
+            elif index[goal] == i:
+                reason = (
+                    T_("elle attend en boucle")
+                    if cause is not None and cause.code == "GDN307"
+                    else self._blockers(puzzle, solved, earned)
+                )
+                self.report.add("GDN306", ("goal",), follows=cause, id=goal, reason=reason)
 
     def final_code(self) -> None:
         givers: dict[str, set[str]] = {}
@@ -495,7 +559,10 @@ class _Lint:
             if puzzle.code_from:
                 for j, needed in enumerate(puzzle.code_from):
                     if needed in givers and not givers[needed] - {puzzle.id}:
-                        self.report.add("GDN308", ("puzzles", i, "code_from", j), id=needed)
+                        found = self.report.add(
+                            "GDN308", ("puzzles", i, "code_from", j), id=needed
+                        )
+                        self._breaks(puzzle, found)
             elif puzzle.id == self.mission.goal:
                 self.report.add("GDN401", ("puzzles", i, "code"), id=puzzle.id)
 
