@@ -536,12 +536,12 @@ class _Lint:
                 continue
             cause = self._root(puzzle.id, solved, earned)
             if puzzle.id != goal:
-                reason = self._blockers(puzzle, solved, earned)
+                blockers = self._blockers(puzzle, solved, earned)
                 self.report.add(
-                    "GDN305", ("puzzles", i, "id"), follows=cause, id=puzzle.id, reason=reason
+                    "GDN305", ("puzzles", i, "id"), follows=cause, id=puzzle.id, reason=blockers
                 )
             elif index[goal] == i:
-                reason = (
+                reason: Value = (
                     T_("elle attend en boucle")
                     if cause is not None and cause.code == "GDN307"
                     else self._blockers(puzzle, solved, earned)
