@@ -32,6 +32,7 @@ from gardiens.core.model import (
     Puzzle,
     Rebuild,
     Settings,
+    StoryEvent,
 )
 from gardiens.core.puzzles import kind_of
 from gardiens.core.readability import MAX_WORDS_9_12, common_words, read
@@ -141,16 +142,23 @@ _EPSILON = 1e-9
 
 
 def solvable_puzzles(mission: Mission) -> set[str]:
-    """Ids of the puzzles a team can solve, by fix-point over prerequisites and rewards."""
+    """Ids of the puzzles some play can solve: a fixed point over the unlock rules. A puzzle
+    opens when its rules hold over the puzzles solved before it, or when a story event that can
+    happen opens it; it is solved once the rewards its answer is made of are earned. Solving the
+    final puzzle ends the mission, so nothing opens after it."""
     solved: set[str] = set()
     earned: set[str] = set()
     done: set[int] = set()
     changed = True
     while changed:
         changed = False
+        before_end = solved - {mission.goal}
+        opened = {e.opens for e in mission.events if _can_happen(e, before_end)}
         for i, puzzle in enumerate(mission.puzzles):
             # Each puzzle on its own, even one whose id is written twice (an error of its own).
-            if i in done or not _can_open(puzzle, solved, earned):
+            if i in done or not set(_needed(puzzle)) <= earned:
+                continue
+            if not (_opens_after(puzzle, before_end) or puzzle.id in opened):
                 continue
             done.add(i)
             solved.add(puzzle.id)
@@ -159,15 +167,23 @@ def solvable_puzzles(mission: Mission) -> set[str]:
     return solved
 
 
+def _can_happen(event: StoryEvent, solved: set[str]) -> bool:
+    """Whether a story event fires in some play where `solved` are solved (a countdown's
+    moment always comes: one past the mission's time is an error of its own)."""
+    if event.on_solved is not None:
+        return event.on_solved in solved
+    if event.after_solved is not None:
+        return len(solved) >= event.after_solved
+    return True
+
+
 def _needed(puzzle: Puzzle) -> list[str]:
     """The rewards a puzzle's answer is made of (a code's digits, a message's fragments)."""
     return list(kind_of(puzzle).rewards_needed(puzzle))
 
 
-def _can_open(puzzle: Puzzle, solved: set[str], earned: set[str]) -> bool:
-    if not all(r in solved for r in puzzle.requires):
-        return False
-    return set(_needed(puzzle)) <= earned
+def _opens_after(puzzle: Puzzle, solved: set[str]) -> bool:
+    return set(puzzle.requires) <= solved
 
 
 class _Lint:
@@ -462,10 +478,21 @@ class _Lint:
         return cycles
 
     def _blockers(self, puzzle: Puzzle, solved: set[str], earned: set[str]) -> Listing:
-        waits = [r for r in puzzle.requires if r not in solved and r in self.puzzle_ids]
+        goal = self.mission.goal
+        ends = [r for r in puzzle.requires if r == goal]
+        waits = [
+            r for r in puzzle.requires if r not in solved and r in self.puzzle_ids and r != goal
+        ]
         unknown = [r for r in puzzle.requires if r not in self.puzzle_ids]
         missing = [r for r in _needed(puzzle) if r not in earned]
         parts: list[Value] = []
+        if ends:
+            parts.append(
+                T_(
+                    "elle attend l'énigme finale « {id} », dont la résolution termine la mission",
+                    id=goal,
+                )
+            )
         if unknown:
             parts.append(
                 NT_(

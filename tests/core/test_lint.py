@@ -413,3 +413,39 @@ def test_an_unknown_prerequisite_is_the_cause_of_an_unwinnable_mission(tmp_path:
     unknown = diagnostics[1]
     assert "« intox », qui n'existe pas" in diagnostics[2].message
     assert f"Cela découle de GDN302 en {unknown.file}:{unknown.line}" in diagnostics[2].message
+
+
+def _after_the_end(d: dict[str, Any]) -> None:
+    bonus = {**puzzle(d, "intox"), "id": "epilogue", "requires": ["cadenas"], "rewards": []}
+    d["puzzles"].append(bonus)
+
+
+def test_a_puzzle_that_waits_for_the_final_one_never_opens(tmp_path: Path) -> None:
+    diagnostics = check(tmp_path, _after_the_end)
+    assert codes(diagnostics) == ["GDN305"]
+    (found,) = diagnostics
+    assert "« epilogue »" in found.message
+    assert "l'énigme finale « cadenas », dont la résolution termine la mission" in found.message
+    text = (tmp_path / "minimal" / "scenario.yaml").read_text(encoding="utf-8").splitlines()
+    assert text[found.line - 1].strip() == "- id: epilogue"
+
+
+def test_a_story_event_can_open_what_its_rules_never_would(tmp_path: Path) -> None:
+    """Reachability is one fixed point over every way a puzzle opens, story events included."""
+
+    def edit(d: dict[str, Any]) -> None:
+        _after_the_end(d)
+        d["events"] = [{"on_solved": "source", "speaker": "lumi", "text": "Vite !", "opens": "epilogue"}]
+
+    assert codes(check(tmp_path, edit)) == []
+    mission = load_mission(tmp_path / "minimal" / "scenario.yaml").mission
+    assert mission is not None
+    assert "epilogue" in solvable_puzzles(mission)
+
+
+def test_an_event_after_the_final_puzzle_opens_nothing(tmp_path: Path) -> None:
+    def edit(d: dict[str, Any]) -> None:
+        _after_the_end(d)
+        d["events"] = [{"on_solved": "cadenas", "speaker": "lumi", "text": "Vite !", "opens": "epilogue"}]
+
+    assert codes(check(tmp_path, edit)) == ["GDN305"]
