@@ -452,6 +452,13 @@ MESSAGES: dict[str, Template] = {
             "n'en tient que {limit} : il sera coupé. Raccourcissez-le."
         ),
     ),
+    "GDN416": _w(
+        N_("énigme bonus inatteignable"),
+        N_(
+            "L'énigme bonus « {id} » ne pourra jamais s'ouvrir : {reason}. L'équipe peut gagner "
+            "sans elle, mais ne la verra jamais."
+        ),
+    ),
     "GDN415": _w(
         N_("énigme au bord de la scène"),
         N_(

@@ -115,6 +115,8 @@ _NOT_PROSE = frozenset(
         "translations",
         "goal",
         "requires",
+        "requires_any",
+        "requires_some",
         "category",
         "method",
         "theme",
@@ -158,7 +160,7 @@ def solvable_puzzles(mission: Mission) -> set[str]:
             # Each puzzle on its own, even one whose id is written twice (an error of its own).
             if i in done or not set(_needed(puzzle)) <= earned:
                 continue
-            if not (_opens_after(puzzle, before_end) or puzzle.id in opened):
+            if not (puzzle.opens_after(before_end) or puzzle.id in opened):
                 continue
             done.add(i)
             solved.add(puzzle.id)
@@ -180,10 +182,6 @@ def _can_happen(event: StoryEvent, solved: set[str]) -> bool:
 def _needed(puzzle: Puzzle) -> list[str]:
     """The rewards a puzzle's answer is made of (a code's digits, a message's fragments)."""
     return list(kind_of(puzzle).rewards_needed(puzzle))
-
-
-def _opens_after(puzzle: Puzzle, solved: set[str]) -> bool:
-    return set(puzzle.requires) <= solved
 
 
 class _Lint:
@@ -267,6 +265,17 @@ class _Lint:
             "GDN302", path, suggestion=suggest(ident, sorted(known)), id=ident, what=what
         )
 
+    @staticmethod
+    def _rules(i: int, puzzle: Puzzle) -> list[tuple[YamlPath, list[str]]]:
+        """Where each unlock rule of a puzzle is written, and the puzzles it names."""
+        rules: list[tuple[YamlPath, list[str]]] = [
+            (("puzzles", i, "requires"), puzzle.requires),
+            (("puzzles", i, "requires_any"), puzzle.requires_any),
+        ]
+        if puzzle.requires_some is not None:
+            rules.append((("puzzles", i, "requires_some", "of"), puzzle.requires_some.of))
+        return rules
+
     def _breaks(self, puzzle: Puzzle, found: Diagnostic | None) -> None:
         """Remember `found`, if any, as what keeps `puzzle` from ever opening."""
         if found is not None:
@@ -276,11 +285,16 @@ class _Lint:
         puzzle_word = T_("énigme")
         self._reference(self.mission.goal, ("goal",), self.puzzle_ids, puzzle_word)
         for i, puzzle in enumerate(self.mission.puzzles):
-            for j, required in enumerate(puzzle.requires):
-                found = self._reference(
-                    required, ("puzzles", i, "requires", j), self.puzzle_ids, puzzle_word
+            for rule, named in self._rules(i, puzzle):
+                for j, required in enumerate(named):
+                    found = self._reference(required, (*rule, j), self.puzzle_ids, puzzle_word)
+                    self._breaks(puzzle, found)
+            if puzzle.optional and puzzle.id == self.mission.goal:
+                detail = T_(
+                    "L'énigme finale ne peut pas être bonus (« optional: true ») : c'est en la "
+                    "résolvant que l'équipe gagne."
                 )
-                self._breaks(puzzle, found)
+                self.report.add("GDN209", ("puzzles", i, "optional"), detail=detail)
             if isinstance(puzzle, CodeLock) and puzzle.code_from:
                 for j, reward in enumerate(puzzle.code_from):
                     found = self._reference(
@@ -511,6 +525,28 @@ class _Lint:
                     names=quote_all(waits),
                 )
             )
+        any_of = puzzle.requires_any
+        if any_of and not any(r in solved for r in any_of):
+            parts.append(
+                T_(
+                    "aucune de celles qu'elle attend au choix ({names}) ne peut être résolue",
+                    names=quote_all(any_of),
+                )
+            )
+        some = puzzle.requires_some
+        if some is not None:
+            can = sum(r in solved for r in dict.fromkeys(some.of))
+            if can < some.at_least:
+                parts.append(
+                    NT_(
+                        "il lui en faut {at_least} parmi {names}, et {n} seule peut être résolue",
+                        "il lui en faut {at_least} parmi {names}, et seules {n} peuvent être "
+                        "résolues",
+                        can,
+                        at_least=some.at_least,
+                        names=quote_all(some.of),
+                    )
+                )
         if missing:
             parts.append(
                 NT_(
@@ -542,7 +578,7 @@ class _Lint:
             if current in self.broken:
                 return self.broken[current]
             puzzle = by_id[current]
-            todo += [r for r in puzzle.requires if r not in solved]
+            todo += [r for r in puzzle.prerequisites() if r not in solved]
             todo += [g for r in _needed(puzzle) if r not in earned for g in givers.get(r, [])]
         return None
 
@@ -564,8 +600,10 @@ class _Lint:
             cause = self._root(puzzle.id, solved, earned)
             if puzzle.id != goal:
                 blockers = self._blockers(puzzle, solved, earned)
+                # A bonus puzzle that never opens loses the team nothing: a warning.
+                code = "GDN416" if puzzle.optional else "GDN305"
                 self.report.add(
-                    "GDN305", ("puzzles", i, "id"), follows=cause, id=puzzle.id, reason=blockers
+                    code, ("puzzles", i, "id"), follows=cause, id=puzzle.id, reason=blockers
                 )
             elif index[goal] == i:
                 reason: Value = (
