@@ -554,11 +554,12 @@ def make(
     if suggestion is not None:
         text = T_("{message} Vouliez-vous dire « {word} » ?", message=text, word=suggestion)
     if follows is not None:
+        place = f"{follows.file}:{follows.line}"
         text = T_(
             "{message} Cela découle de {code} en {place} : corrigez d'abord cette erreur.",
             message=text,
             code=follows.code,
-            place=f"{follows.file}:{follows.line}",
+            place=place,
         )
     cause = follows.code if follows is not None else None
     return Diagnostic(file, max(line, 1), max(col, 1), code, template.severity, text, cause)
