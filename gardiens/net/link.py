@@ -199,7 +199,8 @@ class KioskLink:
 
     def _disconnected(self, client: mqtt.Client, userdata: object, flags: mqtt.DisconnectFlags,
                       reason: ReasonCode, properties: object) -> None:
-        log.warning("kiosk %s lost the broker (%s): playing on, reconnecting", self.kiosk, reason)
+        if reason.is_failure:
+            log.warning("kiosk %s lost the broker (%s): playing on, reconnecting", self.kiosk, reason)
 
     def _received(self, client: mqtt.Client, userdata: object, message: mqtt.MQTTMessage) -> None:
         try:
