@@ -187,8 +187,8 @@ def run_kills(args: argparse.Namespace) -> int:
              "differences": list(r.differences)} for r in rounds],
             "differing": len(differing)}, indent=2))
         return 1 if differing else 0
-    print(f"{_('tour'):>5}  {_('mission'):<22} {_('tuée à'):>14}  {_('événements gardés'):>18}  "
-          f"{_('même état ?'):<12} {_('ce qui diffère')}")
+    heads = (_("tour"), _("mission"), _("tuée à"), _("événements gardés"), _("même état ?"), _("ce qui diffère"))
+    print(f"{heads[0]:>5}  {heads[1]:<22} {heads[2]:>14}  {heads[3]:>18}  {heads[4]:<12} {heads[5]}")
     for r in rounds:
         kept = f"{r.kept}/{r.total}"
         same = _("oui") if r.same else _("NON")
