@@ -74,7 +74,12 @@ def run(args: argparse.Namespace) -> int:
     # preview keeps no record, so it holds nothing. Refused here, before any window opens.
     lock = DataFolderLock(folder)
     if not args.watch:
-        lock.acquire()
+        try:
+            lock.acquire()
+        except OSError as error:
+            # A folder that cannot even hold the lock cannot hold the journal: the game plays on
+            # with one in memory and says so on screen; there is nothing on disk to guard.
+            log.error("the data folder %s cannot be locked (%s)", folder, error)
     # SDL would turn SIGTERM into a window-close event, which a kiosk ignores; let Python handle
     # the signal instead and stop the loop cleanly so the journal is closed.
     os.environ["SDL_NO_SIGNAL_HANDLERS"] = "1"
@@ -173,7 +178,7 @@ class _Start:
             message = cli_translator().gettext("réglages de la borne ignorés : {problem}")
             say(message.format(problem=loaded.problem))
         # An author's preview keeps no record: its sessions are tests, not teams.
-        self.journal = Journal.memory() if self.args.watch else Journal.open(self.data_dir)
+        self.journal = Journal.memory() if self.args.watch else Journal.open_or_memory(self.data_dir)
         if self.args.kiosk:
             offered = {**{mid: m for mid, (m, _) in loaded.library.items()}, **loaded.missions}
             open_for_the_day(self.journal, offered, self.data_dir, loaded.settings, now=SystemClock().now())
