@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Set
 from typing import TYPE_CHECKING, Annotated, Literal, TypeAlias
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, model_validator
 
 AgeBand: TypeAlias = Literal["9-12", "13-16"]
 AGE_BANDS: tuple[AgeBand, ...] = ("9-12", "13-16")
@@ -138,7 +138,7 @@ class PuzzleBase(Strict):
             "(ex. deux sur trois)."
         ),
     )
-    optional: bool = Field(
+    optional: StrictBool = Field(
         default=False,
         description=D_(
             "Une énigme bonus : pas besoin de la résoudre pour gagner, et l'équipe ne perd rien "
