@@ -50,6 +50,58 @@ class SurfaceCache(OrderedDict[K, V], Generic[K, V]):
             if self._dropped is not None:
                 self._dropped(old)
 
+    def pop(self, key: K, *default: V | None) -> V | None:  # type: ignore[override]
+        """The entry, taken out of the cache (its bytes with it); `default` if absent."""
+        if key not in self:
+            if default:
+                return default[0]
+            raise KeyError(key)
+        value = super().pop(key)
+        self.bytes -= surface_bytes(value)
+        return value
+
     def clear(self) -> None:
         super().clear()
         self.bytes = 0
+
+
+def _glibc(name: str) -> Callable[..., int] | None:
+    """A function of glibc's allocator, or None where the C library is another (macOS,
+    Windows, musl)."""
+    try:
+        import ctypes
+
+        function: Callable[..., int] = getattr(ctypes.CDLL("libc.so.6"), name)
+    except (OSError, AttributeError):
+        return None
+    return function
+
+
+_MALLOC_TRIM = _glibc("malloc_trim")
+_MALLOPT = _glibc("mallopt")
+# glibc's M_MMAP_THRESHOLD, and the size from which a block gets pages of its own: a line of
+# text stays in the heap, a picture or a screen-sized layer is given back when let go.
+_M_MMAP_THRESHOLD = -3
+OWN_PAGES_FROM = 256 << 10
+
+
+def give_back_large_blocks() -> bool:
+    """Have every block of `OWN_PAGES_FROM` bytes or more (the pixels of pictures and layers)
+    mapped on its own, so that its pages go back to the system when it is freed. By default
+    glibc raises that threshold each time such a block is freed, up to 32 MB, and the
+    full-screen layers a session draws and lets go then stay in the heap, scattered among
+    small blocks that keep it from shrinking. True when the C library could be asked."""
+    if _MALLOPT is None:
+        return False
+    return bool(_MALLOPT(_M_MMAP_THRESHOLD, OWN_PAGES_FROM))
+
+
+def release_heap() -> bool:
+    """Give back to the system the pages the C heap keeps free: pixels of surfaces let go are
+    freed by SDL, but glibc keeps most of them for later, so a process that once held a few
+    full screens more stays that large all day. Slow (a few ms): only in a quiet moment. True
+    when the C library could be asked."""
+    if _MALLOC_TRIM is None:
+        return False
+    _MALLOC_TRIM(0)
+    return True
