@@ -3,6 +3,7 @@ kiosk runs ten hours a day, and a count alone lets a few long lines of large tex
 
 from __future__ import annotations
 
+import ctypes
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from typing import Generic, TypeVar
@@ -69,8 +70,6 @@ def _glibc(name: str) -> Callable[..., int] | None:
     """A function of glibc's allocator, or None where the C library is another (macOS,
     Windows, musl)."""
     try:
-        import ctypes
-
         function: Callable[..., int] = getattr(ctypes.CDLL("libc.so.6"), name)
     except (OSError, AttributeError):
         return None
