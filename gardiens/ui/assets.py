@@ -13,7 +13,7 @@ import pygame
 from gardiens.core.pictures import PictureRun, picture_width, read_runs, without_text
 from gardiens.i18n.pseudo import unmarked
 from gardiens.paths import assets_dir
-from gardiens.ui.bounded import SurfaceCache, give_back_large_blocks
+from gardiens.ui.bounded import SurfaceCache
 from gardiens.ui.picture_text import PictureMisfit, PictureWords, draw_runs, language_variant
 from gardiens.ui.theme import Color, FontChoice
 
@@ -45,8 +45,6 @@ class Assets:
 
     def __init__(self, root: Path | None = None) -> None:
         self.root = root if root is not None else assets_dir()
-        # The pixels this cache lets go (and the screens' layers) go back to the system.
-        give_back_large_blocks()
         self._fonts: dict[tuple[FontChoice, bool, int], pygame.font.Font] = {}
         self._icon_sources: dict[str, str] = {}
         self._icons: SurfaceCache[tuple[str, int, Color], pygame.Surface] = SurfaceCache(

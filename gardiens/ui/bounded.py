@@ -77,28 +77,15 @@ def _glibc(name: str) -> Callable[..., int] | None:
 
 
 _MALLOC_TRIM = _glibc("malloc_trim")
-_MALLOPT = _glibc("mallopt")
-# glibc's M_MMAP_THRESHOLD, and the size from which a block gets pages of its own: a line of
-# text stays in the heap, a picture or a screen-sized layer is given back when let go.
-_M_MMAP_THRESHOLD = -3
-OWN_PAGES_FROM = 256 << 10
-
-
-def give_back_large_blocks() -> bool:
-    """Have every block of `OWN_PAGES_FROM` bytes or more (the pixels of pictures and layers)
-    mapped on its own, so that its pages go back to the system when it is freed. By default
-    glibc raises that threshold each time such a block is freed, up to 32 MB, and the
-    full-screen layers a session draws and lets go then stay in the heap, scattered among
-    small blocks that keep it from shrinking. True when the C library could be asked."""
-    if _MALLOPT is None:
-        return False
-    return bool(_MALLOPT(_M_MMAP_THRESHOLD, OWN_PAGES_FROM))
 
 
 def release_heap() -> bool:
     """Give back to the system the pages the C heap keeps free: pixels of surfaces let go are
-    freed by SDL, but glibc keeps most of them for later, so a process that once held a few
-    full screens more stays that large all day. Slow (a few ms): only in a quiet moment. True
+    freed by SDL, but glibc keeps most of them for later (it raises its mmap threshold each
+    time a full-screen surface is freed, so later ones come from the heap), and a process that
+    once held a few full screens more stays that large all day. Fixing the threshold low
+    instead would give each frame's copy of a layer fresh pages to fault in (12 ms for a
+    1920×838 copy instead of under 1 ms). Slow (a few ms): only in a quiet moment. True
     when the C library could be asked."""
     if _MALLOC_TRIM is None:
         return False
