@@ -24,6 +24,9 @@ PAPER = ("paper",)
 # fog, glow, the victory scene…); beyond, the least recently used goes. Unbounded, every mission
 # played added its scene and its victory in each language, 8 MB each at 1920×1080.
 LAYERS_KEPT = 12
+# And their bytes: a map's (paper, scene in colour and in grey, fog: 28 MB at 1920×1080) or the
+# attract screen's (night, a fog twice as wide: 25 MB), not both.
+LAYERS_BYTES = 32 << 20
 
 
 class Frame:
@@ -32,7 +35,7 @@ class Frame:
     def __init__(self, app: Shell, touch: Input) -> None:
         self.app = app
         self.touch = touch
-        self.layers: SurfaceCache[tuple[Any, ...], pygame.Surface] = SurfaceCache(LAYERS_KEPT, 1 << 62)
+        self.layers: SurfaceCache[tuple[Any, ...], pygame.Surface] = SurfaceCache(LAYERS_KEPT, LAYERS_BYTES)
         # The screens under an overlay as last drawn, and which screens they were.
         self.under: tuple[tuple[int, ...], pygame.Surface] | None = None
         # Only the countdown's second changed since the last frame.
