@@ -46,6 +46,17 @@ TextList: TypeAlias = Annotated[
     ),
 ]
 
+Voices: TypeAlias = Annotated[
+    dict[str, str],
+    Field(
+        description=D_(
+            "Des enregistrements lus à la place de la voix de synthèse : pour chaque texte, sa "
+            "place (ex. « prompt », « feedback.wrong », « hints.0 », « prompt.9-12 ») et un "
+            "fichier WAV ou OGG du dossier de la mission, dit dans la langue de la mission."
+        )
+    ),
+]
+
 
 class Strict(BaseModel):
     """Base of every model: unknown keys are errors, numbers given for strings are accepted."""
@@ -116,3 +127,4 @@ class PuzzleBase(Strict):
             "du message à reformer)."
         ),
     )
+    voice: Voices = Field(default_factory=dict)
