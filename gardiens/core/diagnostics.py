@@ -410,18 +410,18 @@ MESSAGES: dict[str, Template] = {
     "GDN332": _e(
         N_("enregistrement introuvable"),
         N_(
-            "Le fichier « {file} » est introuvable dans le dossier de la mission (un chemin "
+            "Le fichier « {recording} » est introuvable dans le dossier de la mission (un chemin "
             "relatif, par ex. « voix/consigne.ogg », sans « ../ »)."
         ),
     ),
     "GDN333": _e(
         N_("enregistrement illisible"),
-        N_("« {file} » n'est pas un fichier WAV ou OGG que le jeu sait lire."),
+        N_("« {recording} » n'est pas un fichier WAV ou OGG que le jeu sait lire."),
     ),
     "GDN334": _e(
         N_("enregistrement trop long"),
         N_(
-            "« {file} » dure {seconds} secondes : un enregistrement lit un seul texte, en "
+            "« {recording} » dure {seconds} secondes : un enregistrement lit un seul texte, en "
             "{limit} secondes au plus."
         ),
     ),

@@ -430,16 +430,16 @@ class _Lint:
             return
         target = self._inside_folder(raw)
         if target is None or not target.is_file():
-            self.report.add("GDN332", path, file=raw)
+            self.report.add("GDN332", path, recording=raw)
             return
         recording = inspect_recording(target)
         if recording is None:
-            self.report.add("GDN333", path, file=raw)
+            self.report.add("GDN333", path, recording=raw)
         elif recording.seconds > MAX_RECORDING_SECONDS:
             self.report.add(
                 "GDN334",
                 path,
-                file=raw,
+                recording=raw,
                 seconds=round(recording.seconds),
                 limit=round(MAX_RECORDING_SECONDS),
             )
@@ -620,8 +620,10 @@ class _Lint:
         declared = _and_list(self.ages)
         for path, value in self._walk(self.mission, ()):
             # A scene's spots are keyed by puzzle and a match's `pairs` maps fragments to
-            # targets: mappings of ids, not a text per band.
-            if not isinstance(value, dict) or not value or path[-1:] in (("spots",), ("pairs",)):
+            # targets, and `voice` maps texts to recordings: mappings, not a text per band.
+            if not isinstance(value, dict) or not value or path[-1:] in (
+                ("spots",), ("pairs",), ("voice",)
+            ):
                 continue
             for age in self.ages:
                 if age not in value:

@@ -3,17 +3,18 @@ configures in `kiosk.toml` (a Piper model file, for instance)."""
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import shlex
-import shutil
 import subprocess
-from functools import cached_property
+import threading
+import wave
+from functools import cache, cached_property
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from gardiens.core.kiosk import VoiceSettings
 
-# espeak-ng's voice for each language the bundled missions are written in.
-ESPEAK_VOICES = {"fr": "fr-fr", "en": "en-gb"}
 # A text a child reads takes seconds to say; far past that, the engine has hung.
 TIMEOUT_SECONDS = 60
 
@@ -55,29 +56,88 @@ def _run(argv: list[str], *, stdin: str | None) -> bytes:
 
 
 class Espeak:
-    """espeak-ng (the Debian package `espeak-ng`), at a rate suited to children."""
+    """espeak-ng (the Debian package `espeak-ng`), at a rate suited to children, run inside
+    this process through its library: a mission's thousand texts need no thousand processes."""
 
     name = "espeak-ng"
 
-    def __init__(self, settings: VoiceSettings | None = None, program: str = "espeak-ng") -> None:
+    def __init__(self, settings: VoiceSettings | None = None) -> None:
         self.settings = settings or VoiceSettings()
-        self.program = program
 
     @cached_property
     def identity(self) -> str:
-        # "eSpeak NG text-to-speech: 1.51  Data at: …": a new release may say texts otherwise.
-        version = _run([self.program, "--version"], stdin=None).decode(errors="replace")
-        return f"{self.name} {version.split('Data at')[0].strip()} rate={self.settings.rate}"
+        # A new release of espeak-ng may say a text otherwise: its version is part of the key.
+        return f"{self.name} {_espeak().version} rate={self.settings.rate}"
 
     def voice(self, language: str) -> str:
-        return self.settings.voices.get(language) or ESPEAK_VOICES.get(language, language)
+        # espeak-ng's voice named by a language code says it as spoken in its country of
+        # origin (« fr »: France, « en »: Britain); `voices` in kiosk.toml picks another.
+        return self.settings.voices.get(language, language)
 
     def synthesise(self, text: str, *, language: str, voice: str, output: Path) -> None:
-        if shutil.which(self.program) is None:
-            raise VoiceError(f"{self.program}: not installed (apt-get install espeak-ng)")
-        # The text goes to its standard input, so that no text is ever read as an option.
-        argv = [self.program, "-v", voice, "-s", str(self.settings.rate), "-w", str(output)]
-        _run(argv, stdin=text)
+        library = _espeak()
+        samples = library.say(text, voice=voice, rate=self.settings.rate)
+        with wave.open(str(output), "wb") as writer:
+            writer.setnchannels(1)
+            writer.setsampwidth(2)
+            writer.setframerate(library.sample_rate)
+            writer.writeframes(samples)
+
+
+class _EspeakLibrary:
+    """libespeak-ng, loaded once per process. Its state (voice, rate, callback) is the
+    library's own, global: one text is said at a time."""
+
+    _AUDIO_OUTPUT_SYNCHRONOUS = 2
+    _RATE = 1
+    _POS_CHARACTER = 1
+    _CHARS_UTF8 = 1
+
+    def __init__(self) -> None:
+        found = ctypes.util.find_library("espeak-ng")
+        if found is None:
+            raise VoiceError("espeak-ng: not installed (apt-get install espeak-ng)")
+        self._lib = ctypes.CDLL(found)
+        self.sample_rate = int(self._lib.espeak_Initialize(self._AUDIO_OUTPUT_SYNCHRONOUS, 0, None, 0))
+        if self.sample_rate <= 0:
+            raise VoiceError("espeak-ng: its data cannot be read")
+        self._lib.espeak_Info.restype = ctypes.c_char_p
+        self.version = (self._lib.espeak_Info(None) or b"?").decode()
+        self._chunks: list[bytes] = []
+        self._lock = threading.Lock()
+        callback = ctypes.CFUNCTYPE(
+            ctypes.c_int, ctypes.POINTER(ctypes.c_short), ctypes.c_int, ctypes.c_void_p
+        )
+        # Kept on the object: the library calls it for as long as the process lives.
+        self._callback = callback(self._heard)
+        self._lib.espeak_SetSynthCallback(self._callback)
+
+    def _heard(self, wav: Any, count: int, events: Any) -> int:
+        if count > 0:
+            self._chunks.append(ctypes.string_at(wav, count * 2))
+        return 0
+
+    def say(self, text: str, *, voice: str, rate: int) -> bytes:
+        """The 16-bit mono samples of `text`, said by `voice` at `rate` words per minute."""
+        encoded = text.encode() + b"\0"
+        with self._lock:
+            if self._lib.espeak_SetVoiceByName(voice.encode()) != 0:
+                raise VoiceError(f"espeak-ng: no voice {voice!r}")
+            self._lib.espeak_SetParameter(self._RATE, rate, 0)
+            self._chunks = []
+            status = self._lib.espeak_Synth(
+                encoded, len(encoded), 0, self._POS_CHARACTER, 0, self._CHARS_UTF8, None, None
+            )
+            self._lib.espeak_Synchronize()
+            samples, self._chunks = b"".join(self._chunks), []
+        if status != 0:
+            raise VoiceError(f"espeak-ng: could not say {text[:40]!r}")
+        return samples
+
+
+@cache
+def _espeak() -> _EspeakLibrary:
+    return _EspeakLibrary()
 
 
 class Command:
