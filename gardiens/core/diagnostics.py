@@ -400,6 +400,31 @@ MESSAGES: dict[str, Template] = {
             "tenir à l'écran de la borne. Raccourcissez-le, ou mettez le détail dans un indice."
         ),
     ),
+    "GDN331": _e(
+        N_("enregistrement d'un texte inconnu"),
+        N_(
+            "« {place} » n'est la place d'aucun texte ici : un enregistrement se donne pour un "
+            "texte de ce bloc, par exemple {places}."
+        ),
+    ),
+    "GDN332": _e(
+        N_("enregistrement introuvable"),
+        N_(
+            "Le fichier « {recording} » est introuvable dans le dossier de la mission (un chemin "
+            "relatif, par ex. « voix/consigne.ogg », sans « ../ »)."
+        ),
+    ),
+    "GDN333": _e(
+        N_("enregistrement illisible"),
+        N_("« {recording} » n'est pas un fichier WAV ou OGG que le jeu sait lire."),
+    ),
+    "GDN334": _e(
+        N_("enregistrement trop long"),
+        N_(
+            "« {recording} » dure {seconds} secondes : un enregistrement lit un seul texte, en "
+            "{limit} secondes au plus."
+        ),
+    ),
     # GDN4xx: lint warnings; they do not make validation fail.
     "GDN401": _w(
         N_("code final écrit en clair"),

@@ -36,8 +36,9 @@ from gardiens.core.model import (
 )
 from gardiens.core.puzzles import kind_of
 from gardiens.core.readability import MAX_WORDS_9_12, common_words, read
+from gardiens.core.recordings import MAX_RECORDING_SECONDS, inspect_recording
 from gardiens.core.register import ADDRESSES, mission_slips
-from gardiens.core.texts import iter_source_texts
+from gardiens.core.texts import iter_source_texts, voice_place
 from gardiens.core.translations import MISSION_LOCALES, catalog_translates
 
 __all__ = [
@@ -129,6 +130,7 @@ _NOT_PROSE = frozenset(
         "rating",
         "kind",
         "words",
+        "voice",
     }
 )
 
@@ -203,6 +205,7 @@ class _Lint:
         self.story_events()
         self.scene_spots()
         self.images()
+        self.recordings()
         self.final_code()
         self.cycles_and_reachability()
         self.puzzle_rules()
@@ -428,9 +431,9 @@ class _Lint:
             if ident not in used:
                 self.report.add("GDN404", ("puzzles", i, "categories", j, "id"), id=ident)
 
-    def _image(self, raw: str, path: YamlPath) -> None:
-        if self.folder is None:
-            return
+    def _inside_folder(self, raw: str) -> Path | None:
+        """The file `raw` names inside the mission's folder; None when it points outside."""
+        assert self.folder is not None
         written = raw.replace("\\", "/")
         relative = PurePosixPath(written)
         if (
@@ -439,15 +442,63 @@ class _Lint:
             or (len(written) > 1 and written[1] == ":")
             or ".." in relative.parts
         ):
-            self.report.add("GDN304", path, image=raw)
-            return
+            return None
         folder = self.folder.resolve()
         target = (folder / relative).resolve()
         # A symbolic link inside the folder may still point outside of it.
-        if not target.is_relative_to(folder):
+        return target if target.is_relative_to(folder) else None
+
+    def _image(self, raw: str, path: YamlPath) -> None:
+        if self.folder is None:
+            return
+        target = self._inside_folder(raw)
+        if target is None:
             self.report.add("GDN304", path, image=raw)
         elif not target.is_file():
             self.report.add("GDN303", path, image=raw)
+
+    def recordings(self) -> None:
+        """Each `voice:` entry names a text of its block, and a WAV or OGG file that reads it."""
+        places: dict[int | None, list[str]] = {}
+        for text in iter_source_texts(self.mission):
+            owner, place = voice_place(text)
+            places.setdefault(owner, []).append(place)
+        owners: list[tuple[int | None, dict[str, str], YamlPath]] = [
+            (None, self.mission.voice, ("voice",))
+        ]
+        owners += [(i, p.voice, ("puzzles", i, "voice")) for i, p in enumerate(self.mission.puzzles)]
+        for owner, voices, path in owners:
+            known = places.get(owner, [])
+            for place, file in voices.items():
+                if place not in known:
+                    self.report.add(
+                        "GDN331",
+                        (*path, place),
+                        on_key=True,
+                        suggestion=suggest(place, known),
+                        place=place,
+                        places=quote_all(known[:3]),
+                    )
+                self._recording(file, (*path, place))
+
+    def _recording(self, raw: str, path: YamlPath) -> None:
+        if self.folder is None:
+            return
+        target = self._inside_folder(raw)
+        if target is None or not target.is_file():
+            self.report.add("GDN332", path, recording=raw)
+            return
+        recording = inspect_recording(target)
+        if recording is None:
+            self.report.add("GDN333", path, recording=raw)
+        elif recording.seconds > MAX_RECORDING_SECONDS:
+            self.report.add(
+                "GDN334",
+                path,
+                recording=raw,
+                seconds=round(recording.seconds),
+                limit=round(MAX_RECORDING_SECONDS),
+            )
 
     def images(self) -> None:
         for path, value in self._walk(self.mission, ()):
@@ -701,8 +752,10 @@ class _Lint:
         declared = _and_list(self.ages)
         for path, value in self._walk(self.mission, ()):
             # A scene's spots are keyed by puzzle and a match's `pairs` maps fragments to
-            # targets: mappings of ids, not a text per band.
-            if not isinstance(value, dict) or not value or path[-1:] in (("spots",), ("pairs",)):
+            # targets, and `voice` maps texts to recordings: mappings, not a text per band.
+            if not isinstance(value, dict) or not value or path[-1:] in (
+                ("spots",), ("pairs",), ("voice",)
+            ):
                 continue
             for age in self.ages:
                 if age not in value:

@@ -47,6 +47,17 @@ TextList: TypeAlias = Annotated[
     ),
 ]
 
+Voices: TypeAlias = Annotated[
+    dict[str, str],
+    Field(
+        description=D_(
+            "Des enregistrements lus à la place de la voix de synthèse : pour chaque texte, sa "
+            "place (ex. « prompt », « feedback.wrong », « hints.0 », « prompt.9-12 ») et un "
+            "fichier WAV ou OGG du dossier de la mission, dit dans la langue de la mission."
+        )
+    ),
+]
+
 
 class Strict(BaseModel):
     """Base of every model: unknown keys are errors, numbers given for strings are accepted."""
@@ -152,6 +163,7 @@ class PuzzleBase(Strict):
             "du message à reformer)."
         ),
     )
+    voice: Voices = Field(default_factory=dict)
 
     def prerequisites(self) -> list[str]:
         """Every puzzle its unlock rules name, each once, in the order written."""
