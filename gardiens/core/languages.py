@@ -7,8 +7,6 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-import yaml
-
 
 def language_file(name: str, language: str, suffix: str) -> str | None:
     """The text of `data/<name>-<language><suffix>`, or None when the language has none."""
@@ -20,5 +18,8 @@ def language_file(name: str, language: str, suffix: str) -> str | None:
 def language_data(name: str, language: str) -> dict[str, Any] | None:
     """The mapping in `data/<name>-<language>.yaml`, or None when the language has none; shared
     between callers, so never changed."""
+    # Imported here: the kiosk's first screen needs none of these files (start-up time).
+    import yaml
+
     text = language_file(name, language, ".yaml")
     return None if text is None else dict(yaml.safe_load(text))

@@ -7,7 +7,6 @@ import functools
 import math
 
 import pygame
-from babel import Locale, UnknownLocaleError
 
 from gardiens.core.commands import StartSetup
 from gardiens.ui.draw import beam, fog_layer, lumi, panel, stars, vertical_gradient
@@ -104,6 +103,8 @@ def language_name(code: str) -> str:
     """A language in its own words (« Français », "English"), capitalised for a button."""
     if code in _OWN_NAMES:
         return _OWN_NAMES[code]
+    from babel import Locale, UnknownLocaleError
+
     try:
         name = Locale.parse(code).get_display_name(code) or code
     except (UnknownLocaleError, ValueError):
