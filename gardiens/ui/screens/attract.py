@@ -8,7 +8,6 @@ import math
 
 import pygame
 
-from gardiens.core.commands import StartSetup
 from gardiens.ui.draw import beam, fog_layer, lumi, panel, stars, vertical_gradient
 from gardiens.ui.kit.screen import Screen
 from gardiens.ui.widgets.base import Widget
@@ -53,6 +52,9 @@ class AttractScreen(Screen):
         self.focus = "start"
 
     def start(self) -> None:
+        # Imported at the first tap, not before the kiosk's first frame (start-up time).
+        from gardiens.core.commands import StartSetup
+
         # A tap in the first instant, while the missions still load, starts the setup once they are in.
         self.app.command_when_ready(StartSetup())
 
