@@ -4,12 +4,13 @@
 from __future__ import annotations
 
 from functools import cache
-from importlib import resources
 from typing import Any
 
 
 def language_file(name: str, language: str, suffix: str) -> str | None:
     """The text of `data/<name>-<language><suffix>`, or None when the language has none."""
+    from importlib import resources  # not needed before the kiosk's first frame (start-up time)
+
     data = resources.files("gardiens.core").joinpath("data", f"{name}-{language}{suffix}")
     return data.read_text(encoding="utf-8") if data.is_file() else None
 
