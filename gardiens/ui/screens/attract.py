@@ -77,7 +77,7 @@ class AttractScreen(Screen):
         beam(surface, lamp.center, angle, self.px(1500), 0.16, (255, 236, 160), 70)
         fog = app.frame.cached(("fog",), lambda: fog_layer(app.size, p.fog, 3))
         offset = int((t * self.px(40)) % self.width)
-        surface.blit(fog, (-offset, 0))
+        surface.blit(fog, (-offset, self.height - fog.get_height()))
         box = pygame.Rect(self.px(120), self.px(170), self.px(1100), self.px(330))
         app.type.block(surface, self._("Les Gardiens du numérique"), box, size=app.metrics.text("giant"),
                        color=(255, 246, 226), bold=True, valign="middle", name="attract-title")
