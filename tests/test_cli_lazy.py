@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -52,3 +54,43 @@ def test_each_command_builds_its_parser_from_its_module(name: str) -> None:
     if module.DESCRIPTION:
         assert choices[name].description == module.DESCRIPTION
     assert choices[name].format_help()
+
+
+# What the kiosk's first frame (the attract screen) does not need: each is imported behind it,
+# when the missions, a catalog edited since compiled, a tap or a picture first asks for it.
+NOT_BEFORE_FIRST_FRAME = (
+    "babel",
+    "yaml",
+    "pydantic",
+    "jinja2",
+    "sqlite3",
+    "socket",
+    "html",
+    "concurrent.futures",
+    "gardiens.core.model",
+    "gardiens.core.commands",
+    "gardiens.core.journal",
+    "gardiens.core.session",
+)
+
+
+def test_the_first_frame_of_play_imports_only_what_it_draws(tmp_path: Path) -> None:
+    code = (
+        "import os, sys\n"
+        "import gardiens.cli.play as play\n"
+        "def first_frame(name):\n"
+        "    if name == play.FIRST_FRAME:\n"
+        "        print(','.join(sorted(sys.modules)), flush=True)\n"
+        "        os._exit(0)\n"
+        "play._mark = first_frame\n"
+        "from gardiens.cli import main\n"
+        "main(['play', '--windowed', '--size', '640x400', '--data-dir', sys.argv[1]])\n"
+    )
+    env = dict(os.environ, SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy")
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True, check=True, env=env
+    )
+    loaded = set(out.stdout.strip().split(","))
+    assert "gardiens.ui.screens.attract" in loaded  # the frame was drawn
+    early = [name for name in NOT_BEFORE_FIRST_FRAME if name in loaded]
+    assert early == []
