@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from gardiens.core.kiosk import KioskSettings
     from gardiens.core.model import Mission
     from gardiens.core.service import ServiceNotifier
+    from gardiens.net.link import KioskLink
     from gardiens.ui.app import App
 
 log = logging.getLogger(__name__)
@@ -129,6 +130,7 @@ class _Start:
         self.data_dir = data_dir
         self.notifier = notifier
         self.journal: Journal | None = None
+        self.link: KioskLink | None = None
         self.status = 0
 
     def load(self) -> _Loaded | None:
@@ -188,6 +190,12 @@ class _Start:
         if not self.args.watch:
             # An author's preview waits while its author edits: no idle prompt, no panel.
             KioskAttendant(app, data_dir=self.data_dir, settings=loaded.settings)
+        if loaded.settings.link is not None and not self.args.watch:
+            # Imported only here: a kiosk standing alone loads no network code at all.
+            from gardiens.net.link import KioskLink
+
+            self.link = app.link = KioskLink(loaded.settings.link, loaded.settings)
+            self.link.start()
         if self.args.watch:
             from gardiens.ui.preview.layer import preview_for
 
@@ -196,6 +204,8 @@ class _Start:
         self.notifier.ready()
 
     def close(self) -> None:
+        if self.link is not None:
+            self.link.stop()
         if self.journal is not None:
             self.journal.close()
 

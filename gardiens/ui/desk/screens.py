@@ -28,6 +28,7 @@ from gardiens.core.model import AgeBand, Mission
 from gardiens.core.session import Lifecycle, Outcome, PuzzleState, Reply
 from gardiens.i18n.format import format_countdown, format_duration
 from gardiens.i18n.interface import N_
+from gardiens.i18n.ready_hints import READY_HINTS
 from gardiens.i18n.refusals import REFUSAL_MESSAGES
 from gardiens.ui.desk.base import RESUME_SECONDS, Attendant
 from gardiens.ui.draw import focus_ring, lumi, panel
@@ -52,15 +53,6 @@ DESK_GOOD: Color = (120, 220, 160)
 DESK_WARN: Color = (255, 200, 70)
 DESK_ALERT: Color = (255, 128, 108)
 
-# Ready-made words of encouragement, sent to the team in its own language.
-READY_HINTS: tuple[str, ...] = (
-    N_("Relisez la consigne ensemble."),
-    N_("Regardez bien l'image."),
-    N_("Chacun donne son idée, puis choisissez ensemble."),
-    N_("Vous y êtes presque, continuez !"),
-    N_("Essayez une autre énigme, puis revenez."),
-    N_("Demandez de l'aide à l'animateur."),
-)
 ADD_MINUTES = (1, 5)
 MAX_MINUTES = 60
 
