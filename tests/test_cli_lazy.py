@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -10,6 +11,8 @@ from pathlib import Path
 import pytest
 
 from gardiens.cli import COMMANDS, build_parser, command_module, main
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def test_help_lists_every_command_without_importing_them() -> None:
@@ -86,9 +89,17 @@ def test_the_first_frame_of_play_imports_only_what_it_draws(tmp_path: Path) -> N
         "from gardiens.cli import main\n"
         "main(['play', '--windowed', '--size', '640x400', '--data-dir', sys.argv[1]])\n"
     )
-    env = dict(os.environ, SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy")
+    # The compiled catalogs only: a checkout may leave a `.po` a trace newer than its `.mo`, which
+    # is then compiled (with Babel) as an author's edit would be.
+    locales = tmp_path / "locales"
+    for mo in (ROOT / "locales").glob("*/LC_MESSAGES/*.mo"):
+        copy = locales / mo.relative_to(ROOT / "locales")
+        copy.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(mo, copy)
+    env = dict(os.environ, SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy", GARDIENS_LOCALES=str(locales))
+    data = tmp_path / "data"
     out = subprocess.run(
-        [sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True, check=True, env=env
+        [sys.executable, "-c", code, str(data)], capture_output=True, text=True, check=True, env=env
     )
     loaded = set(out.stdout.strip().split(","))
     assert "gardiens.ui.screens.attract" in loaded  # the frame was drawn

@@ -203,8 +203,8 @@ class Assets:
         pending = self._pending.get(key)
         if pending is None:
             if self._worker is None:
-                # Imported with the first picture asked for: not before the kiosk's first frame.
-                from concurrent.futures import ThreadPoolExecutor
+                # Imported with the first picture asked for, not before the kiosk's first frame.
+                from concurrent.futures import ThreadPoolExecutor  # lazy: start-up
 
                 self._worker = ThreadPoolExecutor(1, thread_name_prefix="gardiens-pictures")
             self._pending[key] = self._worker.submit(self._load_fitted, path, size)

@@ -362,8 +362,8 @@ class Music:
     def _making(self, name: str) -> Generator[bool, None, None]:
         wav = yield from _slices(_wav(name))
         if self._converter is None:
-            # Imported with the first music made: not before the kiosk's first frame.
-            from concurrent.futures import ThreadPoolExecutor
+            # Imported with the first music made, not before the kiosk's first frame.
+            from concurrent.futures import ThreadPoolExecutor  # lazy: start-up
 
             self._converter = ThreadPoolExecutor(1, thread_name_prefix="gardiens-music")
         converted: Future[pygame.mixer.Sound] = self._converter.submit(_load, wav)

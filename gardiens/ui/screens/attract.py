@@ -52,8 +52,8 @@ class AttractScreen(Screen):
         self.focus = "start"
 
     def start(self) -> None:
-        # Imported at the first tap, not before the kiosk's first frame (start-up time).
-        from gardiens.core.commands import StartSetup
+        # Imported at the first tap, not before the kiosk's first frame.
+        from gardiens.core.commands import StartSetup  # lazy: start-up
 
         # A tap in the first instant, while the missions still load, starts the setup once they are in.
         self.app.command_when_ready(StartSetup())
@@ -105,7 +105,8 @@ def language_name(code: str) -> str:
     """A language in its own words (« Français », "English"), capitalised for a button."""
     if code in _OWN_NAMES:
         return _OWN_NAMES[code]
-    from babel import Locale, UnknownLocaleError
+    # Babel's locale data, for a language the kiosk has no name of its own for.
+    from babel import Locale, UnknownLocaleError  # lazy: start-up
 
     try:
         name = Locale.parse(code).get_display_name(code) or code
