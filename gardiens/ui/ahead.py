@@ -172,9 +172,14 @@ class Ahead:
         jobs += [self._sound(name) for name in sounds if name in first]
 
         state = app.state
-        if state.lifecycle is Lifecycle.ATTRACT and self._tidied != state.session_id:
-            jobs.append(self._tidy(state.session_id))
-        if not app.frame.canvases_ready():
+        # Once per wait on the attract screen: between two teams there is no session, so the
+        # events recorded so far tell one wait from the next.
+        visit = app.session.version
+        if state.lifecycle is Lifecycle.ATTRACT and self._tidied != visit:
+            jobs.append(self._tidy(visit))
+        # Not while the kiosk waits for a team: what the paper and the copy under an overlay
+        # cost (8 MB each at 1920×1080) is paid once, by the tap that brings a team in.
+        if state.lifecycle is not Lifecycle.ATTRACT and not app.frame.canvases_ready():
             jobs.append(self._canvases())
         jobs += [self._letters(*face) for face in self._faces() if self._letters_left(*face)]
         if app.language not in self._formats:
@@ -249,9 +254,15 @@ class Ahead:
             yield WAIT
         yield HEAVY
         # What was prepared for the last team goes: its mission's pictures are read again when
-        # the next team chooses it (ahead of its map); the pages they held go back to the system.
+        # the next team chooses it (ahead of its map), its texts, buttons and full-screen layers
+        # are drawn again when shown (the attract screen's own at its next frame); the pages
+        # they held go back to the system. A kiosk waits here most of the day.
         self._prepared.clear()
+        self._scratch = None
         app.assets.clear_images()
+        app.assets.clear_text()
+        app.looks.clear()
+        app.frame.forget()
         gc.unfreeze()
         gc.collect()
         gc.freeze()

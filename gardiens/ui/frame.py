@@ -56,6 +56,13 @@ class Frame:
             self.layers[full] = surface
         return surface
 
+    def forget(self) -> None:
+        """Let go of every full-screen layer and of the copy under an overlay; the screens shown
+        draw theirs again when they next paint."""
+        self.layers.clear()
+        self.under = None
+        self.app.dirty = True
+
     def follow_clock(self, follower: Follower) -> None:
         """About once a second: the countdown alone is repainted when nothing else changed."""
         change = follower.tick()
