@@ -33,7 +33,7 @@ from gardiens.ui.theme import TEXT_SIZES
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from gardiens.core.model import Puzzle
+    from gardiens.core.model import Mission, Puzzle
     from gardiens.ui.kit.screen import Screen, Shell
 
 log = logging.getLogger(__name__)
@@ -180,6 +180,12 @@ class Ahead:
             jobs.append(self._locale_data(app.language))
         jobs += [self._sound(name) for name in sounds if name in answers]
         mission = app.mission
+        # The map, once a team has chosen its mission: its scene's picture read (on the worker)
+        # and its spots placed before « C'est parti ! » opens it.
+        if mission is not None and state.lifecycle in (Lifecycle.SETUP, Lifecycle.BRIEFING):
+            scene_key: tuple[Any, ...] = ("map", mission.id, app.size, app.settings, app.language)
+            if scene_key not in self._prepared:
+                jobs.append(self._screen(lambda: MapScreen(app), scene_key))
         # The mission's music, once a team has chosen it: ready before the map shows.
         if mission is not None and app.music is not None and state.lifecycle in _MUSIC_NEEDED:
             jobs += [self._music(name) for name in app.music.unprepared(mission.theme)]
@@ -195,6 +201,12 @@ class Ahead:
                     key = (puzzle.id, app.size, app.settings, app.language)
                     if key not in self._prepared:
                         jobs.append(self._puzzle(puzzle, key))
+        # Under the feedback of a solve, the map's scene as the solve left it: ready for the tap
+        # that closes the feedback (the map itself stays, laid out; only its scene changes).
+        base = app.stack[0] if app.stack else None
+        if (mission is not None and isinstance(base, MapScreen) and len(app.stack) > 1
+                and isinstance(app.top, FeedbackPanel)):
+            jobs.append(self._map_scene(base, mission))
         upcoming = self._next_screen()
         if upcoming is not None:
             ahead = (upcoming, id(app.stack[0]), app.session.version, app.size, app.settings,
@@ -253,6 +265,10 @@ class Ahead:
         gc.collect()
         gc.freeze()
         self._tidied = session
+
+    def _map_scene(self, screen: MapScreen, mission: Mission) -> Job:
+        yield HEAVY
+        screen.scene(mission)
 
     def _canvases(self) -> Job:
         yield HEAVY

@@ -3,8 +3,9 @@ alone, and the full-screen layers drawn once per size and theme."""
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import pygame
 
@@ -18,12 +19,17 @@ if TYPE_CHECKING:
     from gardiens.ui.input import Input
     from gardiens.ui.kit.screen import Shell
 
+T = TypeVar("T")
+
 # The key of the paper background among the surfaces drawn once per size and theme.
 PAPER = ("paper",)
 # Full-screen layers kept: a screen needs up to about eight (paper, scene in colour and in grey,
 # fog, glow, the victory scene…); beyond, the least recently used goes. Unbounded, every mission
 # played added its scene and its victory in each language, 8 MB each at 1920×1080.
 LAYERS_KEPT = 12
+# Layouts worked out once and kept (a map's spots: a few hundred milliseconds of nudging on a
+# crowded scene, a few rectangles kept); a handful of missions, sizes and languages.
+LAYOUTS_KEPT = 8
 
 
 class Frame:
@@ -33,6 +39,7 @@ class Frame:
         self.app = app
         self.touch = touch
         self.layers: SurfaceCache[tuple[Any, ...], pygame.Surface] = SurfaceCache(LAYERS_KEPT, 1 << 62)
+        self.layouts: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
         # The screens under an overlay as last drawn, and which screens they were.
         self.under: tuple[tuple[int, ...], pygame.Surface] | None = None
         # Only the countdown's second changed since the last frame.
@@ -52,6 +59,18 @@ class Frame:
             surface = build()
             self.layers[full] = surface
         return surface
+
+    def remembered(self, key: tuple[Any, ...], work: Callable[[], T]) -> T:
+        """A layout worked out once for `key` (which says all it depends on) and kept, the least
+        recently used going first: a screen laid out again, or prepared ahead, finds it."""
+        layouts = self.layouts
+        if key in layouts:
+            layouts.move_to_end(key)
+            return cast("T", layouts[key])
+        result = layouts[key] = work()
+        while len(layouts) > LAYOUTS_KEPT:
+            layouts.popitem(last=False)
+        return result
 
     def follow_clock(self, follower: Follower) -> None:
         """About once a second: the countdown alone is repainted when nothing else changed."""
