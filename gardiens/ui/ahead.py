@@ -21,12 +21,15 @@ from typing import TYPE_CHECKING, Any
 
 import pygame
 
+from gardiens.core.languages import language_data
+from gardiens.core.pseudonym import KEYS_LANGUAGE, NAMES
 from gardiens.core.session import Lifecycle, PuzzleState
 from gardiens.i18n.format import format_duration
 from gardiens.ui.screens.ending import DebriefScreen, TimeUpScreen, VictoryScreen
 from gardiens.ui.screens.lobby import BriefingScreen, SetupScreen
 from gardiens.ui.screens.play import FeedbackPanel, MapScreen, PuzzleScreen
 from gardiens.ui.screens.route import root_screen_for
+from gardiens.ui.screens.story import draw_speakers
 from gardiens.ui.text import SHRINK_STEP
 from gardiens.ui.theme import TEXT_SIZES
 
@@ -77,6 +80,7 @@ class Ahead:
         self._loaded: dict[tuple[Any, ...], int] = {}
         self._formats: set[str] = set()
         self._tidied: object = ()
+        self._names_read = False
         self._scratch: pygame.Surface | None = None
         # Seconds spent preparing since the App opened (reported by `gardiens bench`).
         self.spent = 0.0
@@ -173,6 +177,8 @@ class Ahead:
         state = app.state
         if state.lifecycle is Lifecycle.ATTRACT and self._tidied != state.session_id:
             jobs.append(self._tidy(state.session_id))
+        if state.lifecycle is Lifecycle.ATTRACT and not self._names_read:
+            jobs.append(self._team_names())
         if not app.frame.canvases_ready():
             jobs.append(self._canvases())
         jobs += [self._letters(*face) for face in self._faces() if self._letters_left(*face)]
@@ -201,6 +207,11 @@ class Ahead:
                     key = (puzzle.id, app.size, app.settings, app.language)
                     if key not in self._prepared:
                         jobs.append(self._puzzle(puzzle, key))
+        # The speakers of the story panels a solve may open.
+        if mission is not None and state.lifecycle is Lifecycle.PLAYING and mission.events:
+            speakers = ("speakers", app.size, app.settings)
+            if speakers not in self._prepared:
+                jobs.append(self._speakers(speakers))
         # Under the feedback of a solve, the map's scene as the solve left it: ready for the tap
         # that closes the feedback (the map itself stays, laid out; only its scene changes).
         base = app.stack[0] if app.stack else None
@@ -261,10 +272,28 @@ class Ahead:
         yield HEAVY
         # What was prepared for the last team is left to the caches, which keep what they can.
         self._prepared.clear()
+        self.app.frame.forget_latest()
         gc.unfreeze()
         gc.collect()
         gc.freeze()
         self._tidied = session
+
+    def _team_names(self) -> Job:
+        """The word lists a team's pseudonym is drawn from, read at the touch that starts a visit."""
+        yield HEAVY
+        language_data(NAMES, KEYS_LANGUAGE)
+        self._names_read = True
+
+    def _speakers(self, key: tuple[Any, ...]) -> Job:
+        yield HEAVY
+        draw_speakers(self.app, self._scratch_surface())
+        self._prepared.add(key)
+
+    def _scratch_surface(self) -> pygame.Surface:
+        """The off-screen surface preparation draws on, the size of the window."""
+        if self._scratch is None or self._scratch.get_size() != self.app.size:
+            self._scratch = pygame.Surface(self.app.size)
+        return self._scratch
 
     def _map_scene(self, screen: MapScreen, mission: Mission) -> Job:
         yield HEAVY
@@ -333,12 +362,11 @@ class Ahead:
         while not all(app.assets.request_image(path, size) for path, size in asked):
             yield WAIT
         yield HEAVY
-        if self._scratch is None or self._scratch.get_size() != app.size:
-            self._scratch = pygame.Surface(app.size)
+        scratch = self._scratch_surface()
         blocks: list[Callable[[], object]] = []
         app.type.deferred = blocks
         try:
-            screen.draw(self._scratch)
+            screen.draw(scratch)
         finally:
             app.type.deferred = None
         yield None
@@ -347,7 +375,7 @@ class Ahead:
             yield None
         # Drawn once more as it will be: its buttons' looks are kept for the first real frame.
         yield HEAVY
-        screen.draw(self._scratch)
+        screen.draw(scratch)
         self._prepared.add(key)
 
 

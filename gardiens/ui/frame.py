@@ -40,6 +40,8 @@ class Frame:
         self.touch = touch
         self.layers: SurfaceCache[tuple[Any, ...], pygame.Surface] = SurfaceCache(LAYERS_KEPT, 1 << 62)
         self.layouts: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
+        # The last surface built under each name, with what it was built from (see `latest`).
+        self.lasts: dict[str, tuple[tuple[Any, ...], pygame.Surface]] = {}
         # The screens under an overlay as last drawn, and which screens they were.
         self.under: tuple[tuple[int, ...], pygame.Surface] | None = None
         # Only the countdown's second changed since the last frame.
@@ -71,6 +73,18 @@ class Frame:
         while len(layouts) > LAYOUTS_KEPT:
             layouts.popitem(last=False)
         return result
+
+    def latest(self, name: str, key: tuple[Any, ...], build: Callable[[], pygame.Surface]) -> pygame.Surface:
+        """The surface last built under `name`, if it was built for `key`; else built anew in its
+        place. One per name: a screen prepared ahead leaves it to the screen then shown."""
+        kept = self.lasts.get(name)
+        if kept is None or kept[0] != key:
+            kept = self.lasts[name] = (key, build())
+        return kept[1]
+
+    def forget_latest(self) -> None:
+        """Let go of the surfaces `latest` keeps (between two teams)."""
+        self.lasts.clear()
 
     def follow_clock(self, follower: Follower) -> None:
         """About once a second: the countdown alone is repainted when nothing else changed."""

@@ -36,6 +36,8 @@ class Backdrop(Protocol):
 
     def remembered(self, key: tuple[Any, ...], work: Callable[[], T]) -> T: ...
 
+    def latest(self, name: str, key: tuple[Any, ...], build: Callable[[], pygame.Surface]) -> pygame.Surface: ...
+
 
 class Canvases(Backdrop, Protocol):
     """The full-screen layers, as the work done ahead of time sees them."""
@@ -43,6 +45,8 @@ class Canvases(Backdrop, Protocol):
     def canvases_ready(self) -> bool: ...
 
     def prepare_canvases(self) -> None: ...
+
+    def forget_latest(self) -> None: ...
 
 
 class Pointer(Protocol):

@@ -207,7 +207,6 @@ class MapScreen(Screen):
         self.chatty = True
         self._solved: int | None = None
         self._cheered_at: float | None = None
-        self._layer: tuple[tuple[object, ...], pygame.Surface] | None = None
 
     def strip(self) -> pygame.Rect:
         """The strip of findings along the bottom, right of Lumi."""
@@ -360,10 +359,10 @@ class MapScreen(Screen):
         progress = self.progress(mission)
         area = self.area()
         path = self.path(mission)
-        key = (mission.id, area.size, path, progress)
-        if self._layer is None or self._layer[0] != key:
-            self._layer = (key, scene_layer(self.app, mission, area.size, path, progress))
-        return self._layer[1]
+        key = (mission.id, area.size, path, progress, self.app.palette)
+        # Kept by the frame, not the screen: the map prepared ahead hands its scene to the one shown.
+        return self.app.frame.latest("map-scene", key,
+                                     lambda: scene_layer(self.app, mission, area.size, path, progress))
 
     def ending_scene(self, *, restored: bool) -> pygame.Surface:
         """The whole window covered by the scene: restored (full colour, no fog, every spot lit)
