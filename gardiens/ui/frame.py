@@ -46,6 +46,8 @@ class Frame:
         self.under: tuple[tuple[int, ...], pygame.Surface] | None = None
         # Only the countdown's second changed since the last frame.
         self.countdown_only = False
+        # The only part of the window a press changed since the last frame (a button sinking).
+        self.touched: pygame.Rect | None = None
 
     def background(self) -> pygame.Surface:
         """The warm paper gradient behind ordinary screens, drawn once per size and theme."""
@@ -86,6 +88,10 @@ class Frame:
         """Let go of the surfaces `latest` keeps (between two teams)."""
         self.lasts.clear()
 
+    def press_changed(self, area: pygame.Rect) -> None:
+        """A finger came down on a widget: only its look changes, inside `area`."""
+        self.touched = area if self.touched is None else self.touched.union(area)
+
     def follow_clock(self, follower: Follower) -> None:
         """About once a second: the countdown alone is repainted when nothing else changed."""
         change = follower.tick()
@@ -104,10 +110,13 @@ class Frame:
         if app.dirty or animating or touch.overlay_touched:
             changed = app.dirty
             app.dirty = touch.overlay_touched = self.countdown_only = False
+            self.touched = None
             guard(self.draw, changed)
             pygame.display.flip()
             if animating and ahead is not None:
                 guard(ahead.animation_frame, started, app.top is not None and app.top.ambient)
+        elif self.touched is not None:
+            guard(self.draw_touched)
         elif self.countdown_only:
             self.countdown_only = False
             guard(self.draw_countdown)
@@ -130,6 +139,22 @@ class Frame:
         area = hud.timer.inflate(app.metrics.px(8), app.metrics.px(8))
         app.surface.blit(self.background(), area, area)
         hud.draw(app.surface, only_timer=True)
+        pygame.display.update(area)
+
+    def draw_touched(self) -> None:
+        """The frame a finger comes down on a button: the screens drawn as usual, but only the
+        pixels around that button are touched, and only they are sent to the display."""
+        app = self.app
+        area = self.touched
+        self.touched = None
+        if area is None or app.surface is None:
+            return
+        area = area.clip(app.surface.get_rect())
+        app.surface.set_clip(area)
+        try:
+            self.draw()
+        finally:
+            app.surface.set_clip(None)
         pygame.display.update(area)
 
     def draw(self, changed: bool = True) -> None:

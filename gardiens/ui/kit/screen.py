@@ -48,6 +48,8 @@ class Canvases(Backdrop, Protocol):
 
     def forget_latest(self) -> None: ...
 
+    def press_changed(self, area: pygame.Rect) -> None: ...
+
 
 class Pointer(Protocol):
     """The finger on the screen: what it presses, what it drags and where."""
