@@ -41,6 +41,14 @@ READ_SECONDS = 0.5
 ARRIVAL_READS = 6
 # A start that shows nothing for this long is reported as failed rather than waited on.
 STARTUP_TIMEOUT = 60.0
+# The goals of a kiosk on a small board: start-up within this many times bare pygame-ce's, the
+# 99th percentile of frames (ms) for a team that reads and for one that touches without reading,
+# idle CPU within this many times bare pygame-ce's, and memory after one playthrough (MB).
+STARTUP_RATIO = 2.0
+FRAME_READING_MS = 4.0
+FRAME_RUSHED_MS = 8.0
+IDLE_RATIO = 2.0
+RSS_MB = 150.0
 
 def _bare_startup(size: tuple[int, int]) -> str:
     """Bare pygame-ce's start-up to its first frame, as a script."""
@@ -339,6 +347,8 @@ def _measured(idle_seconds: float, startup_runs: int, read_seconds: float,
     bare_startup = statistics.median(bare_runs)
     startup = statistics.median(first_runs)
     frames, rss, prepared = _playthrough_frames(read_seconds, size)
+    # The same playthrough by a team that touches as soon as a screen is up: nothing is ahead.
+    rushed, _rss, _prepared = _playthrough_frames(0.0, size)
     bare = _bare_frames(size=size)
     idle = _idle_share(idle_seconds, partial(_app_idle, size))
     bare_idle = _idle_share(idle_seconds, partial(_bare_idle, size))
@@ -352,6 +362,9 @@ def _measured(idle_seconds: float, startup_runs: int, read_seconds: float,
         "frame_ms_p99": round(_percentile(frames, 0.99), 2),
         "frames_measured": len(frames),
         "read_seconds": read_seconds,
+        "rushed_frame_ms_p50": round(_percentile(rushed, 0.5), 2),
+        "rushed_frame_ms_p99": round(_percentile(rushed, 0.99), 2),
+        "rushed_frames_measured": len(rushed),
         "prepared_ahead_ms": round(prepared, 1),
         "bare_frame_ms_p99": round(_percentile(bare, 0.99), 2),
         "idle_cpu_pct": round(idle, 2),
@@ -359,9 +372,11 @@ def _measured(idle_seconds: float, startup_runs: int, read_seconds: float,
         "idle_seconds": idle_seconds,
         "rss_mb": round(rss, 1),
         "targets": {
-            "startup_within_3x_bare": startup <= 3 * bare_startup,
-            "frame_p99_within_8ms": _percentile(frames, 0.99) <= 8.0,
-            "idle_cpu_within_2x_bare": idle <= 2 * max(bare_idle, 0.1),
+            "startup_within_2x_bare": startup <= STARTUP_RATIO * bare_startup,
+            "frame_p99_reading_within_4ms": _percentile(frames, 0.99) <= FRAME_READING_MS,
+            "frame_p99_rushed_within_8ms": _percentile(rushed, 0.99) <= FRAME_RUSHED_MS,
+            "idle_cpu_within_2x_bare": idle <= IDLE_RATIO * max(bare_idle, 0.1),
+            "rss_within_150mb": rss <= RSS_MB,
         },
         "video_driver": os.environ.get("SDL_VIDEODRIVER", ""),
         "size": f"{size[0]}x{size[1]}",
@@ -369,11 +384,62 @@ def _measured(idle_seconds: float, startup_runs: int, read_seconds: float,
     }
 
 
+def table(results: dict[str, Any], _: Gettext) -> list[list[str]]:
+    """The figures as rows: what, the game's, bare pygame-ce's, their ratio, the goal, held or not."""
+    targets = results["targets"]
+
+    def ratio(mine: float, bare: float) -> str:
+        return f"{mine / bare:.1f}×" if bare > 0 else "—"
+
+    def held(key: str) -> str:
+        return _("tenu") if targets[key] else _("NON tenu")
+
+    startup, bare_startup = results["startup_ms"], results["bare_startup_ms"]
+    idle, bare_idle = results["idle_cpu_pct"], results["bare_idle_cpu_pct"]
+    bare_frame = results["bare_frame_ms_p99"]
+    reading = _("équipe qui lit {seconds:g} s").format(seconds=results["read_seconds"])
+    return [
+        [_("démarrage (ms)"), f"{startup:.0f}", f"{bare_startup:.0f}", ratio(startup, bare_startup),
+         f"≤ {STARTUP_RATIO:g}×", held("startup_within_2x_bare")],
+        [_("image p99 (ms), {who}").format(who=reading), f"{results['frame_ms_p99']:.1f}",
+         f"{bare_frame:.1f}", ratio(results["frame_ms_p99"], bare_frame),
+         f"≤ {FRAME_READING_MS:g} ms", held("frame_p99_reading_within_4ms")],
+        [_("image p99 (ms), équipe qui ne lit pas"), f"{results['rushed_frame_ms_p99']:.1f}",
+         f"{bare_frame:.1f}", ratio(results["rushed_frame_ms_p99"], bare_frame),
+         f"≤ {FRAME_RUSHED_MS:g} ms", held("frame_p99_rushed_within_8ms")],
+        [_("image p50 (ms), {who}").format(who=reading), f"{results['frame_ms_p50']:.1f}", "", "", "", ""],
+        [_("CPU au repos (%)"), f"{idle:.1f}", f"{bare_idle:.1f}", ratio(idle, max(bare_idle, 0.1)),
+         f"≤ {IDLE_RATIO:g}×", held("idle_cpu_within_2x_bare")],
+        [_("mémoire après une partie (MB)"), f"{results['rss_mb']:.0f}", "", "", f"≤ {RSS_MB:g} MB",
+         held("rss_within_150mb")],
+    ]
+
+
+def show(results: dict[str, Any], _: Gettext) -> None:
+    """The table, its columns aligned, then what was measured and where."""
+    head = [_("mesure"), "gardiens", _("pygame-ce nu"), _("rapport"), _("objectif"), ""]
+    rows = [head, *table(results, _)]
+    widths = [max(len(row[i]) for row in rows) for i in range(len(head))]
+    for number, row in enumerate(rows):
+        figures = (cell.rjust(width) for cell, width in zip(row[1:5], widths[1:5], strict=True))
+        cells = [row[0].ljust(widths[0]), *figures, row[5]]
+        print("  ".join(cells).rstrip())
+        if number == 0:
+            print("  ".join("─" * width for width in widths[:5]) + "  " + "─" * widths[5])
+    print()
+    print(_("{size}, {cpus} cœur(s), pilote vidéo {driver} ; {frames} images mesurées en lisant, "
+            "{rushed} sans lire ; prêt pour « toucher pour commencer » à {ready:.0f} ms.").format(
+        size=results["size"], cpus=results["cpus"], driver=results["video_driver"] or "—",
+        frames=results["frames_measured"], rushed=results["rushed_frames_measured"],
+        ready=results["missions_ready_ms"]))
+
+
 def run(args: argparse.Namespace) -> int:
+    from gardiens.i18n.interface import cli_translator
+
     results = measure(args.idle_seconds, args.startup_runs, args.read_seconds, args.size, args.cpus)
     if args.json:
         print(json.dumps(results, indent=2))
     else:
-        for key, value in results.items():
-            print(f"{key:>20}: {value}")
+        show(results, cli_translator().gettext)
     return 0

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from gardiens.core.kiosk import KioskSettings
     from gardiens.core.model import Mission
     from gardiens.core.service import ServiceNotifier
+    from gardiens.net.link import KioskLink
     from gardiens.ui.app import App
 
 log = logging.getLogger(__name__)
@@ -73,7 +74,12 @@ def run(args: argparse.Namespace) -> int:
     # preview keeps no record, so it holds nothing. Refused here, before any window opens.
     lock = DataFolderLock(folder)
     if not args.watch:
-        lock.acquire()
+        try:
+            lock.acquire()
+        except OSError as error:
+            # A folder that cannot even hold the lock cannot hold the journal: the game plays on
+            # with one in memory and says so on screen; there is nothing on disk to guard.
+            log.error("the data folder %s cannot be locked (%s)", folder, error)
     # SDL would turn SIGTERM into a window-close event, which a kiosk ignores; let Python handle
     # the signal instead and stop the loop cleanly so the journal is closed.
     os.environ["SDL_NO_SIGNAL_HANDLERS"] = "1"
@@ -122,6 +128,7 @@ class _Start:
         self.data_dir = data_dir
         self.notifier = notifier
         self.journal: Journal | None = None
+        self.link: KioskLink | None = None
         self.status = 0
 
     def load(self) -> _Loaded | None:
@@ -171,7 +178,7 @@ class _Start:
             message = cli_translator().gettext("réglages de la borne ignorés : {problem}")
             say(message.format(problem=loaded.problem))
         # An author's preview keeps no record: its sessions are tests, not teams.
-        self.journal = Journal.memory() if self.args.watch else Journal.open(self.data_dir)
+        self.journal = Journal.memory() if self.args.watch else Journal.open_or_memory(self.data_dir)
         if self.args.kiosk:
             offered = {**{mid: m for mid, (m, _) in loaded.library.items()}, **loaded.missions}
             open_for_the_day(self.journal, offered, self.data_dir, loaded.settings, now=SystemClock().now())
@@ -181,6 +188,12 @@ class _Start:
         if not self.args.watch:
             # An author's preview waits while its author edits: no idle prompt, no panel.
             KioskAttendant(app, data_dir=self.data_dir, settings=loaded.settings)
+        if loaded.settings.link is not None and not self.args.watch:
+            # Imported only here: a kiosk standing alone loads no network code at all.
+            from gardiens.net.link import KioskLink
+
+            self.link = app.link = KioskLink(loaded.settings.link, loaded.settings)
+            self.link.start()
         if self.args.watch:
             from gardiens.ui.preview.layer import preview_for
 
@@ -189,6 +202,8 @@ class _Start:
         self.notifier.ready()
 
     def close(self) -> None:
+        if self.link is not None:
+            self.link.stop()
         if self.journal is not None:
             self.journal.close()
 

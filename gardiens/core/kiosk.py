@@ -1,13 +1,71 @@
-"""Kiosk settings: retention, idle and stuck thresholds, music, read from `kiosk.toml` in the data folder."""
+"""Kiosk settings: retention, idle and stuck thresholds, music, the read-aloud voice, the
+optional link to the venue's broker; read from `kiosk.toml` in the data folder."""
 
 from __future__ import annotations
 
 import tomllib
 from pathlib import Path
+from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, model_validator
 
 SETTINGS_FILE = "kiosk.toml"
+
+
+class VoiceSettings(BaseModel):
+    """The engine that reads texts aloud (`[voice]` in `kiosk.toml`).
+
+    `engine = "command"` runs `command`, a template in which {text}, {output}, {language} and
+    {voice} are replaced (the text goes to its standard input when there is no {text}; its
+    standard output is the WAV when there is no {output}): a venue plugs a Piper model file
+    this way, without code. `version` names what the command reads (a model file's version):
+    changing it renders every text again.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    engine: Literal["espeak-ng", "command"] = "espeak-ng"
+    command: str | None = None
+    version: str = ""
+    # The voice of each language (an espeak-ng voice, or what the command's {voice} becomes).
+    voices: dict[str, str] = Field(default_factory=dict)
+    # Words per minute (espeak-ng): slower than its default of 175, for children.
+    rate: int = Field(default=140, ge=80, le=260)
+
+    @model_validator(mode="after")
+    def _command_given(self) -> VoiceSettings:
+        if self.engine == "command" and not self.command:
+            raise ValueError('engine = "command" needs a command')
+        return self
+
+
+class LinkSettings(BaseModel):
+    """`[link]`: this kiosk joins the venue's MQTT broker (docs/network.md). Without the section
+    the kiosk stands alone: no broker, no network thread."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    host: str = Field(min_length=1, max_length=253)
+    port: int = Field(default=1883, ge=1, le=65535)
+    # The kiosk's name in the topics: letters, digits and dashes, so it is one topic level.
+    kiosk: str = Field(pattern=r"^[a-z0-9][a-z0-9-]{0,31}$")
+    # The broker account; the kiosk id when not given (deploy/mosquitto makes one per kiosk).
+    username: str | None = Field(default=None, min_length=1, max_length=64)
+    password: SecretStr | None = None
+    # A file holding the password (first line), so kiosk.toml can be readable by more people.
+    password_file: Path | None = None
+    # With a CA file the link speaks TLS (port 8883 by convention).
+    ca_file: Path | None = None
+    prefix: str = Field(default="gardiens/v1", pattern=r"^[A-Za-z0-9_-]+(/[A-Za-z0-9_-]+)*$")
+
+    def account(self) -> str:
+        return self.username or self.kiosk
+
+    def secret(self) -> str | None:
+        """The password, read from `password_file` when one is named (OSError if it cannot be)."""
+        if self.password_file is not None:
+            return self.password_file.read_text(encoding="utf-8").splitlines()[0].strip()
+        return self.password.get_secret_value() if self.password is not None else None
 
 
 class KioskSettings(BaseModel):
@@ -26,6 +84,8 @@ class KioskSettings(BaseModel):
     # Whether a team hears the mission's music before choosing otherwise in the accessibility
     # panel: a venue where several kiosks share a room may want it off.
     music: bool = True
+    voice: VoiceSettings = Field(default_factory=VoiceSettings)
+    link: LinkSettings | None = None
 
 
 def load_settings(data_dir: Path) -> tuple[KioskSettings, str | None]:

@@ -69,9 +69,11 @@ MARKER_DOMAINS: dict[str, str] = {"D_": SCHEMA_DOMAIN}
 # `# Translators: …` just above a marked string reaches the translator's tool.
 COMMENT_TAGS = ("Translators:",)
 # Interface strings read by adults, in « vous » whatever the mission: the facilitator's desk
-# (it has its own translator), the families' debrief sheet, the author's live preview. Every
-# other interface string that says « vous » needs a « tu » form in the French catalog.
-ADULT_SOURCES: tuple[str, ...] = ("gardiens/ui/desk/", "gardiens/reports/", "gardiens/ui/preview/")
+# (it has its own translator) and its ready-made messages, the families' debrief sheet, the
+# author's live preview. Every other interface string that says « vous » needs a « tu » form in
+# the French catalog.
+ADULT_SOURCES: tuple[str, ...] = (
+    "gardiens/ui/desk/", "gardiens/i18n/ready_hints.py", "gardiens/reports/", "gardiens/ui/preview/")
 # Wide enough that most sentences stay on one line in a .po, as the mission catalogs were written.
 PO_WIDTH = 100
 

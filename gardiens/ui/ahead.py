@@ -25,6 +25,7 @@ from gardiens.core.languages import language_data
 from gardiens.core.pseudonym import KEYS_LANGUAGE, NAMES
 from gardiens.core.session import Lifecycle, PuzzleState
 from gardiens.i18n.format import format_duration
+from gardiens.ui.bounded import release_heap
 from gardiens.ui.screens.ending import DebriefScreen, TimeUpScreen, VictoryScreen
 from gardiens.ui.screens.lobby import BriefingScreen, SetupScreen
 from gardiens.ui.screens.play import FeedbackPanel, MapScreen, PuzzleScreen
@@ -270,12 +271,15 @@ class Ahead:
         while app.top is None or app.time - app.top.opened_at < TIDY_AFTER:
             yield WAIT
         yield HEAVY
-        # What was prepared for the last team is left to the caches, which keep what they can.
+        # What was prepared for the last team goes: its mission's pictures are read again when
+        # the next team chooses it (ahead of its map); the pages they held go back to the system.
         self._prepared.clear()
         self.app.frame.forget_latest()
+        app.assets.clear_images()
         gc.unfreeze()
         gc.collect()
         gc.freeze()
+        release_heap()
         self._tidied = session
 
     def _team_names(self) -> Job:

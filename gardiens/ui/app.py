@@ -8,7 +8,7 @@ import os
 import time
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 import pygame
 
@@ -31,8 +31,9 @@ from gardiens.ui.theme import (
 from gardiens.ui.widgets.base import Looks, Widget
 
 if TYPE_CHECKING:
+    from gardiens.core.commands import Command
     from gardiens.core.model import AgeBand
-    from gardiens.core.session import Session
+    from gardiens.core.session import Reply, Session
     from gardiens.ui.kit.screen import DeskLayer, PreviewLayer, Screen
 
 log = logging.getLogger(__name__)
@@ -41,6 +42,14 @@ log = logging.getLogger(__name__)
 GAME_TITLE = "Les Gardiens du numérique"
 IDLE_FPS = 30
 ANIMATION_FPS = 60
+
+
+class Link(Protocol):
+    """A link to the venue (`gardiens.net.link.KioskLink`), served between two frames: it applies
+    the commands that came in and publishes the state, and never waits on the network."""
+
+    def serve(self, session: Session, send: Callable[[Command], Reply],
+              words: Callable[[str], str]) -> None: ...
 
 
 class App(SessionSide):
@@ -93,6 +102,8 @@ class App(SessionSide):
         # Called once per frame of `run`: `gardiens play` pings the systemd watchdog from here, so
         # a loop that stops drawing gets the kiosk restarted.
         self.heartbeat: Callable[[], None] | None = None
+        # Set by `gardiens play` when kiosk.toml has a [link] section.
+        self.link: Link | None = None
 
     # -- window -------------------------------------------------------------------
 
@@ -233,6 +244,8 @@ class App(SessionSide):
             self._guard(self.input.dispatch, event)
         if self.loaded:
             self._guard(self.frame.follow_clock, self.follower)
+            if self.link is not None:
+                self._guard(self.link.serve, self.session, self.command, self.translator.gettext)
         if self.attendant is not None:
             self._guard(self.attendant.update)
         if self.preview is not None:

@@ -27,6 +27,9 @@ PAPER = ("paper",)
 # fog, glow, the victory scene…); beyond, the least recently used goes. Unbounded, every mission
 # played added its scene and its victory in each language, 8 MB each at 1920×1080.
 LAYERS_KEPT = 12
+# And their bytes: a map's (paper, scene in colour and in grey, fog: 28 MB at 1920×1080) or the
+# attract screen's (night, a fog twice as wide: 25 MB), not both.
+LAYERS_BYTES = 32 << 20
 # Layouts worked out once and kept (a map's spots: a few hundred milliseconds of nudging on a
 # crowded scene, a few rectangles kept); a handful of missions, sizes and languages.
 LAYOUTS_KEPT = 8
@@ -38,7 +41,7 @@ class Frame:
     def __init__(self, app: Shell, touch: Input) -> None:
         self.app = app
         self.touch = touch
-        self.layers: SurfaceCache[tuple[Any, ...], pygame.Surface] = SurfaceCache(LAYERS_KEPT, 1 << 62)
+        self.layers: SurfaceCache[tuple[Any, ...], pygame.Surface] = SurfaceCache(LAYERS_KEPT, LAYERS_BYTES)
         self.layouts: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
         # The last surface built under each name, with what it was built from (see `latest`).
         self.lasts: dict[str, tuple[tuple[Any, ...], pygame.Surface]] = {}

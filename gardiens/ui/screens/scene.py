@@ -248,10 +248,10 @@ def picture_aspect(app: Host, mission: Mission) -> float:
     folder = app.mission_dirs.get(mission.id)
     if mission.scene is None or folder is None:
         return PICTURE_ASPECT
-    probe = app.assets.image(folder / mission.scene.picture, (1600, 1600))
-    if probe is None or not probe.get_height():
+    probe = app.assets.fitted_size(folder / mission.scene.picture, (1600, 1600))
+    if probe is None or not probe[1]:
         return PICTURE_ASPECT
-    return probe.get_width() / probe.get_height()
+    return probe[0] / probe[1]
 
 
 def author_spots(app: Host, mission: Mission, area: pygame.Rect) -> list[tuple[float, float] | None]:
@@ -284,7 +284,7 @@ def picture(app: Host, mission: Mission, size: tuple[int, int], path: tuple[tupl
         cover = cover_rect(size, picture_aspect(app, mission))
         words = app.words
         image = app.assets.image(folder / mission.scene.picture, cover.size,
-                                 pictures_of(words, app.type.family))
+                                 pictures_of(words, app.type.family), keep=False)
         if image is not None:
             surface = pygame.Surface(size)
             surface.fill(app.palette.background)
