@@ -21,6 +21,8 @@ from typing import TYPE_CHECKING, Any
 
 import pygame
 
+from gardiens.core.languages import language_data
+from gardiens.core.pseudonym import KEYS_LANGUAGE, NAMES
 from gardiens.core.session import Lifecycle, PuzzleState
 from gardiens.i18n.format import format_duration
 from gardiens.ui.bounded import release_heap
@@ -28,13 +30,14 @@ from gardiens.ui.screens.ending import DebriefScreen, TimeUpScreen, VictoryScree
 from gardiens.ui.screens.lobby import BriefingScreen, SetupScreen
 from gardiens.ui.screens.play import FeedbackPanel, MapScreen, PuzzleScreen
 from gardiens.ui.screens.route import root_screen_for
+from gardiens.ui.screens.story import draw_speakers
 from gardiens.ui.text import SHRINK_STEP
 from gardiens.ui.theme import TEXT_SIZES
 
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from gardiens.core.model import Puzzle
+    from gardiens.core.model import Mission, Puzzle
     from gardiens.ui.kit.screen import Screen, Shell
 
 log = logging.getLogger(__name__)
@@ -78,6 +81,7 @@ class Ahead:
         self._loaded: dict[tuple[Any, ...], int] = {}
         self._formats: set[str] = set()
         self._tidied: object = ()
+        self._names_read = False
         self._scratch: pygame.Surface | None = None
         # Seconds spent preparing since the App opened (reported by `gardiens bench`).
         self.spent = 0.0
@@ -177,6 +181,8 @@ class Ahead:
         visit = app.session.version
         if state.lifecycle is Lifecycle.ATTRACT and self._tidied != visit:
             jobs.append(self._tidy(visit))
+        if state.lifecycle is Lifecycle.ATTRACT and not self._names_read:
+            jobs.append(self._team_names())
         # Not while the kiosk waits for a team: what the paper and the copy under an overlay
         # cost (8 MB each at 1920×1080) is paid once, by the tap that brings a team in.
         if state.lifecycle is not Lifecycle.ATTRACT and not app.frame.canvases_ready():
@@ -186,6 +192,12 @@ class Ahead:
             jobs.append(self._locale_data(app.language))
         jobs += [self._sound(name) for name in sounds if name in answers]
         mission = app.mission
+        # The map, once a team has chosen its mission: its scene's picture read (on the worker)
+        # and its spots placed before « C'est parti ! » opens it.
+        if mission is not None and state.lifecycle in (Lifecycle.SETUP, Lifecycle.BRIEFING):
+            scene_key: tuple[Any, ...] = ("map", mission.id, app.size, app.settings, app.language)
+            if scene_key not in self._prepared:
+                jobs.append(self._screen(lambda: MapScreen(app), scene_key))
         # The mission's music, once a team has chosen it: ready before the map shows.
         if mission is not None and app.music is not None and state.lifecycle in _MUSIC_NEEDED:
             jobs += [self._music(name) for name in app.music.unprepared(mission.theme)]
@@ -201,6 +213,17 @@ class Ahead:
                     key = (puzzle.id, app.size, app.settings, app.language)
                     if key not in self._prepared:
                         jobs.append(self._puzzle(puzzle, key))
+        # The speakers of the story panels a solve may open.
+        if mission is not None and state.lifecycle is Lifecycle.PLAYING and mission.events:
+            speakers = ("speakers", app.size, app.settings)
+            if speakers not in self._prepared:
+                jobs.append(self._speakers(speakers))
+        # Under the feedback of a solve, the map's scene as the solve left it: ready for the tap
+        # that closes the feedback (the map itself stays, laid out; only its scene changes).
+        base = app.stack[0] if app.stack else None
+        if (mission is not None and isinstance(base, MapScreen) and len(app.stack) > 1
+                and isinstance(app.top, FeedbackPanel)):
+            jobs.append(self._map_scene(base, mission))
         upcoming = self._next_screen()
         if upcoming is not None:
             ahead = (upcoming, id(app.stack[0]), app.session.version, app.size, app.settings,
@@ -269,6 +292,27 @@ class Ahead:
         release_heap()
         self._tidied = session
 
+    def _team_names(self) -> Job:
+        """The word lists a team's pseudonym is drawn from, read at the touch that starts a visit."""
+        yield HEAVY
+        language_data(NAMES, KEYS_LANGUAGE)
+        self._names_read = True
+
+    def _speakers(self, key: tuple[Any, ...]) -> Job:
+        yield HEAVY
+        draw_speakers(self.app, self._scratch_surface())
+        self._prepared.add(key)
+
+    def _scratch_surface(self) -> pygame.Surface:
+        """The off-screen surface preparation draws on, the size of the window."""
+        if self._scratch is None or self._scratch.get_size() != self.app.size:
+            self._scratch = pygame.Surface(self.app.size)
+        return self._scratch
+
+    def _map_scene(self, screen: MapScreen, mission: Mission) -> Job:
+        yield HEAVY
+        screen.scene(mission)
+
     def _canvases(self) -> Job:
         yield HEAVY
         self.app.frame.prepare_canvases()
@@ -332,12 +376,11 @@ class Ahead:
         while not all(app.assets.request_image(path, size) for path, size in asked):
             yield WAIT
         yield HEAVY
-        if self._scratch is None or self._scratch.get_size() != app.size:
-            self._scratch = pygame.Surface(app.size)
+        scratch = self._scratch_surface()
         blocks: list[Callable[[], object]] = []
         app.type.deferred = blocks
         try:
-            screen.draw(self._scratch)
+            screen.draw(scratch)
         finally:
             app.type.deferred = None
         yield None
@@ -346,7 +389,7 @@ class Ahead:
             yield None
         # Drawn once more as it will be: its buttons' looks are kept for the first real frame.
         yield HEAVY
-        screen.draw(self._scratch)
+        screen.draw(scratch)
         self._prepared.add(key)
 
 
