@@ -17,6 +17,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -169,7 +170,25 @@ def _default_mission() -> tuple[Mission, Path]:
     return loaded[0], loaded[1].parent
 
 
-def _playthrough_frames(read_seconds: float, size: tuple[int, int] = SIZE) -> tuple[list[float], float, float]:
+@dataclass(frozen=True)
+class Frames:
+    """Each measured frame's time (ms) on the wall clock, and the main thread's CPU time in it:
+    on a shared machine the first also counts waiting for a core, the second only the work."""
+
+    wall: list[float]
+    cpu: list[float]
+
+
+@dataclass(frozen=True)
+class Memory:
+    """The kiosk's resident memory (MB) on the debrief screen that ends a playthrough, and once
+    back on its attract screen waiting for the next team."""
+
+    at_debrief: float
+    between_teams: float
+
+
+def _playthrough_frames(read_seconds: float, size: tuple[int, int] = SIZE) -> tuple[Frames, Memory, float]:
     """Frame times (ms) of the frames a team's touches cause, over a win through the interface.
 
     The kiosk first waits on its attract screen, then a scripted team plays to the debrief,
@@ -177,8 +196,8 @@ def _playthrough_frames(read_seconds: float, size: tuple[int, int] = SIZE) -> tu
     counts when it flipped or updated the display during a touch or what the touch set off (the
     screen it opens, the animation it starts, a countdown second meanwhile); frames while the
     team reads are run but not counted, so the many still frames of reading do not water the
-    percentiles down. Also returned: the memory after the playthrough, and the milliseconds
-    spent preparing ahead (`gardiens/ui/ahead.py`) over the whole run.
+    percentiles down. Also returned: the memory at the end of the playthrough and once the kiosk
+    waits for the next team, and the milliseconds spent preparing ahead (`gardiens/ui/ahead.py`).
     """
     import pygame
 
@@ -188,7 +207,7 @@ def _playthrough_frames(read_seconds: float, size: tuple[int, int] = SIZE) -> tu
     mission, folder = _default_mission()
     pilot = Pilot.launch({mission.id: mission}, mission_dirs={mission.id: folder}, size=size)
     app = pilot.app
-    times: list[float] = []
+    times = Frames([], [])
     step = app.step
     flip, update = pygame.display.flip, pygame.display.update
     shown = [0]
@@ -204,10 +223,11 @@ def _playthrough_frames(read_seconds: float, size: tuple[int, int] = SIZE) -> tu
 
     def timed(dt: float | None = None) -> bool:
         before = shown[0]
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.thread_time()
         animating = step(dt)
         if shown[0] != before and counting[0]:
-            times.append((time.perf_counter() - start) * 1000)
+            times.wall.append((time.perf_counter() - start) * 1000)
+            times.cpu.append((time.thread_time() - cpu) * 1000)
         return animating
 
     def reading(seconds: float) -> None:
@@ -220,6 +240,9 @@ def _playthrough_frames(read_seconds: float, size: tuple[int, int] = SIZE) -> tu
 
     app.step = timed  # type: ignore[method-assign]
     pygame.display.flip, pygame.display.update = counted_flip, counted_update
+    from gardiens.testing.soak import rss_mb
+    from gardiens.ui.ahead import TIDY_AFTER
+
     try:
         reading(ARRIVAL_READS * read_seconds)
         play_to_win(pilot, mission, mission.ages[0], mission.language,
@@ -227,25 +250,29 @@ def _playthrough_frames(read_seconds: float, size: tuple[int, int] = SIZE) -> tu
     finally:
         pygame.display.flip, pygame.display.update = flip, update
         app.step = step  # type: ignore[method-assign]
-    from gardiens.testing.soak import rss_mb
-
-    rss = rss_mb()
+    at_debrief = rss_mb()
     prepared = app.ahead.spent * 1000
+    # « Terminer »: the kiosk goes back to its attract screen and waits for the next team, as it
+    # does most of the day; what it then holds is what the next team starts from.
+    pilot.tap("finish")
+    app.run(seconds=TIDY_AFTER + 2)
+    between = rss_mb()
     pilot.close()
-    return times, rss, prepared
+    return times, Memory(at_debrief, between), prepared
 
 
-def _bare_frames(count: int = 300, size: tuple[int, int] = SIZE) -> list[float]:
+def _bare_frames(count: int = 300, size: tuple[int, int] = SIZE) -> Frames:
     import pygame
 
     pygame.init()
     surface = pygame.display.set_mode(size)
-    times = []
+    times = Frames([], [])
     for i in range(count):
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.thread_time()
         surface.fill((i % 255, 120, 200))
         pygame.display.flip()
-        times.append((time.perf_counter() - start) * 1000)
+        times.wall.append((time.perf_counter() - start) * 1000)
+        times.cpu.append((time.thread_time() - cpu) * 1000)
     pygame.display.quit()
     return times
 
@@ -358,25 +385,30 @@ def _measured(idle_seconds: float, startup_runs: int, read_seconds: float,
         # When "touch to start" goes through: the missions are read and checked behind the first frame.
         "missions_ready_ms": round(statistics.median(ready_runs), 1),
         "startup_runs": len(first_runs),
-        "frame_ms_p50": round(_percentile(frames, 0.5), 2),
-        "frame_ms_p99": round(_percentile(frames, 0.99), 2),
-        "frames_measured": len(frames),
+        "frame_ms_p50": round(_percentile(frames.wall, 0.5), 2),
+        "frame_ms_p99": round(_percentile(frames.wall, 0.99), 2),
+        "frame_cpu_ms_p99": round(_percentile(frames.cpu, 0.99), 2),
+        "frames_measured": len(frames.wall),
         "read_seconds": read_seconds,
-        "rushed_frame_ms_p50": round(_percentile(rushed, 0.5), 2),
-        "rushed_frame_ms_p99": round(_percentile(rushed, 0.99), 2),
-        "rushed_frames_measured": len(rushed),
+        "rushed_frame_ms_p50": round(_percentile(rushed.wall, 0.5), 2),
+        "rushed_frame_ms_p99": round(_percentile(rushed.wall, 0.99), 2),
+        "rushed_frame_cpu_ms_p99": round(_percentile(rushed.cpu, 0.99), 2),
+        "rushed_frames_measured": len(rushed.wall),
         "prepared_ahead_ms": round(prepared, 1),
-        "bare_frame_ms_p99": round(_percentile(bare, 0.99), 2),
+        "bare_frame_ms_p99": round(_percentile(bare.wall, 0.99), 2),
+        "bare_frame_cpu_ms_p99": round(_percentile(bare.cpu, 0.99), 2),
         "idle_cpu_pct": round(idle, 2),
         "bare_idle_cpu_pct": round(bare_idle, 2),
         "idle_seconds": idle_seconds,
-        "rss_mb": round(rss, 1),
+        # After one playthrough, the kiosk waiting for the next team; and on the debrief screen.
+        "rss_mb": round(rss.between_teams, 1),
+        "rss_debrief_mb": round(rss.at_debrief, 1),
         "targets": {
             "startup_within_2x_bare": startup <= STARTUP_RATIO * bare_startup,
-            "frame_p99_reading_within_4ms": _percentile(frames, 0.99) <= FRAME_READING_MS,
-            "frame_p99_rushed_within_8ms": _percentile(rushed, 0.99) <= FRAME_RUSHED_MS,
+            "frame_p99_reading_within_4ms": _percentile(frames.wall, 0.99) <= FRAME_READING_MS,
+            "frame_p99_rushed_within_8ms": _percentile(rushed.wall, 0.99) <= FRAME_RUSHED_MS,
             "idle_cpu_within_2x_bare": idle <= IDLE_RATIO * max(bare_idle, 0.1),
-            "rss_within_150mb": rss <= RSS_MB,
+            "rss_within_150mb": rss.between_teams <= RSS_MB,
         },
         "video_driver": os.environ.get("SDL_VIDEODRIVER", ""),
         "size": f"{size[0]}x{size[1]}",
@@ -407,11 +439,16 @@ def table(results: dict[str, Any], _: Gettext) -> list[list[str]]:
         [_("image p99 (ms), équipe qui ne lit pas"), f"{results['rushed_frame_ms_p99']:.1f}",
          f"{bare_frame:.1f}", ratio(results["rushed_frame_ms_p99"], bare_frame),
          f"≤ {FRAME_RUSHED_MS:g} ms", held("frame_p99_rushed_within_8ms")],
+        [_("image p99, temps CPU (ms), {who}").format(who=reading), f"{results['frame_cpu_ms_p99']:.1f}",
+         f"{results['bare_frame_cpu_ms_p99']:.1f}", "", "", ""],
+        [_("image p99, temps CPU (ms), équipe qui ne lit pas"), f"{results['rushed_frame_cpu_ms_p99']:.1f}",
+         f"{results['bare_frame_cpu_ms_p99']:.1f}", "", "", ""],
         [_("image p50 (ms), {who}").format(who=reading), f"{results['frame_ms_p50']:.1f}", "", "", "", ""],
         [_("CPU au repos (%)"), f"{idle:.1f}", f"{bare_idle:.1f}", ratio(idle, max(bare_idle, 0.1)),
          f"≤ {IDLE_RATIO:g}×", held("idle_cpu_within_2x_bare")],
-        [_("mémoire après une partie (MB)"), f"{results['rss_mb']:.0f}", "", "", f"≤ {RSS_MB:g} MB",
-         held("rss_within_150mb")],
+        [_("mémoire après une partie, en attendant l'équipe suivante (MB)"), f"{results['rss_mb']:.0f}",
+         "", "", f"≤ {RSS_MB:g} MB", held("rss_within_150mb")],
+        [_("mémoire sur l'écran de débriefing (MB)"), f"{results['rss_debrief_mb']:.0f}", "", "", "", ""],
     ]
 
 

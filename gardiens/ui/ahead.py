@@ -187,7 +187,9 @@ class Ahead:
         # cost (8 MB each at 1920×1080) is paid once, by the tap that brings a team in.
         if state.lifecycle is not Lifecycle.ATTRACT and not app.frame.canvases_ready():
             jobs.append(self._canvases())
-        jobs += [self._letters(*face) for face in self._faces() if self._letters_left(*face)]
+        # The letters of every text size once a team is here: the attract screen needs few.
+        if state.lifecycle is not Lifecycle.ATTRACT:
+            jobs += [self._letters(*face) for face in self._faces() if self._letters_left(*face)]
         if app.language not in self._formats:
             jobs.append(self._locale_data(app.language))
         jobs += [self._sound(name) for name in sounds if name in answers]
@@ -286,6 +288,8 @@ class Ahead:
         app.assets.clear_text()
         app.looks.clear()
         app.frame.forget()
+        app.type.forget()
+        self._loaded.clear()
         gc.unfreeze()
         gc.collect()
         gc.freeze()

@@ -272,6 +272,10 @@ class Assets:
         full.blit(natural, (0, 0))
         return pygame.transform.smoothscale(full, target)
 
+    def close_fonts(self) -> None:
+        """Close the fonts opened so far (and the glyphs each keeps); they open again when used."""
+        self._fonts.clear()
+
     def clear_text(self) -> None:
         self._texts.clear()
 

@@ -233,6 +233,14 @@ class Typesetter:
         self._faces: dict[tuple[FontChoice, bool, int], Face] = {}
         self._mixed: OrderedDict[tuple[str, FontChoice, bool, int, Color], pygame.Surface] = OrderedDict()
 
+    def forget(self) -> None:
+        """Close every font and forget every line break and width worked out (between two
+        teams): a font's glyphs, kept once drawn, are most of what text costs in memory."""
+        for cache in (self._layouts, self._fits, self._word_widths, self._shaped, self._inks,
+                      self._faces, self._mixed):
+            cache.clear()
+        self.assets.close_fonts()
+
     def cache_sizes(self) -> dict[str, int]:
         """How many entries each cache holds (what `gardiens soak` watches grow)."""
         return {"layouts": len(self._layouts), "fits": len(self._fits),

@@ -112,13 +112,16 @@ def test_while_the_kiosk_waits_for_the_next_team_only_the_attract_screen_is_kept
         play_sessions(pilot, {mission.id: mission}, 1, random.Random(4))
         app = pilot.app
         assert app.frame.layers and app.assets._texts
+        fonts = app.assets.cache_sizes()["fonts"]
         # WHEN it has waited on its attract screen a few seconds
         pilot.wait(4)
         pilot.wait(1)
         # THEN what the team's screens drew is gone: the full-screen layers are the attract
         # screen's own (its night and its fog), no copy is kept under an overlay, no screen is
-        # drawn ahead off screen, and no picture of the mission is held
+        # drawn ahead off screen, no picture of the mission is held, and only the fonts of the
+        # attract screen's own texts are open
         assert pilot.screen == "attract"
+        assert app.assets.cache_sizes()["fonts"] < fonts / 3
         assert {key[0] for key in app.frame.layers} <= {"night", "fog"}
         assert app.frame.under is None
         assert app.ahead._scratch is None
