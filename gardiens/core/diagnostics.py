@@ -249,7 +249,7 @@ MESSAGES: dict[str, Template] = {
     ),
     "GDN302": _e(
         N_("référence inconnue"),
-        N_("« {id} » ne correspond à aucun(e) {what} de la mission."),
+        N_("« {id} » ne correspond à {what}."),
     ),
     "GDN303": _e(
         N_("image introuvable"),
@@ -383,6 +383,15 @@ MESSAGES: dict[str, Template] = {
         N_(
             "La place de « {id} » ({x}, {y}) sort de l'image de la scène : x et y sont des "
             "pourcentages, entre 0 et 100."
+        ),
+    ),
+    "GDN327": _e(
+        N_("lien symbolique refusé"),
+        N_(
+            "« {name} » est un lien symbolique : les liens sont refusés, même rangés dans le "
+            "dossier de la mission, car ils ne suivent pas la mission quand on la copie sur la "
+            "borne (clé USB, archive zip) et peuvent montrer un fichier hors du dossier. Copiez "
+            "le fichier lui-même à cette place."
         ),
     ),
     "GDN330": _e(

@@ -243,13 +243,16 @@ def test_translation_into_source_language_and_debrief_length(tmp_path: Path) -> 
         ("/etc/passwd", "GDN304"),
         ("C:\\images\\fil.png", "GDN304"),
         ("images/../../fil.png", "GDN304"),
-        ("lien.png", "GDN304"),
+        ("lien.png", "GDN327"),
+        ("lien-dedans.png", "GDN327"),
     ],
 )
 def test_images_stay_inside_the_mission_folder(tmp_path: Path, image: str, code: str) -> None:
     (tmp_path / "minimal").mkdir()
     (tmp_path / "dehors.png").write_bytes(b"x")
     (tmp_path / "minimal" / "lien.png").symlink_to(tmp_path / "dehors.png")
+    (tmp_path / "minimal" / "dedans.png").write_bytes(b"x")
+    (tmp_path / "minimal" / "lien-dedans.png").symlink_to(tmp_path / "minimal" / "dedans.png")
 
     def edit(d: dict[str, Any]) -> None:
         d["cover"] = image
