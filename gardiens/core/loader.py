@@ -33,6 +33,7 @@ from gardiens.core.diagnostics import (
     quote_all,
     sort_diagnostics,
     suggest,
+    suggest_field,
 )
 from gardiens.core.lint import MISSION_FILE, lint_mission
 from gardiens.core.model import AGE_BANDS, PUZZLE_TYPES, Mission
@@ -653,7 +654,7 @@ def _report_placed(placed: _Placed, report: Reporter) -> None:
         model = _model_at(loc[:-1])
         suggestion = None
         if model is not None:
-            suggestion = suggest(key, list(model.model_fields))
+            suggestion = suggest_field(key, list(model.model_fields))
         report.add("GDN201", path, on_key=True, suggestion=suggestion, key=key)
     elif kind == "union_tag_invalid":
         tag = str(error.get("ctx", {}).get("tag", value))
@@ -713,7 +714,7 @@ def _report_validation(error: ValidationError, data: Any, report: Reporter) -> N
         if item.error["type"] == "extra_forbidden" and item.path:
             model = _model_at(tuple(item.error["loc"])[:-1])
             if model is not None:
-                guess = suggest(str(item.path[-1]), list(model.model_fields))
+                guess = suggest_field(str(item.path[-1]), list(model.model_fields))
                 if guess is not None:
                     typos.add((item.path[:-1], guess))
     placed = [
