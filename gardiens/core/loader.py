@@ -624,16 +624,21 @@ def _length_rule(error: ErrorDetails) -> Text:
     ctx = error.get("ctx", {})
     kind = error["type"]
     if kind == "too_short":
-        return T_("il faut au moins {min_length} élément(s).", min_length=ctx["min_length"])
-    if kind == "too_long":
-        return T_("au plus {max_length} élément(s).", max_length=ctx["max_length"])
-    if kind == "string_too_short":
-        return T_(
-            "le texte doit avoir au moins {min_length} caractère(s).",
-            min_length=ctx["min_length"],
+        return NT_(
+            "il faut au moins {n} élément.", "il faut au moins {n} éléments.", ctx["min_length"]
         )
-    return T_(
-        "le texte doit avoir au plus {max_length} caractère(s).", max_length=ctx["max_length"]
+    if kind == "too_long":
+        return NT_("au plus {n} élément.", "au plus {n} éléments.", ctx["max_length"])
+    if kind == "string_too_short":
+        return NT_(
+            "le texte doit avoir au moins {n} caractère.",
+            "le texte doit avoir au moins {n} caractères.",
+            ctx["min_length"],
+        )
+    return NT_(
+        "le texte doit avoir au plus {n} caractère.",
+        "le texte doit avoir au plus {n} caractères.",
+        ctx["max_length"],
     )
 
 
