@@ -530,12 +530,17 @@ class _Lint:
             index.setdefault(puzzle.id, i)
         return index
 
-    def _cycles(self) -> list[list[str]]:
-        """Each loop of `requires` once, in file order of its first puzzle (a puzzle whose id
-        is written again is the first one with that id: the others are already an error)."""
+    def _cycles(self, solved: set[str]) -> list[list[str]]:
+        """Each loop that truly blocks once, in file order of its first puzzle: puzzles that
+        never open, each waiting for the next through any of its unlock rules (`requires`,
+        `requires_any`, `requires_some`). A puzzle whose id is written again is the first one
+        with that id: the others are already an error."""
         graph: dict[str, list[str]] = {}
         for p in self.mission.puzzles:
-            graph.setdefault(p.id, [r for r in p.requires if r in self.puzzle_ids])
+            if p.id in solved:
+                continue
+            waits = [r for r in p.prerequisites() if r in self.puzzle_ids and r not in solved]
+            graph.setdefault(p.id, waits)
         index = self._index()
         state: dict[str, int] = {}
         cycles: list[list[str]] = []
@@ -606,7 +611,15 @@ class _Lint:
         some = puzzle.requires_some
         if some is not None:
             can = sum(r in solved for r in dict.fromkeys(some.of))
-            if can < some.at_least:
+            if can == 0:
+                parts.append(
+                    T_(
+                        "il lui en faut {at_least} parmi {names}, et aucune ne peut être résolue",
+                        at_least=some.at_least,
+                        names=quote_all(some.of),
+                    )
+                )
+            elif can < some.at_least:
                 parts.append(
                     NT_(
                         "il lui en faut {at_least} parmi {names}, et {n} seule peut être résolue",
@@ -654,14 +667,22 @@ class _Lint:
 
     def cycles_and_reachability(self) -> None:
         index = self._index()
-        for loop in self._cycles():
+        solved = solvable_puzzles(self.mission)
+        for loop in self._cycles(solved):
             shown = Listing(tuple(quote(p) for p in [*loop, loop[0]]), T_(" → "))
-            found = self.report.add(
-                "GDN307", ("puzzles", index[loop[0]], "requires"), cycle=shown
+            first = index[loop[0]]
+            following = loop[1] if len(loop) > 1 else loop[0]
+            rule = next(
+                (
+                    where
+                    for where, named in self._rules(first, self.mission.puzzles[first])
+                    if following in named
+                ),
+                ("puzzles", first, "requires"),
             )
+            found = self.report.add("GDN307", rule, on_key=True, cycle=shown)
             for member in loop:
                 self.broken.setdefault(member, found)
-        solved = solvable_puzzles(self.mission)
         earned = {r.id for p in self.mission.puzzles if p.id in solved for r in p.rewards}
         goal = self.mission.goal
         for i, puzzle in enumerate(self.mission.puzzles):
