@@ -149,6 +149,7 @@ class Box:
     x: float
     y: float
     goal: bool
+    bonus: bool
     reachable: bool
     title: list[str]
     label: str
@@ -204,6 +205,7 @@ def _box(mission: Mission, item: Placed, solvable: set[str], _: Gettext) -> Box:
         x=item.x,
         y=item.y,
         goal=puzzle.id == mission.goal,
+        bonus=puzzle.optional,
         reachable=puzzle.id in solvable,
         title=_wrap(pick(puzzle.title, mission.ages[0]), 26, 2),
         label=label,

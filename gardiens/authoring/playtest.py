@@ -224,6 +224,17 @@ def percentile(values: Sequence[float], rank: int) -> float:
     return ordered[index]
 
 
+def shown_minutes(minutes: float) -> str:
+    """Minutes as the report and its warnings write them: one decimal, the same everywhere."""
+    return f"{minutes:.1f}"
+
+
+def _longer(minutes: float, declared: int) -> bool:
+    """Whether `minutes`, as shown, is past the declared time: a warning never says
+    "15.0 min for 15 planned"."""
+    return float(shown_minutes(minutes)) > declared
+
+
 def _band_warnings(
     age: AgeBand,
     declared: int,
@@ -244,20 +255,22 @@ def _band_warnings(
                 lost,
             ).format(age=age, lost=lost, runs=runs)
         )
-    if median > declared:
+    if _longer(median, declared):
         warnings.append(
             _(
                 "{age} ans : mission probablement trop longue : la moitié des équipes mettrait "
                 "plus de {median} min pour {declared} min prévues. Retirez une énigme ou allégez "
                 "les textes."
-            ).format(age=age, median=f"{median:.0f}", declared=declared)
+            ).format(age=age, median=shown_minutes(median), declared=declared)
         )
-    elif high > declared:
+    elif _longer(high, declared):
         warnings.append(
             _(
                 "{age} ans : risque d'être trop longue pour les équipes plus lentes "
                 "({high} min pour {percent} % des équipes, {declared} min prévues)."
-            ).format(age=age, high=f"{high:.0f}", percent=HIGH_PERCENTILE, declared=declared)
+            ).format(
+                age=age, high=shown_minutes(high), percent=HIGH_PERCENTILE, declared=declared
+            )
         )
     return tuple(warnings)
 
@@ -334,9 +347,9 @@ def describe(report: PlaytestReport, translator: InterfaceTranslator | None = No
                 "{high} min (prévu : {declared} min) ; gagnée {won}/{runs}."
             ).format(
                 age=b.age,
-                median=f"{b.median_minutes:.1f}",
+                median=shown_minutes(b.median_minutes),
                 percent=HIGH_PERCENTILE,
-                high=f"{b.high_minutes:.1f}",
+                high=shown_minutes(b.high_minutes),
                 declared=b.declared_minutes,
                 won=b.won,
                 runs=b.runs,

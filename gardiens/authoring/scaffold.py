@@ -50,14 +50,14 @@ def check_id(mission_id: str) -> None:
     raise ScaffoldError(message)
 
 
-def schema_reference(folder: Path) -> str:
-    """How the modeline names the schema: relative inside the checkout, absolute outside."""
-    schema = schema_file()
+def schema_reference(folder: Path) -> str | None:
+    """How the modeline names the schema, relative to the mission's folder: the checkout's own
+    schema when the folder is in the checkout; None elsewhere (a copy is written beside it)."""
     root = checkout_root()
     target = folder.resolve()
     if root is not None and target.is_relative_to(root):
-        return Path(os.path.relpath(schema, target)).as_posix()
-    return schema.as_posix()
+        return Path(os.path.relpath(schema_file(), target)).as_posix()
+    return None
 
 
 def _template(name: str) -> bytes:
@@ -90,12 +90,12 @@ def create_mission(mission_id: str, *, theme: str = "infox", parent: Path) -> Cr
                 folder=folder, reason=error.strerror or error
             )
         ) from error
-    if checkout_root() is not None:
-        schema = schema_reference(folder)
-    else:
-        # Outside a checkout there is no committed schema: the mission carries its own copy.
-        (folder / SCHEMA_FILE).write_text(schema_text(), encoding="utf-8")
-        schema = SCHEMA_FILE
+    schema = schema_reference(folder)
+    if schema is None:
+        # Outside the checkout the schema is copied beside the mission folders, as in
+        # scenarios/: the modeline is the guide's relative one, never a path of this machine.
+        (parent / SCHEMA_FILE).write_text(schema_text(), encoding="utf-8")
+        schema = f"../{SCHEMA_FILE}"
     values = {
         "@@MISSION_ID@@": mission_id,
         "@@THEME@@": theme,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Literal, Protocol, TypeAlias
@@ -249,7 +250,7 @@ MESSAGES: dict[str, Template] = {
     ),
     "GDN302": _e(
         N_("référence inconnue"),
-        N_("« {id} » ne correspond à aucun(e) {what} de la mission."),
+        N_("« {id} » ne correspond à {what}."),
     ),
     "GDN303": _e(
         N_("image introuvable"),
@@ -383,6 +384,15 @@ MESSAGES: dict[str, Template] = {
         N_(
             "La place de « {id} » ({x}, {y}) sort de l'image de la scène : x et y sont des "
             "pourcentages, entre 0 et 100."
+        ),
+    ),
+    "GDN327": _e(
+        N_("lien symbolique refusé"),
+        N_(
+            "« {name} » est un lien symbolique : les liens sont refusés, même rangés dans le "
+            "dossier de la mission, car ils ne suivent pas la mission quand on la copie sur la "
+            "borne (clé USB, archive zip) et peuvent montrer un fichier hors du dossier. Copiez "
+            "le fichier lui-même à cette place."
         ),
     ),
     "GDN330": _e(
@@ -522,6 +532,81 @@ def suggest(word: str, candidates: Iterable[str]) -> str | None:
         return lowered[word.lower()]
     found = difflib.get_close_matches(word, pool, n=1, cutoff=0.6)
     return found[0] if found else None
+
+
+# Field names that authors writing in French commonly use, by their unaccented lowercase form:
+# the English field each one most likely means (the first that exists where it is written).
+FRENCH_FIELDS: dict[str, tuple[str, ...]] = {
+    "titre": ("title",),
+    "indice": ("hints",),
+    "indices": ("hints",),
+    "aide": ("hints", "help"),
+    "reponse": ("answer", "answers"),
+    "reponses": ("answers", "answer"),
+    "enigme": ("puzzles",),
+    "enigmes": ("puzzles",),
+    "explication": ("explanation",),
+    "explications": ("explanation",),
+    "categorie": ("category", "categories"),
+    "categories": ("categories", "category"),
+    "choix": ("choices",),
+    "type": ("kind",),
+    "genre": ("type", "kind"),
+    "sorte": ("type", "kind"),
+    "consigne": ("prompt",),
+    "question": ("prompt", "questions"),
+    "enonce": ("prompt",),
+    "retour": ("feedback",),
+    "retours": ("feedback",),
+    "duree": ("duration",),
+    "langue": ("language",),
+    "objectif": ("goal",),
+    "but": ("goal",),
+    "recompense": ("rewards",),
+    "recompenses": ("rewards",),
+    "age": ("ages",),
+    "ages": ("ages",),
+    "theme": ("theme",),
+    "victoire": ("victory",),
+    "bilan": ("debrief",),
+    "texte": ("text",),
+    "nom": ("title", "label"),
+    "etiquette": ("label",),
+    "prerequis": ("requires",),
+    "requiert": ("requires",),
+    "facultatif": ("optional",),
+    "optionnel": ("optional",),
+    "bonus": ("optional",),
+    "couverture": ("cover",),
+    "evenements": ("events",),
+    "glossaire": ("glossary",),
+    "elements": ("items",),
+    "paires": ("pairs",),
+    "ordre": ("order",),
+    "juste": ("correct",),
+    "bonne": ("correct",),
+    "correcte": ("correct",),
+    "reglages": ("settings",),
+    "traductions": ("translations",),
+    "identifiant": ("id",),
+    "cibles": ("targets",),
+    "morceaux": ("fragments",),
+}
+
+
+def _unaccented(word: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", word.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def suggest_field(key: str, fields: Iterable[str]) -> str | None:
+    """The field a mistyped or French key (« indices », « titre ») most likely means, among
+    the fields that exist where it is written."""
+    known = list(fields)
+    for candidate in FRENCH_FIELDS.get(_unaccented(key), ()):
+        if candidate in known and candidate != key:
+            return candidate
+    return suggest(key, known)
 
 
 @dataclass(frozen=True, order=True)

@@ -285,7 +285,7 @@ class _Lint:
             self.broken.setdefault(puzzle.id, found)
 
     def references(self) -> None:
-        puzzle_word = T_("énigme")
+        puzzle_word = T_("aucune énigme de la mission")
         self._reference(self.mission.goal, ("goal",), self.puzzle_ids, puzzle_word)
         for i, puzzle in enumerate(self.mission.puzzles):
             for rule, named in self._rules(i, puzzle):
@@ -304,7 +304,7 @@ class _Lint:
                         reward,
                         ("puzzles", i, "code_from", j),
                         self.reward_ids,
-                        T_("récompense"),
+                        T_("aucune récompense de la mission"),
                     )
                     self._breaks(puzzle, found)
             if isinstance(puzzle, Rebuild):
@@ -317,7 +317,7 @@ class _Lint:
             if isinstance(puzzle, Settings):
                 for j, setting in enumerate(puzzle.settings):
                     options = {o.id for o in setting.options}
-                    word = T_("option de ce réglage")
+                    word = T_("aucune option de ce réglage")
                     where: YamlPath = ("puzzles", i, "settings", j)
                     self._reference(setting.start, (*where, "start"), options, word)
                     for k, expected in enumerate(setting.expected):
@@ -388,7 +388,9 @@ class _Lint:
             for name in ("on_solved", "opens"):
                 ident = getattr(event, name)
                 if ident is not None:
-                    self._reference(ident, ("events", i, name), self.puzzle_ids, T_("énigme"))
+                    self._reference(
+                        ident, ("events", i, name), self.puzzle_ids, T_("aucune énigme de la mission")
+                    )
             if event.after_solved is not None and event.after_solved >= len(mission.puzzles):
                 self.report.add(
                     "GDN317",
@@ -412,7 +414,7 @@ class _Lint:
             return
         for ident, (x, y) in scene.spots.items():
             path: YamlPath = ("scene", "spots", ident)
-            self._reference(ident, path, self.puzzle_ids, T_("énigme"))
+            self._reference(ident, path, self.puzzle_ids, T_("aucune énigme de la mission"))
             if not (0 <= x <= 100 and 0 <= y <= 100):
                 self.report.add("GDN325", path, id=ident, x=f"{x:g}", y=f"{y:g}")
             elif not (SPOT_X[0] <= x <= SPOT_X[1] and SPOT_Y[0] <= y <= SPOT_Y[1]):
@@ -421,7 +423,7 @@ class _Lint:
     def _categories(self, i: int, puzzle: Puzzle, categories: Sequence[BaseModel]) -> None:
         known = {str(getattr(c, "id", "")) for c in categories}
         used: set[str] = set()
-        word = T_("catégorie de cette énigme")
+        word = T_("aucune catégorie de cette énigme")
         for path, value in self._walk(puzzle, ("puzzles", i)):
             if path[-1] == "category" and isinstance(value, str):
                 used.add(value)
@@ -445,14 +447,28 @@ class _Lint:
             return None
         folder = self.folder.resolve()
         target = (folder / relative).resolve()
-        # A symbolic link inside the folder may still point outside of it.
         return target if target.is_relative_to(folder) else None
+
+    def _through_link(self, raw: str) -> bool:
+        """Whether the file `raw` names is reached through a symbolic link of the folder."""
+        assert self.folder is not None
+        relative = PurePosixPath(raw.replace("\\", "/"))
+        if relative.is_absolute() or ".." in relative.parts:
+            return False
+        place = self.folder
+        for part in relative.parts:
+            place = place / part
+            if place.is_symlink():
+                return True
+        return False
 
     def _image(self, raw: str, path: YamlPath) -> None:
         if self.folder is None:
             return
         target = self._inside_folder(raw)
-        if target is None:
+        if self._through_link(raw):
+            self.report.add("GDN327", path, name=raw)
+        elif target is None:
             self.report.add("GDN304", path, image=raw)
         elif not target.is_file():
             self.report.add("GDN303", path, image=raw)
@@ -485,6 +501,9 @@ class _Lint:
         if self.folder is None:
             return
         target = self._inside_folder(raw)
+        if self._through_link(raw):
+            self.report.add("GDN327", path, name=raw)
+            return
         if target is None or not target.is_file():
             self.report.add("GDN332", path, recording=raw)
             return
@@ -511,12 +530,17 @@ class _Lint:
             index.setdefault(puzzle.id, i)
         return index
 
-    def _cycles(self) -> list[list[str]]:
-        """Each loop of `requires` once, in file order of its first puzzle (a puzzle whose id
-        is written again is the first one with that id: the others are already an error)."""
+    def _cycles(self, solved: set[str]) -> list[list[str]]:
+        """Each loop that truly blocks once, in file order of its first puzzle: puzzles that
+        never open, each waiting for the next through any of its unlock rules (`requires`,
+        `requires_any`, `requires_some`). A puzzle whose id is written again is the first one
+        with that id: the others are already an error."""
         graph: dict[str, list[str]] = {}
         for p in self.mission.puzzles:
-            graph.setdefault(p.id, [r for r in p.requires if r in self.puzzle_ids])
+            if p.id in solved:
+                continue
+            waits = [r for r in p.prerequisites() if r in self.puzzle_ids and r not in solved]
+            graph.setdefault(p.id, waits)
         index = self._index()
         state: dict[str, int] = {}
         cycles: list[list[str]] = []
@@ -587,7 +611,15 @@ class _Lint:
         some = puzzle.requires_some
         if some is not None:
             can = sum(r in solved for r in dict.fromkeys(some.of))
-            if can < some.at_least:
+            if can == 0:
+                parts.append(
+                    T_(
+                        "il lui en faut {at_least} parmi {names}, et aucune ne peut être résolue",
+                        at_least=some.at_least,
+                        names=quote_all(some.of),
+                    )
+                )
+            elif can < some.at_least:
                 parts.append(
                     NT_(
                         "il lui en faut {at_least} parmi {names}, et {n} seule peut être résolue",
@@ -635,14 +667,22 @@ class _Lint:
 
     def cycles_and_reachability(self) -> None:
         index = self._index()
-        for loop in self._cycles():
+        solved = solvable_puzzles(self.mission)
+        for loop in self._cycles(solved):
             shown = Listing(tuple(quote(p) for p in [*loop, loop[0]]), T_(" → "))
-            found = self.report.add(
-                "GDN307", ("puzzles", index[loop[0]], "requires"), cycle=shown
+            first = index[loop[0]]
+            following = loop[1] if len(loop) > 1 else loop[0]
+            rule = next(
+                (
+                    where
+                    for where, named in self._rules(first, self.mission.puzzles[first])
+                    if following in named
+                ),
+                ("puzzles", first, "requires"),
             )
+            found = self.report.add("GDN307", rule, on_key=True, cycle=shown)
             for member in loop:
                 self.broken.setdefault(member, found)
-        solved = solvable_puzzles(self.mission)
         earned = {r.id for p in self.mission.puzzles if p.id in solved for r in p.rewards}
         goal = self.mission.goal
         for i, puzzle in enumerate(self.mission.puzzles):

@@ -33,6 +33,7 @@ from gardiens.core.diagnostics import (
     quote_all,
     sort_diagnostics,
     suggest,
+    suggest_field,
 )
 from gardiens.core.lint import MISSION_FILE, lint_mission
 from gardiens.core.model import AGE_BANDS, PUZZLE_TYPES, Mission
@@ -305,6 +306,14 @@ class _Builder:
 
 
 def _yaml_detail(error: yaml.YAMLError) -> Value:
+    if isinstance(error, yaml.reader.ReaderError):
+        # An invisible control character (often pasted from a word processor or a PDF):
+        # PyYAML's own words are English and do not say what to do.
+        return T_(
+            "un caractère invisible ({code}) que YAML refuse : effacez-le (il vient souvent d'un "
+            "texte copié depuis un autre logiciel) ou retapez ce mot.",
+            code=f"U+{error.character:04X}" if isinstance(error.character, int) else "?",
+        )
     problem = str(getattr(error, "problem", None) or error)
     for needle, explained in _YAML_PROBLEMS:
         if needle in problem:
@@ -615,16 +624,21 @@ def _length_rule(error: ErrorDetails) -> Text:
     ctx = error.get("ctx", {})
     kind = error["type"]
     if kind == "too_short":
-        return T_("il faut au moins {min_length} élément(s).", min_length=ctx["min_length"])
-    if kind == "too_long":
-        return T_("au plus {max_length} élément(s).", max_length=ctx["max_length"])
-    if kind == "string_too_short":
-        return T_(
-            "le texte doit avoir au moins {min_length} caractère(s).",
-            min_length=ctx["min_length"],
+        return NT_(
+            "il faut au moins {n} élément.", "il faut au moins {n} éléments.", ctx["min_length"]
         )
-    return T_(
-        "le texte doit avoir au plus {max_length} caractère(s).", max_length=ctx["max_length"]
+    if kind == "too_long":
+        return NT_("au plus {n} élément.", "au plus {n} éléments.", ctx["max_length"])
+    if kind == "string_too_short":
+        return NT_(
+            "le texte doit avoir au moins {n} caractère.",
+            "le texte doit avoir au moins {n} caractères.",
+            ctx["min_length"],
+        )
+    return NT_(
+        "le texte doit avoir au plus {n} caractère.",
+        "le texte doit avoir au plus {n} caractères.",
+        ctx["max_length"],
     )
 
 
@@ -645,7 +659,7 @@ def _report_placed(placed: _Placed, report: Reporter) -> None:
         model = _model_at(loc[:-1])
         suggestion = None
         if model is not None:
-            suggestion = suggest(key, list(model.model_fields))
+            suggestion = suggest_field(key, list(model.model_fields))
         report.add("GDN201", path, on_key=True, suggestion=suggestion, key=key)
     elif kind == "union_tag_invalid":
         tag = str(error.get("ctx", {}).get("tag", value))
@@ -705,7 +719,7 @@ def _report_validation(error: ValidationError, data: Any, report: Reporter) -> N
         if item.error["type"] == "extra_forbidden" and item.path:
             model = _model_at(tuple(item.error["loc"])[:-1])
             if model is not None:
-                guess = suggest(str(item.path[-1]), list(model.model_fields))
+                guess = suggest_field(str(item.path[-1]), list(model.model_fields))
                 if guess is not None:
                     typos.add((item.path[:-1], guess))
     placed = [

@@ -3,7 +3,8 @@
 A fenced block's info string says what it is: ```yaml mission (a whole file), ```yaml puzzle
 (puzzles, placed in a small wrapper mission) or ```yaml fragment (top-level keys that replace
 the wrapper's). Without a word, the kind is guessed. Extra words: `encoding=latin-1`,
-`folder=NAME` (the folder's name), `missing-images` (no placeholder pictures).
+`folder=NAME` (the folder's name), `missing-images` (no placeholder pictures), `linked-images`
+(each picture a symbolic link to a file beside the folder).
 """
 
 from __future__ import annotations
@@ -132,6 +133,12 @@ def write_example(block: Block, root: Path) -> Path:
                 continue
             picture = folder / name
             picture.parent.mkdir(parents=True, exist_ok=True)
+            if "linked-images" in block.words:
+                outside = root / "ailleurs" / name
+                outside.parent.mkdir(parents=True, exist_ok=True)
+                outside.write_bytes(PNG if name.endswith(".png") else SVG.encode())
+                picture.symlink_to(outside)
+                continue
             picture.write_bytes(PNG if name.endswith(".png") else SVG.encode())
     file = folder / "scenario.yaml"
     file.write_bytes(text.encode(block.options.get("encoding", "utf-8")))

@@ -136,3 +136,18 @@ def test_a_puzzle_after_the_final_one_is_hatched() -> None:
     root = parse(mission_svg(mission))
     marked = {g.get("data-id") for g in root.iter(f"{NS}g") if "unreachable" in classes(g)}
     assert marked == {"apres-la-fin"}
+
+
+def test_a_bonus_puzzle_is_labelled_bonus() -> None:
+    # GIVEN the sample mission where « fil » is a bonus puzzle
+    data = sample_data()
+    next(p for p in data["puzzles"] if p["id"] == "fil")["optional"] = True
+    mission = Mission.model_validate(data)
+    # WHEN its map is drawn, in French and in English
+    for words, label in ((None, "☆ BONUS · fil"), (InterfaceTranslator("en"), "☆ BONUS · fil")):
+        root = parse(mission_svg(mission, words))
+        bonus = [g for g in root.iter(f"{NS}g") if "bonus" in classes(g)]
+        # THEN only that box is marked, in words and not by colour alone
+        assert [g.get("data-id") for g in bonus] == ["fil"]
+        texts = ["".join(t.itertext()) for t in bonus[0].iter(f"{NS}text")]
+        assert label in texts

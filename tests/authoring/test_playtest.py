@@ -3,10 +3,19 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import pytest
 
-from gardiens.authoring.playtest import SKILLS, describe, percentile, play_once, playtest
+from gardiens.authoring.playtest import (
+    SKILLS,
+    _band_warnings,
+    describe,
+    percentile,
+    play_once,
+    playtest,
+    shown_minutes,
+)
 from gardiens.cli import main
 from gardiens.core.model import Mission
 from gardiens.i18n.interface import CLI_DOMAIN, InterfaceTranslator
@@ -76,3 +85,25 @@ def test_the_report_speaks_the_language_of_the_command_line() -> None:
     assert "median duration" in text and "at ease" in text
     assert "warning: ages 9-12: mission probably too long" in text
     assert "durée" not in text
+
+
+@pytest.mark.parametrize(("high", "warned"), [(15.04, None), (15.5, "15.5"), (33.0, "33.0")])
+def test_a_warning_writes_the_figure_the_report_shows(high: float, warned: str | None) -> None:
+    # GIVEN a band whose slowest teams take `high` minutes for 15 planned
+    mission = Mission.model_validate(sample_data())
+    report = playtest(mission, runs=1)
+    band = replace(report.bands[0], declared_minutes=15, median_minutes=10.0, high_minutes=high)
+    band = replace(
+        band,
+        warnings=_band_warnings(
+            band.age, 15, 10.0, high, 1, 1, InterfaceTranslator("fr", domain=CLI_DOMAIN)
+        ),
+    )
+    # WHEN the report is written
+    text = describe(replace(report, bands=(band,)), InterfaceTranslator("fr", domain=CLI_DOMAIN))
+    # THEN the line and the warning say the same figure, and "15.0 for 15" is no warning
+    assert f"en moins de {shown_minutes(high)} min" in text
+    if warned is None:
+        assert band.warnings == ()
+    else:
+        assert band.warnings and f"({warned} min pour 90 % des équipes" in band.warnings[0]

@@ -47,7 +47,10 @@ def test_new_mission_validates_cleanly_and_autoplay_wins(
 def test_modeline_points_at_the_schema(tmp_path: Path) -> None:
     outside = create_mission("dehors", parent=tmp_path)
     first = (outside.folder / "scenario.yaml").read_text(encoding="utf-8").splitlines()[0]
-    assert first == f"# yaml-language-server: $schema={schema_file().as_posix()}"
+    # Outside the checkout: the guide's relative modeline, and the schema copied where it points.
+    assert first == "# yaml-language-server: $schema=../mission.schema.json"
+    copied = (outside.folder / "../mission.schema.json").read_text(encoding="utf-8")
+    assert copied == schema_file().read_text(encoding="utf-8")
     # Inside the checkout the path is relative, so the mission can be moved with it.
     root = checkout_root()
     assert root is not None

@@ -243,13 +243,16 @@ def test_translation_into_source_language_and_debrief_length(tmp_path: Path) -> 
         ("/etc/passwd", "GDN304"),
         ("C:\\images\\fil.png", "GDN304"),
         ("images/../../fil.png", "GDN304"),
-        ("lien.png", "GDN304"),
+        ("lien.png", "GDN327"),
+        ("lien-dedans.png", "GDN327"),
     ],
 )
 def test_images_stay_inside_the_mission_folder(tmp_path: Path, image: str, code: str) -> None:
     (tmp_path / "minimal").mkdir()
     (tmp_path / "dehors.png").write_bytes(b"x")
     (tmp_path / "minimal" / "lien.png").symlink_to(tmp_path / "dehors.png")
+    (tmp_path / "minimal" / "dedans.png").write_bytes(b"x")
+    (tmp_path / "minimal" / "lien-dedans.png").symlink_to(tmp_path / "minimal" / "dedans.png")
 
     def edit(d: dict[str, Any]) -> None:
         d["cover"] = image
@@ -449,3 +452,32 @@ def test_an_event_after_the_final_puzzle_opens_nothing(tmp_path: Path) -> None:
         d["events"] = [{"on_solved": "cadenas", "speaker": "lumi", "text": "Vite !", "opens": "epilogue"}]
 
     assert codes(check(tmp_path, edit)) == ["GDN305"]
+
+
+@pytest.mark.parametrize(
+    ("where", "french", "english"),
+    [
+        ((), "titre", "title"),
+        ((), "énigmes", "puzzles"),
+        ((), "durée", "duration"),
+        (("source",), "indices", "hints"),
+        (("source",), "choix", "choices"),
+        (("source",), "consigne", "prompt"),
+        (("source",), "récompenses", "rewards"),
+        (("intox",), "prérequis", "requires"),
+    ],
+)
+def test_a_french_field_name_gets_one_error_that_names_the_english_one(
+    tmp_path: Path, where: tuple[str, ...], french: str, english: str
+) -> None:
+    def edit(d: dict[str, Any]) -> None:
+        block = puzzle(d, where[0]) if where else d
+        renamed = {french if k == english else k: v for k, v in block.items()}
+        block.clear()
+        block.update(renamed)
+
+    diagnostics = check(tmp_path, edit)
+    # One error on the key itself: the field it stands for is not said to be missing too.
+    assert codes(diagnostics) == ["GDN201"]
+    assert diagnostics[0].message.endswith(f"Vouliez-vous dire « {english} » ?")
+    assert f"« {french} »" in diagnostics[0].message

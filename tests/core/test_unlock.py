@@ -92,11 +92,38 @@ def test_a_choice_that_can_never_hold_makes_the_puzzle_unreachable(tmp_path: Pat
         puzzle(d, "source")["requires_some"] = {"at_least": 1, "of": ["intox", "cadenas"]}
 
     diagnostics = check(tmp_path, edit)
-    # No rule is an error on its own here: each is reported where it is written.
-    assert codes(diagnostics) == ["GDN306", "GDN416", "GDN305"]
-    assert "au choix (« cadenas »)" in diagnostics[2].message
-    assert "bonus « source »" in diagnostics[1].message
-    assert diagnostics[1].severity == "warning"
+    # « intox » waits for « cadenas » as its only choice, which waits for « intox »: the loop
+    # is the root cause, and what never opens because of it follows from it.
+    assert codes(diagnostics) == ["GDN307", "GDN306", "GDN416"]
+    assert "« intox » → « cadenas » → « intox »" in diagnostics[0].message
+    assert "bonus « source »" in diagnostics[2].message
+    assert "et aucune ne peut être résolue" in diagnostics[2].message
+    assert diagnostics[2].severity == "warning"
+    assert {d.follows for d in diagnostics[1:]} == {"GDN307"}
+
+
+def test_a_loop_of_choices_only_is_the_root_cause(tmp_path: Path) -> None:
+    # GIVEN two bonus puzzles: « a » waits for one of « b » or « source », « b » for « a »
+    def edit(d: dict[str, Any]) -> None:
+        for ident, rule in (("a", ["b", "source"]), ("b", ["a"])):
+            extra = {k: v for k, v in puzzle(d, "source").items() if k != "rewards"}
+            extra.update(id=ident, optional=True, requires_any=rule)
+            d["puzzles"].insert(0, extra)
+
+    # WHEN the loop has a way out (« source » opens at once), THEN nothing is said of it
+    assert codes(check(tmp_path, edit)) == []
+
+    def closed(d: dict[str, Any]) -> None:
+        edit(d)
+        puzzle(d, "a")["requires_any"] = ["b"]
+
+    # WHEN it has none, THEN the loop is reported on the rule that closes it, and the bonus
+    # puzzles it keeps shut are not reported again
+    (tmp_path / "fermee").mkdir()
+    diagnostics = check(tmp_path / "fermee", closed)
+    assert codes(diagnostics) == ["GDN307"]
+    assert "« b » → « a » → « b »" in diagnostics[0].message
+
 
 
 def test_unknown_names_in_the_new_rules_are_located(tmp_path: Path) -> None:
