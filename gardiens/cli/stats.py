@@ -13,7 +13,7 @@ from gardiens.cli.steps import Gettext, data_dir, data_dir_argument, library_mis
 from gardiens.core.journal import JOURNAL_FILE, Journal
 from gardiens.core.records import figures, record_finished, stats, uninstalled
 from gardiens.i18n.interface import N_, InterfaceTranslator, cli_translator
-from gardiens.reports.dashboard import dashboard_csv, render_dashboard
+from gardiens.reports.dashboard import dashboard_csv, render_dashboard, uninstalled_notes
 from gardiens.reports.stats import describe_stats
 
 DESCRIPTION = N_(
@@ -68,16 +68,7 @@ def run(args: argparse.Namespace) -> int:
     if args.csv:
         sys.stdout.write(dashboard_csv(figures(results), missions, translator))
         return 0
-    notes = [
-        translator.ngettext(
-            "{n} partie de la mission « {mission} » n’est pas comptée : "
-            "cette mission n’est plus installée.",
-            "{n} parties de la mission « {mission} » ne sont pas comptées : "
-            "cette mission n’est plus installée.",
-            n,
-        ).format(n=n, mission=mission)
-        for mission, n in sorted(gone.items())
-    ]
+    notes = uninstalled_notes(gone, translator)
     if args.html is None:
         print("\n".join([describe_stats(stats(results), missions, translator), *notes]))
         return 0

@@ -243,6 +243,21 @@ def histogram(times: list[tuple[float, str]], translator: InterfaceTranslator) -
     return Histogram(bins=tuple(bins), ticks=ticks, summary=summary)
 
 
+def uninstalled_notes(gone: Mapping[str, int], translator: InterfaceTranslator) -> list[str]:
+    """What is said of the sessions left uncounted because their mission is gone (its id is
+    the only name left of it)."""
+    return [
+        translator.ngettext(
+            "{n} partie de la mission « {mission} » n’est pas comptée : "
+            "cette mission n’est plus installée.",
+            "{n} parties de la mission « {mission} » ne sont pas comptées : "
+            "cette mission n’est plus installée.",
+            n,
+        ).format(n=n, mission=mission)
+        for mission, n in sorted(gone.items())
+    ]
+
+
 def render_dashboard(
     table: list[GroupFigures],
     missions: Mapping[str, Mission],
