@@ -1,66 +1,86 @@
-"""`gardiens stats`: anonymous aggregates per mission, age band and puzzle."""
+"""`gardiens stats`: anonymous aggregates per mission, age band and puzzle, as text, CSV or an
+educator's HTML page."""
 
 from __future__ import annotations
 
 import argparse
-import csv
-import json
+import datetime as dt
+import sqlite3
 import sys
+from pathlib import Path
 
-from gardiens.cli.steps import Gettext, data_dir, data_dir_argument, library_missions
-from gardiens.core.journal import Journal
-from gardiens.core.records import MissionStats, record_finished, stats
+from gardiens.cli.steps import Gettext, data_dir, data_dir_argument, library_missions, say
+from gardiens.core.journal import JOURNAL_FILE, Journal
+from gardiens.core.records import figures, record_finished, stats, uninstalled
 from gardiens.i18n.interface import N_, InterfaceTranslator, cli_translator
+from gardiens.reports.dashboard import dashboard_csv, render_dashboard, uninstalled_notes
 from gardiens.reports.stats import describe_stats
 
 DESCRIPTION = N_(
     "Par mission et tranche d'âge, puis par énigme : parties, taux de réussite, "
     "temps médian, indices par énigme et erreurs les plus fréquentes."
 )
-CSV_COLUMNS = (
-    "mission",
-    "age",
-    "puzzle",
-    "sessions",
-    "win_rate",
-    "median_seconds",
-    "solved_rate",
-    "mean_attempts",
-    "mean_hints",
-    "common_wrong_answers",
-)
 
 
 def arguments(parser: argparse.ArgumentParser, _: Gettext) -> None:
-    parser.add_argument("--csv", action="store_true", help=_("sortie CSV (une ligne par énigme)"))
+    output = parser.add_mutually_exclusive_group()
+    output.add_argument("--csv", action="store_true", help=_("sortie CSV (une ligne par énigme)"))
+    output.add_argument(
+        "--html",
+        type=Path,
+        metavar="OUT",
+        help=_("page HTML autonome pour les équipes éducatives (un fichier, ou un dossier)"),
+    )
+    parser.add_argument("--lang", default=None, help=_("langue du rapport (fr, en…)"))
     data_dir_argument(parser)
 
 
 def run(args: argparse.Namespace) -> int:
+    _ = cli_translator().gettext
+    language = args.lang or cli_translator().language
     missions = library_missions()
-    journal = Journal.open(data_dir(args))
-    try:
-        record_finished(journal, missions)
-        table = stats(journal.results())
-    finally:
-        journal.close()
+    folder = data_dir(args)
+    results: list[dict[str, object]] = []
+    gone: dict[str, int] = {}
+    # An empty or missing data folder has played nothing: it is read as such, not created.
+    if (folder / JOURNAL_FILE).exists():
+        try:
+            journal = Journal.open(folder)
+        except (OSError, sqlite3.Error) as error:
+            say(_("Le journal de {folder} ne peut pas être ouvert : {reason}").format(
+                folder=folder, reason=getattr(error, "strerror", None) or error))
+            return 1
+        try:
+            record_finished(journal, missions)
+            results = journal.results()
+            gone = dict(uninstalled(journal, missions))
+        except sqlite3.Error as error:
+            say(_("Le journal de {folder} ne peut pas être lu : {reason}").format(
+                folder=folder, reason=error))
+            return 1
+        finally:
+            journal.close()
+    elif folder.exists() and not folder.is_dir():
+        say(_("{folder} n'est pas un dossier de données.").format(folder=folder))
+        return 1
+    # A report, like the debrief sheets: written with the interface's words.
+    translator = InterfaceTranslator(language)
     if args.csv:
-        write_csv(table)
-    else:
-        # A report, like the debrief sheets: written with the interface's words.
-        print(describe_stats(table, missions, InterfaceTranslator(cli_translator().language)))
+        sys.stdout.write(dashboard_csv(figures(results), missions, translator))
+        return 0
+    notes = uninstalled_notes(gone, translator)
+    if args.html is None:
+        print("\n".join([describe_stats(stats(results), missions, translator), *notes]))
+        return 0
+    out = args.html
+    if out.is_dir():
+        out = out / f"gardiens-stats-{language}.html"
+    page = render_dashboard(figures(results), missions, translator, notes=notes,
+                            day=dt.date.today())
+    try:
+        out.write_text(page, encoding="utf-8")
+    except OSError as error:
+        say(f"{out}: {error.strerror or error}")
+        return 1
+    print(_("Tableau de bord écrit dans {path}").format(path=out))
     return 0
-
-
-def write_csv(table: list[MissionStats]) -> None:
-    writer = csv.writer(sys.stdout)
-    writer.writerow(CSV_COLUMNS)
-    for group in table:
-        writer.writerow(
-            [group.mission, group.age, "", group.sessions, group.win_rate, group.median_seconds, "", "", "", ""]
-        )
-        for p in group.puzzles:
-            wrong = json.dumps([[w, n] for w, n in p.common_wrong], ensure_ascii=False)
-            writer.writerow(
-                [group.mission, group.age, p.puzzle, p.sessions, "", "", p.solved_rate, p.mean_attempts, p.mean_hints, wrong]
-            )

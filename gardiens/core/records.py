@@ -1,13 +1,15 @@
 """Anonymous records: what is kept of a finished session once its raw journal is purged.
 
 A result holds the mission, age band, language, outcome, play time and, per puzzle, its state,
-attempts, hints and the wrong answers given as choice ids: never the team's pseudonym, never a
-clock time, never free text. Statistics are computed from results alone.
+attempts, hints, the seconds of play from its opening to its solution and the wrong answers given
+as choice ids: never the team's pseudonym, never a clock time, never free text. Statistics are
+computed from results alone.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import statistics
 from collections import Counter
 from collections.abc import Iterable, Mapping
@@ -17,14 +19,16 @@ from typing import Any
 
 from gardiens.core.journal import Event, Journal
 from gardiens.core.model import Mission
-from gardiens.core.session import debrief_of
+from gardiens.core.session import PuzzleState, debrief_of, fold
+
+log = logging.getLogger(__name__)
 
 DAY = 24 * 60 * 60
 # Printed debrief sheets written by the facilitator panel, in the data folder.
 SHEETS_DIR = "fiches"
 
 RESULT_FIELDS = ("mission", "age", "language", "outcome", "elapsed", "puzzles")
-PUZZLE_FIELDS = ("state", "attempts", "hints", "wrong")
+PUZZLE_FIELDS = ("state", "attempts", "hints", "seconds", "wrong")
 
 
 @dataclass(frozen=True)
@@ -55,6 +59,20 @@ def result_of(missions: Mapping[str, Mission], events: list[Event]) -> Result | 
             wrong.setdefault(str(event.data["puzzle"]), []).append(
                 json.dumps(answer, sort_keys=True, ensure_ascii=False)
             )
+    # Seconds of play from a puzzle's opening to its solution (None when it was not solved):
+    # the debrief keeps when it was solved, the state when it was opened.
+    played = events[: next((i for i, e in enumerate(events) if e.kind == "reset"), len(events))]
+    progress = fold(missions, played).puzzles
+    seconds: dict[str, float | None] = {}
+    for report in debrief.puzzles:
+        opened = progress[report.id].opened_at if report.id in progress else None
+        seconds[report.id] = (
+            round(report.solved_at - opened, 1)
+            if report.state is PuzzleState.SOLVED
+            and report.solved_at is not None
+            and opened is not None
+            else None
+        )
     return Result(
         mission=debrief.mission_id,
         age=debrief.age,
@@ -66,6 +84,7 @@ def result_of(missions: Mapping[str, Mission], events: list[Event]) -> Result | 
                 "state": p.state.value,
                 "attempts": p.attempts,
                 "hints": p.hints,
+                "seconds": seconds[p.id],
                 "wrong": wrong.get(p.id, []),
             }
             for p in debrief.puzzles
@@ -74,17 +93,42 @@ def result_of(missions: Mapping[str, Mission], events: list[Event]) -> Result | 
 
 
 def record_finished(journal: Journal, missions: Mapping[str, Mission]) -> int:
-    """Store the result of every finished session that has none yet; returns how many."""
+    """Store the result of every finished session that has none yet; returns how many.
+
+    A session this release cannot read (a row of another release) is left as it is, and logged.
+    """
     stored = journal.result_sessions()
     added = 0
     for summary in journal.sessions():
         if summary.session in stored:
             continue
-        result = result_of(missions, journal.events(summary.session))
+        try:
+            result = result_of(missions, journal.events(summary.session))
+        except (ValueError, KeyError) as error:
+            log.warning("session %s cannot be read by this release: %s", summary.session, error)
+            continue
         if result is not None:
             journal.store_result(summary.session, _as_row(result))
             added += 1
     return added
+
+
+def uninstalled(journal: Journal, missions: Mapping[str, Mission]) -> Counter[str]:
+    """Sessions with no result yet whose mission is no longer installed, by mission id: they
+    cannot be counted until it is back, and the reader should know they exist."""
+    stored = journal.result_sessions()
+    gone: Counter[str] = Counter()
+    for summary in journal.sessions():
+        if summary.session in stored:
+            continue
+        chosen = [
+            str(e.data["mission"])
+            for e in journal.events(summary.session)
+            if e.kind == "chosen" and e.data.get("mission")
+        ]
+        if chosen and chosen[-1] not in missions:
+            gone[chosen[-1]] += 1
+    return gone
 
 
 def _as_row(result: Result) -> dict[str, Any]:
@@ -192,6 +236,92 @@ def stats(results: Iterable[Mapping[str, Any]]) -> list[MissionStats]:
                 sessions=len(rows),
                 win_rate=_rate(len(won), len(rows)),
                 median_seconds=round(statistics.median(times), 1) if times else None,
+                puzzles=puzzles,
+            )
+        )
+    return out
+
+
+@dataclass(frozen=True)
+class PuzzleFigures:
+    """One puzzle's numbers within a group of sessions; `wrong` are journaled answers (ids)."""
+
+    puzzle: str
+    sessions: int
+    solved: int
+    solved_rate: float
+    median_seconds: float | None
+    hints: int
+    mean_hints: float
+    mean_attempts: float
+    wrong: list[tuple[str, int]]
+
+
+@dataclass(frozen=True)
+class GroupFigures:
+    """The sessions of one mission, age band and language: how many, how many won, how long."""
+
+    mission: str
+    age: str
+    language: str
+    sessions: int
+    won: int
+    win_rate: float
+    median_seconds: float | None
+    # Play time of every session with its outcome, for the distribution.
+    times: list[tuple[float, str]]
+    puzzles: list[PuzzleFigures]
+
+
+# How many of a puzzle's most frequent wrong answers are shown.
+COMMON_WRONG = 3
+
+
+def figures(results: Iterable[Mapping[str, Any]]) -> list[GroupFigures]:
+    """Aggregates per mission, age band and language, and per puzzle within them. Results kept
+    by an earlier release may lack a field (a puzzle's seconds): it is left out, not guessed."""
+    groups: dict[tuple[str, str, str], list[Mapping[str, Any]]] = {}
+    for row in results:
+        key = (str(row["mission"]), str(row["age"]), str(row.get("language", "")))
+        groups.setdefault(key, []).append(row)
+    out = []
+    for (mission, age, language), rows in sorted(groups.items()):
+        won = [r for r in rows if r["outcome"] == "won"]
+        won_times = [float(r["elapsed"]) for r in won]
+        puzzle_ids: list[str] = []
+        for row in rows:
+            puzzle_ids.extend(p for p in row["puzzles"] if p not in puzzle_ids)
+        puzzles = []
+        for pid in puzzle_ids:
+            seen = [r["puzzles"][pid] for r in rows if pid in r["puzzles"]]
+            solved = sum(1 for p in seen if p["state"] == "solved")
+            seconds = [float(p["seconds"]) for p in seen if p.get("seconds") is not None]
+            hints = sum(int(p["hints"]) for p in seen)
+            puzzles.append(
+                PuzzleFigures(
+                    puzzle=pid,
+                    sessions=len(seen),
+                    solved=solved,
+                    solved_rate=_rate(solved, len(seen)),
+                    median_seconds=round(statistics.median(seconds), 1) if seconds else None,
+                    hints=hints,
+                    mean_hints=round(hints / len(seen), 2),
+                    mean_attempts=round(statistics.fmean(p["attempts"] for p in seen), 2),
+                    wrong=Counter(w for p in seen for w in p.get("wrong", [])).most_common(
+                        COMMON_WRONG
+                    ),
+                )
+            )
+        out.append(
+            GroupFigures(
+                mission=mission,
+                age=age,
+                language=language,
+                sessions=len(rows),
+                won=len(won),
+                win_rate=_rate(len(won), len(rows)),
+                median_seconds=round(statistics.median(won_times), 1) if won_times else None,
+                times=[(float(r["elapsed"]), str(r["outcome"])) for r in rows],
                 puzzles=puzzles,
             )
         )

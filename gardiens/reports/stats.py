@@ -121,19 +121,30 @@ def _mistakes(
 
 
 def misconception(
-    wrong: object, mission: Mission, puzzle: PuzzleBase, texts: MissionTexts, _: Gettext
+    wrong: object,
+    mission: Mission,
+    puzzle: PuzzleBase,
+    texts: MissionTexts,
+    _: Gettext,
+    *,
+    unknown: str | None = None,
+    length: int = QUOTED_LENGTH,
 ) -> str:
     """What a team answered wrongly, as a sentence in the words of the elements it chose: for a
-    sorting, only the elements put in a wrong box; for an order, the order it tried."""
+    sorting, only the elements put in a wrong box; for an order, the order it tried. An element
+    the mission no longer names is written `unknown` when given, else by its id."""
     names = _names(mission, puzzle, texts)
 
     def quoted(element_id: object) -> str:
-        return _("« {text} »").format(text=_cut(names.get(str(element_id), str(element_id)),
-                                                 QUOTED_LENGTH))
+        name = names.get(str(element_id))
+        if name is None and unknown is not None:
+            return unknown
+        return _("« {text} »").format(text=_cut(name or str(element_id), length))
 
     right = _solution(puzzle)
     if isinstance(wrong, str):
-        return _("code {code}").format(code=quoted(wrong))
+        # A code typed on the keypad: its digits are the words.
+        return _("code {code}").format(code=_("« {text} »").format(text=wrong))
     if isinstance(wrong, list):
         given = [str(i) for i in wrong]
         if not isinstance(right, list):
@@ -149,9 +160,10 @@ def misconception(
         if isinstance(puzzle, ShortText) and isinstance(wrong.get("mistake"), int):
             index = wrong["mistake"]
             if 0 <= index < len(puzzle.mistakes):
-                return _("tapé : {answer}").format(
-                    answer=_("« {text} »").format(text=puzzle.mistakes[index].answers[0])
-                )
+                source = puzzle.mistakes[index].answers[0]
+                # The listed mistake as a team of the page's language types it.
+                typed = (texts.answers(puzzle.id, source) or [source])[0]
+                return _("tapé : {answer}").format(answer=_("« {text} »").format(text=typed))
         expected = right if isinstance(right, dict) else {}
         wrongly = [(k, v) for k, v in wrong.items() if expected.get(k) != v] or list(wrong.items())
         return " ; ".join(_pair(k, v, puzzle, quoted, _) for k, v in wrongly)
