@@ -81,9 +81,17 @@ def summary(samples: list[Sample], sessions: bool, every: float) -> dict[str, ob
 def show(samples: list[Sample], result: dict[str, object], sessions: bool, _: Gettext) -> None:
     """The curve as a table and a sparkline, then the figures compared to the goals."""
     head = _("partie") if sessions else _("relevé")
-    print(f"{head:>8}  {'RSS MB':>8}  {_('secondes'):>9}  {_('note')}")
+    debrief = _("débrief MB")
+    if sessions:
+        print(f"{head:>8}  {'RSS MB':>8}  {debrief:>11}  {_('secondes'):>9}  {_('note')}")
+    else:
+        print(f"{head:>8}  {'RSS MB':>8}  {_('secondes'):>9}  {_('note')}")
     for sample in samples:
-        print(f"{sample.index:>8}  {sample.rss_mb:>8.1f}  {sample.seconds:>9.1f}  {sample.note}")
+        if sessions:
+            on_debrief = "—" if sample.debrief_mb is None else f"{sample.debrief_mb:.1f}"
+            print(f"{sample.index:>8}  {sample.rss_mb:>8.1f}  {on_debrief:>11}  {sample.seconds:>9.1f}  {sample.note}")
+        else:
+            print(f"{sample.index:>8}  {sample.rss_mb:>8.1f}  {sample.seconds:>9.1f}  {sample.note}")
     values = [s.rss_mb for s in samples]
     if values:
         print()
@@ -144,8 +152,8 @@ def run(args: argparse.Namespace) -> int:
     result = summary(samples, sessions, every)
     if args.json:
         print(json.dumps({**result, "samples": [
-            {"index": s.index, "rss_mb": s.rss_mb, "seconds": s.seconds, "note": s.note,
-             "caches": s.caches} for s in samples]}, indent=2))
+            {"index": s.index, "rss_mb": s.rss_mb, "debrief_mb": s.debrief_mb, "seconds": s.seconds,
+             "note": s.note, "caches": s.caches} for s in samples]}, indent=2))
     else:
         show(samples, result, sessions, _)
     return 0

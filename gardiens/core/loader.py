@@ -309,10 +309,11 @@ def _yaml_detail(error: yaml.YAMLError) -> Value:
     if isinstance(error, yaml.reader.ReaderError):
         # An invisible control character (often pasted from a word processor or a PDF):
         # PyYAML's own words are English and do not say what to do.
+        code = f"U+{error.character:04X}" if isinstance(error.character, int) else "?"
         return T_(
             "un caractère invisible ({code}) que YAML refuse : effacez-le (il vient souvent d'un "
             "texte copié depuis un autre logiciel) ou retapez ce mot.",
-            code=f"U+{error.character:04X}" if isinstance(error.character, int) else "?",
+            code=code,
         )
     problem = str(getattr(error, "problem", None) or error)
     for needle, explained in _YAML_PROBLEMS:

@@ -238,8 +238,10 @@ def _expected_top(scene: Scene) -> str:
     """The name of the screen on top once `scene` is staged."""
     if scene.screen == "puzzle":
         return f"puzzle:{scene.puzzle}"
-    # A right answer's pop-up, and its « Pourquoi ? » cards, are the feedback screen.
-    return {"panel": "facilitator", "success": "feedback", "why": "feedback"}.get(scene.screen, scene.screen)
+    # A right answer's pop-up, and its « Pourquoi ? » cards, are the feedback screen; the notice
+    # of a journal that could not be opened is the journal notice.
+    return {"panel": "facilitator", "success": "feedback", "why": "feedback",
+            "journal-unopened": "journal"}.get(scene.screen, scene.screen)
 
 
 def plan(missions: Mapping[str, Mission], *, languages: Sequence[str] = LANGUAGES,

@@ -21,6 +21,7 @@ from gardiens.core.session import Lifecycle, PuzzleState
 from gardiens.i18n.interface import INTERFACE_LANGUAGES
 from gardiens.testing.pilot import Pilot, PilotError
 from gardiens.testing.ui_autoplay import UiAutoplayError, enter_answer, solve_next
+from gardiens.ui.ahead import TIDY_AFTER
 from gardiens.ui.theme import TEXT_STEPS
 
 # How often a team does each thing that is not answering right, per puzzle it meets.
@@ -51,6 +52,8 @@ class Sample:
     seconds: float
     caches: dict[str, int] = field(default_factory=dict)
     note: str = ""
+    # For a session, the memory on its debrief screen, before the kiosk let the team's go.
+    debrief_mb: float | None = None
 
 
 def rss_mb() -> float:
@@ -75,9 +78,10 @@ def cache_sizes(pilot: Pilot) -> dict[str, int]:
     return sizes
 
 
-def _sample(pilot: Pilot, index: int, started: float, note: str = "") -> Sample:
+def _sample(pilot: Pilot, index: int, started: float, note: str = "",
+            debrief_mb: float | None = None) -> Sample:
     return Sample(index, round(rss_mb(), 1), round(time.perf_counter() - started, 2),
-                  cache_sizes(pilot), note)
+                  cache_sizes(pilot), note, debrief_mb)
 
 
 class Team:
@@ -203,7 +207,8 @@ class Team:
 def play_sessions(pilot: Pilot, missions: Mapping[str, Mission], count: int, rng: random.Random,
                   on_sample: Callable[[Sample], None] = lambda sample: None) -> list[Sample]:
     """`count` teams, one after the other, on the same kiosk: a random mission, age and language
-    each; the memory sampled after each session has ended and the kiosk been made ready again."""
+    each; the memory sampled on each debrief, then once the kiosk waits for the next team (its
+    attract screen has let the last team's screens go)."""
     started = time.perf_counter()
     samples: list[Sample] = []
     ids = sorted(missions)
@@ -211,10 +216,13 @@ def play_sessions(pilot: Pilot, missions: Mapping[str, Mission], count: int, rng
         mission = missions[rng.choice(ids)]
         team = Team(pilot, mission, rng)
         team.play()
-        # The team is done: « Terminer » on the debrief makes the kiosk ready for the next one.
+        on_debrief = round(rss_mb(), 1)
+        # The team is done: « Terminer » on the debrief makes the kiosk ready for the next one,
+        # which it waits for on its attract screen.
         pilot.tap("finish")
         pilot.settle()
-        sample = _sample(pilot, index, started, f"{mission.id} {team.age} {team.language}")
+        pilot.wait(TIDY_AFTER + 1)
+        sample = _sample(pilot, index, started, f"{mission.id} {team.age} {team.language}", on_debrief)
         samples.append(sample)
         on_sample(sample)
     return samples

@@ -20,8 +20,9 @@ from gardiens.ui.widgets.base import Button
 from .conftest import MISSION_DIR, to_map
 
 
-def drain(pilot: Pilot, frames: int = 2000) -> None:
-    """Frames that draw nothing until the kiosk has nothing left to prepare."""
+def drain(pilot: Pilot, frames: int = 6000) -> None:
+    """Frames that draw nothing until the kiosk has nothing left to prepare (the letters of every
+    text size among it, loaded once a team has come: on a busy machine a slice does less)."""
     for _ in range(frames):
         if not pilot.app.ahead.busy:
             return
