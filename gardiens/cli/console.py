@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from gardiens.cli.steps import Gettext, data_dir, data_dir_argument, library_missions, say
+from gardiens.cli.steps import Gettext, data_dir, data_dir_argument, library_missions, load, say
 from gardiens.i18n.interface import N_, cli_translator
 
 DESCRIPTION = N_(
@@ -29,6 +29,8 @@ def arguments(parser: argparse.ArgumentParser, _: Gettext) -> None:
                         help=_("minutes sans progrès avant qu'une carte passe au rouge"))
     parser.add_argument("--lang", default=None,
                         help=_("langue de la page (sinon celle du navigateur)"))
+    parser.add_argument("--mission", action="append", default=[], metavar="MISSION",
+                        help=_("une mission à proposer en plus des missions fournies (dossier ou fichier)"))
     parser.add_argument("--sheets", action="append", default=[], metavar="BORNE=DOSSIER",
                         help=_("dossier de données d'une borne, pour ouvrir ses fiches de débriefing"))
     parser.add_argument("--ssl-certfile", type=Path, default=None, help=_("certificat TLS (HTTPS)"))
@@ -60,9 +62,19 @@ def run(args: argparse.Namespace) -> int:
     if not args.red_minutes > 0:
         say(_("--red-minutes doit être positif"))
         return 2
+    missions = library_missions()
+    for given in args.mission:
+        loaded = load(given)
+        if loaded is None:
+            return 1
+        missions[loaded[0].id] = loaded[0]
     password = None
     if args.password_file is not None:
-        password = args.password_file.read_text(encoding="utf-8").splitlines()[0].strip()
+        try:
+            password = args.password_file.read_text(encoding="utf-8").splitlines()[0].strip()
+        except (OSError, IndexError) as error:
+            say(f"{args.password_file}: {error}")
+            return 2
     broker = broker_settings(kiosk, host=args.broker, port=args.broker_port,
                              username=args.username, password=password)
     if broker is None:
@@ -73,5 +85,5 @@ def run(args: argparse.Namespace) -> int:
     serve(ConsoleOptions(data_dir=folder, broker=broker, bind=args.bind, port=args.port,
                          red_minutes=args.red_minutes, language=args.lang, sheets=sheets,
                          ssl_certfile=args.ssl_certfile, ssl_keyfile=args.ssl_keyfile),
-          kiosk, library_missions())
+          kiosk, missions)
     return 0

@@ -54,6 +54,6 @@ def serve(options: ConsoleOptions, kiosk: KioskSettings, missions: Mapping[str, 
     settings = ConsoleSettings(data_dir=options.data_dir, guard=guard, missions=missions,
                                language=options.language, sheets=options.sheets or {})
     uvicorn.run(console_app(board, settings), host=options.bind, port=options.port,
-                log_level="warning", ws_max_size=64 * 1024,
+                log_level="warning", ws_max_size=64 * 1024, timeout_graceful_shutdown=3,
                 ssl_certfile=str(options.ssl_certfile) if options.ssl_certfile else None,
                 ssl_keyfile=str(options.ssl_keyfile) if options.ssl_keyfile else None)

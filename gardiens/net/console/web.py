@@ -203,9 +203,10 @@ def console_app(board: Board, settings: ConsoleSettings) -> Starlette:
         html = templates_of("gardiens.net.console").get_template(name).render(
             _=_, language=language, **values)
         return HTMLResponse(html, status_code=status, headers={
-            # Only this console's own files, no frame around it, no referrer leaving it.
+            # Only this console's own files, no frame around it, no referrer leaving it (not
+            # "no-referrer": the browser would then send Origin: null with the page's forms).
             "Content-Security-Policy": "default-src 'self'; frame-ancestors 'none'",
-            "Referrer-Policy": "no-referrer",
+            "Referrer-Policy": "same-origin",
             "X-Content-Type-Options": "nosniff",
         })
 
@@ -303,13 +304,21 @@ def console_app(board: Board, settings: ConsoleSettings) -> Starlette:
             return
         await socket.accept()
         queue = board.subscribe()
-        try:
+
+        async def forward() -> None:
             while True:
-                message = await queue.get()
-                await socket.send_text(json.dumps(message))
-        except (WebSocketDisconnect, RuntimeError):
-            pass
+                await socket.send_text(json.dumps(await queue.get()))
+
+        sender = asyncio.create_task(forward())
+        # The page sends nothing; reading is how its going away is seen (and the server's
+        # shutdown does not wait for a page that left).
+        try:
+            with contextlib.suppress(WebSocketDisconnect, RuntimeError):
+                while True:
+                    if (await socket.receive())["type"] == "websocket.disconnect":
+                        break
         finally:
+            sender.cancel()
             board.unsubscribe(queue)
 
     @contextlib.asynccontextmanager
@@ -323,6 +332,7 @@ def console_app(board: Board, settings: ConsoleSettings) -> Starlette:
     return Starlette(
         routes=[
             Route("/", home),
+            Route("/favicon.ico", lambda request: Response(status_code=204)),
             Route("/login", login, methods=["POST"]),
             Route("/logout", logout, methods=["POST"]),
             Route("/kiosk/{kiosk}/command", command, methods=["POST"]),
