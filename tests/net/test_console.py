@@ -218,6 +218,10 @@ def test_cards_go_loudest_first_and_bad_messages_change_nothing() -> None:
     cards = board.snapshot()["cards"]
     assert [c["kiosk"] for c in cards] == ["lost", "slow", "gone", "calm", "idle"]
     assert [c["alarm"] for c in cards[:2]] == [Alarm.RED, Alarm.YELLOW]
+    board.take("gardiens/v1/kiosk/idle/state", encode(StateMessage(
+        kiosk="idle", lifecycle="playing", language="en", team="licornes-malins",
+        stuck=StuckLevel(quiet_for=0, slow=False))))
+    assert board.cards["idle"].as_json(600)["team"] == "The Clever Unicorns"
     for junk in (b"{not json", b'{"v": 1, "type": "state"}', b"x" * 20000, b"[]"):
         board.take("gardiens/v1/kiosk/calm/state", junk)
     assert board.cards["calm"].state is not None and board.cards["calm"].state.stuck.quiet_for == 20

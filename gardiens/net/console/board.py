@@ -24,6 +24,7 @@ from paho.mqtt.reasoncodes import ReasonCode
 from pydantic import ValidationError
 
 from gardiens.core.attention import Alarm, Stuck, alarm_of
+from gardiens.core.pseudonym import is_team, team_name
 from gardiens.net.protocol import (
     MAX_PAYLOAD,
     CommandMessage,
@@ -73,6 +74,15 @@ class Card:
         level = self.state.stuck
         return alarm_of(Stuck(level.quiet_for, level.slow, level.puzzles), red_after)
 
+    def team(self) -> str | None:
+        """The team's pseudonym as it reads it on its kiosk (the state carries its key)."""
+        state = self.state
+        if state is None or not state.team:
+            return None
+        if not is_team(state.team):
+            return state.team
+        return team_name(state.team, state.language or "fr")
+
     def loudness(self, red_after: float) -> tuple[int, str]:
         alarm = self.alarm(red_after)
         if alarm in RANK:
@@ -92,6 +102,7 @@ class Card:
             "alarm": self.alarm(red_after).value,
             "rank": self.loudness(red_after)[0],
             "state": None if self.state is None else self.state.model_dump(),
+            "team": self.team(),
             "commands": [vars(sent) for sent in self.commands.values()],
         }
 

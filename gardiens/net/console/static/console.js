@@ -93,7 +93,7 @@
       what = (mission ? mission.title : state.mission) + " · " + (state.band || "") + " · " +
         (state.language || "").toUpperCase() + " · " + (W[lifecycle] || lifecycle);
       if (state.outcome) { what += " · " + (W[state.outcome] || state.outcome); }
-      if (state.team) { what += " · " + state.team; }
+      if (card.team) { what += " · " + card.team; }
     } else if (state) { what = W[lifecycle] || lifecycle; }
     element.querySelector(".what").textContent = what;
     const puzzles = state ? state.puzzles : [];
