@@ -31,7 +31,7 @@ def arguments(parser: argparse.ArgumentParser, _: Gettext) -> None:
                         help=_("langue de la page (sinon celle du navigateur)"))
     parser.add_argument("--mission", action="append", default=[], metavar="MISSION",
                         help=_("une mission à proposer en plus des missions fournies (dossier ou fichier)"))
-    parser.add_argument("--sheets", action="append", default=[], metavar="BORNE=DOSSIER",
+    parser.add_argument("--sheets", action="append", default=[], metavar=_("BORNE=DOSSIER"),
                         help=_("dossier de données d'une borne, pour ouvrir ses fiches de débriefing"))
     parser.add_argument("--ssl-certfile", type=Path, default=None, help=_("certificat TLS (HTTPS)"))
     parser.add_argument("--ssl-keyfile", type=Path, default=None, help=_("clé du certificat TLS"))
