@@ -47,7 +47,7 @@ def layers(mission: Mission) -> dict[str, int]:
     ids = {p.id for p in mission.puzzles}
     parents = {
         p.id: sorted(
-            {r for r in p.requires if r in ids}
+            {r for r in p.prerequisites() if r in ids}
             | {givers[r] for r in _code_from(p) if r in givers and givers[r] != p.id}
         )
         for p in mission.puzzles
@@ -100,7 +100,7 @@ def _place(mission: Mission) -> list[Placed]:
     for depth in sorted(rows):
         # Order each row by where its parents sit, so arrows cross less.
         def key(p: Puzzle) -> tuple[float, int]:
-            seen = [position[r] for r in p.requires if r in position]
+            seen = [position[r] for r in p.prerequisites() if r in position]
             return (sum(seen) / len(seen) if seen else float(index[p.id]), index[p.id])
 
         rows[depth].sort(key=key)
@@ -122,7 +122,9 @@ def _place(mission: Mission) -> list[Placed]:
 
 @dataclass(frozen=True)
 class Edge:
-    """An arrow into a box: from a prerequisite ("requires") or from a reward's badge ("reward")."""
+    """An arrow into a box: from a prerequisite ("requires"), from one of the puzzles it opens
+    after by choice ("choice": `requires_any`, `requires_some`) or from a reward's badge
+    ("reward")."""
 
     kind: str
     source: str
@@ -166,7 +168,8 @@ def mission_svg(mission: Mission, words: InterfaceTranslator | None = None) -> s
     count = len(mission.puzzles)
     subtitle = _(
         "{mission} · {puzzles} · objectif : {goal} · "
-        "flèche pleine = « requires », flèche pointillée = trouvaille vers l'énigme qui l'utilise"
+        "flèche pleine = « requires », flèche à tirets = au choix (« requires_any », "
+        "« requires_some »), flèche pointillée = trouvaille vers l'énigme qui l'utilise"
     ).format(
         mission=mission.id,
         puzzles=words.ngettext("{count} énigme", "{count} énigmes", count).format(count=count),
@@ -220,11 +223,13 @@ def _edges(placed: list[Placed]) -> list[Edge]:
         # Every arrow into a box gets its own point on the top edge, ordered by where it
         # comes from, so that arrows into the final lock stay apart.
         incoming: list[tuple[float, float, str, str]] = []
-        for parent_id in child.puzzle.requires:
+        for parent_id in child.puzzle.prerequisites():
             parent = by_id.get(parent_id)
             if parent is not None:
                 px, py = parent.x + BOX_W / 2, parent.y + parent.height
-                incoming.append((px, py, "requires", parent_id))
+                # All of `requires` are needed; `requires_any` and `requires_some` leave a choice.
+                kind = "requires" if parent_id in child.puzzle.requires else "choice"
+                incoming.append((px, py, kind, parent_id))
         for reward_id in _code_from(child.puzzle):
             if reward_id in badge_at:
                 bx, by = badge_at[reward_id]

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from gardiens.core import checkers
-from gardiens.core.autoplay import HINT_BUDGETS, WRONG_BUDGETS, Bot, holds_what_it_needs
+from gardiens.core.autoplay import HINT_BUDGETS, WRONG_BUDGETS, Bot, next_puzzle
 from gardiens.core.clock import ManualClock
 from gardiens.core.commands import RequestHint, Start, Submit
 from gardiens.core.journal import Journal
@@ -90,9 +90,8 @@ class PlaytestBot:
         open_puzzles = [
             p for p in mission.puzzles if state.puzzles[p.id].state is PuzzleState.AVAILABLE
         ]
-        ready = [p for p in open_puzzles if holds_what_it_needs(p, held)]
         # The team types the answers of its own language.
-        puzzle = session.played((ready or open_puzzles)[0].id)
+        puzzle = session.played(next_puzzle(open_puzzles, held).id)
         progress = state.puzzles[puzzle.id]
         plan = random.Random(f"{seed}:{self.skill.name}:{puzzle.id}:plan")
         wrong_budget = plan.choice(self.skill.wrong_budgets)

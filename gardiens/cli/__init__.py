@@ -42,6 +42,7 @@ COMMANDS: dict[str, str] = {
     "audit": N_("vérifier la mise en page de chaque écran et énigme"),
     "bench": N_("mesurer les performances de l'interface"),
     "soak": N_("jouer longtemps et relever la mémoire (parties complètes ou touchers au hasard)"),
+    "voice": N_("préparer et vérifier la lecture à voix haute des textes d'une mission"),
     "i18n": N_("catalogues de traduction : extraire, mettre à jour, compiler, vérifier"),
 }
 # `list` would shadow the builtin inside this package: its module has a longer name.

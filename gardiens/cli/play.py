@@ -52,7 +52,6 @@ def arguments(parser: argparse.ArgumentParser, _: Gettext) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from gardiens.core.facilitator import has_pin
     from gardiens.core.service import ServiceNotifier
     from gardiens.ui.app import App
     from gardiens.ui.boot import Boot
@@ -63,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
     if args.kiosk and args.watch:
         say(_("L'aperçu (--watch) n'existe pas en mode borne."))
         return 2
-    if args.kiosk and not has_pin(folder):
+    if args.kiosk and not _has_pin(folder):
         # A locked kiosk with no way into the facilitator panel could only be switched off.
         print(_("Le mode borne demande un code PIN animateur. Réglez-le d'abord avec :"),
               f"  gardiens facilitator set-pin --data-dir {folder}", sep="\n", file=sys.stderr)
@@ -74,7 +73,12 @@ def run(args: argparse.Namespace) -> int:
     # preview keeps no record, so it holds nothing. Refused here, before any window opens.
     lock = DataFolderLock(folder)
     if not args.watch:
-        lock.acquire()
+        try:
+            lock.acquire()
+        except OSError as error:
+            # A folder that cannot even hold the lock cannot hold the journal: the game plays on
+            # with one in memory and says so on screen; there is nothing on disk to guard.
+            log.error("the data folder %s cannot be locked (%s)", folder, error)
     # SDL would turn SIGTERM into a window-close event, which a kiosk ignores; let Python handle
     # the signal instead and stop the loop cleanly so the journal is closed.
     os.environ["SDL_NO_SIGNAL_HANDLERS"] = "1"
@@ -100,6 +104,14 @@ def run(args: argparse.Namespace) -> int:
         start.close()
         lock.release()
     return start.status
+
+
+def _has_pin(folder: Path) -> bool:
+    # Imported only for a locked kiosk: its hashing and JSON are not needed before an open one's
+    # first frame (start-up time).
+    from gardiens.core.facilitator import has_pin
+
+    return has_pin(folder)
 
 
 @dataclass
@@ -173,7 +185,7 @@ class _Start:
             message = cli_translator().gettext("réglages de la borne ignorés : {problem}")
             say(message.format(problem=loaded.problem))
         # An author's preview keeps no record: its sessions are tests, not teams.
-        self.journal = Journal.memory() if self.args.watch else Journal.open(self.data_dir)
+        self.journal = Journal.memory() if self.args.watch else Journal.open_or_memory(self.data_dir)
         if self.args.kiosk:
             offered = {**{mid: m for mid, (m, _) in loaded.library.items()}, **loaded.missions}
             open_for_the_day(self.journal, offered, self.data_dir, loaded.settings, now=SystemClock().now())

@@ -39,6 +39,9 @@ def arguments(parser: argparse.ArgumentParser, _: Gettext) -> None:
     what.add_argument("--sessions", type=int, metavar="N", help=_("parties complètes à jouer"))
     what.add_argument("--random-minutes", type=float, metavar="M",
                       help=_("minutes de touchers, glissers, touches et collages au hasard"))
+    what.add_argument("--kill", type=int, metavar="N",
+                      help=_("parties tuées (SIGKILL) à un moment au hasard, puis reprises : la reprise "
+                             "doit retrouver l'état de la partie jouée sans arrêt"))
     parser.add_argument("--seed", type=int, default=0, help=_("graine du hasard (0 par défaut)"))
     parser.add_argument("--size", type=window_size, default=(1920, 1080),
                         help=_("taille de l'écran, LARGEURxHAUTEUR (1920x1080 par défaut)"))
@@ -105,6 +108,8 @@ def show(samples: list[Sample], result: dict[str, object], sessions: bool, _: Ge
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.kill is not None:
+        return run_kills(args)
     from gardiens.cli.steps import library_missions
     from gardiens.core.library import load_library
     from gardiens.testing.soak import launch_kiosk, play_sessions, random_storm
@@ -144,3 +149,52 @@ def run(args: argparse.Namespace) -> int:
     else:
         show(samples, result, sessions, _)
     return 0
+
+
+def run_kills(args: argparse.Namespace) -> int:
+    """`--kill N`: N playthroughs killed and resumed, a line each; 1 if any resumed differently."""
+    from gardiens.cli.steps import library_missions
+    from gardiens.core.library import load_library
+    from gardiens.testing.kill import KillRound, KillRunner
+    from gardiens.ui.app import headless_environment
+
+    _ = cli_translator().gettext
+    headless_environment()
+    missions = library_missions()
+    dirs = {mid: file.parent for mid, (_mission, file) in load_library().items() if mid in missions}
+    live = sys.stderr.isatty() and not args.json
+
+    def progress(done: KillRound) -> None:
+        if live:
+            mark = _("oui") if done.same else _("NON")
+            print(f"\r{done.index:>4}/{args.kill}  {done.mission:<22} {mark:<4}", end="", file=sys.stderr,
+                  flush=True)
+
+    rounds = KillRunner(missions, dirs).rounds(max(1, args.kill), args.seed, on_round=progress)
+    if live:
+        print(file=sys.stderr)
+    differing = [r for r in rounds if not r.same]
+
+    def moment(done: KillRound) -> str:
+        if done.moment.seconds is not None:
+            return _("{seconds} s").format(seconds=f"{done.moment.seconds:.2f}")
+        return _("événement {number}").format(number=done.moment.events)
+
+    if args.json:
+        print(json.dumps({"rounds": [
+            {"round": r.index, "mission": r.mission, "team": r.team, "moment": str(r.moment),
+             "accepted": r.accepted, "kept": r.kept, "total": r.total, "same": r.same,
+             "differences": list(r.differences)} for r in rounds],
+            "differing": len(differing)}, indent=2))
+        return 1 if differing else 0
+    heads = (_("tour"), _("mission"), _("tuée à"), _("événements gardés"), _("même état ?"), _("ce qui diffère"))
+    print(f"{heads[0]:>5}  {heads[1]:<22} {heads[2]:>14}  {heads[3]:>18}  {heads[4]:<12} {heads[5]}")
+    for r in rounds:
+        kept = f"{r.kept}/{r.total}"
+        same = _("oui") if r.same else _("NON")
+        print(f"{r.index:>5}  {r.mission:<22} {moment(r):>14}  {kept:>18}  {same:<12} "
+              f"{'; '.join(r.differences)}")
+    print()
+    print(_("{same} reprises sur {count} retrouvent l'état de la partie jouée sans arrêt ; {differing} diffèrent.")
+          .format(same=len(rounds) - len(differing), count=len(rounds), differing=len(differing)))
+    return 1 if differing else 0

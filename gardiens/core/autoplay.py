@@ -78,9 +78,8 @@ class Bot:
         open_puzzles = [
             p for p in self.mission.puzzles if state.puzzles[p.id].state is PuzzleState.AVAILABLE
         ]
-        ready = [p for p in open_puzzles if holds_what_it_needs(p, held)]
         # The team types the answers of its own language.
-        puzzle = session.played((ready or open_puzzles)[0].id)
+        puzzle = session.played(next_puzzle(open_puzzles, held).id)
         progress = state.puzzles[puzzle.id]
         plan = random.Random(f"{self.seed}:{puzzle.id}:plan")
         wrong_budget = plan.choice(WRONG_BUDGETS)
@@ -93,6 +92,13 @@ class Bot:
         if wants_hint:
             return session.handle(RequestHint(puzzle.id))
         return session.handle(Submit(puzzle.id, checkers.solution(puzzle, held)))
+
+
+def next_puzzle(open_puzzles: list[Puzzle], held: dict[str, str]) -> Puzzle:
+    """The open puzzle a team plays next, first in the mission's order: one whose pieces it
+    holds before one still waiting for them, a required one before a bonus (`optional`), which
+    it plays only when nothing else is open."""
+    return min(open_puzzles, key=lambda p: (not holds_what_it_needs(p, held), p.optional))
 
 
 def holds_what_it_needs(puzzle: Puzzle, held: dict[str, str]) -> bool:

@@ -400,6 +400,31 @@ MESSAGES: dict[str, Template] = {
             "tenir à l'écran de la borne. Raccourcissez-le, ou mettez le détail dans un indice."
         ),
     ),
+    "GDN331": _e(
+        N_("enregistrement d'un texte inconnu"),
+        N_(
+            "« {place} » n'est la place d'aucun texte ici : un enregistrement se donne pour un "
+            "texte de ce bloc, par exemple {places}."
+        ),
+    ),
+    "GDN332": _e(
+        N_("enregistrement introuvable"),
+        N_(
+            "Le fichier « {recording} » est introuvable dans le dossier de la mission (un chemin "
+            "relatif, par ex. « voix/consigne.ogg », sans « ../ »)."
+        ),
+    ),
+    "GDN333": _e(
+        N_("enregistrement illisible"),
+        N_("« {recording} » n'est pas un fichier WAV ou OGG que le jeu sait lire."),
+    ),
+    "GDN334": _e(
+        N_("enregistrement trop long"),
+        N_(
+            "« {recording} » dure {seconds} secondes : un enregistrement lit un seul texte, en "
+            "{limit} secondes au plus."
+        ),
+    ),
     # GDN4xx: lint warnings; they do not make validation fail.
     "GDN401": _w(
         N_("code final écrit en clair"),
@@ -452,6 +477,13 @@ MESSAGES: dict[str, Template] = {
             "n'en tient que {limit} : il sera coupé. Raccourcissez-le."
         ),
     ),
+    "GDN416": _w(
+        N_("énigme bonus inatteignable"),
+        N_(
+            "L'énigme bonus « {id} » ne pourra jamais s'ouvrir : {reason}. L'équipe peut gagner "
+            "sans elle, mais ne la verra jamais."
+        ),
+    ),
     "GDN415": _w(
         N_("énigme au bord de la scène"),
         N_(
@@ -502,6 +534,9 @@ class Diagnostic:
     code: str
     severity: Severity = field(compare=False)
     text: Text = field(compare=False)
+    # The code of the error this one follows from (a knock-on effect), if any: it is listed
+    # after the root causes of its file.
+    follows: str | None = field(default=None, compare=False)
 
     @property
     def message(self) -> str:
@@ -534,18 +569,41 @@ def make(
     line: int,
     col: int,
     suggestion: str | None = None,
+    follows: Diagnostic | None = None,
     **params: Value,
 ) -> Diagnostic:
-    """Build the diagnostic `code` with its message's values, adding "did you mean" if any."""
+    """Build the diagnostic `code` with its message's values, adding "did you mean" if any,
+    and which error it follows from if it is a knock-on effect of `follows`."""
     template = MESSAGES[code]
     text = Text(template.message, tuple(params.items()))
     if suggestion is not None:
         text = T_("{message} Vouliez-vous dire « {word} » ?", message=text, word=suggestion)
-    return Diagnostic(file, max(line, 1), max(col, 1), code, template.severity, text)
+    if follows is not None:
+        place = f"{follows.file}:{follows.line}"
+        text = T_(
+            "{message} Cela découle de {code} en {place} : corrigez d'abord cette erreur.",
+            message=text,
+            code=follows.code,
+            place=place,
+        )
+    cause = follows.code if follows is not None else None
+    return Diagnostic(file, max(line, 1), max(col, 1), code, template.severity, text, cause)
+
+
+def _order(diagnostic: Diagnostic) -> tuple[str, bool, int, int, str]:
+    """By file; in a file, root causes first, then their consequences, each by position."""
+    return (
+        diagnostic.file,
+        diagnostic.follows is not None,
+        diagnostic.line,
+        diagnostic.col,
+        diagnostic.code,
+    )
 
 
 def sort_diagnostics(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
-    """Sorted by file then position, without repeating the same problem at the same place."""
+    """Sorted by file, root causes before the errors that follow from them, then by position,
+    without repeating the same problem at the same place."""
     unique: dict[tuple[str, int, int, str, str], Diagnostic] = {}
     for diagnostic in diagnostics:
         key = (
@@ -556,7 +614,7 @@ def sort_diagnostics(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
             diagnostic.message,
         )
         unique.setdefault(key, diagnostic)
-    return sorted(unique.values())
+    return sorted(unique.values(), key=_order)
 
 
 def cap_per_code(diagnostics: Sequence[Diagnostic], limit: int) -> list[Diagnostic]:
@@ -697,21 +755,29 @@ class Reporter:
         *,
         on_key: bool = False,
         suggestion: str | None = None,
+        follows: Diagnostic | None = None,
         **params: Value,
-    ) -> None:
+    ) -> Diagnostic:
         mark = self.source.key(path) if on_key else self.source.at(path)
-        self.add_at(code, mark, suggestion=suggestion, **params)
+        return self.add_at(code, mark, suggestion=suggestion, follows=follows, **params)
 
     def add_at(
-        self, code: str, mark: Mark, *, suggestion: str | None = None, **params: Value
-    ) -> None:
-        self.diagnostics.append(
-            make(
-                code,
-                file=self.file,
-                line=mark.line,
-                col=mark.col,
-                suggestion=suggestion,
-                **params,
-            )
+        self,
+        code: str,
+        mark: Mark,
+        *,
+        suggestion: str | None = None,
+        follows: Diagnostic | None = None,
+        **params: Value,
+    ) -> Diagnostic:
+        diagnostic = make(
+            code,
+            file=self.file,
+            line=mark.line,
+            col=mark.col,
+            suggestion=suggestion,
+            follows=follows,
+            **params,
         )
+        self.diagnostics.append(diagnostic)
+        return diagnostic

@@ -4,7 +4,9 @@ WAL with `synchronous=FULL`: events come at human pace, so a power cut may lose 
 command being typed, never one the screen already answered. A data disk that turns read-only
 or full loses nothing already stored: new events wait in memory (`trouble` says why) and are
 written, in order and in one transaction, as soon as the disk takes them again. A journal file
-that is not a database any more is moved aside (`set_aside`) and the kiosk starts afresh.
+that is not a database any more is moved aside (`set_aside`) and the kiosk starts afresh. A
+folder that cannot hold a journal at all (read-only, a file in its place, no permission, a full
+disk) gives a journal in memory that says why (`unopened`): the team plays, nothing is kept.
 """
 
 from __future__ import annotations
@@ -111,6 +113,8 @@ class Journal:
         self.trouble: Trouble | None = None
         # Where a damaged journal file was moved when this one was opened.
         self.set_aside: Path | None = None
+        # Why the data folder could not hold the journal, when this one stands in for it in memory.
+        self.unopened: str | None = None
         # Accepted events the disk has not taken yet, with their stored form.
         self._pending: list[tuple[Event, str]] = []
         self._last_seq: dict[str, int] = {}
@@ -147,6 +151,22 @@ class Journal:
                       path, error, aside.name)
         journal = cls._connect(path)
         journal.set_aside = aside
+        return journal
+
+    @classmethod
+    def open_or_memory(cls, data_dir: Path | None = None) -> Journal:
+        """The journal of `data_dir`, or one in memory when that folder cannot hold it (read-only,
+        a file where the folder should be, permission denied, a full disk): the kiosk plays on
+        without keeping anything, `unopened` and the log say why."""
+        folder = data_dir if data_dir is not None else default_data_dir()
+        try:
+            return cls.open(folder)
+        except (OSError, sqlite3.Error) as error:
+            reason = f"{type(error).__name__}: {error}"
+        log.error("the journal cannot be opened in %s (%s): this kiosk keeps its sessions in memory "
+                  "only, nothing will be saved", folder, reason)
+        journal = cls.memory()
+        journal.unopened = reason
         return journal
 
     @classmethod

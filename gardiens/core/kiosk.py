@@ -1,14 +1,42 @@
-"""Kiosk settings: retention, idle and stuck thresholds, music, the optional link to the venue's
-broker; read from `kiosk.toml` in the data folder."""
+"""Kiosk settings: retention, idle and stuck thresholds, music, the read-aloud voice, the
+optional link to the venue's broker; read from `kiosk.toml` in the data folder."""
 
 from __future__ import annotations
 
 import tomllib
 from pathlib import Path
+from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, model_validator
 
 SETTINGS_FILE = "kiosk.toml"
+
+
+class VoiceSettings(BaseModel):
+    """The engine that reads texts aloud (`[voice]` in `kiosk.toml`).
+
+    `engine = "command"` runs `command`, a template in which {text}, {output}, {language} and
+    {voice} are replaced (the text goes to its standard input when there is no {text}; its
+    standard output is the WAV when there is no {output}): a venue plugs a Piper model file
+    this way, without code. `version` names what the command reads (a model file's version):
+    changing it renders every text again.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    engine: Literal["espeak-ng", "command"] = "espeak-ng"
+    command: str | None = None
+    version: str = ""
+    # The voice of each language (an espeak-ng voice, or what the command's {voice} becomes).
+    voices: dict[str, str] = Field(default_factory=dict)
+    # Words per minute (espeak-ng): slower than its default of 175, for children.
+    rate: int = Field(default=140, ge=80, le=260)
+
+    @model_validator(mode="after")
+    def _command_given(self) -> VoiceSettings:
+        if self.engine == "command" and not self.command:
+            raise ValueError('engine = "command" needs a command')
+        return self
 
 
 class LinkSettings(BaseModel):
@@ -56,6 +84,7 @@ class KioskSettings(BaseModel):
     # Whether a team hears the mission's music before choosing otherwise in the accessibility
     # panel: a venue where several kiosks share a room may want it off.
     music: bool = True
+    voice: VoiceSettings = Field(default_factory=VoiceSettings)
     link: LinkSettings | None = None
 
 

@@ -32,11 +32,13 @@ from gardiens.core.model import (
     Puzzle,
     Rebuild,
     Settings,
+    StoryEvent,
 )
 from gardiens.core.puzzles import kind_of
 from gardiens.core.readability import MAX_WORDS_9_12, common_words, read
+from gardiens.core.recordings import MAX_RECORDING_SECONDS, inspect_recording
 from gardiens.core.register import ADDRESSES, mission_slips
-from gardiens.core.texts import iter_source_texts
+from gardiens.core.texts import iter_source_texts, voice_place
 from gardiens.core.translations import MISSION_LOCALES, catalog_translates
 
 __all__ = [
@@ -114,6 +116,8 @@ _NOT_PROSE = frozenset(
         "translations",
         "goal",
         "requires",
+        "requires_any",
+        "requires_some",
         "category",
         "method",
         "theme",
@@ -126,6 +130,7 @@ _NOT_PROSE = frozenset(
         "rating",
         "kind",
         "words",
+        "voice",
     }
 )
 
@@ -141,30 +146,44 @@ _EPSILON = 1e-9
 
 
 def solvable_puzzles(mission: Mission) -> set[str]:
-    """Ids of the puzzles a team can solve, by fix-point over prerequisites and rewards."""
+    """Ids of the puzzles some play can solve: a fixed point over the unlock rules. A puzzle
+    opens when its rules hold over the puzzles solved before it, or when a story event that can
+    happen opens it; it is solved once the rewards its answer is made of are earned. Solving the
+    final puzzle ends the mission, so nothing opens after it."""
     solved: set[str] = set()
     earned: set[str] = set()
+    done: set[int] = set()
     changed = True
     while changed:
         changed = False
-        for puzzle in mission.puzzles:
-            if puzzle.id in solved or not _can_open(puzzle, solved, earned):
+        before_end = solved - {mission.goal}
+        opened = {e.opens for e in mission.events if _can_happen(e, before_end)}
+        for i, puzzle in enumerate(mission.puzzles):
+            # Each puzzle on its own, even one whose id is written twice (an error of its own).
+            if i in done or not set(_needed(puzzle)) <= earned:
                 continue
+            if not (puzzle.opens_after(before_end) or puzzle.id in opened):
+                continue
+            done.add(i)
             solved.add(puzzle.id)
             earned.update(r.id for r in puzzle.rewards)
             changed = True
     return solved
 
 
+def _can_happen(event: StoryEvent, solved: set[str]) -> bool:
+    """Whether a story event fires in some play where `solved` are solved (a countdown's
+    moment always comes: one past the mission's time is an error of its own)."""
+    if event.on_solved is not None:
+        return event.on_solved in solved
+    if event.after_solved is not None:
+        return len(solved) >= event.after_solved
+    return True
+
+
 def _needed(puzzle: Puzzle) -> list[str]:
     """The rewards a puzzle's answer is made of (a code's digits, a message's fragments)."""
     return list(kind_of(puzzle).rewards_needed(puzzle))
-
-
-def _can_open(puzzle: Puzzle, solved: set[str], earned: set[str]) -> bool:
-    if not all(r in solved for r in puzzle.requires):
-        return False
-    return set(_needed(puzzle)) <= earned
 
 
 class _Lint:
@@ -175,6 +194,9 @@ class _Lint:
         self.ages: tuple[AgeBand, ...] = tuple(mission.ages)
         self.puzzle_ids = {p.id for p in mission.puzzles}
         self.reward_ids = {r.id for p in mission.puzzles for r in p.rewards}
+        # The root-cause error that breaks each puzzle (a duplicated id, an unknown reference,
+        # a loop, a code piece never earned): what the errors it leads to follow from.
+        self.broken: dict[str, Diagnostic] = {}
 
     def run(self) -> None:
         self.too_long = self.maximum_lengths()
@@ -183,8 +205,9 @@ class _Lint:
         self.story_events()
         self.scene_spots()
         self.images()
-        self.cycles_and_reachability()
+        self.recordings()
         self.final_code()
+        self.cycles_and_reachability()
         self.puzzle_rules()
         self.age_bands()
         self.hint_ladders()
@@ -197,21 +220,29 @@ class _Lint:
             self.register()
             self.glyphs()
 
-    def _unique(self, entries: Sequence[tuple[str, YamlPath]], what: Text) -> None:
+    def _unique(
+        self, entries: Sequence[tuple[str, YamlPath]], what: Text
+    ) -> dict[str, Diagnostic]:
+        """GDN301 on each id written a second time; the first such error of each id."""
         first: dict[str, YamlPath] = {}
+        repeated: dict[str, Diagnostic] = {}
         for ident, path in entries:
             if ident in first:
                 line = self.report.source.at(first[ident]).line
-                self.report.add("GDN301", path, id=ident, first_line=line, what=what)
+                found = self.report.add("GDN301", path, id=ident, first_line=line, what=what)
+                repeated.setdefault(ident, found)
             else:
                 first[ident] = path
+        return repeated
 
     def unique_ids(self) -> None:
         puzzles = self.mission.puzzles
-        self._unique(
+        repeated = self._unique(
             [(p.id, ("puzzles", i, "id")) for i, p in enumerate(puzzles)],
             T_("énigme"),
         )
+        for ident, found in repeated.items():
+            self.broken.setdefault(ident, found)
         self._unique(
             [
                 (r.id, ("puzzles", i, "rewards", j, "id"))
@@ -228,28 +259,54 @@ class _Lint:
                     what = T_("élément de « {field} »", field=str(path[-1]))
                     self._unique([(e.id, (*path, j, "id")) for j, e in enumerate(entries)], what)
 
-    def _reference(self, ident: str, path: YamlPath, known: set[str], what: Text) -> None:
-        if ident not in known:
-            self.report.add(
-                "GDN302", path, suggestion=suggest(ident, sorted(known)), id=ident, what=what
-            )
+    def _reference(
+        self, ident: str, path: YamlPath, known: set[str], what: Text
+    ) -> Diagnostic | None:
+        if ident in known:
+            return None
+        return self.report.add(
+            "GDN302", path, suggestion=suggest(ident, sorted(known)), id=ident, what=what
+        )
+
+    @staticmethod
+    def _rules(i: int, puzzle: Puzzle) -> list[tuple[YamlPath, list[str]]]:
+        """Where each unlock rule of a puzzle is written, and the puzzles it names."""
+        rules: list[tuple[YamlPath, list[str]]] = [
+            (("puzzles", i, "requires"), puzzle.requires),
+            (("puzzles", i, "requires_any"), puzzle.requires_any),
+        ]
+        if puzzle.requires_some is not None:
+            rules.append((("puzzles", i, "requires_some", "of"), puzzle.requires_some.of))
+        return rules
+
+    def _breaks(self, puzzle: Puzzle, found: Diagnostic | None) -> None:
+        """Remember `found`, if any, as what keeps `puzzle` from ever opening."""
+        if found is not None:
+            self.broken.setdefault(puzzle.id, found)
 
     def references(self) -> None:
         puzzle_word = T_("énigme")
         self._reference(self.mission.goal, ("goal",), self.puzzle_ids, puzzle_word)
         for i, puzzle in enumerate(self.mission.puzzles):
-            for j, required in enumerate(puzzle.requires):
-                self._reference(
-                    required, ("puzzles", i, "requires", j), self.puzzle_ids, puzzle_word
+            for rule, named in self._rules(i, puzzle):
+                for j, required in enumerate(named):
+                    found = self._reference(required, (*rule, j), self.puzzle_ids, puzzle_word)
+                    self._breaks(puzzle, found)
+            if puzzle.optional and puzzle.id == self.mission.goal:
+                detail = T_(
+                    "L'énigme finale ne peut pas être bonus (« optional: true ») : c'est en la "
+                    "résolvant que l'équipe gagne."
                 )
+                self.report.add("GDN209", ("puzzles", i, "optional"), detail=detail)
             if isinstance(puzzle, CodeLock) and puzzle.code_from:
                 for j, reward in enumerate(puzzle.code_from):
-                    self._reference(
+                    found = self._reference(
                         reward,
                         ("puzzles", i, "code_from", j),
                         self.reward_ids,
                         T_("récompense"),
                     )
+                    self._breaks(puzzle, found)
             if isinstance(puzzle, Rebuild):
                 self._rebuild(i, puzzle)
             if isinstance(puzzle, Match):
@@ -270,12 +327,13 @@ class _Lint:
         """Each fragment is a reward some puzzle gives, and `order` puts exactly those in order."""
         for j, reward in enumerate(puzzle.fragments):
             if reward not in self.reward_ids:
-                self.report.add(
+                found = self.report.add(
                     "GDN319",
                     ("puzzles", i, "from", j),
                     suggestion=suggest(reward, sorted(self.reward_ids)),
                     id=reward,
                 )
+                self._breaks(puzzle, found)
         if sorted(puzzle.order) != sorted(puzzle.fragments):
             self.report.add(
                 "GDN320",
@@ -289,12 +347,13 @@ class _Lint:
         them, one of the targets."""
         for j, reward in enumerate(puzzle.fragments):
             if reward not in self.reward_ids:
-                self.report.add(
+                found = self.report.add(
                     "GDN321",
                     ("puzzles", i, "from", j),
                     suggestion=suggest(reward, sorted(self.reward_ids)),
                     id=reward,
                 )
+                self._breaks(puzzle, found)
         missing = [f for f in puzzle.fragments if f not in puzzle.pairs]
         if missing:
             self.report.add("GDN322", ("puzzles", i, "pairs"), ids=quote_all(missing))
@@ -372,9 +431,9 @@ class _Lint:
             if ident not in used:
                 self.report.add("GDN404", ("puzzles", i, "categories", j, "id"), id=ident)
 
-    def _image(self, raw: str, path: YamlPath) -> None:
-        if self.folder is None:
-            return
+    def _inside_folder(self, raw: str) -> Path | None:
+        """The file `raw` names inside the mission's folder; None when it points outside."""
+        assert self.folder is not None
         written = raw.replace("\\", "/")
         relative = PurePosixPath(written)
         if (
@@ -383,15 +442,63 @@ class _Lint:
             or (len(written) > 1 and written[1] == ":")
             or ".." in relative.parts
         ):
-            self.report.add("GDN304", path, image=raw)
-            return
+            return None
         folder = self.folder.resolve()
         target = (folder / relative).resolve()
         # A symbolic link inside the folder may still point outside of it.
-        if not target.is_relative_to(folder):
+        return target if target.is_relative_to(folder) else None
+
+    def _image(self, raw: str, path: YamlPath) -> None:
+        if self.folder is None:
+            return
+        target = self._inside_folder(raw)
+        if target is None:
             self.report.add("GDN304", path, image=raw)
         elif not target.is_file():
             self.report.add("GDN303", path, image=raw)
+
+    def recordings(self) -> None:
+        """Each `voice:` entry names a text of its block, and a WAV or OGG file that reads it."""
+        places: dict[int | None, list[str]] = {}
+        for text in iter_source_texts(self.mission):
+            owner, place = voice_place(text)
+            places.setdefault(owner, []).append(place)
+        owners: list[tuple[int | None, dict[str, str], YamlPath]] = [
+            (None, self.mission.voice, ("voice",))
+        ]
+        owners += [(i, p.voice, ("puzzles", i, "voice")) for i, p in enumerate(self.mission.puzzles)]
+        for owner, voices, path in owners:
+            known = places.get(owner, [])
+            for place, file in voices.items():
+                if place not in known:
+                    self.report.add(
+                        "GDN331",
+                        (*path, place),
+                        on_key=True,
+                        suggestion=suggest(place, known),
+                        place=place,
+                        places=quote_all(known[:3]),
+                    )
+                self._recording(file, (*path, place))
+
+    def _recording(self, raw: str, path: YamlPath) -> None:
+        if self.folder is None:
+            return
+        target = self._inside_folder(raw)
+        if target is None or not target.is_file():
+            self.report.add("GDN332", path, recording=raw)
+            return
+        recording = inspect_recording(target)
+        if recording is None:
+            self.report.add("GDN333", path, recording=raw)
+        elif recording.seconds > MAX_RECORDING_SECONDS:
+            self.report.add(
+                "GDN334",
+                path,
+                recording=raw,
+                seconds=round(recording.seconds),
+                limit=round(MAX_RECORDING_SECONDS),
+            )
 
     def images(self) -> None:
         for path, value in self._walk(self.mission, ()):
@@ -405,10 +512,11 @@ class _Lint:
         return index
 
     def _cycles(self) -> list[list[str]]:
-        """Each loop of `requires` once, in file order of its first puzzle."""
-        graph = {
-            p.id: [r for r in p.requires if r in self.puzzle_ids] for p in self.mission.puzzles
-        }
+        """Each loop of `requires` once, in file order of its first puzzle (a puzzle whose id
+        is written again is the first one with that id: the others are already an error)."""
+        graph: dict[str, list[str]] = {}
+        for p in self.mission.puzzles:
+            graph.setdefault(p.id, [r for r in p.requires if r in self.puzzle_ids])
         index = self._index()
         state: dict[str, int] = {}
         cycles: list[list[str]] = []
@@ -435,9 +543,30 @@ class _Lint:
         return cycles
 
     def _blockers(self, puzzle: Puzzle, solved: set[str], earned: set[str]) -> Listing:
-        waits = [r for r in puzzle.requires if r not in solved]
+        goal = self.mission.goal
+        ends = [r for r in puzzle.requires if r == goal]
+        waits = [
+            r for r in puzzle.requires if r not in solved and r in self.puzzle_ids and r != goal
+        ]
+        unknown = [r for r in puzzle.requires if r not in self.puzzle_ids]
         missing = [r for r in _needed(puzzle) if r not in earned]
         parts: list[Value] = []
+        if ends:
+            parts.append(
+                T_(
+                    "elle attend l'énigme finale « {id} », dont la résolution termine la mission",
+                    id=goal,
+                )
+            )
+        if unknown:
+            parts.append(
+                NT_(
+                    "elle attend {names}, qui n'existe pas",
+                    "elle attend {names}, qui n'existent pas",
+                    len(unknown),
+                    names=quote_all(unknown),
+                )
+            )
         if waits:
             parts.append(
                 NT_(
@@ -447,6 +576,28 @@ class _Lint:
                     names=quote_all(waits),
                 )
             )
+        any_of = puzzle.requires_any
+        if any_of and not any(r in solved for r in any_of):
+            parts.append(
+                T_(
+                    "aucune de celles qu'elle attend au choix ({names}) ne peut être résolue",
+                    names=quote_all(any_of),
+                )
+            )
+        some = puzzle.requires_some
+        if some is not None:
+            can = sum(r in solved for r in dict.fromkeys(some.of))
+            if can < some.at_least:
+                parts.append(
+                    NT_(
+                        "il lui en faut {at_least} parmi {names}, et {n} seule peut être résolue",
+                        "il lui en faut {at_least} parmi {names}, et seules {n} peuvent être "
+                        "résolues",
+                        can,
+                        at_least=some.at_least,
+                        names=quote_all(some.of),
+                    )
+                )
         if missing:
             parts.append(
                 NT_(
@@ -458,31 +609,60 @@ class _Lint:
             )
         return Listing(tuple(parts), T_(" ; "))
 
+    def _root(self, puzzle_id: str, solved: set[str], earned: set[str]) -> Diagnostic | None:
+        """The first root-cause error met going back from a puzzle that never opens through
+        what it waits for: the error the puzzle's own error follows from."""
+        givers: dict[str, list[str]] = {}
+        for p in self.mission.puzzles:
+            for reward in p.rewards:
+                givers.setdefault(reward.id, []).append(p.id)
+        by_id: dict[str, Puzzle] = {}
+        for p in self.mission.puzzles:
+            by_id.setdefault(p.id, p)
+        seen: set[str] = set()
+        todo = [puzzle_id]
+        while todo:
+            current = todo.pop(0)
+            if current in seen or current not in by_id:
+                continue
+            seen.add(current)
+            if current in self.broken:
+                return self.broken[current]
+            puzzle = by_id[current]
+            todo += [r for r in puzzle.prerequisites() if r not in solved]
+            todo += [g for r in _needed(puzzle) if r not in earned for g in givers.get(r, [])]
+        return None
+
     def cycles_and_reachability(self) -> None:
         index = self._index()
-        in_loop: set[str] = set()
         for loop in self._cycles():
-            in_loop.update(loop)
             shown = Listing(tuple(quote(p) for p in [*loop, loop[0]]), T_(" → "))
-            self.report.add("GDN307", ("puzzles", index[loop[0]], "requires"), cycle=shown)
+            found = self.report.add(
+                "GDN307", ("puzzles", index[loop[0]], "requires"), cycle=shown
+            )
+            for member in loop:
+                self.broken.setdefault(member, found)
         solved = solvable_puzzles(self.mission)
         earned = {r.id for p in self.mission.puzzles if p.id in solved for r in p.rewards}
-        for i, puzzle in enumerate(self.mission.puzzles):
-            if puzzle.id in solved or puzzle.id in in_loop:
-                continue
-            # A reference to an unknown id is already reported where it is written.
-            unknown = [r for r in puzzle.requires if r not in self.puzzle_ids]
-            unknown += [r for r in _needed(puzzle) if r not in self.reward_ids]
-            if unknown:
-                continue
-            reason = self._blockers(puzzle, solved, earned)
-            if puzzle.id == self.mission.goal:
-                self.report.add("GDN306", ("goal",), id=puzzle.id, reason=reason)
-            else:
-                self.report.add("GDN305", ("puzzles", i, "id"), id=puzzle.id, reason=reason)
         goal = self.mission.goal
-        if goal in in_loop and goal not in solved:
-            self.report.add("GDN306", ("goal",), id=goal, reason=T_("elle attend en boucle"))
+        for i, puzzle in enumerate(self.mission.puzzles):
+            if puzzle.id in solved or (puzzle.id in self.broken and puzzle.id != goal):
+                continue
+            cause = self._root(puzzle.id, solved, earned)
+            if puzzle.id != goal:
+                blockers = self._blockers(puzzle, solved, earned)
+                # A bonus puzzle that never opens loses the team nothing: a warning.
+                code = "GDN416" if puzzle.optional else "GDN305"
+                self.report.add(
+                    code, ("puzzles", i, "id"), follows=cause, id=puzzle.id, reason=blockers
+                )
+            elif index[goal] == i:
+                reason: Value = (
+                    T_("elle attend en boucle")
+                    if cause is not None and cause.code == "GDN307"
+                    else self._blockers(puzzle, solved, earned)
+                )
+                self.report.add("GDN306", ("goal",), follows=cause, id=goal, reason=reason)
 
     def final_code(self) -> None:
         givers: dict[str, set[str]] = {}
@@ -495,7 +675,10 @@ class _Lint:
             if puzzle.code_from:
                 for j, needed in enumerate(puzzle.code_from):
                     if needed in givers and not givers[needed] - {puzzle.id}:
-                        self.report.add("GDN308", ("puzzles", i, "code_from", j), id=needed)
+                        found = self.report.add(
+                            "GDN308", ("puzzles", i, "code_from", j), id=needed
+                        )
+                        self._breaks(puzzle, found)
             elif puzzle.id == self.mission.goal:
                 self.report.add("GDN401", ("puzzles", i, "code"), id=puzzle.id)
 
@@ -569,8 +752,10 @@ class _Lint:
         declared = _and_list(self.ages)
         for path, value in self._walk(self.mission, ()):
             # A scene's spots are keyed by puzzle and a match's `pairs` maps fragments to
-            # targets: mappings of ids, not a text per band.
-            if not isinstance(value, dict) or not value or path[-1:] in (("spots",), ("pairs",)):
+            # targets, and `voice` maps texts to recordings: mappings, not a text per band.
+            if not isinstance(value, dict) or not value or path[-1:] in (
+                ("spots",), ("pairs",), ("voice",)
+            ):
                 continue
             for age in self.ages:
                 if age not in value:

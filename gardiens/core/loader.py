@@ -518,6 +518,10 @@ _MODEL_RULES: tuple[tuple[str, str], ...] = (
         ),
     ),
     (
+        "more than the puzzles listed",
+        N_("« at_least » ne peut pas dépasser le nombre d'énigmes nommées dans « of »."),
+    ),
+    (
         "at least one reward",
         N_("« code_from » doit nommer au moins une récompense."),
     ),

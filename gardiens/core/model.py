@@ -29,6 +29,7 @@ from gardiens.core.puzzles.base import (
     Strict,
     Text,
     TextList,
+    Voices,
 )
 from gardiens.core.puzzles.categorise import Categorise, CategoriseItem, Category
 from gardiens.core.puzzles.chat import Chat, ChatMessage
@@ -114,6 +115,7 @@ __all__ = [
     "TextList",
     "Theme",
     "TrueFalse",
+    "Voices",
     "mission_model",
     "pick",
     "pick_list",
@@ -325,6 +327,14 @@ class Mission(Strict):
         ),
     )
     debrief: Debrief
+    voice: Voices = Field(
+        default_factory=dict,
+        description=D_(
+            "Des enregistrements des textes de la mission (hors énigmes), lus à la place de la "
+            "voix de synthèse : la place de chaque texte (ex. « briefing », « events.0.text », "
+            "« debrief.key_messages.1 ») et un fichier WAV ou OGG du dossier de la mission."
+        ),
+    )
     # The folder the mission was read from, set by the loader: its pictures and its own
     # translation catalogs sit there. Not part of the file, so not a field.
     _folder: Path | None = PrivateAttr(default=None)

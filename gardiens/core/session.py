@@ -338,7 +338,7 @@ def _unlock(mission: Mission, state: SessionState) -> SessionState:
     puzzles = dict(state.puzzles)
     for puzzle in mission.puzzles:
         progress = puzzles[puzzle.id]
-        if progress.state is PuzzleState.LOCKED and set(puzzle.requires) <= done:
+        if progress.state is PuzzleState.LOCKED and puzzle.opens_after(done):
             puzzles[puzzle.id] = replace(
                 progress,
                 state=PuzzleState.AVAILABLE,

@@ -32,6 +32,14 @@ class SourceText:
     age: AgeBand | None
 
 
+def voice_place(text: SourceText) -> tuple[int | None, str]:
+    """Where a recording of `text` is given: in the `voice:` of the puzzle at this index (None:
+    of the mission), under this key, the text's place written with dots (`feedback.wrong`)."""
+    if text.path[0] == "puzzles":
+        return int(text.path[1]), ".".join(str(key) for key in text.path[2:])
+    return None, ".".join(str(key) for key in text.path)
+
+
 def message_context(mission_id: str, puzzle_id: str | None = None) -> str:
     """The gettext context of a text: the mission, or the puzzle inside the mission."""
     return mission_id if puzzle_id is None else f"{mission_id}/{puzzle_id}"

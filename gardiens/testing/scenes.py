@@ -238,7 +238,7 @@ def _win(session: Session, clock: ManualClock) -> None:
 
 
 # The facilitator's screens, shown over a game in progress on a kiosk with its attendant.
-KIOSK_SCREENS: tuple[str, ...] = ("pin", "panel", "idle", "journal")
+KIOSK_SCREENS: tuple[str, ...] = ("pin", "panel", "idle", "journal", "journal-unopened")
 
 
 def stage_kiosk(pilot: Pilot, screen: str, data_dir: Path, *, language: str | None = None,
@@ -273,6 +273,12 @@ def stage_kiosk(pilot: Pilot, screen: str, data_dir: Path, *, language: str | No
         from gardiens.core.journal import Trouble
 
         pilot.app.session.journal.trouble = Trouble.FULL
+        pilot.advance()
+        return
+    if screen == "journal-unopened":
+        from gardiens.ui.desk.screens import JournalNotice
+
+        pilot.app.push(JournalNotice(pilot.app, attendant, trouble=None, unopened=True))
         pilot.advance()
         return
     pilot.press("f12")

@@ -10,11 +10,11 @@ from pathlib import Path
 from typing import Any
 
 from gardiens.core import checkers
+from gardiens.core.autoplay import next_puzzle
 from gardiens.core.clock import ManualClock
 from gardiens.core.commands import Reset
 from gardiens.core.journal import Journal
 from gardiens.core.model import AgeBand, Mission, Puzzle
-from gardiens.core.puzzles import kind_of
 from gardiens.core.session import Lifecycle, PuzzleState, Session
 from gardiens.i18n.missions import CatalogAnswers
 from gardiens.testing.pilot import Pilot
@@ -121,8 +121,7 @@ def solve_next(pilot: Pilot, mission: Mission, read: Callable[[], None] = lambda
     state = session.state
     ready = [p for p in mission.puzzles if state.puzzles[p.id].state is PuzzleState.AVAILABLE]
     held = session.rewards_values()
-    ready.sort(key=lambda p: not all(r in held for r in kind_of(p).rewards_needed(p)))
-    puzzle = ready[0]
+    puzzle = next_puzzle(ready, held)
     if pilot.clock is not None:
         pilot.clock.advance(THINK_SECONDS)
     pilot.tap(f"tile:{puzzle.id}")

@@ -5,8 +5,8 @@ from __future__ import annotations
 import io
 import logging
 import re
-from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pygame
 
@@ -16,6 +16,9 @@ from gardiens.paths import assets_dir
 from gardiens.ui.bounded import SurfaceCache
 from gardiens.ui.picture_text import PictureMisfit, PictureWords, draw_runs, language_variant
 from gardiens.ui.theme import Color, FontChoice
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ThreadPoolExecutor
 
 log = logging.getLogger(__name__)
 
@@ -28,12 +31,16 @@ _FONT_FILES: dict[tuple[FontChoice, bool], str] = {
 }
 # Rendered text and pictures are cached; a kiosk runs all day, so each cache is bounded, by
 # count and by the bytes of its pixels (one line of large text on a wide screen is half a MB, a
-# picture of the scene 8 MB): a few screens' worth, the least recently used dropped first.
+# picture of the scene 8 MB): about two screens' worth, the least recently used dropped first.
+# A 1080p screen full of text is 8 MB of pixels, and most screens hold a quarter of that.
 TEXT_CACHE_SIZE = 1500
-TEXT_CACHE_BYTES = 48 << 20
-ICON_CACHE_BYTES = 8 << 20
+TEXT_CACHE_BYTES = 16 << 20
+ICON_CACHE_BYTES = 4 << 20
+# Pictures: the scene (8 MB at 1080p, drawn once into the map's layer) and a puzzle's pictures.
 IMAGE_CACHE_SIZE = 64
-IMAGE_CACHE_BYTES = 48 << 20
+IMAGE_CACHE_BYTES = 24 << 20
+# Pictures read ahead by the worker and not drawn yet (each is kept once drawn, in the above).
+RASTER_CACHE_BYTES = 24 << 20
 
 
 class Assets:
@@ -45,12 +52,16 @@ class Assets:
         self._icon_sources: dict[str, str] = {}
         self._icons: SurfaceCache[tuple[str, int, Color], pygame.Surface] = SurfaceCache(
             TEXT_CACHE_SIZE, ICON_CACHE_BYTES)
-        # Pictures as drawn for a team (their words translated), and what was rasterised.
+        # Pictures as drawn for a team (their words translated), and those rasterised (read by
+        # the worker ahead of time) but not drawn yet: a picture is kept once, drawn or not.
         self._images: SurfaceCache[tuple[Path, tuple[int, int], PictureWords], pygame.Surface | None] = (
             SurfaceCache(IMAGE_CACHE_SIZE, IMAGE_CACHE_BYTES, self._forget_image)
         )
         self._rasters: SurfaceCache[tuple[Path, tuple[int, int]], pygame.Surface | None] = SurfaceCache(
-            IMAGE_CACHE_SIZE, IMAGE_CACHE_BYTES)
+            IMAGE_CACHE_SIZE, RASTER_CACHE_BYTES)
+        # The size each picture says it has (what a screen shapes itself on), read without
+        # drawing it.
+        self._natural: dict[Path, tuple[float, float] | None] = {}
         self._runs: dict[Path, tuple[list[PictureRun], float | None]] = {}
         # The picture runs that could not fit their place, per picture drawn (for the audit).
         self._misfits: dict[tuple[Path, tuple[int, int], PictureWords], list[PictureMisfit]] = {}
@@ -112,16 +123,17 @@ class Assets:
             self._icons[key] = surface
         return surface
 
-    def image(self, path: Path, size: tuple[int, int],
-              words: PictureWords | None = None) -> pygame.Surface | None:
+    def image(self, path: Path, size: tuple[int, int], words: PictureWords | None = None,
+              keep: bool = True) -> pygame.Surface | None:
         """A mission picture fitted inside `size`, keeping its proportions, its words drawn as
-        `words` says (its own language's variant taken when there is one); None if unreadable."""
+        `words` says (its own language's variant taken when there is one); None if unreadable.
+        Not `keep`: drawn once into a layer the caller keeps, so not kept here as well."""
         words = words or PictureWords()
         path = language_variant(path, words.language)
         key = (path, size, words)
         self._asked.add(key)
         if key in self._images:
-            return self._images.get(key)
+            return self._images.get(key) if keep else self._images.pop(key)
         if self.prefetch is not None and path.suffix.lower() == ".svg":
             target = _fitted_size(path, size)
             if target is not None:
@@ -133,14 +145,33 @@ class Assets:
         if raster is not None:
             runs, width = self._picture_runs(path)
             if runs and width:
-                surface = raster.copy()
+                # The raster is not kept apart: its words are drawn on it.
                 self._misfits[key] = draw_runs(
-                    surface, runs, raster.get_width() / width, path.name, words,
+                    raster, runs, raster.get_width() / width, path.name, words,
                     lambda px, bold: self.font(words.family, px, bold))
                 self._untranslated[key] = [
                     (path.name, left) for run in runs if (left := unmarked(words.translate(path.name, run.text)))]
-        self._images[key] = surface
+        if keep:
+            self._images[key] = surface
         return surface
+
+    def fitted_size(self, path: Path, size: tuple[int, int],
+                    words: PictureWords | None = None) -> tuple[int, int] | None:
+        """The size `image(path, size, words)` gives, known without drawing the picture (a
+        vector picture's from its tag, another's read once); None if unreadable."""
+        path = language_variant(path, (words or PictureWords()).language)
+        if path not in self._natural:
+            declared: tuple[float, float] | None = None
+            try:
+                if path.suffix.lower() == ".svg":
+                    declared = _svg_size(path)
+                if declared is None:
+                    declared = pygame.image.load(path).get_size()
+            except (OSError, pygame.error, ValueError) as error:
+                log.warning("cannot load picture %s: %s", path, error)
+            self._natural[path] = declared
+        natural = self._natural[path]
+        return _fit(natural, size) if natural is not None else None
 
     def _forget_image(self, key: tuple[Path, tuple[int, int], PictureWords]) -> None:
         """What was kept beside a picture the cache let go."""
@@ -150,13 +181,13 @@ class Assets:
 
     def picture_misfits(self) -> list[PictureMisfit]:
         """The runs of the pictures asked for since `looked` that did not fit their `textLength`."""
-        return [misfit for key in self._images if key in self._asked for misfit in self._misfits.get(key, [])]
+        return [misfit for key, misfits in self._misfits.items() if key in self._asked for misfit in misfits]
 
     def picture_untranslated(self, language: str) -> list[tuple[str, str]]:
         """The words of the pictures asked for since `looked` in `language` that did not come
         through a translation, as (picture, words)."""
-        return [left for key in self._images if key in self._asked and key[2].language == language
-                for left in self._untranslated.get(key, [])]
+        return [left for key, lefts in self._untranslated.items()
+                if key in self._asked and key[2].language == language for left in lefts]
 
     def looked(self) -> None:
         """The audit has reported on the pictures asked for so far: the next look reports on
@@ -179,18 +210,20 @@ class Assets:
         """Into the cache: the worker's picture (waited for if need be), else one read now."""
         key = (path, size)
         if key in self._rasters:
-            return self._rasters.get(key)
-        surface: pygame.Surface | None
+            # Drawn now, and kept as drawn by `image`: not twice.
+            return self._rasters.pop(key)
+        return self._converted(path, self._pending.pop(key, None), size)
+
+    def _converted(self, path: Path, pending: Future[pygame.Surface] | None,
+                   size: tuple[int, int] = (0, 0)) -> pygame.Surface | None:
+        """The worker's picture (waited for if need be), else one read now, converted here, on
+        the thread that draws, for fast drawing; None if unreadable."""
         try:
-            pending = self._pending.pop(key, None)
-            # Converted here, on the thread that draws, for fast drawing.
             raw = pending.result() if pending is not None else self._load_fitted(path, size)
-            surface = raw.convert_alpha()
+            return raw.convert_alpha()
         except (OSError, pygame.error, ValueError) as error:
             log.warning("cannot load picture %s: %s", path, error)
-            surface = None
-        self._rasters[key] = surface
-        return surface
+            return None
 
     def request_image(self, path: Path, size: tuple[int, int]) -> bool:
         """Start reading a picture on the worker; True once `image` can return it at no cost."""
@@ -200,11 +233,15 @@ class Assets:
         pending = self._pending.get(key)
         if pending is None:
             if self._worker is None:
+                # Imported with the first picture asked for, not before the kiosk's first frame.
+                from concurrent.futures import ThreadPoolExecutor  # lazy: start-up
+
                 self._worker = ThreadPoolExecutor(1, thread_name_prefix="gardiens-pictures")
             self._pending[key] = self._worker.submit(self._load_fitted, path, size)
             return False
         if pending.done():
-            self._take(path, size)
+            del self._pending[key]
+            self._rasters[key] = self._converted(path, pending)
             return True
         return False
 

@@ -17,7 +17,7 @@ HEADING = re.compile(r"^### (GDN\d{3}) — (.+)$", re.MULTILINE)
 # Codes that come from how the file is reached, not from what it says, or that are about
 # another file than the mission (a picture), or that need a file too large to show: shown
 # without YAML.
-WITHOUT_YAML = {"GDN109", "GDN112", "GDN420"}
+WITHOUT_YAML = {"GDN109", "GDN112", "GDN334", "GDN420"}
 
 
 def entries() -> dict[str, str]:

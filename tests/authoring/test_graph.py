@@ -125,3 +125,14 @@ def test_the_map_counts_puzzles_and_signs_kinds_in_its_language() -> None:
     assert f"{count} puzzles ·" in english and ">T/F</text>" in english
     french = mission_svg(mission)
     assert f"{count} énigmes ·" in french and ">V/F</text>" in french
+
+
+def test_a_puzzle_after_the_final_one_is_hatched() -> None:
+    """Solving the final puzzle ends the mission: a puzzle that waits for it never opens."""
+    data = sample_data()
+    extra = {**data["puzzles"][1], "id": "apres-la-fin", "requires": [data["goal"]], "rewards": []}
+    data["puzzles"].append(extra)
+    mission = Mission.model_validate(data)
+    root = parse(mission_svg(mission))
+    marked = {g.get("data-id") for g in root.iter(f"{NS}g") if "unreachable" in classes(g)}
+    assert marked == {"apres-la-fin"}

@@ -387,3 +387,65 @@ def test_a_text_at_its_maximum_is_allowed_in_each_band(tmp_path: Path) -> None:
         d["briefing"] = {"9-12": "Court.", "13-16": "x" * TEXT_MAXIMUMS["briefing"]}
 
     assert "GDN326" not in codes(check(tmp_path, edit))
+
+
+def test_root_causes_come_before_the_errors_they_lead_to(tmp_path: Path) -> None:
+    """A loop through the final puzzle: the loop (GDN307, further down the file) is listed
+    before "the mission cannot be won" (GDN306), which says where it comes from."""
+
+    def edit(d: dict[str, Any]) -> None:
+        puzzle(d, "source")["requires"] = ["cadenas"]
+
+    diagnostics = [d for d in check(tmp_path, edit) if d.severity == "error"]
+    assert codes(diagnostics) == ["GDN307", "GDN306"]
+    loop, lost = diagnostics
+    assert loop.line > lost.line
+    assert lost.follows == "GDN307"
+    assert f"Cela découle de GDN307 en {loop.file}:{loop.line}" in lost.message
+
+
+def test_an_unknown_prerequisite_is_the_cause_of_an_unwinnable_mission(tmp_path: Path) -> None:
+    def edit(d: dict[str, Any]) -> None:
+        puzzle(d, "intox")["id"] = "source"
+
+    diagnostics = [d for d in check(tmp_path, edit) if d.severity == "error"]
+    assert codes(diagnostics) == ["GDN301", "GDN302", "GDN306"]
+    unknown = diagnostics[1]
+    assert "« intox », qui n'existe pas" in diagnostics[2].message
+    assert f"Cela découle de GDN302 en {unknown.file}:{unknown.line}" in diagnostics[2].message
+
+
+def _after_the_end(d: dict[str, Any]) -> None:
+    bonus = {**puzzle(d, "intox"), "id": "epilogue", "requires": ["cadenas"], "rewards": []}
+    d["puzzles"].append(bonus)
+
+
+def test_a_puzzle_that_waits_for_the_final_one_never_opens(tmp_path: Path) -> None:
+    diagnostics = check(tmp_path, _after_the_end)
+    assert codes(diagnostics) == ["GDN305"]
+    (found,) = diagnostics
+    assert "« epilogue »" in found.message
+    assert "l'énigme finale « cadenas », dont la résolution termine la mission" in found.message
+    text = (tmp_path / "minimal" / "scenario.yaml").read_text(encoding="utf-8").splitlines()
+    assert text[found.line - 1].strip() == "- id: epilogue"
+
+
+def test_a_story_event_can_open_what_its_rules_never_would(tmp_path: Path) -> None:
+    """Reachability is one fixed point over every way a puzzle opens, story events included."""
+
+    def edit(d: dict[str, Any]) -> None:
+        _after_the_end(d)
+        d["events"] = [{"on_solved": "source", "speaker": "lumi", "text": "Vite !", "opens": "epilogue"}]
+
+    assert codes(check(tmp_path, edit)) == []
+    mission = load_mission(tmp_path / "minimal" / "scenario.yaml").mission
+    assert mission is not None
+    assert "epilogue" in solvable_puzzles(mission)
+
+
+def test_an_event_after_the_final_puzzle_opens_nothing(tmp_path: Path) -> None:
+    def edit(d: dict[str, Any]) -> None:
+        _after_the_end(d)
+        d["events"] = [{"on_solved": "cadenas", "speaker": "lumi", "text": "Vite !", "opens": "epilogue"}]
+
+    assert codes(check(tmp_path, edit)) == ["GDN305"]

@@ -77,3 +77,16 @@ def test_the_command_shows_a_table_and_a_curve(capsys: pytest.CaptureFixture[str
     out = capsys.readouterr().out
     assert "RSS MB" in out and "Après la première partie" in out and "trop court pour le dire" in out
     assert sparkline([1.0, 2.0, 3.0]) == "▁▅█"
+
+
+def test_a_surface_taken_out_of_its_cache_takes_its_bytes_with_it() -> None:
+    line = pygame.Surface((100, 10), pygame.SRCALPHA)
+    cache: SurfaceCache[int, pygame.Surface] = SurfaceCache(10, 10 * surface_bytes(line))
+    cache[1] = line
+    cache[2] = line
+    assert cache.pop(1) is line
+    assert cache.bytes == surface_bytes(line)
+    assert cache.pop(1, None) is None
+    with pytest.raises(KeyError):
+        cache.pop(1)
+

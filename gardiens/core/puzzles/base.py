@@ -3,9 +3,10 @@ and `PuzzleBase`, the fields that every kind of puzzle shares."""
 
 from __future__ import annotations
 
+from collections.abc import Set
 from typing import TYPE_CHECKING, Annotated, Literal, TypeAlias
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, model_validator
 
 AgeBand: TypeAlias = Literal["9-12", "13-16"]
 AGE_BANDS: tuple[AgeBand, ...] = ("9-12", "13-16")
@@ -46,6 +47,17 @@ TextList: TypeAlias = Annotated[
     ),
 ]
 
+Voices: TypeAlias = Annotated[
+    dict[str, str],
+    Field(
+        description=D_(
+            "Des enregistrements lus à la place de la voix de synthèse : pour chaque texte, sa "
+            "place (ex. « prompt », « feedback.wrong », « hints.0 », « prompt.9-12 ») et un "
+            "fichier WAV ou OGG du dossier de la mission, dit dans la langue de la mission."
+        )
+    ),
+]
+
 
 class Strict(BaseModel):
     """Base of every model: unknown keys are errors, numbers given for strings are accepted."""
@@ -81,6 +93,21 @@ class Reward(Strict):
     )
 
 
+class AtLeast(Strict):
+    """"N of these": a puzzle opens once at least `at_least` of the puzzles `of` are solved."""
+
+    at_least: int = Field(ge=1, description=D_("Combien de ces énigmes il faut résoudre."))
+    of: list[Identifier] = Field(
+        min_length=2, description=D_("Les énigmes parmi lesquelles l'équipe choisit.")
+    )
+
+    @model_validator(mode="after")
+    def _possible(self) -> AtLeast:
+        if self.at_least > len(self.of):
+            raise ValueError("at_least is more than the puzzles listed")
+        return self
+
+
 class PuzzleBase(Strict):
     """Fields shared by every puzzle type."""
 
@@ -109,6 +136,26 @@ class PuzzleBase(Strict):
         default_factory=list,
         description=D_("Énigmes à résoudre avant que celle-ci ne s'ouvre (identifiants)."),
     )
+    requires_any: list[Identifier] = Field(
+        default_factory=list,
+        description=D_(
+            "L'énigme s'ouvre dès qu'une de ces énigmes est résolue (au choix de l'équipe)."
+        ),
+    )
+    requires_some: AtLeast | None = Field(
+        default=None,
+        description=D_(
+            "L'énigme s'ouvre quand au moins « at_least » des énigmes de « of » sont résolues "
+            "(ex. deux sur trois)."
+        ),
+    )
+    optional: StrictBool = Field(
+        default=False,
+        description=D_(
+            "Une énigme bonus : pas besoin de la résoudre pour gagner, et l'équipe ne perd rien "
+            "à la laisser. L'énigme finale ne peut pas être bonus."
+        ),
+    )
     rewards: list[Reward] = Field(
         default_factory=list,
         description=D_(
@@ -116,3 +163,21 @@ class PuzzleBase(Strict):
             "du message à reformer)."
         ),
     )
+    voice: Voices = Field(default_factory=dict)
+
+    def prerequisites(self) -> list[str]:
+        """Every puzzle its unlock rules name, each once, in the order written."""
+        named = [*self.requires, *self.requires_any]
+        if self.requires_some is not None:
+            named += self.requires_some.of
+        return list(dict.fromkeys(named))
+
+    def opens_after(self, solved: Set[str]) -> bool:
+        """Whether its unlock rules hold once `solved` are solved: all of `requires`, one of
+        `requires_any`, `at_least` of `requires_some` (a puzzle without rules is open at once)."""
+        some = self.requires_some
+        return (
+            all(r in solved for r in self.requires)
+            and (not self.requires_any or any(r in solved for r in self.requires_any))
+            and (some is None or sum(r in solved for r in dict.fromkeys(some.of)) >= some.at_least)
+        )

@@ -193,9 +193,11 @@ class KioskAttendant:
             app.push(ResumeScreen(app, self, shown_at=self.now()))
 
     def _show_set_aside(self) -> None:
-        aside = self.app.session.journal.set_aside
-        if aside is not None:
-            self.app.push(JournalNotice(self.app, self, trouble=None, set_aside=aside.name))
+        journal = self.app.session.journal
+        if journal.set_aside is not None:
+            self.app.push(JournalNotice(self.app, self, trouble=None, set_aside=journal.set_aside.name))
+        if journal.unopened is not None:
+            self.app.push(JournalNotice(self.app, self, trouble=None, unopened=True))
 
     def _watch_journal(self, now: float) -> None:
         """Retry a journal that cannot write; tell the facilitator when it starts and stops."""

@@ -799,17 +799,20 @@ JOURNAL_TROUBLES: dict[Trouble, str] = {
 
 class JournalNotice(ModalScreen[None]):
     """A calm card for the facilitator: the journal cannot save (the game goes on, what was
-    saved stays, the rest waits in memory), or a damaged journal was put aside at start-up.
+    saved stays, the rest waits in memory), a damaged journal was put aside at start-up, or the
+    journal could not be opened at all (`unopened`: the game goes on, nothing is saved).
 
     The attendant shows it when the trouble starts and takes it away when the disk is back."""
 
     name = "journal"
 
-    def __init__(self, app: Host, attendant: Attendant, *, trouble: Trouble | None, set_aside: str = "") -> None:
+    def __init__(self, app: Host, attendant: Attendant, *, trouble: Trouble | None, set_aside: str = "",
+                 unopened: bool = False) -> None:
         super().__init__(app)
         self.attendant = attendant
         self.trouble = trouble
         self.set_aside = set_aside
+        self.unopened = unopened
 
     def card(self) -> pygame.Rect:
         rect = pygame.Rect(0, 0, self.px(1400), self.px(700))
@@ -823,6 +826,11 @@ class JournalNotice(ModalScreen[None]):
                                                   self.px(140)), self._("D'accord"), "check", self.close)
 
     def words(self) -> tuple[str, str]:
+        if self.unopened:
+            return (self._("Réponses non enregistrées"),
+                    self._("Le journal de la borne ne s'ouvre pas : les réponses ne sont pas "
+                           "enregistrées, mais le jeu continue. Prévenez l'animateur : il faut vérifier "
+                           "le dossier de données de la borne."))
         if self.trouble is None:
             return (self._("Journal abîmé mis de côté"),
                     self._("Le journal de la borne était abîmé. Il est gardé sous le nom {name} ; "

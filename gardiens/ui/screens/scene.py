@@ -248,10 +248,10 @@ def picture_aspect(app: Host, mission: Mission) -> float:
     folder = app.mission_dirs.get(mission.id)
     if mission.scene is None or folder is None:
         return PICTURE_ASPECT
-    probe = app.assets.image(folder / mission.scene.picture, (1600, 1600))
-    if probe is None or not probe.get_height():
+    probe = app.assets.fitted_size(folder / mission.scene.picture, (1600, 1600))
+    if probe is None or not probe[1]:
         return PICTURE_ASPECT
-    return probe.get_width() / probe.get_height()
+    return probe[0] / probe[1]
 
 
 def author_spots(app: Host, mission: Mission, area: pygame.Rect) -> list[tuple[float, float] | None]:
@@ -267,6 +267,15 @@ def author_spots(app: Host, mission: Mission, area: pygame.Rect) -> list[tuple[f
     ]
 
 
+def ask_picture(app: Host, mission: Mission, size: tuple[int, int]) -> None:
+    """While a screen is prepared ahead: the scene's picture at `size`, asked of the picture
+    worker so that drawing the scene then reads nothing."""
+    folder = app.mission_dirs.get(mission.id)
+    if app.assets.prefetch is not None and mission.scene is not None and folder is not None:
+        cover = cover_rect(size, picture_aspect(app, mission))
+        app.assets.image(folder / mission.scene.picture, cover.size, pictures_of(app.words, app.type.family))
+
+
 def picture(app: Host, mission: Mission, size: tuple[int, int], path: tuple[tuple[int, int], ...]) -> pygame.Surface:
     """The restored world in full colour, covering `size`: the mission's picture, or a drawn
     landscape whose path winds through `path` (the spots, relative to the picture)."""
@@ -275,7 +284,7 @@ def picture(app: Host, mission: Mission, size: tuple[int, int], path: tuple[tupl
         cover = cover_rect(size, picture_aspect(app, mission))
         words = app.words
         image = app.assets.image(folder / mission.scene.picture, cover.size,
-                                 pictures_of(words, app.type.family))
+                                 pictures_of(words, app.type.family), keep=False)
         if image is not None:
             surface = pygame.Surface(size)
             surface.fill(app.palette.background)

@@ -19,8 +19,9 @@ if TYPE_CHECKING:
 # Where a widget's focus ring goes, and the ring's corner radius (see `Widget.paint`).
 Ring: TypeAlias = tuple[pygame.Rect, int]
 ButtonKind = Literal["primary", "accent", "plain", "good", "bad", "quiet", "locked"]
-# Pixels of button looks kept at most (see `Looks`: about 24 MB), and the largest button kept.
-LOOKS_PIXELS = 6_000_000
+# Pixels of button looks kept at most (see `Looks`: about 10 MB, the buttons of two screens), and
+# the largest button kept.
+LOOKS_PIXELS = 2_500_000
 LOOK_MAX_PIXELS = 400_000
 
 

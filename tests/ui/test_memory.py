@@ -1,0 +1,131 @@
+"""What a kiosk open all day keeps in memory: each picture once, at the size drawn; a picture
+drawn into a layer not kept beside it; the caches within their byte budgets after a session."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterator
+from pathlib import Path
+
+import pygame
+import pytest
+
+from gardiens.core.model import Mission
+from gardiens.testing.soak import launch_kiosk, play_sessions
+from gardiens.ui.assets import Assets
+from gardiens.ui.bounded import surface_bytes
+from tests.ui.conftest import MISSION_DIR
+
+SVG = """<svg xmlns="http://www.w3.org/2000/svg" width="400" height="300">
+<rect width="400" height="300" fill="#88AACC"/>
+<text x="200" y="60" font-size="40" text-anchor="middle" fill="#1F2A44">Publié en 2016</text>
+</svg>"""
+
+
+@pytest.fixture
+def picture(tmp_path: Path) -> Path:
+    path = tmp_path / "page.svg"
+    path.write_text(SVG, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def assets(monkeypatch: pytest.MonkeyPatch) -> Iterator[tuple[Assets, list[Path]]]:
+    """Assets that count the pictures they read from disk (with a display: pictures are
+    converted for fast drawing)."""
+    pygame.display.init()
+    pygame.display.set_mode((64, 64))
+    pygame.font.init()
+    reads: list[Path] = []
+    load = Assets._load_fitted
+
+    def counted(path: Path, size: tuple[int, int]) -> pygame.Surface:
+        reads.append(path)
+        return load(path, size)
+
+    monkeypatch.setattr(Assets, "_load_fitted", staticmethod(counted))
+    yield Assets(), reads
+    pygame.display.quit()
+
+
+def test_a_picture_with_words_is_read_once_and_kept_once(
+        assets: tuple[Assets, list[Path]], picture: Path) -> None:
+    cache, reads = assets
+    first = cache.image(picture, (200, 150))
+    again = cache.image(picture, (200, 150))
+    assert first is not None and again is first and first.get_size() == (200, 150)
+    assert reads == [picture]
+    # Its words were drawn on the raster read, which is not kept apart.
+    assert len(cache._rasters) == 0
+    assert cache._images.bytes == surface_bytes(first)
+
+
+def test_a_picture_read_ahead_is_kept_once_drawn(assets: tuple[Assets, list[Path]], picture: Path) -> None:
+    cache, reads = assets
+    while not cache.request_image(picture, (200, 150)):
+        pygame.time.wait(5)
+    assert len(cache._rasters) == 1
+    drawn = cache.image(picture, (200, 150))
+    assert drawn is not None and reads == [picture]
+    assert len(cache._rasters) == 0 and len(cache._images) == 1
+    cache.close()
+
+
+def test_a_picture_drawn_into_a_layer_is_not_kept_and_its_shape_needs_no_drawing(
+        assets: tuple[Assets, list[Path]], picture: Path) -> None:
+    cache, reads = assets
+    size = cache.fitted_size(picture, (1600, 1600))
+    assert size == (1600, 1200) and reads == []
+    drawn = cache.image(picture, (1600, 1600), keep=False)
+    assert drawn is not None and drawn.get_size() == size
+    assert len(cache._images) == 0 and len(cache._rasters) == 0
+    # What the audit reports on a picture does not depend on its being kept.
+    assert cache.picture_misfits() == []
+
+
+def test_after_a_session_the_caches_are_within_their_byte_budgets(
+        mission: Mission, tmp_path: Path) -> None:
+    # GIVEN a kiosk at 1920×1080, the size whose layers are largest
+    pilot = launch_kiosk({mission.id: mission}, {mission.id: MISSION_DIR}, (1920, 1080), tmp_path)
+    try:
+        # WHEN a team plays to the end and the kiosk waits for the next
+        play_sessions(pilot, {mission.id: mission}, 1, random.Random(4))
+        pilot.wait(5)
+        app = pilot.app
+        # THEN every cache of surfaces holds no more than its budget
+        for cache in (app.assets._texts, app.assets._images, app.assets._rasters, app.assets._icons,
+                      app.frame.layers):
+            assert cache.bytes <= cache.budget
+            assert cache.bytes == sum(surface_bytes(s) for s in cache.values())
+        assert app.errors == []
+    finally:
+        pilot.close()
+        pilot.app.session.journal.close()
+
+
+
+def test_while_the_kiosk_waits_for_the_next_team_only_the_attract_screen_is_kept(
+        mission: Mission, tmp_path: Path) -> None:
+    # GIVEN a kiosk where a team played to the end and pressed « Terminer »
+    pilot = launch_kiosk({mission.id: mission}, {mission.id: MISSION_DIR}, (1920, 1080), tmp_path)
+    try:
+        play_sessions(pilot, {mission.id: mission}, 1, random.Random(4))
+        app = pilot.app
+        assert app.frame.layers and app.assets._texts
+        # WHEN it has waited on its attract screen a few seconds
+        pilot.wait(4)
+        pilot.wait(1)
+        # THEN what the team's screens drew is gone: the full-screen layers are the attract
+        # screen's own (its night and its fog), no copy is kept under an overlay, no screen is
+        # drawn ahead off screen, and no picture of the mission is held
+        assert pilot.screen == "attract"
+        assert {key[0] for key in app.frame.layers} <= {"night", "fog"}
+        assert app.frame.under is None
+        assert app.ahead._scratch is None
+        assert app.assets.cache_sizes()["images"] == 0
+        # AND a second team still plays to the end
+        play_sessions(pilot, {mission.id: mission}, 1, random.Random(5))
+        assert app.errors == []
+    finally:
+        pilot.close()
+        pilot.app.session.journal.close()
