@@ -37,6 +37,7 @@ COMMANDS: dict[str, str] = {
     "graph": N_("dessiner la carte d'une mission (SVG)"),
     "playtest": N_("faire jouer une mission par des robots de niveaux différents"),
     "play": N_("lancer le jeu sur la borne"),
+    "console": N_("la page web de l'animateur pour toutes les bornes reliées (MQTT)"),
     "screenshot": N_("enregistrer l'image d'un écran"),
     "audit": N_("vérifier la mise en page de chaque écran et énigme"),
     "bench": N_("mesurer les performances de l'interface"),

@@ -68,6 +68,10 @@ def arguments(parser: argparse.ArgumentParser, _: Gettext) -> None:
                         help=_("taille de l'écran mesuré, ex. 1280x720 (1920x1080)"))
     parser.add_argument("--cpus", type=int, default=None,
                         help=_("épingle la mesure sur ce nombre de cœurs, ex. 1 pour une petite carte"))
+    parser.add_argument("--console", action="store_true",
+                        help=_("mesurer la console de l'animateur (bornes simulées, chromium)"))
+    parser.add_argument("--kiosks", type=int, default=50, help=_("bornes simulées avec --console"))
+    parser.add_argument("--seconds", type=float, default=20.0, help=_("durée de la mesure avec --console"))
     # Each measure's setting, with its default said in its help.
     for flag, kind, default, help_id in (
         ("--idle-seconds", float, IDLE_SECONDS, N_("durée de chaque mesure au repos ({default})")),
@@ -474,6 +478,10 @@ def show(results: dict[str, Any], _: Gettext) -> None:
 def run(args: argparse.Namespace) -> int:
     from gardiens.i18n.interface import cli_translator
 
+    if args.console:
+        from gardiens.cli.bench_console import run_console
+
+        return run_console(args)
     results = measure(args.idle_seconds, args.startup_runs, args.read_seconds, args.size, args.cpus)
     if args.json:
         print(json.dumps(results, indent=2))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 
 from gardiens.core.kiosk import KioskSettings
 from gardiens.core.session import Lifecycle, PuzzleState, SessionState
@@ -33,3 +34,19 @@ def stuck_of(state: SessionState, elapsed: float, settings: KioskSettings) -> St
         if p.state is PuzzleState.AVAILABLE and p.attempts >= settings.stuck_wrong_attempts
     )
     return Stuck(quiet, quiet >= settings.stuck_seconds, puzzles)
+
+
+class Alarm(StrEnum):
+    """How loud a team's card is on the facilitator's console, loudest last."""
+
+    CALM = "calm"
+    YELLOW = "yellow"
+    RED = "red"
+
+
+def alarm_of(stuck: Stuck, red_after: float) -> Alarm:
+    """Yellow once the kiosk's stuck rule flags the team; red after `red_after` seconds without
+    progress (the console's setting: the facilitator should go there now)."""
+    if stuck.quiet_for >= red_after:
+        return Alarm.RED
+    return Alarm.YELLOW if stuck.flagged else Alarm.CALM

@@ -73,7 +73,8 @@ COMMENT_TAGS = ("Translators:",)
 # author's live preview. Every other interface string that says « vous » needs a « tu » form in
 # the French catalog.
 ADULT_SOURCES: tuple[str, ...] = (
-    "gardiens/ui/desk/", "gardiens/i18n/ready_hints.py", "gardiens/reports/", "gardiens/ui/preview/")
+    "gardiens/ui/desk/", "gardiens/i18n/ready_hints.py", "gardiens/reports/", "gardiens/ui/preview/",
+    "gardiens/net/console/")
 # Wide enough that most sentences stay on one line in a .po, as the mission catalogs were written.
 PO_WIDTH = 100
 

@@ -88,6 +88,10 @@ class StateMessage(_Message):
     puzzles: tuple[PuzzleStatus, ...] = ()
     hints_used: int = 0
     stuck: StuckLevel
+    # When it was sent (seconds since the epoch), for a publisher that measures the way to the
+    # console's page (`gardiens bench --console`); a kiosk leaves it out so that an unchanged
+    # game is an unchanged payload.
+    at: float | None = None
 
 
 class EventMessage(_Message):
