@@ -9,9 +9,13 @@ variables point a kiosk or a test at other missions or catalogs.
 from __future__ import annotations
 
 import os
-from importlib import resources
 from pathlib import Path
 
+# The installed package's folder, where `importlib.resources.files("gardiens")` points for a package
+# installed as files, which is the only way the real paths below can exist: found without
+# importing importlib.resources, whose imports (zipfile, tempfile, shutil…) weigh on the kiosk's
+# start-up.
+PACKAGE_DIR = Path(__file__).parent
 SCENARIOS_ENV = "GARDIENS_SCENARIOS"
 LOCALES_ENV = "GARDIENS_LOCALES"
 SCHEMA_FILE = "mission.schema.json"
@@ -21,8 +25,7 @@ MAPPING_FILE = "babel.cfg"
 
 def bundled(name: str) -> Path:
     """A folder shipped with the package (`scenarios`, `assets`, `locales`), as a real path."""
-    folder = resources.files("gardiens").joinpath("bundled", name)
-    return Path(str(folder)).resolve()
+    return (PACKAGE_DIR / "bundled" / name).resolve()
 
 
 def scenarios_dir() -> Path:

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
 from gardiens.cli import COMMANDS, build_parser, command_module, main
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def test_help_lists_every_command_without_importing_them() -> None:
@@ -52,3 +57,51 @@ def test_each_command_builds_its_parser_from_its_module(name: str) -> None:
     if module.DESCRIPTION:
         assert choices[name].description == module.DESCRIPTION
     assert choices[name].format_help()
+
+
+# What the kiosk's first frame (the attract screen) does not need: each is imported behind it,
+# when the missions, a catalog edited since compiled, a tap or a picture first asks for it.
+NOT_BEFORE_FIRST_FRAME = (
+    "babel",
+    "yaml",
+    "pydantic",
+    "jinja2",
+    "sqlite3",
+    "socket",
+    "html",
+    "concurrent.futures",
+    "gardiens.core.model",
+    "gardiens.core.commands",
+    "gardiens.core.journal",
+    "gardiens.core.session",
+)
+
+
+def test_the_first_frame_of_play_imports_only_what_it_draws(tmp_path: Path) -> None:
+    code = (
+        "import os, sys\n"
+        "import gardiens.cli.play as play\n"
+        "def first_frame(name):\n"
+        "    if name == play.FIRST_FRAME:\n"
+        "        print(','.join(sorted(sys.modules)), flush=True)\n"
+        "        os._exit(0)\n"
+        "play._mark = first_frame\n"
+        "from gardiens.cli import main\n"
+        "main(['play', '--windowed', '--size', '640x400', '--data-dir', sys.argv[1]])\n"
+    )
+    # The compiled catalogs only: a checkout may leave a `.po` a trace newer than its `.mo`, which
+    # is then compiled (with Babel) as an author's edit would be.
+    locales = tmp_path / "locales"
+    for mo in (ROOT / "locales").glob("*/LC_MESSAGES/*.mo"):
+        copy = locales / mo.relative_to(ROOT / "locales")
+        copy.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(mo, copy)
+    env = dict(os.environ, SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy", GARDIENS_LOCALES=str(locales))
+    data = tmp_path / "data"
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(data)], capture_output=True, text=True, check=True, env=env
+    )
+    loaded = set(out.stdout.strip().split(","))
+    assert "gardiens.ui.screens.attract" in loaded  # the frame was drawn
+    early = [name for name in NOT_BEFORE_FIRST_FRAME if name in loaded]
+    assert early == []

@@ -52,7 +52,6 @@ def arguments(parser: argparse.ArgumentParser, _: Gettext) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from gardiens.core.facilitator import has_pin
     from gardiens.core.service import ServiceNotifier
     from gardiens.ui.app import App
     from gardiens.ui.boot import Boot
@@ -63,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
     if args.kiosk and args.watch:
         say(_("L'aperçu (--watch) n'existe pas en mode borne."))
         return 2
-    if args.kiosk and not has_pin(folder):
+    if args.kiosk and not _has_pin(folder):
         # A locked kiosk with no way into the facilitator panel could only be switched off.
         print(_("Le mode borne demande un code PIN animateur. Réglez-le d'abord avec :"),
               f"  gardiens facilitator set-pin --data-dir {folder}", sep="\n", file=sys.stderr)
@@ -105,6 +104,14 @@ def run(args: argparse.Namespace) -> int:
         start.close()
         lock.release()
     return start.status
+
+
+def _has_pin(folder: Path) -> bool:
+    # Imported only for a locked kiosk: its hashing and JSON are not needed before an open one's
+    # first frame (start-up time).
+    from gardiens.core.facilitator import has_pin
+
+    return has_pin(folder)
 
 
 @dataclass

@@ -71,9 +71,11 @@ def data_dir_argument(parser: argparse.ArgumentParser, help_text: str | None = N
 
 def data_dir(args: argparse.Namespace) -> Path:
     """The data folder given with --data-dir, else the kiosk's own."""
+    if args.data_dir:
+        return Path(args.data_dir)
     from gardiens.core.journal import default_data_dir
 
-    return args.data_dir or default_data_dir()
+    return default_data_dir()
 
 
 def library_missions() -> dict[str, Mission]:

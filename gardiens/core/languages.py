@@ -4,14 +4,13 @@
 from __future__ import annotations
 
 from functools import cache
-from importlib import resources
 from typing import Any
-
-import yaml
 
 
 def language_file(name: str, language: str, suffix: str) -> str | None:
     """The text of `data/<name>-<language><suffix>`, or None when the language has none."""
+    from importlib import resources  # not needed before the kiosk's first frame (start-up time)
+
     data = resources.files("gardiens.core").joinpath("data", f"{name}-{language}{suffix}")
     return data.read_text(encoding="utf-8") if data.is_file() else None
 
@@ -20,5 +19,8 @@ def language_file(name: str, language: str, suffix: str) -> str | None:
 def language_data(name: str, language: str) -> dict[str, Any] | None:
     """The mapping in `data/<name>-<language>.yaml`, or None when the language has none; shared
     between callers, so never changed."""
+    # Imported here: the kiosk's first screen needs none of these files (start-up time).
+    import yaml
+
     text = language_file(name, language, ".yaml")
     return None if text is None else dict(yaml.safe_load(text))

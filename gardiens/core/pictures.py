@@ -3,7 +3,6 @@ them itself, translated (the kiosk's SVG renderer draws no text), and so that ca
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -40,6 +39,8 @@ class PictureRun:
 
 def read_runs(source: str) -> list[PictureRun]:
     """The text runs of an SVG picture, in the order they are written (empty runs left out)."""
+    import html  # with the first picture read: not before the kiosk's first frame
+
     runs = []
     for match in _TEXT.finditer(source):
         words = " ".join(html.unescape(_TAG.sub("", match.group(2))).split())

@@ -8,7 +8,6 @@ from __future__ import annotations
 import logging
 import math
 import os
-import socket
 import time
 from collections.abc import Callable, Mapping
 
@@ -48,6 +47,9 @@ class ServiceNotifier:
     def _send(self, message: str) -> None:
         if self._address is None:
             return
+        # Only under a service manager: elsewhere the kiosk's start-up does not import it.
+        import socket
+
         try:
             with socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM) as sock:
                 sock.connect(self._address)

@@ -11,12 +11,6 @@ import re
 from collections.abc import Collection
 from typing import Literal
 
-from babel.dates import format_date as babel_format_date
-from babel.dates import format_time as babel_format_time
-from babel.lists import format_list
-from babel.numbers import format_decimal, format_percent
-from babel.units import format_unit
-
 from gardiens.i18n.pseudo import PSEUDO_LANGUAGE, marked
 
 UnitLength = Literal["short", "long", "narrow"]
@@ -25,6 +19,9 @@ NARROW_NBSP = "\u202f"
 NBSP = "\u00a0"
 # What to draw instead of a character a font lacks (OpenDyslexic has no U+202F).
 FONT_FALLBACKS: dict[str, str] = {NARROW_NBSP: NBSP}
+
+# Babel is imported by the functions that format with it: the typesetter imports this module for
+# its typography, and the kiosk's first screen formats no number or date (start-up time).
 
 
 def babel_locale(language: str) -> str:
@@ -48,6 +45,9 @@ def format_duration(seconds: float, language: str, *, length: UnitLength = "shor
     `length` is "short" (abbreviated units, as on a scoreboard) or "long" (words, as in a sentence).
     Whole seconds; zero minutes or zero seconds are left out, except a zero duration.
     """
+    from babel.lists import format_list
+    from babel.units import format_unit
+
     locale = babel_locale(language)
     minutes, rest = divmod(max(0, round(seconds)), 60)
     amounts = [(minutes, "duration-minute"), (rest, "duration-second")]
@@ -62,11 +62,15 @@ def format_duration(seconds: float, language: str, *, length: UnitLength = "shor
 
 def format_clock_time(moment: dt.datetime | dt.time, language: str) -> str:
     """A time of day: "14:05" in French, "2:05 PM" in English."""
+    from babel.dates import format_time as babel_format_time
+
     return _from_locale(babel_format_time(moment, format="short", locale=babel_locale(language)), language)
 
 
 def format_day(day: dt.date, language: str, *, length: str = "long") -> str:
     """A date: "24 novembre 2026" / "November 24, 2026" (long), "24/11/2026" / "11/24/26" (short)."""
+    from babel.dates import format_date as babel_format_date
+
     return _from_locale(babel_format_date(day, format=length, locale=babel_locale(language)), language)
 
 
@@ -78,11 +82,15 @@ def _from_locale(text: str, language: str) -> str:
 
 def format_number(value: float, language: str) -> str:
     """A number with the language's separators: "1 234,5" (narrow no-break space) / "1,234.5"."""
+    from babel.numbers import format_decimal
+
     return format_decimal(value, locale=babel_locale(language))
 
 
 def format_ratio(value: float, language: str) -> str:
     """A rate as a percentage: "75 %" in French, "75%" in English."""
+    from babel.numbers import format_percent
+
     return format_percent(value, locale=babel_locale(language))
 
 

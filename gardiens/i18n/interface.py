@@ -13,20 +13,18 @@ import logging
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
-from gettext import NullTranslations
+from gettext import GNUTranslations, NullTranslations
 from pathlib import Path
 from typing import TYPE_CHECKING
-
-from babel.core import Locale
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
-from babel.support import Translations
 
 from gardiens.i18n.pseudo import PSEUDO_LANGUAGE, pseudolocalise
 from gardiens.paths import locales_dir as default_locales_dir
 
 if TYPE_CHECKING:
-    # Only the type: the mission model is not loaded before the first screen (start-up time).
+    # Only the types: neither the mission model nor Babel is loaded before the first screen
+    # (start-up time); Babel comes with the first catalog read or plural chosen.
+    from babel.core import Locale
+
     from gardiens.core.model import Address
 
 log = logging.getLogger(__name__)
@@ -56,9 +54,13 @@ class SourceTexts(NullTranslations):
 
     def __init__(self) -> None:
         super().__init__()
-        self._locale = Locale.parse(SOURCE_LANGUAGE)
+        self._locale: Locale | None = None
 
     def _singular(self, n: int) -> bool:
+        if self._locale is None:
+            from babel.core import Locale
+
+            self._locale = Locale.parse(SOURCE_LANGUAGE)
         return self._locale.plural_form(abs(n)) == "one"
 
     def ngettext(self, msgid1: str, msgid2: str, n: int) -> str:
@@ -213,16 +215,21 @@ def _has(translations: NullTranslations, key: str | tuple[str, int]) -> bool:
     return False
 
 
-def _read(path: Path, language: str, domain: str) -> Translations:
+def _read(path: Path, language: str, domain: str) -> GNUTranslations:
+    # The standard library reads a compiled catalog: Babel is needed only to compile a `.po`
+    # edited since (its import is tens of milliseconds of the kiosk's start-up).
     if path.suffix == ".mo":
         with path.open("rb") as fileobj:
-            return Translations(fileobj, domain=domain)
+            return GNUTranslations(fileobj)
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
     with path.open("rb") as fileobj:
         catalog = read_po(fileobj, locale=language, domain=domain)
     buffer = io.BytesIO()
     write_mo(buffer, catalog, use_fuzzy=False)
     buffer.seek(0)
-    return Translations(buffer, domain=domain)
+    return GNUTranslations(buffer)
 
 
 def language_from_environment(environ: Mapping[str, str] | None = None) -> str:

@@ -21,6 +21,8 @@ from typing import TYPE_CHECKING, Any
 
 import pygame
 
+from gardiens.core.languages import language_data
+from gardiens.core.pseudonym import KEYS_LANGUAGE, NAMES
 from gardiens.core.session import Lifecycle, PuzzleState
 from gardiens.i18n.format import format_duration
 from gardiens.ui.bounded import release_heap
@@ -28,13 +30,14 @@ from gardiens.ui.screens.ending import DebriefScreen, TimeUpScreen, VictoryScree
 from gardiens.ui.screens.lobby import BriefingScreen, SetupScreen
 from gardiens.ui.screens.play import FeedbackPanel, MapScreen, PuzzleScreen
 from gardiens.ui.screens.route import root_screen_for
+from gardiens.ui.screens.story import draw_speakers
 from gardiens.ui.text import SHRINK_STEP
 from gardiens.ui.theme import TEXT_SIZES
 
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from gardiens.core.model import Puzzle
+    from gardiens.core.model import Mission, Puzzle
     from gardiens.ui.kit.screen import Screen, Shell
 
 log = logging.getLogger(__name__)
@@ -78,6 +81,7 @@ class Ahead:
         self._loaded: dict[tuple[Any, ...], int] = {}
         self._formats: set[str] = set()
         self._tidied: object = ()
+        self._names_read = False
         self._scratch: pygame.Surface | None = None
         # Seconds spent preparing since the App opened (reported by `gardiens bench`).
         self.spent = 0.0
@@ -172,15 +176,28 @@ class Ahead:
         jobs += [self._sound(name) for name in sounds if name in first]
 
         state = app.state
-        if state.lifecycle is Lifecycle.ATTRACT and self._tidied != state.session_id:
-            jobs.append(self._tidy(state.session_id))
-        if not app.frame.canvases_ready():
+        # Once per wait on the attract screen: between two teams there is no session, so the
+        # events recorded so far tell one wait from the next.
+        visit = app.session.version
+        if state.lifecycle is Lifecycle.ATTRACT and self._tidied != visit:
+            jobs.append(self._tidy(visit))
+        if state.lifecycle is Lifecycle.ATTRACT and not self._names_read:
+            jobs.append(self._team_names())
+        # Not while the kiosk waits for a team: what the paper and the copy under an overlay
+        # cost (8 MB each at 1920×1080) is paid once, by the tap that brings a team in.
+        if state.lifecycle is not Lifecycle.ATTRACT and not app.frame.canvases_ready():
             jobs.append(self._canvases())
         jobs += [self._letters(*face) for face in self._faces() if self._letters_left(*face)]
         if app.language not in self._formats:
             jobs.append(self._locale_data(app.language))
         jobs += [self._sound(name) for name in sounds if name in answers]
         mission = app.mission
+        # The map, once a team has chosen its mission: its scene's picture read (on the worker)
+        # and its spots placed before « C'est parti ! » opens it.
+        if mission is not None and state.lifecycle in (Lifecycle.SETUP, Lifecycle.BRIEFING):
+            scene_key: tuple[Any, ...] = ("map", mission.id, app.size, app.settings, app.language)
+            if scene_key not in self._prepared:
+                jobs.append(self._screen(lambda: MapScreen(app), scene_key))
         # The mission's music, once a team has chosen it: ready before the map shows.
         if mission is not None and app.music is not None and state.lifecycle in _MUSIC_NEEDED:
             jobs += [self._music(name) for name in app.music.unprepared(mission.theme)]
@@ -196,6 +213,17 @@ class Ahead:
                     key = (puzzle.id, app.size, app.settings, app.language)
                     if key not in self._prepared:
                         jobs.append(self._puzzle(puzzle, key))
+        # The speakers of the story panels a solve may open.
+        if mission is not None and state.lifecycle is Lifecycle.PLAYING and mission.events:
+            speakers = ("speakers", app.size, app.settings)
+            if speakers not in self._prepared:
+                jobs.append(self._speakers(speakers))
+        # Under the feedback of a solve, the map's scene as the solve left it: ready for the tap
+        # that closes the feedback (the map itself stays, laid out; only its scene changes).
+        base = app.stack[0] if app.stack else None
+        if (mission is not None and isinstance(base, MapScreen) and len(app.stack) > 1
+                and isinstance(app.top, FeedbackPanel)):
+            jobs.append(self._map_scene(base, mission))
         upcoming = self._next_screen()
         if upcoming is not None:
             ahead = (upcoming, id(app.stack[0]), app.session.version, app.size, app.settings,
@@ -249,14 +277,41 @@ class Ahead:
             yield WAIT
         yield HEAVY
         # What was prepared for the last team goes: its mission's pictures are read again when
-        # the next team chooses it (ahead of its map); the pages they held go back to the system.
+        # the next team chooses it (ahead of its map), its texts, buttons and full-screen layers
+        # are drawn again when shown (the attract screen's own at its next frame); the pages
+        # they held go back to the system. A kiosk waits here most of the day.
         self._prepared.clear()
+        self._scratch = None
         app.assets.clear_images()
+        app.assets.clear_text()
+        app.looks.clear()
+        app.frame.forget()
         gc.unfreeze()
         gc.collect()
         gc.freeze()
         release_heap()
         self._tidied = session
+
+    def _team_names(self) -> Job:
+        """The word lists a team's pseudonym is drawn from, read at the touch that starts a visit."""
+        yield HEAVY
+        language_data(NAMES, KEYS_LANGUAGE)
+        self._names_read = True
+
+    def _speakers(self, key: tuple[Any, ...]) -> Job:
+        yield HEAVY
+        draw_speakers(self.app, self._scratch_surface())
+        self._prepared.add(key)
+
+    def _scratch_surface(self) -> pygame.Surface:
+        """The off-screen surface preparation draws on, the size of the window."""
+        if self._scratch is None or self._scratch.get_size() != self.app.size:
+            self._scratch = pygame.Surface(self.app.size)
+        return self._scratch
+
+    def _map_scene(self, screen: MapScreen, mission: Mission) -> Job:
+        yield HEAVY
+        screen.scene(mission)
 
     def _canvases(self) -> Job:
         yield HEAVY
@@ -321,12 +376,11 @@ class Ahead:
         while not all(app.assets.request_image(path, size) for path, size in asked):
             yield WAIT
         yield HEAVY
-        if self._scratch is None or self._scratch.get_size() != app.size:
-            self._scratch = pygame.Surface(app.size)
+        scratch = self._scratch_surface()
         blocks: list[Callable[[], object]] = []
         app.type.deferred = blocks
         try:
-            screen.draw(self._scratch)
+            screen.draw(scratch)
         finally:
             app.type.deferred = None
         yield None
@@ -335,7 +389,7 @@ class Ahead:
             yield None
         # Drawn once more as it will be: its buttons' looks are kept for the first real frame.
         yield HEAVY
-        screen.draw(self._scratch)
+        screen.draw(scratch)
         self._prepared.add(key)
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import io
 import logging
 import re
-from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pygame
 
@@ -16,6 +16,9 @@ from gardiens.paths import assets_dir
 from gardiens.ui.bounded import SurfaceCache
 from gardiens.ui.picture_text import PictureMisfit, PictureWords, draw_runs, language_variant
 from gardiens.ui.theme import Color, FontChoice
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ThreadPoolExecutor
 
 log = logging.getLogger(__name__)
 
@@ -230,6 +233,9 @@ class Assets:
         pending = self._pending.get(key)
         if pending is None:
             if self._worker is None:
+                # Imported with the first picture asked for, not before the kiosk's first frame.
+                from concurrent.futures import ThreadPoolExecutor  # lazy: start-up
+
                 self._worker = ThreadPoolExecutor(1, thread_name_prefix="gardiens-pictures")
             self._pending[key] = self._worker.submit(self._load_fitted, path, size)
             return False

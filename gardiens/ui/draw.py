@@ -49,7 +49,9 @@ def vertical_gradient(size: tuple[int, int], top: Color, bottom: Color) -> pygam
     strip = pygame.Surface((1, 256))
     for y in range(256):
         strip.set_at((0, y), mix(top, bottom, y / 255))
-    return pygame.transform.smoothscale(strip, size)
+    # Smoothed down the height only, then widened as is: the same pixels as smoothing both ways
+    # (every row is one colour), in one full-size pass instead of two.
+    return pygame.transform.scale(pygame.transform.smoothscale(strip, (1, size[1])), size)
 
 
 def focus_ring(surface: pygame.Surface, rect: pygame.Rect, palette: Palette, radius: int, px: int) -> None:
@@ -261,18 +263,25 @@ def _shade(color: Color, alpha: int, share: float) -> tuple[int, ...]:
 
 
 def fog_layer(size: tuple[int, int], color: Color, seed: int, density: float = 1.0) -> pygame.Surface:
-    """Le Brouillard: soft grey puffs on a transparent layer, drawn once per size."""
+    """Le Brouillard: soft grey puffs on a transparent layer twice the screen's width (it scrolls
+    sideways), drawn once per size. The layer starts at its highest puff and ends at the bottom of
+    the screen: blit it at `height - layer height`. The clear sky above is neither allocated nor
+    blended (a third of a full-screen layer, drawn before the kiosk's first frame)."""
     w, h = size
-    layer = pygame.Surface((w * 2, h), pygame.SRCALPHA)
     rng = random.Random(seed)
-    count = int(26 * density)
-    for _ in range(count):
+    puffs = []
+    for _ in range(int(26 * density)):
         r = rng.uniform(0.08, 0.2) * h
         x = rng.uniform(0, w)
         y = rng.uniform(0.55, 1.05) * h
+        puffs.append((x, y, r))
+    # A row of margin above the highest puff, whatever way the circle rounds its edge.
+    top = min(h - 1, max(0, min((math.floor(y - r) - 2 for _, y, r in puffs), default=h)))
+    layer = pygame.Surface((w * 2, h - top), pygame.SRCALPHA)
+    for x, y, r in puffs:
         for dx in (0, w):
             for k, a in ((1.0, 26), (0.7, 30), (0.45, 34)):
-                pygame.draw.circle(layer, (*color, a), (x + dx, y), r * k)
+                pygame.draw.circle(layer, (*color, a), (x + dx, y - top), r * k)
     return layer
 
 

@@ -3,8 +3,9 @@ alone, and the full-screen layers drawn once per size and theme."""
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import pygame
 
@@ -18,6 +19,8 @@ if TYPE_CHECKING:
     from gardiens.ui.input import Input
     from gardiens.ui.kit.screen import Shell
 
+T = TypeVar("T")
+
 # The key of the paper background among the surfaces drawn once per size and theme.
 PAPER = ("paper",)
 # Full-screen layers kept: a screen needs up to about eight (paper, scene in colour and in grey,
@@ -27,6 +30,9 @@ LAYERS_KEPT = 12
 # And their bytes: a map's (paper, scene in colour and in grey, fog: 28 MB at 1920×1080) or the
 # attract screen's (night, a fog twice as wide: 25 MB), not both.
 LAYERS_BYTES = 32 << 20
+# Layouts worked out once and kept (a map's spots: a few hundred milliseconds of nudging on a
+# crowded scene, a few rectangles kept); a handful of missions, sizes and languages.
+LAYOUTS_KEPT = 8
 
 
 class Frame:
@@ -36,10 +42,15 @@ class Frame:
         self.app = app
         self.touch = touch
         self.layers: SurfaceCache[tuple[Any, ...], pygame.Surface] = SurfaceCache(LAYERS_KEPT, LAYERS_BYTES)
+        self.layouts: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
+        # The last surface built under each name, with what it was built from (see `latest`).
+        self.lasts: dict[str, tuple[tuple[Any, ...], pygame.Surface]] = {}
         # The screens under an overlay as last drawn, and which screens they were.
         self.under: tuple[tuple[int, ...], pygame.Surface] | None = None
         # Only the countdown's second changed since the last frame.
         self.countdown_only = False
+        # The only part of the window a press changed since the last frame (a button sinking).
+        self.touched: pygame.Rect | None = None
 
     def background(self) -> pygame.Surface:
         """The warm paper gradient behind ordinary screens, drawn once per size and theme."""
@@ -55,6 +66,38 @@ class Frame:
             surface = build()
             self.layers[full] = surface
         return surface
+
+    def forget(self) -> None:
+        """Let go of every full-screen layer, of the surfaces `latest` keeps and of the copy under
+        an overlay (between two teams); the screens shown draw theirs again when they next paint."""
+        self.layers.clear()
+        self.lasts.clear()
+        self.under = None
+        self.app.dirty = True
+
+    def remembered(self, key: tuple[Any, ...], work: Callable[[], T]) -> T:
+        """A layout worked out once for `key` (which says all it depends on) and kept, the least
+        recently used going first: a screen laid out again, or prepared ahead, finds it."""
+        layouts = self.layouts
+        if key in layouts:
+            layouts.move_to_end(key)
+            return cast("T", layouts[key])
+        result = layouts[key] = work()
+        while len(layouts) > LAYOUTS_KEPT:
+            layouts.popitem(last=False)
+        return result
+
+    def latest(self, name: str, key: tuple[Any, ...], build: Callable[[], pygame.Surface]) -> pygame.Surface:
+        """The surface last built under `name`, if it was built for `key`; else built anew in its
+        place. One per name: a screen prepared ahead leaves it to the screen then shown."""
+        kept = self.lasts.get(name)
+        if kept is None or kept[0] != key:
+            kept = self.lasts[name] = (key, build())
+        return kept[1]
+
+    def press_changed(self, area: pygame.Rect) -> None:
+        """A finger came down on a widget: only its look changes, inside `area`."""
+        self.touched = area if self.touched is None else self.touched.union(area)
 
     def follow_clock(self, follower: Follower) -> None:
         """About once a second: the countdown alone is repainted when nothing else changed."""
@@ -74,10 +117,13 @@ class Frame:
         if app.dirty or animating or touch.overlay_touched:
             changed = app.dirty
             app.dirty = touch.overlay_touched = self.countdown_only = False
+            self.touched = None
             guard(self.draw, changed)
             pygame.display.flip()
             if animating and ahead is not None:
                 guard(ahead.animation_frame, started, app.top is not None and app.top.ambient)
+        elif self.touched is not None:
+            guard(self.draw_touched)
         elif self.countdown_only:
             self.countdown_only = False
             guard(self.draw_countdown)
@@ -100,6 +146,22 @@ class Frame:
         area = hud.timer.inflate(app.metrics.px(8), app.metrics.px(8))
         app.surface.blit(self.background(), area, area)
         hud.draw(app.surface, only_timer=True)
+        pygame.display.update(area)
+
+    def draw_touched(self) -> None:
+        """The frame a finger comes down on a button: the screens drawn as usual, but only the
+        pixels around that button are touched, and only they are sent to the display."""
+        app = self.app
+        area = self.touched
+        self.touched = None
+        if area is None or app.surface is None:
+            return
+        area = area.clip(app.surface.get_rect())
+        app.surface.set_clip(area)
+        try:
+            self.draw()
+        finally:
+            app.surface.set_clip(None)
         pygame.display.update(area)
 
     def draw(self, changed: bool = True) -> None:

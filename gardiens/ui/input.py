@@ -17,6 +17,9 @@ if TYPE_CHECKING:
 
 # How far a finger must move before a press becomes a drag (design pixels).
 DRAG_THRESHOLD = 24
+# Around a pressed button, the room its look may take beyond its rectangle (design pixels): the
+# pressed face, its shadow, the focus ring.
+PRESS_MARGIN = 48
 A11Y_BUTTON = "a11y"
 
 
@@ -130,10 +133,16 @@ class Input:
     def _pointer_down(self, pos: tuple[int, int], pid: tuple[str, int]) -> None:
         if self.press is not None:
             return  # a second finger while one is down is ignored: one team, one gesture
-        self.press = Press(self._target(pos), pos, pos, pid)
+        widget = self._target(pos)
+        self.press = Press(widget, pos, pos, pid)
         top = self.app.top
         if top is not None and top.overlay and len(self.app.stack) > 1:
             self.overlay_touched = True
+        elif widget is not None and not widget.draggable:
+            # Only the button's look changes (its face sinks into its shadow): the frame repaints
+            # around it alone, with room for its shadow and focus ring.
+            margin = self.app.metrics.px(PRESS_MARGIN)
+            self.app.frame.press_changed(widget.rect.inflate(2 * margin, 2 * margin))
         else:
             self.app.dirty = True
 

@@ -10,11 +10,13 @@ import struct
 import sys
 from array import array
 from collections.abc import Generator, Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pygame
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ThreadPoolExecutor
 
 log = logging.getLogger(__name__)
 
@@ -360,6 +362,9 @@ class Music:
     def _making(self, name: str) -> Generator[bool, None, None]:
         wav = yield from _slices(_wav(name))
         if self._converter is None:
+            # Imported with the first music made, not before the kiosk's first frame.
+            from concurrent.futures import ThreadPoolExecutor  # lazy: start-up
+
             self._converter = ThreadPoolExecutor(1, thread_name_prefix="gardiens-music")
         converted: Future[pygame.mixer.Sound] = self._converter.submit(_load, wav)
         while not converted.done():

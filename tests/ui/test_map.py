@@ -16,6 +16,8 @@ from gardiens.core.model import Mission, Scene, StoryEvent
 from gardiens.core.session import PuzzleProgress, PuzzleState, SessionState
 from gardiens.testing.audit import SIZES, look
 from gardiens.testing.pilot import Pilot
+from gardiens.ui.frame import LAYOUTS_KEPT
+from gardiens.ui.screens import play
 from gardiens.ui.screens.play import MapScreen, PuzzleSpot, adversary_spoke
 from gardiens.ui.theme import TEXT_STEPS, TOUCH
 from tests.ui.conftest import MISSION_DIR, launch_staged
@@ -219,3 +221,29 @@ def test_lumi_worries_when_little_time_is_left(on_map: Map) -> None:
     pilot.wait(remaining - 60)
     # (the story's words about the time left may stand over the map)
     assert next(s for s in pilot.app.stack if isinstance(s, MapScreen)).mood() == "worried"
+
+
+def test_the_spots_are_placed_once_and_the_frame_keeps_few_layouts(
+        on_map: Map, monkeypatch: pytest.MonkeyPatch) -> None:
+    # GIVEN a crowded map on the author's picture, already laid out once
+    pilot = on_map(16, scene=True)
+    shown = screen(pilot)
+    centres = list(shown.centres)
+    placed: list[int] = []
+    real = play.place_spots
+
+    def counted(*args: object, **kwargs: object) -> list[tuple[int, int]]:
+        placed.append(1)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(play, "place_spots", counted)
+    # WHEN it is laid out again (a feedback closed over it), and a new map of the same mission is built
+    shown.refresh()
+    MapScreen(pilot.app).layout()
+    # THEN no spot is placed again, each one stays where it was
+    assert placed == [] and shown.centres == centres
+    # AND the frame keeps a bounded number of such layouts
+    frame = pilot.app.frame
+    for i in range(LAYOUTS_KEPT + 5):
+        frame.remembered(("other", i), list)
+    assert len(frame.layouts) == LAYOUTS_KEPT

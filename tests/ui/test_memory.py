@@ -102,3 +102,30 @@ def test_after_a_session_the_caches_are_within_their_byte_budgets(
         pilot.close()
         pilot.app.session.journal.close()
 
+
+
+def test_while_the_kiosk_waits_for_the_next_team_only_the_attract_screen_is_kept(
+        mission: Mission, tmp_path: Path) -> None:
+    # GIVEN a kiosk where a team played to the end and pressed « Terminer »
+    pilot = launch_kiosk({mission.id: mission}, {mission.id: MISSION_DIR}, (1920, 1080), tmp_path)
+    try:
+        play_sessions(pilot, {mission.id: mission}, 1, random.Random(4))
+        app = pilot.app
+        assert app.frame.layers and app.assets._texts
+        # WHEN it has waited on its attract screen a few seconds
+        pilot.wait(4)
+        pilot.wait(1)
+        # THEN what the team's screens drew is gone: the full-screen layers are the attract
+        # screen's own (its night and its fog), no copy is kept under an overlay, no screen is
+        # drawn ahead off screen, and no picture of the mission is held
+        assert pilot.screen == "attract"
+        assert {key[0] for key in app.frame.layers} <= {"night", "fog"}
+        assert app.frame.under is None
+        assert app.ahead._scratch is None
+        assert app.assets.cache_sizes()["images"] == 0
+        # AND a second team still plays to the end
+        play_sessions(pilot, {mission.id: mission}, 1, random.Random(5))
+        assert app.errors == []
+    finally:
+        pilot.close()
+        pilot.app.session.journal.close()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 import pygame
 
@@ -20,6 +20,8 @@ if TYPE_CHECKING:
     from gardiens.ui.theme import Settings
     from gardiens.ui.words import MissionWords
 
+T = TypeVar("T")
+
 # Top bar height at 1920×1080; the accessibility button sits in its left corner on every screen.
 TOP_BAR = 130
 CORNER = 150
@@ -32,6 +34,10 @@ class Backdrop(Protocol):
 
     def cached(self, key: tuple[Any, ...], build: Callable[[], pygame.Surface]) -> pygame.Surface: ...
 
+    def remembered(self, key: tuple[Any, ...], work: Callable[[], T]) -> T: ...
+
+    def latest(self, name: str, key: tuple[Any, ...], build: Callable[[], pygame.Surface]) -> pygame.Surface: ...
+
 
 class Canvases(Backdrop, Protocol):
     """The full-screen layers, as the work done ahead of time sees them."""
@@ -39,6 +45,10 @@ class Canvases(Backdrop, Protocol):
     def canvases_ready(self) -> bool: ...
 
     def prepare_canvases(self) -> None: ...
+
+    def forget(self) -> None: ...
+
+    def press_changed(self, area: pygame.Rect) -> None: ...
 
 
 class Pointer(Protocol):

@@ -7,9 +7,7 @@ import functools
 import math
 
 import pygame
-from babel import Locale, UnknownLocaleError
 
-from gardiens.core.commands import StartSetup
 from gardiens.ui.draw import beam, fog_layer, lumi, panel, stars, vertical_gradient
 from gardiens.ui.kit.screen import Screen
 from gardiens.ui.widgets.base import Widget
@@ -54,6 +52,9 @@ class AttractScreen(Screen):
         self.focus = "start"
 
     def start(self) -> None:
+        # Imported at the first tap, not before the kiosk's first frame.
+        from gardiens.core.commands import StartSetup  # lazy: start-up
+
         # A tap in the first instant, while the missions still load, starts the setup once they are in.
         self.app.command_when_ready(StartSetup())
 
@@ -76,7 +77,7 @@ class AttractScreen(Screen):
         beam(surface, lamp.center, angle, self.px(1500), 0.16, (255, 236, 160), 70)
         fog = app.frame.cached(("fog",), lambda: fog_layer(app.size, p.fog, 3))
         offset = int((t * self.px(40)) % self.width)
-        surface.blit(fog, (-offset, 0))
+        surface.blit(fog, (-offset, self.height - fog.get_height()))
         box = pygame.Rect(self.px(120), self.px(170), self.px(1100), self.px(330))
         app.type.block(surface, self._("Les Gardiens du numérique"), box, size=app.metrics.text("giant"),
                        color=(255, 246, 226), bold=True, valign="middle", name="attract-title")
@@ -104,6 +105,9 @@ def language_name(code: str) -> str:
     """A language in its own words (« Français », "English"), capitalised for a button."""
     if code in _OWN_NAMES:
         return _OWN_NAMES[code]
+    # Babel's locale data, for a language the kiosk has no name of its own for.
+    from babel import Locale, UnknownLocaleError  # lazy: start-up
+
     try:
         name = Locale.parse(code).get_display_name(code) or code
     except (UnknownLocaleError, ValueError):

@@ -31,6 +31,7 @@ from gardiens.ui.screens.scene import (
     SPOT_GAP,
     Progress,
     SpotLook,
+    ask_picture,
     author_spots,
     cover_rect,
     grid_cells,
@@ -206,7 +207,6 @@ class MapScreen(Screen):
         self.chatty = True
         self._solved: int | None = None
         self._cheered_at: float | None = None
-        self._layer: tuple[tuple[object, ...], pygame.Surface] | None = None
 
     def strip(self) -> pygame.Rect:
         """The strip of findings along the bottom, right of Lumi."""
@@ -264,9 +264,13 @@ class MapScreen(Screen):
         area = self._spots_area()
         gap = self.px(SPOT_GAP)
         wanted = author_spots(app, mission, self.area())
-        look, keep_out = self._choose_look(titles, list(labels.values()), wanted, area, gap)
+        ask_picture(app, mission, self.area().size)
+        # The same for every state of the mission: worked out once, not at each tap that shows the map.
+        key = ("map-spots", mission.id, tuple(titles), tuple(labels.values()), tuple(wanted),
+               tuple(area), gap, app.size, app.settings)
+        look, self.chatty, self.centres = app.frame.remembered(
+            key, lambda: self._place(titles, list(labels.values()), wanted, area, gap))
         self.look = look
-        self.centres = place_spots(wanted, area, look, keep_out, gap)
         self._track(states, list(puzzles))
         for i, puzzle in enumerate(puzzles):
             rect = look.footprint(self.centres[i])
@@ -274,6 +278,12 @@ class MapScreen(Screen):
                                       puzzle.id == mission.goal, partial(self.open_puzzle, puzzle),
                                       look=look, pop_at=self._pops.get(puzzle.id)))
         self.widgets = widgets
+
+    def _place(self, titles: list[str], states: list[str], wanted: list[tuple[float, float] | None],
+               area: pygame.Rect, gap: int) -> tuple[SpotLook, bool, list[tuple[int, int]]]:
+        """The spots' look, whether Lumi speaks, and where each spot goes."""
+        look, keep_out = self._choose_look(titles, states, wanted, area, gap)
+        return look, self.chatty, place_spots(wanted, area, look, keep_out, gap)
 
     def _choose_look(self, titles: list[str], states: list[str], wanted: list[tuple[float, float] | None],
                      area: pygame.Rect, gap: int) -> tuple[SpotLook, list[pygame.Rect]]:
@@ -349,10 +359,10 @@ class MapScreen(Screen):
         progress = self.progress(mission)
         area = self.area()
         path = self.path(mission)
-        key = (mission.id, area.size, path, progress)
-        if self._layer is None or self._layer[0] != key:
-            self._layer = (key, scene_layer(self.app, mission, area.size, path, progress))
-        return self._layer[1]
+        key = (mission.id, area.size, path, progress, self.app.palette)
+        # Kept by the frame, not the screen: the map prepared ahead hands its scene to the one shown.
+        return self.app.frame.latest("map-scene", key,
+                                     lambda: scene_layer(self.app, mission, area.size, path, progress))
 
     def ending_scene(self, *, restored: bool) -> pygame.Surface:
         """The whole window covered by the scene: restored (full colour, no fog, every spot lit)

@@ -267,6 +267,15 @@ def author_spots(app: Host, mission: Mission, area: pygame.Rect) -> list[tuple[f
     ]
 
 
+def ask_picture(app: Host, mission: Mission, size: tuple[int, int]) -> None:
+    """While a screen is prepared ahead: the scene's picture at `size`, asked of the picture
+    worker so that drawing the scene then reads nothing."""
+    folder = app.mission_dirs.get(mission.id)
+    if app.assets.prefetch is not None and mission.scene is not None and folder is not None:
+        cover = cover_rect(size, picture_aspect(app, mission))
+        app.assets.image(folder / mission.scene.picture, cover.size, pictures_of(app.words, app.type.family))
+
+
 def picture(app: Host, mission: Mission, size: tuple[int, int], path: tuple[tuple[int, int], ...]) -> pygame.Surface:
     """The restored world in full colour, covering `size`: the mission's picture, or a drawn
     landscape whose path winds through `path` (the spots, relative to the picture)."""
