@@ -17,6 +17,7 @@ import pygame
 from gardiens.core.glyphs import font_characters
 from gardiens.i18n.format import FONT_FALLBACKS, for_font, typographer
 from gardiens.i18n.pseudo import unmarked
+from gardiens.ui.accents import CHECK_SIZE, GlyphSource, Redrawn, adrift
 from gardiens.ui.assets import Assets
 from gardiens.ui.theme import (
     MIN_SHRINK,
@@ -57,8 +58,12 @@ class Face:
     draw whole goes straight to it."""
 
     def __init__(self, main: pygame.font.Font,
-                 fallbacks: list[tuple[Callable[[], pygame.font.Font], frozenset[int]]]) -> None:
+                 fallbacks: list[tuple[Callable[[], pygame.font.Font], frozenset[int]]],
+                 adrift: frozenset[str] = frozenset()) -> None:
         self.main = main
+        # Accented letters the font draws with the accent far above: drawn with it put back.
+        self.adrift = adrift
+        self._redrawn = Redrawn(main, adrift)
         # Each fallback is opened the first time it draws something.
         self.fallbacks = fallbacks
         self._opened: dict[int, pygame.font.Font] = {}
@@ -76,15 +81,16 @@ class Face:
             return False
         for char in chars - self._has - self._lacks:
             code = ord(char)
-            missing = self.main.metrics(char)[0] == self._notdef and any(code in have for _, have in self.fallbacks)
+            missing = char in self.adrift or (
+                self.main.metrics(char)[0] == self._notdef and any(code in have for _, have in self.fallbacks))
             (self._lacks if missing else self._has).add(char)
         return not chars.isdisjoint(self._lacks)
 
-    def runs(self, text: str) -> list[tuple[pygame.font.Font, str]]:
+    def runs(self, text: str) -> list[tuple[GlyphSource, str]]:
         """`text` cut where the font that draws it changes (each run sliced once, so a long
         run costs its length, not its square)."""
-        runs: list[tuple[pygame.font.Font, str]] = []
-        current: pygame.font.Font | None = None
+        runs: list[tuple[GlyphSource, str]] = []
+        current: GlyphSource | None = None
         start = 0
         for index, char in enumerate(text):
             font = self._fallback_for(char) if char in self._lacks else self.main
@@ -96,7 +102,9 @@ class Face:
             runs.append((current, text[start:]))
         return runs
 
-    def _fallback_for(self, char: str) -> pygame.font.Font:
+    def _fallback_for(self, char: str) -> GlyphSource:
+        if char in self.adrift:
+            return self._redrawn
         index = next(i for i, (_, have) in enumerate(self.fallbacks) if ord(char) in have)
         return self._opened.get(index) or self._opened.setdefault(index, self.fallbacks[index][0]())
 
@@ -196,7 +204,10 @@ def _untranslated(text: str, as_is: AsIs | None) -> tuple[str, str]:
 
 
 def clean(text: str) -> str:
-    """Drop control and unpaired surrogate characters that fonts cannot render."""
+    """Drop control and unpaired surrogate characters that fonts cannot render, and compose
+    letters and their accents (NFC): a font draws « é » well, « e » + U+0301 often not."""
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
     # Each distinct character is looked at once: a long text costs a pass in C, not a Python
     # call per character.
     dropped = {ord(c): None for c in set(text)
@@ -231,6 +242,7 @@ class Typesetter:
         self._missing: dict[FontChoice, frozenset[str]] = {}
         self._inks: OrderedDict[tuple[str, FontChoice, bool, int], tuple[int, int, int, int]] = OrderedDict()
         self._faces: dict[tuple[FontChoice, bool, int], Face] = {}
+        self._adrift_letters: dict[tuple[FontChoice, bool], frozenset[str]] = {}
         self._mixed: OrderedDict[tuple[str, FontChoice, bool, int, Color], pygame.Surface] = OrderedDict()
 
     def forget(self) -> None:
@@ -263,8 +275,16 @@ class Typesetter:
                 emoji = partial(pygame.font.Font, folder / FALLBACK_FILE)
                 fallbacks.append((partial(_fitted, emoji, size, main.get_height()),
                                   font_characters(folder / FALLBACK_FILE)))
-            face = self._faces[key] = Face(main, fallbacks)
+            face = self._faces[key] = Face(main, fallbacks, self._adrift(bold))
         return face
+
+    def _adrift(self, bold: bool) -> frozenset[str]:
+        """The accented letters the reading font draws with the accent adrift, checked once."""
+        key = (self.family, bold)
+        letters = self._adrift_letters.get(key)
+        if letters is None:
+            letters = self._adrift_letters[key] = adrift(self.assets.font(self.family, CHECK_SIZE, bold))
+        return letters
 
     def _rendered(self, line: str, size: int, color: Color, bold: bool) -> pygame.Surface:
         """One line, rendered once: by the assets' cache, or here when a fallback draws part of it."""
@@ -294,9 +314,12 @@ class Typesetter:
         """The typographic characters the current font cannot draw (OpenDyslexic lacks U+202F)."""
         missing = self._missing.get(self.family)
         if missing is None:
-            font = self.font(32).main
-            unknown = font.metrics(_NOT_A_GLYPH)[0]
-            missing = frozenset(c for c in FONT_FALLBACKS if font.metrics(c)[0] == unknown)
+            face = self.font(32)
+            unknown = face.main.metrics(_NOT_A_GLYPH)[0]
+            # A character a fallback font has is drawn by it (OpenDyslexic's U+202F by Andika, as
+            # narrow as it should be); only one no font has is swapped, here for a wider space.
+            missing = frozenset(c for c in FONT_FALLBACKS if face.main.metrics(c)[0] == unknown
+                                and not any(ord(c) in have for _, have in face.fallbacks))
             self._missing[self.family] = missing
         return missing
 

@@ -132,13 +132,13 @@ _LOOKS: dict[str, tuple[Color, Color]] = {
     "primary_dark":   ((12, 84, 99), (255, 255, 255)),
     "on_primary":     ((255, 255, 255), (0, 0, 0)),
     "accent":         ((255, 140, 66), (0, 230, 255)),
-    "accent_dark":    ((201, 92, 26), (255, 255, 255)),
+    "accent_dark":    ((170, 68, 12), (255, 255, 255)),
     "on_accent":      ((38, 24, 10), (0, 0, 0)),
-    "good":           ((32, 128, 84), (80, 255, 120)),
+    "good":           ((22, 106, 68), (80, 255, 120)),
     "good_soft":      ((214, 243, 224), (0, 48, 0)),
-    "bad":            ((196, 72, 52), (255, 110, 110)),
+    "bad":            ((170, 50, 34), (255, 160, 160)),
     "bad_soft":       ((255, 226, 216), (64, 0, 0)),
-    "locked":         ((122, 118, 140), (200, 200, 200)),
+    "locked":         ((96, 92, 114), (200, 200, 200)),
     "locked_soft":    ((232, 228, 236), (40, 40, 40)),
     "focus":          ((124, 58, 237), (255, 0, 255)),
     "focus_inner":    ((255, 255, 255), (255, 255, 255)),
@@ -150,6 +150,18 @@ _LOOKS: dict[str, tuple[Color, Color]] = {
 }
 # What veils the screen under a pop-up: a colour and its opacity.
 _DIM: tuple[tuple[int, int, int, int], tuple[int, int, int, int]] = ((30, 24, 50, 150), (0, 0, 0, 210))
+
+# Which grounds each colour of text is drawn on, by role: the contrast test measures every pair,
+# in every palette. Inks sit on the pale grounds; the "on_" colours on the fills they name.
+PALE_GROUNDS = ("background", "background_top", "surface", "surface_alt", "good_soft", "bad_soft", "locked_soft")
+TEXT_GROUNDS: dict[str, tuple[str, ...]] = {
+    **{ink: PALE_GROUNDS for ink in ("ink", "ink_soft", "primary_dark", "good", "bad", "accent_dark", "locked")},
+    "on_primary": ("primary", "primary_dark", "good", "bad", "locked", "accent_dark"),
+    "on_accent": ("accent", "gold"),
+}
+# The smallest contrast ratio (WCAG 2.2, 1.4.3 and 1.4.6) of any text on its ground: every text
+# of the kiosk is held to the rule for normal text, large or not.
+MIN_CONTRAST = {"warm": 4.5, "high_contrast": 7.0}
 
 WARM = Palette(**{role: warm for role, (warm, _high) in _LOOKS.items()}, dim=_DIM[0])
 HIGH_CONTRAST = Palette(**{role: high for role, (_warm, high) in _LOOKS.items()}, dim=_DIM[1])
@@ -210,3 +222,20 @@ def mix(a: Color, b: Color, t: float) -> Color:
         round(a[1] + (b[1] - a[1]) * t),
         round(a[2] + (b[2] - a[2]) * t),
     )
+
+
+def luminance(color: Color) -> float:
+    """The relative luminance of an sRGB colour, as WCAG 2.2 defines it (0 black .. 1 white)."""
+
+    def linear(channel: int) -> float:
+        c = channel / 255
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (linear(c) for c in color[:3])
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(a: Color, b: Color) -> float:
+    """The WCAG contrast ratio of two colours, from 1 (the same) to 21 (black on white)."""
+    light, dark = sorted((luminance(a), luminance(b)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)

@@ -1,0 +1,113 @@
+"""Accented letters a font draws with the accent adrift, redrawn with it over their letter.
+
+OpenDyslexic Regular (2016, the version Debian ships) puts the acute and grave of « é à ù É »
+high and to the right of the letter, so « début » reads « de´but ». Each reading font is
+checked once: a letter whose accent, standing apart above it, is off its centre or far above
+it, is drawn from the font's own glyph with the accent moved back.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+import pygame
+
+Color = tuple[int, int, int]
+# The letters with an accent above them that French writes.
+FRENCH_ACCENTED = "àâäçéèêëîïôöùûüÿœæÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸŒÆ"
+# An accent standing higher above its letter than this share of the letter's height is adrift
+# (OpenDyslexic Regular's « é »: 0.39; Andika's letters: 0.07 to 0.19); it is put back this
+# high, and centred over the letter.
+ADRIFT = 0.25
+GAP = 0.1
+# The size the fonts are checked at: large enough for a pixel to be a small share of a letter.
+CHECK_SIZE = 96
+
+
+class GlyphSource(Protocol):
+    """What draws a run of text: a pygame font, or a font whose letters are redrawn."""
+
+    def size(self, text: str, /) -> tuple[int, int]: ...
+
+    def render(self, text: str, antialias: bool, color: Color, /) -> pygame.Surface: ...
+
+    def get_ascent(self) -> int: ...
+
+
+def _parts(glyph: pygame.Surface) -> tuple[pygame.Rect, pygame.Rect] | None:
+    """The ink of the accent and of the letter under it, where blank rows part them."""
+    mask = pygame.mask.from_surface(glyph, 1)
+    w, h = mask.get_size()
+    inked = [any(mask.get_at((x, y)) for x in range(w)) for y in range(h)]
+    rows = [y for y in range(h) if inked[y]]
+    if not rows:
+        return None
+    top = rows[0]
+    gap = next((y for y in range(top, h) if not inked[y]), None)
+    if gap is None or not any(inked[gap:]):
+        return None
+    below = next(y for y in range(gap, h) if inked[y])
+    accent = _ink(mask, top, gap)
+    letter = _ink(mask, below, rows[-1] + 1)
+    return accent, letter
+
+
+def _ink(mask: pygame.mask.Mask, first: int, end: int) -> pygame.Rect:
+    columns = [x for x in range(mask.get_size()[0]) if any(mask.get_at((x, y)) for y in range(first, end))]
+    return pygame.Rect(columns[0], first, columns[-1] - columns[0] + 1, end - first)
+
+
+def adrift(font: pygame.font.Font) -> frozenset[str]:
+    """The accented letters `font` draws with their accent far above the letter."""
+    found = set()
+    for char in FRENCH_ACCENTED:
+        parts = _parts(font.render(char, True, (0, 0, 0)))
+        if parts is not None and parts[1].top - parts[0].bottom > ADRIFT * parts[1].h:
+            found.add(char)
+    return frozenset(found)
+
+
+class Redrawn:
+    """`font`, whose letters in `letters` are drawn with their accent put back over them; each
+    letter is redrawn once per colour."""
+
+    def __init__(self, font: pygame.font.Font, letters: frozenset[str]) -> None:
+        self.font = font
+        self.letters = letters
+        self._glyphs: dict[tuple[str, Color, bool], pygame.Surface] = {}
+
+    def size(self, text: str, /) -> tuple[int, int]:
+        return self.font.size(text)
+
+    def get_ascent(self) -> int:
+        return self.font.get_ascent()
+
+    def render(self, text: str, antialias: bool, color: Color, /) -> pygame.Surface:
+        line = pygame.Surface(self.font.size(text), pygame.SRCALPHA)
+        x = 0
+        for char in text:
+            line.blit(self._glyph(char, color, antialias), (x, 0))
+            x += self.font.size(char)[0]
+        return line
+
+    def _glyph(self, char: str, color: Color, antialias: bool) -> pygame.Surface:
+        if char not in self.letters:
+            return self.font.render(char, antialias, color)
+        key = (char, color, antialias)
+        glyph = self._glyphs.get(key)
+        if glyph is None:
+            glyph = self._glyphs[key] = self._redraw(self.font.render(char, antialias, color))
+        return glyph
+
+    def _redraw(self, drawn: pygame.Surface) -> pygame.Surface:
+        parts = _parts(drawn)
+        # Without antialiasing a glyph has no alpha to lift the accent from: it is left as drawn.
+        if parts is None or not drawn.get_flags() & pygame.SRCALPHA:
+            return drawn
+        accent_rect, letter = parts
+        accent = drawn.subsurface(accent_rect).copy()
+        glyph = drawn.copy()
+        glyph.fill((0, 0, 0, 0), accent_rect)
+        glyph.blit(accent, accent.get_rect(midbottom=(letter.centerx, letter.top - round(GAP * letter.h))))
+        return glyph
+
