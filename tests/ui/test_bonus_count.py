@@ -19,10 +19,9 @@ SOLVED, OPEN = PuzzleState.SOLVED, PuzzleState.AVAILABLE
 def with_bonus(solved_bonus: bool) -> Callable[[DebriefData], DebriefData]:
     """Five required puzzles solved, and one bonus puzzle, solved or not."""
     def change(data: DebriefData) -> DebriefData:
-        reports = tuple(PuzzleReport(f"p{i}", SOLVED, 1, 0, 60.0 * i) for i in range(5)) + (
-            PuzzleReport("bonus", SOLVED if solved_bonus else OPEN, 1, 0, 400.0 if solved_bonus else None,
-                         optional=True),
-        )
+        bonus = PuzzleReport("bonus", SOLVED if solved_bonus else OPEN, 1, 0, 400.0 if solved_bonus else None,
+                             optional=True)
+        reports = (*(PuzzleReport(f"p{i}", SOLVED, 1, 0, 60.0 * i) for i in range(5)), bonus)
         return replace(data, puzzles=reports, solved=sum(r.state is SOLVED for r in reports))
     return change
 
@@ -66,8 +65,8 @@ def test_the_family_sheet_counts_the_bonus_apart(launch: Callable[..., Pilot]) -
     assert data is not None and mission is not None
     # The staged mission's puzzles, its last one played as a bonus and all of them solved.
     *required, last = mission.puzzles
-    reports = tuple(PuzzleReport(p.id, SOLVED, 1, 0, 60.0) for p in required) + (
-        PuzzleReport(last.id, SOLVED, 1, 0, 90.0, optional=True),)
+    reports = (*(PuzzleReport(p.id, SOLVED, 1, 0, 60.0) for p in required),
+               PuzzleReport(last.id, SOLVED, 1, 0, 90.0, optional=True))
     texts = MissionTexts.load(mission, age="9-12", language="fr")
     html = render_report(replace(data, puzzles=reports, struggled=()), mission, texts, str)
     assert f"<b>{len(required)}/{len(required)} · +1 bonus</b>" in html
