@@ -81,13 +81,13 @@ def test_unknown_field_suggests_the_right_name(capsys: pytest.CaptureFixture[str
 def test_valid_mission_passes(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "validate", str(VALID))
     assert code == 0
-    assert "0 erreur(s)" in out
+    assert "0 erreur, 0 avertissement." in out
 
 
 def test_folder_is_searched_for_missions(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "validate", str(DATA / "valid"))
     assert code == 0
-    assert out.startswith("1 fichier(s) vérifié(s)")
+    assert out.startswith("1 fichier vérifié : 0 erreur, 0 avertissement.")
 
 
 def test_messages_in_french_and_english(capsys: pytest.CaptureFixture[str]) -> None:
@@ -96,7 +96,7 @@ def test_messages_in_french_and_english(capsys: pytest.CaptureFixture[str]) -> N
     _, english, _ = run(capsys, "validate", "--lang", "en", fixture)
     assert "La clé « title » est écrite deux fois" in french
     assert "The key 'title' is written twice" in english
-    assert "1 file(s) checked: 1 error(s), 0 warning(s)." in english
+    assert "1 file checked: 1 error, 0 warnings." in english
 
 
 def test_warnings_are_marked_and_do_not_fail(

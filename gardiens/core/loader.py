@@ -865,10 +865,10 @@ def describe_counts(diagnostics: Sequence[Diagnostic], files: int) -> Text:
     """The one-line summary printed after a check, translated when shown."""
     errors = sum(1 for d in diagnostics if d.severity == "error")
     warnings = len(diagnostics) - errors
-    # French writes both forms with "(s)", as before; the plural forms let a language choose.
+    # Real plural forms: French puts 0 and 1 in the singular, English only 1.
     return T_(
         "{files} : {errors}, {warnings}.",
-        files=NT_("{n} fichier(s) vérifié(s)", "{n} fichier(s) vérifié(s)", files),
-        errors=NT_("{n} erreur(s)", "{n} erreur(s)", errors),
-        warnings=NT_("{n} avertissement(s)", "{n} avertissement(s)", warnings),
+        files=NT_("{n} fichier vérifié", "{n} fichiers vérifiés", files),
+        errors=NT_("{n} erreur", "{n} erreurs", errors),
+        warnings=NT_("{n} avertissement", "{n} avertissements", warnings),
     )

@@ -131,6 +131,10 @@ def refused(reason: Refusal) -> Reply:
     return Reply(ok=False, reason=reason)
 
 
+# A puzzle the team got past: solved, or skipped by the facilitator.
+DONE = (PuzzleState.SOLVED, PuzzleState.SKIPPED)
+
+
 @dataclass(frozen=True)
 class PuzzleReport:
     id: str
@@ -138,6 +142,7 @@ class PuzzleReport:
     attempts: int
     hints: int
     solved_at: float | None
+    optional: bool = False
 
 
 @dataclass(frozen=True)
@@ -157,6 +162,19 @@ class DebriefData:
     key_messages: list[str]
     questions: list[str]
     timeline: tuple[tuple[float, str, str], ...]
+
+    @property
+    def required_total(self) -> int:
+        """The puzzles a team must solve: a bonus (optional) one is counted apart."""
+        return sum(1 for p in self.puzzles if not p.optional)
+
+    @property
+    def required_solved(self) -> int:
+        return sum(1 for p in self.puzzles if not p.optional and p.state in DONE)
+
+    @property
+    def bonus_solved(self) -> int:
+        return sum(1 for p in self.puzzles if p.optional and p.state in DONE)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -376,6 +394,7 @@ def debrief_of(
             state.puzzles[p.id].attempts,
             state.puzzles[p.id].hints + len(state.puzzles[p.id].pushed),
             state.puzzles[p.id].solved_at,
+            p.optional,
         )
         for p in mission.puzzles
     )

@@ -32,7 +32,7 @@ def test_new_mission_validates_cleanly_and_autoplay_wins(
     ]
     capsys.readouterr()
     assert main(["validate", str(folder)]) == 0
-    assert "0 erreur(s), 0 avertissement(s)" in capsys.readouterr().out
+    assert "0 erreur, 0 avertissement" in capsys.readouterr().out
     mission = load_mission(folder / "scenario.yaml").mission
     assert mission is not None and mission.theme == "jeux-video"
     assert {p.type for p in mission.puzzles} >= {"choice", "true_false", "order", "text", "code"}

@@ -94,9 +94,9 @@ GERMAN: dict[str, dict[str, str | tuple[str, str]]] = {
         "Le champ « {key} » n'existe pas à cet endroit.": "Das Feld „{key}“ gibt es hier nicht.",
         "{message} Vouliez-vous dire « {word} » ?": "{message} Meinten Sie „{word}“?",
         "{files} : {errors}, {warnings}.": "{files}: {errors}, {warnings}.",
-        "{n} fichier(s) vérifié(s)": ("{n} Datei geprüft", "{n} Dateien geprüft"),
-        "{n} erreur(s)": ("{n} Fehler", "{n} Fehler"),
-        "{n} avertissement(s)": ("{n} Warnung", "{n} Warnungen"),
+        "{n} fichier vérifié": ("{n} Datei geprüft", "{n} Dateien geprüft"),
+        "{n} erreur": ("{n} Fehler", "{n} Fehler"),
+        "{n} avertissement": ("{n} Warnung", "{n} Warnungen"),
     },
     "cli": {"vérifier des fichiers de mission": "Missionsdateien prüfen"},
 }

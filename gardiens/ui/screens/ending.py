@@ -11,7 +11,7 @@ import pygame
 from gardiens.core.commands import Reset, Resume
 from gardiens.core.debrief import Badge, badge_of, help_for, lanes_of
 from gardiens.core.model import HelpKind, pick
-from gardiens.core.session import DebriefData, Outcome, PuzzleState
+from gardiens.core.session import DONE, DebriefData, Outcome, PuzzleState
 from gardiens.i18n.format import format_countdown, format_duration
 from gardiens.ui.draw import badge, beam, confetti, lumi, panel, speech_bubble
 from gardiens.ui.kit.modal import ModalScreen
@@ -101,10 +101,17 @@ class _Ending(Screen):
         self.draw_widgets(surface)
 
     def solved_line(self) -> str:
-        puzzles = self.app.state.puzzles.values()
-        done = sum(1 for g in puzzles if g.state in (PuzzleState.SOLVED, PuzzleState.SKIPPED))
-        return self.ngettext("Vous avez résolu {done} énigme sur {total}.",
-                             "Vous avez résolu {done} énigmes sur {total}.", done).format(done=done, total=len(puzzles))
+        """The puzzles the team had to solve, « 5 sur 5 », and the bonus ones solved apart."""
+        mission = self.app.mission
+        optional = {p.id for p in mission.puzzles if p.optional} if mission else set()
+        games = self.app.state.puzzles
+        passed = {pid for pid, g in games.items() if g.state in DONE}
+        total = len(games.keys() - optional)
+        done = len(passed - optional)
+        line = self.ngettext("Vous avez résolu {done} énigme sur {total}.",
+                             "Vous avez résolu {done} énigmes sur {total}.", done).format(done=done, total=total)
+        bonus = len(passed & optional)
+        return f"{line} {self._('+{n} bonus').format(n=bonus)}" if bonus else line
 
 
 class VictoryScreen(_Ending):
@@ -394,6 +401,14 @@ class DebriefScreen(Screen):
         panel(surface, rect, p.surface, radius=self.px(36), shadow=p.shadow, depth=self.px(10), border=p.outline,
               border_width=self.px(3))
 
+    def puzzles_fact(self, data: DebriefData) -> str:
+        """« Énigmes : 5 sur 5 », and the bonus puzzles solved apart (« · +1 bonus »)."""
+        _ = self._
+        fact = _("Énigmes : {done} sur {total}").format(done=data.required_solved, total=data.required_total)
+        if data.bonus_solved:
+            fact += " · " + _("+{n} bonus").format(n=data.bonus_solved)
+        return fact
+
     def draw_result(self, surface: pygame.Surface, data: DebriefData, card: pygame.Rect) -> None:
         """The badge and its name, the outcome, then time, puzzles and hints, one below the other;
         the medal's picture gives way when the words need its room."""
@@ -409,7 +424,7 @@ class DebriefScreen(Screen):
                    Outcome.ABANDONED: _("Mission arrêtée")}.get(data.outcome or Outcome.ABANDONED, "")
         facts = [
             ("clock", _("Temps : {time}").format(time=format_duration(data.elapsed, app.language))),
-            ("star", _("Énigmes : {done} sur {total}").format(done=data.solved, total=len(data.puzzles))),
+            ("star", self.puzzles_fact(data)),
             ("bulb", self.ngettext("Indice : {n}", "Indices : {n}", data.hints_used).format(n=data.hints_used)),
         ]
         inner = card.inflate(-self.px(40), -self.px(32))

@@ -345,7 +345,11 @@ class MapScreen(Screen):
                   if p.id in state.puzzles and state.puzzles[p.id].state is PuzzleState.SOLVED]
         lit = tuple((self.centres[i][0] - area.x, self.centres[i][1] - area.y) for i, _ in solved
                     if i < len(self.centres))
-        return Progress(len(solved) / max(1, len(mission.puzzles)), lit, adversary_spoke(mission, state))
+        # A bonus puzzle lights its spot but does not count in the share: the fog clears with the
+        # puzzles the team must solve.
+        required = [p.id for p in mission.puzzles if not p.optional]
+        done = sum(1 for pid in required if state.puzzles.get(pid) and state.puzzles[pid].state is PuzzleState.SOLVED)
+        return Progress(done / max(1, len(required)), lit, adversary_spoke(mission, state))
 
     def path(self, mission: Mission) -> tuple[tuple[int, int], ...]:
         """The default scene's path through the spots (none on an author's picture)."""
