@@ -173,15 +173,31 @@ def _field_type(hint: object) -> object:
     return hint
 
 
+_Reader: TypeAlias = tuple[str, bool, Callable[[str, object], object]]
+# Per event class, worked out at its first decoding: resolving type hints costs milliseconds, and
+# a solve decodes its events again to find the story it brings about. A few dozen classes at most.
+_READERS: dict[type[Event], tuple[_Reader, ...]] = {}
+
+
+def _readers(cls: type[Event]) -> tuple[_Reader, ...]:
+    """Each field of `cls`: its name, whether it has a default, and how its stored value is read back."""
+    readers = _READERS.get(cls)
+    if readers is None:
+        hints = get_type_hints(cls)
+        readers = _READERS[cls] = tuple(
+            (f.name, f.default is not MISSING, _FIELD_READERS[_field_type(hints[f.name])])
+            for f in fields(cls)
+        )
+    return readers
+
+
 def _read(cls: type[Event], data: Mapping[str, Any]) -> Event:
     """An event of `cls` from its stored fields: a field with a default may be missing or None."""
-    hints = get_type_hints(cls)
     values = {}
-    for f in fields(cls):
-        has_default = f.default is not MISSING
-        if has_default and data.get(f.name) is None:
+    for name, has_default, reader in _readers(cls):
+        if has_default and data.get(name) is None:
             continue
-        values[f.name] = _FIELD_READERS[_field_type(hints[f.name])](f.name, data[f.name])
+        values[name] = reader(name, data[name])
     return cls(**values)
 
 

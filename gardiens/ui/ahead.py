@@ -26,6 +26,7 @@ from gardiens.core.pseudonym import KEYS_LANGUAGE, NAMES
 from gardiens.core.session import Lifecycle, PuzzleState
 from gardiens.i18n.format import format_duration
 from gardiens.ui.bounded import release_heap
+from gardiens.ui.puzzles.social import plain
 from gardiens.ui.screens.ending import DebriefScreen, TimeUpScreen, VictoryScreen
 from gardiens.ui.screens.lobby import BriefingScreen, SetupScreen
 from gardiens.ui.screens.play import FeedbackPanel, MapScreen, PuzzleScreen
@@ -289,6 +290,7 @@ class Ahead:
         app.looks.clear()
         app.frame.forget()
         app.type.forget()
+        plain.cache_clear()
         self._loaded.clear()
         gc.unfreeze()
         gc.collect()

@@ -3,6 +3,7 @@ painting and the language live in their own modules (session_side, input, frame,
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import time
@@ -127,6 +128,7 @@ class App(SessionSide):
         self._clock = pygame.time.Clock()
         self._apply_settings()
         self.sync(force=True)
+        _set_start_up_aside()
         return self
 
     def stop(self) -> None:
@@ -287,6 +289,21 @@ class App(SessionSide):
     def screenshot(self, path: Path) -> None:
         assert self.surface is not None
         pygame.image.save(self.surface, str(path))
+
+
+_start_up_set_aside = False
+
+
+def _set_start_up_aside() -> None:
+    """What start-up built lives all day: set aside from the collector, a full collection that
+    lands in a frame walks only what was made since, not every module and font. The kiosk's
+    first wait for a team collects it once and sets it aside again (ui/ahead.py). Once per
+    process: a process that opens many windows (the tests) must not set aside what the earlier
+    ones left behind."""
+    global _start_up_set_aside
+    if not _start_up_set_aside:
+        _start_up_set_aside = True
+        gc.freeze()
 
 
 def headless_environment() -> None:

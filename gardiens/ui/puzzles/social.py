@@ -6,6 +6,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING, TypeAlias
 
 import pygame
@@ -23,6 +24,12 @@ if TYPE_CHECKING:
     from gardiens.ui.widgets.base import Canvas
 
 
+# The texts of the posts on show and of a few puzzles prepared ahead: each is made plain again
+# at every tap that lays the posts out, so the last few hundred are kept (emptied between teams).
+PLAIN_KEPT = 512
+
+
+@lru_cache(maxsize=PLAIN_KEPT)
 def plain(text: str) -> str:
     """Drop the emoji and pictographs no bundled font draws (they would show as boxes), and the
     joiners and selectors of emoji sequences; the fallback font draws the others."""
