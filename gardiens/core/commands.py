@@ -54,8 +54,8 @@ class TimerMode(StrEnum):
 
     @property
     def factor(self) -> float:
-        """What the mission's time is multiplied by; with no countdown the mission's time still
-        paces its story events."""
+        """What the mission's time is multiplied by (with no countdown, the mission's time is
+        kept only for the record)."""
         return RELAXED_FACTOR if self is TimerMode.RELAXED else 1.0
 
     @property

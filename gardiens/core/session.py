@@ -338,7 +338,8 @@ def _tell(mission: Mission, state: SessionState, index: int) -> SessionState:
 
 def due_story(mission: Mission, state: SessionState, remaining: float) -> list[int]:
     """The story events whose trigger holds now and that were not told yet (places in
-    `mission.events`); none outside play. `remaining` is the countdown's seconds left."""
+    `mission.events`); none outside play. `remaining` is the countdown's seconds left; with no
+    countdown, the events told when time runs short never come (they speak of a countdown)."""
     if state.lifecycle is not Lifecycle.PLAYING:
         return []
     done = {
@@ -352,7 +353,11 @@ def due_story(mission: Mission, state: SessionState, remaining: float) -> list[i
             continue
         if (
             (event.after_solved is not None and len(done) >= event.after_solved)
-            or (event.time_left is not None and remaining <= event.time_left)
+            or (
+                event.time_left is not None
+                and state.timer.counts_down
+                and remaining <= event.time_left
+            )
             or (event.on_solved is not None and event.on_solved in done)
         ):
             due.append(index)
@@ -559,7 +564,7 @@ class Session:
 
     def remaining(self) -> float:
         """Seconds of the countdown left; with the timer off, the mission's time left, which
-        paces its story events but never ends the game."""
+        never ends the game nor tells the story events of a countdown."""
         state = self._state
         if state.lifecycle not in (Lifecycle.PLAYING, Lifecycle.PAUSED):
             return max(0.0, state.time_limit + state.added - state.elapsed)

@@ -66,6 +66,7 @@ def test_with_the_timer_off_time_is_never_up_and_the_time_taken_is_kept() -> Non
     session.handle(Start())
     clock.advance(10 * NORMAL)
     assert not session.handle(Tick()).ok
+    assert "story_told" not in [e.kind for e in session.events()]
     assert session.handle(Submit("qcm", ["a"])).ok
     assert session.state.lifecycle is Lifecycle.PLAYING
     assert session.elapsed() == pytest.approx(10 * NORMAL)
