@@ -83,6 +83,7 @@ class SetupScreen(Screen):
         self.ready = bool(state.age and state.language and state.team and self.app.mission)
         self.picker = len(self.app.session.missions) > 1
         self.labels: list[tuple[str, pygame.Rect]] = []
+        self.timer_heading: tuple[str, pygame.Rect] | None = None
         if self.picker:
             self._layout_picker()
         else:
@@ -123,7 +124,7 @@ class SetupScreen(Screen):
                                   language_name(lang), selected=state.language == lang, icon="globe",
                                   on_tap=functools.partial(app.choose_language, lang), as_is="language-name"))
         y += self.px(230)
-        self.labels.append((_("Le temps"), pygame.Rect(x0, y - self.px(70), col_w, self.px(60))))
+        self.timer_heading = (_("Le temps"), pygame.Rect(x0, y - self.px(70), col_w, self.px(60)))
         widgets += self._timer_row(pygame.Rect(x0, y, col_w, self.px(130)))
         go_w = self.px(620)
         confirm = self._confirm(pygame.Rect(W - self.px(90) - go_w, self.height - self.px(200), go_w, self.px(150)))
@@ -181,15 +182,7 @@ class SetupScreen(Screen):
         # The cards, three by two, as tall as the space left allows; the tallest texts decide
         # how much of it the pictures get.
         area = pygame.Rect(self.px(MARGIN), self.px(TOP_BAR + 20), x0 - self.px(SECTION + MARGIN), 0)
-        # The timer modes along the foot of the cards, level with the button to go on.
-        heading = self._("Le temps")
-        _lines, heading_w, heading_h = self.app.type.measure(heading, self.app.metrics.text("button"), area.w,
-                                                             bold=True)
-        timer_row = pygame.Rect(area.x, confirm.rect.y, area.w, confirm.rect.h)
-        self.labels.append((heading, pygame.Rect(area.x, timer_row.centery - heading_h // 2, heading_w,
-                                                 heading_h)))
-        widgets += self._timer_row(timer_row.inflate(-(heading_w + gap), 0).move((heading_w + gap) // 2, 0))
-        area.h = timer_row.y - self.px(CARD_GAP) - area.y
+        area.h = H - self.px(MARGIN) - area.y
         missions = list(app.session.missions.values())
         cells = grid(area, len(missions), columns=COLUMNS if len(missions) > 4 else 2, gap=self.px(CARD_GAP),
                      max_height=area.h)
@@ -328,6 +321,9 @@ class SetupScreen(Screen):
         for text, rect in self.labels:
             app.type.block(surface, text, rect, size=m.text(role), color=p.ink, bold=True,
                            valign="bottom" if self.picker else "top", name="setup-label")
+        if self.timer_heading is not None:
+            text, rect = self.timer_heading
+            app.type.block(surface, text, rect, size=m.text(role), color=p.ink, bold=True, name="timer-label")
         self.draw_widgets(surface)
 
 
