@@ -44,9 +44,11 @@ class Chosen(Event, kind="chosen"):
 
 class SetupConfirmed(Event, kind="setup_confirmed"):
     """The setup is complete: on to the briefing. `time_limit` is the countdown the facilitator
-    chose at a launch (seconds), kept until the team starts; None keeps the mission's."""
+    chose at a launch (seconds), kept until the team starts; None keeps the mission's. `visit`
+    is the school visit's code the facilitator gave at a launch."""
 
     time_limit: float | None = None
+    visit: str | None = None
 
 
 class MissionStarted(Event, kind="mission_started"):

@@ -31,7 +31,7 @@ MISSIONS = {MISSION.id: MISSION}
 EVENT_FIELDS = {
     "setup_started": set(),
     "chosen": {"mission", "age", "language", "team"},
-    "setup_confirmed": {"time_limit"},
+    "setup_confirmed": {"time_limit", "visit"},
     "mission_started": {"time_limit"},
     "answer_submitted": {"puzzle", "correct", "answer"},
     "hint_shown": {"puzzle", "step", "source", "penalty"},

@@ -1,0 +1,112 @@
+"""Class sheets: teams launched with one visit code make one sheet of aggregates (both missions'
+numbers, key messages, questions), with no team's name; a code that is not one is refused."""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from gardiens.core.autoplay import Bot, play
+from gardiens.core.clock import ManualClock
+from gardiens.core.commands import Launch, Refusal, Reset, visit_code
+from gardiens.core.journal import Journal
+from gardiens.core.library import load_library
+from gardiens.core.records import record_finished
+from gardiens.core.session import Session
+from gardiens.i18n.interface import InterfaceTranslator
+from gardiens.reports.class_sheet import class_sheet, render_class_sheet
+
+LIBRARY = {mid: mission for mid, (mission, _) in load_library().items()}
+VISIT = "CM2-B-0607"
+
+
+def launch_and_play(journal: Journal, clock: ManualClock, mission: str, seed: int,
+                    visit: str | None) -> str:
+    """A team launched by the facilitator with `visit`, played by a bot; returns its name."""
+    session = Session(LIBRARY, journal, clock)
+    assert session.handle(Launch(mission, "9-12", "fr", visit=visit)).ok
+    team = str(session.state.team)
+    play(Bot(LIBRARY[mission], "9-12", "fr", seed), session, clock)
+    session.handle(Reset())
+    return team
+
+
+def played(journal: Journal) -> list[str]:
+    clock = ManualClock(1_000)
+    teams = [
+        launch_and_play(journal, clock, "infox", 1, VISIT),
+        launch_and_play(journal, clock, "cyberharcelement", 2, VISIT),
+        launch_and_play(journal, clock, "infox", 3, "6E-A"),
+        launch_and_play(journal, clock, "infox", 4, None),
+    ]
+    record_finished(journal, LIBRARY)
+    return teams
+
+
+def visible(page: str) -> str:
+    return html.unescape(re.sub(r"<style>.*?</style>|<[^>]+>", " ", page, flags=re.S))
+
+
+def test_two_teams_of_one_visit_make_one_sheet_without_team_names() -> None:
+    journal = Journal.memory()
+    teams = played(journal)
+    results = journal.results()
+    assert sorted(str(r["visit"]) for r in results) == ["6E-A", VISIT, VISIT, "None"]
+    translator = InterfaceTranslator("fr")
+    sheet = class_sheet(results, LIBRARY, translator, VISIT)
+    assert sheet.teams == 2
+    assert [(p.title, p.teams) for p in sheet.missions] == [
+        ("Alerte infox !", 1), ("Tous avec Noa !", 1)]
+    page = render_class_sheet(sheet, translator)
+    text = visible(page)
+    assert "Visite CM2-B-0607" in text and "2 équipes" in text and "2 missions jouées" in text
+    for part in sheet.missions:
+        assert part.key_messages and part.questions
+        assert part.went_well
+        for line in (*part.key_messages, *part.questions, *(t for pair in part.went_well for t in pair)):
+            assert html.escape(line, quote=False) in page or line in text
+    for team in teams:
+        assert team not in page
+    other = class_sheet(results, LIBRARY, translator, "6E-A")
+    assert other.teams == 1 and [p.title for p in other.missions] == ["Alerte infox !"]
+
+
+def test_a_code_that_is_not_one_is_refused() -> None:
+    assert visit_code(" cm2-b-0607 ") == VISIT
+    for bad in ("", "AB", "-AB-", "Léa Dupont", "CM2 B", "A" * 17, "CM2_B"):
+        assert visit_code(bad) is None, bad
+    session = Session(LIBRARY, Journal.memory(), ManualClock(0))
+    reply = session.handle(Launch("infox", "9-12", "fr", visit="Léa Dupont"))
+    assert not reply.ok and reply.reason is Refusal.VISIT_CODE_INVALID
+    assert session.handle(Launch("infox", "9-12", "fr", visit=VISIT)).ok
+
+
+def gardiens(*args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "GARDIENS_LANG": "fr", "SDL_VIDEODRIVER": "dummy"}
+    return subprocess.run([sys.executable, "-m", "gardiens", *args], capture_output=True,
+                          text=True, env=env, timeout=120)
+
+
+def test_the_command_writes_the_sheet_in_both_languages(tmp_path: Path) -> None:
+    journal = Journal.open(tmp_path)
+    teams = played(journal)
+    journal.close()
+    for language, heading in (("fr", "Questions pour en discuter en classe"),
+                              ("en", "Questions to discuss in class")):
+        out = tmp_path / f"classe-{language}.html"
+        done = gardiens("report", "--visit", VISIT.lower(), "--out", str(out), "--lang",
+                        language, "--data-dir", str(tmp_path))
+        assert done.returncode == 0 and not done.stderr, done.stderr
+        page = out.read_text(encoding="utf-8")
+        assert heading in visible(page) and f'lang="{language}"' in page
+        assert not any(team in page for team in teams)
+    done = gardiens("report", "--visit", "Léa Dupont!", "--data-dir", str(tmp_path))
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert "n'est pas un code de visite" in done.stderr
+    done = gardiens("report", "--visit", "5E-C", "--out", str(tmp_path / "none.html"),
+                    "--data-dir", str(tmp_path))
+    assert done.returncode == 0 and "Aucune partie terminée n'a le code de visite 5E-C" in done.stderr
