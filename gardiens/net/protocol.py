@@ -130,6 +130,8 @@ class LaunchOrder(_Message):
     band: Literal["9-12", "13-16"]
     language: Annotated[str, Field(min_length=2, max_length=8)]
     minutes: Annotated[int, Field(ge=1, le=180)] | None = None
+    # The school visit's code, for its class sheet (`gardiens report --visit`).
+    visit: Annotated[str, Field(pattern=f"^{core.VISIT_CODE.pattern}$")] | None = None
 
 
 class PauseOrder(_Message):
@@ -220,8 +222,9 @@ def core_command(
 ) -> core.Command | LinkRefusal:
     """The core's typed command for a console's order (a ready-made hint already in words)."""
     match order:
-        case LaunchOrder(mission=mission, band=band, language=language, minutes=minutes):
-            return core.Launch(mission, band, language, minutes)
+        case LaunchOrder(mission=mission, band=band, language=language, minutes=minutes,
+                         visit=visit):
+            return core.Launch(mission, band, language, minutes, visit)
         case PauseOrder():
             return core.Pause()
         case ResumeOrder():

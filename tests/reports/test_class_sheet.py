@@ -4,11 +4,14 @@ numbers, key messages, questions), with no team's name; a code that is not one i
 from __future__ import annotations
 
 import html
+import json
 import os
 import re
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 from gardiens.core.autoplay import Bot, play
 from gardiens.core.clock import ManualClock
@@ -16,8 +19,9 @@ from gardiens.core.commands import Launch, Refusal, Reset, visit_code
 from gardiens.core.journal import Journal
 from gardiens.core.library import load_library
 from gardiens.core.records import record_finished
-from gardiens.core.session import Session
+from gardiens.core.session import Session, SessionState
 from gardiens.i18n.interface import InterfaceTranslator
+from gardiens.net.protocol import BadCommand, LinkRefusal, core_command, parse_command
 from gardiens.reports.class_sheet import class_sheet, render_class_sheet
 
 LIBRARY = {mid: mission for mid, (mission, _) in load_library().items()}
@@ -110,3 +114,18 @@ def test_the_command_writes_the_sheet_in_both_languages(tmp_path: Path) -> None:
     done = gardiens("report", "--visit", "5E-C", "--out", str(tmp_path / "none.html"),
                     "--data-dir", str(tmp_path))
     assert done.returncode == 0 and "Aucune partie terminée n'a le code de visite 5E-C" in done.stderr
+
+
+def test_the_console_launch_carries_the_code_and_refuses_a_bad_one() -> None:
+    launch = {"kind": "launch", "mission": "infox", "band": "9-12", "language": "fr"}
+    message = parse_command(json.dumps(
+        {"v": 1, "id": "c-1", "command": {**launch, "visit": VISIT}}).encode())
+    command = core_command(message.command, SessionState(), ())
+    assert command == Launch("infox", "9-12", "fr", None, VISIT)
+    plain = parse_command(json.dumps({"v": 1, "id": "c-2", "command": launch}).encode())
+    assert core_command(plain.command, SessionState(), ()) == Launch("infox", "9-12", "fr")
+    for bad in ("Léa Dupont", "ab", "CM2-B-0607-XXXXXXX"):
+        with pytest.raises(BadCommand) as refused:
+            parse_command(json.dumps(
+                {"v": 1, "id": "c-3", "command": {**launch, "visit": bad}}).encode())
+        assert refused.value.code is LinkRefusal.MALFORMED and "visit" in refused.value.detail

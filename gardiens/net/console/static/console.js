@@ -68,6 +68,8 @@
       const order = {kind: "launch", mission: launch.mission.value, band: launch.band.value,
                      language: launch.language.value};
       if (launch.minutes.value) { order.minutes = Number(launch.minutes.value); }
+      const visit = launch.visit.value.trim().toUpperCase();
+      if (visit) { order.visit = visit; }
       post(kiosk, order);
     });
     const sheets = element.querySelector("a.sheets");
