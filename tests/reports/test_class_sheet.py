@@ -6,6 +6,7 @@ from __future__ import annotations
 import html
 import json
 import os
+import random
 import re
 import subprocess
 import sys
@@ -16,13 +17,19 @@ import pytest
 from gardiens.core.autoplay import Bot, play
 from gardiens.core.clock import ManualClock
 from gardiens.core.commands import Launch, Refusal, Reset, visit_code
+from gardiens.core.facilitator import set_pin
 from gardiens.core.journal import Journal
+from gardiens.core.kiosk import KioskSettings
 from gardiens.core.library import load_library
 from gardiens.core.records import record_finished
 from gardiens.core.session import Session, SessionState
 from gardiens.i18n.interface import InterfaceTranslator
 from gardiens.net.protocol import BadCommand, LinkRefusal, core_command, parse_command
 from gardiens.reports.class_sheet import class_sheet, render_class_sheet
+from gardiens.testing.pilot import Pilot
+from gardiens.ui.app import App
+from gardiens.ui.desk.attendant import KioskAttendant
+from tests.ui.conftest import MISSION_DIR, load
 
 LIBRARY = {mid: mission for mid, (mission, _) in load_library().items()}
 VISIT = "CM2-B-0607"
@@ -129,3 +136,43 @@ def test_the_console_launch_carries_the_code_and_refuses_a_bad_one() -> None:
             parse_command(json.dumps(
                 {"v": 1, "id": "c-3", "command": {**launch, "visit": bad}}).encode())
         assert refused.value.code is LinkRefusal.MALFORMED and "visit" in refused.value.detail
+
+
+def test_the_kiosk_panel_launches_with_a_code_typed_on_its_keys(tmp_path: Path) -> None:
+    # GIVEN the facilitator's panel on a kiosk waiting for a team
+    mission = load(MISSION_DIR / "scenario.yaml")
+    set_pin(tmp_path, "1357")
+    clock = ManualClock(1_000_000.0)
+    session = Session({mission.id: mission}, Journal.memory(), clock, rng=random.Random(0))
+    app = App(session, size=(1280, 800), language="fr", kiosk=True, fixed_dt=1 / 30,
+              mission_dirs={mission.id: MISSION_DIR}, default_mission=mission.id)
+    KioskAttendant(app, data_dir=tmp_path, settings=KioskSettings())
+    pilot = Pilot(app, clock)
+    try:
+        launch_from_the_panel(pilot)
+    finally:
+        pilot.close()
+    confirmed = [e for e in session.journal.all_events() if e.kind == "setup_confirmed"]
+    assert [e.data.get("visit") for e in confirmed] == [VISIT]
+
+
+def launch_from_the_panel(pilot: Pilot) -> None:
+    pilot.advance()
+    pilot.press("f12")
+    for key in "1357":
+        pilot.tap(f"key:{key}")
+    pilot.tap("ok")
+    assert pilot.screen == "facilitator"
+    # WHEN a code too short is typed, it cannot be confirmed
+    pilot.tap("visit")
+    assert pilot.screen == "visit"
+    for key in "CM":
+        pilot.tap(f"key:{key}")
+    pilot.tap("ok")
+    assert pilot.screen == "visit"
+    # THEN a whole code is, and the launch journals it
+    for key in "2-B-0607":
+        pilot.tap(f"key:{key}")
+    pilot.tap("ok")
+    assert pilot.screen == "facilitator"
+    pilot.tap("launch")
