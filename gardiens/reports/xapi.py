@@ -27,17 +27,18 @@ XAPI_VERSION = "1.0.3"
 NEUTRAL_HOME = "https://gardiens.invalid"
 # The project's own vocabulary: stable whatever the venue, so record stores can compare venues.
 AGE_BAND = "https://gardiens.invalid/xapi/extensions/age-band"
-PLATFORM = "Gardiens du numérique"
+PLATFORM = "Gardiens"
 
+# The verbs of the ADL vocabulary, with the display the ADL registry gives them.
 ADL = "http://adlnet.gov/expapi/verbs/"
 VERBS = {
-    "answered": {"id": ADL + "answered", "display": {"en-US": "answered", "fr": "a répondu"}},
-    Outcome.WON: {"id": ADL + "completed", "display": {"en-US": "completed", "fr": "a terminé"}},
-    Outcome.TIME_UP: {"id": ADL + "failed", "display": {"en-US": "failed", "fr": "a échoué"}},
-    Outcome.ABANDONED: {
-        "id": ADL + "terminated",
-        "display": {"en-US": "terminated", "fr": "a arrêté"},
-    },
+    key: {"id": ADL + verb, "display": {"en-US": verb}}
+    for key, verb in (
+        ("answered", "answered"),
+        (Outcome.WON, "completed"),
+        (Outcome.TIME_UP, "failed"),
+        (Outcome.ABANDONED, "terminated"),
+    )
 }
 MISSION_TYPE = "http://activitystrea.ms/schema/1.0/game"
 PUZZLE_TYPE = "http://adlnet.gov/expapi/activities/question"
