@@ -36,6 +36,7 @@ from gardiens.ui.draw import focus_ring, lumi, panel
 from gardiens.ui.kit.modal import ModalScreen
 from gardiens.ui.screens.attract import language_name, night_scene
 from gardiens.ui.screens.play import PuzzleScreen
+from gardiens.ui.text import AsIs
 from gardiens.ui.theme import Color
 from gardiens.ui.widgets.base import Button, Canvas, Widget
 from gardiens.ui.widgets.keys import keyboard, keypad
@@ -88,9 +89,10 @@ class _DeskScreen(ModalScreen[T]):
 
     def text(self, surface: pygame.Surface, text: str, box: pygame.Rect, *, role: str = "body",
              color: Color = DESK_INK, bold: bool = False, align: str = "left", name: str = "desk",
-             lines: int = 1) -> None:
+             lines: int = 1, as_is: AsIs | None = None) -> None:
         self.app.type.block(surface, text, box, size=self.app.metrics.text(role), color=color, bold=bold,
-                            align=align, valign="middle", max_lines=lines, name=name)  # type: ignore[arg-type]
+                            align=align, valign="middle", max_lines=lines, name=name,  # type: ignore[arg-type]
+                            as_is=as_is)
 
     def header(self, surface: pygame.Surface, title: str, icon: str, right: int) -> None:
         surface.fill(DESK_BACKGROUND)
@@ -259,7 +261,7 @@ class VisitPad(_DeskScreen[str | None]):
         widgets.append(Button("ok", pygame.Rect(left + half + self.px(24), y, half, self.px(120)), _("Valider"),
                               icon="check", kind="accent", on_tap=self.submit,
                               enabled=visit_code(self.typed) is not None))
-        widgets.append(Button("no-visit", pygame.Rect(left, y - self.px(144), width, self.px(120)),
+        widgets.append(Button("no-visit", pygame.Rect(left, y - self.px(134), width, self.px(120)),
                               _("Sans code"), icon="cross", kind="quiet", on_tap=lambda: self.dismiss("")))
         self.widgets = widgets
 
@@ -295,17 +297,17 @@ class VisitPad(_DeskScreen[str | None]):
         card = self.card()
         panel(surface, card, DESK_CARD, radius=self.px(36), border=DESK_LINE, border_width=self.px(3))
         left = pygame.Rect(card.x + self.px(60), card.y + self.px(60), self.px(540), 0)
-        self.text(surface, _("Code de visite"), pygame.Rect(left.x, left.y, left.w, self.px(70)),
+        self.text(surface, _("Code de visite"), pygame.Rect(left.x, left.y, left.w, self.px(64)),
                   role="subtitle", bold=True, name="visit-title")
-        field = pygame.Rect(left.x, left.y + self.px(90), left.w, self.px(120))
+        field = pygame.Rect(left.x, left.y + self.px(76), left.w, self.px(110))
         panel(surface, field, DESK_BACKGROUND, radius=self.px(24), border=DESK_LINE, border_width=self.px(3))
         self.text(surface, self.typed or "CM2-B-0607", field.inflate(-self.px(40), 0), role="subtitle",
                   bold=bool(self.typed), color=DESK_INK if self.typed else DESK_LINE, align="center",
-                  name="visit-code")
+                  name="visit-code", as_is="code")
         self.text(surface, _("De 3 à 16 caractères : lettres, chiffres et tirets. Il regroupe les équipes "
                              "d'une classe pour sa fiche ; jamais de nom."),
-                  pygame.Rect(left.x, field.bottom + self.px(20), left.w, self.px(230)), color=DESK_SOFT,
-                  name="visit-notice", lines=5)
+                  pygame.Rect(left.x, field.bottom + self.px(12), left.w, self.px(276)), color=DESK_SOFT,
+                  name="visit-notice", lines=6)
         self.draw_widgets(surface)
 
 
@@ -658,7 +660,7 @@ class FacilitatorPanel(_DeskScreen[str | None]):
         y += self.px(60)
         widgets.append(Button("visit", pygame.Rect(visit_x, y, self.left.right - visit_x, self.px(100)),
                               self.visit or _("Aucune"), icon="people", kind="quiet", text_role="small",
-                              on_tap=self.ask_visit))
+                              as_is="code" if self.visit else None, on_tap=self.ask_visit))
         side = self.px(140)
         widgets.append(Button("minutes:-", pygame.Rect(x0, y, side, self.px(100)), "−", kind="quiet",
                               text_role="title", on_tap=lambda: self.change_minutes(-1)))
