@@ -27,7 +27,7 @@ DAY = 24 * 60 * 60
 # Printed debrief sheets written by the facilitator panel, in the data folder.
 SHEETS_DIR = "fiches"
 
-RESULT_FIELDS = ("mission", "age", "language", "outcome", "elapsed", "puzzles")
+RESULT_FIELDS = ("mission", "age", "language", "outcome", "elapsed", "puzzles", "visit")
 PUZZLE_FIELDS = ("state", "attempts", "hints", "seconds", "wrong")
 
 
@@ -39,6 +39,8 @@ class Result:
     outcome: str
     elapsed: float
     puzzles: Mapping[str, Mapping[str, Any]]
+    # The school visit's code given at the launch, for its class sheet (None: no visit).
+    visit: str | None = None
 
 
 def result_of(missions: Mapping[str, Mission], events: list[Event]) -> Result | None:
@@ -73,6 +75,7 @@ def result_of(missions: Mapping[str, Mission], events: list[Event]) -> Result | 
             and opened is not None
             else None
         )
+    visits = [e.data.get("visit") for e in played if e.kind == "setup_confirmed"]
     return Result(
         mission=debrief.mission_id,
         age=debrief.age,
@@ -89,6 +92,7 @@ def result_of(missions: Mapping[str, Mission], events: list[Event]) -> Result | 
             }
             for p in debrief.puzzles
         },
+        visit=str(visits[-1]) if visits and visits[-1] else None,
     )
 
 
@@ -139,6 +143,7 @@ def _as_row(result: Result) -> dict[str, Any]:
         "outcome": result.outcome,
         "elapsed": result.elapsed,
         "puzzles": {pid: dict(p) for pid, p in result.puzzles.items()},
+        "visit": result.visit,
     }
 
 

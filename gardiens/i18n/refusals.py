@@ -36,4 +36,7 @@ REFUSAL_MESSAGES: dict[Refusal, str] = {
     Refusal.TIME_IS_UP: N_("le temps est écoulé."),
     Refusal.UNKNOWN_MISSION: N_("cette mission n'est pas installée sur la borne."),
     Refusal.UNKNOWN_PUZZLE: N_("cette énigme n'existe pas dans la mission."),
+    Refusal.VISIT_CODE_INVALID: N_(
+        "le code de visite a de 3 à 16 caractères : lettres, chiffres et tirets (ex. CM2-B-0607)."
+    ),
 }
