@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Protocol
 
 import pygame
 
+from gardiens.ui.kit.screen import SPEAKER
 from gardiens.ui.widgets.base import Button
 
 if TYPE_CHECKING:
@@ -31,8 +32,9 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 SPEAKER_BUTTON = "speak"
-# The button, in design pixels: under the accessibility button, icon above its word.
-BUTTON_RECT = (14, 132, 120, 132)
+# The button, in design pixels: under the accessibility button, icon above its word; the screens
+# keep its place free.
+BUTTON_RECT = SPEAKER
 # The mixer channel the voice takes (0 and 1 are the music's).
 VOICE_CHANNEL = 2
 # A breath between two blocks (seconds).

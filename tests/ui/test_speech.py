@@ -12,10 +12,12 @@ from pathlib import Path
 import pygame
 import pytest
 
+from gardiens.testing.audit import look
 from gardiens.testing.pilot import Pilot
 from gardiens.testing.scenes import stage
 from gardiens.ui.speech import SPEAKER_BUTTON, ReadAloud, sentence_area, sentences
 from gardiens.ui.text import TextFit
+from gardiens.ui.theme import Settings
 from gardiens.voice.cache import VoiceCache
 from gardiens.voice.speaker import Speaker
 from tests.ui.test_snapshots import check_snapshot, render
@@ -203,3 +205,22 @@ def test_the_outline_looks_right(launch: Callable[..., Pilot], tmp_path: Path, l
     speech.playing.started = pilot.app.time  # its first sentence, whatever the frame
     pilot.app.fixed_dt = 0.0
     check_snapshot(f"speech-briefing-{language}", render(pilot))
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (1920, 1080)])
+@pytest.mark.parametrize("step", [0, 2])
+def test_the_speaker_covers_nothing_of_a_puzzle(launch: Callable[..., Pilot], tmp_path: Path,
+                                                 size: tuple[int, int], step: int) -> None:
+    # GIVEN a kiosk with a voice, at a kiosk's size and text size
+    pilot = launch(size=size, settings=Settings(text_step=step), voice=tmp_path)
+    mission = next(iter(pilot.app.session.missions.values()))
+    for puzzle in mission.puzzles:
+        # WHEN a puzzle is shown
+        stage(pilot.app, pilot.clock, puzzle=puzzle.id, language="fr")
+        pilot.settle()
+        speaker = pilot.find(SPEAKER_BUTTON).rect
+        # THEN the speaker lies left of the prompt's box (its « ? » icon free), and meets no text
+        # nor any other target
+        assert not speaker.colliderect(pilot.app.top.prompt), puzzle.id  # type: ignore[union-attr]
+        assert not [p for p in look(pilot) if SPEAKER_BUTTON in (p.subject, p.other)], puzzle.id
+

@@ -97,7 +97,8 @@ class SetupScreen(Screen):
         mission = app.mission
         W = self.width
         widgets: list[Widget] = []
-        self.team_card = pygame.Rect(self.px(90), self.px(210), self.px(760), self.px(520))
+        # Right of the corner's column, where the speaker button lies.
+        self.team_card = pygame.Rect(self.px(CORNER), self.px(210), self.px(700), self.px(520))
         widgets.append(Button("reroll", pygame.Rect(self.team_card.x + self.px(60), self.team_card.bottom - self.px(160),
                                                     self.team_card.w - self.px(120), self.px(120)),
                               _("Un autre nom"), on_tap=lambda: app.command(RerollTeam()), icon="dice",

@@ -18,7 +18,14 @@ from gardiens.core.model import Mission, Puzzle
 from gardiens.core.session import PuzzleState, SessionState
 from gardiens.ui.draw import focus_ring, lumi, panel, speech_bubble
 from gardiens.ui.kit.modal import ModalScreen, card_panel
-from gardiens.ui.kit.screen import CORNER, TOP_BAR, Screen, bar_button_width, draw_title
+from gardiens.ui.kit.screen import (
+    CORNER,
+    SPEAKER_BOTTOM,
+    TOP_BAR,
+    Screen,
+    bar_button_width,
+    draw_title,
+)
 from gardiens.ui.picture_text import pictures_of
 from gardiens.ui.puzzles import PuzzleView, view_for
 from gardiens.ui.puzzles.picking import picks_score
@@ -61,6 +68,8 @@ COUNTER = 170
 STRIP = 112
 LUMI = 220
 LUMI_CORNER = 270
+# The tallest the puzzle's prompt box grows to (design pixels), for a third line.
+PROMPT_MOST = 190
 BUBBLE = (430, 118)
 # How far a spot placed by the author may be nudged off its object, in medallions.
 NUDGE = 1.0
@@ -228,11 +237,12 @@ class MapScreen(Screen):
                            self.px(w), self.px(h))
 
     def keep_out(self) -> list[pygame.Rect]:
-        """Where no spot goes: Lumi and her bubble (when she speaks)."""
+        """Where no spot goes: Lumi and her bubble (when she speaks), the speaker button's place."""
         corner = pygame.Rect(0, self.height - self.px(LUMI + 60), self.px(LUMI_CORNER), self.px(LUMI + 60))
+        speaker = pygame.Rect(0, 0, self.px(CORNER), self.px(SPEAKER_BOTTOM))
         if not self.chatty:
-            return [corner]
-        return [corner, self.bubble().inflate(self.px(20), self.px(20))]
+            return [corner, speaker]
+        return [corner, speaker, self.bubble().inflate(self.px(20), self.px(20))]
 
     def _spots_area(self) -> pygame.Rect:
         area = self.area()
@@ -552,7 +562,14 @@ class PuzzleScreen(Screen):
         widgets.append(back)
         self.title_left = back.rect.right + self.px(24)
         W, H = self.width, self.height
-        self.prompt = pygame.Rect(self.px(60), self.px(TOP_BAR + 4), W - self.px(120), self.px(136))
+        # Right of the corner's column: the speaker button lies left of the prompt. The prompt
+        # grows (a little) when its text needs a third line in the narrower box.
+        self.prompt = pygame.Rect(self.px(CORNER), self.px(TOP_BAR + 4), W - self.px(CORNER + 60), self.px(136))
+        words = app.words
+        if words is not None:
+            text = words.text(self.puzzle.prompt, puzzle_id=self.puzzle.id)
+            needed = app.type.measure(text, app.metrics.text("body") + self.px(4), self.prompt_text().w)[2]
+            self.prompt.h = max(self.prompt.h, min(needed + self.px(24), self.px(PROMPT_MOST)))
         area = pygame.Rect(self.px(60), self.prompt.bottom + self.px(16), W - self.px(120),
                            H - self.prompt.bottom - self.px(16) - self.px(160))
         self.picture: pygame.Surface | None = None
@@ -575,6 +592,10 @@ class PuzzleScreen(Screen):
                         text_role="subtitle")
         widgets.append(submit)
         self.widgets = widgets
+
+    def prompt_text(self) -> pygame.Rect:
+        """Where the prompt's text goes in its box: right of its « ? » icon."""
+        return self.prompt.inflate(-self.px(150), -self.px(20)).move(self.px(50), 0)
 
     def stale(self) -> bool:
         """Solved by the facilitator, or no longer playable: the map comes back."""
@@ -627,8 +648,8 @@ class PuzzleScreen(Screen):
         icon = app.assets.icon("question", self.px(64), p.primary)
         surface.blit(icon, icon.get_rect(midleft=(self.prompt.x + self.px(24), self.prompt.centery)))
         app.type.block(surface, words.text(self.puzzle.prompt, puzzle_id=self.puzzle.id),
-                       self.prompt.inflate(-self.px(150), -self.px(20)).move(self.px(50), 0),
-                       size=m.text("body") + self.px(4), color=p.ink, valign="middle", name="prompt")
+                       self.prompt_text(), size=m.text("body") + self.px(4), color=p.ink, valign="middle",
+                       name="prompt")
         if self.picture is not None:
             frame = self.picture_rect.inflate(self.px(16), self.px(16))
             panel(surface, frame, p.surface, radius=self.px(16), shadow=p.shadow, depth=self.px(8))
