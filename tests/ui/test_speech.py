@@ -15,9 +15,10 @@ import pytest
 from gardiens.testing.audit import look
 from gardiens.testing.pilot import Pilot
 from gardiens.testing.scenes import stage
-from gardiens.ui.speech import SPEAKER_BUTTON, ReadAloud, sentence_area, sentences
-from gardiens.ui.text import TextFit
+from gardiens.ui.speech import SPEAKER_BUTTON, ReadAloud, reading_order, sentence_area, sentences
+from gardiens.ui.text import TextClass, TextFit
 from gardiens.ui.theme import Settings
+from gardiens.ui.widgets.base import Widget
 from gardiens.voice.cache import VoiceCache
 from gardiens.voice.speaker import Speaker
 from tests.ui.test_snapshots import check_snapshot, render
@@ -224,3 +225,27 @@ def test_the_speaker_covers_nothing_of_a_puzzle(launch: Callable[..., Pilot], tm
         assert not speaker.colliderect(pilot.app.top.prompt), puzzle.id  # type: ignore[union-attr]
         assert not [p for p in look(pilot) if SPEAKER_BUTTON in (p.subject, p.other)], puzzle.id
 
+
+def fit(text: str, ink: tuple[int, int, int, int], kind: TextClass = "reading") -> TextFit:
+    return TextFit("t", text, ink, 30, 30, 1, True, kind=kind, ink=ink)
+
+
+def test_a_cards_labels_are_read_after_its_text_and_a_buttons_are_not() -> None:
+    # GIVEN a post card (author, date, text, a note) beside a button and an avatar's initial
+    card = Widget("post:a", pygame.Rect(0, 100, 400, 300))
+    button = Widget("submit", pygame.Rect(500, 100, 200, 100))
+    fits = [
+        fit("Une consigne à lire.", (0, 0, 700, 40)),
+        fit("L", (10, 110, 30, 30), "label"),
+        fit("Le Journal", (50, 110, 200, 30), "label"),
+        fit("il y a 2 h", (50, 145, 200, 30), "label"),
+        fit("Fête de la science samedi.", (10, 200, 380, 60)),
+        fit("Note : photo publiée en 2012", (10, 300, 380, 30), "label"),
+        fit("Valider", (520, 120, 160, 40), "label"),
+    ]
+    # WHEN the screen is read
+    order = [f.text for f in reading_order(fits, [card, button], 24)]
+    # THEN the card's text comes first, then its labels in reading order; the button's label and
+    # the lone initial are left out
+    assert order == ["Une consigne à lire.", "Fête de la science samedi.", "Le Journal", "il y a 2 h",
+                     "Note : photo publiée en 2012"]
