@@ -13,10 +13,11 @@ import logging
 import statistics
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from gardiens.core.commands import TimerMode
 from gardiens.core.journal import Event, Journal
 from gardiens.core.model import Mission
 from gardiens.core.session import PuzzleState, debrief_of, fold
@@ -27,7 +28,7 @@ DAY = 24 * 60 * 60
 # Printed debrief sheets written by the facilitator panel, in the data folder.
 SHEETS_DIR = "fiches"
 
-RESULT_FIELDS = ("mission", "age", "language", "outcome", "elapsed", "puzzles", "visit")
+RESULT_FIELDS = ("mission", "age", "language", "outcome", "elapsed", "puzzles", "visit", "timer")
 PUZZLE_FIELDS = ("state", "attempts", "hints", "seconds", "wrong")
 
 
@@ -41,6 +42,8 @@ class Result:
     puzzles: Mapping[str, Mapping[str, Any]]
     # The school visit's code given at the launch, for its class sheet (None: no visit).
     visit: str | None = None
+    # The timer mode played (`TimerMode` value): normal, relaxed or off.
+    timer: str = "normal"
 
 
 def result_of(missions: Mapping[str, Mission], events: list[Event]) -> Result | None:
@@ -93,6 +96,7 @@ def result_of(missions: Mapping[str, Mission], events: list[Event]) -> Result | 
             for p in debrief.puzzles
         },
         visit=str(visits[-1]) if visits and visits[-1] else None,
+        timer=debrief.timer.value,
     )
 
 
@@ -144,6 +148,7 @@ def _as_row(result: Result) -> dict[str, Any]:
         "elapsed": result.elapsed,
         "puzzles": {pid: dict(p) for pid, p in result.puzzles.items()},
         "visit": result.visit,
+        "timer": result.timer,
     }
 
 
@@ -206,6 +211,8 @@ class MissionStats:
     win_rate: float
     median_seconds: float | None
     puzzles: list[PuzzleStats]
+    # Sessions by timer mode, as in `GroupFigures.timers`.
+    timers: dict[str, int] = field(default_factory=dict)
 
 
 def stats(results: Iterable[Mapping[str, Any]]) -> list[MissionStats]:
@@ -242,6 +249,7 @@ def stats(results: Iterable[Mapping[str, Any]]) -> list[MissionStats]:
                 win_rate=_rate(len(won), len(rows)),
                 median_seconds=round(statistics.median(times), 1) if times else None,
                 puzzles=puzzles,
+                timers=_timers(rows),
             )
         )
     return out
@@ -276,6 +284,9 @@ class GroupFigures:
     # Play time of every session with its outcome, for the distribution.
     times: list[tuple[float, str]]
     puzzles: list[PuzzleFigures]
+    # Sessions by timer mode (`TimerMode` value), in the modes' order; results kept by an
+    # earlier release, which has no timer modes, are not counted.
+    timers: dict[str, int] = field(default_factory=dict)
 
 
 # How many of a puzzle's most frequent wrong answers are shown.
@@ -328,9 +339,17 @@ def figures(results: Iterable[Mapping[str, Any]]) -> list[GroupFigures]:
                 median_seconds=round(statistics.median(won_times), 1) if won_times else None,
                 times=[(float(r["elapsed"]), str(r["outcome"])) for r in rows],
                 puzzles=puzzles,
+                timers=_timers(rows),
             )
         )
     return out
+
+
+def _timers(rows: Iterable[Mapping[str, Any]]) -> dict[str, int]:
+    """Sessions by timer mode (`TimerMode` value), in the modes' order, the modes never played
+    left out; results kept by an earlier release, which had no timer modes, are not counted."""
+    counts = Counter(str(r["timer"]) for r in rows if r.get("timer"))
+    return {mode.value: counts[mode.value] for mode in TimerMode if counts[mode.value]}
 
 
 def _rate(part: int, whole: int) -> float:

@@ -22,7 +22,7 @@ from gardiens.core.records import GroupFigures, PuzzleFigures
 from gardiens.i18n.format import babel_locale, format_day, format_duration, format_ratio
 from gardiens.i18n.interface import InterfaceTranslator
 from gardiens.i18n.missions import MissionTexts
-from gardiens.reports.stats import misconception
+from gardiens.reports.stats import misconception, timer_counts
 from gardiens.templating import templates_of
 
 Gettext = Callable[[str], str]
@@ -95,6 +95,8 @@ class Section:
     median: str
     histogram: Histogram
     puzzles: tuple[PuzzleLine, ...]
+    # Sessions by timer mode, in words (empty when no result says).
+    timers: str = ""
 
 
 def language_name(code: str, language: str) -> str:
@@ -146,6 +148,7 @@ def _section(
         median=_duration(group.median_seconds, language),
         histogram=histogram(group.times, translator),
         puzzles=puzzles,
+        timers=timer_counts(group.timers, translator.gettext),
     )
 
 
@@ -290,6 +293,7 @@ CSV_COLUMNS = (
     "finished",
     "win_rate",
     "median_seconds",
+    "timers",
     "solved",
     "solved_rate",
     "puzzle_median_seconds",
@@ -313,17 +317,22 @@ def dashboard_csv(
         head = [group.mission, section.title, group.age, group.language]
         writer.writerow(
             [*head, "", "", group.sessions, group.won, group.win_rate,
-             _number(group.median_seconds), "", "", "", "", "", "", ""]
+             _number(group.median_seconds), timer_column(group.timers), "", "", "", "", "", "", ""]
         )
         for figures, line in zip(group.puzzles, section.puzzles or [None] * len(group.puzzles),
                                  strict=True):
             words = " | ".join(f"{text} ({n})" for text, n in line.mistakes) if line else ""
             writer.writerow(
                 [*head, figures.puzzle, line.title if line else "", figures.sessions, "", "",
-                 "", figures.solved, figures.solved_rate, _number(figures.median_seconds),
+                 "", "", figures.solved, figures.solved_rate, _number(figures.median_seconds),
                  figures.mean_attempts, figures.hints, figures.mean_hints, words]
             )
     return out.getvalue()
+
+
+def timer_column(timers: Mapping[str, int]) -> str:
+    """Sessions by timer mode for a spreadsheet, by the modes' fixed names: « normal:12 off:1 »."""
+    return " ".join(f"{mode}:{n}" for mode, n in timers.items())
 
 
 def _number(value: float | None) -> str:
