@@ -29,7 +29,15 @@ from gardiens.testing.scenes import KIOSK_SCREENS, SCREENS, SceneError, stage, s
 from gardiens.ui.app import headless_environment
 from gardiens.ui.assets import Assets
 from gardiens.ui.text import TextFit
-from gardiens.ui.theme import SPACINGS, TEXT_FLOORS, TEXT_STEPS, TOUCH_FLOOR, Settings, Spacing, floor_at
+from gardiens.ui.theme import (
+    SPACINGS,
+    TEXT_FLOORS,
+    TEXT_STEPS,
+    TOUCH_FLOOR,
+    Settings,
+    Spacing,
+    floor_at,
+)
 from gardiens.ui.widgets.base import Widget
 
 FindingKind = Literal["small-text", "cut", "overlap", "small-target", "off-screen", "untranslated"]

@@ -105,7 +105,7 @@ class AccessibilityPanel(ModalScreen[None]):
                                       close.y - y - self.px(40))
             self.widgets = widgets
             return
-        widgets.append(Button("a11y-page:2", turn, _("Animations, espacement"), icon="next",
+        widgets.append(Button("a11y-page:2", turn, _("Plus de réglages"), icon="next",
                               on_tap=partial(self.turn, 2)))
         sizes = [_("Normal"), _("Grand"), _("Très grand")]
         row("textsize", titles["text"],
