@@ -47,7 +47,7 @@ def test_wide_lines_wrap_within_their_box_and_hold_fewer_letters() -> None:
     width = 700
     normal = Typesetter(Assets(), "andika").measure(TEXT, SIZE, width)
     wide_typesetter = Typesetter(Assets(), "andika", spacing="wide")
-    lines, widest, height = wide_typesetter.measure(TEXT, SIZE, width)
+    lines, widest, _height = wide_typesetter.measure(TEXT, SIZE, width)
     face = wide_typesetter.font(SIZE)
     assert widest <= width and all(face.size(line)[0] <= width for line in lines)
     assert " ".join(lines).split() == TEXT.split()
