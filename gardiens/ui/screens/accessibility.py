@@ -4,7 +4,9 @@ reduced motion and text spacing."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
+from typing import TYPE_CHECKING
 
 import pygame
 
@@ -13,6 +15,9 @@ from gardiens.ui.kit.modal import ModalScreen
 from gardiens.ui.screens.attract import language_name
 from gardiens.ui.theme import TEXT_STEPS, VOLUME_STEPS, Volume
 from gardiens.ui.widgets.base import Button, Widget
+
+if TYPE_CHECKING:
+    from gardiens.ui.kit.screen import Host
 
 # The card, in design pixels: its width, and its column of row titles: usually, at most, and the
 # room the icon and the margins take beside a title.
@@ -29,8 +34,8 @@ class AccessibilityPanel(ModalScreen[None]):
 
     name = "accessibility"
 
-    def __init__(self, app: object) -> None:
-        super().__init__(app)  # type: ignore[arg-type]
+    def __init__(self, app: Host, *, on_dismiss: Callable[[None], object] | None = None) -> None:
+        super().__init__(app, on_dismiss=on_dismiss)
         # The first page holds the six rows and the voice the card has room for; the second,
         # motion and spacing. The page stays when a setting changes (the panel is laid out again).
         self.page = 1
