@@ -162,8 +162,8 @@ def test_the_command_reports_and_fails_on_findings(tmp_path: Path, capsys: pytes
     long_title = "Le message codé que personne ne sait lire, même les Gardiens les plus malins"
     scenario.write_text(scenario.read_text(encoding="utf-8").replace('"Le message codé"', f'"{long_title}"'),
                         encoding="utf-8")
-    arguments = ["--lang", "fr", "--size", "1280x800", "--step", "0"]
-    # WHEN both are audited in one language, size and step
+    arguments = ["--lang", "fr", "--size", "1280x800", "--step", "0", "--spacing", "normal"]
+    # WHEN both are audited in one language, size, step and spacing
     clean = main(["audit", str(MISSION_DIR), *arguments])
     capsys.readouterr()
     status = main(["audit", str(folder), *arguments, "--json", str(tmp_path / "audit.json")])
