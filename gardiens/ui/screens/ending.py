@@ -190,7 +190,7 @@ class VictoryScreen(_Ending):
             self.app.play("victory")
 
     def animating(self) -> bool:
-        return self.app.time - self.opened_at < CELEBRATION_SECONDS
+        return not self.app.settings.reduced_motion and self.app.time - self.opened_at < CELEBRATION_SECONDS
 
     def backdrop(self) -> pygame.Surface:
         """The world restored: the scene in full colour, the fog gone, every spot lit."""
@@ -210,12 +210,20 @@ class VictoryScreen(_Ending):
     def draw_scene(self, surface: pygame.Surface) -> pygame.Rect:
         app = self.app
         t = app.time - self.opened_at
+        p = app.palette
+        colors = [p.accent, p.gold, p.primary, p.good, p.bad]
+        if app.settings.reduced_motion:
+            # The still celebration: Lumi's arm up, the beam high, confetti hung along the top.
+            head = lumi(surface, (self.px(380), self.height - self.px(200)), self.px(520), mood="happy",
+                        wave=1.0, high_contrast=app.settings.high_contrast)
+            beam(surface, head.center, -0.45, self.px(1700), 0.2, (255, 236, 160), 80)
+            confetti(surface, 0.0, 11, colors, still=True)
+            return head
         head = lumi(surface, (self.px(380), self.height - self.px(200)), self.px(520), mood="happy",
                     wave=0.5 + 0.5 * math.sin(t * 4), high_contrast=app.settings.high_contrast)
         beam(surface, head.center, -0.35 + 0.25 * math.sin(t * 0.8), self.px(1700), 0.2, (255, 236, 160), 80)
         if t < CELEBRATION_SECONDS:
-            p = app.palette
-            confetti(surface, t, 11, [p.accent, p.gold, p.primary, p.good, p.bad])
+            confetti(surface, t, 11, colors)
         return head
 
 
