@@ -137,7 +137,10 @@ class PuzzleSpot(Button):
         now = getattr(app, "time", 0.0)
         parts = self.parts()
         medallion = parts["medallion"]
-        grow = ease_out((now - self.pop_at) / POP_IN) if self.pop_at is not None else 1.0
+        # Still (reduced motion): a spot that opens is there at once, its halo at rest.
+        still = app.settings.reduced_motion
+        pop_at = None if still else self.pop_at
+        grow = ease_out((now - pop_at) / POP_IN) if pop_at is not None else 1.0
         fill, _ink, border, _shadow = self.colors(app)
         fill, ring = {
             PuzzleState.LOCKED: (p.locked_soft, p.locked),
@@ -158,7 +161,7 @@ class PuzzleSpot(Button):
             depth = m.px(2)
         if self.state is PuzzleState.AVAILABLE:
             # A halo that breathes while the spot pops in, then stays: this one can be played.
-            wave = 1.0 if self.pop_at is None else 0.5 + 0.5 * math.cos((now - self.pop_at) * 10)
+            wave = 1.0 if pop_at is None else 0.5 + 0.5 * math.cos((now - pop_at) * 10)
             halo = face.inflate(m.px(14 + 10 * wave), m.px(14 + 10 * wave))
             pygame.draw.ellipse(surface, p.gold, halo, width=m.px(6))
         pygame.draw.ellipse(surface, p.shadow if self.state is not PuzzleState.SOLVED else p.good,
@@ -414,7 +417,7 @@ class MapScreen(Screen):
 
     def animating(self) -> bool:
         now = self.app.time
-        return any(now - at < POP_IN for at in self._pops.values())
+        return not self.app.settings.reduced_motion and any(now - at < POP_IN for at in self._pops.values())
 
     def draw(self, surface: pygame.Surface) -> None:
         mission = self.app.mission
@@ -689,13 +692,15 @@ class PopUp(ModalScreen[T], ABC):
         """Where the card rests once it has risen."""
 
     def animating(self) -> bool:
-        return self.app.time - self.opened_at < POP_SECONDS
+        return not self.app.settings.reduced_motion and self.app.time - self.opened_at < POP_SECONDS
 
     def rise(self, surface: pygame.Surface, *, edge: Color, shadow: Color) -> pygame.Rect:
         """Veil the screen below, draw the card where it is now, a little low while it rises, and
         return it; the row of buttons at its foot rises with it."""
         self.dim(surface)
-        shift = round((1 - ease_out((self.app.time - self.opened_at) / POP_SECONDS)) * self.px(90))
+        # Still (reduced motion), the card is in place at once.
+        rise = 1.0 if self.app.settings.reduced_motion else ease_out((self.app.time - self.opened_at) / POP_SECONDS)
+        shift = round((1 - rise) * self.px(90))
         card = self.card().move(0, shift)
         for widget in self.widgets:
             widget.rect.y = card.bottom - self.px(BUTTON_ROW)

@@ -1,0 +1,64 @@
+"""Wide text spacing (WCAG 2.2, 1.4.12): letters, words and lines set apart by the typesetter,
+lines wrapped exactly as measured, and the spacing kept apart in the caches."""
+
+from __future__ import annotations
+
+import pygame
+import pytest
+
+from gardiens.ui.assets import Assets
+from gardiens.ui.text import Typesetter
+from gardiens.ui.theme import WIDE_LETTERS, WIDE_LINES, WIDE_WORDS
+
+SIZE = 40
+
+
+@pytest.fixture(autouse=True)
+def fonts() -> None:
+    pygame.font.init()
+
+
+TEXT = "Le Brouillard a envahi le fil d'actu de la Cité : aidez Lumi à rallumer le phare !"
+
+
+def test_wide_spacing_adds_the_wcag_amounts() -> None:
+    normal = Typesetter(Assets(), "andika").font(SIZE)
+    wide = Typesetter(Assets(), "andika", spacing="wide").font(SIZE)
+    letters = round(SIZE * WIDE_LETTERS)
+    words = round(SIZE * WIDE_WORDS)
+    # Each letter moves on by its width and the letter spacing; a space also by the word spacing.
+    assert wide.size("ab")[0] == normal.size("a")[0] + normal.size("b")[0] + 2 * letters
+    assert wide.size("a b")[0] - wide.size("ab")[0] == normal.size(" ")[0] + letters + words
+    # Lines at least 1.5 times the size apart (Andika's own line height is already a little more);
+    # the letters keep their own height.
+    assert wide.get_linesize() >= SIZE * WIDE_LINES and wide.get_linesize() >= normal.get_linesize()
+    assert Typesetter(Assets(), "opendyslexic", spacing="wide").font(SIZE).get_linesize() >= SIZE * WIDE_LINES
+    assert wide.natural_linesize() == normal.get_linesize()
+
+
+def test_a_spaced_line_is_drawn_as_wide_as_it_is_measured() -> None:
+    face = Typesetter(Assets(), "andika", spacing="wide").font(SIZE)
+    line = face.render("Énigme résolue !", True, (0, 0, 0))
+    assert line.get_width() == face.size("Énigme résolue !")[0]
+    assert line.get_bounding_rect().w > 0
+
+
+def test_wide_lines_wrap_within_their_box_and_hold_fewer_letters() -> None:
+    width = 700
+    normal = Typesetter(Assets(), "andika").measure(TEXT, SIZE, width)
+    wide_typesetter = Typesetter(Assets(), "andika", spacing="wide")
+    lines, widest, _height = wide_typesetter.measure(TEXT, SIZE, width)
+    face = wide_typesetter.font(SIZE)
+    assert widest <= width and all(face.size(line)[0] <= width for line in lines)
+    assert " ".join(lines).split() == TEXT.split()
+    assert max(map(len, lines)) < max(map(len, normal[0]))
+
+
+def test_the_spacing_is_part_of_every_cache_key() -> None:
+    typesetter = Typesetter(Assets(), "andika", spacing="wide")
+    surface = pygame.Surface((800, 400))
+    typesetter.block(surface, TEXT, pygame.Rect(0, 0, 800, 400), size=SIZE, color=(0, 0, 0))
+    assert typesetter.cache_sizes()["mixed"] > 0
+    assert all(key[2] == "wide" for key in typesetter._layouts)
+    assert all(key[2] == "wide" for key in typesetter._fits)
+    assert all(key[1] == "wide" for key in typesetter._faces)
