@@ -186,7 +186,8 @@ class SpeakerButton(Button):
         icon_size = m.px(52)
         image = app.assets.icon(self.icon or "sound", icon_size, ink)
         surface.blit(image, image.get_rect(midtop=(rect.centerx, rect.y + m.px(12))))
-        words = pygame.Rect(rect.x + m.px(6), rect.y + m.px(12) + icon_size, rect.w - m.px(12),
+        # Its word takes the button's whole width: a wider letter spacing still fits it.
+        words = pygame.Rect(rect.x + m.px(2), rect.y + m.px(12) + icon_size, rect.w - m.px(4),
                             rect.bottom - rect.y - m.px(20) - icon_size)
         app.type.block(surface, self.label, words, size=m.text("small"), color=ink, bold=True,
                        align="center", valign="middle", name=self.name, kind="label")

@@ -29,7 +29,7 @@ CORNER = 150
 # The speaker button's place (read-aloud), under the accessibility button: x, y, w, h at
 # 1920×1080. Whatever a screen draws above SPEAKER_BOTTOM keeps right of the corner's column
 # (CORNER), so that the button covers nothing on a kiosk with a voice.
-SPEAKER = (14, 132, 120, 132)
+SPEAKER = (14, 132, 128, 132)
 SPEAKER_BOTTOM = SPEAKER[1] + SPEAKER[3] + 16
 
 

@@ -566,13 +566,15 @@ class PuzzleScreen(Screen):
         self.title_left = back.rect.right + self.px(24)
         W, H = self.width, self.height
         # Right of the corner's column: the speaker button lies left of the prompt. The prompt
-        # grows (a little) when its text needs a third line in the narrower box.
+        # grows (a little) only when its text does not fit the narrower box even made smaller.
         self.prompt = pygame.Rect(self.px(CORNER), self.px(TOP_BAR + 4), W - self.px(CORNER + 60), self.px(136))
         words = app.words
         if words is not None:
-            text = words.text(self.puzzle.prompt, puzzle_id=self.puzzle.id)
-            needed = app.type.measure(text, app.metrics.text("body") + self.px(4), self.prompt_text().w)[2]
-            self.prompt.h = max(self.prompt.h, min(needed + self.px(24), self.px(PROMPT_MOST)))
+            text = app.type.shape(words.text(self.puzzle.prompt, puzzle_id=self.puzzle.id))
+            size = app.metrics.text("body") + self.px(4)
+            if not app.type.fit_size(text, size, self.prompt_text())[2]:
+                needed = app.type.measure(text, size, self.prompt_text().w)[2]
+                self.prompt.h = max(self.prompt.h, min(needed + self.px(24), self.px(PROMPT_MOST)))
         area = pygame.Rect(self.px(60), self.prompt.bottom + self.px(16), W - self.px(120),
                            H - self.prompt.bottom - self.px(16) - self.px(160))
         self.picture: pygame.Surface | None = None
