@@ -4,6 +4,7 @@ engine never holds a frame, and a kiosk without a voice shows no speaker."""
 
 from __future__ import annotations
 
+import itertools
 import threading
 import wave
 from collections.abc import Callable
@@ -12,6 +13,7 @@ from pathlib import Path
 import pygame
 import pytest
 
+from gardiens.core.model import Mission
 from gardiens.testing.audit import look
 from gardiens.testing.pilot import Pilot
 from gardiens.testing.scenes import stage
@@ -21,6 +23,8 @@ from gardiens.ui.theme import Settings
 from gardiens.ui.widgets.base import Widget
 from gardiens.voice.cache import VoiceCache
 from gardiens.voice.speaker import Speaker
+from tests.ui.conftest import MISSION_DIR
+from tests.ui.test_map import crowded
 from tests.ui.test_snapshots import check_snapshot, render
 
 RATE = 8000
@@ -249,3 +253,24 @@ def test_a_cards_labels_are_read_after_its_text_and_a_buttons_are_not() -> None:
     # the lone initial are left out
     assert order == ["Une consigne à lire.", "Fête de la science samedi.", "Le Journal", "il y a 2 h",
                      "Note : photo publiée en 2012"]
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (1920, 1080)])
+@pytest.mark.parametrize("count", [8, 16, 20])
+def test_a_voiced_maps_spots_keep_clear_of_the_speaker(mission: Mission, pilots: list[Pilot], tmp_path: Path,
+                                                       size: tuple[int, int], count: int) -> None:
+    # GIVEN a kiosk with a voice showing a map of `count` puzzles
+    grown = crowded(mission, count)
+    pilot = Pilot.launch({grown.id: grown}, mission_dirs={grown.id: MISSION_DIR}, size=size, voice=tmp_path)
+    pilots.append(pilot)
+    stage(pilot.app, pilot.clock, screen="map", language="fr")
+    pilot.settle()
+    # THEN no spot lies under the speaker (but on the most crowded maps, which need its corner),
+    # and no two spots meet
+    speaker = pilot.find(SPEAKER_BUTTON).rect
+    spots = [w for w in pilot.app.all_widgets() if w.name.startswith("tile:")]
+    assert len(spots) == count
+    if count < 20:
+        assert speaker.collidelist([s.rect for s in spots]) == -1
+    for a, b in itertools.combinations(spots, 2):
+        assert not a.rect.colliderect(b.rect), (a.name, b.name)
