@@ -186,8 +186,10 @@ class SetupScreen(Screen):
         widgets += [*column, confirm]
         # The cards, three by two, as tall as the space left allows; the tallest texts decide
         # how much of it the pictures get.
-        # Right of the corner's column, where the speaker button lies.
-        area = pygame.Rect(self.px(CORNER), self.px(TOP_BAR + 20), x0 - self.px(SECTION + CORNER), 0)
+        # On a kiosk with a voice, right of the corner's column, where the speaker button lies.
+        speech = app.speech
+        left = CORNER if speech is not None and speech.available else MARGIN
+        area = pygame.Rect(self.px(left), self.px(TOP_BAR + 20), x0 - self.px(SECTION + left), 0)
         area.h = H - self.px(MARGIN) - area.y
         missions = list(app.session.missions.values())
         cells = grid(area, len(missions), columns=COLUMNS if len(missions) > 4 else 2, gap=self.px(CARD_GAP),
