@@ -36,4 +36,6 @@ REFUSAL_MESSAGES: dict[Refusal, str] = {
     Refusal.TIME_IS_UP: N_("le temps est écoulé."),
     Refusal.UNKNOWN_MISSION: N_("cette mission n'est pas installée sur la borne."),
     Refusal.UNKNOWN_PUZZLE: N_("cette énigme n'existe pas dans la mission."),
+    Refusal.UNKNOWN_QUESTION: N_("cette question n'est pas posée par la mission."),
+    Refusal.QUESTION_NOT_ASKED_NOW: N_("cette question ne se pose pas maintenant."),
 }
