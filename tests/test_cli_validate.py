@@ -95,7 +95,7 @@ def test_messages_in_french_and_english(capsys: pytest.CaptureFixture[str]) -> N
     _, french, _ = run(capsys, "validate", fixture)
     _, english, _ = run(capsys, "validate", "--lang", "en", fixture)
     assert "La clé « title » est écrite deux fois" in french
-    assert "The key 'title' is written twice" in english
+    assert "The key “title” is written twice" in english
     assert "1 file checked: 1 error, 0 warnings." in english
 
 

@@ -18,11 +18,12 @@ from gardiens.i18n.interface import N_, cli_translator
 
 if TYPE_CHECKING:
     from gardiens.core.journal import Journal
-    from gardiens.core.kiosk import KioskSettings
+    from gardiens.core.kiosk import KioskSettings, VoiceSettings
     from gardiens.core.model import Mission
     from gardiens.core.service import ServiceNotifier
     from gardiens.net.link import KioskLink
     from gardiens.ui.app import App
+    from gardiens.ui.speech import ReadAloud
 
 log = logging.getLogger(__name__)
 
@@ -192,6 +193,7 @@ class _Start:
         app.mission_dirs = loaded.mission_dirs
         app.default_mission = loaded.mission.id
         app.replace_session(Session(loaded.missions, self.journal, SystemClock(), answers=CatalogAnswers()))
+        app.speech = read_aloud(app, loaded.settings.voice, self.data_dir)
         if not self.args.watch:
             # An author's preview waits while its author edits: no idle prompt, no panel.
             KioskAttendant(app, data_dir=self.data_dir, settings=loaded.settings)
@@ -230,3 +232,26 @@ _SESSION_MODULES = (
     "gardiens.ui.screens.ending",
     "gardiens.ui.follow",
 )
+
+
+def read_aloud(app: App, settings: VoiceSettings, data_dir: Path) -> ReadAloud:
+    """The kiosk's voice as `kiosk.toml` sets it, its audio cached in `data_dir`, the authors'
+    recordings winning; without an engine that can speak here, no speaker button is shown."""
+    from gardiens.ui.speech import ReadAloud
+    from gardiens.voice.cache import VoiceCache
+    from gardiens.voice.engines import VoiceError, engine_from, missing
+    from gardiens.voice.speaker import Speaker
+    from gardiens.voice.texts import spoken_texts
+
+    def recordings(mission: Mission) -> dict[tuple[str, str], Path]:
+        return {(t.language, t.text): t.recording for t in spoken_texts(mission, languages=[mission.language])
+                if t.recording is not None and t.recording.is_file()}
+
+    try:
+        engine = engine_from(settings)
+    except VoiceError as error:
+        return ReadAloud(app, None, missing=str(error))
+    why = missing(engine)
+    if why is not None:
+        say(cli_translator().gettext("pas de lecture à voix haute : {problem}").format(problem=why))
+    return ReadAloud(app, Speaker(engine, VoiceCache(data_dir)), missing=why, recordings=recordings)

@@ -46,6 +46,29 @@ class Refusal(StrEnum):
     UNKNOWN_QUESTION = "unknown_question"
 
 
+class TimerMode(StrEnum):
+    """How the countdown runs, chosen at the launch (WCAG 2.2.1: a time limit can be extended or
+    turned off). The value is written in the journal, for good (never rename one)."""
+
+    NORMAL = "normal"
+    RELAXED = "relaxed"
+    OFF = "off"
+
+    @property
+    def factor(self) -> float:
+        """What the mission's time is multiplied by (with no countdown, the mission's time is
+        kept only for the record)."""
+        return RELAXED_FACTOR if self is TimerMode.RELAXED else 1.0
+
+    @property
+    def counts_down(self) -> bool:
+        """False when no countdown runs: the time is never up, the time taken is still kept."""
+        return self is not TimerMode.OFF
+
+
+RELAXED_FACTOR = 1.5
+
+
 class StartSetup(Frozen):
     """A team taps the attract screen: a new session, with a generated team name."""
 
@@ -57,6 +80,7 @@ class Choose(Frozen):
     age: str | None = None
     language: str | None = None
     team: str | None = None
+    timer: TimerMode | None = None
 
 
 class RerollTeam(Frozen):
@@ -68,7 +92,8 @@ class Confirm(Frozen):
 
 
 class Start(Frozen):
-    """The briefing is read: the countdown starts (`minutes` overrides the mission's)."""
+    """The briefing is read: the countdown starts (`minutes` overrides the mission's, before the
+    timer mode's factor)."""
 
     minutes: int | None = None
 
@@ -81,6 +106,7 @@ class Launch(Frozen):
     age: str
     language: str
     minutes: int | None = None
+    timer: TimerMode = TimerMode.NORMAL
 
 
 class AnswerCheck(Frozen):

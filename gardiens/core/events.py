@@ -12,6 +12,7 @@ from dataclasses import MISSING, fields
 from types import UnionType
 from typing import Any, ClassVar, TypeAlias, Union, cast, get_args, get_origin, get_type_hints
 
+from gardiens.core.commands import TimerMode
 from gardiens.core.frozen import Frozen
 from gardiens.core.model import AGE_BANDS, AgeBand
 
@@ -40,17 +41,24 @@ class Chosen(Event, kind="chosen"):
     age: AgeBand | None = None
     language: str | None = None
     team: str | None = None
+    timer: TimerMode | None = None
 
 
 class SetupConfirmed(Event, kind="setup_confirmed"):
     """The setup is complete: on to the briefing. `time_limit` is the countdown the facilitator
-    chose at a launch (seconds), kept until the team starts; None keeps the mission's."""
+    chose at a launch (seconds, before the timer mode's factor), kept until the team starts;
+    None keeps the mission's. `timer` is the mode chosen at a launch (None keeps the setup's)."""
 
     time_limit: float | None = None
+    timer: TimerMode | None = None
 
 
 class MissionStarted(Event, kind="mission_started"):
+    """`time_limit` is the countdown, the timer mode's factor applied; `timer` is None in the
+    journals written before modes existed (a normal countdown)."""
+
     time_limit: float
+    timer: TimerMode | None = None
 
 
 class CheckAnswered(Event, kind="check_answered"):
@@ -158,6 +166,13 @@ def _age(name: str, value: object) -> AgeBand:
     return age
 
 
+def _timer(name: str, value: object) -> TimerMode:
+    try:
+        return TimerMode(_text(name, value))
+    except ValueError:
+        raise ValueError(f"unknown timer mode {value!r}") from None
+
+
 def _number(name: str, value: object) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise ValueError(f"{name} must be a number, not {value!r}")
@@ -168,6 +183,7 @@ def _number(name: str, value: object) -> float:
 _FIELD_READERS: dict[object, Callable[[str, object], object]] = {
     str: _text,
     AgeBand: _age,
+    TimerMode: _timer,
     float: _number,
     int: lambda name, value: int(_number(name, value)),
     bool: lambda name, value: bool(value),

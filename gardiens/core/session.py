@@ -38,6 +38,7 @@ from gardiens.core.commands import (
     StartSetup,
     Submit,
     Tick,
+    TimerMode,
 )
 from gardiens.core.journal import Event, Journal
 from gardiens.core.learning import Asked, Moment, pending
@@ -100,6 +101,8 @@ class SessionState:
     age: AgeBand | None = None
     language: str | None = None
     team: str | None = None
+    # How the countdown runs: chosen at the setup or the launch, kept from the start.
+    timer: TimerMode = TimerMode.NORMAL
     puzzles: Mapping[str, PuzzleProgress] = field(default_factory=dict)
     rewards: tuple[str, ...] = ()
     # The countdown's length: the facilitator's choice from the launch to the start, then the
@@ -175,6 +178,7 @@ class DebriefData:
     key_messages: list[str]
     questions: list[str]
     timeline: tuple[tuple[float, str, str], ...]
+    timer: TimerMode = TimerMode.NORMAL
 
     @property
     def required_total(self) -> int:
@@ -197,6 +201,7 @@ class DebriefData:
             "language": self.language,
             "elapsed": round(self.elapsed, 1),
             "time_limit": self.time_limit,
+            "timer": self.timer.value,
             "solved": self.solved,
             "hints_used": self.hints_used,
             "struggled": list(self.struggled),
@@ -233,22 +238,29 @@ def apply(missions: Mapping[str, Mission], state: SessionState, event: Event) ->
     match happening:
         case happened.SetupStarted():
             return replace(SessionState(), session_id=event.session, lifecycle=Lifecycle.SETUP)
-        case happened.Chosen(mission=mission, age=age, language=language, team=team):
+        case happened.Chosen(mission=mission, age=age, language=language, team=team, timer=timer):
             return replace(
                 state,
                 mission_id=mission or state.mission_id,
                 age=age or state.age,
                 language=language or state.language,
                 team=team or state.team,
+                timer=timer or state.timer,
             )
-        case happened.SetupConfirmed(time_limit=time_limit):
-            return replace(state, lifecycle=Lifecycle.BRIEFING, time_limit=time_limit or 0.0)
-        case happened.MissionStarted(time_limit=time_limit):
+        case happened.SetupConfirmed(time_limit=time_limit, timer=timer):
+            return replace(
+                state,
+                lifecycle=Lifecycle.BRIEFING,
+                time_limit=time_limit or 0.0,
+                timer=timer or state.timer,
+            )
+        case happened.MissionStarted(time_limit=time_limit, timer=timer):
             mission_played = missions[str(state.mission_id)]
             state = replace(
                 state,
                 lifecycle=Lifecycle.PLAYING,
                 time_limit=time_limit,
+                timer=timer or TimerMode.NORMAL,
                 elapsed=0.0,
                 running_since=event.at,
                 puzzles={p.id: PuzzleProgress() for p in mission_played.puzzles},
@@ -341,7 +353,8 @@ def _tell(mission: Mission, state: SessionState, index: int) -> SessionState:
 
 def due_story(mission: Mission, state: SessionState, remaining: float) -> list[int]:
     """The story events whose trigger holds now and that were not told yet (places in
-    `mission.events`); none outside play. `remaining` is the countdown's seconds left."""
+    `mission.events`); none outside play. `remaining` is the countdown's seconds left; with no
+    countdown, the events told when time runs short never come (they speak of a countdown)."""
     if state.lifecycle is not Lifecycle.PLAYING:
         return []
     done = {
@@ -355,7 +368,11 @@ def due_story(mission: Mission, state: SessionState, remaining: float) -> list[i
             continue
         if (
             (event.after_solved is not None and len(done) >= event.after_solved)
-            or (event.time_left is not None and remaining <= event.time_left)
+            or (
+                event.time_left is not None
+                and state.timer.counts_down
+                and remaining <= event.time_left
+            )
             or (event.on_solved is not None and event.on_solved in done)
         ):
             due.append(index)
@@ -418,8 +435,10 @@ def debrief_of(
         for r in sorted(reports, key=lambda r: (-(r.attempts + r.hints), r.id))
         if r.attempts >= 2 or r.hints >= 2 or r.state is PuzzleState.SKIPPED
     )
-    if state.ended_at is not None:
+    if state.ended_at is not None and state.timer.counts_down:
         elapsed = min(state.ended_at, state.time_limit + state.added)
+    elif state.ended_at is not None:
+        elapsed = state.ended_at
     else:
         elapsed = elapsed_now if elapsed_now is not None else state.elapsed
     return DebriefData(
@@ -436,6 +455,7 @@ def debrief_of(
         key_messages=pick_list(mission.debrief.key_messages, state.age),
         questions=pick_list(mission.debrief.questions, state.age),
         timeline=tuple(timeline),
+        timer=state.timer,
     )
 
 
@@ -558,6 +578,8 @@ class Session:
         return state.elapsed + max(0.0, self.clock.now() - state.running_since)
 
     def remaining(self) -> float:
+        """Seconds of the countdown left; with the timer off, the mission's time left, which
+        never ends the game nor tells the story events of a countdown."""
         state = self._state
         if state.lifecycle not in (Lifecycle.PLAYING, Lifecycle.PAUSED):
             return max(0.0, state.time_limit + state.added - state.elapsed)
@@ -604,8 +626,10 @@ class Session:
         match command:
             case StartSetup():
                 return self._start_setup()
-            case Choose(mission=mission, age=age, language=language, team=team):
-                return self._choose(mission=mission, age=age, language=language, team=team)
+            case Choose(mission=mission, age=age, language=language, team=team, timer=timer):
+                return self._choose(
+                    mission=mission, age=age, language=language, team=team, timer=timer
+                )
             case RerollTeam():
                 return self._reroll_team()
             case Confirm():
@@ -652,6 +676,7 @@ class Session:
         age: str | None = None,
         language: str | None = None,
         team: str | None = None,
+        timer: TimerMode | None = None,
     ) -> Reply:
         if self._state.lifecycle is not Lifecycle.SETUP:
             return refused(Refusal.NOT_IN_SETUP)
@@ -669,7 +694,7 @@ class Session:
                 return refused(Refusal.LANGUAGE_NOT_OFFERED)
         if team is not None and not is_team(team):
             return refused(Refusal.TEAM_MUST_BE_GENERATED)
-        chosen = happened.Chosen(mission, band, language, team)
+        chosen = happened.Chosen(mission, band, language, team, timer)
         if not chosen.to_data():
             return refused(Refusal.NOTHING_CHOSEN)
         return self._record([chosen])
@@ -711,7 +736,7 @@ class Session:
             limit = 60.0 * minutes
         else:
             limit = state.time_limit or 60.0 * mission.minutes(state.age)
-        return self._record([happened.MissionStarted(limit)])
+        return self._record([happened.MissionStarted(limit * state.timer.factor, state.timer)])
 
     def _launch(self, command: Launch) -> Reply:
         """Setup, choices and confirmation as one batch of events, up to the briefing: the team
@@ -743,7 +768,7 @@ class Session:
             team = None if state.team is not None else random_team(self._rng)
             batch.append(happened.Chosen(*chosen, team))
         limit = 60.0 * (minutes if minutes is not None else mission.minutes(age))
-        batch.append(happened.SetupConfirmed(limit))
+        batch.append(happened.SetupConfirmed(limit, command.timer))
         return self._record(batch, session_id=session_id)
 
     def pending_check(self) -> tuple[Moment, int] | None:
@@ -930,7 +955,11 @@ class Session:
     def _expire(self) -> Reply | None:
         """Record the end of the mission if the countdown has run out (the reply), else None."""
         state = self._state
-        if state.lifecycle is not Lifecycle.PLAYING or self.remaining() > 0:
+        if (
+            state.lifecycle is not Lifecycle.PLAYING
+            or not state.timer.counts_down
+            or self.remaining() > 0
+        ):
             return None
         return self._record([happened.MissionEnded(Outcome.TIME_UP.value)])
 

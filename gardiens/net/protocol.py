@@ -130,6 +130,8 @@ class LaunchOrder(_Message):
     band: Literal["9-12", "13-16"]
     language: Annotated[str, Field(min_length=2, max_length=8)]
     minutes: Annotated[int, Field(ge=1, le=180)] | None = None
+    # Optional: a console of an earlier release sends none, and the countdown is normal.
+    timer: Literal["normal", "relaxed", "off"] | None = None
 
 
 class PauseOrder(_Message):
@@ -220,8 +222,10 @@ def core_command(
 ) -> core.Command | LinkRefusal:
     """The core's typed command for a console's order (a ready-made hint already in words)."""
     match order:
-        case LaunchOrder(mission=mission, band=band, language=language, minutes=minutes):
-            return core.Launch(mission, band, language, minutes)
+        case LaunchOrder(
+            mission=mission, band=band, language=language, minutes=minutes, timer=timer
+        ):
+            return core.Launch(mission, band, language, minutes, core.TimerMode(timer or "normal"))
         case PauseOrder():
             return core.Pause()
         case ResumeOrder():

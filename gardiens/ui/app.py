@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from gardiens.core.commands import Command
     from gardiens.core.model import AgeBand
     from gardiens.core.session import Reply, Session
-    from gardiens.ui.kit.screen import DeskLayer, PreviewLayer, Screen
+    from gardiens.ui.kit.screen import DeskLayer, PreviewLayer, Screen, Voice
 
 log = logging.getLogger(__name__)
 
@@ -105,6 +105,8 @@ class App(SessionSide):
         self.heartbeat: Callable[[], None] | None = None
         # Set by `gardiens play` when kiosk.toml has a [link] section.
         self.link: Link | None = None
+        # Set by `gardiens play` (and tests): the voice that reads the screens aloud.
+        self.speech: Voice | None = None
 
     # -- window -------------------------------------------------------------------
 
@@ -139,6 +141,8 @@ class App(SessionSide):
 
     def close(self) -> None:
         self.running = False
+        if self.speech is not None:
+            self.speech.close()
         if self.music is not None:
             self.music.close()
         self.assets.close()
@@ -176,7 +180,9 @@ class App(SessionSide):
 
     def mood(self) -> Mood:
         """What the music plays now: the mission's loop during play, silence elsewhere."""
-        return self.follower.mood() if self.loaded else SILENCE
+        mood = self.follower.mood() if self.loaded else SILENCE
+        # Lowered while the voice reads.
+        return self.speech.mood(mood) if self.speech is not None else mood
 
     # -- screen stack ----------------------------------------------------------------
 
@@ -256,6 +262,8 @@ class App(SessionSide):
         for screen in list(self.stack):
             if self._guard(screen.update, dt) is not False and screen.animating():
                 animating = True
+        if self.speech is not None:
+            self._guard(self.speech.update)
         if self.music is not None:
             self._guard(self.music.follow, self.mood(), dt)
         self.frame.paint(animating, self._guard, started,

@@ -96,7 +96,7 @@ class Follower:
         top = app.top
         limit = state.time_limit + state.added
         return Mood(mission.theme, ducked=top is not None and top.overlay,
-                    tension=app.session.remaining() <= tension_starts(limit))
+                    tension=state.timer.counts_down and app.session.remaining() <= tension_starts(limit))
 
     def available_puzzle(self, puzzle_id: str) -> Puzzle | None:
         """The puzzle `puzzle_id` if the team can open it now, else None."""

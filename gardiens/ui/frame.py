@@ -198,8 +198,20 @@ class Frame:
         else:
             # Nothing above: the buffer is kept (under no stack) for the next overlay.
             self.under = ((), self.under[1]) if self.under is not None else None
-        for screen in shown:
+        for screen in shown[:-1]:
             screen.draw(surface)
+        start = len(app.type.report)
+        if shown:
+            shown[-1].draw(surface)
+        speech = app.speech
+        if speech is not None:
+            # A frame drawn under a clip (a button sinking) sees only part of the text.
+            if surface.get_clip() == surface.get_rect():
+                speech.shown(app.type.report[start:])
+            speech.draw(surface)
+            speaker = speech.button()
+            if speaker is not None:
+                speaker.draw(surface, app, focused=False, pressed=self.touch.pressed_widget() is speaker)
         corner = self.touch.corner_shown()
         if corner is not None:
             top = app.top

@@ -10,6 +10,7 @@ import pygame
 
 from gardiens.ui.kit.pointer import pointer_event
 from gardiens.ui.screens.accessibility import AccessibilityPanel
+from gardiens.ui.speech import SPEAKER_BUTTON
 from gardiens.ui.widgets.base import Button, Widget
 
 if TYPE_CHECKING:
@@ -79,6 +80,9 @@ class Input:
         corner = self.corner_shown()
         if corner is not None:
             widgets.append(corner)
+        speaker = app.speech.button() if app.speech is not None else None
+        if speaker is not None:
+            widgets.append(speaker)
         if app.preview is not None:
             widgets += app.preview.widgets()
         return widgets
@@ -127,6 +131,9 @@ class Input:
         corner = self.corner_shown()
         if corner is not None and corner.hit(pos):
             return corner
+        speaker = app.speech.button() if app.speech is not None else None
+        if speaker is not None and speaker.hit(pos):
+            return speaker
         top = app.top
         return top.widget_at(pos) if top is not None else None
 
@@ -180,10 +187,10 @@ class Input:
             top.on_drop(widget, pos)
         elif widget is not None and widget.hit(pos):
             self.app.play("tap")
-            if widget is not self.corner:
+            if widget is not self.corner and widget.name != SPEAKER_BUTTON:
                 top.focus = widget.name
             widget.activate(pos)
-        elif widget is None:
+        elif widget is None and not (self.app.speech is not None and self.app.speech.tap(pos)):
             top.on_tap_outside(pos)
 
     def _key(self, event: pygame.event.Event) -> None:

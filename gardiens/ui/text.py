@@ -156,6 +156,10 @@ class TextFit:
     # marks tell (see gardiens.i18n.pseudo), and where it was drawn from (`module.py:line`).
     untranslated: str = ""
     source: str = ""
+    # For reading aloud: the text as given (before typography), the lines drawn and their pitch.
+    said: str = ""
+    line_texts: tuple[str, ...] = ()
+    line_height: int = 0
 
     @property
     def shrunk(self) -> bool:
@@ -546,6 +550,7 @@ class Typesetter:
         """
         untranslated, caller = _untranslated(text, as_is)
         source = source or caller
+        said = text
         if self.deferred is not None:
             self.deferred.append(partial(
                 self.block, surface, text, pygame.Rect(box), size=size, color=color, bold=bold,
@@ -599,7 +604,7 @@ class Typesetter:
         fit = TextFit(name or text[:40], text, (box.x, box.y, box.w, box.h), used, size, len(lines),
                       fits, kind,
                       _visible(surface, (ink[0], ink[1], ink[2] - ink[0], ink[3] - ink[1])), cut,
-                      untranslated, source)
+                      untranslated, source, said, tuple(lines), line_h)
         self.report.append(fit)
         return fit
 
@@ -640,7 +645,7 @@ class Typesetter:
         self.report.append(TextFit(shaped[:40], shaped, (rect.x, rect.y, rect.w, rect.h), size, size, 1, True,
                                    kind,
                                    _visible(surface, (rect.x + lx, rect.y + ly, lw, lh)), "",
-                                   untranslated, source))
+                                   untranslated, source, text, (shaped,), rect.h))
         return rect
 
 

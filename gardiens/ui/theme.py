@@ -80,6 +80,8 @@ class Settings:
     font: FontChoice = "andika"
     music: Volume = "normal"
     effects: Volume = "normal"
+    # Each new screen read aloud as it opens (the speaker button reads on demand).
+    auto_read: bool = False
 
     def with_(self, **changes: object) -> Settings:
         return replace(self, **changes)  # type: ignore[arg-type]

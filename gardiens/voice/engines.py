@@ -6,6 +6,7 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import shlex
+import shutil
 import subprocess
 import threading
 import wave
@@ -170,6 +171,19 @@ class Command:
         written = _run(argv, stdin=None if "{text}" in self.command else text)
         if "{output}" not in self.command:
             output.write_bytes(written)
+
+
+def missing(engine: Engine) -> str | None:
+    """Why `engine` cannot say anything on this machine (espeak-ng not installed, the command's
+    program not found), or None when it can."""
+    if isinstance(engine, Espeak):
+        try:
+            _espeak()
+        except VoiceError as error:
+            return str(error)
+    elif isinstance(engine, Command) and shutil.which(engine.template[0]) is None:
+        return f"{engine.template[0]}: not found"
+    return None
 
 
 def engine_from(settings: VoiceSettings) -> Engine:

@@ -261,7 +261,7 @@ def test_several_problems_at_once_in_english() -> None:
     english = diagnostics_translator("en")
     assert codes(diagnostics) == ["GDN204", "GDN207", "GDN206"]
     assert [d.line for d in diagnostics] == sorted(d.line for d in diagnostics)
-    assert "Did you mean 'infox'?" in diagnostics[0].render(english)
+    assert "Did you mean “infox”?" in diagnostics[0].render(english)
     assert "at least 1" in diagnostics[1].render(english)
     assert "lowercase" in diagnostics[2].render(english)
 
@@ -280,7 +280,7 @@ def test_rendering_is_stable() -> None:
     warning = make("GDN405", file="a.yaml", line=1, col=1, folder="x", id="y")
     assert error.render().startswith("a.yaml:3:5: GDN102 La clé « id »")
     english = diagnostics_translator("en")
-    assert warning.render(english).startswith("a.yaml:1:1: GDN405 warning: The folder 'x'")
+    assert warning.render(english).startswith("a.yaml:1:1: GDN405 warning: The folder “x”")
     assert warning.render().startswith("a.yaml:1:1: GDN405 avertissement : Le dossier « x »")
 
 

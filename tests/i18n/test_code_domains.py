@@ -50,7 +50,7 @@ def test_english_reads_as_it_did_before_the_catalogs() -> None:
     typo = make("GDN201", file="m.yaml", line=4, col=3, suggestion="prompt", key="promt")
     warning = make("GDN402", file="m.yaml", line=9, col=5, count=4, age="9-12")
     assert typo.render(english) == (
-        "m.yaml:4:3: GDN201 The field 'promt' does not exist here. Did you mean 'prompt'?"
+        "m.yaml:4:3: GDN201 The field “promt” does not exist here. Did you mean “prompt”?"
     )
     assert warning.render(english) == (
         "m.yaml:9:5: GDN402 warning: 4 key messages for ages 9-12: three at most are remembered."

@@ -11,7 +11,7 @@ import pygame
 import pytest
 
 from gardiens.core.model import Mission
-from gardiens.testing.soak import launch_kiosk, play_sessions
+from gardiens.testing.soak import Team, launch_kiosk, play_sessions
 from gardiens.ui.assets import Assets
 from gardiens.ui.bounded import surface_bytes
 from tests.ui.conftest import MISSION_DIR
@@ -109,10 +109,12 @@ def test_while_the_kiosk_waits_for_the_next_team_only_the_attract_screen_is_kept
     # GIVEN a kiosk where a team played to the end and pressed « Terminer »
     pilot = launch_kiosk({mission.id: mission}, {mission.id: MISSION_DIR}, (1920, 1080), tmp_path)
     try:
-        play_sessions(pilot, {mission.id: mission}, 1, random.Random(4))
+        Team(pilot, mission, random.Random(4)).play()
         app = pilot.app
         assert app.frame.layers and app.assets._texts
         fonts = app.assets.cache_sizes()["fonts"]
+        pilot.tap("finish")
+        pilot.settle()
         # WHEN it has waited on its attract screen a few seconds
         pilot.wait(4)
         pilot.wait(1)

@@ -4,7 +4,6 @@ never raises, its memory stays flat and the run stays short."""
 from __future__ import annotations
 
 import random
-import time
 import tracemalloc
 from collections.abc import Callable
 
@@ -31,7 +30,6 @@ def storm(pilot: Pilot, rng: random.Random, actions: int) -> None:
 
 def test_random_input_on_every_screen(launch: Callable[..., Pilot]) -> None:
     rng = random.Random(2024)
-    started = time.perf_counter()
     for screen in SCREENS:
         pilot = launch()
         stage(pilot.app, pilot.clock, screen=screen)
@@ -42,7 +40,6 @@ def test_random_input_on_every_screen(launch: Callable[..., Pilot]) -> None:
         stage(pilot.app, pilot.clock, puzzle=puzzle)
         storm(pilot, rng, 25)
         assert pilot.app.errors == []
-    assert time.perf_counter() - started < 60
 
 
 def test_memory_stays_flat_under_a_long_storm(launch: Callable[..., Pilot]) -> None:

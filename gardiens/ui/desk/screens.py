@@ -21,6 +21,7 @@ from gardiens.core.commands import (
     Reset,
     Resume,
     Skip,
+    TimerMode,
 )
 from gardiens.core.facilitator import PIN_DIGITS, has_pin
 from gardiens.core.journal import Trouble
@@ -304,6 +305,7 @@ class FacilitatorPanel(_DeskScreen[str | None]):
             self.age = app.default_age  # type: ignore[assignment]
         self.language = state.language or self._offered_language(app.default_language)
         self.minutes = round(state.time_limit / 60) if state.launched else self._mission().minutes(self.age)
+        self.timer = state.timer
 
     # -- the launch form ---------------------------------------------------------------
 
@@ -329,13 +331,16 @@ class FacilitatorPanel(_DeskScreen[str | None]):
     def choose_language(self, language: str) -> None:
         self.language = language
 
+    def choose_timer(self, timer: TimerMode) -> None:
+        self.timer = timer
+
     def change_minutes(self, step: int) -> None:
         self.minutes = max(1, min(MAX_MINUTES, self.minutes + step))
 
     def launch(self) -> None:
         """Setup, choices and confirmation in one command (one journal transaction): the kiosk
         shows the mission's story, and the team starts the countdown when they have heard it."""
-        if self.send(Launch(self.mission_id, self.age, self.language, self.minutes)):
+        if self.send(Launch(self.mission_id, self.age, self.language, self.minutes, self.timer)):
             self.close()
 
     def close(self) -> None:
@@ -555,6 +560,16 @@ class FacilitatorPanel(_DeskScreen[str | None]):
         widgets.append(Button("minutes:+", pygame.Rect(x0 + self.px(440), y, side, self.px(100)), "+",
                               kind="quiet", text_role="title", on_tap=lambda: self.change_minutes(1)))
         self.minutes_box = pygame.Rect(x0 + side, y, self.px(440) - side, self.px(100))
+        y += self.px(100) + self.px(30)
+        self.labels.append((_("Minuteur"), pygame.Rect(x0, y, self.left.w, self.px(50))))
+        y += self.px(60)
+        modes = ((TimerMode.NORMAL, "clock", _("Normal")), (TimerMode.RELAXED, "hourglass", _("×1,5")),
+                 (TimerMode.OFF, "infinity", _("Aucun")))
+        bw = (self.left.w - 2 * g) // 3
+        for i, (mode, icon, label) in enumerate(modes):
+            widgets.append(Button(f"timer:{mode.value}", pygame.Rect(x0 + i * (bw + g), y, bw, self.px(100)), label,
+                                  icon=icon, selected=self.timer is mode or None,
+                                  on_tap=partial(self.choose_timer, mode)))
         return widgets
 
     def _play_controls(self) -> list[Widget]:
@@ -647,7 +662,8 @@ class FacilitatorPanel(_DeskScreen[str | None]):
             self.text(surface, line, pygame.Rect(inner.x, inner.y + self.px(66), inner.w - clock_w, self.px(50)),
                       color=DESK_SOFT, name="team-state")
             if state.lifecycle in (Lifecycle.PLAYING, Lifecycle.PAUSED):
-                self.text(surface, format_countdown(app.session.remaining()), pygame.Rect(inner.right - clock_w, inner.y,
+                shown = app.session.remaining() if state.timer.counts_down else app.session.elapsed()
+                self.text(surface, format_countdown(shown), pygame.Rect(inner.right - clock_w, inner.y,
                           clock_w, self.px(110)), role="huge", bold=True, align="right",
                           color=DESK_WARN if state.lifecycle is Lifecycle.PAUSED else DESK_INK, name="team-clock")
             stuck = stuck_of(state, app.session.elapsed(), self.attendant.settings)
@@ -782,8 +798,12 @@ class ResumeScreen(ModalScreen[None]):
         app.type.block(surface, self._("Reprise de la partie…"), pygame.Rect(0, self.px(50), self.width, self.px(150)),
                        size=m.text("huge"), color=(255, 246, 226), bold=True, align="center", valign="middle",
                        max_lines=1, name="resume-title")
-        remaining = format_countdown(app.session.remaining())
-        app.type.block(surface, self._("On reprend là où vous en étiez. Il reste {time}.").format(time=remaining),
+        if app.state.timer.counts_down:
+            said = self._("On reprend là où vous en étiez. Il reste {time}.").format(
+                time=format_countdown(app.session.remaining()))
+        else:
+            said = self._("On reprend là où vous en étiez.")
+        app.type.block(surface, said,
                        pygame.Rect(self.px(200), self.px(715), self.width - self.px(400), self.px(110)),
                        size=m.text("subtitle"), color=(255, 224, 170), align="center", valign="middle",
                        name="resume-text")

@@ -16,7 +16,8 @@ if TYPE_CHECKING:
     from gardiens.core.model import AgeBand, Mission, Puzzle
     from gardiens.core.session import Reply, Session, SessionState
     from gardiens.i18n.interface import InterfaceTranslator
-    from gardiens.ui.sound import Music, Sounds
+    from gardiens.ui.sound import Mood, Music, Sounds
+    from gardiens.ui.text import TextFit
     from gardiens.ui.theme import Settings
     from gardiens.ui.words import MissionWords
 
@@ -51,12 +52,43 @@ class Canvases(Backdrop, Protocol):
     def press_changed(self, area: pygame.Rect) -> None: ...
 
 
+class Voice(Protocol):
+    """The voice that reads the screen on top aloud (`gardiens.ui.speech.ReadAloud`), as the App,
+    its frame, its input and the accessibility panel see it."""
+
+    @property
+    def available(self) -> bool:
+        """A voice can speak on this kiosk (espeak-ng, or the configured command, is there)."""
+
+    def button(self) -> Button | None:
+        """The speaker button, when shown."""
+
+    def shown(self, fits: list[TextFit]) -> None:
+        """The text blocks the screen on top drew in the last full redraw."""
+
+    def draw(self, surface: pygame.Surface) -> None:
+        """The outline around the sentence being said."""
+
+    def tap(self, pos: tuple[int, int]) -> bool:
+        """A tap on no button; whether it asked for a text to be read."""
+
+    def update(self) -> None:
+        """Once a frame: follow the screen on top, play what is ready."""
+
+    def mood(self, mood: Mood) -> Mood:
+        """The music as it should be while the voice speaks."""
+
+    def close(self) -> None: ...
+
+
 class Pointer(Protocol):
     """The finger on the screen: what it presses, what it drags and where."""
 
     def pressed_widget(self) -> Widget | None: ...
 
     def dragging(self) -> tuple[Widget, tuple[int, int]] | None: ...
+
+    def corner_shown(self) -> Button | None: ...
 
 class Host(Canvas, Protocol):
     """What a screen (or a puzzle view) sees of the App: the session to read and command, the
@@ -74,6 +106,8 @@ class Host(Canvas, Protocol):
     ending_seen: bool
     # Where each mission's pictures are, by mission id.
     mission_dirs: dict[str, Path]
+    # The voice that reads the screens aloud (None: this kiosk reads nothing aloud).
+    speech: Voice | None
 
     @property
     def display_language(self) -> str | None: ...

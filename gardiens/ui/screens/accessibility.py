@@ -1,5 +1,5 @@
 """The accessibility panel, reachable from every screen: text size, contrast, font, music and
-sounds volumes, and language."""
+sounds volumes, language, and whether the voice reads each screen as it opens."""
 
 from __future__ import annotations
 
@@ -46,7 +46,7 @@ class AccessibilityPanel(ModalScreen[None]):
         self.rows: list[tuple[str, str, pygame.Rect]] = []
         widgets: list[Widget] = []
         titles = {"text": _("Taille du texte"), "contrast": _("Contraste"), "font": _("Police"),
-                  "music": _("Musique"), "effects": _("Sons"), "language": _("Langue")}
+                  "music": _("Musique"), "effects": _("Sons"), "language": _("Langue"), "voice": _("Voix")}
         label_w = self.label_width(tuple(titles.values()))
         x0 = card.x + self.px(50) + label_w
         # Six rows and the close button share the card: rows stay above the touch minimum.
@@ -94,9 +94,22 @@ class AccessibilityPanel(ModalScreen[None]):
                                   language_name(code), selected=app.language == code,
                                   on_tap=partial(app.choose_language, code), as_is="language-name"))
         w = self.px(420)
-        widgets.append(Button("close", pygame.Rect(card.right - self.px(50) - w, card.bottom - self.px(150), w,
-                                                   self.px(120)),
-                              _("Fermer"), icon="check", kind="accent", on_tap=self.close))
+        close = pygame.Rect(card.right - self.px(50) - w, card.bottom - self.px(150), w, self.px(120))
+        widgets.append(Button("close", close, _("Fermer"), icon="check", kind="accent", on_tap=self.close))
+        # The voice shares the close button's line: read on demand (the speaker button) or each
+        # screen as it opens. Without a voice on this kiosk, the line says so.
+        self.voice_missing: pygame.Rect | None = None
+        voice = pygame.Rect(card.x + self.px(50), close.y + (close.h - row_h) // 2, label_w - self.px(20), row_h)
+        self.rows.append(("sound", titles["voice"], voice))
+        room = pygame.Rect(x0, voice.y, close.x - gap - x0, row_h)
+        if app.speech is not None and app.speech.available:
+            bw = (room.w - gap) // 2
+            for i, (name, label, auto) in enumerate((("voice:ask", _("Sur demande"), False),
+                                                    ("voice:auto", _("À chaque écran"), True))):
+                widgets.append(Button(name, pygame.Rect(room.x + i * (bw + gap), room.y, bw, row_h), label,
+                                      selected=s.auto_read == auto, on_tap=partial(apply, {"auto_read": auto})))
+        else:
+            self.voice_missing = room
         self.widgets = widgets
 
     def draw(self, surface: pygame.Surface) -> None:
@@ -111,4 +124,7 @@ class AccessibilityPanel(ModalScreen[None]):
             surface.blit(image, image.get_rect(midleft=(rect.x, rect.centery)))
             app.type.block(surface, title, rect.inflate(-self.px(80), 0).move(self.px(40), 0),
                            size=m.text("subtitle"), color=p.ink, bold=True, valign="middle", name="a11y-row")
+        if self.voice_missing is not None:
+            app.type.block(surface, self._("Pas de voix sur cette borne."), self.voice_missing,
+                           size=m.text("body"), color=p.ink_soft, valign="middle", name="a11y-voice-missing")
         self.draw_widgets(surface)

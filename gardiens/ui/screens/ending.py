@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Literal, NamedTuple
 
 import pygame
 
-from gardiens.core.commands import Reset, Resume
+from gardiens.core.commands import Reset, Resume, TimerMode
 from gardiens.core.debrief import Badge, badge_of, help_for, lanes_of
 from gardiens.core.model import HelpKind, pick
 from gardiens.core.session import DONE, DebriefData, Outcome, PuzzleState
@@ -46,8 +46,12 @@ class PauseScreen(Screen):
              high_contrast=app.settings.high_contrast)
         app.type.block(surface, self._("Pause"), pygame.Rect(0, self.px(TOP_BAR), self.width, self.px(130)),
                        size=m.text("huge"), color=(255, 246, 226), bold=True, align="center", name="pause-title")
-        remaining = format_countdown(app.session.remaining())
-        app.type.block(surface, self._("Le temps est arrêté. Il reste {time}.").format(time=remaining),
+        if app.state.timer.counts_down:
+            said = self._("Le temps est arrêté. Il reste {time}.").format(
+                time=format_countdown(app.session.remaining()))
+        else:
+            said = self._("Le temps est arrêté.")
+        app.type.block(surface, said,
                        pygame.Rect(self.px(200), self.px(660), self.width - self.px(400), self.px(100)),
                        size=m.text("subtitle"), color=(255, 224, 170), align="center", name="pause-text")
         self.draw_widgets(surface)
@@ -422,8 +426,13 @@ class DebriefScreen(Screen):
                  Badge.APPRENTICES: _("Apprentis gardiens")}
         outcome = {Outcome.WON: _("Mission réussie !"), Outcome.TIME_UP: _("Temps écoulé"),
                    Outcome.ABANDONED: _("Mission arrêtée")}.get(data.outcome or Outcome.ABANDONED, "")
+        taken = format_duration(data.elapsed, app.language)
+        # The timer mode is said with the time, in the words and icon the team chose it by.
+        timed = {TimerMode.NORMAL: ("clock", _("Temps : {time}")),
+                 TimerMode.RELAXED: ("hourglass", _("Temps : {time} (plus long)")),
+                 TimerMode.OFF: ("infinity", _("Temps : {time} (sans chrono)"))}[data.timer]
         facts = [
-            ("clock", _("Temps : {time}").format(time=format_duration(data.elapsed, app.language))),
+            (timed[0], timed[1].format(time=taken)),
             ("star", self.puzzles_fact(data)),
             ("bulb", self.ngettext("Indice : {n}", "Indices : {n}", data.hints_used).format(n=data.hints_used)),
         ]

@@ -1,4 +1,5 @@
-"""The heads-up display during play: countdown, progress, hint and pause buttons, and the title."""
+"""The heads-up display during play: countdown (or the time played, with no countdown), progress,
+hint and pause buttons, and the title."""
 
 from __future__ import annotations
 
@@ -66,9 +67,12 @@ class Hud:
         p = app.palette
         m = app.metrics
         state = app.state
-        remaining = app.session.remaining()
-        low = remaining <= LOW_TIME
-        pills = [(self.timer, "clock", format_countdown(remaining), low)]
+        if state.timer.counts_down:
+            remaining = app.session.remaining()
+            pills = [(self.timer, "clock", format_countdown(remaining), remaining <= LOW_TIME)]
+        else:
+            # No countdown: the time played so far, beside the sign of no limit, never hurried.
+            pills = [(self.timer, "infinity", format_countdown(app.session.elapsed()), False)]
         if not only_timer:
             pills.append((self.progress, "star", self._progress_text(state.puzzles), False))
         for rect, icon, text, hot in pills:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import pygame
 
-from gardiens.core.commands import Choose, Confirm, RerollTeam, Start
+from gardiens.core.commands import Choose, Confirm, RerollTeam, Start, TimerMode
 from gardiens.core.model import Mission, Theme
 from gardiens.i18n.interface import N_
 from gardiens.ui.draw import lumi, panel, speech_bubble
@@ -63,8 +63,16 @@ THEMES: dict[Theme, ThemeLook] = {
 }
 
 
+# The countdown's modes as the team reads them: each with its icon and words (never colour alone).
+TIMER_CHOICES = (
+    (TimerMode.NORMAL, "clock", N_("Normal")),
+    (TimerMode.RELAXED, "hourglass", N_("Plus long")),
+    (TimerMode.OFF, "infinity", N_("Sans chrono")),
+)
+
+
 class SetupScreen(Screen):
-    """The team picks its age band and language, and gets a pseudonym it can re-roll."""
+    """The team picks its age band, language and timer, and gets a pseudonym it can re-roll."""
 
     name = "setup"
 
@@ -75,7 +83,7 @@ class SetupScreen(Screen):
         self.ready = bool(state.age and state.language and state.team and self.app.mission)
         self.picker = len(self.app.session.missions) > 1
         self.labels: list[tuple[str, pygame.Rect]] = []
-        self.help_box: pygame.Rect | None = None
+        self.timer_heading: tuple[str, pygame.Rect] | None = None
         if self.picker:
             self._layout_picker()
         else:
@@ -96,15 +104,17 @@ class SetupScreen(Screen):
                               kind="plain"))
         x0 = self.px(930)
         col_w = W - x0 - self.px(90)
-        y = self.px(250)
+        y = self.px(230)
         ages = mission.ages if mission else []
-        self.labels.append((_("Votre âge"), pygame.Rect(x0, y - self.px(70), col_w, self.px(60))))
+        # Until an age band is chosen, its heading says that it must be.
+        heading = _("Votre âge") if self.ready else _("Choisissez votre âge pour continuer.")
+        self.labels.append((heading, pygame.Rect(x0, y - self.px(70), col_w, self.px(60))))
         bw = (col_w - self.px(30)) // 2
         for i, age in enumerate(ages):
-            widgets.append(Button(f"age:{age}", pygame.Rect(x0 + i * (bw + self.px(30)), y, bw, self.px(140)),
+            widgets.append(Button(f"age:{age}", pygame.Rect(x0 + i * (bw + self.px(30)), y, bw, self.px(130)),
                                   self._age_label(age), selected=state.age == age, icon="people",
                                   on_tap=functools.partial(app.command, Choose(age=age))))
-        y += self.px(280)
+        y += self.px(230)
         languages = [mission.language, *mission.translations] if mission else []
         self.labels.append((_("Langue"), pygame.Rect(x0, y - self.px(70), col_w, self.px(60))))
         count = max(1, len(languages))
@@ -113,14 +123,23 @@ class SetupScreen(Screen):
             widgets.append(Button(f"lang:{lang}", pygame.Rect(x0 + i * (bw + self.px(30)), y, bw, self.px(130)),
                                   language_name(lang), selected=state.language == lang, icon="globe",
                                   on_tap=functools.partial(app.choose_language, lang), as_is="language-name"))
+        y += self.px(230)
+        self.timer_heading = (_("Le temps"), pygame.Rect(x0, y - self.px(70), col_w, self.px(60)))
+        widgets += self._timer_row(pygame.Rect(x0, y, col_w, self.px(130)))
         go_w = self.px(620)
         confirm = self._confirm(pygame.Rect(W - self.px(90) - go_w, self.height - self.px(200), go_w, self.px(150)))
         widgets.append(confirm)
-        if not self.ready:
-            # What is missing, said across the column right above the button it unlocks.
-            top = y + self.px(130 + 30)
-            self.help_box = pygame.Rect(x0, top, col_w, confirm.rect.y - self.px(30) - top)
         self.widgets = widgets
+
+    def _timer_row(self, row: pygame.Rect) -> list[Widget]:
+        """The three timer modes side by side in `row`, the chosen one checked."""
+        app = self.app
+        gap = self.px(GAP)
+        w = (row.w - 2 * gap) // 3
+        return [Button(f"timer:{mode.value}", pygame.Rect(row.x + i * (w + gap), row.y, w, row.h), self._(label),
+                       icon=icon, selected=app.state.timer is mode,
+                       on_tap=functools.partial(app.command, Choose(timer=mode)))
+                for i, (mode, icon, label) in enumerate(TIMER_CHOICES)]
 
     def _layout_picker(self) -> None:
         """Several missions (a venue's kiosk): their cards in a grid on the left; the team, the
@@ -271,7 +290,8 @@ class SetupScreen(Screen):
         if mission is not None and state.age is None and app.default_age in mission.ages:
             changes["age"] = str(app.default_age)
         if changes:
-            app.command(Choose(**changes), hold=True)
+            app.command(Choose(mission=changes.get("mission"), age=changes.get("age"),
+                               language=changes.get("language")), hold=True)
 
     def draw(self, surface: pygame.Surface) -> None:
         app = self.app
@@ -301,9 +321,9 @@ class SetupScreen(Screen):
         for text, rect in self.labels:
             app.type.block(surface, text, rect, size=m.text(role), color=p.ink, bold=True,
                            valign="bottom" if self.picker else "top", name="setup-label")
-        if self.help_box is not None:
-            app.type.block(surface, self._("Choisissez votre âge pour continuer."), self.help_box,
-                           size=m.text("body"), color=p.ink_soft, valign="bottom", align="right", name="setup-help")
+        if self.timer_heading is not None:
+            text, rect = self.timer_heading
+            app.type.block(surface, text, rect, size=m.text(role), color=p.ink, bold=True, name="timer-label")
         self.draw_widgets(surface)
 
 

@@ -395,7 +395,7 @@ class MapScreen(Screen):
         state = app.state
         total = state.time_limit + state.added
         left = app.session.remaining()
-        if total > 0 and (left <= WORRY_SECONDS or left <= WORRY_SHARE * total):
+        if state.timer.counts_down and total > 0 and (left <= WORRY_SECONDS or left <= WORRY_SHARE * total):
             return "worried"
         return "happy"
 

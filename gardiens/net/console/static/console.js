@@ -68,6 +68,7 @@
       const order = {kind: "launch", mission: launch.mission.value, band: launch.band.value,
                      language: launch.language.value};
       if (launch.minutes.value) { order.minutes = Number(launch.minutes.value); }
+      if (launch.timer.value !== "normal") { order.timer = launch.timer.value; }
       post(kiosk, order);
     });
     const sheets = element.querySelector("a.sheets");
