@@ -51,6 +51,8 @@ SCREENS: tuple[str, ...] = (
     "learning-after",
     "learning-answer",
 )
+# The screens of the learning check: only a mission that has one shows them.
+CHECK_SCREENS: tuple[str, ...] = ("learning", "learning-after", "learning-answer")
 
 
 class SceneError(LookupError):

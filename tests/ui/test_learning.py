@@ -3,6 +3,7 @@ answers and « Passer », the right answer shown only after the second ask, a re
 
 from __future__ import annotations
 
+import random
 from collections.abc import Iterator
 
 import pytest
@@ -11,9 +12,10 @@ from gardiens.core.library import scenarios_dir
 from gardiens.core.model import Mission
 from gardiens.core.session import Session
 from gardiens.testing.pilot import Pilot
-from gardiens.testing.scenes import stage
+from gardiens.testing.scenes import CHECK_SCREENS, stage
 from gardiens.ui.app import App
 from tests.ui.conftest import load
+from tests.ui.test_monkey import storm
 from tests.ui.test_snapshots import check_snapshot, render
 
 INFOX_DIR = scenarios_dir() / "infox"
@@ -74,8 +76,19 @@ def test_after_the_mission_the_right_answer_is_shown_then_the_debrief(pilot: Pil
     assert pilot.screen == "debrief"
 
 
+@pytest.mark.parametrize("screen", CHECK_SCREENS)
+def test_random_input_on_the_check_breaks_nothing(infox: Mission, screen: str) -> None:
+    pilot = Pilot.launch({infox.id: infox}, mission_dirs={infox.id: INFOX_DIR})
+    try:
+        stage(pilot.app, pilot.clock, screen=screen)
+        storm(pilot, random.Random(screen), 25)
+        assert pilot.app.errors == []
+    finally:
+        pilot.close()
+
+
 @pytest.mark.parametrize("language", ["fr", "en"])
-@pytest.mark.parametrize("screen", ["learning", "learning-after", "learning-answer"])
+@pytest.mark.parametrize("screen", CHECK_SCREENS)
 def test_the_check_matches_its_reference(infox: Mission, screen: str, language: str) -> None:
     pilot = Pilot.launch({infox.id: infox}, mission_dirs={infox.id: INFOX_DIR}, language=language)
     try:
