@@ -11,7 +11,7 @@ from gardiens.i18n.interface import N_, cli_translator
 
 DESCRIPTION = N_("Dessine un écran du jeu sans fenêtre et l'enregistre en PNG.")
 SCREEN_NAMES = ("attract", "setup", "briefing", "map", "pause", "victory", "time_up", "debrief", "questions",
-                "accessibility", "hints", "feedback", "success", "why", "story", "pin", "panel", "idle",
+                "accessibility", "hints", "feedback", "success", "why", "story", "pin", "panel", "visit", "idle",
                 "journal", "journal-unopened", "learning", "learning-after", "learning-answer")
 
 
@@ -19,7 +19,7 @@ def arguments(parser: argparse.ArgumentParser, _: Gettext) -> None:
     parser.add_argument("mission", metavar="MISSION", help=_("identifiant, fichier ou dossier"))
     which = parser.add_mutually_exclusive_group(required=True)
     which.add_argument("--screen", choices=SCREEN_NAMES,
-                       help=_("l'écran à dessiner ; pin, panel, idle, journal et journal-unopened : ceux de l'animateur, sur une borne"))
+                       help=_("l'écran à dessiner ; pin, panel, visit, idle, journal et journal-unopened : ceux de l'animateur, sur une borne"))
     which.add_argument("--puzzle", metavar="ID", help=_("l'énigme à dessiner"))
     parser.add_argument("--age", choices=("9-12", "13-16"))
     parser.add_argument("--lang", default=None,

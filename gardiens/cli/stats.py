@@ -7,14 +7,19 @@ import argparse
 import datetime as dt
 import sqlite3
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 
 from gardiens.cli.steps import Gettext, data_dir, data_dir_argument, library_missions, say
 from gardiens.core.journal import JOURNAL_FILE, Journal
+from gardiens.core.kiosk import load_settings
+from gardiens.core.model import Mission
 from gardiens.core.records import figures, record_finished, stats, uninstalled
 from gardiens.i18n.interface import N_, InterfaceTranslator, cli_translator
 from gardiens.reports.dashboard import dashboard_csv, render_dashboard, uninstalled_notes
 from gardiens.reports.stats import describe_stats
+from gardiens.reports.xapi import Export, as_jsonl, export_statements
+from gardiens.reports.xapi_send import send_statements
 
 DESCRIPTION = N_(
     "Par mission et tranche d'âge, puis par énigme : parties, taux de réussite, "
@@ -31,6 +36,13 @@ def arguments(parser: argparse.ArgumentParser, _: Gettext) -> None:
         metavar="OUT",
         help=_("page HTML autonome pour les équipes éducatives (un fichier, ou un dossier)"),
     )
+    output.add_argument(
+        "--xapi",
+        type=Path,
+        metavar="OUT",
+        help=_("déclarations xAPI anonymes, une par ligne (JSON Lines), envoyées au LRS de "
+               "kiosk.toml s'il y en a un"),
+    )
     parser.add_argument("--lang", default=None, help=_("langue du rapport (fr, en…)"))
     data_dir_argument(parser)
 
@@ -40,6 +52,8 @@ def run(args: argparse.Namespace) -> int:
     language = args.lang or cli_translator().language
     missions = library_missions()
     folder = data_dir(args)
+    if args.xapi is not None:
+        return export_xapi(args.xapi, folder, missions)
     results: list[dict[str, object]] = []
     gone: dict[str, int] = {}
     # An empty or missing data folder has played nothing: it is read as such, not created.
@@ -83,4 +97,74 @@ def run(args: argparse.Namespace) -> int:
         say(f"{out}: {error.strerror or error}")
         return 1
     print(_("Tableau de bord écrit dans {path}").format(path=out))
+    return 0
+
+
+def export_xapi(out: Path, folder: Path, missions: Mapping[str, Mission]) -> int:
+    """Write the statements to OUT first, then send them if kiosk.toml names a record store:
+    whatever the network does, every statement stays in OUT."""
+    translator = cli_translator()
+    _ = translator.gettext
+    settings, problem = load_settings(folder)
+    if problem:
+        say(problem)
+    home = settings.xapi.homepage
+    export = Export([], 0, 0)
+    if (folder / JOURNAL_FILE).exists():
+        try:
+            journal = Journal.open(folder)
+        except (OSError, sqlite3.Error) as error:
+            say(_("Le journal de {folder} ne peut pas être ouvert : {reason}").format(
+                folder=folder, reason=getattr(error, "strerror", None) or error))
+            return 1
+        try:
+            export = export_statements(journal, missions, home=home)
+        except sqlite3.Error as error:
+            say(_("Le journal de {folder} ne peut pas être lu : {reason}").format(
+                folder=folder, reason=error))
+            return 1
+        finally:
+            journal.close()
+    if out.is_dir():
+        out = out / "gardiens-xapi.jsonl"
+    try:
+        out.write_text(as_jsonl(export.statements), encoding="utf-8")
+    except OSError as error:
+        say(f"{out}: {error.strerror or error}")
+        return 1
+    print(translator.ngettext(
+        "{count} déclaration xAPI écrite dans {path}",
+        "{count} déclarations xAPI écrites dans {path}",
+        len(export.statements),
+    ).format(count=len(export.statements), path=out))
+    if export.skipped:
+        say(translator.ngettext(
+            "{count} partie laissée de côté : écrite par une autre version, ou d'une mission "
+            "qui n'est plus installée.",
+            "{count} parties laissées de côté : écrites par une autre version, ou d'une mission "
+            "qui n'est plus installée.",
+            export.skipped,
+        ).format(count=export.skipped))
+    lrs = settings.xapi
+    if lrs.endpoint is None or not export.statements:
+        return 0
+    sent = send_statements(
+        export.statements,
+        endpoint=lrs.endpoint,
+        key=lrs.key,
+        secret=lrs.secret.get_secret_value(),
+        batch=lrs.batch,
+        timeout=lrs.timeout,
+    )
+    if sent.problem is not None:
+        say(_("Envoi au LRS {endpoint} interrompu ({problem}) : {sent} déclarations sur "
+              "{count} envoyées. Toutes restent dans {path} ; relancer la commande les renvoie "
+              "sans doublon.").format(endpoint=lrs.endpoint, problem=sent.problem,
+                                      sent=sent.sent, count=len(export.statements), path=out))
+        return 1
+    print(translator.ngettext(
+        "{count} déclaration envoyée au LRS {endpoint}",
+        "{count} déclarations envoyées au LRS {endpoint}",
+        sent.sent,
+    ).format(count=sent.sent, endpoint=lrs.endpoint))
     return 0

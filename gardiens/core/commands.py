@@ -7,6 +7,7 @@ the network later, and mypy follows it from the button that sends it to the rule
 
 from __future__ import annotations
 
+import re
 from enum import StrEnum
 from typing import TypeAlias
 
@@ -44,6 +45,7 @@ class Refusal(StrEnum):
     UNKNOWN_MISSION = "unknown_mission"
     UNKNOWN_PUZZLE = "unknown_puzzle"
     UNKNOWN_QUESTION = "unknown_question"
+    VISIT_CODE_INVALID = "visit_code_invalid"
 
 
 class TimerMode(StrEnum):
@@ -100,13 +102,27 @@ class Start(Frozen):
 
 class Launch(Frozen):
     """The facilitator starts a mission for a team in one step, from the attract screen, the
-    setup or the briefing: written as one journal transaction."""
+    setup or the briefing: written as one journal transaction. `visit` groups the teams of one
+    school visit for a class sheet (see `VISIT_CODE`)."""
 
     mission: str
     age: str
     language: str
     minutes: int | None = None
     timer: TimerMode = TimerMode.NORMAL
+    visit: str | None = None
+
+
+# A visit code: 3 to 16 capital letters, digits or dashes, a letter or digit at each end
+# (« CM2-B-0607 »): short enough to say aloud, and no room for a name or a sentence.
+VISIT_CODE = re.compile(r"[A-Z0-9][A-Z0-9-]{1,14}[A-Z0-9]")
+
+
+def visit_code(text: str) -> str | None:
+    """The visit code a facilitator typed, in capitals without surrounding spaces; None if it is
+    not one."""
+    code = text.strip().upper()
+    return code if VISIT_CODE.fullmatch(code) else None
 
 
 class AnswerCheck(Frozen):

@@ -47,10 +47,12 @@ class Chosen(Event, kind="chosen"):
 class SetupConfirmed(Event, kind="setup_confirmed"):
     """The setup is complete: on to the briefing. `time_limit` is the countdown the facilitator
     chose at a launch (seconds, before the timer mode's factor), kept until the team starts;
-    None keeps the mission's. `timer` is the mode chosen at a launch (None keeps the setup's)."""
+    None keeps the mission's. `timer` is the mode chosen at a launch (None keeps the setup's).
+    `visit` is the school visit's code the facilitator gave at a launch."""
 
     time_limit: float | None = None
     timer: TimerMode | None = None
+    visit: str | None = None
 
 
 class MissionStarted(Event, kind="mission_started"):

@@ -1,5 +1,6 @@
 """Kiosk settings: retention, idle and stuck thresholds, music, the read-aloud voice, the
-optional link to the venue's broker; read from `kiosk.toml` in the data folder."""
+optional link to the venue's broker and learning record store; read from `kiosk.toml` in the
+data folder."""
 
 from __future__ import annotations
 
@@ -68,6 +69,21 @@ class LinkSettings(BaseModel):
         return self.password.get_secret_value() if self.password is not None else None
 
 
+class XapiSettings(BaseModel):
+    """`[xapi]`: where `gardiens stats --xapi` sends its statements (a learning record store), and
+    the home page of the anonymous accounts and of the activities' ids."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    homepage: str = Field(default="https://gardiens.invalid", pattern=r"^https?://[^\s]+$")
+    # The record store's xAPI endpoint (statements go to its `statements` resource); none: no POST.
+    endpoint: str | None = Field(default=None, pattern=r"^https?://[^\s]+$")
+    key: str = ""
+    secret: SecretStr = SecretStr("")
+    batch: int = Field(default=50, ge=1, le=1000)
+    timeout: float = Field(default=10.0, gt=0, le=300)
+
+
 class KioskSettings(BaseModel):
     """What a venue may tune; every value has a default that suits a school group."""
 
@@ -86,6 +102,7 @@ class KioskSettings(BaseModel):
     music: bool = True
     voice: VoiceSettings = Field(default_factory=VoiceSettings)
     link: LinkSettings | None = None
+    xapi: XapiSettings = Field(default_factory=XapiSettings)
 
 
 def load_settings(data_dir: Path) -> tuple[KioskSettings, str | None]:

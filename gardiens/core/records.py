@@ -29,7 +29,16 @@ DAY = 24 * 60 * 60
 # Printed debrief sheets written by the facilitator panel, in the data folder.
 SHEETS_DIR = "fiches"
 
-RESULT_FIELDS = ("mission", "age", "language", "outcome", "elapsed", "puzzles", "learning")
+RESULT_FIELDS = (
+    "mission",
+    "age",
+    "language",
+    "outcome",
+    "elapsed",
+    "puzzles",
+    "visit",
+    "learning",
+)
 PUZZLE_FIELDS = ("state", "attempts", "hints", "seconds", "wrong")
 
 
@@ -41,6 +50,8 @@ class Result:
     outcome: str
     elapsed: float
     puzzles: Mapping[str, Mapping[str, Any]]
+    # The school visit's code given at the launch, for its class sheet (None: no visit).
+    visit: str | None = None
     # The learning check in counts (`gardiens.core.learning.tally`); empty without a check.
     learning: Mapping[str, int] = field(default_factory=dict)
 
@@ -79,6 +90,7 @@ def result_of(missions: Mapping[str, Mission], events: list[Event]) -> Result | 
             and opened is not None
             else None
         )
+    visits = [e.data.get("visit") for e in played if e.kind == "setup_confirmed"]
     return Result(
         mission=debrief.mission_id,
         age=debrief.age,
@@ -95,6 +107,7 @@ def result_of(missions: Mapping[str, Mission], events: list[Event]) -> Result | 
             }
             for p in debrief.puzzles
         },
+        visit=str(visits[-1]) if visits and visits[-1] else None,
         learning=tally(questions, folded.checked) if questions else {},
     )
 
@@ -146,6 +159,7 @@ def _as_row(result: Result) -> dict[str, Any]:
         "outcome": result.outcome,
         "elapsed": result.elapsed,
         "puzzles": {pid: dict(p) for pid, p in result.puzzles.items()},
+        "visit": result.visit,
         "learning": dict(result.learning),
     }
 

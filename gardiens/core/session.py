@@ -19,6 +19,7 @@ from gardiens.core import events as happened
 from gardiens.core.checkers import MalformedAnswer, Verdict
 from gardiens.core.clock import Clock
 from gardiens.core.commands import (
+    VISIT_CODE,
     Abandon,
     AddTime,
     AnswerCheck,
@@ -755,6 +756,8 @@ class Session:
         minutes = command.minutes
         if minutes is not None and not 1 <= minutes <= 180:
             return refused(Refusal.DURATION_OUT_OF_RANGE)
+        if command.visit is not None and not VISIT_CODE.fullmatch(command.visit):
+            return refused(Refusal.VISIT_CODE_INVALID)
         age = next(band for band in mission.ages if band == command.age)
         chosen = (mission.id, age, command.language)
         batch: list[happened.GameEvent] = []
@@ -768,7 +771,7 @@ class Session:
             team = None if state.team is not None else random_team(self._rng)
             batch.append(happened.Chosen(*chosen, team))
         limit = 60.0 * (minutes if minutes is not None else mission.minutes(age))
-        batch.append(happened.SetupConfirmed(limit, command.timer))
+        batch.append(happened.SetupConfirmed(limit, command.timer, command.visit))
         return self._record(batch, session_id=session_id)
 
     def pending_check(self) -> tuple[Moment, int] | None:

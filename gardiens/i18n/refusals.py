@@ -38,4 +38,7 @@ REFUSAL_MESSAGES: dict[Refusal, str] = {
     Refusal.UNKNOWN_PUZZLE: N_("cette énigme n'existe pas dans la mission."),
     Refusal.UNKNOWN_QUESTION: N_("cette question n'est pas posée par la mission."),
     Refusal.QUESTION_NOT_ASKED_NOW: N_("cette question ne se pose pas maintenant."),
+    Refusal.VISIT_CODE_INVALID: N_(
+        "le code de visite a de 3 à 16 caractères : lettres, chiffres et tirets (ex. CM2-B-0607)."
+    ),
 }

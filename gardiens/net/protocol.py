@@ -132,6 +132,8 @@ class LaunchOrder(_Message):
     minutes: Annotated[int, Field(ge=1, le=180)] | None = None
     # Optional: a console of an earlier release sends none, and the countdown is normal.
     timer: Literal["normal", "relaxed", "off"] | None = None
+    # The school visit's code, for its class sheet (`gardiens report --visit`).
+    visit: Annotated[str, Field(pattern=f"^{core.VISIT_CODE.pattern}$")] | None = None
 
 
 class PauseOrder(_Message):
@@ -223,9 +225,9 @@ def core_command(
     """The core's typed command for a console's order (a ready-made hint already in words)."""
     match order:
         case LaunchOrder(
-            mission=mission, band=band, language=language, minutes=minutes, timer=timer
+            mission=mission, band=band, language=language, minutes=minutes, timer=timer, visit=visit
         ):
-            return core.Launch(mission, band, language, minutes, core.TimerMode(timer or "normal"))
+            return core.Launch(mission, band, language, minutes, core.TimerMode(timer or "normal"), visit)
         case PauseOrder():
             return core.Pause()
         case ResumeOrder():

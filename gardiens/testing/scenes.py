@@ -287,7 +287,7 @@ def _win(session: Session, clock: ManualClock) -> None:
 
 
 # The facilitator's screens, shown over a game in progress on a kiosk with its attendant.
-KIOSK_SCREENS: tuple[str, ...] = ("pin", "panel", "idle", "journal", "journal-unopened")
+KIOSK_SCREENS: tuple[str, ...] = ("pin", "panel", "visit", "idle", "journal", "journal-unopened")
 
 
 def stage_kiosk(pilot: Pilot, screen: str, data_dir: Path, *, language: str | None = None,
@@ -331,7 +331,11 @@ def stage_kiosk(pilot: Pilot, screen: str, data_dir: Path, *, language: str | No
         pilot.advance()
         return
     pilot.press("f12")
-    if screen == "panel":
+    if screen in ("panel", "visit"):
         for digit in pin:
             pilot.tap(f"key:{digit}")
         pilot.tap("ok")
+    if screen == "visit":
+        from gardiens.ui.desk.screens import VisitPad
+
+        pilot.app.push(VisitPad(pilot.app, attendant, code="CM2-B-0607"))

@@ -8,7 +8,7 @@ import sys
 import unicodedata
 from collections import OrderedDict
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import partial
 from typing import Literal
 
@@ -169,7 +169,11 @@ class TextFit:
         """The same text drawn `dx`, `dy` pixels away (a button's look reused elsewhere)."""
         x, y, w, h = self.box
         ix, iy, iw, ih = self.ink
-        return replace(self, box=(x + dx, y + dy, w, h), ink=(ix + dx, iy + dy, iw, ih))
+        # Built field by field: `dataclasses.replace` looks the fields up on each call, and a
+        # keyboard's keys move their texts on every frame that draws them.
+        return TextFit(self.name, self.text, (x + dx, y + dy, w, h), self.size, self.wanted_size,
+                       self.lines, self.fit, self.kind, (ix + dx, iy + dy, iw, ih), self.cut,
+                       self.untranslated, self.source, self.said, self.line_texts, self.line_height)
 
 
 def text_class(size: int, default: TextClass) -> TextClass:

@@ -30,9 +30,9 @@ MISSIONS = {MISSION.id: MISSION}
 # Every field an event may carry: the journal writes these and nothing else.
 EVENT_FIELDS = {
     "setup_started": set(),
-    "chosen": {"mission", "age", "language", "team"},
-    "setup_confirmed": {"time_limit"},
-    "mission_started": {"time_limit"},
+    "chosen": {"mission", "age", "language", "team", "timer"},
+    "setup_confirmed": {"time_limit", "timer", "visit"},
+    "mission_started": {"time_limit", "timer"},
     "answer_submitted": {"puzzle", "correct", "answer"},
     "hint_shown": {"puzzle", "step", "source", "penalty"},
     "hint_pushed": {"puzzle", "text"},

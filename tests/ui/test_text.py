@@ -108,3 +108,32 @@ def test_theme_sizes_never_fall_under_the_floors_scaled_by_height() -> None:
     assert metrics.floors == {"reading": 21, "label": 18}
     assert metrics.text("small") == 21 and metrics.text("body") == 24
     assert Metrics((1920, 1080), Settings()).text("small") == 30
+
+
+def test_a_moved_text_keeps_every_field_but_its_place() -> None:
+    from dataclasses import fields
+
+    from gardiens.ui.text import TextFit
+
+    values = {}
+    for number, field in enumerate(fields(TextFit)):
+        if field.name in ("box", "ink"):
+            values[field.name] = (10, 20, 30, 40)
+        elif field.type in ("str",) or field.name in ("name", "text", "untranslated", "source", "said"):
+            values[field.name] = f"value-{number}"
+        elif field.name == "line_texts":
+            values[field.name] = ("a", "b")
+        elif field.name in ("fit",):
+            values[field.name] = False
+        elif field.name == "kind":
+            values[field.name] = "label"
+        elif field.name == "cut":
+            values[field.name] = "clipped"
+        else:
+            values[field.name] = 100 + number
+    fit = TextFit(**values)
+    moved = fit.moved(5, 7)
+    assert moved.box == (15, 27, 30, 40) and moved.ink == (15, 27, 30, 40)
+    for field in fields(TextFit):
+        if field.name not in ("box", "ink"):
+            assert getattr(moved, field.name) == getattr(fit, field.name), field.name

@@ -22,6 +22,7 @@ from gardiens.core.commands import (
     Resume,
     Skip,
     TimerMode,
+    visit_code,
 )
 from gardiens.core.facilitator import PIN_DIGITS, has_pin
 from gardiens.core.journal import Trouble
@@ -36,9 +37,10 @@ from gardiens.ui.draw import focus_ring, lumi, panel
 from gardiens.ui.kit.modal import ModalScreen
 from gardiens.ui.screens.attract import language_name, night_scene
 from gardiens.ui.screens.play import PuzzleScreen
+from gardiens.ui.text import AsIs
 from gardiens.ui.theme import Color
 from gardiens.ui.widgets.base import Button, Canvas, Widget
-from gardiens.ui.widgets.keys import keypad
+from gardiens.ui.widgets.keys import keyboard, keypad
 from gardiens.ui.words import MissionWords
 
 if TYPE_CHECKING:
@@ -88,9 +90,10 @@ class _DeskScreen(ModalScreen[T]):
 
     def text(self, surface: pygame.Surface, text: str, box: pygame.Rect, *, role: str = "body",
              color: Color = DESK_INK, bold: bool = False, align: str = "left", name: str = "desk",
-             lines: int = 1) -> None:
+             lines: int = 1, as_is: AsIs | None = None) -> None:
         self.app.type.block(surface, text, box, size=self.app.metrics.text(role), color=color, bold=bold,
-                            align=align, valign="middle", max_lines=lines, name=name)  # type: ignore[arg-type]
+                            align=align, valign="middle", max_lines=lines, name=name,  # type: ignore[arg-type]
+                            as_is=as_is)
 
     def header(self, surface: pygame.Surface, title: str, icon: str, right: int) -> None:
         surface.fill(DESK_BACKGROUND)
@@ -215,6 +218,100 @@ class PinPad(_DeskScreen[bool]):
         self.draw_widgets(surface)
 
 
+# The keys of a visit code: digits, capitals and the dash, nothing else (no room for a name).
+VISIT_KEYS = (
+    tuple("1234567890"),
+    tuple("ABCDEFGHIJ"),
+    tuple("KLMNOPQRST"),
+    (*"UVWXYZ", "-", "back"),
+)
+VISIT_LENGTH = 16
+
+
+class VisitPad(_DeskScreen[str | None]):
+    """The code of a school visit, typed on the kiosk's own keys (« CM2-B-0607 »): the teams
+    launched with it make one class sheet (`gardiens report --visit`).
+
+    It closes with the code, "" for no code, or None when cancelled."""
+
+    name = "visit"
+
+    def __init__(self, app: Host, attendant: Attendant, *, code: str | None = None,
+                 on_dismiss: Callable[[str | None], object] | None = None) -> None:
+        super().__init__(app, attendant, on_dismiss=on_dismiss)
+        self.typed = code or ""
+        self.focus = None
+
+    def card(self) -> pygame.Rect:
+        rect = pygame.Rect(0, 0, self.px(1800), self.px(860))
+        rect.center = (self.width // 2, self.px(128) + (self.height - self.px(128)) // 2)
+        return rect
+
+    def layout(self) -> None:
+        _ = self._
+        card = self.card()
+        pad = pygame.Rect(card.right - self.px(60) - self.px(1080), card.y + self.px(60), self.px(1080),
+                          card.h - self.px(120))
+        widgets: list[Widget] = keyboard(pad, self.press, self.px(14), space_label="", rows=VISIT_KEYS)
+        left = card.x + self.px(60)
+        width = pad.x - self.px(60) - left
+        half = (width - self.px(24)) // 2
+        y = card.bottom - self.px(60) - self.px(120)
+        widgets.append(Button("cancel", pygame.Rect(left, y, half, self.px(120)), _("Annuler"), icon="back",
+                              kind="plain", on_tap=lambda: self.dismiss(None)))
+        widgets.append(Button("ok", pygame.Rect(left + half + self.px(24), y, half, self.px(120)), _("Valider"),
+                              icon="check", kind="accent", on_tap=self.submit,
+                              enabled=visit_code(self.typed) is not None))
+        widgets.append(Button("no-visit", pygame.Rect(left, y - self.px(134), width, self.px(120)),
+                              _("Sans code"), icon="cross", kind="quiet", on_tap=lambda: self.dismiss("")))
+        self.widgets = widgets
+
+    def press(self, key: str) -> None:
+        if key == "back":
+            self.typed = self.typed[:-1]
+        elif len(self.typed) < VISIT_LENGTH:
+            self.typed += key
+        self.refresh()
+
+    def submit(self) -> None:
+        code = visit_code(self.typed)
+        if code is not None:
+            self.dismiss(code)
+
+    def on_text(self, text: str) -> None:
+        for char in text.upper():
+            if char.isascii() and (char.isalnum() or char == "-"):
+                self.press(char)
+
+    def on_key(self, event: pygame.event.Event) -> bool:
+        if event.key == pygame.K_BACKSPACE:
+            self.press("back")
+            return True
+        if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
+            self.submit()
+            return True
+        return False
+
+    def draw(self, surface: pygame.Surface) -> None:
+        _ = self._
+        self.header(surface, _("Panneau animateur"), "key", self.width)
+        card = self.card()
+        panel(surface, card, DESK_CARD, radius=self.px(36), border=DESK_LINE, border_width=self.px(3))
+        left = pygame.Rect(card.x + self.px(60), card.y + self.px(60), self.px(540), 0)
+        self.text(surface, _("Code de visite"), pygame.Rect(left.x, left.y, left.w, self.px(64)),
+                  role="subtitle", bold=True, name="visit-title")
+        field = pygame.Rect(left.x, left.y + self.px(76), left.w, self.px(110))
+        panel(surface, field, DESK_BACKGROUND, radius=self.px(24), border=DESK_LINE, border_width=self.px(3))
+        self.text(surface, self.typed or "CM2-B-0607", field.inflate(-self.px(40), 0), role="subtitle",
+                  bold=bool(self.typed), color=DESK_INK if self.typed else DESK_LINE, align="center",
+                  name="visit-code", as_is="code")
+        self.text(surface, _("De 3 à 16 caractères : lettres, chiffres et tirets. Il regroupe les équipes "
+                             "d'une classe pour sa fiche ; jamais de nom."),
+                  pygame.Rect(left.x, field.bottom + self.px(12), left.w, self.px(276)), color=DESK_SOFT,
+                  name="visit-notice", lines=6)
+        self.draw_widgets(surface)
+
+
 @dataclass(frozen=True)
 class PuzzleLine:
     """What the panel's list says of one puzzle."""
@@ -306,6 +403,8 @@ class FacilitatorPanel(_DeskScreen[str | None]):
         self.language = state.language or self._offered_language(app.default_language)
         self.minutes = round(state.time_limit / 60) if state.launched else self._mission().minutes(self.age)
         self.timer = state.timer
+        # The school visit's code, kept for the next launches while the panel is open.
+        self.visit: str | None = None
 
     # -- the launch form ---------------------------------------------------------------
 
@@ -340,8 +439,16 @@ class FacilitatorPanel(_DeskScreen[str | None]):
     def launch(self) -> None:
         """Setup, choices and confirmation in one command (one journal transaction): the kiosk
         shows the mission's story, and the team starts the countdown when they have heard it."""
-        if self.send(Launch(self.mission_id, self.age, self.language, self.minutes, self.timer)):
+        if self.send(Launch(self.mission_id, self.age, self.language, self.minutes, self.timer, self.visit)):
             self.close()
+
+    def ask_visit(self) -> None:
+        self.app.push(VisitPad(self.app, self.attendant, code=self.visit, on_dismiss=self.visit_chosen))
+
+    def visit_chosen(self, code: str | None) -> None:
+        if code is not None:
+            self.visit = code or None
+        self.refresh()
 
     def close(self) -> None:
         self.dismiss(self.hint_sent)
@@ -552,14 +659,21 @@ class FacilitatorPanel(_DeskScreen[str | None]):
                 widgets.append(Button(f"{group}:{value}", pygame.Rect(x0 + i * (bw + g), y, bw, self.px(100)),
                                       label, selected=chosen or None, on_tap=action))
             y += self.px(100) + self.px(30)
-        self.labels.append((_("Durée"), pygame.Rect(x0, y, self.left.w, self.px(50))))
+        self.labels.append((_("Durée"), pygame.Rect(x0, y, self.px(520), self.px(50))))
+        visit_x = x0 + self.px(560)
+        self.labels.append((_("Visite"), pygame.Rect(visit_x, y, self.left.right - visit_x, self.px(50))))
         y += self.px(60)
+        widgets.append(Button("visit", pygame.Rect(visit_x, y, self.left.right - visit_x, self.px(100)),
+                              self.visit or _("Aucune"), icon="people", kind="quiet", text_role="small",
+                              as_is="code" if self.visit else None, on_tap=self.ask_visit))
         side = self.px(140)
         widgets.append(Button("minutes:-", pygame.Rect(x0, y, side, self.px(100)), "−", kind="quiet",
                               text_role="title", on_tap=lambda: self.change_minutes(-1)))
-        widgets.append(Button("minutes:+", pygame.Rect(x0 + self.px(440), y, side, self.px(100)), "+",
+        # Narrow enough to leave the visit's code its room on the same row.
+        plus = self.px(380)
+        widgets.append(Button("minutes:+", pygame.Rect(x0 + plus, y, side, self.px(100)), "+",
                               kind="quiet", text_role="title", on_tap=lambda: self.change_minutes(1)))
-        self.minutes_box = pygame.Rect(x0 + side, y, self.px(440) - side, self.px(100))
+        self.minutes_box = pygame.Rect(x0 + side, y, plus - side, self.px(100))
         y += self.px(100) + self.px(30)
         self.labels.append((_("Minuteur"), pygame.Rect(x0, y, self.left.w, self.px(50))))
         y += self.px(60)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 from functools import partial
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
@@ -18,7 +19,7 @@ from gardiens.ui.kit.modal import ModalScreen
 from gardiens.ui.kit.screen import TOP_BAR, Screen, draw_title
 from gardiens.ui.screens.attract import night_scene
 from gardiens.ui.screens.play import MapScreen
-from gardiens.ui.text import TEXT_FLOORS
+from gardiens.ui.text import TEXT_FLOORS, TextFit
 from gardiens.ui.theme import DESIGN_SIZE, TOUCH
 from gardiens.ui.widgets.base import Button, Widget
 
@@ -26,6 +27,8 @@ if TYPE_CHECKING:
     from gardiens.ui.kit.screen import Host
 
 CELEBRATION_SECONDS = 5.0
+# The colour keyed out around the ending's speech bubble (checked absent from the bubble).
+OUTSIDE_KEY = (1, 254, 3)
 
 
 class PauseScreen(Screen):
@@ -65,6 +68,12 @@ class _Ending(Screen):
 
     mood = "happy"
 
+    def __init__(self, app: Host) -> None:
+        super().__init__(app)
+        # The speech bubble drawn with its words, where it goes and the texts' report, and what
+        # they were drawn from; one per screen, gone with it.
+        self._bubble: tuple[tuple[object, ...], pygame.Surface, tuple[int, int], list[TextFit]] | None = None
+
     def layout(self) -> None:
         w = self.px(620)
         self.one_way_on("debrief", pygame.Rect(self.width - self.px(90) - w, self.height - self.px(200), w,
@@ -95,14 +104,54 @@ class _Ending(Screen):
         head = self.draw_scene(surface)
         title, text = self.speech()
         bubble = pygame.Rect(self.px(720), self.px(170), self.width - self.px(810), self.px(560))
-        speech_bubble(surface, bubble, p.surface, p.outline, radius=self.px(40),
-                      tail_to=(head.right + self.px(20), head.centery), width=self.px(4))
-        inner = bubble.inflate(-self.px(90), -self.px(70))
-        app.type.block(surface, title, pygame.Rect(inner.x, inner.y, inner.w, self.px(120)), size=m.text("title"),
-                       color=p.primary_dark, bold=True, max_lines=1, valign="middle", name=f"{self.name}-title")
-        app.type.block(surface, text, pygame.Rect(inner.x, inner.y + self.px(140), inner.w, inner.h - self.px(140)),
-                       size=m.text("subtitle"), color=p.ink, name=f"{self.name}-text")
+        tail_to = (head.right + self.px(20), head.centery)
+        # The bubble and its words are the same on every frame of the animation: drawn once in
+        # a layer of the display's format (the letters blend exactly as on the screen), its
+        # outside keyed out; the texts' report is given again at each frame.
+        key = (title, text, tuple(bubble), tail_to, p, m.text("title"), m.text("subtitle"), app.settings,
+               app.type.family)
+        if self._bubble is None or self._bubble[0] != key:
+            self._bubble = None
+            self._bubble = (key, *self._bubble_layer(surface, bubble, tail_to, title, text))
+        _, layer, at, fits = self._bubble
+        surface.blit(layer, at)
+        app.type.report.extend(fits)
         self.draw_widgets(surface)
+
+    def _bubble_layer(self, surface: pygame.Surface, bubble: pygame.Rect, tail_to: tuple[int, int], title: str,
+                      text: str) -> tuple[pygame.Surface, tuple[int, int], list[TextFit]]:
+        app = self.app
+        p = app.palette
+        m = app.metrics
+        area = bubble.union(pygame.Rect(tail_to, (1, 1))).inflate(2, 2).clip(surface.get_rect())
+        layer = pygame.Surface(area.size, 0, surface)
+        bubble = bubble.move(-area.x, -area.y)
+        tail_to = (tail_to[0] - area.x, tail_to[1] - area.y)
+        # Where the bubble lies in the layer, to key out the rest.
+        speech_bubble(layer, bubble, (255, 255, 255), (255, 255, 255), radius=self.px(40), tail_to=tail_to,
+                      width=self.px(4))
+        shape = pygame.mask.from_threshold(layer, (255, 255, 255), (1, 1, 1, 255))
+        layer.fill(OUTSIDE_KEY)
+        speech_bubble(layer, bubble, p.surface, p.outline, radius=self.px(40), tail_to=tail_to,
+                      width=self.px(4))
+        inner = bubble.inflate(-self.px(90), -self.px(70))
+        start = len(app.type.report)
+        app.type.block(layer, title, pygame.Rect(inner.x, inner.y, inner.w, self.px(120)), size=m.text("title"),
+                       color=p.primary_dark, bold=True, max_lines=1, valign="middle", name=f"{self.name}-title")
+        app.type.block(layer, text, pygame.Rect(inner.x, inner.y + self.px(140), inner.w, inner.h - self.px(140)),
+                       size=m.text("subtitle"), color=p.ink, name=f"{self.name}-text")
+        fits = [_moved(fit, area.x, area.y) for fit in app.type.report[start:]]
+        del app.type.report[start:]
+        if pygame.mask.from_threshold(layer, OUTSIDE_KEY, (1, 1, 1, 255)).overlap_area(shape, (0, 0)):
+            # A letter's edge happens to be drawn in the key colour: the outside is made
+            # transparent instead (a slower blit, for this bubble only).
+            layer = layer.convert_alpha()
+            outside = shape.copy()
+            outside.invert()
+            outside.to_surface(layer, setcolor=(0, 0, 0, 0), unsetcolor=None)
+        else:
+            layer.set_colorkey(OUTSIDE_KEY, pygame.RLEACCEL)
+        return layer, area.topleft, fits
 
     def solved_line(self) -> str:
         """The puzzles the team had to solve, « 5 sur 5 », and the bonus ones solved apart."""
@@ -116,6 +165,12 @@ class _Ending(Screen):
                              "Vous avez résolu {done} énigmes sur {total}.", done).format(done=done, total=total)
         bonus = len(passed & optional)
         return f"{line} {self._('+{n} bonus').format(n=bonus)}" if bonus else line
+
+
+def _moved(fit: TextFit, dx: int, dy: int) -> TextFit:
+    x, y, w, h = fit.box
+    ix, iy, iw, ih = fit.ink
+    return replace(fit, box=(x + dx, y + dy, w, h), ink=(ix + dx, iy + dy, iw, ih))
 
 
 class VictoryScreen(_Ending):

@@ -69,6 +69,8 @@
                      language: launch.language.value};
       if (launch.minutes.value) { order.minutes = Number(launch.minutes.value); }
       if (launch.timer.value !== "normal") { order.timer = launch.timer.value; }
+      const visit = launch.visit.value.trim().toUpperCase();
+      if (visit) { order.visit = visit; }
       post(kiosk, order);
     });
     const sheets = element.querySelector("a.sheets");
