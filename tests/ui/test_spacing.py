@@ -3,12 +3,17 @@ lines wrapped exactly as measured, and the spacing kept apart in the caches."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
+
 import pygame
 import pytest
 
+from gardiens.testing.pilot import Pilot
+from gardiens.testing.scenes import stage_kiosk
 from gardiens.ui.assets import Assets
 from gardiens.ui.text import Typesetter
-from gardiens.ui.theme import WIDE_LETTERS, WIDE_LINES, WIDE_WORDS
+from gardiens.ui.theme import SPACINGS, WIDE_LETTERS, WIDE_LINES, WIDE_WORDS, Settings, Spacing
 
 SIZE = 40
 
@@ -62,3 +67,21 @@ def test_the_spacing_is_part_of_every_cache_key() -> None:
     assert all(key[2] == "wide" for key in typesetter._layouts)
     assert all(key[2] == "wide" for key in typesetter._fits)
     assert all(key[1] == "wide" for key in typesetter._faces)
+
+
+@pytest.mark.parametrize(("screen", "name"), [("pin", "pin"), ("panel", "facilitator")])
+def test_the_facilitators_screens_keep_normal_spacing(launch: Callable[..., Pilot], tmp_path: Path,
+                                                       screen: str, name: str) -> None:
+    # GIVEN the same kiosk with normal and with wide spacing, on the facilitator's screen
+    shown: dict[Spacing, pygame.Surface] = {}
+    for spacing in SPACINGS:
+        pilot = launch(size=(1280, 800), settings=Settings(spacing=spacing))
+        stage_kiosk(pilot, screen, tmp_path / spacing)
+        pilot.app.dirty = True
+        pilot.advance()
+        assert pilot.app.surface is not None and pilot.app.top is not None and pilot.app.top.name == name
+        shown[spacing] = pilot.app.surface.copy()
+        # THEN the team's own screens keep the spacing they chose
+        assert pilot.app.type.spacing == spacing
+    # THEN the adults' screen is drawn pixel for pixel as with normal spacing
+    assert pygame.image.tobytes(shown["wide"], "RGB") == pygame.image.tobytes(shown["normal"], "RGB")
