@@ -9,9 +9,11 @@ from pathlib import Path
 import pygame
 import pytest
 
+from gardiens.core.library import load_library
 from gardiens.testing.pilot import Pilot
-from gardiens.testing.scenes import stage_kiosk
+from gardiens.testing.scenes import stage, stage_kiosk
 from gardiens.ui.assets import Assets
+from gardiens.ui.screens.play import PROMPT, PuzzleScreen
 from gardiens.ui.text import Typesetter
 from gardiens.ui.theme import SPACINGS, WIDE_LETTERS, WIDE_LINES, WIDE_WORDS, Settings, Spacing
 
@@ -85,3 +87,23 @@ def test_the_facilitators_screens_keep_normal_spacing(launch: Callable[..., Pilo
         assert pilot.app.type.spacing == spacing
     # THEN the adults' screen is drawn pixel for pixel as with normal spacing
     assert pygame.image.tobytes(shown["wide"], "RGB") == pygame.image.tobytes(shown["normal"], "RGB")
+
+
+@pytest.mark.parametrize("spacing", SPACINGS)
+def test_a_long_prompt_grows_its_box_rather_than_being_cut(pilots: list[Pilot], spacing: Spacing) -> None:
+    # GIVEN a bundled puzzle with a long prompt, on a small screen with wide or normal spacing
+    mission, path = load_library()["infox"]
+    pilot = Pilot.launch({mission.id: mission}, mission_dirs={mission.id: path.parent}, size=(1280, 800),
+                         settings=Settings(spacing=spacing))
+    pilots.append(pilot)
+    stage(pilot.app, pilot.clock, puzzle="site-bizarre")
+    pilot.app.dirty = True
+    pilot.advance()
+    screen = pilot.app.top
+    assert isinstance(screen, PuzzleScreen)
+    # THEN the whole prompt is shown, at its floor or above
+    prompt = next(fit for fit in pilot.app.type.report if fit.name == "prompt")
+    assert prompt.fit and not prompt.cut and prompt.size >= pilot.app.type.floors["reading"]
+    # THEN only wide spacing needs a taller box than usual
+    usual = pilot.app.metrics.px(PROMPT)
+    assert (screen.prompt.h > usual) == (spacing == "wide")
