@@ -107,3 +107,18 @@ def test_a_long_prompt_grows_its_box_rather_than_being_cut(pilots: list[Pilot], 
     # THEN only wide spacing needs a taller box than usual
     usual = pilot.app.metrics.px(PROMPT)
     assert (screen.prompt.h > usual) == (spacing == "wide")
+
+
+def test_a_long_victory_text_grows_the_bubble_rather_than_being_cut(pilots: list[Pilot]) -> None:
+    # GIVEN the bundled mission with the longest victory text, won on a small screen, wide spacing
+    mission, path = load_library()["jeux-video"]
+    pilot = Pilot.launch({mission.id: mission}, mission_dirs={mission.id: path.parent}, size=(1280, 800),
+                         settings=Settings(spacing="wide"))
+    pilots.append(pilot)
+    stage(pilot.app, pilot.clock, screen="victory")
+    pilot.settle()
+    pilot.app.dirty = True
+    pilot.advance()
+    # THEN its whole text is in the bubble, at its floor or above
+    said = next(fit for fit in pilot.app.type.report if fit.name == "victory-text")
+    assert said.fit and not said.cut and said.size >= pilot.app.type.floors["reading"]
