@@ -47,6 +47,8 @@ def arguments(parser: argparse.ArgumentParser, _: Gettext) -> None:
                         help=_("une seule langue (qps : la pseudo-langue, qui signale aussi les textes non traduits)"))
     parser.add_argument("--size", type=window_size, help=_("une seule taille, ex. 1280x800"))
     parser.add_argument("--step", type=int, help=_("une seule taille de texte (0, 1 ou 2)"))
+    parser.add_argument("--spacing", choices=("normal", "wide"),
+                        help=_("un seul espacement du texte (wide : lettres, mots et lignes espacés)"))
     parser.add_argument("--screen", action="append", default=[], metavar="SCREEN",
                         help=_("seulement cet écran (répétable), ex. puzzle, panel, map"))
     parser.add_argument("--json", type=Path, metavar="FILE", help=_("écrire aussi chaque constat en JSON"))
@@ -58,7 +60,7 @@ def run(args: argparse.Namespace) -> int:
     headless_environment()
     from gardiens.core.library import load_library
     from gardiens.testing.audit import ALL_SCREENS, LANGUAGES, SIZES, group_findings, run_audit
-    from gardiens.ui.theme import TEXT_STEPS
+    from gardiens.ui.theme import SPACINGS, TEXT_STEPS
 
     _ = cli_translator().gettext
     missions = load_library() if not args.missions else _resolve(args.missions)
@@ -76,7 +78,8 @@ def run(args: argparse.Namespace) -> int:
     result = run_audit(missions, languages=(args.lang,) if args.lang else LANGUAGES,
                        sizes=(args.size,) if args.size else SIZES,
                        steps=(args.step,) if args.step is not None else tuple(range(len(TEXT_STEPS))),
-                       screens=args.screen, progress=progress)
+                       screens=args.screen, spacings=(args.spacing,) if args.spacing else SPACINGS,
+                       progress=progress)
     if progress is not None:
         print(file=sys.stderr)
     screen = None
@@ -130,7 +133,8 @@ def _scenes(scenes: Any) -> str:
 
     parts = [sorted({s.language for s in scenes}), sorted({s.band for s in scenes if s.band}),
              [f"{w}×{h}" for w, h in sorted({s.size for s in scenes}, reverse=True)],
-             [f"×{TEXT_STEPS[s]}" for s in sorted({s.step for s in scenes})]]
+             [f"×{TEXT_STEPS[s]}" for s in sorted({s.step for s in scenes})],
+             sorted({s.spacing for s in scenes if s.spacing != "normal"})]
     return " · ".join("/".join(str(p) for p in part) for part in parts if part) + f"  [{len(scenes)}]"
 
 

@@ -11,7 +11,7 @@ from gardiens.i18n.interface import N_, cli_translator
 
 DESCRIPTION = N_("Dessine un écran du jeu sans fenêtre et l'enregistre en PNG.")
 SCREEN_NAMES = ("attract", "setup", "briefing", "map", "pause", "victory", "time_up", "debrief", "questions",
-                "accessibility", "hints", "feedback", "success", "why", "story", "pin", "panel", "visit", "idle",
+                "accessibility", "accessibility-more", "hints", "feedback", "success", "why", "story", "pin", "panel", "visit", "idle",
                 "journal", "journal-unopened", "learning", "learning-after", "learning-answer")
 
 
@@ -26,6 +26,9 @@ def arguments(parser: argparse.ArgumentParser, _: Gettext) -> None:
                         help=_("langue (celle de la mission par défaut) ; qps : pseudo-langue de test"))
     parser.add_argument("--size", type=window_size, default=(1920, 1080), help=_("ex. 1280x800"))
     parser.add_argument("--out", type=Path, required=True, metavar="FILE.png")
+    parser.add_argument("--reduced-motion", action="store_true", help=_("animations réduites (poses immobiles)"))
+    parser.add_argument("--spacing", choices=("normal", "wide"), default="normal",
+                        help=_("espacement du texte (wide : lettres, mots et lignes espacés)"))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -49,8 +52,11 @@ def run(args: argparse.Namespace) -> int:
         say(message.format(mission=mission.id, language=language))
         return 2
     age = args.age or mission.ages[0]
+    from gardiens.ui.theme import Settings
+
     pilot = Pilot.launch({mission.id: mission}, mission_dirs={mission.id: folder}, size=args.size,
-                         language=language, age=age)
+                         language=language, age=age,
+                         settings=Settings(reduced_motion=args.reduced_motion, spacing=args.spacing))
     try:
         with tempfile.TemporaryDirectory(prefix="gardiens-screenshot-") as data_dir:
             if args.screen in KIOSK_SCREENS:

@@ -1,5 +1,5 @@
 """The layout audit: every screen and puzzle of some missions drawn headless in each language, age
-band, window size and text size, and each text or touch target that is too small, cut, on top of
+band, window size, text size and spacing, and each text or touch target that is too small, cut, on top of
 another or off the screen, found and located. In the pseudo-locale `qps`, each text drawn (a
 picture's words included) that did not come through a translation is found too, with where it
 was drawn from.
@@ -29,7 +29,15 @@ from gardiens.testing.scenes import KIOSK_SCREENS, SCREENS, SceneError, stage, s
 from gardiens.ui.app import headless_environment
 from gardiens.ui.assets import Assets
 from gardiens.ui.text import TextFit
-from gardiens.ui.theme import TEXT_FLOORS, TEXT_STEPS, TOUCH_FLOOR, Settings, floor_at
+from gardiens.ui.theme import (
+    SPACINGS,
+    TEXT_FLOORS,
+    TEXT_STEPS,
+    TOUCH_FLOOR,
+    Settings,
+    Spacing,
+    floor_at,
+)
 from gardiens.ui.widgets.base import Widget
 
 FindingKind = Literal["small-text", "cut", "overlap", "small-target", "off-screen", "untranslated"]
@@ -54,7 +62,7 @@ SHOWN_CHARACTERS = 60
 @dataclass(frozen=True, order=True)
 class Scene:
     """One render: which screen (and puzzle) of which mission, in which language, age band,
-    window size and text-size step (an index of TEXT_STEPS)."""
+    window size, text-size step (an index of TEXT_STEPS) and text spacing."""
 
     screen: str
     mission: str = ""
@@ -63,6 +71,7 @@ class Scene:
     band: str = ""
     size: tuple[int, int] = (1920, 1080)
     step: int = 0
+    spacing: Spacing = "normal"
 
 
 @dataclass(frozen=True)
@@ -241,7 +250,7 @@ def _expected_top(scene: Scene) -> str:
     # A right answer's pop-up, and its « Pourquoi ? » cards, are the feedback screen; the notice
     # of a journal that could not be opened is the journal notice; the learning check's second
     # ask, and its right answer, are the learning check.
-    return {"panel": "facilitator", "success": "feedback", "why": "feedback",
+    return {"panel": "facilitator", "accessibility-more": "accessibility", "success": "feedback", "why": "feedback",
             "journal-unopened": "journal", "learning-after": "learning",
             "learning-answer": "learning"}.get(scene.screen, scene.screen)
 
@@ -249,19 +258,19 @@ def _expected_top(scene: Scene) -> str:
 def plan(missions: Mapping[str, Mission], *, languages: Sequence[str] = LANGUAGES,
          sizes: Sequence[tuple[int, int]] = SIZES,
          steps: Sequence[int] = tuple(range(len(TEXT_STEPS))),
-         screens: Sequence[str] = ()) -> list[Scene]:
-    """Every render the audit makes, in order: per language, size and step, the attract screen,
+         screens: Sequence[str] = (), spacings: Sequence[Spacing] = SPACINGS) -> list[Scene]:
+    """Every render the audit makes, in order: per language, size, step and spacing, the attract screen,
     then for each mission its screens, the facilitator's and each puzzle with its pop-ups
     (only the named `screens` when some are given)."""
     scenes: list[Scene] = []
     for language in languages:
         for size in sizes:
-            for step in steps:
-                scenes.append(Scene("attract", language=language, size=size, step=step))
+            for step, spacing in ((step, spacing) for step in steps for spacing in spacings):
+                scenes.append(Scene("attract", language=language, size=size, step=step, spacing=spacing))
                 for mission in missions.values():
                     if language not in (mission.language, *mission.translations, PSEUDO_LANGUAGE):
                         continue
-                    where = Scene("", mission=mission.id, language=language, size=size, step=step)
+                    where = Scene("", mission=mission.id, language=language, size=size, step=step, spacing=spacing)
                     for band in mission.ages:
                         scenes += [replace(where, screen=name, band=band) for name in MISSION_SCREENS]
                         scenes += [replace(where, screen=name, puzzle=puzzle.id, band=band)
@@ -282,7 +291,7 @@ class Auditor:
         self.missions = missions
         self.data_dir = data_dir
         self.assets = Assets()
-        self._kiosk: tuple[str, str, tuple[int, int], int] | None = None
+        self._kiosk: tuple[str, str, tuple[int, int], int, Spacing] | None = None
         # The facilitator's PIN, set once for every kiosk screen staged.
         self.pin = "".join(random.SystemRandom().choice("0123456789") for _ in range(6))
         set_pin(data_dir, self.pin)
@@ -292,7 +301,7 @@ class Auditor:
         """The kiosk for `scene`, with a new session on it (the same kiosk as the last scene's
         when only the screen, puzzle or band differ)."""
         band = cast("AgeBand | None", scene.band or None)
-        kiosk = (scene.mission, scene.language, scene.size, scene.step)
+        kiosk = (scene.mission, scene.language, scene.size, scene.step, scene.spacing)
         if self._last is not None and kiosk == self._kiosk:
             self._last.renew(age=band)
             return self._last
@@ -303,7 +312,7 @@ class Auditor:
         pilot = Pilot.launch({mid: self.missions[mid][0] for mid in order},
                              mission_dirs={mid: self.missions[mid][1].parent for mid in order},
                              size=scene.size, language=scene.language, age=band,
-                             settings=Settings(text_step=scene.step), assets=self.assets,
+                             settings=Settings(text_step=scene.step, spacing=scene.spacing), assets=self.assets,
                              pictures_only=True)
         self._kiosk = kiosk
         self._last = pilot
@@ -345,11 +354,12 @@ class Auditor:
 def run_audit(missions: Mapping[str, tuple[Mission, Path]], *, languages: Sequence[str] = LANGUAGES,
               sizes: Sequence[tuple[int, int]] = SIZES,
               steps: Sequence[int] = tuple(range(len(TEXT_STEPS))), screens: Sequence[str] = (),
+              spacings: Sequence[Spacing] = SPACINGS,
               progress: Callable[[int, int, Scene], None] | None = None) -> AuditResult:
     """Render every scene of `plan` for these missions (by id, with their files) and collect
     the findings; `progress(done, total, scene)` is called before each render."""
     scenes = plan({mid: mission for mid, (mission, _) in missions.items()},
-                  languages=languages, sizes=sizes, steps=steps, screens=screens)
+                  languages=languages, sizes=sizes, steps=steps, screens=screens, spacings=spacings)
     result = AuditResult()
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="gardiens-audit-") as data_dir:

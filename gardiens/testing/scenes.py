@@ -27,6 +27,7 @@ from gardiens.core.model import AgeBand, Puzzle
 from gardiens.core.puzzles import kind_of
 from gardiens.core.session import Lifecycle, PuzzleState, Session
 from gardiens.ui.app import App
+from gardiens.ui.screens.accessibility import AccessibilityPanel
 
 if TYPE_CHECKING:
     from gardiens.testing.pilot import Pilot
@@ -42,6 +43,7 @@ SCREENS: tuple[str, ...] = (
     "debrief",
     "questions",
     "accessibility",
+    "accessibility-more",
     "hints",
     "feedback",
     "success",
@@ -109,11 +111,14 @@ def stage(app: App, clock: ManualClock, *, screen: str | None = None, puzzle: st
 
             app.push(PuzzleScreen(app, mission.puzzle(puzzle)))
             return
-    if target in ("map", "accessibility"):
+    if target in ("map", "accessibility", "accessibility-more"):
         _solve_some(session, clock, 2)
         app.sync(force=True)
-        if target == "accessibility":
+        if target != "map":
             app.open_accessibility()
+        if target == "accessibility-more" and isinstance(app.top, AccessibilityPanel):
+            # The panel's second page: motion and spacing.
+            app.top.turn(2)
         return
     if target in ("hints", "feedback", "success", "why"):
         held = session.rewards_values()

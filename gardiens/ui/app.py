@@ -153,7 +153,8 @@ class App(SessionSide):
         self.palette = palette_for(self.settings)
         self.type = Typesetter(self.assets, self.settings.font,
                                min_scale=MIN_SHRINK / self.metrics.text_factor,
-                               language=self.translator.language, floors=self.metrics.floors)
+                               language=self.translator.language, floors=self.metrics.floors,
+                               spacing=self.settings.spacing)
         if self.sounds is not None:
             self.sounds.volume = EFFECT_LEVELS[self.settings.effects]
         if self.music is not None:

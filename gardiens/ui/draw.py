@@ -350,8 +350,13 @@ def _star(surface: pygame.Surface, center: tuple[float, float], r: float, color:
     pygame.draw.polygon(surface, color, points)
 
 
-def confetti(surface: pygame.Surface, t: float, seed: int, colors: list[Color]) -> None:
-    """Falling paper pieces, placed from a seed so every frame is cheap and repeatable."""
+# The share of the screen's height, from the top, that still confetti are scattered over.
+STILL_CONFETTI_BAND = 0.16
+
+
+def confetti(surface: pygame.Surface, t: float, seed: int, colors: list[Color], *, still: bool = False) -> None:
+    """Falling paper pieces, placed from a seed so every frame is cheap and repeatable; `still`,
+    they hang scattered along the top of the screen like a garland, and do not move."""
     w, h = surface.get_size()
     rng = random.Random(seed)
     size = max(6, h // 90)
@@ -359,8 +364,11 @@ def confetti(surface: pygame.Surface, t: float, seed: int, colors: list[Color]) 
         x0 = rng.uniform(0, w)
         speed = rng.uniform(0.15, 0.35) * h
         phase = rng.uniform(0, h)
-        y = (phase + speed * t) % (h + 40) - 20
-        x = x0 + math.sin(t * 2 + x0) * size * 2
+        if still:
+            x, y = x0, phase * STILL_CONFETTI_BAND + size
+        else:
+            y = (phase + speed * t) % (h + 40) - 20
+            x = x0 + math.sin(t * 2 + x0) * size * 2
         color = rng.choice(colors)
         rect = pygame.Rect(0, 0, size, size * 2 // 3)
         rect.center = (round(x), round(y))

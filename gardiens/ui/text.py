@@ -4,10 +4,12 @@ reading font lacks (emoji, symbols) are measured and drawn with the bundled fall
 
 from __future__ import annotations
 
+import math
 import sys
 import unicodedata
 from collections import OrderedDict
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
 from typing import Literal
@@ -23,13 +25,19 @@ from gardiens.ui.theme import (
     MIN_SHRINK,
     READING_ROLES,
     TEXT_FLOORS,
+    WIDE_LETTERS,
+    WIDE_LINES,
+    WIDE_WORDS,
     Color,
     FontChoice,
+    Spacing,
     TextClass,
     TextSize,
 )
 
 Align = Literal["left", "center", "right"]
+# What a face is found by: its family, spacing, weight and size.
+FaceKey = tuple[FontChoice, Spacing, bool, int]
 VAlign = Literal["top", "middle", "bottom"]
 __all__ = ["READING_ROLES", "TEXT_FLOORS", "AsIs", "Face", "TextClass", "TextFit", "Typesetter"]
 LAYOUT_CACHE_SIZE = 800
@@ -50,6 +58,8 @@ SHRINK_STEP = 0.92
 ANDIKA_FILE = "Andika-Regular.ttf"
 FALLBACK_FILE = "NotoEmoji-Regular.ttf"
 FALLBACK_CACHE_SIZE = 300
+# With wide spacing every line is set letter by letter, here rather than by the assets' cache.
+SPACED_CACHE_SIZE = 1500
 
 
 class Face:
@@ -59,8 +69,16 @@ class Face:
 
     def __init__(self, main: pygame.font.Font,
                  fallbacks: list[tuple[Callable[[], pygame.font.Font], frozenset[int]]],
-                 adrift: frozenset[str] = frozenset()) -> None:
+                 adrift: frozenset[str] = frozenset(), *, letters: int = 0, words: int = 0,
+                 pitch: int = 0) -> None:
         self.main = main
+        # Wide spacing (WCAG 1.4.12), in pixels: added after each letter, after each space, and the
+        # least distance from a line to the next. A spaced face sets text letter by letter.
+        self.letters = letters
+        self.words = words
+        self.pitch = pitch
+        self.spaced = bool(letters or words)
+        self._widths: dict[str, int] = {}
         # Accented letters the font draws with the accent far above: drawn with it put back.
         self.adrift = adrift
         self._redrawn = Redrawn(main, adrift)
@@ -72,6 +90,11 @@ class Face:
         self._lacks: set[str] = set()
 
     def get_linesize(self) -> int:
+        """The distance from a line to the next: the font's, or more with wide spacing."""
+        return max(self.main.get_linesize(), self.pitch)
+
+    def natural_linesize(self) -> int:
+        """The font's own line height, which its letters fill (whatever the spacing)."""
         return self.main.get_linesize()
 
     def lacks(self, text: str) -> bool:
@@ -109,11 +132,30 @@ class Face:
         return self._opened.get(index) or self._opened.setdefault(index, self.fallbacks[index][0]())
 
     def size(self, text: str) -> tuple[int, int]:
+        if self.spaced:
+            return sum(self._advance(font, char) for font, char in self._letters(text)), self.main.get_height()
         if not self.lacks(text):
             return self.main.size(text)
         return sum(font.size(run)[0] for font, run in self.runs(text)), self.main.get_height()
 
+    def _letters(self, text: str) -> list[tuple[GlyphSource, str]]:
+        """Each letter of `text` with the font that draws it."""
+        if not self.lacks(text):
+            return [(self.main, char) for char in text]
+        return [(font, char) for font, run in self.runs(text) for char in run]
+
+    def _advance(self, font: GlyphSource, char: str) -> int:
+        """How far a spaced letter moves the pen: its width, the letter spacing, and the word
+        spacing after a space. Additive, so a line measures as the sum of its words and spaces
+        and the wrapping stays exact."""
+        width = self._widths.get(char)
+        if width is None:
+            width = self._widths[char] = font.size(char)[0] + self.letters + (self.words if char == " " else 0)
+        return width
+
     def render(self, text: str, antialias: bool, color: Color) -> pygame.Surface:
+        if self.spaced:
+            return self._render_spaced(text, antialias, color)
         if not self.lacks(text):
             return self.main.render(text, antialias, color)
         parts = [(font, font.render(run, antialias, color)) for font, run in self.runs(text)]
@@ -124,6 +166,21 @@ class Face:
             baseline = self.main.get_ascent() - font.get_ascent()
             line.blit(part, (x, max(0, min(baseline, height - part.get_height()))))
             x += part.get_width()
+        return line
+
+    def _render_spaced(self, text: str, antialias: bool, color: Color) -> pygame.Surface:
+        """`text` set letter by letter, each moved on by its advance (see `_advance`)."""
+        letters = self._letters(text)
+        height = self.main.get_height()
+        line = pygame.Surface((max(1, sum(self._advance(font, char) for font, char in letters)), height),
+                              pygame.SRCALPHA)
+        x = 0
+        for font, char in letters:
+            if char != " ":
+                glyph = font.render(char, antialias, color)
+                baseline = self.main.get_ascent() - font.get_ascent()
+                line.blit(glyph, (x, max(0, min(baseline, height - glyph.get_height()))))
+            x += self._advance(font, char)
         return line
 
 
@@ -227,9 +284,13 @@ class Typesetter:
     """Sets text into rectangles with the current font choice, caching line breaks."""
 
     def __init__(self, assets: Assets, family: FontChoice, *, min_scale: float = MIN_SHRINK,
-                 language: str = "fr", floors: Mapping[TextClass, int] = TEXT_FLOORS) -> None:
+                 language: str = "fr", floors: Mapping[TextClass, int] = TEXT_FLOORS,
+                 spacing: Spacing = "normal") -> None:
         self.assets = assets
         self.family = family
+        # Letter, word and line spacing: as the font sets them, or wide (see Face). Part of every
+        # cache key that depends on it, widths and lines as rendered lines.
+        self.spacing = spacing
         # No text is drawn below its class's floor (in pixels for this window): a text that does
         # not fit at its floor is reported as not fitting, never set smaller.
         self.floors = dict(floors)
@@ -241,17 +302,17 @@ class Typesetter:
         # While a screen is drawn ahead of time, its text blocks are set aside here, to be set
         # one at a time later rather than all in the same frame.
         self.deferred: list[Callable[[], object]] | None = None
-        self._layouts: OrderedDict[tuple[str, FontChoice, bool, int, int, int],
+        self._layouts: OrderedDict[tuple[str, FontChoice, Spacing, bool, int, int, int],
                                    tuple[list[str], int, int]] = OrderedDict()
-        self._fits: OrderedDict[tuple[str, FontChoice, bool, int, int, int, int, float, TextClass],
+        self._fits: OrderedDict[tuple[str, FontChoice, Spacing, bool, int, int, int, int, float, TextClass],
                                 tuple[int, list[str], bool]] = OrderedDict()
-        self._word_widths: dict[tuple[tuple[FontChoice, bool, int], str], int] = {}
+        self._word_widths: dict[tuple[FaceKey, str], int] = {}
         self._shaped: OrderedDict[tuple[str, str, FontChoice], str] = OrderedDict()
         self._missing: dict[FontChoice, frozenset[str]] = {}
-        self._inks: OrderedDict[tuple[str, FontChoice, bool, int], tuple[int, int, int, int]] = OrderedDict()
-        self._faces: dict[tuple[FontChoice, bool, int], Face] = {}
+        self._inks: OrderedDict[tuple[str, FontChoice, Spacing, bool, int], tuple[int, int, int, int]] = OrderedDict()
+        self._faces: dict[FaceKey, Face] = {}
         self._adrift_letters: dict[tuple[FontChoice, bool], frozenset[str]] = {}
-        self._mixed: OrderedDict[tuple[str, FontChoice, bool, int, Color], pygame.Surface] = OrderedDict()
+        self._mixed: OrderedDict[tuple[str, FontChoice, Spacing, bool, int, Color], pygame.Surface] = OrderedDict()
 
     def forget(self) -> None:
         """Close every font and forget every line break and width worked out (between two
@@ -261,6 +322,16 @@ class Typesetter:
             cache.clear()
         self.assets.close_fonts()
 
+    @contextmanager
+    def spaced(self, spacing: Spacing) -> Iterator[None]:
+        """Text set with `spacing` while inside, whatever the setting: the facilitator's screens,
+        made for adults, keep the fonts' own spacing when the team chose wide spacing."""
+        kept, self.spacing = self.spacing, spacing
+        try:
+            yield
+        finally:
+            self.spacing = kept
+
     def cache_sizes(self) -> dict[str, int]:
         """How many entries each cache holds (what `gardiens soak` watches grow)."""
         return {"layouts": len(self._layouts), "fits": len(self._fits),
@@ -269,7 +340,7 @@ class Typesetter:
 
     def font(self, size: int, bold: bool = False) -> Face:
         """The reading font at `size`, with its fallbacks for the characters it lacks."""
-        key = (self.family, bold, size)
+        key = (self.family, self.spacing, bold, size)
         face = self._faces.get(key)
         if face is None:
             folder = self.assets.root / "fonts"
@@ -283,7 +354,10 @@ class Typesetter:
                 emoji = partial(pygame.font.Font, folder / FALLBACK_FILE)
                 fallbacks.append((partial(_fitted, emoji, size, main.get_height()),
                                   font_characters(folder / FALLBACK_FILE)))
-            face = self._faces[key] = Face(main, fallbacks, self._adrift(bold))
+            wide = self.spacing == "wide"
+            face = self._faces[key] = Face(
+                main, fallbacks, self._adrift(bold), letters=round(size * WIDE_LETTERS) if wide else 0,
+                words=round(size * WIDE_WORDS) if wide else 0, pitch=math.ceil(size * WIDE_LINES) if wide else 0)
         return face
 
     def _adrift(self, bold: bool) -> frozenset[str]:
@@ -297,13 +371,13 @@ class Typesetter:
     def _rendered(self, line: str, size: int, color: Color, bold: bool) -> pygame.Surface:
         """One line, rendered once: by the assets' cache, or here when a fallback draws part of it."""
         face = self.font(size, bold)
-        if not face.lacks(line):
+        if not face.spaced and not face.lacks(line):
             return self.assets.text(line, self.family, size, color, bold)
-        key = (line, self.family, bold, size, color)
+        key = (line, self.family, self.spacing, bold, size, color)
         surface = self._mixed.get(key)
         if surface is None:
             surface = self._mixed[key] = face.render(line, True, color)
-            if len(self._mixed) > FALLBACK_CACHE_SIZE:
+            if len(self._mixed) > (SPACED_CACHE_SIZE if face.spaced else FALLBACK_CACHE_SIZE):
                 self._mixed.popitem(last=False)
         return surface
 
@@ -345,8 +419,8 @@ class Typesetter:
                   limit: int = 0) -> tuple[list[str], int, int]:
         """Lines, widest line and height of `text` wrapped at `width`; with a `limit`, only the
         first `limit` lines are laid out (a box that shows fewer needs no more to be cut)."""
-        whole = (text, self.family, bold, size, width, 0)
-        part = (text, self.family, bold, size, width, limit)
+        whole = (text, self.family, self.spacing, bold, size, width, 0)
+        part = (text, self.family, self.spacing, bold, size, width, limit)
         cached = self._layouts.get(whole)
         if cached is None and limit:
             cached = self._layouts.get(part)
@@ -355,7 +429,7 @@ class Typesetter:
         font = self.font(size, bold)
         lines: list[str] = []
         for paragraph in text.split("\n"):
-            lines += self._break(font, (self.family, bold, size), paragraph, width,
+            lines += self._break(font, (self.family, self.spacing, bold, size), paragraph, width,
                                  limit - len(lines) if limit else 0)
             if limit and len(lines) >= limit:
                 break
@@ -368,7 +442,7 @@ class Typesetter:
             self._layouts.popitem(last=False)
         return measured
 
-    def _break(self, font: Face, face: tuple[FontChoice, bool, int], paragraph: str,
+    def _break(self, font: Face, face: FaceKey, paragraph: str,
                width: int, limit: int = 0) -> list[str]:
         """The lines of greedy wrapping, found with few measures of whole lines, in time that
         grows with the length of the paragraph (or of its first `limit` lines), not its square.
@@ -449,7 +523,7 @@ class Typesetter:
         lines.append(line)
         return lines
 
-    def _word_width(self, font: Face, face: tuple[FontChoice, bool, int], word: str, width: int) -> int:
+    def _word_width(self, font: Face, face: FaceKey, word: str, width: int) -> int:
         """The width of `word`, kept for the next time; for a long word, only as much as the
         wrapping needs: when its first letters are already wider than the box, their width."""
         known = self._word_widths
@@ -486,7 +560,7 @@ class Typesetter:
         class) at which `text` fits `box`; False when it does not fit even there, with only the
         lines the box shows and one more laid out."""
         kind = kind or text_class(size, "reading")
-        key = (text, self.family, bold, size, box.w, box.h, max_lines, self.min_scale, kind)
+        key = (text, self.family, self.spacing, bold, size, box.w, box.h, max_lines, self.min_scale, kind)
         cached = self._fits.get(key)
         if cached is not None:
             return cached
@@ -578,7 +652,7 @@ class Typesetter:
             top += (box.h - total) // 2
         elif valign == "bottom":
             top += box.h - total
-        y = top - round(line_h * INK_TOP)
+        y = top - round(font.natural_linesize() * INK_TOP)
         # The rectangle the letters cover (left, top, right, bottom), line after line.
         ink = [box.x, top, box.x, top]
         inked = False
@@ -614,7 +688,7 @@ class Typesetter:
 
     def _ink(self, rendered: pygame.Surface, line: str, size: int, bold: bool) -> tuple[int, int, int, int]:
         """Where the letters of a rendered line are, in it: measured once per line and font."""
-        key = (line, self.family, bold, size)
+        key = (line, self.family, self.spacing, bold, size)
         ink = self._inks.get(key)
         if ink is None:
             bounds = rendered.get_bounding_rect()
@@ -677,8 +751,7 @@ def _height(font: Face, lines: int) -> int:
     """Height taken by `lines` lines: full line spacing between them, the ink of the last one."""
     if lines <= 0:
         return 0
-    line_h = font.get_linesize()
-    return (lines - 1) * line_h + round(line_h * INK_SHARE)
+    return (lines - 1) * font.get_linesize() + round(font.natural_linesize() * INK_SHARE)
 
 
 def _room(font: Face, height: int, max_lines: int = 0) -> int:

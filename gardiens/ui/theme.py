@@ -10,6 +10,13 @@ FontChoice: TypeAlias = Literal["andika", "opendyslexic"]
 # The steps of the music and effects volumes in the accessibility panel.
 Volume: TypeAlias = Literal["off", "low", "normal"]
 VOLUME_STEPS: tuple[Volume, ...] = ("off", "low", "normal")
+# Text spacing: as the fonts set it, or wide (WCAG 2.2, 1.4.12: letters +0.12 em, words +0.16 em,
+# lines at least 1.5 times the size).
+Spacing: TypeAlias = Literal["normal", "wide"]
+SPACINGS: tuple[Spacing, ...] = ("normal", "wide")
+WIDE_LETTERS = 0.12
+WIDE_WORDS = 0.16
+WIDE_LINES = 1.5
 # Each step as a loudness (0..1). Low music is half as loud: a quiet room can still hear it.
 MUSIC_LEVELS: dict[Volume, float] = {"off": 0.0, "low": 0.5, "normal": 1.0}
 EFFECT_LEVELS: dict[Volume, float] = {"off": 0.0, "low": 0.4, "normal": 1.0}
@@ -82,6 +89,10 @@ class Settings:
     effects: Volume = "normal"
     # Each new screen read aloud as it opens (the speaker button reads on demand).
     auto_read: bool = False
+    # Every animation shown in a still form (WCAG 2.2, 2.3.3): no sweeping beam, drifting fog,
+    # confetti, bouncing or sliding; fewer frames drawn too.
+    reduced_motion: bool = False
+    spacing: Spacing = "normal"
 
     def with_(self, **changes: object) -> Settings:
         return replace(self, **changes)  # type: ignore[arg-type]

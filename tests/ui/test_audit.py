@@ -28,6 +28,7 @@ from gardiens.testing.audit import (
 from gardiens.testing.pilot import Pilot
 from gardiens.ui.kit.screen import Screen
 from gardiens.ui.text import TextFit
+from gardiens.ui.theme import Spacing
 from gardiens.ui.widgets.base import Button
 from tests.ui.conftest import MISSION_DIR
 
@@ -161,8 +162,8 @@ def test_the_command_reports_and_fails_on_findings(tmp_path: Path, capsys: pytes
     long_title = "Le message codé que personne ne sait lire, même les Gardiens les plus malins"
     scenario.write_text(scenario.read_text(encoding="utf-8").replace('"Le message codé"', f'"{long_title}"'),
                         encoding="utf-8")
-    arguments = ["--lang", "fr", "--size", "1280x800", "--step", "0"]
-    # WHEN both are audited in one language, size and step
+    arguments = ["--lang", "fr", "--size", "1280x800", "--step", "0", "--spacing", "normal"]
+    # WHEN both are audited in one language, size, step and spacing
     clean = main(["audit", str(MISSION_DIR), *arguments])
     capsys.readouterr()
     status = main(["audit", str(folder), *arguments, "--json", str(tmp_path / "audit.json")])
@@ -184,14 +185,17 @@ def test_the_command_refuses_an_unknown_mission(capsys: pytest.CaptureFixture[st
 # The in-suite coverage of the audit: every screen and every puzzle of every bundled mission, in
 # both languages at the tightest size (1280×800, where the floors weigh most against the layout)
 # and in French with the largest text; the CLI keeps the whole matrix.
-SUITE_COVERAGE: tuple[tuple[str, tuple[int, int], int], ...] = (
-    ("fr", (1280, 800), 0), ("en", (1280, 800), 0), ("fr", (1280, 800), 2))
+# Wide spacing: English at 1280x800 is clean; French still cuts two puzzle views' texts (pegi's
+# card titles, a choice in plan-du-temoin), and text step 2 the briefing and several views.
+SUITE_COVERAGE: tuple[tuple[str, tuple[int, int], int, Spacing], ...] = (
+    ("fr", (1280, 800), 0, "normal"), ("en", (1280, 800), 0, "normal"), ("fr", (1280, 800), 2, "normal"),
+    ("en", (1280, 800), 0, "wide"))
 @pytest.fixture(scope="module")
 def bundled_audit() -> AuditResult:
     result = AuditResult()
     library = load_library()
-    for language, size, step in SUITE_COVERAGE:
-        part = run_audit(library, languages=(language,), sizes=(size,), steps=(step,))
+    for language, size, step, spacing in SUITE_COVERAGE:
+        part = run_audit(library, languages=(language,), sizes=(size,), steps=(step,), spacings=(spacing,))
         result.findings += part.findings
         result.renders += part.renders
         result.skipped += part.skipped
@@ -205,7 +209,7 @@ def test_the_audit_covers_every_screen_and_puzzle_of_every_bundled_mission(bundl
     assert bundled_audit.renders > 0 and seen <= {("", "")} | {
         (mid, pid) for mid, (mission, _path) in library.items() for pid in ("", *(p.id for p in mission.puzzles))}
     planned = plan({mid: mission for mid, (mission, _path) in library.items()}, languages=("fr",),
-                   sizes=((1280, 800),), steps=(0,))
+                   sizes=((1280, 800),), steps=(0,), spacings=("normal",))
     assert {(s.mission, s.puzzle) for s in planned if s.screen == "puzzle"} == {
         (mid, p.id) for mid, (mission, _path) in library.items() for p in mission.puzzles}
     assert {s.screen for s in planned} == set(ALL_SCREENS)

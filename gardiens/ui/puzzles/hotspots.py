@@ -179,7 +179,9 @@ class HotspotsView(PickingView):
         for pos, started in self.ripples:
             age = (app.time - started) / RIPPLE_SECONDS
             if 0 <= age < 1:
-                pygame.draw.circle(surface, p.ink_soft, pos, self.px(20 + 50 * age), max(2, self.px(5 * (1 - age))))
+                # Still (reduced motion): one ring that stays the same while it shows.
+                shown = 0.5 if app.settings.reduced_motion else age
+                pygame.draw.circle(surface, p.ink_soft, pos, self.px(20 + 50 * shown), max(2, self.px(5 * (1 - shown))))
 
     def mark_rect(self, region: Region) -> pygame.Rect:
         """The outline of a chosen zone: hugging it, so that what is inside stays readable."""

@@ -61,22 +61,25 @@ class AttractScreen(Screen):
     def update(self, dt: float) -> None:
         # A slow, cheap animation: a dozen frames a second is enough for a sweeping beam.
         self._since_frame += dt
-        if self._since_frame >= 1 / ATTRACT_FPS:
+        # Still (reduced motion): nothing to redraw until something changes.
+        if self._since_frame >= 1 / ATTRACT_FPS and not self.app.settings.reduced_motion:
             self._since_frame = 0.0
             self.app.dirty = True
 
     def draw(self, surface: pygame.Surface) -> None:
         app = self.app
         p = app.palette
+        still = app.settings.reduced_motion
         t = app.time
         surface.blit(night_scene(self), (0, 0))
         base = (self.px(1480), self.height - self.px(150))
-        lamp = lumi(surface, base, self.px(420), mood="happy", glow=0.8 + 0.2 * math.sin(t * 2),
-                    wave=0.5 + 0.5 * math.sin(t * 1.5), high_contrast=app.settings.high_contrast)
-        angle = math.pi + 0.35 * math.sin(t * 0.6)
+        # Still, Lumi stands with her arm up and her lamp full on, its beam resting on the fog.
+        lamp = lumi(surface, base, self.px(420), mood="happy", glow=1.0 if still else 0.8 + 0.2 * math.sin(t * 2),
+                    wave=1.0 if still else 0.5 + 0.5 * math.sin(t * 1.5), high_contrast=app.settings.high_contrast)
+        angle = math.pi - 0.2 if still else math.pi + 0.35 * math.sin(t * 0.6)
         beam(surface, lamp.center, angle, self.px(1500), 0.16, (255, 236, 160), 70)
         fog = app.frame.cached(("fog",), lambda: fog_layer(app.size, p.fog, 3))
-        offset = int((t * self.px(40)) % self.width)
+        offset = 0 if still else int((t * self.px(40)) % self.width)
         surface.blit(fog, (-offset, self.height - fog.get_height()))
         box = pygame.Rect(self.px(120), self.px(170), self.px(1100), self.px(330))
         app.type.block(surface, self._("Les Gardiens du numérique"), box, size=app.metrics.text("giant"),
@@ -84,7 +87,7 @@ class AttractScreen(Screen):
         sub = pygame.Rect(self.px(120), self.px(510), self.px(1000), self.px(150))
         app.type.block(surface, self._("Le Brouillard recouvre Internet. Aidez Lumi à rallumer le phare !"),
                        sub, size=app.metrics.text("subtitle"), color=(255, 224, 170), name="attract-sub")
-        bounce = int(self.px(10) * math.sin(t * 3))
+        bounce = 0 if still else int(self.px(10) * math.sin(t * 3))
         pill = pygame.Rect(self.px(120), self.px(730) + bounce, self.px(820), self.px(130))
         panel(surface, pill, p.accent, radius=pill.h // 2, shadow=p.accent_dark, depth=self.px(8))
         icon = app.assets.icon("touch", self.px(70), p.on_accent)

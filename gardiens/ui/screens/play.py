@@ -47,6 +47,8 @@ if TYPE_CHECKING:
     from gardiens.ui.kit.screen import Host
 
 POP_SECONDS = 0.3
+# The puzzle's prompt box, in design pixels: its height when the prompt fits (it grows when not).
+PROMPT = 136
 # How far above a pop-up card's foot its row of buttons sits (design pixels).
 BUTTON_ROW = 170
 # The feedback card, in design pixels: above its text (the badge and title), below it (the row of
@@ -128,7 +130,10 @@ class PuzzleSpot(Button):
         now = getattr(app, "time", 0.0)
         parts = self.parts()
         medallion = parts["medallion"]
-        grow = ease_out((now - self.pop_at) / POP_IN) if self.pop_at is not None else 1.0
+        # Still (reduced motion): a spot that opens is there at once, its halo at rest.
+        still = app.settings.reduced_motion
+        pop_at = None if still else self.pop_at
+        grow = ease_out((now - pop_at) / POP_IN) if pop_at is not None else 1.0
         fill, _ink, border, _shadow = self.colors(app)
         fill, ring = {
             PuzzleState.LOCKED: (p.locked_soft, p.locked),
@@ -149,7 +154,7 @@ class PuzzleSpot(Button):
             depth = m.px(2)
         if self.state is PuzzleState.AVAILABLE:
             # A halo that breathes while the spot pops in, then stays: this one can be played.
-            wave = 1.0 if self.pop_at is None else 0.5 + 0.5 * math.cos((now - self.pop_at) * 10)
+            wave = 1.0 if pop_at is None else 0.5 + 0.5 * math.cos((now - pop_at) * 10)
             halo = face.inflate(m.px(14 + 10 * wave), m.px(14 + 10 * wave))
             pygame.draw.ellipse(surface, p.gold, halo, width=m.px(6))
         pygame.draw.ellipse(surface, p.shadow if self.state is not PuzzleState.SOLVED else p.good,
@@ -404,7 +409,7 @@ class MapScreen(Screen):
 
     def animating(self) -> bool:
         now = self.app.time
-        return any(now - at < POP_IN for at in self._pops.values())
+        return not self.app.settings.reduced_motion and any(now - at < POP_IN for at in self._pops.values())
 
     def draw(self, surface: pygame.Surface) -> None:
         mission = self.app.mission
@@ -552,7 +557,8 @@ class PuzzleScreen(Screen):
         widgets.append(back)
         self.title_left = back.rect.right + self.px(24)
         W, H = self.width, self.height
-        self.prompt = pygame.Rect(self.px(60), self.px(TOP_BAR + 4), W - self.px(120), self.px(136))
+        self.prompt = pygame.Rect(self.px(60), self.px(TOP_BAR + 4), W - self.px(120), self.px(PROMPT))
+        self.prompt.h += self._prompt_growth()
         area = pygame.Rect(self.px(60), self.prompt.bottom + self.px(16), W - self.px(120),
                            H - self.prompt.bottom - self.px(16) - self.px(160))
         self.picture: pygame.Surface | None = None
@@ -575,6 +581,26 @@ class PuzzleScreen(Screen):
                         text_role="subtitle")
         widgets.append(submit)
         self.widgets = widgets
+
+    def _prompt_size(self) -> int:
+        return self.app.metrics.text("body") + self.px(4)
+
+    def _prompt_box(self) -> pygame.Rect:
+        """Where the prompt's text goes in its box, right of the question mark."""
+        return self.prompt.inflate(-self.px(150), -self.px(20)).move(self.px(50), 0)
+
+    def _prompt_growth(self) -> int:
+        """How much taller than usual the prompt's box must be for its text to fit at the
+        smallest size allowed (with wide spacing, a long prompt needs more lines): 0 when it fits.
+        The answer's area gives up that height."""
+        words = self.app.words
+        if words is None:
+            return 0
+        type_ = self.app.type
+        box = self._prompt_box()
+        smallest = type_.smallest(type_.floored(self._prompt_size()))
+        needed = type_.measure(words.text(self.puzzle.prompt, puzzle_id=self.puzzle.id), smallest, box.w)[2]
+        return max(0, needed - box.h)
 
     def stale(self) -> bool:
         """Solved by the facilitator, or no longer playable: the map comes back."""
@@ -626,9 +652,8 @@ class PuzzleScreen(Screen):
         panel(surface, self.prompt, p.surface, radius=self.px(26), border=p.outline, border_width=self.px(3))
         icon = app.assets.icon("question", self.px(64), p.primary)
         surface.blit(icon, icon.get_rect(midleft=(self.prompt.x + self.px(24), self.prompt.centery)))
-        app.type.block(surface, words.text(self.puzzle.prompt, puzzle_id=self.puzzle.id),
-                       self.prompt.inflate(-self.px(150), -self.px(20)).move(self.px(50), 0),
-                       size=m.text("body") + self.px(4), color=p.ink, valign="middle", name="prompt")
+        app.type.block(surface, words.text(self.puzzle.prompt, puzzle_id=self.puzzle.id), self._prompt_box(),
+                       size=self._prompt_size(), color=p.ink, valign="middle", name="prompt")
         if self.picture is not None:
             frame = self.picture_rect.inflate(self.px(16), self.px(16))
             panel(surface, frame, p.surface, radius=self.px(16), shadow=p.shadow, depth=self.px(8))
@@ -668,13 +693,15 @@ class PopUp(ModalScreen[T], ABC):
         """Where the card rests once it has risen."""
 
     def animating(self) -> bool:
-        return self.app.time - self.opened_at < POP_SECONDS
+        return not self.app.settings.reduced_motion and self.app.time - self.opened_at < POP_SECONDS
 
     def rise(self, surface: pygame.Surface, *, edge: Color, shadow: Color) -> pygame.Rect:
         """Veil the screen below, draw the card where it is now, a little low while it rises, and
         return it; the row of buttons at its foot rises with it."""
         self.dim(surface)
-        shift = round((1 - ease_out((self.app.time - self.opened_at) / POP_SECONDS)) * self.px(90))
+        # Still (reduced motion), the card is in place at once.
+        rise = 1.0 if self.app.settings.reduced_motion else ease_out((self.app.time - self.opened_at) / POP_SECONDS)
+        shift = round((1 - rise) * self.px(90))
         card = self.card().move(0, shift)
         for widget in self.widgets:
             widget.rect.y = card.bottom - self.px(BUTTON_ROW)
