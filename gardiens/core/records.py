@@ -127,10 +127,18 @@ def record_finished(journal: Journal, missions: Mapping[str, Mission]) -> int:
         except (ValueError, KeyError) as error:
             log.warning("session %s cannot be read by this release: %s", summary.session, error)
             continue
-        if result is not None:
-            journal.store_result(summary.session, _as_row(result))
-            added += 1
+        if result is None or (not summary.closed and _check_pending(result)):
+            # Not over yet: a team still on its debrief may answer the learning check again.
+            continue
+        journal.store_result(summary.session, _as_row(result))
+        added += 1
     return added
+
+
+def _check_pending(result: Result) -> bool:
+    """Whether the learning check's second ask is still to come: no answer nor skip after."""
+    counts = result.learning
+    return bool(counts) and not any(counts.get(f"{MOMENTS[-1]}_{how}") for how in ("right", "wrong", "skipped"))
 
 
 def uninstalled(journal: Journal, missions: Mapping[str, Mission]) -> Counter[str]:

@@ -170,3 +170,31 @@ def test_the_check_texts_are_translatable_per_age_band() -> None:
         (("learning_check", 1, "choices", 2, "text"), "Si elle est belle."),
     ]
     assert all(t.context == MISSION.id for t in texts)
+
+
+def test_a_team_still_to_answer_after_its_mission_is_recorded_once_it_has() -> None:
+    journal, clock = Journal.memory(), ManualClock(0)
+    # GIVEN a team that won and now stands before the check's second ask
+    session = Session(MISSIONS, journal, clock)
+    bot = Bot(MISSION, "9-12", "fr", 3)
+    while session.pending_check() != ("after", 0):
+        assert bot.act(session) is not None
+        clock.advance(bot.think_seconds(session))
+    # WHEN the day's figures are gathered, THEN its result waits: it is not over yet
+    assert record_finished(journal, MISSIONS) == 0
+    # WHEN it answers both questions, THEN it is recorded with its answers after
+    session.handle(AnswerCheck("source", "verifier"))
+    session.handle(AnswerCheck("photo", None))
+    assert record_finished(journal, MISSIONS) == 1
+    (row,) = journal.results()
+    assert row["learning"]["after_right"] == 1 and row["learning"]["after_skipped"] == 1
+    # AND a team that leaves before answering is recorded once its session is closed
+    session.handle(Reset())
+    second = Session(MISSIONS, journal, clock)
+    bot = Bot(MISSION, "9-12", "fr", 4)
+    while second.pending_check() != ("after", 0):
+        assert bot.act(second) is not None
+        clock.advance(bot.think_seconds(second))
+    assert record_finished(journal, MISSIONS) == 0
+    second.handle(Reset())
+    assert record_finished(journal, MISSIONS) == 1
