@@ -2,7 +2,8 @@
 
 A result holds the mission, age band, language, outcome, play time and, per puzzle, its state,
 attempts, hints, the seconds of play from its opening to its solution and the wrong answers given
-as choice ids: never the team's pseudonym, never a clock time, never free text. Statistics are
+as choice ids; of the learning check, only how many answers were right, wrong or skipped before
+and after: never the team's pseudonym, never a clock time, never free text. Statistics are
 computed from results alone.
 """
 
@@ -13,11 +14,12 @@ import logging
 import statistics
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from gardiens.core.journal import Event, Journal
+from gardiens.core.learning import MOMENTS, tally
 from gardiens.core.model import Mission
 from gardiens.core.session import PuzzleState, debrief_of, fold
 
@@ -27,7 +29,16 @@ DAY = 24 * 60 * 60
 # Printed debrief sheets written by the facilitator panel, in the data folder.
 SHEETS_DIR = "fiches"
 
-RESULT_FIELDS = ("mission", "age", "language", "outcome", "elapsed", "puzzles", "visit")
+RESULT_FIELDS = (
+    "mission",
+    "age",
+    "language",
+    "outcome",
+    "elapsed",
+    "puzzles",
+    "visit",
+    "learning",
+)
 PUZZLE_FIELDS = ("state", "attempts", "hints", "seconds", "wrong")
 
 
@@ -41,6 +52,8 @@ class Result:
     puzzles: Mapping[str, Mapping[str, Any]]
     # The school visit's code given at the launch, for its class sheet (None: no visit).
     visit: str | None = None
+    # The learning check in counts (`gardiens.core.learning.tally`); empty without a check.
+    learning: Mapping[str, int] = field(default_factory=dict)
 
 
 def result_of(missions: Mapping[str, Mission], events: list[Event]) -> Result | None:
@@ -64,7 +77,9 @@ def result_of(missions: Mapping[str, Mission], events: list[Event]) -> Result | 
     # Seconds of play from a puzzle's opening to its solution (None when it was not solved):
     # the debrief keeps when it was solved, the state when it was opened.
     played = events[: next((i for i, e in enumerate(events) if e.kind == "reset"), len(events))]
-    progress = fold(missions, played).puzzles
+    folded = fold(missions, played)
+    progress = folded.puzzles
+    questions = missions[debrief.mission_id].learning_check
     seconds: dict[str, float | None] = {}
     for report in debrief.puzzles:
         opened = progress[report.id].opened_at if report.id in progress else None
@@ -93,6 +108,7 @@ def result_of(missions: Mapping[str, Mission], events: list[Event]) -> Result | 
             for p in debrief.puzzles
         },
         visit=str(visits[-1]) if visits and visits[-1] else None,
+        learning=tally(questions, folded.checked) if questions else {},
     )
 
 
@@ -144,6 +160,7 @@ def _as_row(result: Result) -> dict[str, Any]:
         "elapsed": result.elapsed,
         "puzzles": {pid: dict(p) for pid, p in result.puzzles.items()},
         "visit": result.visit,
+        "learning": dict(result.learning),
     }
 
 
@@ -263,6 +280,44 @@ class PuzzleFigures:
 
 
 @dataclass(frozen=True)
+class CheckFigures:
+    """The learning check over a group's sessions: how many answers were right, wrong or skipped
+    before the mission and after it, and the share right among those answered."""
+
+    sessions: int
+    before: tuple[int, int, int]
+    after: tuple[int, int, int]
+
+    @property
+    def before_rate(self) -> float:
+        right, wrong, _skipped = self.before
+        return _rate(right, right + wrong)
+
+    @property
+    def after_rate(self) -> float:
+        right, wrong, _skipped = self.after
+        return _rate(right, right + wrong)
+
+
+def check_figures(rows: Iterable[Mapping[str, Any]]) -> CheckFigures | None:
+    """The learning check summed over `rows`; None when none of them holds one (a mission
+    without a check, or results kept by an earlier release)."""
+    counts = [r["learning"] for r in rows if r.get("learning")]
+    if not counts:
+        return None
+
+    def total(moment: str) -> tuple[int, int, int]:
+        right, wrong, skipped = (
+            sum(int(c.get(f"{moment}_{how}", 0)) for c in counts)
+            for how in ("right", "wrong", "skipped")
+        )
+        return right, wrong, skipped
+
+    before, after = (total(moment) for moment in MOMENTS)
+    return CheckFigures(sessions=len(counts), before=before, after=after)
+
+
+@dataclass(frozen=True)
 class GroupFigures:
     """The sessions of one mission, age band and language: how many, how many won, how long."""
 
@@ -276,6 +331,7 @@ class GroupFigures:
     # Play time of every session with its outcome, for the distribution.
     times: list[tuple[float, str]]
     puzzles: list[PuzzleFigures]
+    learning: CheckFigures | None = None
 
 
 # How many of a puzzle's most frequent wrong answers are shown.
@@ -328,6 +384,7 @@ def figures(results: Iterable[Mapping[str, Any]]) -> list[GroupFigures]:
                 median_seconds=round(statistics.median(won_times), 1) if won_times else None,
                 times=[(float(r["elapsed"]), str(r["outcome"])) for r in rows],
                 puzzles=puzzles,
+                learning=check_figures(rows),
             )
         )
     return out
