@@ -292,6 +292,8 @@ class Ahead:
         app.frame.forget()
         app.type.forget()
         plain.cache_clear()
+        if app.music is not None:
+            app.music.forget()
         self._loaded.clear()
         gc.unfreeze()
         gc.collect()
