@@ -12,7 +12,7 @@ from gardiens.i18n.interface import N_, cli_translator
 DESCRIPTION = N_("Dessine un écran du jeu sans fenêtre et l'enregistre en PNG.")
 SCREEN_NAMES = ("attract", "setup", "briefing", "map", "pause", "victory", "time_up", "debrief", "questions",
                 "accessibility", "accessibility-more", "hints", "feedback", "success", "why", "story", "pin", "panel", "visit", "idle",
-                "journal", "journal-unopened")
+                "journal", "journal-unopened", "learning", "learning-after", "learning-answer")
 
 
 def arguments(parser: argparse.ArgumentParser, _: Gettext) -> None:

@@ -11,7 +11,16 @@ from dataclasses import dataclass
 
 from gardiens.core import checkers
 from gardiens.core.clock import ManualClock
-from gardiens.core.commands import Choose, Confirm, RequestHint, Resume, Start, StartSetup, Submit
+from gardiens.core.commands import (
+    AnswerCheck,
+    Choose,
+    Confirm,
+    RequestHint,
+    Resume,
+    Start,
+    StartSetup,
+    Submit,
+)
 from gardiens.core.model import AgeBand, Mission, Puzzle
 from gardiens.core.pseudonym import random_team
 from gardiens.core.puzzles import kind_of
@@ -63,14 +72,30 @@ class Bot:
                     return session.handle(choice)
                 return session.handle(Confirm())
             case Lifecycle.BRIEFING:
-                return session.handle(Start())
+                return self._check(session) or session.handle(Start())
             case Lifecycle.PAUSED:
                 return session.handle(Resume())
             case Lifecycle.PLAYING:
                 return self._play(session)
             case Lifecycle.DEBRIEF:
-                return None
+                return self._check(session)
         return None
+
+    def _check(self, session: Session) -> Reply | None:
+        """The learning check's question asked now, if any: mostly right, more so after the
+        mission, sometimes wrong, sometimes skipped (None when there is nothing to ask)."""
+        asked = session.pending_check()
+        if asked is None:
+            return None
+        moment, index = asked
+        question = self.mission.learning_check[index]
+        roll = random.Random(f"{self.seed}:check:{moment}:{question.id}").random()
+        if roll < 0.1:
+            return session.handle(AnswerCheck(question.id))
+        if roll < (0.4 if moment == "before" else 0.2):
+            wrong = [c.id for c in question.choices if not c.correct]
+            return session.handle(AnswerCheck(question.id, wrong[int(roll * 100) % len(wrong)]))
+        return session.handle(AnswerCheck(question.id, question.right()))
 
     def _play(self, session: Session) -> Reply:
         state = session.state

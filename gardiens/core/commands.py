@@ -39,10 +39,12 @@ class Refusal(StrEnum):
     NOTHING_TO_DO = "nothing_to_do"
     PUZZLE_ALREADY_DONE = "puzzle_already_done"
     PUZZLE_LOCKED = "puzzle_locked"
+    QUESTION_NOT_ASKED_NOW = "question_not_asked_now"
     TEAM_MUST_BE_GENERATED = "team_must_be_generated"
     TIME_IS_UP = "time_is_up"
     UNKNOWN_MISSION = "unknown_mission"
     UNKNOWN_PUZZLE = "unknown_puzzle"
+    UNKNOWN_QUESTION = "unknown_question"
     VISIT_CODE_INVALID = "visit_code_invalid"
 
 
@@ -123,6 +125,14 @@ def visit_code(text: str) -> str | None:
     return code if VISIT_CODE.fullmatch(code) else None
 
 
+class AnswerCheck(Frozen):
+    """The team's answer to a question of the learning check, before the briefing or at the
+    debrief: a choice id, or None when it skipped the question."""
+
+    question: str
+    choice: str | None = None
+
+
 class Submit(Frozen):
     """An answer to a puzzle (ids, a code, a text: see `gardiens.core.checkers.Answer`)."""
 
@@ -182,6 +192,7 @@ Command: TypeAlias = (
     | Confirm
     | Start
     | Launch
+    | AnswerCheck
     | Submit
     | RequestHint
     | PushHint

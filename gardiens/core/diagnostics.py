@@ -435,6 +435,25 @@ MESSAGES: dict[str, Template] = {
             "{limit} secondes au plus."
         ),
     ),
+    "GDN335": _e(
+        N_("trop de questions de vérification"),
+        N_(
+            "Le « learning_check » pose {count} questions : {limit} au plus, pour qu'il reste "
+            "rapide avant et après la mission."
+        ),
+    ),
+    "GDN336": _e(
+        N_("nombre de réponses d'une question"),
+        N_("Cette question a {count} réponses : il en faut de {least} à {most}."),
+    ),
+    "GDN337": _e(
+        N_("bonne réponse d'une question"),
+        N_("Une seule réponse doit être juste (« correct: true »), ici {right}."),
+    ),
+    "GDN338": _e(
+        N_("question en double"),
+        N_("L'identifiant « {id} » est déjà celui d'une autre question du « learning_check »."),
+    ),
     # GDN4xx: lint warnings; they do not make validation fail.
     "GDN401": _w(
         N_("code final écrit en clair"),

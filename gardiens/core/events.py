@@ -63,6 +63,15 @@ class MissionStarted(Event, kind="mission_started"):
     timer: TimerMode | None = None
 
 
+class CheckAnswered(Event, kind="check_answered"):
+    """A question of the learning check answered `before` the briefing or `after` the mission:
+    the id of the choice tapped, None when skipped (never anything the team wrote)."""
+
+    moment: str
+    question: str
+    choice: str | None = None
+
+
 class Paused(Event, kind="paused"):
     """The countdown stopped."""
 
@@ -131,6 +140,7 @@ GameEvent: TypeAlias = (
     | Chosen
     | SetupConfirmed
     | MissionStarted
+    | CheckAnswered
     | Paused
     | Resumed
     | Restored

@@ -23,6 +23,7 @@ from gardiens.core.diagnostics import (
     suggest,
 )
 from gardiens.core.glyphs import undrawable_runs
+from gardiens.core.learning import lint_check
 from gardiens.core.model import (
     AgeBand,
     CodeLock,
@@ -55,7 +56,13 @@ MAX_KEY_MESSAGES = 3
 MISSION_FILE = "scenario.yaml"
 
 # Characters that still fit on the kiosk screen and stay readable for a 9-year-old.
-TEXT_LIMITS: dict[str, int] = {"title": 60, "label": 140, "labels": 140, "text": 160}
+TEXT_LIMITS: dict[str, int] = {
+    "title": 60,
+    "label": 140,
+    "labels": 140,
+    "text": 160,
+    "question": 160,
+}
 DEFAULT_TEXT_LIMIT = 450
 
 # The most characters a text may have, by the field that holds it (each age band's version
@@ -85,6 +92,7 @@ TEXT_MAXIMUMS: dict[str, int] = {
     "key_message": 300,
     "key_messages": 300,
     "questions": 300,
+    "question": 300,
     # Feedback after an answer, hints, the guide's last words.
     "right": 400,
     "wrong": 400,
@@ -212,6 +220,7 @@ class _Lint:
         self.age_bands()
         self.hint_ladders()
         self.debrief()
+        lint_check(self.mission.learning_check, self.report)
         self.languages()
         self.folder_name()
         if not self.too_long:

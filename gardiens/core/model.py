@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeAlias, get_args
 
 from pydantic import Field, PrivateAttr, create_model, model_validator
 
+from gardiens.core.learning import CheckQuestion
 from gardiens.core.puzzles import KINDS, PuzzleKind, register
 from gardiens.core.puzzles.ads import AdPost, Ads
 from gardiens.core.puzzles.base import (
@@ -65,6 +66,7 @@ __all__ = [
     "Category",
     "Chat",
     "ChatMessage",
+    "CheckQuestion",
     "Choice",
     "Cipher",
     "CodeLock",
@@ -324,6 +326,14 @@ class Mission(Strict):
         description=D_(
             "Les moments de l'histoire pendant la partie : après quelques énigmes, quand le temps "
             "presse ou à une énigme donnée, Lumi ou le Brouillard parle."
+        ),
+    )
+    learning_check: list[CheckQuestion] = Field(
+        default_factory=list,
+        description=D_(
+            "Une ou deux questions rapides sur le message clé de la mission, posées avant le "
+            "briefing puis au débriefing : le tableau de bord compare les réponses justes avant et "
+            "après (des comptes seulement)."
         ),
     )
     debrief: Debrief

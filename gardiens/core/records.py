@@ -2,7 +2,8 @@
 
 A result holds the mission, age band, language, outcome, play time and, per puzzle, its state,
 attempts, hints, the seconds of play from its opening to its solution and the wrong answers given
-as choice ids: never the team's pseudonym, never a clock time, never free text. Statistics are
+as choice ids; of the learning check, only how many answers were right, wrong or skipped before
+and after: never the team's pseudonym, never a clock time, never free text. Statistics are
 computed from results alone.
 """
 
@@ -19,6 +20,7 @@ from typing import Any
 
 from gardiens.core.commands import TimerMode
 from gardiens.core.journal import Event, Journal
+from gardiens.core.learning import MOMENTS, tally
 from gardiens.core.model import Mission
 from gardiens.core.session import PuzzleState, debrief_of, fold
 
@@ -28,7 +30,17 @@ DAY = 24 * 60 * 60
 # Printed debrief sheets written by the facilitator panel, in the data folder.
 SHEETS_DIR = "fiches"
 
-RESULT_FIELDS = ("mission", "age", "language", "outcome", "elapsed", "puzzles", "visit", "timer")
+RESULT_FIELDS = (
+    "mission",
+    "age",
+    "language",
+    "outcome",
+    "elapsed",
+    "puzzles",
+    "visit",
+    "learning",
+    "timer",
+)
 PUZZLE_FIELDS = ("state", "attempts", "hints", "seconds", "wrong")
 
 
@@ -44,6 +56,8 @@ class Result:
     visit: str | None = None
     # The timer mode played (`TimerMode` value): normal, relaxed or off.
     timer: str = "normal"
+    # The learning check in counts (`gardiens.core.learning.tally`); empty without a check.
+    learning: Mapping[str, int] = field(default_factory=dict)
 
 
 def result_of(missions: Mapping[str, Mission], events: list[Event]) -> Result | None:
@@ -67,7 +81,9 @@ def result_of(missions: Mapping[str, Mission], events: list[Event]) -> Result | 
     # Seconds of play from a puzzle's opening to its solution (None when it was not solved):
     # the debrief keeps when it was solved, the state when it was opened.
     played = events[: next((i for i, e in enumerate(events) if e.kind == "reset"), len(events))]
-    progress = fold(missions, played).puzzles
+    folded = fold(missions, played)
+    progress = folded.puzzles
+    questions = missions[debrief.mission_id].learning_check
     seconds: dict[str, float | None] = {}
     for report in debrief.puzzles:
         opened = progress[report.id].opened_at if report.id in progress else None
@@ -97,6 +113,7 @@ def result_of(missions: Mapping[str, Mission], events: list[Event]) -> Result | 
         },
         visit=str(visits[-1]) if visits and visits[-1] else None,
         timer=debrief.timer.value,
+        learning=tally(questions, folded.checked) if questions else {},
     )
 
 
@@ -115,10 +132,18 @@ def record_finished(journal: Journal, missions: Mapping[str, Mission]) -> int:
         except (ValueError, KeyError) as error:
             log.warning("session %s cannot be read by this release: %s", summary.session, error)
             continue
-        if result is not None:
-            journal.store_result(summary.session, _as_row(result))
-            added += 1
+        if result is None or (not summary.closed and _check_pending(result)):
+            # Not over yet: a team still on its debrief may answer the learning check again.
+            continue
+        journal.store_result(summary.session, _as_row(result))
+        added += 1
     return added
+
+
+def _check_pending(result: Result) -> bool:
+    """Whether the learning check's second ask is still to come: no answer nor skip after."""
+    counts = result.learning
+    return bool(counts) and not any(counts.get(f"{MOMENTS[-1]}_{how}") for how in ("right", "wrong", "skipped"))
 
 
 def uninstalled(journal: Journal, missions: Mapping[str, Mission]) -> Counter[str]:
@@ -149,6 +174,7 @@ def _as_row(result: Result) -> dict[str, Any]:
         "puzzles": {pid: dict(p) for pid, p in result.puzzles.items()},
         "visit": result.visit,
         "timer": result.timer,
+        "learning": dict(result.learning),
     }
 
 
@@ -271,6 +297,44 @@ class PuzzleFigures:
 
 
 @dataclass(frozen=True)
+class CheckFigures:
+    """The learning check over a group's sessions: how many answers were right, wrong or skipped
+    before the mission and after it, and the share right among those answered."""
+
+    sessions: int
+    before: tuple[int, int, int]
+    after: tuple[int, int, int]
+
+    @property
+    def before_rate(self) -> float:
+        right, wrong, _skipped = self.before
+        return _rate(right, right + wrong)
+
+    @property
+    def after_rate(self) -> float:
+        right, wrong, _skipped = self.after
+        return _rate(right, right + wrong)
+
+
+def check_figures(rows: Iterable[Mapping[str, Any]]) -> CheckFigures | None:
+    """The learning check summed over `rows`; None when none of them holds one (a mission
+    without a check, or results kept by an earlier release)."""
+    counts = [r["learning"] for r in rows if r.get("learning")]
+    if not counts:
+        return None
+
+    def total(moment: str) -> tuple[int, int, int]:
+        right, wrong, skipped = (
+            sum(int(c.get(f"{moment}_{how}", 0)) for c in counts)
+            for how in ("right", "wrong", "skipped")
+        )
+        return right, wrong, skipped
+
+    before, after = (total(moment) for moment in MOMENTS)
+    return CheckFigures(sessions=len(counts), before=before, after=after)
+
+
+@dataclass(frozen=True)
 class GroupFigures:
     """The sessions of one mission, age band and language: how many, how many won, how long."""
 
@@ -287,6 +351,7 @@ class GroupFigures:
     # Sessions by timer mode (`TimerMode` value), in the modes' order; results kept by an
     # earlier release, which has no timer modes, are not counted.
     timers: dict[str, int] = field(default_factory=dict)
+    learning: CheckFigures | None = None
 
 
 # How many of a puzzle's most frequent wrong answers are shown.
@@ -340,6 +405,7 @@ def figures(results: Iterable[Mapping[str, Any]]) -> list[GroupFigures]:
                 times=[(float(r["elapsed"]), str(r["outcome"])) for r in rows],
                 puzzles=puzzles,
                 timers=_timers(rows),
+                learning=check_figures(rows),
             )
         )
     return out

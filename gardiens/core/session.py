@@ -22,6 +22,7 @@ from gardiens.core.commands import (
     VISIT_CODE,
     Abandon,
     AddTime,
+    AnswerCheck,
     Choose,
     Command,
     Confirm,
@@ -41,6 +42,7 @@ from gardiens.core.commands import (
     TimerMode,
 )
 from gardiens.core.journal import Event, Journal
+from gardiens.core.learning import Asked, Moment, pending
 from gardiens.core.model import (
     AGE_BANDS,
     AgeBand,
@@ -113,6 +115,17 @@ class SessionState:
     ended_at: float | None = None
     # The mission's story events fired so far (their places in `Mission.events`), in order.
     told: tuple[int, ...] = ()
+    # The learning check's answers so far: (moment, question, choice or None when skipped).
+    checked: tuple[Asked, ...] = ()
+
+    @property
+    def check_moment(self) -> Moment | None:
+        """When the learning check is asked now: on the briefing, or at the debrief."""
+        if self.lifecycle is Lifecycle.BRIEFING:
+            return "before"
+        if self.lifecycle is Lifecycle.DEBRIEF:
+            return "after"
+        return None
 
     @property
     def launched(self) -> bool:
@@ -254,6 +267,8 @@ def apply(missions: Mapping[str, Mission], state: SessionState, event: Event) ->
                 puzzles={p.id: PuzzleProgress() for p in mission_played.puzzles},
             )
             return _unlock(mission_played, state)
+        case happened.CheckAnswered(moment=moment, question=question, choice=choice):
+            return replace(state, checked=(*state.checked, (moment, question, choice)))
         case happened.Paused():
             return replace(state, lifecycle=Lifecycle.PAUSED, running_since=None)
         case happened.Resumed():
@@ -624,6 +639,8 @@ class Session:
                 return self._start(minutes=minutes)
             case Launch():
                 return self._launch(command)
+            case AnswerCheck(question=question, choice=choice):
+                return self._answer_check(question, choice)
             case Submit(puzzle=puzzle, answer=answer):
                 return self._submit(puzzle, answer)
             case RequestHint(puzzle=puzzle):
@@ -759,6 +776,30 @@ class Session:
         limit = 60.0 * (minutes if minutes is not None else mission.minutes(age))
         batch.append(happened.SetupConfirmed(limit, command.timer, command.visit))
         return self._record(batch, session_id=session_id)
+
+    def pending_check(self) -> tuple[Moment, int] | None:
+        """The learning check's question to ask now, with its moment, as its place in the
+        mission's `learning_check`; None when there is none (or no more) to ask."""
+        mission = self.mission
+        moment = self._state.check_moment
+        if mission is None or moment is None:
+            return None
+        question = pending(mission.learning_check, self._state.checked, moment)
+        if question is None:
+            return None
+        return moment, mission.learning_check.index(question)
+
+    def _answer_check(self, question_id: str, choice: str | None) -> Reply:
+        mission = self.mission
+        if mission is None:
+            return refused(Refusal.NO_MISSION_CHOSEN)
+        question = next((q for q in mission.learning_check if q.id == question_id), None)
+        if question is None or (choice is not None and question.choice(choice) is None):
+            return refused(Refusal.UNKNOWN_QUESTION)
+        asked = self.pending_check()
+        if asked is None or mission.learning_check[asked[1]] is not question:
+            return refused(Refusal.QUESTION_NOT_ASKED_NOW)
+        return self._record([happened.CheckAnswered(asked[0], question_id, choice)])
 
     def _submit(self, puzzle_id: str, answer: object) -> Reply:
         blocked = self._check_playing(puzzle_id)

@@ -36,6 +36,8 @@ REFUSAL_MESSAGES: dict[Refusal, str] = {
     Refusal.TIME_IS_UP: N_("le temps est écoulé."),
     Refusal.UNKNOWN_MISSION: N_("cette mission n'est pas installée sur la borne."),
     Refusal.UNKNOWN_PUZZLE: N_("cette énigme n'existe pas dans la mission."),
+    Refusal.UNKNOWN_QUESTION: N_("cette question n'est pas posée par la mission."),
+    Refusal.QUESTION_NOT_ASKED_NOW: N_("cette question ne se pose pas maintenant."),
     Refusal.VISIT_CODE_INVALID: N_(
         "le code de visite a de 3 à 16 caractères : lettres, chiffres et tirets (ex. CM2-B-0607)."
     ),

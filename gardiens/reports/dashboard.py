@@ -18,7 +18,7 @@ from babel.numbers import format_decimal
 
 from gardiens.core.model import Mission
 from gardiens.core.puzzles.base import PuzzleBase
-from gardiens.core.records import GroupFigures, PuzzleFigures
+from gardiens.core.records import CheckFigures, GroupFigures, PuzzleFigures
 from gardiens.i18n.format import babel_locale, format_day, format_duration, format_ratio
 from gardiens.i18n.interface import InterfaceTranslator
 from gardiens.i18n.missions import MissionTexts
@@ -82,6 +82,32 @@ class PuzzleLine:
 
 
 @dataclass(frozen=True)
+class CheckLine:
+    """The learning check of a group: teams asked, the share of right answers before and after
+    the mission (with its bar), and how many questions were skipped each time."""
+
+    sessions: int
+    before: str
+    before_width: float
+    before_skipped: int
+    after: str
+    after_width: float
+    after_skipped: int
+
+
+def check_line(figures: CheckFigures, language: str) -> CheckLine:
+    return CheckLine(
+        sessions=figures.sessions,
+        before=format_ratio(figures.before_rate, language),
+        before_width=round(figures.before_rate * RATE_BAR, 1),
+        before_skipped=figures.before[2],
+        after=format_ratio(figures.after_rate, language),
+        after_width=round(figures.after_rate * RATE_BAR, 1),
+        after_skipped=figures.after[2],
+    )
+
+
+@dataclass(frozen=True)
 class Section:
     anchor: str
     title: str
@@ -97,6 +123,7 @@ class Section:
     puzzles: tuple[PuzzleLine, ...]
     # Sessions by timer mode, in words (empty when no result says).
     timers: str = ""
+    learning: CheckLine | None = None
 
 
 def language_name(code: str, language: str) -> str:
@@ -149,6 +176,7 @@ def _section(
         histogram=histogram(group.times, translator),
         puzzles=puzzles,
         timers=timer_counts(group.timers, translator.gettext),
+        learning=check_line(group.learning, language) if group.learning is not None else None,
     )
 
 
@@ -301,14 +329,26 @@ CSV_COLUMNS = (
     "hints",
     "mean_hints",
     "common_wrong_answers",
+    "check_sessions",
+    "check_right_before",
+    "check_wrong_before",
+    "check_skipped_before",
+    "check_rate_before",
+    "check_right_after",
+    "check_wrong_after",
+    "check_skipped_after",
+    "check_rate_after",
 )
+# A group without a learning check, and every puzzle line, leave its columns empty.
+_NO_CHECK = [""] * 9
 
 
 def dashboard_csv(
     table: list[GroupFigures], missions: Mapping[str, Mission], translator: InterfaceTranslator
 ) -> str:
     """The dashboard's numbers, one line per group then one per puzzle; wrong answers in words
-    ("text (count)", separated by " | "), titles in the translator's language."""
+    ("text (count)", separated by " | "), titles in the translator's language; the learning
+    check's counts and shares of right answers on the group's line."""
     _ = translator.gettext
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
@@ -317,7 +357,7 @@ def dashboard_csv(
         head = [group.mission, section.title, group.age, group.language]
         writer.writerow(
             [*head, "", "", group.sessions, group.won, group.win_rate,
-             _number(group.median_seconds), timer_column(group.timers), "", "", "", "", "", "", ""]
+             _number(group.median_seconds), timer_column(group.timers), "", "", "", "", "", "", "", *_check_cells(group.learning)]
         )
         for figures, line in zip(group.puzzles, section.puzzles or [None] * len(group.puzzles),
                                  strict=True):
@@ -325,7 +365,7 @@ def dashboard_csv(
             writer.writerow(
                 [*head, figures.puzzle, line.title if line else "", figures.sessions, "", "",
                  "", "", figures.solved, figures.solved_rate, _number(figures.median_seconds),
-                 figures.mean_attempts, figures.hints, figures.mean_hints, words]
+                 figures.mean_attempts, figures.hints, figures.mean_hints, words, *_NO_CHECK]
             )
     return out.getvalue()
 
@@ -333,6 +373,12 @@ def dashboard_csv(
 def timer_column(timers: Mapping[str, int]) -> str:
     """Sessions by timer mode for a spreadsheet, by the modes' fixed names: « normal:12 off:1 »."""
     return " ".join(f"{mode}:{n}" for mode, n in timers.items())
+
+
+def _check_cells(figures: CheckFigures | None) -> list[object]:
+    if figures is None:
+        return list(_NO_CHECK)
+    return [figures.sessions, *figures.before, figures.before_rate, *figures.after, figures.after_rate]
 
 
 def _number(value: float | None) -> str:

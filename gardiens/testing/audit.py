@@ -251,9 +251,11 @@ def _expected_top(scene: Scene) -> str:
     if scene.screen == "puzzle":
         return f"puzzle:{scene.puzzle}"
     # A right answer's pop-up, and its « Pourquoi ? » cards, are the feedback screen; the notice
-    # of a journal that could not be opened is the journal notice.
+    # of a journal that could not be opened is the journal notice; the learning check's second
+    # ask, and its right answer, are the learning check.
     return {"panel": "facilitator", "accessibility-more": "accessibility", "success": "feedback", "why": "feedback",
-            "journal-unopened": "journal"}.get(scene.screen, scene.screen)
+            "journal-unopened": "journal", "learning-after": "learning",
+            "learning-answer": "learning"}.get(scene.screen, scene.screen)
 
 
 def plan(missions: Mapping[str, Mission], *, languages: Sequence[str] = LANGUAGES,

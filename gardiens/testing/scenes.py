@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from gardiens.core import checkers
 from gardiens.core.clock import ManualClock
 from gardiens.core.commands import (
+    AnswerCheck,
     Choose,
     Confirm,
     Pause,
@@ -48,7 +49,12 @@ SCREENS: tuple[str, ...] = (
     "success",
     "why",
     "story",
+    "learning",
+    "learning-after",
+    "learning-answer",
 )
+# The screens of the learning check: only a mission that has one shows them.
+CHECK_SCREENS: tuple[str, ...] = ("learning", "learning-after", "learning-answer")
 
 
 class SceneError(LookupError):
@@ -63,7 +69,9 @@ def stage(app: App, clock: ManualClock, *, screen: str | None = None, puzzle: st
     (for a right answer's, « success », and its « Pourquoi ? » cards, « why », the first puzzle
     that explains its items, opened). « feedback » follows a wrong answer. « questions » is the
     debrief's pop-up of discussion questions, opened. « story » plays on until the mission's
-    first story event fires, and shows it.
+    first story event fires, and shows it. « learning » is the learning check before the
+    briefing, « learning-after » the same after the mission, « learning-answer » the right answer
+    shown once a wrong one was given after; elsewhere the team answers the check right.
     """
     session = app.session
     if screen is not None and screen not in SCREENS:
@@ -83,6 +91,12 @@ def stage(app: App, clock: ManualClock, *, screen: str | None = None, puzzle: st
     mission = next(iter(session.missions.values()))
     session.handle(Choose(mission=mission.id, age=age or mission.ages[0], language=language or mission.language))
     session.handle(Confirm())
+    if target == "learning":
+        if session.pending_check() is None:
+            raise SceneError(f"mission {mission.id} has no learning check")
+        app.sync(force=True)
+        return
+    _answer_checks(session)
     if target == "briefing":
         app.sync(force=True)
         return
@@ -154,6 +168,11 @@ def stage(app: App, clock: ManualClock, *, screen: str | None = None, puzzle: st
         app.sync(force=True)
         return
     _win(session, clock)
+    if target in ("learning-after", "learning-answer"):
+        _show_check_after(app, wrong=target == "learning-answer")
+        return
+    if target in ("debrief", "questions"):
+        _answer_checks(session)
     app.sync(force=True)
     if target in ("debrief", "questions"):
         app.show_debrief()
@@ -164,6 +183,36 @@ def stage(app: App, clock: ManualClock, *, screen: str | None = None, puzzle: st
         if not isinstance(debrief, DebriefScreen):
             raise SceneError("the debrief did not open")
         debrief.open_questions()
+
+
+def _answer_checks(session: Session) -> None:
+    """The learning check's questions asked now, answered right."""
+    mission = session.mission
+    asked = session.pending_check()
+    while mission is not None and asked is not None:
+        question = mission.learning_check[asked[1]]
+        session.handle(AnswerCheck(question.id, question.right()))
+        asked = session.pending_check()
+
+
+def _show_check_after(app: App, *, wrong: bool) -> None:
+    """The learning check after the mission; with `wrong`, a wrong answer given and the right one
+    shown."""
+    mission = app.session.mission
+    if mission is None or app.session.pending_check() is None:
+        raise SceneError("this mission has no learning check")
+    app.sync(force=True)
+    app.show_debrief()
+    from gardiens.ui.screens.learning import LearningScreen
+
+    screen = app.top
+    if not isinstance(screen, LearningScreen):
+        raise SceneError("the learning check did not open")
+    if wrong:
+        asked = screen.asked()
+        assert asked is not None
+        question = asked[1]
+        screen.answer(question, next(c.id for c in question.choices if not c.correct))
 
 
 def _rng() -> random.Random:

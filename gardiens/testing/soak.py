@@ -102,7 +102,9 @@ class Team:
         session = pilot.app.session
         for _ in range(600):
             state = session.state
-            if state.lifecycle is Lifecycle.ATTRACT:
+            if pilot.screen == "learning":
+                self.answer_check()
+            elif state.lifecycle is Lifecycle.ATTRACT:
                 pilot.tap("start")
             elif state.lifecycle is Lifecycle.SETUP:
                 self.set_up()
@@ -139,6 +141,14 @@ class Team:
             pilot.tap(f"lang:{self.language}")
         else:
             pilot.tap("confirm")
+
+    def answer_check(self) -> None:
+        """The learning check: one of its answers, or « Passer »; then on past the right answer."""
+        pilot = self.pilot
+        if pilot.has("continue"):
+            pilot.tap("continue")
+            return
+        pilot.tap(self.rng.choice([name for name in pilot.names() if name.startswith("check:")] + ["skip"]))
 
     def detour(self) -> bool:
         """What a team does on the map besides answering right, each thing now and then; True

@@ -82,7 +82,9 @@ def play_to_win(pilot: Pilot, mission: Mission, age: AgeBand, language: str,
         state = session.state
         if not screens or screens[-1] != pilot.screen:
             screens.append(pilot.screen)
-        if state.lifecycle is Lifecycle.ATTRACT:
+        if pilot.screen == "learning":
+            answer_check(pilot, mission)
+        elif state.lifecycle is Lifecycle.ATTRACT:
             pilot.tap("start")
         elif state.lifecycle is Lifecycle.SETUP:
             if state.age != age:
@@ -113,6 +115,17 @@ def play_to_win(pilot: Pilot, mission: Mission, age: AgeBand, language: str,
     summary.update(session=session.state.session_id, taps=taps, frames=pilot.app.frames, screens=screens,
                    interface_errors=list(pilot.app.errors))
     return summary
+
+
+def answer_check(pilot: Pilot, mission: Mission) -> None:
+    """On the learning check: the right answer (a winning team learnt its lesson), then on."""
+    if pilot.has("continue"):
+        pilot.tap("continue")
+        return
+    asked = pilot.app.session.pending_check()
+    if asked is None:
+        raise UiAutoplayError("the learning check is shown with no question to ask")
+    pilot.tap(f"check:{mission.learning_check[asked[1]].right()}")
 
 
 def solve_next(pilot: Pilot, mission: Mission, read: Callable[[], None] = lambda: None) -> int:

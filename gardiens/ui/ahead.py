@@ -28,6 +28,7 @@ from gardiens.i18n.format import format_duration
 from gardiens.ui.bounded import release_heap
 from gardiens.ui.puzzles.social import plain
 from gardiens.ui.screens.ending import DebriefScreen, TimeUpScreen, VictoryScreen
+from gardiens.ui.screens.learning import LearningScreen
 from gardiens.ui.screens.lobby import BriefingScreen, SetupScreen
 from gardiens.ui.screens.play import FeedbackPanel, MapScreen, PuzzleScreen
 from gardiens.ui.screens.route import root_screen_for
@@ -291,6 +292,8 @@ class Ahead:
         app.frame.forget()
         app.type.forget()
         plain.cache_clear()
+        if app.music is not None:
+            app.music.forget()
         self._loaded.clear()
         gc.unfreeze()
         gc.collect()
@@ -350,6 +353,8 @@ class Ahead:
             return None
         state = app.state
         if isinstance(top, SetupScreen) and state.age is not None and state.language is not None:
+            return BriefingScreen
+        if isinstance(top, LearningScreen) and state.lifecycle is Lifecycle.BRIEFING:
             return BriefingScreen
         if isinstance(top, (VictoryScreen, TimeUpScreen)):
             return DebriefScreen

@@ -378,6 +378,15 @@ class Music:
         for _ in self.preparing(name):
             pass
 
+    def forget(self) -> None:
+        """Let go of the loops made so far but the one playing (between two teams: 2 MB a
+        theme, and a day sees every theme); the next team's are made again while it sets up."""
+        self._cache = {name: sound for name, sound in self._cache.items() if name == self.playing}
+
+    def kept(self) -> list[str]:
+        """The loops made and kept."""
+        return sorted(self._cache)
+
     def follow(self, mood: Mood, dt: float) -> None:
         """Once a frame: start, lower, raise or stop the loops to match `mood`; cheap."""
         if self._channels is None:

@@ -8,7 +8,8 @@ import math
 import sys
 import unicodedata
 from collections import OrderedDict
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
 from typing import Literal
@@ -320,6 +321,16 @@ class Typesetter:
                       self._faces, self._mixed):
             cache.clear()
         self.assets.close_fonts()
+
+    @contextmanager
+    def spaced(self, spacing: Spacing) -> Iterator[None]:
+        """Text set with `spacing` while inside, whatever the setting: the facilitator's screens,
+        made for adults, keep the fonts' own spacing when the team chose wide spacing."""
+        kept, self.spacing = self.spacing, spacing
+        try:
+            yield
+        finally:
+            self.spacing = kept
 
     def cache_sizes(self) -> dict[str, int]:
         """How many entries each cache holds (what `gardiens soak` watches grow)."""

@@ -234,3 +234,42 @@ def test_accept_language() -> None:
     assert page_language(settings, "") == "fr"
     settings.language = "en"
     assert page_language(settings, "fr") == "en"
+
+
+def test_the_debrief_sheets_of_a_kiosk_open_from_its_card(tmp_path: Path) -> None:
+    from gardiens.core.autoplay import Bot, play
+    from gardiens.core.commands import Launch
+    from gardiens.core.journal import Journal
+    from gardiens.core.session import Session
+
+    # GIVEN a kiosk whose data folder holds a team's finished session
+    mission = load(MISSION_DIR / "scenario.yaml")
+    kiosk_data = tmp_path / "kiosk-a"
+    kiosk_data.mkdir()
+    journal = Journal.open(kiosk_data)
+    clock = ManualClock(1000.0)
+    session = Session({mission.id: mission}, journal, clock)
+    assert session.handle(Launch(mission.id, "9-12", "fr")).ok
+    play(Bot(mission, "9-12", "fr", 1), session, clock)
+    journal.close()
+    console_dir = tmp_path / "console"
+    console_dir.mkdir()
+    set_pin(console_dir, PIN)
+    settings = ConsoleSettings(data_dir=console_dir, missions={mission.id: mission},
+                               guard=PinGuard(console_dir, clock, attempts=3, lockout=60),
+                               clock=clock.now, sheets={"kiosk-a": kiosk_data, "kiosk-b": tmp_path / "none"})
+    board = Board(BrokerSettings(host="127.0.0.1", port=free_port()), red_after=600)
+    with TestClient(console_app(board, settings), follow_redirects=False) as client:
+        # WHEN nobody has logged in, THEN the sheets are not shown
+        assert client.get("/kiosk/kiosk-a/sheets").status_code == 303
+        assert client.post("/login", data={"pin": PIN}, headers=ORIGIN).status_code == 303
+        # WHEN the facilitator opens them, THEN they are the last session's, in the page's language
+        sheets = client.get("/kiosk/kiosk-a/sheets", headers={"Accept-Language": "fr"})
+        assert sheets.status_code == 200
+        assert '<html lang="fr">' in sheets.text
+        assert 'class="sheet family"' in sheets.text and 'class="sheet facilitator"' in sheets.text
+        assert "Mission réussie" in sheets.text
+        # AND a kiosk with no finished game says so, with no traceback
+        empty = client.get("/kiosk/kiosk-b/sheets")
+        assert empty.status_code == 404 and "Traceback" not in empty.text
+        assert client.get("/kiosk/unknown/sheets").status_code == 404

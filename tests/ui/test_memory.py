@@ -113,6 +113,7 @@ def test_while_the_kiosk_waits_for_the_next_team_only_the_attract_screen_is_kept
         app = pilot.app
         assert app.frame.layers and app.assets._texts
         fonts = app.assets.cache_sizes()["fonts"]
+        assert app.music is None or app.music.kept()
         pilot.tap("finish")
         pilot.settle()
         # WHEN it has waited on its attract screen a few seconds
@@ -124,6 +125,8 @@ def test_while_the_kiosk_waits_for_the_next_team_only_the_attract_screen_is_kept
         # attract screen's own texts are open
         assert pilot.screen == "attract"
         assert app.assets.cache_sizes()["fonts"] < fonts / 3
+        # and no music loop of the last team's mission is kept (none plays while it waits)
+        assert app.music is None or app.music.kept() == []
         assert {key[0] for key in app.frame.layers} <= {"night", "fog"}
         assert app.frame.under is None
         assert app.ahead._scratch is None

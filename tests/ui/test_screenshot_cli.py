@@ -9,6 +9,8 @@ import pytest
 
 from gardiens.cli import main
 from gardiens.cli.screenshot import SCREEN_NAMES
+from gardiens.core.library import scenarios_dir
+from gardiens.testing.scenes import CHECK_SCREENS
 
 from .conftest import MISSION_DIR
 
@@ -22,7 +24,9 @@ def colours(path: Path) -> int:
 @pytest.mark.parametrize("screen", SCREEN_NAMES)
 def test_every_named_screen_is_drawn(screen: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / f"{screen}.png"
-    assert main(["screenshot", str(MISSION_DIR), "--screen", screen, "--size", "1280x800",
+    # The learning check's screens need a mission that has one.
+    folder = scenarios_dir() / "infox" if screen in CHECK_SCREENS else MISSION_DIR
+    assert main(["screenshot", str(folder), "--screen", screen, "--size", "1280x800",
                  "--lang", "en", "--out", str(out)]) == 0
     assert capsys.readouterr().out.strip() == str(out)
     assert pygame.image.load(str(out)).get_size() == (1280, 800)

@@ -16,7 +16,8 @@ import pytest
 
 from gardiens.core.model import Mission
 from gardiens.testing.pilot import Pilot
-from gardiens.testing.scenes import SCREENS, stage
+from gardiens.testing.scenes import CHECK_SCREENS, SCREENS, stage
+from gardiens.ui.theme import Settings
 
 SNAPSHOTS = Path(__file__).resolve().parents[1] / "snapshots"
 FAILURES = SNAPSHOTS / "_failures"
@@ -77,7 +78,8 @@ def check_snapshot(name: str, actual: pygame.Surface) -> None:
 
 
 @pytest.mark.parametrize("language", ["fr", "en"])
-@pytest.mark.parametrize("screen", SCREENS)
+# The learning check's screens are those of a mission that has one (tests/ui/test_learning.py).
+@pytest.mark.parametrize("screen", [s for s in SCREENS if s not in CHECK_SCREENS])
 def test_screen_matches_its_reference(launch: Callable[..., Pilot], screen: str, language: str) -> None:
     # GIVEN a kiosk staged on the screen
     pilot = launch(language=language)
@@ -98,3 +100,22 @@ def test_puzzle_matches_its_reference(launch: Callable[..., Pilot], mission: Mis
 def test_every_generic_puzzle_type_has_a_snapshot(mission: Mission) -> None:
     generic = {"code", "choice", "true_false", "order", "categorise", "hotspots", "text", "cipher"}
     assert {mission.puzzle(p).type for p in PUZZLES} == generic
+
+
+@pytest.mark.parametrize("screen", ["attract", "victory"])
+def test_a_still_screen_matches_its_reference(launch: Callable[..., Pilot], screen: str) -> None:
+    # GIVEN a kiosk set to reduced motion, staged on a screen that moves otherwise
+    pilot = launch(settings=Settings(reduced_motion=True))
+    stage(pilot.app, pilot.clock, screen=screen)
+    # THEN its still pose looks like its reference
+    check_snapshot(f"still-{screen}-fr", render(pilot))
+
+
+@pytest.mark.parametrize(("screen", "puzzle"), [("briefing", None), (None, "choix")])
+def test_wide_spacing_matches_its_reference(launch: Callable[..., Pilot], screen: str | None,
+                                            puzzle: str | None) -> None:
+    # GIVEN a kiosk set to wide letter, word and line spacing
+    pilot = launch(settings=Settings(spacing="wide"))
+    stage(pilot.app, pilot.clock, screen=screen, puzzle=puzzle)
+    # THEN the screen looks like its reference
+    check_snapshot(f"wide-{screen or puzzle}-fr", render(pilot))

@@ -3,12 +3,19 @@ lines wrapped exactly as measured, and the spacing kept apart in the caches."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
+
 import pygame
 import pytest
 
+from gardiens.core.library import load_library
+from gardiens.testing.pilot import Pilot
+from gardiens.testing.scenes import stage, stage_kiosk
 from gardiens.ui.assets import Assets
+from gardiens.ui.screens.play import PROMPT, PuzzleScreen
 from gardiens.ui.text import Typesetter
-from gardiens.ui.theme import WIDE_LETTERS, WIDE_LINES, WIDE_WORDS
+from gardiens.ui.theme import SPACINGS, WIDE_LETTERS, WIDE_LINES, WIDE_WORDS, Settings, Spacing
 
 SIZE = 40
 
@@ -62,3 +69,56 @@ def test_the_spacing_is_part_of_every_cache_key() -> None:
     assert all(key[2] == "wide" for key in typesetter._layouts)
     assert all(key[2] == "wide" for key in typesetter._fits)
     assert all(key[1] == "wide" for key in typesetter._faces)
+
+
+@pytest.mark.parametrize(("screen", "name"), [("pin", "pin"), ("panel", "facilitator")])
+def test_the_facilitators_screens_keep_normal_spacing(launch: Callable[..., Pilot], tmp_path: Path,
+                                                       screen: str, name: str) -> None:
+    # GIVEN the same kiosk with normal and with wide spacing, on the facilitator's screen
+    shown: dict[Spacing, pygame.Surface] = {}
+    for spacing in SPACINGS:
+        pilot = launch(size=(1280, 800), settings=Settings(spacing=spacing))
+        stage_kiosk(pilot, screen, tmp_path / spacing)
+        pilot.app.dirty = True
+        pilot.advance()
+        assert pilot.app.surface is not None and pilot.app.top is not None and pilot.app.top.name == name
+        shown[spacing] = pilot.app.surface.copy()
+        # THEN the team's own screens keep the spacing they chose
+        assert pilot.app.type.spacing == spacing
+    # THEN the adults' screen is drawn pixel for pixel as with normal spacing
+    assert pygame.image.tobytes(shown["wide"], "RGB") == pygame.image.tobytes(shown["normal"], "RGB")
+
+
+@pytest.mark.parametrize("spacing", SPACINGS)
+def test_a_long_prompt_grows_its_box_rather_than_being_cut(pilots: list[Pilot], spacing: Spacing) -> None:
+    # GIVEN a bundled puzzle with a long prompt, on a small screen with wide or normal spacing
+    mission, path = load_library()["infox"]
+    pilot = Pilot.launch({mission.id: mission}, mission_dirs={mission.id: path.parent}, size=(1280, 800),
+                         settings=Settings(spacing=spacing))
+    pilots.append(pilot)
+    stage(pilot.app, pilot.clock, puzzle="site-bizarre")
+    pilot.app.dirty = True
+    pilot.advance()
+    screen = pilot.app.top
+    assert isinstance(screen, PuzzleScreen)
+    # THEN the whole prompt is shown, at its floor or above
+    prompt = next(fit for fit in pilot.app.type.report if fit.name == "prompt")
+    assert prompt.fit and not prompt.cut and prompt.size >= pilot.app.type.floors["reading"]
+    # THEN only wide spacing needs a taller box than usual
+    usual = pilot.app.metrics.px(PROMPT)
+    assert (screen.prompt.h > usual) == (spacing == "wide")
+
+
+def test_a_long_victory_text_grows_the_bubble_rather_than_being_cut(pilots: list[Pilot]) -> None:
+    # GIVEN the bundled mission with the longest victory text, won on a small screen, wide spacing
+    mission, path = load_library()["jeux-video"]
+    pilot = Pilot.launch({mission.id: mission}, mission_dirs={mission.id: path.parent}, size=(1280, 800),
+                         settings=Settings(spacing="wide"))
+    pilots.append(pilot)
+    stage(pilot.app, pilot.clock, screen="victory")
+    pilot.settle()
+    pilot.app.dirty = True
+    pilot.advance()
+    # THEN its whole text is in the bubble, at its floor or above
+    said = next(fit for fit in pilot.app.type.report if fit.name == "victory-text")
+    assert said.fit and not said.cut and said.size >= pilot.app.type.floors["reading"]

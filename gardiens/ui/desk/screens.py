@@ -95,6 +95,23 @@ class _DeskScreen(ModalScreen[T]):
                             align=align, valign="middle", max_lines=lines, name=name,  # type: ignore[arg-type]
                             as_is=as_is)
 
+    # The facilitator's screens are for adults: set with the fonts' own spacing, whatever spacing
+    # the team chose (wide spacing would cut the panel's dense labels). Each screen arranges its
+    # widgets in `arrange` and paints in `paint`.
+    def layout(self) -> None:
+        with self.app.type.spaced("normal"):
+            self.arrange()
+
+    def draw(self, surface: pygame.Surface) -> None:
+        with self.app.type.spaced("normal"):
+            self.paint(surface)
+
+    def arrange(self) -> None:
+        self.widgets = []
+
+    def paint(self, surface: pygame.Surface) -> None:
+        super().draw(surface)
+
     def header(self, surface: pygame.Surface, title: str, icon: str, right: int) -> None:
         surface.fill(DESK_BACKGROUND)
         pygame.draw.line(surface, DESK_LINE, (0, self.px(128)), (self.width, self.px(128)), max(1, self.px(3)))
@@ -122,7 +139,7 @@ class PinPad(_DeskScreen[bool]):
         rect.center = (self.width // 2, self.px(128) + (self.height - self.px(128)) // 2)
         return rect
 
-    def layout(self) -> None:
+    def arrange(self) -> None:
         _ = self._
         card = self.card()
         locked = self.attendant.guard.locked_for() > 0
@@ -193,7 +210,7 @@ class PinPad(_DeskScreen[bool]):
             return self.message, DESK_WARN
         return _("Le code a de 4 à 8 chiffres."), DESK_SOFT
 
-    def draw(self, surface: pygame.Surface) -> None:
+    def paint(self, surface: pygame.Surface) -> None:
         _ = self._
         self.header(surface, _("Espace animateur"), "lock", self.width)
         card = self.card()
@@ -247,7 +264,7 @@ class VisitPad(_DeskScreen[str | None]):
         rect.center = (self.width // 2, self.px(128) + (self.height - self.px(128)) // 2)
         return rect
 
-    def layout(self) -> None:
+    def arrange(self) -> None:
         _ = self._
         card = self.card()
         pad = pygame.Rect(card.right - self.px(60) - self.px(1080), card.y + self.px(60), self.px(1080),
@@ -292,7 +309,7 @@ class VisitPad(_DeskScreen[str | None]):
             return True
         return False
 
-    def draw(self, surface: pygame.Surface) -> None:
+    def paint(self, surface: pygame.Surface) -> None:
         _ = self._
         self.header(surface, _("Panneau animateur"), "key", self.width)
         card = self.card()
@@ -531,7 +548,7 @@ class FacilitatorPanel(_DeskScreen[str | None]):
 
     # -- layout ------------------------------------------------------------------------
 
-    def layout(self) -> None:
+    def arrange(self) -> None:
         _ = self._
         state = self.app.state
         self.labels: list[tuple[str, pygame.Rect]] = []
@@ -736,7 +753,7 @@ class FacilitatorPanel(_DeskScreen[str | None]):
 
     # -- drawing -----------------------------------------------------------------------
 
-    def draw(self, surface: pygame.Surface) -> None:
+    def paint(self, surface: pygame.Surface) -> None:
         _ = self._
         self.header(surface, _("Panneau animateur"), "key", self.header_right)
         self.draw_team(surface)

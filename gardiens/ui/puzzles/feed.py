@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pygame
 
 from gardiens.core.model import Feed, FeedPost
@@ -19,6 +21,9 @@ from gardiens.ui.puzzles.social import (
 from gardiens.ui.puzzles.sorting import CategoryBoxesView, SortCard
 from gardiens.ui.widgets.base import Widget
 
+if TYPE_CHECKING:
+    from gardiens.ui.kit.screen import Screen
+
 # The side of a post's picture, in design pixels.
 THUMB = 170
 
@@ -33,6 +38,13 @@ class FeedView(PostPages, CategoryBoxesView):
     box_prefix = "box"
     # Boxes are targets, not shelves: their head and a margin to drop a card on.
     box_height = 110
+
+    def __init__(self, screen: Screen, puzzle: Feed) -> None:
+        super().__init__(screen, puzzle)
+        self.head = self.px(self.box_head)
+
+    def head_height(self) -> int:
+        return self.head
 
     def posts(self) -> dict[str, FeedPost]:
         return {post.id: post for post in self.puzzle.posts}
@@ -60,11 +72,23 @@ class FeedView(PostPages, CategoryBoxesView):
         boxes under them never move, whatever the page."""
         self.area = area
         gap = self.px(18)
-        box_h = self.px(self.box_height)
+        boxes = self.box_ids()
+        bw = (area.w - gap * (len(boxes) - 1)) // len(boxes)
+        # A box's head holds its name whole (larger or wider text wraps it), with room under it to drop on.
+        names = max(self.app.type.measure(self.box_label(b), self.app.metrics.text("body"),
+                                          bw - self.px(self.box_label_room), bold=True)[2] for b in boxes)
+        self.head = max(self.px(self.box_head), names + self.px(14))
+        box_h = max(self.px(self.box_height), self.head + self.px(20))
         side = page_column(self)
         room = pygame.Rect(area.x + gap, area.y + gap, area.w - 2 * gap, area.h - box_h - 3 * gap)
         pages = lay_pages(self.card_ids(), room, columns=self.column_choices(area.w), gap=gap, side=side + gap,
                           height=self.post_height)
+        if max(rect.bottom for page in pages for _card, rect in page) > room.bottom:
+            # A post taller than the room beside another (largest text): one post a row, as wide
+            # as the feed, is lower.
+            wide = lay_pages(self.card_ids(), room, columns=[1], gap=gap, side=side + gap, height=self.post_height)
+            if max(rect.bottom for page in wide for _card, rect in page) <= room.bottom:
+                pages = wide
         shown = self.keep_pages(pages)
         # With pages, the tray keeps one height on every page (the boxes never move): the room's,
         # or the tallest page's when a row is taller than the room (largest text, one row a page).

@@ -101,9 +101,17 @@ class PegiView(SortView):
         m = self.app.metrics
         game = next(g for g in self.puzzle.games if g.id == card_id)
         words_w = width - m.px(28) - (m.px(130) + m.px(16) if game.image else 0)
-        title_h = self.app.type.font(m.text("body"), True).get_linesize()
+        title_h = self.title_height(card_id, words_w - m.px(90))
         text_h = self.app.type.measure(plain(self.text(game.description)), m.text("small"), words_w)[2]
         return text_h + title_h - m.px(4) + m.px(20) + self.tag_room()
+
+    def title_height(self, card_id: str, width: int) -> int:
+        """The height of a game's title at `width`: one line, or more when a long title in large
+        or widely spaced text would be cut."""
+        m = self.app.metrics
+        game = next(g for g in self.puzzle.games if g.id == card_id)
+        one = self.app.type.font(m.text("body"), True).get_linesize()
+        return max(one, self.app.type.measure(plain(self.text(game.title)), m.text("body"), width, bold=True)[2])
 
     def page_of(self, card_id: str) -> int:
         """The page a game's card is on."""
@@ -132,14 +140,15 @@ class PegiView(SortView):
     def measure(self, cards: list[tuple[str, pygame.Rect]]) -> None:
         games = {g.id: g for g in self.puzzle.games}
         texts = [plain(self.text(games[cid].description)) for cid, _rect in cards]
-        boxes = [self.description_box(rect, games[cid].image) for cid, rect in cards]
+        boxes = [self.description_box(rect, cid) for cid, rect in cards]
         self.description_size = self.app.type.common_size(texts, boxes, self.app.metrics.text("small"))
 
-    def description_box(self, rect: pygame.Rect, image: str | None) -> pygame.Rect:
+    def description_box(self, rect: pygame.Rect, card_id: str) -> pygame.Rect:
         m = self.app.metrics
+        image = next(g for g in self.puzzle.games if g.id == card_id).image
         inner = rect.inflate(-m.px(28), -m.px(20))
         x = inner.x + (min(inner.h, m.px(130)) + m.px(16) if image else 0)
-        title_h = self.app.type.font(m.text("body"), True).get_linesize()
+        title_h = self.title_height(card_id, inner.right - x - m.px(90))
         return pygame.Rect(x, inner.y + title_h - m.px(4), inner.right - x, inner.h - title_h + m.px(4))
 
     def box_ids(self) -> list[str]:
@@ -164,13 +173,14 @@ class PegiView(SortView):
             surface.blit(image, image.get_rect(midleft=(inner.x, inner.centery)))
             x += image.get_width() + m.px(16)
         title_size = m.text("body")
-        title_h = app.type.font(title_size, True).get_linesize()
+        line_h = app.type.font(title_size, True).get_linesize()
+        title_h = self.title_height(card_id, inner.right - x - m.px(90))
         icon = app.assets.icon("dice", m.px(38), p.primary_dark)
-        surface.blit(icon, icon.get_rect(midleft=(x, inner.y + title_h // 2)))
+        surface.blit(icon, icon.get_rect(midleft=(x, inner.y + line_h // 2)))
         app.type.block(surface, plain(self.text(game.title)), pygame.Rect(x + m.px(48), inner.y,
-                       inner.right - x - m.px(90), title_h), size=title_size, color=p.ink, bold=True, max_lines=1,
+                       inner.right - x - m.px(90), title_h), size=title_size, color=p.ink, bold=True,
                        name=f"game:{card_id}")
-        app.type.block(surface, plain(self.text(game.description)), self.description_box(rect, game.image),
+        app.type.block(surface, plain(self.text(game.description)), self.description_box(rect, card_id),
                        size=self.description_size, color=p.ink, name=f"game-text:{card_id}")
 
     def paint_box(self, surface: pygame.Surface, box_id: str, rect: pygame.Rect) -> None:

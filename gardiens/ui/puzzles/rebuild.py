@@ -62,37 +62,77 @@ class RebuildView(PuzzleView):
         tallest = max((self.app.type.measure(t, m.text("body"), words_w, bold=True)[2] for t in texts), default=0)
         return max(m.touch, tallest + 2 * self.px(8) + self.px(7) + self.px(16))
 
-    def _cells(self, top: int, count: int, columns: int, width: int, height: int, gap: int) -> list[pygame.Rect]:
-        """`count` cells in rows of `columns`, each row centred in the area."""
+    def _widest_word(self, texts: list[str]) -> int:
+        """The width of the longest word of the fragments: a narrower cell would break it."""
+        m = self.app.metrics
+        words = {word for text in texts for word in text.split()}
+        return max((self.app.type.measure(w, m.text("body"), 1 << 20, bold=True)[1] for w in words), default=0)
+
+    def _cells(self, corner: tuple[int, int], count: int, columns: int, size: tuple[int, int],
+               gap: int) -> list[pygame.Rect]:
+        """`count` cells of `size` in rows of `columns` from `corner` (the rows' centre x and
+        first y) down, each row centred."""
+        centerx, top = corner
+        width, height = size
         cells = []
         for i in range(count):
             row, col = divmod(i, columns)
             in_row = min(columns, count - row * columns)
-            left = self.area.centerx - (in_row * width + (in_row - 1) * gap) // 2
+            left = centerx - (in_row * width + (in_row - 1) * gap) // 2
             cells.append(pygame.Rect(left + col * (width + gap), top + row * (height + gap), width, height))
         return cells
 
+    def _fit(self, area: pygame.Rect, texts: list[str], gap: int) -> tuple[bool, int, int, int, int]:
+        """The arrangement that fits: the slots above the fragments, else (large text, wide
+        spacing) the slots beside them, each with as many columns as fit, the most first.
+        Returns (beside, columns, cell width, cell height, height used); when nothing fits, the
+        arrangement that overflows least."""
+        heading = self.px(HEADING)
+        count, pool = len(self.slots), len(self.pool)
+        tried: list[tuple[bool, int, int, int, int]] = []
+        widest = self._widest_word(texts) + 2 * self.px(18)
+        for beside in (False, True):
+            room = (area.w - gap) // 2 if beside else area.w
+            for columns in range(min(MAX_COLUMNS, count), 0, -1):
+                width = min(self.px(560), (room - gap * (columns - 1)) // columns)
+                height = self._cell_height(texts, width)
+                slot_rows, pool_rows = -(-count // columns), -(-pool // columns)
+                if beside:
+                    rows = max(slot_rows, pool_rows)
+                    used = heading + rows * height + rows * gap
+                else:
+                    rows = slot_rows + pool_rows
+                    used = 2 * heading + rows * height + (rows + 2) * gap
+                tried.append((beside, columns, width, height, used))
+                if used <= area.h and width >= widest:
+                    return tried[-1]
+        return min(tried, key=lambda t: t[4])
+
     def layout(self, area: pygame.Rect) -> list[Widget]:
-        """As many columns as fit (the most first) with every fragment readable in its cell."""
+        """The slots above the fragments, or beside them when the text is large, in as many
+        columns as fit (the most first) with every fragment readable in its cell."""
         self.area = area
         gap = self.px(22)
         heading = self.px(HEADING)
         count = len(self.slots)
         texts = [self.label(rid) for rid in self.pool]
-        columns, width, height, used = 1, area.w, 0, 0
-        for columns in range(min(MAX_COLUMNS, count), 0, -1):
-            width = min(self.px(560), (area.w - gap * (columns - 1)) // columns)
-            height = self._cell_height(texts, width)
-            rows = -(-count // columns) + -(-len(self.pool) // columns)
-            used = 2 * heading + rows * height + (rows + 2) * gap
-            if used <= area.h:
-                break
+        beside, columns, width, height, used = self._fit(area, texts, gap)
         top = area.y + max(0, (area.h - used) // 2)
-        self.headings = (pygame.Rect(area.x, top, area.w, heading), pygame.Rect(0, 0, 0, 0))
-        self.slot_rects = self._cells(top + heading + gap, count, columns, width, height, gap)
-        below = self.slot_rects[-1].bottom + 2 * gap
-        self.headings = (self.headings[0], pygame.Rect(area.x, below, area.w, heading))
-        pool_cells = self._cells(below + heading + gap, len(self.pool), columns, width, height, gap)
+        if beside:
+            half = (area.w - gap) // 2
+            left = pygame.Rect(area.x, top, half, heading)
+            right = pygame.Rect(area.right - half, top, half, heading)
+            self.headings = (left, right)
+            self.slot_rects = self._cells((left.centerx, left.bottom + gap), count, columns, (width, height), gap)
+            pool_cells = self._cells((right.centerx, right.bottom + gap), len(self.pool), columns, (width, height),
+                                     gap)
+        else:
+            message = pygame.Rect(area.x, top, area.w, heading)
+            self.slot_rects = self._cells((area.centerx, message.bottom + gap), count, columns, (width, height), gap)
+            below = self.slot_rects[-1].bottom + 2 * gap
+            self.headings = (message, pygame.Rect(area.x, below, area.w, heading))
+            pool_cells = self._cells((area.centerx, below + heading + gap), len(self.pool), columns,
+                                     (width, height), gap)
         self.pool_rects = dict(zip(self.pool, pool_cells, strict=True))
         widgets: list[Widget] = []
         for index, (rect, placed) in enumerate(zip(self.slot_rects, self.slots, strict=True)):

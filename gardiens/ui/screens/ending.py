@@ -29,6 +29,11 @@ if TYPE_CHECKING:
 CELEBRATION_SECONDS = 5.0
 # The colour keyed out around the ending's speech bubble (checked absent from the bubble).
 OUTSIDE_KEY = (1, 254, 3)
+# The ending's speech bubble, in design pixels: its top and bottom margins together, the room its
+# title takes above the text, and the least gap kept to the screen's top and to the button below.
+BUBBLE_MARGIN = 70
+BUBBLE_TITLE = 140
+BUBBLE_GAP = 30
 
 
 class PauseScreen(Screen):
@@ -103,7 +108,7 @@ class _Ending(Screen):
         surface.blit(self.backdrop(), (0, 0))
         head = self.draw_scene(surface)
         title, text = self.speech()
-        bubble = pygame.Rect(self.px(720), self.px(170), self.width - self.px(810), self.px(560))
+        bubble = self._bubble_rect(text)
         tail_to = (head.right + self.px(20), head.centery)
         # The bubble and its words are the same on every frame of the animation: drawn once in
         # a layer of the display's format (the letters blend exactly as on the screen), its
@@ -117,6 +122,23 @@ class _Ending(Screen):
         surface.blit(layer, at)
         app.type.report.extend(fits)
         self.draw_widgets(surface)
+
+    def _bubble_rect(self, text: str) -> pygame.Rect:
+        """Where the speech bubble goes: taller than usual when its text would not fit at the
+        smallest size allowed (with wide spacing, a long victory text needs more lines), down
+        to just above the button, then up towards the top of the screen."""
+        bubble = pygame.Rect(self.px(720), self.px(170), self.width - self.px(810), self.px(560))
+        type_ = self.app.type
+        room = bubble.h - self.px(BUBBLE_MARGIN + BUBBLE_TITLE)
+        smallest = type_.smallest(type_.floored(self.app.metrics.text("subtitle")))
+        needed = type_.measure(text, smallest, bubble.w - self.px(90))[2]
+        if needed <= room:
+            return bubble
+        bubble.h += needed - room
+        lowest = self.height - self.px(200 + BUBBLE_GAP)
+        if bubble.bottom > lowest:
+            bubble.y = max(self.px(BUBBLE_GAP), lowest - bubble.h)
+        return bubble
 
     def _bubble_layer(self, surface: pygame.Surface, bubble: pygame.Rect, tail_to: tuple[int, int], title: str,
                       text: str) -> tuple[pygame.Surface, tuple[int, int], list[TextFit]]:
@@ -134,11 +156,12 @@ class _Ending(Screen):
         layer.fill(OUTSIDE_KEY)
         speech_bubble(layer, bubble, p.surface, p.outline, radius=self.px(40), tail_to=tail_to,
                       width=self.px(4))
-        inner = bubble.inflate(-self.px(90), -self.px(70))
+        inner = bubble.inflate(-self.px(90), -self.px(BUBBLE_MARGIN))
         start = len(app.type.report)
         app.type.block(layer, title, pygame.Rect(inner.x, inner.y, inner.w, self.px(120)), size=m.text("title"),
                        color=p.primary_dark, bold=True, max_lines=1, valign="middle", name=f"{self.name}-title")
-        app.type.block(layer, text, pygame.Rect(inner.x, inner.y + self.px(140), inner.w, inner.h - self.px(140)),
+        app.type.block(layer, text, pygame.Rect(inner.x, inner.y + self.px(BUBBLE_TITLE), inner.w,
+                                                inner.h - self.px(BUBBLE_TITLE)),
                        size=m.text("subtitle"), color=p.ink, name=f"{self.name}-text")
         fits = [_moved(fit, area.x, area.y) for fit in app.type.report[start:]]
         del app.type.report[start:]

@@ -54,6 +54,8 @@ if TYPE_CHECKING:
     from gardiens.ui.kit.screen import Host
 
 POP_SECONDS = 0.3
+# The puzzle's prompt box, in design pixels: its height when the prompt fits (it grows when not).
+PROMPT = 136
 # How far above a pop-up card's foot its row of buttons sits (design pixels).
 BUTTON_ROW = 170
 # The feedback card, in design pixels: above its text (the badge and title), below it (the row of
@@ -68,8 +70,6 @@ COUNTER = 170
 STRIP = 112
 LUMI = 220
 LUMI_CORNER = 270
-# The tallest the puzzle's prompt box grows to (design pixels), for a third line.
-PROMPT_MOST = 190
 BUBBLE = (430, 118)
 # How far a spot placed by the author may be nudged off its object, in medallions.
 NUDGE = 1.0
@@ -577,16 +577,9 @@ class PuzzleScreen(Screen):
         widgets.append(back)
         self.title_left = back.rect.right + self.px(24)
         W, H = self.width, self.height
-        # Right of the corner's column: the speaker button lies left of the prompt. The prompt
-        # grows (a little) only when its text does not fit the narrower box even made smaller.
-        self.prompt = pygame.Rect(self.px(CORNER), self.px(TOP_BAR + 4), W - self.px(CORNER + 60), self.px(136))
-        words = app.words
-        if words is not None:
-            text = app.type.shape(words.text(self.puzzle.prompt, puzzle_id=self.puzzle.id))
-            size = app.metrics.text("body") + self.px(4)
-            if not app.type.fit_size(text, size, self.prompt_text())[2]:
-                needed = app.type.measure(text, size, self.prompt_text().w)[2]
-                self.prompt.h = max(self.prompt.h, min(needed + self.px(24), self.px(PROMPT_MOST)))
+        # Right of the corner's column: the speaker button lies left of the prompt.
+        self.prompt = pygame.Rect(self.px(CORNER), self.px(TOP_BAR + 4), W - self.px(CORNER + 60), self.px(PROMPT))
+        self.prompt.h += self._prompt_growth()
         area = pygame.Rect(self.px(60), self.prompt.bottom + self.px(16), W - self.px(120),
                            H - self.prompt.bottom - self.px(16) - self.px(160))
         self.picture: pygame.Surface | None = None
@@ -610,9 +603,25 @@ class PuzzleScreen(Screen):
         widgets.append(submit)
         self.widgets = widgets
 
-    def prompt_text(self) -> pygame.Rect:
-        """Where the prompt's text goes in its box: right of its « ? » icon."""
+    def _prompt_size(self) -> int:
+        return self.app.metrics.text("body") + self.px(4)
+
+    def _prompt_box(self) -> pygame.Rect:
+        """Where the prompt's text goes in its box, right of the question mark."""
         return self.prompt.inflate(-self.px(150), -self.px(20)).move(self.px(50), 0)
+
+    def _prompt_growth(self) -> int:
+        """How much taller than usual the prompt's box must be for its text to fit at the
+        smallest size allowed (with wide spacing, a long prompt needs more lines): 0 when it fits.
+        The answer's area gives up that height."""
+        words = self.app.words
+        if words is None:
+            return 0
+        type_ = self.app.type
+        box = self._prompt_box()
+        smallest = type_.smallest(type_.floored(self._prompt_size()))
+        needed = type_.measure(words.text(self.puzzle.prompt, puzzle_id=self.puzzle.id), smallest, box.w)[2]
+        return max(0, needed - box.h)
 
     def stale(self) -> bool:
         """Solved by the facilitator, or no longer playable: the map comes back."""
@@ -664,9 +673,8 @@ class PuzzleScreen(Screen):
         panel(surface, self.prompt, p.surface, radius=self.px(26), border=p.outline, border_width=self.px(3))
         icon = app.assets.icon("question", self.px(64), p.primary)
         surface.blit(icon, icon.get_rect(midleft=(self.prompt.x + self.px(24), self.prompt.centery)))
-        app.type.block(surface, words.text(self.puzzle.prompt, puzzle_id=self.puzzle.id),
-                       self.prompt_text(), size=m.text("body") + self.px(4), color=p.ink, valign="middle",
-                       name="prompt")
+        app.type.block(surface, words.text(self.puzzle.prompt, puzzle_id=self.puzzle.id), self._prompt_box(),
+                       size=self._prompt_size(), color=p.ink, valign="middle", name="prompt")
         if self.picture is not None:
             frame = self.picture_rect.inflate(self.px(16), self.px(16))
             panel(surface, frame, p.surface, radius=self.px(16), shadow=p.shadow, depth=self.px(8))

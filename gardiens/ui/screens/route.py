@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from gardiens.core.session import Lifecycle, Outcome
 from gardiens.ui.screens.attract import AttractScreen
 from gardiens.ui.screens.ending import DebriefScreen, PauseScreen, TimeUpScreen, VictoryScreen
+from gardiens.ui.screens.learning import LearningScreen
 from gardiens.ui.screens.lobby import BriefingScreen, SetupScreen
 from gardiens.ui.screens.play import MapScreen
 
@@ -21,7 +22,8 @@ def root_screen_for(app: Host, state: SessionState) -> type[Screen]:
     if lifecycle is Lifecycle.SETUP:
         return SetupScreen
     if lifecycle is Lifecycle.BRIEFING:
-        return BriefingScreen
+        # The learning check's first ask comes before the story (see screens/learning.py).
+        return LearningScreen if app.session.pending_check() else BriefingScreen
     if lifecycle is Lifecycle.PLAYING:
         return MapScreen
     if lifecycle is Lifecycle.PAUSED:
@@ -31,5 +33,5 @@ def root_screen_for(app: Host, state: SessionState) -> type[Screen]:
             return VictoryScreen
         if not app.ending_seen and state.outcome is Outcome.TIME_UP:
             return TimeUpScreen
-        return DebriefScreen
+        return LearningScreen if app.session.pending_check() else DebriefScreen
     return AttractScreen
