@@ -183,6 +183,8 @@ def test_the_panel_turns_auto_read_on(launch: Callable[..., Pilot], tmp_path: Pa
     pilot = briefing(launch)
     speaking(pilot, tmp_path)
     pilot.tap("a11y")
+    # The voice's choices have their row on the panel's second page
+    pilot.tap("a11y-page:2")
     pilot.tap("voice:auto")
     assert pilot.app.settings.auto_read
 
