@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import logging
 import re
+from collections import OrderedDict
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -43,12 +44,15 @@ IMAGE_CACHE_BYTES = 24 << 20
 RASTER_CACHE_BYTES = 24 << 20
 
 
+# Fonts kept open (one per family, weight and size): about what three text settings use.
+FONTS_KEPT = 96
+
 class Assets:
     """Everything the screens draw from disk, cached by what was asked for."""
 
     def __init__(self, root: Path | None = None) -> None:
         self.root = root if root is not None else assets_dir()
-        self._fonts: dict[tuple[FontChoice, bool, int], pygame.font.Font] = {}
+        self._fonts: OrderedDict[tuple[FontChoice, bool, int], pygame.font.Font] = OrderedDict()
         self._icon_sources: dict[str, str] = {}
         self._icons: SurfaceCache[tuple[str, int, Color], pygame.Surface] = SurfaceCache(
             TEXT_CACHE_SIZE, ICON_CACHE_BYTES)
@@ -92,6 +96,12 @@ class Assets:
         if font is None:
             font = pygame.font.Font(self.root / "fonts" / _FONT_FILES[(family, bold)], size)
             self._fonts[key] = font
+            # Each open font keeps the glyphs it drew: a day of text sizes, fonts and spacings
+            # changed in the panel would open hundreds. The least recently used is closed.
+            while len(self._fonts) > FONTS_KEPT:
+                self._fonts.popitem(last=False)
+        else:
+            self._fonts.move_to_end(key)
         return font
 
     def text(

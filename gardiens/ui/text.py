@@ -50,6 +50,8 @@ _NOT_A_GLYPH = "\uffff"
 TYPOGRAPHY_CACHE_SIZE = 2000
 INK_CACHE_SIZE = 2000
 WORD_CACHE_SIZE = 20000
+# Faces (a reading font with its fallbacks) kept: about what three text settings use.
+FACES_KEPT = 96
 # Words longer than this many letters are measured in part first, and not kept.
 LONG_WORD = 256
 # Each try of shrink-to-fit is this much smaller than the last.
@@ -310,7 +312,7 @@ class Typesetter:
         self._shaped: OrderedDict[tuple[str, str, FontChoice], str] = OrderedDict()
         self._missing: dict[FontChoice, frozenset[str]] = {}
         self._inks: OrderedDict[tuple[str, FontChoice, Spacing, bool, int], tuple[int, int, int, int]] = OrderedDict()
-        self._faces: dict[FaceKey, Face] = {}
+        self._faces: OrderedDict[FaceKey, Face] = OrderedDict()
         self._adrift_letters: dict[tuple[FontChoice, bool], frozenset[str]] = {}
         self._mixed: OrderedDict[tuple[str, FontChoice, Spacing, bool, int, Color], pygame.Surface] = OrderedDict()
 
@@ -358,6 +360,10 @@ class Typesetter:
             face = self._faces[key] = Face(
                 main, fallbacks, self._adrift(bold), letters=round(size * WIDE_LETTERS) if wide else 0,
                 words=round(size * WIDE_WORDS) if wide else 0, pitch=math.ceil(size * WIDE_LINES) if wide else 0)
+            while len(self._faces) > FACES_KEPT:
+                self._faces.popitem(last=False)
+        else:
+            self._faces.move_to_end(key)
         return face
 
     def _adrift(self, bold: bool) -> frozenset[str]:

@@ -113,7 +113,9 @@ def test_while_the_kiosk_waits_for_the_next_team_only_the_attract_screen_is_kept
         app = pilot.app
         assert app.frame.layers and app.assets._texts
         fonts = app.assets.cache_sizes()["fonts"]
-        assert app.music is None or app.music.kept()
+        if app.music is not None:
+            app.music.prepare(mission.theme)
+            assert app.music.kept()
         pilot.tap("finish")
         pilot.settle()
         # WHEN it has waited on its attract screen a few seconds
@@ -134,6 +136,33 @@ def test_while_the_kiosk_waits_for_the_next_team_only_the_attract_screen_is_kept
         # AND a second team still plays to the end
         play_sessions(pilot, {mission.id: mission}, 1, random.Random(5))
         assert app.errors == []
+    finally:
+        pilot.close()
+        pilot.app.session.journal.close()
+
+
+def test_changing_text_settings_all_day_keeps_a_bounded_number_of_fonts_open(
+        mission: Mission, tmp_path: Path) -> None:
+    from gardiens.ui.assets import FONTS_KEPT
+    from gardiens.ui.text import FACES_KEPT
+
+    # GIVEN a kiosk whose panel is used again and again: every text size, font and spacing
+    pilot = launch_kiosk({mission.id: mission}, {mission.id: MISSION_DIR}, (1280, 800), tmp_path)
+    try:
+        app = pilot.app
+        for size in range(10, 200):
+            for bold in (False, True):
+                app.type.font(size, bold)
+        for family in ("andika", "opendyslexic"):
+            app.type.family = family
+            for size in range(20, 120, 3):
+                app.type.font(size)
+        # THEN no more fonts and faces are open than the kiosk keeps
+        assert app.assets.cache_sizes()["fonts"] <= FONTS_KEPT
+        assert app.type.cache_sizes()["faces"] <= FACES_KEPT
+        # AND a font used again is the one kept, not opened anew
+        again = app.assets.font("andika", 40)
+        assert app.assets.font("andika", 40) is again
     finally:
         pilot.close()
         pilot.app.session.journal.close()

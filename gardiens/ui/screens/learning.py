@@ -87,9 +87,11 @@ class LearningScreen(Screen):
             else:
                 chosen = self.revealed[1] == choice.id
                 kind: ButtonKind = "good" if choice.id == right else "bad" if chosen else "quiet"
+                # The team's wrong choice is marked by a cross as well as by its colour.
+                wrong = chosen and choice.id != right
                 self.widgets.append(Button(f"check:{choice.id}", rect, label, kind=kind, text_role="subtitle",
                                            selected=True if choice.id == right else None,
-                                           on_tap=self.go_on))
+                                           icon="cross" if wrong else None, on_tap=self.go_on))
         if self.revealed is None:
             self.widgets.append(Button("skip", foot, _("Passer"), icon="next", kind="plain",
                                        text_role="subtitle", on_tap=lambda: self.answer(question, None)))
@@ -140,8 +142,8 @@ class LearningScreen(Screen):
             note = _("La bonne réponse : {answer}").format(answer=words.text(right.text) if right else "")
         note_h = self.px(110)
         app.type.block(surface, words.text(question.question),
-                       pygame.Rect(inner.x, inner.y, inner.w, inner.h - note_h), size=m.text("title"),
-                       color=p.ink, bold=True, valign="middle", max_lines=3, name="check-question")
+                       pygame.Rect(inner.x, inner.y, inner.w, inner.h - note_h), size=m.text("subtitle"),
+                       color=p.ink, bold=True, valign="middle", name="check-question")
         app.type.block(surface, note, pygame.Rect(inner.x, inner.bottom - note_h, inner.w, note_h),
                        size=m.text("body"), color=p.good if self.revealed is not None else p.ink_soft,
                        bold=self.revealed is not None, valign="middle", max_lines=2, name="check-note")
