@@ -35,7 +35,7 @@ def run(args: argparse.Namespace) -> int:
     from gardiens.ui.app import headless_environment
 
     headless_environment()
-    from gardiens.testing.pilot import Pilot
+    from gardiens.testing.pilot import Pilot, give_voice
     from gardiens.testing.scenes import KIOSK_SCREENS, SceneError, stage, stage_kiosk
 
     loaded = load(args.mission)
@@ -59,6 +59,8 @@ def run(args: argparse.Namespace) -> int:
                          settings=Settings(reduced_motion=args.reduced_motion, spacing=args.spacing))
     try:
         with tempfile.TemporaryDirectory(prefix="gardiens-screenshot-") as data_dir:
+            # As a kiosk with a voice shows it: the speaker button under the accessibility one.
+            give_voice(pilot.app, Path(data_dir) / "voice")
             if args.screen in KIOSK_SCREENS:
                 stage_kiosk(pilot, args.screen, Path(data_dir), language=played)
             else:

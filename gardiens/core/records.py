@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from gardiens.core.commands import TimerMode
 from gardiens.core.journal import Event, Journal
 from gardiens.core.learning import MOMENTS, tally
 from gardiens.core.model import Mission
@@ -38,6 +39,7 @@ RESULT_FIELDS = (
     "puzzles",
     "visit",
     "learning",
+    "timer",
 )
 PUZZLE_FIELDS = ("state", "attempts", "hints", "seconds", "wrong")
 
@@ -52,6 +54,8 @@ class Result:
     puzzles: Mapping[str, Mapping[str, Any]]
     # The school visit's code given at the launch, for its class sheet (None: no visit).
     visit: str | None = None
+    # The timer mode played (`TimerMode` value): normal, relaxed or off.
+    timer: str = "normal"
     # The learning check in counts (`gardiens.core.learning.tally`); empty without a check.
     learning: Mapping[str, int] = field(default_factory=dict)
 
@@ -108,6 +112,7 @@ def result_of(missions: Mapping[str, Mission], events: list[Event]) -> Result | 
             for p in debrief.puzzles
         },
         visit=str(visits[-1]) if visits and visits[-1] else None,
+        timer=debrief.timer.value,
         learning=tally(questions, folded.checked) if questions else {},
     )
 
@@ -168,6 +173,7 @@ def _as_row(result: Result) -> dict[str, Any]:
         "elapsed": result.elapsed,
         "puzzles": {pid: dict(p) for pid, p in result.puzzles.items()},
         "visit": result.visit,
+        "timer": result.timer,
         "learning": dict(result.learning),
     }
 
@@ -231,6 +237,8 @@ class MissionStats:
     win_rate: float
     median_seconds: float | None
     puzzles: list[PuzzleStats]
+    # Sessions by timer mode, as in `GroupFigures.timers`.
+    timers: dict[str, int] = field(default_factory=dict)
 
 
 def stats(results: Iterable[Mapping[str, Any]]) -> list[MissionStats]:
@@ -267,6 +275,7 @@ def stats(results: Iterable[Mapping[str, Any]]) -> list[MissionStats]:
                 win_rate=_rate(len(won), len(rows)),
                 median_seconds=round(statistics.median(times), 1) if times else None,
                 puzzles=puzzles,
+                timers=_timers(rows),
             )
         )
     return out
@@ -339,6 +348,9 @@ class GroupFigures:
     # Play time of every session with its outcome, for the distribution.
     times: list[tuple[float, str]]
     puzzles: list[PuzzleFigures]
+    # Sessions by timer mode (`TimerMode` value), in the modes' order; results kept by an
+    # earlier release, which has no timer modes, are not counted.
+    timers: dict[str, int] = field(default_factory=dict)
     learning: CheckFigures | None = None
 
 
@@ -392,10 +404,18 @@ def figures(results: Iterable[Mapping[str, Any]]) -> list[GroupFigures]:
                 median_seconds=round(statistics.median(won_times), 1) if won_times else None,
                 times=[(float(r["elapsed"]), str(r["outcome"])) for r in rows],
                 puzzles=puzzles,
+                timers=_timers(rows),
                 learning=check_figures(rows),
             )
         )
     return out
+
+
+def _timers(rows: Iterable[Mapping[str, Any]]) -> dict[str, int]:
+    """Sessions by timer mode (`TimerMode` value), in the modes' order, the modes never played
+    left out; results kept by an earlier release, which had no timer modes, are not counted."""
+    counts = Counter(str(r["timer"]) for r in rows if r.get("timer"))
+    return {mode.value: counts[mode.value] for mode in TimerMode if counts[mode.value]}
 
 
 def _rate(part: int, whole: int) -> float:

@@ -679,7 +679,10 @@ class Session:
         team: str | None = None,
         timer: TimerMode | None = None,
     ) -> Reply:
-        if self._state.lifecycle is not Lifecycle.SETUP:
+        # On the briefing the timer alone can still change (a venue's kiosk asks for it there).
+        timer_only = timer is not None and mission is None and age is None and language is None and team is None
+        lifecycle = self._state.lifecycle
+        if lifecycle is not Lifecycle.SETUP and not (timer_only and lifecycle is Lifecycle.BRIEFING):
             return refused(Refusal.NOT_IN_SETUP)
         target = self.missions.get(mission or self._state.mission_id or "")
         if mission is not None and mission not in self.missions:

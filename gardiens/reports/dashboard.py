@@ -22,7 +22,7 @@ from gardiens.core.records import CheckFigures, GroupFigures, PuzzleFigures
 from gardiens.i18n.format import babel_locale, format_day, format_duration, format_ratio
 from gardiens.i18n.interface import InterfaceTranslator
 from gardiens.i18n.missions import MissionTexts
-from gardiens.reports.stats import misconception
+from gardiens.reports.stats import misconception, timer_counts
 from gardiens.templating import templates_of
 
 Gettext = Callable[[str], str]
@@ -121,6 +121,8 @@ class Section:
     median: str
     histogram: Histogram
     puzzles: tuple[PuzzleLine, ...]
+    # Sessions by timer mode, in words (empty when no result says).
+    timers: str = ""
     learning: CheckLine | None = None
 
 
@@ -173,6 +175,7 @@ def _section(
         median=_duration(group.median_seconds, language),
         histogram=histogram(group.times, translator),
         puzzles=puzzles,
+        timers=timer_counts(group.timers, translator.gettext),
         learning=check_line(group.learning, language) if group.learning is not None else None,
     )
 
@@ -318,6 +321,7 @@ CSV_COLUMNS = (
     "finished",
     "win_rate",
     "median_seconds",
+    "timers",
     "solved",
     "solved_rate",
     "puzzle_median_seconds",
@@ -353,17 +357,22 @@ def dashboard_csv(
         head = [group.mission, section.title, group.age, group.language]
         writer.writerow(
             [*head, "", "", group.sessions, group.won, group.win_rate,
-             _number(group.median_seconds), "", "", "", "", "", "", "", *_check_cells(group.learning)]
+             _number(group.median_seconds), timer_column(group.timers), "", "", "", "", "", "", "", *_check_cells(group.learning)]
         )
         for figures, line in zip(group.puzzles, section.puzzles or [None] * len(group.puzzles),
                                  strict=True):
             words = " | ".join(f"{text} ({n})" for text, n in line.mistakes) if line else ""
             writer.writerow(
                 [*head, figures.puzzle, line.title if line else "", figures.sessions, "", "",
-                 "", figures.solved, figures.solved_rate, _number(figures.median_seconds),
+                 "", "", figures.solved, figures.solved_rate, _number(figures.median_seconds),
                  figures.mean_attempts, figures.hints, figures.mean_hints, words, *_NO_CHECK]
             )
     return out.getvalue()
+
+
+def timer_column(timers: Mapping[str, int]) -> str:
+    """Sessions by timer mode for a spreadsheet, by the modes' fixed names: « normal:12 off:1 »."""
+    return " ".join(f"{mode}:{n}" for mode, n in timers.items())
 
 
 def _check_cells(figures: CheckFigures | None) -> list[object]:

@@ -22,6 +22,7 @@ from gardiens.core.session import DebriefData, PuzzleState, debrief_of
 from gardiens.i18n.format import format_day
 from gardiens.i18n.interface import InterfaceTranslator
 from gardiens.i18n.missions import MissionTexts
+from gardiens.reports.stats import TIMER_WORDS
 from gardiens.templating import templates_of
 
 Gettext = Callable[[str], str]
@@ -93,6 +94,7 @@ def render_report(
         ],
         outcome=debrief.outcome.value if debrief.outcome else None,
         play_time=f"{minutes}:{seconds:02d}",
+        timer=_(TIMER_WORDS[debrief.timer.value]),
         chart=chart(debrief, mission, texts),
         team=team,
         date=date,

@@ -17,10 +17,13 @@ from gardiens.core.puzzles.sorting import SortingKind
 from gardiens.core.puzzles.text import ShortText
 from gardiens.core.records import MissionStats, PuzzleStats
 from gardiens.i18n.format import format_duration, format_ratio
-from gardiens.i18n.interface import InterfaceTranslator
+from gardiens.i18n.interface import N_, InterfaceTranslator
 from gardiens.i18n.missions import MissionTexts
 
 Gettext = Callable[[str], str]
+
+# The timer modes in the words the team chose them by (`TimerMode` values).
+TIMER_WORDS = {"normal": N_("Normal"), "relaxed": N_("Plus long"), "off": N_("Sans chrono")}
 
 # The fields that name an element to a team, in the order they are preferred.
 NAMING_FIELDS = ("label", "title", "name", "text")
@@ -66,6 +69,8 @@ def _group(
     yield "  " + _("{sessions} · réussite {rate} · temps médian {median}").format(
         sessions=sessions, rate=format_ratio(group.win_rate, language), median=median
     )
+    if group.timers:
+        yield "  " + _("Minuteur : {modes}").format(modes=timer_counts(group.timers, _))
     yield ""
     heads = (_("Énigme"), _("résolue"), _("essais ratés (moyenne)"), _("indices (moyenne)"))
     solved_width = max(len(heads[1]), 5)
@@ -90,6 +95,11 @@ def _group(
         yield ""
         yield "  " + _("Erreurs les plus fréquentes")
         yield from mistakes
+
+
+def timer_counts(timers: Mapping[str, int], _: Gettext) -> str:
+    """How many sessions each timer mode had, in words: « Normal 12 · Plus long 3 »."""
+    return " · ".join(f"{_(TIMER_WORDS[mode])} {n}" for mode, n in timers.items() if mode in TIMER_WORDS)
 
 
 def _bar(value: float, top: float) -> str:

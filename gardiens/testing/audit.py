@@ -217,6 +217,9 @@ def look(pilot: Pilot, *, translated: bool = False) -> list[Problem]:
     corner = app.input.corner_shown()
     if corner is not None:
         corner.draw(surface, app, focused=False, pressed=False)
+    speaker = app.speech.button() if app.speech is not None else None
+    if speaker is not None:
+        speaker.draw(surface, app, focused=False, pressed=False)
     texts = app.type.report
     targets = [(widget.name, widget.rect) for widget in _targets(app.all_widgets())]
     # A picture's words that do not fit their place even at their smallest are cut texts too.
@@ -284,7 +287,8 @@ class Auditor:
     """Stages and inspects scenes. One kiosk serves every scene of a mission in one language,
     window size and text size, a new team's session staged in it for each; the fonts, pictures
     and rendered texts are shared by all. The kiosks only make pictures: no sound is synthesised
-    and nothing is prepared ahead of a tap, so a render costs little more than its drawing."""
+    and nothing is prepared ahead of a tap, so a render costs little more than its drawing. Each
+    has a voice (never asked to speak), so that its speaker button is drawn and checked."""
 
     def __init__(self, missions: Mapping[str, tuple[Mission, Path]], data_dir: Path) -> None:
         headless_environment()
@@ -313,7 +317,7 @@ class Auditor:
                              mission_dirs={mid: self.missions[mid][1].parent for mid in order},
                              size=scene.size, language=scene.language, age=band,
                              settings=Settings(text_step=scene.step, spacing=scene.spacing), assets=self.assets,
-                             pictures_only=True)
+                             pictures_only=True, voice=self.data_dir / "voice")
         self._kiosk = kiosk
         self._last = pilot
         return pilot

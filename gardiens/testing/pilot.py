@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import random
+import wave
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TypeAlias
@@ -27,6 +28,42 @@ Target: TypeAlias = str | Widget | tuple[int, int]
 FRAME = 1 / 60
 # Where every pilot's hand-moved clock starts (seconds).
 START = 1_000_000.0
+# The staged voice's audio: a quiet tone, this long per character said.
+VOICE_RATE = 8000
+VOICE_SECONDS_PER_CHARACTER = 0.02
+
+
+class ToneVoice:
+    """A voice engine for staged kiosks: each text said is a quiet tone as long as the text, so
+    that a kiosk shows its speaker button and reads the same way on any machine (with or
+    without espeak-ng)."""
+
+    name = "tone"
+    identity = "tone 1"
+
+    def voice(self, language: str) -> str:
+        return language
+
+    def synthesise(self, text: str, *, language: str, voice: str, output: Path) -> None:
+        frames = int(VOICE_RATE * VOICE_SECONDS_PER_CHARACTER * max(1, len(text)))
+        with wave.open(str(output), "wb") as writer:
+            writer.setnchannels(1)
+            writer.setsampwidth(2)
+            writer.setframerate(VOICE_RATE)
+            writer.writeframes(b"\x10\x00\xf0\xff" * (frames // 2))
+
+
+def give_voice(app: App, cache: Path) -> None:
+    """Give the kiosk a voice (`ToneVoice`, its audio kept in `cache`): its screens then show
+    the speaker button under the accessibility one, as a kiosk with espeak-ng does."""
+    from gardiens.ui.speech import ReadAloud
+    from gardiens.voice.cache import VoiceCache
+    from gardiens.voice.speaker import Speaker
+
+    if app.speech is not None:
+        app.speech.close()
+    app.speech = ReadAloud(app, Speaker(ToneVoice(), VoiceCache(cache)))
+    app.dirty = True
 
 
 class PilotError(LookupError):
@@ -62,11 +99,13 @@ class Pilot:
         default_mission: str | None = None,
         assets: Assets | None = None,
         pictures_only: bool = False,
+        voice: Path | None = None,
     ) -> Pilot:
         """A fresh kiosk on the attract screen, with a hand-moved clock and a memory journal.
 
         `assets` already loaded (fonts, pictures, rendered text) may be shared between pilots;
-        `pictures_only` kiosks are only looked at: no sound, no work done ahead of a tap.
+        `pictures_only` kiosks are only looked at: no sound, no work done ahead of a tap. With
+        `voice` (a folder for its audio), the kiosk can read aloud (see `give_voice`).
         """
         headless_environment()
         clock = ManualClock(START)
@@ -77,6 +116,8 @@ class Pilot:
                   pictures_only=pictures_only)
         if assets is not None:
             app.assets = assets
+        if voice is not None:
+            give_voice(app, voice)
         return cls(app, clock)
 
     def renew(self, *, age: AgeBand | None = None, seed: int = 0) -> None:

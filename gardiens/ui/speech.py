@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Protocol
 
 import pygame
 
+from gardiens.ui.kit.screen import SPEAKER
 from gardiens.ui.widgets.base import Button
 
 if TYPE_CHECKING:
@@ -31,8 +32,9 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 SPEAKER_BUTTON = "speak"
-# The button, in design pixels: under the accessibility button, icon above its word.
-BUTTON_RECT = (14, 132, 120, 132)
+# The button, in design pixels: under the accessibility button, icon above its word; the screens
+# keep its place free.
+BUTTON_RECT = SPEAKER
 # The mixer channel the voice takes (0 and 1 are the music's).
 VOICE_CHANNEL = 2
 # A breath between two blocks (seconds).
@@ -90,24 +92,64 @@ class Playing:
 
 def reading_order(fits: list[TextFit], widgets: list[Widget], tolerance: int) -> list[TextFit]:
     """The blocks a player reads, top to bottom and left to right: text with letters, and no
-    button's label unless it is reading text (a choice) or the screen has nothing else."""
+    button's label unless it is reading text (a choice) or the screen has nothing else.
+
+    A label inside a card that holds reading text (a post's author and date, a note under it) is
+    the card's: it is read after the card's own text, in the card's reading order. A label in a
+    widget with no reading text is a button's, left out; so is a lone letter (an avatar's initial).
+    """
     fits = [f for f in fits if any(c.isalpha() for c in f.text) and f.ink[2] > 0 and f.ink[3] > 0]
-    rects = [w.rect for w in widgets]
+    rects = [pygame.Rect(w.rect) for w in widgets]
 
-    def a_label(fit: TextFit) -> bool:
+    def owner(fit: TextFit) -> int | None:
+        """The smallest widget holding the text, by its index."""
         ink = pygame.Rect(fit.ink)
-        return fit.kind == "label" and any(r.contains(ink) for r in rects)
+        holders = [i for i, r in enumerate(rects) if r.contains(ink)]
+        return min(holders, key=lambda i: rects[i].w * rects[i].h) if holders else None
 
-    read = [f for f in fits if not a_label(f)] or fits
+    owners = [owner(f) for f in fits]
+    cards = {o for f, o in zip(fits, owners, strict=True) if o is not None and f.kind != "label"}
+    main: list[TextFit] = []
+    # A card's labels, by the card's index, to be read after its text.
+    of_card: dict[int, list[TextFit]] = {}
+    for fit, at in zip(fits, owners, strict=True):
+        if fit.kind != "label" or at is None:
+            main.append(fit)
+        elif at in cards and sum(c.isalpha() for c in fit.text) > 1:
+            of_card.setdefault(at, []).append(fit)
+    if not main and not of_card:
+        main = fits
+    ordered = _rows(_unique(main), tolerance)
+    last_of: dict[int, int] = {}
+    for index, fit in enumerate(ordered):
+        at = owner(fit)
+        if at is not None and at in of_card:
+            last_of[at] = index
+    read: list[TextFit] = []
+    for index, fit in enumerate(ordered):
+        read.append(fit)
+        for at, last in last_of.items():
+            if last == index:
+                read += _rows(_unique(of_card[at]), tolerance)
+    return read
+
+
+def _unique(fits: list[TextFit]) -> list[TextFit]:
+    """Each text once in its place (a shadow, a look kept drawn twice)."""
     seen: set[tuple[str, tuple[int, int, int, int]]] = set()
     unique = []
-    for fit in read:
+    for fit in fits:
         if (fit.text, fit.box) not in seen:
             seen.add((fit.text, fit.box))
             unique.append(fit)
-    unique.sort(key=lambda f: (f.ink[1], f.ink[0]))
+    return unique
+
+
+def _rows(fits: list[TextFit], tolerance: int) -> list[TextFit]:
+    """Top to bottom, and left to right within a row (tops this close)."""
+    fits = sorted(fits, key=lambda f: (f.ink[1], f.ink[0]))
     rows: list[list[TextFit]] = []
-    for fit in unique:
+    for fit in fits:
         if rows and abs(fit.ink[1] - rows[-1][0].ink[1]) <= tolerance:
             rows[-1].append(fit)
         else:
@@ -144,7 +186,8 @@ class SpeakerButton(Button):
         icon_size = m.px(52)
         image = app.assets.icon(self.icon or "sound", icon_size, ink)
         surface.blit(image, image.get_rect(midtop=(rect.centerx, rect.y + m.px(12))))
-        words = pygame.Rect(rect.x + m.px(6), rect.y + m.px(12) + icon_size, rect.w - m.px(12),
+        # Its word takes the button's whole width: a wider letter spacing still fits it.
+        words = pygame.Rect(rect.x + m.px(2), rect.y + m.px(12) + icon_size, rect.w - m.px(4),
                             rect.bottom - rect.y - m.px(20) - icon_size)
         app.type.block(surface, self.label, words, size=m.text("small"), color=ink, bold=True,
                        align="center", valign="middle", name=self.name, kind="label")

@@ -126,3 +126,22 @@ def test_an_unknown_timer_mode_is_a_journal_this_release_cannot_read() -> None:
     journal.append("bad", 1.0, [("setup_started", {}), ("setup_confirmed", {"timer": "fast"})])
     with pytest.raises(ValueError, match="timer"):
         fold({MISSION.id: MISSION}, journal.events("bad"))
+
+
+def test_on_the_briefing_the_team_can_still_change_the_timer_alone() -> None:
+    # GIVEN a team on the briefing (a venue's kiosk asks for the timer there)
+    session = session_on(Journal.memory(), ManualClock(1000))
+    session.handle(StartSetup())
+    session.handle(Choose(mission=MISSION.id, age="13-16", language="fr"))
+    session.handle(Confirm())
+    assert session.state.lifecycle is Lifecycle.BRIEFING
+    # WHEN it turns the timer off, THEN the choice is journaled and the game starts with it
+    assert session.handle(Choose(timer=TimerMode.OFF)).ok
+    assert [e.data for e in session.events() if e.kind == "chosen"][-1] == {"timer": "off"}
+    # AND nothing else can be chosen there any more
+    assert not session.handle(Choose(age="9-12")).ok
+    assert not session.handle(Choose(age="9-12", timer=TimerMode.RELAXED)).ok
+    session.handle(Start())
+    assert session.state.timer is TimerMode.OFF
+    # AND once playing the timer is kept
+    assert not session.handle(Choose(timer=TimerMode.NORMAL)).ok

@@ -25,6 +25,7 @@ from gardiens.core.commands import (
     Start,
     StartSetup,
     Submit,
+    TimerMode,
 )
 from gardiens.core.journal import Journal
 from gardiens.core.library import load_library
@@ -41,12 +42,12 @@ STEP = 10.0
 
 
 def play(journal: Journal, clock: ManualClock, wrong: dict[str, int], *, hints: int = 0,
-         give_up: bool = False) -> None:
+         give_up: bool = False, timer: TimerMode = TimerMode.NORMAL) -> None:
     """One team: `wrong[puzzle]` wrong answers before the right one, each action STEP seconds
     apart; `hints` asked on the first puzzle; `give_up` resets after the first puzzle's errors."""
     session = Session(MISSIONS, journal, clock)
     session.handle(StartSetup())
-    session.handle(Choose(mission=MISSION.id, age="9-12", language="fr"))
+    session.handle(Choose(mission=MISSION.id, age="9-12", language="fr", timer=timer))
     session.handle(Confirm())
     session.handle(Start())
     for _ in range(hints):
@@ -71,7 +72,7 @@ def played_journal() -> Journal:
     journal = Journal.memory()
     clock = ManualClock(1_000)
     play(journal, clock, {"qcm": 1})
-    play(journal, clock, {"qcm": 2}, hints=1)
+    play(journal, clock, {"qcm": 2}, hints=1, timer=TimerMode.OFF)
     play(journal, clock, {"qcm": 1}, give_up=True)
     record_finished(journal, MISSIONS)
     return journal
@@ -82,6 +83,7 @@ def test_numbers_of_three_teams_with_known_wrong_answers() -> None:
     assert (group.mission, group.age, group.language) == ("essai", "9-12", "fr")
     assert (group.sessions, group.won, group.win_rate) == (3, 2, 0.667)
     assert sorted(outcome for _, outcome in group.times) == ["abandoned", "won", "won"]
+    assert group.timers == {"normal": 2, "off": 1}
     qcm = next(p for p in group.puzzles if p.puzzle == "qcm")
     # Opened at the start, solved after one then two wrong answers, STEP seconds each.
     assert (qcm.sessions, qcm.solved, qcm.solved_rate) == (3, 2, 0.667)
@@ -104,9 +106,12 @@ def test_page_and_csv_say_titles_and_wrong_answers_in_words() -> None:
     assert "choisi à tort : « Le nombre de likes » — 4 fois" in text
     assert "67 %" in text and "3 parties jouées" in text
     assert '["b"]' not in page and '"b"' not in text
+    assert "Minuteur : Normal 2 · Sans chrono 1" in text
     rows = list(csv.DictReader(io.StringIO(dashboard_csv(table, MISSIONS, translator))))
     (total,) = [r for r in rows if not r["puzzle"]]
     assert (total["sessions"], total["finished"], total["win_rate"]) == ("3", "2", "0.667")
+    assert total["timers"] == "normal:2 off:1"
+    assert all(r["timers"] == "" for r in rows if r["puzzle"])
     qcm = next(r for r in rows if r["puzzle"] == "qcm")
     assert qcm["puzzle_title"] == "Qcm" and qcm["puzzle_median_seconds"] == "25.0"
     assert qcm["common_wrong_answers"] == "choisi à tort : « Le nombre de likes » (4)"

@@ -12,7 +12,16 @@ from babel.messages.pofile import read_po, write_po
 
 from gardiens.cli import main
 from gardiens.core.clock import ManualClock
-from gardiens.core.commands import Abandon, Choose, Confirm, Reset, Start, StartSetup, Submit
+from gardiens.core.commands import (
+    Abandon,
+    Choose,
+    Confirm,
+    Reset,
+    Start,
+    StartSetup,
+    Submit,
+    TimerMode,
+)
 from gardiens.core.debrief import theme_help
 from gardiens.core.journal import Journal
 from gardiens.core.model import Mission, pick
@@ -182,3 +191,24 @@ def test_i18n_check_fails_on_an_untranslated_template_text(tmp_path: Path) -> No
     with po.open("wb") as fileobj:
         write_po(fileobj, catalog)
     assert main(["i18n", "check", "--root", str(tmp_path)]) == 0
+
+
+@pytest.mark.parametrize(("mode", "said"), [(TimerMode.NORMAL, "Normal"), (TimerMode.RELAXED, "Longer"),
+                                            (TimerMode.OFF, "No timer")])
+def test_the_facilitator_sheet_says_which_timer_was_used(mode: TimerMode, said: str) -> None:
+    # GIVEN a team that played with a timer mode chosen at the set-up
+    mission = hostile_mission()
+    session = Session({mission.id: mission}, Journal.memory(), ManualClock(1000.0))
+    session.handle(StartSetup())
+    session.handle(Choose(mission=mission.id, age="9-12", language="en", timer=mode))
+    session.handle(Confirm())
+    session.handle(Start())
+    session.handle(Abandon())
+    debrief = session.debrief()
+    assert debrief is not None
+    # WHEN its sheets are written, THEN the facilitator's says the mode, the family's does not
+    html = render_report(debrief, mission, MissionTexts.load(mission, age="9-12", language="en"),
+                         InterfaceTranslator("en").gettext)
+    family, facilitator = html.split('<section class="sheet facilitator">')
+    assert f"<b>{said}</b>timer" in facilitator
+    assert "timer" not in family

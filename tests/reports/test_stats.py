@@ -6,7 +6,7 @@ import json
 
 from gardiens.core.library import load_library
 from gardiens.core.model import Mission
-from gardiens.core.records import MissionStats, PuzzleStats
+from gardiens.core.records import MissionStats, PuzzleStats, stats
 from gardiens.i18n.interface import InterfaceTranslator
 from gardiens.reports.stats import describe_stats
 
@@ -70,3 +70,18 @@ def test_bars_compare_the_means_on_one_scale() -> None:
 
 def test_no_game_yet_is_said() -> None:
     assert describe_stats([], {}, InterfaceTranslator("en")) == "No finished game yet."
+
+
+def test_the_timer_modes_played_are_said_and_older_results_are_not_guessed() -> None:
+    # GIVEN three results, one kept by a release that had no timer modes
+    rows = [{"mission": "infox", "age": "9-12", "language": "en", "outcome": "won", "elapsed": 300.0,
+             "puzzles": {}, "timer": timer} for timer in ("relaxed", "off")]
+    rows.append({"mission": "infox", "age": "9-12", "language": "en", "outcome": "won", "elapsed": 300.0,
+                 "puzzles": {}})
+    # WHEN the statistics are written, THEN the modes are counted in the team's words
+    (group,) = stats(rows)
+    assert group.timers == {"relaxed": 1, "off": 1}
+    text = describe_stats([group], {"infox": infox()}, InterfaceTranslator("en"))
+    assert "Timer: Longer 1 · No timer 1" in text
+    # AND a table with no mode known says nothing of them
+    assert "Timer" not in describe_stats(played([]), {"infox": infox()}, InterfaceTranslator("en"))

@@ -4,6 +4,7 @@ engine never holds a frame, and a kiosk without a voice shows no speaker."""
 
 from __future__ import annotations
 
+import itertools
 import threading
 import wave
 from collections.abc import Callable
@@ -12,12 +13,18 @@ from pathlib import Path
 import pygame
 import pytest
 
+from gardiens.core.model import Mission
+from gardiens.testing.audit import look
 from gardiens.testing.pilot import Pilot
 from gardiens.testing.scenes import stage
-from gardiens.ui.speech import SPEAKER_BUTTON, ReadAloud, sentence_area, sentences
-from gardiens.ui.text import TextFit
+from gardiens.ui.speech import SPEAKER_BUTTON, ReadAloud, reading_order, sentence_area, sentences
+from gardiens.ui.text import TextClass, TextFit
+from gardiens.ui.theme import Settings
+from gardiens.ui.widgets.base import Widget
 from gardiens.voice.cache import VoiceCache
 from gardiens.voice.speaker import Speaker
+from tests.ui.conftest import MISSION_DIR
+from tests.ui.test_map import crowded
 from tests.ui.test_snapshots import check_snapshot, render
 
 RATE = 8000
@@ -176,6 +183,8 @@ def test_the_panel_turns_auto_read_on(launch: Callable[..., Pilot], tmp_path: Pa
     pilot = briefing(launch)
     speaking(pilot, tmp_path)
     pilot.tap("a11y")
+    # The voice's choices have their row on the panel's second page
+    pilot.tap("a11y-page:2")
     pilot.tap("voice:auto")
     assert pilot.app.settings.auto_read
 
@@ -203,3 +212,67 @@ def test_the_outline_looks_right(launch: Callable[..., Pilot], tmp_path: Path, l
     speech.playing.started = pilot.app.time  # its first sentence, whatever the frame
     pilot.app.fixed_dt = 0.0
     check_snapshot(f"speech-briefing-{language}", render(pilot))
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (1920, 1080)])
+@pytest.mark.parametrize("step", [0, 2])
+def test_the_speaker_covers_nothing_of_a_puzzle(launch: Callable[..., Pilot], tmp_path: Path,
+                                                 size: tuple[int, int], step: int) -> None:
+    # GIVEN a kiosk with a voice, at a kiosk's size and text size
+    pilot = launch(size=size, settings=Settings(text_step=step), voice=tmp_path)
+    mission = next(iter(pilot.app.session.missions.values()))
+    for puzzle in mission.puzzles:
+        # WHEN a puzzle is shown
+        stage(pilot.app, pilot.clock, puzzle=puzzle.id, language="fr")
+        pilot.settle()
+        speaker = pilot.find(SPEAKER_BUTTON).rect
+        # THEN the speaker lies left of the prompt's box (its « ? » icon free), and meets no text
+        # nor any other target
+        assert not speaker.colliderect(pilot.app.top.prompt), puzzle.id  # type: ignore[union-attr]
+        assert not [p for p in look(pilot) if SPEAKER_BUTTON in (p.subject, p.other)], puzzle.id
+
+
+def fit(text: str, ink: tuple[int, int, int, int], kind: TextClass = "reading") -> TextFit:
+    return TextFit("t", text, ink, 30, 30, 1, True, kind=kind, ink=ink)
+
+
+def test_a_cards_labels_are_read_after_its_text_and_a_buttons_are_not() -> None:
+    # GIVEN a post card (author, date, text, a note) beside a button and an avatar's initial
+    card = Widget("post:a", pygame.Rect(0, 100, 400, 300))
+    button = Widget("submit", pygame.Rect(500, 100, 200, 100))
+    fits = [
+        fit("Une consigne à lire.", (0, 0, 700, 40)),
+        fit("L", (10, 110, 30, 30), "label"),
+        fit("Le Journal", (50, 110, 200, 30), "label"),
+        fit("il y a 2 h", (50, 145, 200, 30), "label"),
+        fit("Fête de la science samedi.", (10, 200, 380, 60)),
+        fit("Note : photo publiée en 2012", (10, 300, 380, 30), "label"),
+        fit("Valider", (520, 120, 160, 40), "label"),
+    ]
+    # WHEN the screen is read
+    order = [f.text for f in reading_order(fits, [card, button], 24)]
+    # THEN the card's text comes first, then its labels in reading order; the button's label and
+    # the lone initial are left out
+    assert order == ["Une consigne à lire.", "Fête de la science samedi.", "Le Journal", "il y a 2 h",
+                     "Note : photo publiée en 2012"]
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (1920, 1080)])
+@pytest.mark.parametrize("count", [8, 16, 20])
+def test_a_voiced_maps_spots_keep_clear_of_the_speaker(mission: Mission, pilots: list[Pilot], tmp_path: Path,
+                                                       size: tuple[int, int], count: int) -> None:
+    # GIVEN a kiosk with a voice showing a map of `count` puzzles
+    grown = crowded(mission, count)
+    pilot = Pilot.launch({grown.id: grown}, mission_dirs={grown.id: MISSION_DIR}, size=size, voice=tmp_path)
+    pilots.append(pilot)
+    stage(pilot.app, pilot.clock, screen="map", language="fr")
+    pilot.settle()
+    # THEN no spot lies under the speaker (but on the most crowded maps, which need its corner),
+    # and no two spots meet
+    speaker = pilot.find(SPEAKER_BUTTON).rect
+    spots = [w for w in pilot.app.all_widgets() if w.name.startswith("tile:")]
+    assert len(spots) == count
+    if count < 20:
+        assert speaker.collidelist([s.rect for s in spots]) == -1
+    for a, b in itertools.combinations(spots, 2):
+        assert not a.rect.colliderect(b.rect), (a.name, b.name)

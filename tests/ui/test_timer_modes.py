@@ -7,8 +7,10 @@ from collections.abc import Callable
 import pytest
 
 from gardiens.core.commands import Abandon, TimerMode
+from gardiens.core.library import load_library
 from gardiens.core.session import Lifecycle
 from gardiens.testing.pilot import Pilot
+from gardiens.testing.scenes import stage
 
 
 def texts(pilot: Pilot, name: str) -> list[str]:
@@ -74,3 +76,45 @@ def test_the_debrief_says_which_timer_was_used(launch: Callable[..., Pilot], mod
     (time_line,) = [text for text in texts(pilot, "fact") if text.startswith("Temps")]
     assert time_line.endswith(words) if words else "(" not in time_line
     assert "".join(time_line.split()).startswith("Temps:2min5s")
+
+
+@pytest.fixture
+def picker_briefing(pilots: list[Pilot]) -> Pilot:
+    """A venue's kiosk (several missions, their picker offers no timer) on the briefing."""
+    library = load_library()
+    chosen = ["infox", "jeux-video"]
+    pilot = Pilot.launch({mid: library[mid][0] for mid in chosen},
+                         mission_dirs={mid: library[mid][1].parent for mid in chosen})
+    pilots.append(pilot)
+    stage(pilot.app, pilot.clock, screen="briefing", language="fr")
+    pilot.settle()
+    return pilot
+
+
+def test_a_venues_kiosk_offers_the_timer_on_its_briefing(picker_briefing: Pilot) -> None:
+    # GIVEN the briefing of a kiosk whose set-up (the missions' picker) had no timer choice
+    pilot = picker_briefing
+    assert [bool(pilot.find(f"timer:{mode.value}").selected) for mode in TimerMode] == [True, False, False]
+    mission, age = pilot.app.mission, pilot.app.state.age
+    assert mission is not None and age is not None
+    minutes = mission.minutes(age)
+    assert texts(pilot, "rule")[-1] == f"Vous avez {minutes} minutes."
+    # WHEN the team picks a longer timer, THEN it is journaled, checked and said in the rules
+    pilot.tap("timer:relaxed")
+    assert [e.data for e in pilot.app.session.events() if e.kind == "chosen"][-1] == {"timer": "relaxed"}
+    assert bool(pilot.find("timer:relaxed").selected)
+    assert texts(pilot, "rule")[-1] == f"Vous avez {round(minutes * 1.5)} minutes."
+    # AND with no timer the rules say so, and the game starts without a countdown
+    pilot.tap("timer:off")
+    assert texts(pilot, "rule")[-1] == "Pas de chrono\u202f: prenez votre temps."
+    pilot.tap("start")
+    assert pilot.app.state.lifecycle is Lifecycle.PLAYING and pilot.app.state.timer is TimerMode.OFF
+
+
+def test_a_single_missions_briefing_has_no_second_timer_choice(launch: Callable[..., Pilot]) -> None:
+    pilot = launch()
+    pilot.tap("start")
+    pilot.tap("age:9-12")
+    pilot.tap("confirm")
+    assert pilot.screen == "briefing"
+    assert not [name for name in pilot.names() if name.startswith("timer:")]

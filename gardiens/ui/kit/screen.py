@@ -26,6 +26,11 @@ T = TypeVar("T")
 # Top bar height at 1920×1080; the accessibility button sits in its left corner on every screen.
 TOP_BAR = 130
 CORNER = 150
+# The speaker button's place (read-aloud), under the accessibility button: x, y, w, h at
+# 1920×1080. Whatever a screen draws above SPEAKER_BOTTOM keeps right of the corner's column
+# (CORNER), so that the button covers nothing on a kiosk with a voice.
+SPEAKER = (14, 132, 128, 132)
+SPEAKER_BOTTOM = SPEAKER[1] + SPEAKER[3] + 16
 
 
 class Backdrop(Protocol):

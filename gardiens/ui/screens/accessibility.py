@@ -105,6 +105,11 @@ class AccessibilityPanel(ModalScreen[None]):
             row("textsize", titles["spacing"],
                 [("spacing:normal", _("Normal"), s.spacing == "normal", {"spacing": "normal"}, None),
                  ("spacing:wide", _("Large"), s.spacing == "wide", {"spacing": "wide"}, None)])
+            if app.speech is not None and app.speech.available:
+                # The voice reads on demand (the speaker button) or each screen as it opens.
+                row("sound", titles["voice"],
+                    [("voice:ask", _("Sur demande"), not s.auto_read, {"auto_read": False}, None),
+                     ("voice:auto", _("À chaque écran"), s.auto_read, {"auto_read": True}, None)])
             # A sentence set with the spacing chosen, to see the difference before closing.
             self.sample = pygame.Rect(card.x + self.px(50), y + self.px(20), card.w - self.px(100),
                                       close.y - y - self.px(40))
@@ -137,19 +142,12 @@ class AccessibilityPanel(ModalScreen[None]):
             widgets.append(Button(f"language:{code}", pygame.Rect(x0 + i * (bw + gap), y, bw, row_h),
                                   language_name(code), selected=app.language == code,
                                   on_tap=partial(app.choose_language, code), as_is="language-name"))
-        # The voice shares the close button's line: read on demand (the speaker button) or each
-        # screen as it opens. Without a voice on this kiosk, the line says so.
-        voice = pygame.Rect(card.x + self.px(50), close.y + (close.h - row_h) // 2, label_w - self.px(20), row_h)
-        self.rows.append(("sound", titles["voice"], voice))
-        room = pygame.Rect(x0, voice.y, close.x - gap - x0, row_h)
-        if app.speech is not None and app.speech.available:
-            bw = (room.w - gap) // 2
-            for i, (name, label, auto) in enumerate((("voice:ask", _("Sur demande"), False),
-                                                    ("voice:auto", _("À chaque écran"), True))):
-                widgets.append(Button(name, pygame.Rect(room.x + i * (bw + gap), room.y, bw, row_h), label,
-                                      selected=s.auto_read == auto, on_tap=partial(apply, {"auto_read": auto})))
-        else:
-            self.voice_missing = room
+        # Without a voice on this kiosk, the close button's line says so (with one, the voice's
+        # choices are on the second page, where they have a row's room).
+        if app.speech is None or not app.speech.available:
+            voice = pygame.Rect(card.x + self.px(50), close.y + (close.h - row_h) // 2, label_w - self.px(20), row_h)
+            self.rows.append(("sound", titles["voice"], voice))
+            self.voice_missing = pygame.Rect(x0, voice.y, close.x - gap - x0, row_h)
         self.widgets = widgets
 
     def draw(self, surface: pygame.Surface) -> None:

@@ -9,7 +9,7 @@ import math
 import pygame
 
 from gardiens.ui.draw import beam, fog_layer, lumi, panel, stars, vertical_gradient
-from gardiens.ui.kit.screen import Screen
+from gardiens.ui.kit.screen import CORNER, Screen
 from gardiens.ui.widgets.base import Widget
 
 ATTRACT_FPS = 12
@@ -81,14 +81,16 @@ class AttractScreen(Screen):
         fog = app.frame.cached(("fog",), lambda: fog_layer(app.size, p.fog, 3))
         offset = 0 if still else int((t * self.px(40)) % self.width)
         surface.blit(fog, (-offset, self.height - fog.get_height()))
-        box = pygame.Rect(self.px(120), self.px(170), self.px(1100), self.px(330))
+        # The texts start right of the corner's column, where the speaker button lies.
+        left = self.px(CORNER + 20)
+        box = pygame.Rect(left, self.px(170), self.px(1100), self.px(330))
         app.type.block(surface, self._("Les Gardiens du numérique"), box, size=app.metrics.text("giant"),
                        color=(255, 246, 226), bold=True, valign="middle", name="attract-title")
-        sub = pygame.Rect(self.px(120), self.px(510), self.px(1000), self.px(150))
+        sub = pygame.Rect(left, self.px(510), self.px(1000), self.px(150))
         app.type.block(surface, self._("Le Brouillard recouvre Internet. Aidez Lumi à rallumer le phare !"),
                        sub, size=app.metrics.text("subtitle"), color=(255, 224, 170), name="attract-sub")
         bounce = 0 if still else int(self.px(10) * math.sin(t * 3))
-        pill = pygame.Rect(self.px(120), self.px(730) + bounce, self.px(820), self.px(130))
+        pill = pygame.Rect(left, self.px(730) + bounce, self.px(820), self.px(130))
         panel(surface, pill, p.accent, radius=pill.h // 2, shadow=p.accent_dark, depth=self.px(8))
         icon = app.assets.icon("touch", self.px(70), p.on_accent)
         surface.blit(icon, icon.get_rect(midleft=(pill.x + self.px(36), pill.centery)))

@@ -16,7 +16,7 @@ from gardiens.core.session import DONE, DebriefData, Outcome, PuzzleState
 from gardiens.i18n.format import format_countdown, format_duration
 from gardiens.ui.draw import badge, beam, confetti, lumi, panel, speech_bubble
 from gardiens.ui.kit.modal import ModalScreen
-from gardiens.ui.kit.screen import TOP_BAR, Screen, draw_title
+from gardiens.ui.kit.screen import CORNER, TOP_BAR, Screen, draw_title
 from gardiens.ui.screens.attract import night_scene
 from gardiens.ui.screens.play import MapScreen
 from gardiens.ui.text import TEXT_FLOORS, TextFit
@@ -351,7 +351,8 @@ class DebriefScreen(Screen):
         top = self.px(TOP_BAR + 10)
         timeline_h = self.timeline_height(len(data.puzzles) if data else 1)
         body_h = self.height - top - timeline_h - 2 * gap
-        result = pygame.Rect(self.px(40), top, self.px(430), body_h)
+        # Right of the corner's column, where the speaker button lies.
+        result = pygame.Rect(self.px(CORNER), top, self.px(430), body_h)
         room = pygame.Rect(result.right + gap, top, self.width - result.right - gap - self.px(40), body_h)
         timeline = pygame.Rect(self.px(40), self.height - timeline_h - gap, self.width - self.px(80), timeline_h)
         return result, room, timeline

@@ -68,7 +68,8 @@ class LearningScreen(Screen):
         foot = pygame.Rect(self.width - self.px(SIDE + 420), self.height - self.px(FOOT), self.px(420),
                            self.px(130))
         top = self.px(TOP_BAR + 40 + QUESTION_H + GAP)
-        area = pygame.Rect(self.px(SIDE), top, self.width - self.px(2 * SIDE), foot.y - self.px(GAP) - top)
+        # In line with the question's card, right of the speaker button's column.
+        area = pygame.Rect(self.px(CORNER), top, self.width - self.px(CORNER + SIDE), foot.y - self.px(GAP) - top)
         choices = question.choices
         columns = 2 if len(choices) > 1 else 1
         rows = (len(choices) + columns - 1) // columns
@@ -128,7 +129,9 @@ class LearningScreen(Screen):
         if count > 1:
             title = f"{title} ({number} / {count})"
         draw_title(self, surface, title, left=self.px(CORNER))
-        card = pygame.Rect(self.px(SIDE), self.px(TOP_BAR + 40), self.width - self.px(2 * SIDE), self.px(QUESTION_H))
+        # Right of the corner's column, where the speaker button lies.
+        card = pygame.Rect(self.px(CORNER), self.px(TOP_BAR + 40), self.width - self.px(CORNER + SIDE),
+                           self.px(QUESTION_H))
         panel(surface, card, p.surface, radius=self.px(32), border=p.outline, border_width=self.px(3))
         inner = card.inflate(-self.px(100), -self.px(60))
         if self.revealed is None:

@@ -71,6 +71,17 @@ TIMER_CHOICES = (
 )
 
 
+def timer_row(screen: Screen, row: pygame.Rect) -> list[Widget]:
+    """The three timer modes side by side in `row`, the chosen one checked; a tap is journaled."""
+    app = screen.app
+    gap = screen.px(GAP)
+    w = (row.w - 2 * gap) // 3
+    return [Button(f"timer:{mode.value}", pygame.Rect(row.x + i * (w + gap), row.y, w, row.h), screen._(label),
+                   icon=icon, selected=app.state.timer is mode,
+                   on_tap=functools.partial(app.command, Choose(timer=mode)))
+            for i, (mode, icon, label) in enumerate(TIMER_CHOICES)]
+
+
 class SetupScreen(Screen):
     """The team picks its age band, language and timer, and gets a pseudonym it can re-roll."""
 
@@ -97,7 +108,8 @@ class SetupScreen(Screen):
         mission = app.mission
         W = self.width
         widgets: list[Widget] = []
-        self.team_card = pygame.Rect(self.px(90), self.px(210), self.px(760), self.px(520))
+        # Right of the corner's column, where the speaker button lies.
+        self.team_card = pygame.Rect(self.px(CORNER), self.px(210), self.px(700), self.px(520))
         widgets.append(Button("reroll", pygame.Rect(self.team_card.x + self.px(60), self.team_card.bottom - self.px(160),
                                                     self.team_card.w - self.px(120), self.px(120)),
                               _("Un autre nom"), on_tap=lambda: app.command(RerollTeam()), icon="dice",
@@ -132,14 +144,7 @@ class SetupScreen(Screen):
         self.widgets = widgets
 
     def _timer_row(self, row: pygame.Rect) -> list[Widget]:
-        """The three timer modes side by side in `row`, the chosen one checked."""
-        app = self.app
-        gap = self.px(GAP)
-        w = (row.w - 2 * gap) // 3
-        return [Button(f"timer:{mode.value}", pygame.Rect(row.x + i * (w + gap), row.y, w, row.h), self._(label),
-                       icon=icon, selected=app.state.timer is mode,
-                       on_tap=functools.partial(app.command, Choose(timer=mode)))
-                for i, (mode, icon, label) in enumerate(TIMER_CHOICES)]
+        return timer_row(self, row)
 
     def _layout_picker(self) -> None:
         """Several missions (a venue's kiosk): their cards in a grid on the left; the team, the
@@ -181,7 +186,10 @@ class SetupScreen(Screen):
         widgets += [*column, confirm]
         # The cards, three by two, as tall as the space left allows; the tallest texts decide
         # how much of it the pictures get.
-        area = pygame.Rect(self.px(MARGIN), self.px(TOP_BAR + 20), x0 - self.px(SECTION + MARGIN), 0)
+        # On a kiosk with a voice, right of the corner's column, where the speaker button lies.
+        speech = app.speech
+        left = CORNER if speech is not None and speech.available else MARGIN
+        area = pygame.Rect(self.px(left), self.px(TOP_BAR + 20), x0 - self.px(SECTION + left), 0)
         area.h = H - self.px(MARGIN) - area.y
         missions = list(app.session.missions.values())
         cells = grid(area, len(missions), columns=COLUMNS if len(missions) > 4 else 2, gap=self.px(CARD_GAP),
@@ -340,6 +348,12 @@ class BriefingScreen(Screen):
         start = pygame.Rect(self.width - self.px(90) - go_w, self.height - self.px(190), go_w, self.px(150))
         self.widgets = [Button("start", start, _("C'est parti !"), on_tap=lambda: self.app.command(Start()),
                                icon="play", kind="accent", text_role="subtitle")]
+        if len(self.app.session.missions) > 1:
+            # A venue's kiosk: its set-up offers no timer (the picker has no room for it), the
+            # team chooses it here, under Lumi, left of the button to start.
+            h = self.px(130)
+            row = pygame.Rect(self.px(90), start.centery - h // 2, start.x - self.px(40) - self.px(90), h)
+            self.widgets += timer_row(self, row)
         x = self.px(560)
         gap = self.px(24)
         w = (self.width - x - self.px(90) - 2 * gap) // 3
@@ -388,12 +402,15 @@ class BriefingScreen(Screen):
         mission = app.mission
         if mission is None:
             return []
-        minutes = round(app.state.time_limit / 60) or mission.minutes(app.state.age or mission.ages[0])
+        timer = app.state.timer
+        minutes = round((app.state.time_limit / 60 or mission.minutes(app.state.age or mission.ages[0]))
+                        * timer.factor)
+        time = (self.ngettext("Vous avez {minutes} minute.", "Vous avez {minutes} minutes.", minutes)
+                .format(minutes=minutes) if timer.counts_down else _("Pas de chrono : prenez votre temps."))
         return [
             ("map", _("Choisissez une énigme sur la carte.")),
             ("bulb", _("Bloqués ? Touchez « Indice ».")),
-            ("clock", self.ngettext("Vous avez {minutes} minute.", "Vous avez {minutes} minutes.",
-                                    minutes).format(minutes=minutes)),
+            ("clock", time),
         ]
 
     def draw(self, surface: pygame.Surface) -> None:

@@ -18,7 +18,14 @@ from gardiens.core.model import Mission, Puzzle
 from gardiens.core.session import PuzzleState, SessionState
 from gardiens.ui.draw import focus_ring, lumi, panel, speech_bubble
 from gardiens.ui.kit.modal import ModalScreen, card_panel
-from gardiens.ui.kit.screen import CORNER, TOP_BAR, Screen, bar_button_width, draw_title
+from gardiens.ui.kit.screen import (
+    CORNER,
+    SPEAKER_BOTTOM,
+    TOP_BAR,
+    Screen,
+    bar_button_width,
+    draw_title,
+)
 from gardiens.ui.picture_text import pictures_of
 from gardiens.ui.puzzles import PuzzleView, view_for
 from gardiens.ui.puzzles.picking import picks_score
@@ -210,6 +217,8 @@ class MapScreen(Screen):
         self._pops: dict[str, float] = {}
         # Whether Lumi's bubble has room, and when the team last solved a puzzle on this map.
         self.chatty = True
+        # Whether the spots leave the speaker button's corner free (they do but on the most crowded maps).
+        self.speaker_room = True
         self._solved: int | None = None
         self._cheered_at: float | None = None
 
@@ -233,11 +242,18 @@ class MapScreen(Screen):
                            self.px(w), self.px(h))
 
     def keep_out(self) -> list[pygame.Rect]:
-        """Where no spot goes: Lumi and her bubble (when she speaks)."""
-        corner = pygame.Rect(0, self.height - self.px(LUMI + 60), self.px(LUMI_CORNER), self.px(LUMI + 60))
-        if not self.chatty:
-            return [corner]
-        return [corner, self.bubble().inflate(self.px(20), self.px(20))]
+        """Where no spot goes: Lumi and her bubble (when she speaks), the speaker button's place
+        (on a kiosk with a voice: elsewhere the most crowded maps need that room)."""
+        out = [pygame.Rect(0, self.height - self.px(LUMI + 60), self.px(LUMI_CORNER), self.px(LUMI + 60))]
+        if self.speaker_shown():
+            out.append(pygame.Rect(0, 0, self.px(CORNER), self.px(SPEAKER_BOTTOM)))
+        if self.chatty:
+            out.append(self.bubble().inflate(self.px(20), self.px(20)))
+        return out
+
+    def speaker_shown(self) -> bool:
+        speech = self.app.speech
+        return self.speaker_room and speech is not None and speech.available
 
     def _spots_area(self) -> pygame.Rect:
         area = self.area()
@@ -272,8 +288,8 @@ class MapScreen(Screen):
         ask_picture(app, mission, self.area().size)
         # The same for every state of the mission: worked out once, not at each tap that shows the map.
         key = ("map-spots", mission.id, tuple(titles), tuple(labels.values()), tuple(wanted),
-               tuple(area), gap, app.size, app.settings)
-        look, self.chatty, self.centres = app.frame.remembered(
+               tuple(area), gap, app.size, app.settings, app.speech is not None and app.speech.available)
+        look, self.chatty, self.speaker_room, self.centres = app.frame.remembered(
             key, lambda: self._place(titles, list(labels.values()), wanted, area, gap))
         self.look = look
         self._track(states, list(puzzles))
@@ -285,10 +301,12 @@ class MapScreen(Screen):
         self.widgets = widgets
 
     def _place(self, titles: list[str], states: list[str], wanted: list[tuple[float, float] | None],
-               area: pygame.Rect, gap: int) -> tuple[SpotLook, bool, list[tuple[int, int]]]:
-        """The spots' look, whether Lumi speaks, and where each spot goes."""
+               area: pygame.Rect, gap: int) -> tuple[SpotLook, bool, bool, list[tuple[int, int]]]:
+        """The spots' look, whether Lumi speaks, whether the speaker's corner is kept free, and
+        where each spot goes."""
+        self.speaker_room = True
         look, keep_out = self._choose_look(titles, states, wanted, area, gap)
-        return look, self.chatty, place_spots(wanted, area, look, keep_out, gap)
+        return look, self.chatty, self.speaker_room, place_spots(wanted, area, look, keep_out, gap)
 
     def _choose_look(self, titles: list[str], states: list[str], wanted: list[tuple[float, float] | None],
                      area: pygame.Rect, gap: int) -> tuple[SpotLook, list[pygame.Rect]]:
@@ -313,7 +331,9 @@ class MapScreen(Screen):
                 if moved <= found.medallion * NUDGE:
                     return found, keep_out
         look = None
-        for self.chatty, shown in ((True, True), (False, True), (False, False)):
+        # The speaker's corner is given up last, when nothing else leaves room for every spot.
+        for self.speaker_room, self.chatty, shown in ((True, True, True), (True, False, True), (True, False, False),
+                                                      (False, False, False)):
             keep_out = self.keep_out()
             for scale in SCALES:
                 found = spot_look(app, titles, states if shown else [], scale)
@@ -557,7 +577,8 @@ class PuzzleScreen(Screen):
         widgets.append(back)
         self.title_left = back.rect.right + self.px(24)
         W, H = self.width, self.height
-        self.prompt = pygame.Rect(self.px(60), self.px(TOP_BAR + 4), W - self.px(120), self.px(PROMPT))
+        # Right of the corner's column: the speaker button lies left of the prompt.
+        self.prompt = pygame.Rect(self.px(CORNER), self.px(TOP_BAR + 4), W - self.px(CORNER + 60), self.px(PROMPT))
         self.prompt.h += self._prompt_growth()
         area = pygame.Rect(self.px(60), self.prompt.bottom + self.px(16), W - self.px(120),
                            H - self.prompt.bottom - self.px(16) - self.px(160))
