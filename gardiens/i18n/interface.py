@@ -93,6 +93,10 @@ class _Loaded:
     stamp: tuple[str, int] | None
 
 
+# How much newer than its `.mo` a `.po` must be to count as edited since (nanoseconds): an
+# author's edit comes seconds later, a checkout's or a copy's writes milliseconds apart.
+EDITED_AFTER = 2_000_000_000
+
 class InterfaceTranslator:
     """`_`, `ngettext` and `pgettext` for the interface, in a language that can change live.
 
@@ -171,9 +175,11 @@ class InterfaceTranslator:
         return base.with_suffix(".po"), base.with_suffix(".mo")
 
     def _newest(self, language: str) -> Path | None:
-        """The `.mo`, unless the `.po` beside it was edited after it was compiled."""
+        """The `.mo`, unless the `.po` beside it was edited after it was compiled. A checkout or
+        a copy writes the two a few milliseconds apart, in either order: only a `.po` newer by
+        more than `EDITED_AFTER` counts as edited (compiling it costs the kiosk's start-up)."""
         po, mo = self._files(language)
-        if mo.is_file() and not (po.is_file() and po.stat().st_mtime_ns > mo.stat().st_mtime_ns):
+        if mo.is_file() and not (po.is_file() and po.stat().st_mtime_ns > mo.stat().st_mtime_ns + EDITED_AFTER):
             return mo
         return po if po.is_file() else None
 

@@ -93,10 +93,22 @@ def test_a_po_edited_after_compiling_is_used(locales: Path) -> None:
     write_catalog(locales, "en", {"Carte": "Edited map"}, mo=False)
     po = folder / "gardiens.po"
     stat = (folder / "gardiens.mo").stat()
-    os.utime(po, ns=(stat.st_atime_ns, stat.st_mtime_ns + 10_000_000))
+    os.utime(po, ns=(stat.st_atime_ns, stat.st_mtime_ns + 10_000_000_000))
     t = InterfaceTranslator("en", locales_dir=locales)
     assert t.gettext("Carte") == "Edited map"
     assert t.gettext("Vieille phrase") == "Vieille phrase"
+
+
+def test_a_po_written_with_its_mo_by_a_checkout_is_not_compiled_again(locales: Path) -> None:
+    # GIVEN a .po written a few milliseconds after its .mo, as a checkout writes them
+    folder = locales / "en" / "LC_MESSAGES"
+    write_catalog(locales, "en", {"Carte": "Edited map"}, mo=False)
+    po = folder / "gardiens.po"
+    stat = (folder / "gardiens.mo").stat()
+    os.utime(po, ns=(stat.st_atime_ns, stat.st_mtime_ns + 10_000_000))
+    # THEN the compiled catalog is the one read
+    t = InterfaceTranslator("en", locales_dir=locales)
+    assert t.gettext("Carte") != "Edited map"
 
 
 def test_missing_catalog_falls_back_to_french_with_a_log_line(
