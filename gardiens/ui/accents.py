@@ -38,7 +38,10 @@ def _parts(glyph: pygame.Surface) -> tuple[pygame.Rect, pygame.Rect] | None:
     """The ink of the accent and of the letter under it, where blank rows part them."""
     mask = pygame.mask.from_surface(glyph, 1)
     w, h = mask.get_size()
-    inked = [any(mask.get_at((x, y)) for x in range(w)) for y in range(h)]
+    # A row is inked when a full-width line overlaps it (one test in C per row, not per pixel:
+    # the fonts are checked as the kiosk draws its first frame).
+    line = pygame.mask.Mask((w, 1), fill=True)
+    inked = [mask.overlap(line, (0, y)) is not None for y in range(h)]
     rows = [y for y in range(h) if inked[y]]
     if not rows:
         return None
@@ -53,7 +56,8 @@ def _parts(glyph: pygame.Surface) -> tuple[pygame.Rect, pygame.Rect] | None:
 
 
 def _ink(mask: pygame.mask.Mask, first: int, end: int) -> pygame.Rect:
-    columns = [x for x in range(mask.get_size()[0]) if any(mask.get_at((x, y)) for y in range(first, end))]
+    column = pygame.mask.Mask((1, end - first), fill=True)
+    columns = [x for x in range(mask.get_size()[0]) if mask.overlap(column, (x, first)) is not None]
     return pygame.Rect(columns[0], first, columns[-1] - columns[0] + 1, end - first)
 
 
