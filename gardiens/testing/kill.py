@@ -214,7 +214,14 @@ def _play(mission: Mission, dirs: Mapping[str, Path], team: int, data_dir: Path,
 
 
 def _fork(work: Callable[[Any], None]) -> tuple[int, Any]:
-    """`work(out)` in a forked child writing lines to `out`; the child's id and the reading end."""
+    """`work(out)` in a forked child writing lines to `out`; the child's id and the reading end.
+
+    The sound device is closed first: its thread may hold a lock at the moment of the fork, and
+    the child, which opens sound again, would wait on it for ever."""
+    import pygame
+
+    if pygame.mixer.get_init():
+        pygame.mixer.quit()
     read, write = os.pipe()
     pid = os.fork()
     if pid == 0:
@@ -237,13 +244,20 @@ def _say(out: Any, **message: Any) -> None:
     out.flush()
 
 
-def _lines(pipe: Any, pid: int, timeout: float) -> Iterator[dict[str, Any] | None]:
-    """The child's messages as they come; None each time `timeout` passes in silence."""
+def _lines(pipe: Any, pid: int, timeout: float,
+           limit: float = SILENT_LIMIT) -> Iterator[dict[str, Any] | None]:
+    """The child's messages as they come; None each time `timeout` passes in silence. A child
+    silent for longer than `limit` seconds is stuck: it is killed, and the messages end."""
+    heard = time.monotonic()
     while True:
         ready, _, _ = select.select([pipe], [], [], timeout)
         if not ready:
+            if time.monotonic() - heard > limit:
+                os.kill(pid, signal.SIGKILL)
+                return
             yield None
             continue
+        heard = time.monotonic()
         line = pipe.readline()
         if not line:
             return
@@ -282,7 +296,7 @@ def reference_run(mission: Mission, dirs: Mapping[str, Path], team: int) -> Refe
 
     pid, pipe = _fork(work)
     with pipe:
-        message = next((m for m in _lines(pipe, pid, SILENT_LIMIT * 5) if m is not None), None)
+        message = next((m for m in _lines(pipe, pid, 1.0, SILENT_LIMIT * 5) if m is not None), None)
     status = _reap(pid)
     if message is None or status != 0:
         raise KillError(f"the uninterrupted run of team {team} on {mission.id} failed ({status})")
@@ -347,7 +361,7 @@ def restore(missions: Mapping[str, Mission], data_dir: Path) -> Restored:
 
     pid, pipe = _fork(work)
     with pipe:
-        message = next((m for m in _lines(pipe, pid, SILENT_LIMIT) if m is not None), None)
+        message = next((m for m in _lines(pipe, pid, 1.0) if m is not None), None)
     status = _reap(pid)
     if message is None or status != 0:
         raise KillError(f"the restore of {data_dir} failed ({status})")
