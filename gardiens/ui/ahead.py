@@ -32,6 +32,7 @@ from gardiens.ui.screens.learning import LearningScreen
 from gardiens.ui.screens.lobby import BriefingScreen, SetupScreen
 from gardiens.ui.screens.play import FeedbackPanel, MapScreen, PuzzleScreen
 from gardiens.ui.screens.route import root_screen_for
+from gardiens.ui.screens.scene import send_for_picture
 from gardiens.ui.screens.story import draw_speakers
 from gardiens.ui.text import SHRINK_STEP
 from gardiens.ui.theme import TEXT_SIZES
@@ -201,6 +202,9 @@ class Ahead:
         if mission is not None and state.lifecycle in (Lifecycle.SETUP, Lifecycle.BRIEFING):
             scene_key: tuple[Any, ...] = ("map", mission.id, app.size, app.settings, app.language)
             if scene_key not in self._prepared:
+                # Its picture first, a light slice: the worker reads it even if the team taps
+                # « C'est parti ! » before any frame is free for the rest.
+                jobs.append(self._scene_picture(mission))
                 jobs.append(self._screen(lambda: MapScreen(app), scene_key))
         # The mission's music, once a team has chosen it: ready before the map shows.
         if mission is not None and app.music is not None and state.lifecycle in _MUSIC_NEEDED:
@@ -317,6 +321,14 @@ class Ahead:
         if self._scratch is None or self._scratch.get_size() != self.app.size:
             self._scratch = pygame.Surface(self.app.size)
         return self._scratch
+
+    def _scene_picture(self, mission: Mission) -> Job:
+        """The map's scene picture asked of the picture worker, which reads it while the team
+        reads the briefing; the map shows plain fog for the frames it may still take."""
+        app = self.app
+        area = MapScreen(app).area()
+        while not send_for_picture(app, mission, area.size):
+            yield WAIT
 
     def _map_scene(self, screen: MapScreen, mission: Mission) -> Job:
         yield HEAVY
