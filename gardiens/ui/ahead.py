@@ -173,10 +173,11 @@ class Ahead:
         app = self.app
         jobs: list[Job] = []
         sounds = app.sounds.unprepared() if app.sounds is not None else []
-        # The touch sound first (every tap plays it), then the letters of every text size, the
-        # answer sounds, the puzzles a tap may open, and the other sounds.
-        first, answers = ["tap"], ["right", "wrong", "reward"]
-        jobs += [self._sound(name) for name in sounds if name in first]
+        # Every sound first, from the kiosk's first frames on (the touch sound leads, as every tap
+        # plays it; all of them take a few tens of milliseconds of slices): the victory's is never
+        # made on the frame that plays it, whatever little time the team leaves in between. Then
+        # the letters of every text size, the puzzles a tap may open.
+        jobs += [self._sound(name) for name in sounds]
 
         state = app.state
         # Once per wait on the attract screen: between two teams there is no session, so the
@@ -195,7 +196,6 @@ class Ahead:
             jobs += [self._letters(*face) for face in self._faces() if self._letters_left(*face)]
         if app.language not in self._formats:
             jobs.append(self._locale_data(app.language))
-        jobs += [self._sound(name) for name in sounds if name in answers]
         mission = app.mission
         # The map, once a team has chosen its mission: its scene's picture read (on the worker)
         # and its spots placed before « C'est parti ! » opens it.
@@ -238,7 +238,6 @@ class Ahead:
                      app.language)
             if ahead not in self._prepared:
                 jobs.append(self._screen(lambda: upcoming(app), ahead))
-        jobs += [self._sound(name) for name in sounds if name not in first + answers]
         return jobs
 
     def _faces(self) -> list[tuple[bool, int]]:
