@@ -442,8 +442,11 @@ class MapScreen(Screen):
 
     def animating(self) -> bool:
         now = self.app.time
-        return self._arriving or (not self.app.settings.reduced_motion
-                                  and any(now - at < POP_IN for at in self._pops.values()))
+        # Shown (on top) with its picture on its way: drawn again each frame until it is in. Under
+        # a puzzle, the map is not drawn and waits for nothing.
+        arriving = self._arriving and self.app.top is self
+        return arriving or (not self.app.settings.reduced_motion
+                            and any(now - at < POP_IN for at in self._pops.values()))
 
     def draw(self, surface: pygame.Surface) -> None:
         mission = self.app.mission
