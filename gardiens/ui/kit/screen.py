@@ -3,7 +3,7 @@ and `Host`, the part of the App a screen sees."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
@@ -55,6 +55,10 @@ class Canvases(Backdrop, Protocol):
     def forget(self) -> None: ...
 
     def press_changed(self, area: pygame.Rect) -> None: ...
+
+    def shown(self) -> tuple[Hashable, list[tuple[Widget, Hashable, bool]]] | None: ...
+
+    def tapped(self, before: tuple[Hashable, list[tuple[Widget, Hashable, bool]]], widget: Widget) -> None: ...
 
 
 class Voice(Protocol):
@@ -310,6 +314,12 @@ class Screen(ScreenPart):
 
     def draw_background(self, surface: pygame.Surface) -> None:
         surface.blit(self.app.frame.background(), (0, 0))
+
+    def backdrop(self) -> Hashable | None:
+        """Everything the screen draws besides its widgets, as far as a tap can change it (the
+        countdown is repainted on its own), or None when the screen cannot say: a tap then
+        repaints it whole instead of only the widgets whose appearance changed."""
+        return None
 
     def draw_widgets(self, surface: pygame.Surface) -> None:
         pressed = self.app.input.pressed_widget()

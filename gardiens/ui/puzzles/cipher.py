@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import unicodedata
+from collections.abc import Hashable
 
 import pygame
 
@@ -85,6 +86,9 @@ class CipherView(TextView):
                     app.type.line(surface, plain, cell.center, size=m.text("small"),
                                   color=p.primary_dark if hot else p.ink_soft, bold=hot, anchor="center",
                                   as_is="letter")
+
+    def backdrop(self) -> Hashable | None:
+        return (tuple(self.code_box), tuple(self.strip))
 
     def status(self) -> str:
         if self.puzzle.show_key:
