@@ -9,6 +9,7 @@ from typing import Any
 import pygame
 import pytest
 
+from gardiens.cli.bench import _default_mission
 from gardiens.core.model import Mission
 from gardiens.testing.pilot import Pilot
 from gardiens.testing.scenes import stage
@@ -34,13 +35,16 @@ def _sent(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
 
 @pytest.mark.parametrize(("kind", "size"), [("cipher", (1280, 800)), ("text", (1920, 1080)),
                                             ("choice", (1280, 800)), ("text", (1280, 800)),
-                                            ("code", (1280, 800))])
+                                            ("code", (1280, 800)), ("chat", (1920, 1080))])
 def test_a_tap_repaints_only_what_it_changed_as_a_whole_repaint_would(
         mission: Mission, pilots: list[Pilot], kind: str, size: tuple[int, int],
         monkeypatch: pytest.MonkeyPatch) -> None:
-    # GIVEN a puzzle of that kind on show
+    # GIVEN a puzzle of that kind on show (the test mission's, else the bundled mission's)
+    folder = MISSION_DIR
+    if not any(p.type == kind for p in mission.puzzles):
+        mission, folder = _default_mission()
     puzzle = next(p for p in mission.puzzles if p.type == kind)
-    pilot = Pilot.launch({mission.id: mission}, mission_dirs={mission.id: MISSION_DIR}, size=size, language="fr")
+    pilot = Pilot.launch({mission.id: mission}, mission_dirs={mission.id: folder}, size=size, language="fr")
     pilots.append(pilot)
     app = pilot.app
     stage(app, pilot.clock, puzzle=puzzle.id)

@@ -178,9 +178,11 @@ class Button(Widget):
 
     def appearance(self, app: Canvas) -> Hashable | None:
         # A kind of button that draws itself otherwise says what its pixels depend on itself.
-        if type(self) is not Button:
-            return None
-        return (tuple(self.rect), self.as_is, self.look(app, False))
+        return self.appearance_of(app) if type(self) is Button else None
+
+    def appearance_of(self, app: Canvas, *more: Hashable) -> Hashable:
+        """The appearance of a button whose pixels depend only on its fields, and on `more`."""
+        return (type(self), tuple(self.rect), self.as_is, self.look(app, False), *more)
 
     def draw_content(self, surface: pygame.Surface, app: Canvas, rect: pygame.Rect, ink: Color) -> None:
         m = app.metrics
