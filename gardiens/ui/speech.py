@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
@@ -180,6 +180,9 @@ def sentence_area(fit: TextFit, fraction: float, margin: int) -> pygame.Rect:
 
 class SpeakerButton(Button):
     """The speaker: its icon above its word, so that both fit beside the screen's title."""
+
+    def appearance(self, app: Canvas) -> Hashable | None:
+        return self.appearance_of(app)
 
     def draw_content(self, surface: pygame.Surface, app: Canvas, rect: pygame.Rect, ink: tuple[int, int, int]) -> None:
         m = app.metrics

@@ -4,6 +4,7 @@ show, and only those rectangles are sent to the display."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pygame
@@ -14,6 +15,7 @@ from gardiens.core.model import Mission
 from gardiens.testing.pilot import Pilot
 from gardiens.testing.scenes import stage
 from tests.ui.conftest import MISSION_DIR
+from tests.ui.test_speech import speaking
 
 # Widgets a tap on which leaves the puzzle (or opens a pop-up) or turns its page.
 LEAVING = {"back", "submit", "hint", "pause", "a11y", "speaker", "page:back", "page:next"}
@@ -35,10 +37,13 @@ def _sent(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
 
 @pytest.mark.parametrize(("kind", "size"), [("cipher", (1280, 800)), ("text", (1920, 1080)),
                                             ("choice", (1280, 800)), ("text", (1280, 800)),
-                                            ("code", (1280, 800)), ("chat", (1920, 1080))])
+                                            ("code", (1280, 800)), ("chat", (1920, 1080)),
+                                            ("text+voice", (1280, 800))])
 def test_a_tap_repaints_only_what_it_changed_as_a_whole_repaint_would(
         mission: Mission, pilots: list[Pilot], kind: str, size: tuple[int, int],
-        monkeypatch: pytest.MonkeyPatch) -> None:
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    voice = kind.endswith("+voice")
+    kind = kind.removesuffix("+voice")
     # GIVEN a puzzle of that kind on show (the test mission's, else the bundled mission's)
     folder = MISSION_DIR
     if not any(p.type == kind for p in mission.puzzles):
@@ -48,6 +53,10 @@ def test_a_tap_repaints_only_what_it_changed_as_a_whole_repaint_would(
     pilots.append(pilot)
     app = pilot.app
     stage(app, pilot.clock, puzzle=puzzle.id)
+    if voice:
+        # The speaker button shows beside the prompt, its voice silent until asked.
+        speaking(pilot, tmp_path)
+        assert app.speech is not None and app.speech.button() is not None
     pilot.settle()
     assert app.surface is not None
     sent = _sent(monkeypatch)
