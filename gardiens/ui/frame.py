@@ -218,12 +218,15 @@ class Frame:
         if surface is None:
             return
         areas = [area.clip(surface.get_rect()) for area in areas]
-        for area in areas:
-            surface.set_clip(area)
-            try:
+        # The texts' report stays the last whole redraw's (a clipped one may skip some texts).
+        report = app.type.report
+        try:
+            for area in areas:
+                surface.set_clip(area)
                 self.draw()
-            finally:
-                surface.set_clip(None)
+        finally:
+            surface.set_clip(None)
+            app.type.report = report
         pygame.display.update(areas)
 
     def draw(self, changed: bool = True) -> None:

@@ -60,6 +60,8 @@ class CipherView(TextView):
                        color=(255, 232, 150) if not app.settings.high_contrast else p.ink, bold=True,
                        valign="middle", align="center", max_lines=1, name="ciphertext", as_is="code")
         strip = self.strip
+        if not surface.get_clip().colliderect(strip):
+            return  # a tap repainting only keys (52 cells and letters, all clipped away)
         head_w = self.px(210)
         cell_w = (strip.w - head_w) / 26
         row_h = strip.h // 2
