@@ -39,9 +39,11 @@ BUTTON_RECT = SPEAKER
 # The mixer channel the voice takes (0 and 1 are the music's).
 VOICE_CHANNEL = 2
 # A breath between two blocks, and between two sentences of a block (seconds, past the frame
-# that sees a clip end: a thirtieth of a second when idle).
+# that sees a clip end: a thirtieth of a second when idle). espeak-ng's clips end on their last
+# sound, and it pauses about half a second between sentences it says in one go: a quarter of a
+# second keeps the rhythm of speech without a gap one hears as a wait.
 PAUSE = 0.35
-SENTENCE_PAUSE = 0.12
+SENTENCE_PAUSE = 0.25
 # Blocks whose tops are this close (design pixels) are on one row: read left to right.
 ROW_TOLERANCE = 24
 # The outline around the sentence being said (design pixels), and the wash under it.
