@@ -18,7 +18,14 @@ from gardiens.core.sentences import said_sentences, sentence_spans
 from gardiens.testing.audit import look
 from gardiens.testing.pilot import Pilot
 from gardiens.testing.scenes import stage
-from gardiens.ui.speech import SPEAKER_BUTTON, ReadAloud, reading_order, sentence_area, shown_span
+from gardiens.ui.speech import (
+    SPEAKER_BUTTON,
+    ReadAloud,
+    reading_order,
+    sentence_area,
+    sentence_lines,
+    shown_span,
+)
 from gardiens.ui.text import TextClass, TextFit
 from gardiens.ui.theme import Settings
 from gardiens.ui.widgets.base import Widget
@@ -208,6 +215,24 @@ def test_sentences_and_their_lines() -> None:
     said = "Alerte, Gardiens ! Le Brouillard a envahi le fil. Gagnez les morceaux !"
     assert [shown_span(text, said, i) for i in range(3)] == spans
 
+
+
+@pytest.mark.parametrize("centred", [False, True])
+def test_a_sentence_is_outlined_from_its_first_letter_to_its_last(centred: bool) -> None:
+    # GIVEN a block in three lines, 10 px a letter, left-aligned or centred in its box
+    text = "Alerte, Gardiens\u202f! Le Brouillard a envahi le fil. Gagnez les morceaux\u202f!"
+    lines = ("Alerte, Gardiens\u202f! Le Brouillard a", "envahi le fil. Gagnez les", "morceaux\u202f!")
+    widest = 10 * len(lines[0])
+    box = (0, 0, widest + 200, 150) if centred else (0, 0, widest, 150)
+    ink = (100 if centred else 0, 0, widest, 130)
+    block = TextFit("b", text, box, 30, 30, 3, True, ink=ink, line_texts=lines, line_height=50)
+    # WHEN the second sentence is outlined
+    stretches = sentence_lines(block, sentence_spans(text)[1], 0, lambda t: 10 * len(t))
+    # THEN on the first line from « Le » to the line's end, on the second from its start to « fil. »
+    x0 = ink[0]
+    second_x = ink[0] + (widest - 10 * len(lines[1])) // 2 if centred else ink[0]
+    assert stretches == [pygame.Rect(x0 + 10 * lines[0].index("Le"), 0, 10 * len("Le Brouillard a"), 50),
+                         pygame.Rect(second_x, 50, 10 * len("envahi le fil."), 30)]
 
 def test_the_outline_follows_the_clip_that_plays(launch: Callable[..., Pilot], tmp_path: Path) -> None:
     # GIVEN the briefing's story being read
