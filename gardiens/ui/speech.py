@@ -318,6 +318,7 @@ class ReadAloud:
         self.waiting: dict[int, str] = {}
         self.clips: dict[str, pygame.mixer.Sound | None] = {}
         self.playing: Playing | None = None
+        # The clips the last reading asked for, in order (a new reading starts it afresh).
         self.requested: list[str] = []
         # Reading mode: the team asked for the voice; a tap on a text reads it.
         self.on = False
@@ -429,6 +430,7 @@ class ReadAloud:
     def read(self, passages: list[Passage]) -> None:
         self.stop()
         self.on = True
+        self.requested = []
         self.queue = self._parts(passages)
         self.app.dirty = True
         self._ask_ahead()
