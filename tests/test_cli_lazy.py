@@ -87,6 +87,7 @@ NOT_BEFORE_FIRST_FRAME = (
     "socket",
     "html",
     "concurrent.futures",
+    "datetime",
     "gardiens.core.model",
     "gardiens.core.commands",
     "gardiens.core.journal",
