@@ -32,6 +32,7 @@ from gardiens.ui.screens.learning import LearningScreen
 from gardiens.ui.screens.lobby import BriefingScreen, SetupScreen
 from gardiens.ui.screens.play import FeedbackPanel, MapScreen, PuzzleScreen
 from gardiens.ui.screens.route import root_screen_for
+from gardiens.ui.screens.scene import send_for_picture
 from gardiens.ui.screens.story import draw_speakers
 from gardiens.ui.text import SHRINK_STEP
 from gardiens.ui.theme import TEXT_SIZES
@@ -46,8 +47,9 @@ log = logging.getLogger(__name__)
 
 # A frame that draws nothing gives this much of itself to preparation (seconds).
 QUIET_BUDGET = 0.006
-# While an animation runs there is no quiet frame: each one is topped up to this much.
-ANIMATION_FRAME_TARGET = 0.004
+# While an animation runs there is no quiet frame: each one is topped up to this much, a
+# slice (about a millisecond) under the 4 ms a frame is allowed, as the last slice may overrun.
+ANIMATION_FRAME_TARGET = 0.003
 # What a job yields when it waits on the picture worker: nothing to do before a later frame.
 WAIT = "wait"
 # What a job yields when its next slice is long: it runs in a frame that draws nothing.
@@ -172,10 +174,11 @@ class Ahead:
         app = self.app
         jobs: list[Job] = []
         sounds = app.sounds.unprepared() if app.sounds is not None else []
-        # The touch sound first (every tap plays it), then the letters of every text size, the
-        # answer sounds, the puzzles a tap may open, and the other sounds.
-        first, answers = ["tap"], ["right", "wrong", "reward"]
-        jobs += [self._sound(name) for name in sounds if name in first]
+        # Every sound first, from the kiosk's first frames on (the touch sound leads, as every tap
+        # plays it; all of them take a few tens of milliseconds of slices): the victory's is never
+        # made on the frame that plays it, whatever little time the team leaves in between. Then
+        # the letters of every text size, the puzzles a tap may open.
+        jobs += [self._sound(name) for name in sounds]
 
         state = app.state
         # Once per wait on the attract screen: between two teams there is no session, so the
@@ -194,13 +197,15 @@ class Ahead:
             jobs += [self._letters(*face) for face in self._faces() if self._letters_left(*face)]
         if app.language not in self._formats:
             jobs.append(self._locale_data(app.language))
-        jobs += [self._sound(name) for name in sounds if name in answers]
         mission = app.mission
         # The map, once a team has chosen its mission: its scene's picture read (on the worker)
         # and its spots placed before « C'est parti ! » opens it.
         if mission is not None and state.lifecycle in (Lifecycle.SETUP, Lifecycle.BRIEFING):
             scene_key: tuple[Any, ...] = ("map", mission.id, app.size, app.settings, app.language)
             if scene_key not in self._prepared:
+                # Its picture first, a light slice: the worker reads it even if the team taps
+                # « C'est parti ! » before any frame is free for the rest.
+                jobs.append(self._scene_picture(mission))
                 jobs.append(self._screen(lambda: MapScreen(app), scene_key))
         # The mission's music, once a team has chosen it: ready before the map shows.
         if mission is not None and app.music is not None and state.lifecycle in _MUSIC_NEEDED:
@@ -234,7 +239,6 @@ class Ahead:
                      app.language)
             if ahead not in self._prepared:
                 jobs.append(self._screen(lambda: upcoming(app), ahead))
-        jobs += [self._sound(name) for name in sounds if name not in first + answers]
         return jobs
 
     def _faces(self) -> list[tuple[bool, int]]:
@@ -317,6 +321,14 @@ class Ahead:
         if self._scratch is None or self._scratch.get_size() != self.app.size:
             self._scratch = pygame.Surface(self.app.size)
         return self._scratch
+
+    def _scene_picture(self, mission: Mission) -> Job:
+        """The map's scene picture asked of the picture worker, which reads it while the team
+        reads the briefing; the map shows plain fog for the frames it may still take."""
+        app = self.app
+        area = MapScreen(app).area()
+        while not send_for_picture(app, mission, area.size):
+            yield WAIT
 
     def _map_scene(self, screen: MapScreen, mission: Mission) -> Job:
         yield HEAVY

@@ -255,6 +255,13 @@ class Assets:
             return True
         return False
 
+    def image_arriving(self, path: Path, size: tuple[int, int], words: PictureWords | None = None) -> bool:
+        """Whether `image(path, size, words)` would read the picture or wait for the worker: if
+        so, it is asked of the worker (if not yet), and True until the worker has read it."""
+        words = words or PictureWords()
+        path = language_variant(path, words.language)
+        return (path, size, words) not in self._images and not self.request_image(path, size)
+
     def close(self) -> None:
         """Let the picture worker go (pictures still being read are dropped)."""
         if self._worker is not None:

@@ -159,17 +159,18 @@ def lumi(
     glow: float = 1.0,
     wave: float = 0.0,
     high_contrast: bool = False,
+    arm: bool = True,
 ) -> pygame.Rect:
     """Lumi, the little lighthouse-robot guide, standing on `base` (bottom centre).
 
     `mood` is "happy", "thinking", "sad" or "worried"; `wave` (0..1) lifts an arm; `glow` lights
     the lamp. Drawn from assets/characters/lumi.svg, rasterised once per size, mood and glow step.
-    Returns the lamp's rectangle, where a beam can start.
+    Without its `arm`, the still part alone is drawn (an animation keeps it in a layer and draws
+    the arm with `lumi_arm` on each frame). Returns the lamp's rectangle, where a beam can start.
     """
     u = height / 100.0
     cx, by = base
-    head = pygame.Rect(0, 0, round(32 * u), round(26 * u))
-    head.midbottom = (cx, round(by - 62 * u))
+    head = lumi_lamp(base, height)
     level = round(max(0.0, min(1.0, glow)) * _GLOW_STEPS)
     if level > 0 and not high_contrast:
         halo = _halo(head.w, level)
@@ -177,7 +178,25 @@ def lumi(
     lamp = round(level / _GLOW_STEPS * _LAMP_STEPS)
     sprite = _lumi_sprite(height, mood, lamp, high_contrast)
     surface.blit(sprite, (round(cx + _LUMI_BOX.x * u), round(by + _LUMI_BOX.y * u)))
+    if arm:
+        lumi_arm(surface, base, height, wave=wave, high_contrast=high_contrast)
+    return head
+
+
+def lumi_lamp(base: tuple[int, int], height: int) -> pygame.Rect:
+    """Where the lamp of a Lumi standing on `base` lies (what `lumi` returns)."""
+    u = height / 100.0
+    head = pygame.Rect(0, 0, round(32 * u), round(26 * u))
+    head.midbottom = (base[0], round(base[1] - 62 * u))
+    return head
+
+
+def lumi_arm(surface: pygame.Surface, base: tuple[int, int], height: int, *, wave: float = 0.0,
+             high_contrast: bool = False) -> None:
+    """Lumi's right arm, lifted by `wave` (0..1), for a Lumi standing on `base` (see `lumi`)."""
     # The right arm waves, so it is drawn over the sprite rather than rasterised per angle.
+    u = height / 100.0
+    cx, by = base
     dark = (255, 255, 255) if high_contrast else _rgb(_LUMI_DARK)
     red = (255, 255, 255) if high_contrast else _rgb(_LUMI_RED)
     shoulder = (cx + 16 * u, by - 40 * u)
@@ -187,7 +206,6 @@ def lumi(
     pygame.draw.circle(surface, dark, shoulder, thick / 2)
     pygame.draw.aacircle(surface, dark, hand, 6.5 * u)
     pygame.draw.aacircle(surface, red, hand, 5 * u)
-    return head
 
 
 @lru_cache(maxsize=48)
@@ -225,9 +243,13 @@ def _rgb(value: str) -> tuple[int, int, int]:
 
 def beam(
     surface: pygame.Surface, origin: tuple[int, int], angle: float, length: int, spread: float,
-    color: Color, alpha: int,
+    color: Color, alpha: int, *, scratch: pygame.Surface | None = None,
 ) -> None:
-    """A cone of light from the lamp, added to what is below so it glows rather than greys."""
+    """A cone of light from the lamp, added to what is below so it glows rather than greys.
+
+    An animation drawing it on every frame passes a `scratch` surface the size of `surface`,
+    kept by its screen: the cones are then drawn on it and added band by band over their own
+    rows only, with no surface made per frame (the same pixels either way)."""
     layers = []
     for k, share in ((1.0, 0.45), (0.55, 0.55)):
         a = spread * k
@@ -240,22 +262,65 @@ def beam(
     bounds = bounds.clip(surface.get_rect())
     if bounds.w <= 0 or bounds.h <= 0:
         return
-    # Drawn on every frame of an animated screen, so the light is built with as few full-size
-    # passes as possible: the wide cone straight onto the black layer (adding to black is a
-    # plain draw), the narrow one on a layer only as big as itself, added where it lies.
-    light = pygame.Surface(bounds.size)
     (wide, wide_share), (narrow, narrow_share) = layers
-    pygame.draw.polygon(light, _shade(color, alpha, wide_share),
-                        [(x - bounds.x, y - bounds.y) for x, y in wide])
     inner = pygame.Rect(int(min(x for x, _ in narrow)), int(min(y for _, y in narrow)), 0, 0)
     inner.size = (int(max(x for x, _ in narrow)) - inner.x + 1, int(max(y for _, y in narrow)) - inner.y + 1)
     inner = inner.clip(bounds)
+    if scratch is not None and scratch.get_size() == surface.get_size():
+        # The light is added where it lies, without a layer of its own: adding the two cones
+        # one after the other gives what adding their sum did (no channel reaches 255 before).
+        _add_cone(surface, scratch, wide, bounds, _shade(color, alpha, wide_share))
+        if inner.w > 0 and inner.h > 0:
+            _add_cone(surface, scratch, narrow, inner, _shade(color, alpha, narrow_share))
+        return
+    # The wide cone straight onto the black layer (adding to black is a plain draw), the narrow
+    # one on a layer only as big as itself, added where it lies.
+    light = pygame.Surface(bounds.size)
+    pygame.draw.polygon(light, _shade(color, alpha, wide_share),
+                        [(x - bounds.x, y - bounds.y) for x, y in wide])
     if inner.w > 0 and inner.h > 0:
         part = pygame.Surface(inner.size)
         pygame.draw.polygon(part, _shade(color, alpha, narrow_share),
                             [(x - inner.x, y - inner.y) for x, y in narrow])
         light.blit(part, (inner.x - bounds.x, inner.y - bounds.y), special_flags=pygame.BLEND_RGB_ADD)
     surface.blit(light, bounds.topleft, special_flags=pygame.BLEND_RGB_ADD)
+
+
+# Rows of a cone added to the screen in one blit: few enough blits, little black beside the cone.
+BEAM_BAND = 48
+
+
+def _add_cone(surface: pygame.Surface, scratch: pygame.Surface, cone: list[tuple[float, float]],
+              area: pygame.Rect, shade: tuple[int, ...]) -> None:
+    """Add a triangle of light in `shade`, cut to `area`, to `surface`: drawn on the black
+    `scratch` (at the corner, placed as a layer of `area`'s size would have it), added a band
+    of rows at a time over the columns it spans there, then drawn again in black."""
+    points = [(x - area.x, y - area.y) for x, y in cone]
+    scratch.set_clip(pygame.Rect((0, 0), area.size))
+    try:
+        pygame.draw.polygon(scratch, shade, points)
+        for top in range(0, area.h, BEAM_BAND):
+            bottom = min(area.h, top + BEAM_BAND)
+            left, right = _span(points, top - 1, bottom + 1)
+            band = pygame.Rect(left - 2, top, right - left + 5, bottom - top).clip(0, 0, area.w, area.h)
+            if band.w > 0:
+                surface.blit(scratch, (area.x + band.x, area.y + band.y), band,
+                             special_flags=pygame.BLEND_RGB_ADD)
+        pygame.draw.polygon(scratch, (0, 0, 0), points)
+    finally:
+        scratch.set_clip(None)
+
+
+def _span(points: list[tuple[float, float]], top: float, bottom: float) -> tuple[int, int]:
+    """The columns a convex polygon covers between the rows `top` and `bottom`."""
+    xs = [x for x, y in points if top <= y <= bottom]
+    for (x1, y1), (x2, y2) in zip(points, points[1:] + points[:1], strict=True):
+        for row in (top, bottom):
+            if min(y1, y2) <= row <= max(y1, y2) and y1 != y2:
+                xs.append(x1 + (x2 - x1) * (row - y1) / (y2 - y1))
+    if not xs:
+        return 0, -1
+    return math.floor(min(xs)), math.ceil(max(xs))
 
 
 def _shade(color: Color, alpha: int, share: float) -> tuple[int, ...]:

@@ -11,7 +11,7 @@ import sys
 from array import array
 from collections.abc import Generator, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import pygame
 
@@ -24,6 +24,10 @@ log = logging.getLogger(__name__)
 # Soft sine tones only: a wrong answer is a gentle low "hum", never a harsh buzzer.
 # Samples computed between two pauses of the synthesis (see `Sounds.preparing`).
 SLICE = 2048
+# The interface sounds are synthesised at this rate, mono, and the mixer converts them to its
+# own: their highest note is under 1.4 kHz, so 11 kHz keeps it whole for a quarter of the
+# arithmetic of 44.1 kHz stereo; all of them are then made in the first frames a kiosk shows.
+SOUND_RATE = 11025
 _NOTES: dict[str, list[tuple[float, float, float, float]]] = {
     "tap": [(880.0, 0.0, 0.05, 0.25)],
     "right": [(659.3, 0.0, 0.18, 0.4), (987.8, 0.1, 0.35, 0.4)],
@@ -73,10 +77,10 @@ class Sounds:
         """Synthesise `name` in slices of about a millisecond: the caller resumes it between frames."""
         if not (self._format and name in _NOTES and name not in self._cache):
             return
-        buffer = yield from self._synthesise(_NOTES[name])
+        wav = yield from self._synthesise(_NOTES[name])
         try:
             if name not in self._cache:
-                self._cache[name] = pygame.mixer.Sound(buffer=buffer)
+                self._cache[name] = pygame.mixer.Sound(file=io.BytesIO(wav))
         except pygame.error as error:
             log.info("sound %s not prepared: %s", name, error)
 
@@ -94,9 +98,9 @@ class Sounds:
             log.info("sound %s not played: %s", name, error)
 
     def _synthesise(self, notes: list[tuple[float, float, float, float]]) -> Generator[None, None, bytes]:
-        """The sound's bytes in the mixer's format, pausing (`yield`) after each slice of samples."""
-        assert self._format is not None
-        rate = self._format[0]
+        """The sound as a mono WAV at `SOUND_RATE` (the mixer converts it to its own format, in
+        C), pausing (`yield`) after each slice of samples."""
+        rate = SOUND_RATE
         length = max(start + dur for _, start, dur, _ in notes) + 0.02
         count = int(rate * length)
         mono = [0.0] * count
@@ -116,30 +120,24 @@ class Sounds:
                 at = first + low
                 mono[at:at + len(wave)] = [a + b for a, b in zip(mono[at:at + len(wave)], wave, strict=True)]
                 yield
-        return (yield from _to_bytes(mono, self._format, 26000 / max(1.0, max(mono), -min(mono))))
+        scale = 26000 / max(1.0, max(mono), -min(mono))
+        samples = array("h")
+        for low in range(0, count, SLICE):
+            samples.extend([int(v * scale) for v in mono[low:low + SLICE]])
+            yield
+        return _pcm_wav(samples, rate)
 
 
-def _to_bytes(mono: list[float], mixer: tuple[int, int, int], scale: float) -> Generator[None, None, bytes]:
-    """Samples (full scale 32767 after `scale`) in the mixer's format, pausing after each slice."""
-    _rate, bits, channels = mixer
-    samples: array[Any]
-    if abs(bits) == 8:
-        samples, scale, offset = array("B"), scale * 100 / 26000, 128.0
-    elif bits == -32 or bits == 32:
-        samples, scale, offset = array("f"), scale * 0.8 / 26000, 0.0
-    else:
-        samples, offset = array("h"), 0.0
-    floats = samples.typecode == "f"
-    for low in range(0, len(mono), SLICE):
-        part: list[Any] = [offset + v * scale for v in mono[low:low + SLICE]]
-        samples.extend(part if floats else [int(v) for v in part])
-        yield
-    if channels == 1:
-        return samples.tobytes()
-    frames: array[Any] = array(samples.typecode, bytes(samples.itemsize * len(samples) * channels))
-    for channel in range(channels):
-        frames[channel::channels] = samples
-    return frames.tobytes()
+def _pcm_wav(samples: array[int], rate: int) -> bytes:
+    """16-bit mono samples as a WAV file's bytes."""
+    if sys.byteorder == "big":
+        samples.byteswap()
+    data = samples.tobytes()
+    # The 44 bytes of a PCM WAV's header (16-bit, mono), written here: the `wave` module would
+    # be one more import before the first frame.
+    header = struct.pack("<4sI4s4sIHHIIHH4sI", b"RIFF", 36 + len(data), b"WAVE", b"fmt ", 16, 1, 1,
+                         rate, rate * 2, 2, 16, b"data", len(data))
+    return header + data
 
 
 # -- music ------------------------------------------------------------------------------------
@@ -265,14 +263,7 @@ def _wav(name: str) -> Generator[None, None, bytes]:
     for low in range(0, len(mono), SLICE):
         samples.extend([int(v * scale) for v in mono[low:low + SLICE]])
         yield
-    if sys.byteorder == "big":
-        samples.byteswap()
-    data = samples.tobytes()
-    # The 44 bytes of a PCM WAV's header (16-bit, mono), written here: the `wave` module would
-    # be one more import before the first frame.
-    header = struct.pack("<4sI4s4sIHHIIHH4sI", b"RIFF", 36 + len(data), b"WAVE", b"fmt ", 16, 1, 1,
-                         MUSIC_RATE, MUSIC_RATE * 2, 2, 16, b"data", len(data))
-    return header + data
+    return _pcm_wav(samples, MUSIC_RATE)
 
 
 def _load(wav: bytes) -> pygame.mixer.Sound:

@@ -191,3 +191,23 @@ def test_kept_looks_stay_within_their_pixel_budget(
     kept = app.looks._kept
     assert 0 < len(kept) < 60
     assert app.looks._pixels == sum(c.get_width() * c.get_height() for c, *_ in kept.values())
+
+
+def test_every_sound_is_made_in_the_first_frames_so_no_play_synthesises(
+        launch: Callable[..., Pilot], monkeypatch: pytest.MonkeyPatch) -> None:
+    pilot = launch()
+    sounds = pilot.app.sounds
+    if sounds is None or not sounds.available:
+        pytest.skip("no mixer")
+    for _ in range(600):
+        if not sounds.unprepared():
+            break
+        pilot.advance()
+    assert sounds.unprepared() == []
+
+    def synthesised(*_: object) -> None:
+        raise AssertionError("a sound synthesised on a play")
+
+    monkeypatch.setattr(Sounds, "_synthesise", synthesised)
+    for name in ("tap", "right", "victory", "time_up"):
+        sounds.play(name)

@@ -14,7 +14,7 @@ from gardiens.core.debrief import Badge, badge_of, help_for, lanes_of
 from gardiens.core.model import HelpKind, pick
 from gardiens.core.session import DONE, DebriefData, Outcome, PuzzleState
 from gardiens.i18n.format import format_countdown, format_duration
-from gardiens.ui.draw import badge, beam, confetti, lumi, panel, speech_bubble
+from gardiens.ui.draw import badge, beam, confetti, lumi, lumi_arm, lumi_lamp, panel, speech_bubble
 from gardiens.ui.kit.modal import ModalScreen
 from gardiens.ui.kit.screen import CORNER, TOP_BAR, Screen, draw_title
 from gardiens.ui.screens.attract import night_scene
@@ -94,6 +94,8 @@ class _Ending(Screen):
         return "", ""
 
     def draw_scene(self, surface: pygame.Surface) -> pygame.Rect:
+        """The backdrop and Lumi; returns her lamp, where the bubble's tail points."""
+        surface.blit(self.backdrop(), (0, 0))
         return lumi(surface, (self.px(380), self.height - self.px(200)), self.px(520), mood=self.mood,
                     high_contrast=self.app.settings.high_contrast)
 
@@ -105,7 +107,6 @@ class _Ending(Screen):
         app = self.app
         p = app.palette
         m = app.metrics
-        surface.blit(self.backdrop(), (0, 0))
         head = self.draw_scene(surface)
         title, text = self.speech()
         bubble = self._bubble_rect(text)
@@ -204,6 +205,11 @@ class VictoryScreen(_Ending):
     def __init__(self, app: Host) -> None:
         super().__init__(app)
         self._cheered = False
+        # What stays still while the celebration moves: the backdrop with Lumi on it (but for
+        # her waving arm), composed once, and what it was composed from; and the surface the
+        # beam is drawn on before it is added. Both go with the screen.
+        self._still: tuple[tuple[object, ...], pygame.Surface] | None = None
+        self._scratch: pygame.Surface | None = None
 
     def update(self, dt: float) -> None:
         super().update(dt)
@@ -237,14 +243,31 @@ class VictoryScreen(_Ending):
         colors = [p.accent, p.gold, p.primary, p.good, p.bad]
         if app.settings.reduced_motion:
             # The still celebration: Lumi's arm up, the beam high, confetti hung along the top.
+            surface.blit(self.backdrop(), (0, 0))
             head = lumi(surface, (self.px(380), self.height - self.px(200)), self.px(520), mood="happy",
                         wave=1.0, high_contrast=app.settings.high_contrast)
             beam(surface, head.center, -0.45, self.px(1700), 0.2, (255, 236, 160), 80)
             confetti(surface, 0.0, 11, colors, still=True)
             return head
-        head = lumi(surface, (self.px(380), self.height - self.px(200)), self.px(520), mood="happy",
-                    wave=0.5 + 0.5 * math.sin(t * 4), high_contrast=app.settings.high_contrast)
-        beam(surface, head.center, -0.35 + 0.25 * math.sin(t * 0.8), self.px(1700), 0.2, (255, 236, 160), 80)
+        base = (self.px(380), self.height - self.px(200))
+        height = self.px(520)
+        high_contrast = app.settings.high_contrast
+        # Each frame copies the still layer and draws only what moves over it, in the order the
+        # whole scene was drawn before (the same pixels): the arm, the beam, the confetti.
+        backdrop = self.backdrop()
+        key = (backdrop, surface.get_size(), base, height, high_contrast)
+        if self._still is None or self._still[0] != key:
+            self._still = None
+            still = backdrop.copy()
+            lumi(still, base, height, mood="happy", high_contrast=high_contrast, arm=False)
+            self._still = (key, still)
+        surface.blit(self._still[1], (0, 0))
+        head = lumi_lamp(base, height)
+        lumi_arm(surface, base, height, wave=0.5 + 0.5 * math.sin(t * 4), high_contrast=high_contrast)
+        if self._scratch is None or self._scratch.get_size() != surface.get_size():
+            self._scratch = pygame.Surface(surface.get_size(), 0, surface)
+        beam(surface, head.center, -0.35 + 0.25 * math.sin(t * 0.8), self.px(1700), 0.2, (255, 236, 160), 80,
+             scratch=self._scratch)
         if t < CELEBRATION_SECONDS:
             confetti(surface, t, 11, colors)
         return head

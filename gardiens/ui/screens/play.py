@@ -36,6 +36,7 @@ from gardiens.ui.screens.scene import (
     PLATE_PAD,
     SCALES,
     SPOT_GAP,
+    PictureArriving,
     Progress,
     SpotLook,
     ask_picture,
@@ -43,6 +44,7 @@ from gardiens.ui.screens.scene import (
     cover_rect,
     grid_cells,
     place_spots,
+    plain_scene,
     scene_layer,
     spot_look,
 )
@@ -222,6 +224,9 @@ class MapScreen(Screen):
         self.speaker_room = True
         self._solved: int | None = None
         self._cheered_at: float | None = None
+        # Whether the scene's picture was still on its way at the last frame (not known before
+        # the first: counted as on its way, so that whoever waits for a still screen waits for it).
+        self._arriving = True
 
     def strip(self) -> pygame.Rect:
         """The strip of findings along the bottom, right of Lumi."""
@@ -397,8 +402,16 @@ class MapScreen(Screen):
         path = self.path(mission)
         key = (mission.id, area.size, path, progress, self.app.palette)
         # Kept by the frame, not the screen: the map prepared ahead hands its scene to the one shown.
-        return self.app.frame.latest("map-scene", key,
-                                     lambda: scene_layer(self.app, mission, area.size, path, progress))
+        # No frame waits for the picture worker: while it still reads the picture, a plain fog
+        # shows, and the next frames look again (as an animation would).
+        try:
+            scene = self.app.frame.latest("map-scene", key, lambda: scene_layer(self.app, mission, area.size, path,
+                                                                                progress, wait=False))
+        except PictureArriving:
+            self._arriving = True
+            return plain_scene(self.app, area.size)
+        self._arriving = False
+        return scene
 
     def ending_scene(self, *, restored: bool) -> pygame.Surface:
         """The whole window covered by the scene: restored (full colour, no fog, every spot lit)
@@ -436,7 +449,11 @@ class MapScreen(Screen):
 
     def animating(self) -> bool:
         now = self.app.time
-        return not self.app.settings.reduced_motion and any(now - at < POP_IN for at in self._pops.values())
+        # Shown (on top) with its picture on its way: drawn again each frame until it is in. Under
+        # a puzzle, the map is not drawn and waits for nothing.
+        arriving = self._arriving and self.app.top is self
+        return arriving or (not self.app.settings.reduced_motion
+                            and any(now - at < POP_IN for at in self._pops.values()))
 
     def draw(self, surface: pygame.Surface) -> None:
         mission = self.app.mission

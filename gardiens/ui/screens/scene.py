@@ -13,7 +13,7 @@ import pygame
 
 from gardiens.core.model import Mission
 from gardiens.ui.draw import vertical_gradient
-from gardiens.ui.picture_text import pictures_of
+from gardiens.ui.picture_text import PictureWords, language_variant, pictures_of
 from gardiens.ui.theme import TOUCH, Color, mix
 
 if TYPE_CHECKING:
@@ -276,15 +276,33 @@ def ask_picture(app: Host, mission: Mission, size: tuple[int, int]) -> None:
         app.assets.image(folder / mission.scene.picture, cover.size, pictures_of(app.words, app.type.family))
 
 
-def picture(app: Host, mission: Mission, size: tuple[int, int], path: tuple[tuple[int, int], ...]) -> pygame.Surface:
+class PictureArriving(Exception):
+    """The scene's picture is still being read on the picture worker."""
+
+
+def send_for_picture(app: Host, mission: Mission, size: tuple[int, int]) -> bool:
+    """Ask the picture worker for the scene's picture covering `size` (the map's area), as the
+    map will draw it; True once it is read (or there is none to read)."""
+    folder = app.mission_dirs.get(mission.id)
+    if mission.scene is None or folder is None:
+        return True
+    cover = cover_rect(size, picture_aspect(app, mission))
+    language = (pictures_of(app.words, app.type.family) or PictureWords()).language
+    return app.assets.request_image(language_variant(folder / mission.scene.picture, language), cover.size)
+
+
+def picture(app: Host, mission: Mission, size: tuple[int, int], path: tuple[tuple[int, int], ...], *,
+            wait: bool = True) -> pygame.Surface:
     """The restored world in full colour, covering `size`: the mission's picture, or a drawn
-    landscape whose path winds through `path` (the spots, relative to the picture)."""
+    landscape whose path winds through `path` (the spots, relative to the picture). Not `wait`:
+    raises PictureArriving rather than wait for the picture worker still reading it."""
     folder = app.mission_dirs.get(mission.id)
     if mission.scene is not None and folder is not None:
         cover = cover_rect(size, picture_aspect(app, mission))
-        words = app.words
-        image = app.assets.image(folder / mission.scene.picture, cover.size,
-                                 pictures_of(words, app.type.family), keep=False)
+        words = pictures_of(app.words, app.type.family)
+        if not wait and app.assets.image_arriving(folder / mission.scene.picture, cover.size, words):
+            raise PictureArriving
+        image = app.assets.image(folder / mission.scene.picture, cover.size, words, keep=False)
         if image is not None:
             surface = pygame.Surface(size)
             surface.fill(app.palette.background)
@@ -374,11 +392,13 @@ class Progress:
 
 
 def scene_layer(app: Host, mission: Mission, size: tuple[int, int], path: tuple[tuple[int, int], ...],
-                progress: Progress) -> pygame.Surface:
+                progress: Progress, *, wait: bool = True) -> pygame.Surface:
     """The scene as the team has made it: grey and foggy at first, colour returning and the fog
-    thinning as puzzles are solved, a warm clearing around each solved spot."""
+    thinning as puzzles are solved, a warm clearing around each solved spot. Not `wait`: raises
+    PictureArriving while the picture worker still reads its picture."""
     frame = app.frame
-    colour = frame.cached(("scene-picture", mission.id, size, path), lambda: picture(app, mission, size, path))
+    colour = frame.cached(("scene-picture", mission.id, size, path),
+                          lambda: picture(app, mission, size, path, wait=wait))
     grey = frame.cached(("scene-grey", mission.id, size, path), lambda: _greyed(colour))
     surface = grey.copy()
     if progress.share > 0:
@@ -399,6 +419,15 @@ def scene_layer(app: Host, mission: Mission, size: tuple[int, int], path: tuple[
     for x, y in progress.lit:
         surface.blit(glow, (x - radius, y - radius), special_flags=pygame.BLEND_RGB_ADD)
     return surface
+
+
+def plain_scene(app: Host, size: tuple[int, int]) -> pygame.Surface:
+    """What the map shows for the frames its picture takes to arrive: the fog, even and still."""
+    def build() -> pygame.Surface:
+        plain = pygame.Surface(size)
+        plain.fill(mix(app.palette.fog, app.palette.background, 0.5))
+        return _for_display(plain)
+    return app.frame.cached(("scene-plain", size), build)
 
 
 def _for_display(surface: pygame.Surface) -> pygame.Surface:
