@@ -34,7 +34,9 @@ class OrderCard(Card["OrderView"]):
         m = app.metrics
         selected = self.view.selected == self.item_id
         ink = self.raised(surface, app, area, picked=selected, depth=6)
-        badge = pygame.Rect(area.x + m.px(14), area.y + m.px(10), area.h - m.px(20), area.h - m.px(20))
+        # A card taller than the others (its text wraps onto more lines) keeps their badge.
+        side = min(area.h, self.view.card_base) - m.px(20)
+        badge = pygame.Rect(area.x + m.px(14), area.centery - side // 2, side, side)
         pygame.draw.ellipse(surface, p.accent, badge)
         app.type.line(surface, str(self.position + 1), badge.center, size=m.text("subtitle"), color=p.on_accent,
                       bold=True, anchor="center")
@@ -55,6 +57,7 @@ class OrderView(PuzzleView):
         self.order = shuffled([item.id for item in puzzle.items], seeded(puzzle.id))
         self.selected: str | None = None
         self.cards: list[OrderCard] = []
+        self.card_base = self.px(116)
 
     def tap(self, item_id: str) -> None:
         if self.selected is None:
@@ -72,11 +75,22 @@ class OrderView(PuzzleView):
         n = len(self.order)
         gap = self.px(14)
         h = min(self.px(116), (area.h - gap * (n - 1)) // n)
+        self.card_base = h
         w = min(area.w, self.px(1400))
         x = area.centerx - w // 2
         texts = {item.id: self.text(item.text) for item in self.puzzle.items}
-        self.cards = [OrderCard(self, iid, pygame.Rect(x, area.y + i * (h + gap), w, h), i, texts[iid])
-                      for i, iid in enumerate(self.order)]
+        # A text that wraps onto more lines than the others (large or widely spaced letters) makes
+        # its card taller, when the column has the room; else every card keeps the same height.
+        text_w = w - (h - self.px(20)) - self.px(120)
+        body = self.app.metrics.text("body")
+        heights = {iid: max(h, self.app.type.measure(text, body, text_w)[2] + self.px(12)) for iid, text in texts.items()}
+        if sum(heights.values()) + gap * (n - 1) > area.h:
+            heights = dict.fromkeys(texts, h)
+        self.cards = []
+        top = area.y
+        for i, iid in enumerate(self.order):
+            self.cards.append(OrderCard(self, iid, pygame.Rect(x, top, w, heights[iid]), i, texts[iid]))
+            top += heights[iid] + gap
         return list(self.cards)
 
     def on_drag(self, widget: Widget, pos: tuple[int, int]) -> None:
