@@ -194,11 +194,6 @@ class MatchView(CategoriseView):
         icon = self.app.assets.icon("down", self.px(self.box_icon), p.accent_dark)
         surface.blit(icon, icon.get_rect(center=disc.center))
 
-    def rows_height(self, pages: list[list[str]], cols: int, card_h: int) -> int:
-        """The height of the fullest page's rows of cards."""
-        lines = math.ceil(max(len(page) for page in pages) / cols)
-        return lines * card_h + (lines - 1) * self.px(18)
-
     def side_room(self, gap: int) -> int:
         """The width a page button takes at an end of the row of cards, with its gap."""
         return 2 * self.px(PAGER) + gap
