@@ -207,7 +207,7 @@ class CategoriseView(CategoryBoxesView):
         if side:
             # A low tray over tall boxes (large, widely spaced text): the page buttons go at both
             # ends of the row of cards rather than under it.
-            row_w = inner.w - 2 * (2 * self.px(PAGER) + gap)
+            row_w = inner.w - 2 * (self.px(PAGER) + gap)
             cols, card_h, self.pages = self._grid(row_w, inner.h + self.px(PAGER) + gap)
             top = inner.y + max(0, inner.h - self.rows_height(self.pages, cols, card_h)) // 2
         self.page = max(0, min(self.page, len(self.pages) - 1))
@@ -216,7 +216,7 @@ class CategoriseView(CategoryBoxesView):
         widgets += self.card_rows(self.pages[self.page], cols, (inner.centerx, top), (card_w, card_h), gap)
         if side and len(self.pages) > 1:
             widgets += self.pager(pygame.Rect(inner.x, inner.centery - self.px(PAGER) // 2, inner.w, self.px(PAGER)),
-                                  len(self.pages))
+                                  len(self.pages), square=True)
             # No room for the page count between the buttons: the cards are there. The next
             # button's colour tells that more cards follow.
             self.page_count = pygame.Rect(0, 0, 0, 0)

@@ -125,7 +125,7 @@ class MatchView(CategoriseView):
                                       (card_w, best.card_h), gap)
         if best.side:
             widgets += self.pager(pygame.Rect(inner.x, inner.centery - self.px(PAGER) // 2, inner.w, self.px(PAGER)),
-                                  len(self.pages))
+                                  len(self.pages), square=True)
             # No room for the page count between the buttons: the cards are there. The next
             # button's colour tells that more cards follow.
             self.page_count = pygame.Rect(0, 0, 0, 0)
@@ -196,7 +196,7 @@ class MatchView(CategoriseView):
 
     def side_room(self, gap: int) -> int:
         """The width a page button takes at an end of the row of cards, with its gap."""
-        return 2 * self.px(PAGER) + gap
+        return self.px(PAGER) + gap
 
     def answer(self) -> object | None:
         if not self.placed.keys() >= set(self.puzzle.fragments):

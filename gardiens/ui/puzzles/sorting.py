@@ -318,7 +318,10 @@ class CategoryBoxesView(SortView):
         p = app.palette
         m = app.metrics
         head = self.box_frame(surface, rect, p.primary)
-        pygame.draw.rect(surface, p.primary, head, border_top_left_radius=m.px(26), border_top_right_radius=m.px(26))
+        # A box with no strip under its head (a tight match view) is all head, rounded all round.
+        low = m.px(26) if head.bottom >= rect.bottom else 0
+        pygame.draw.rect(surface, p.primary, head, border_top_left_radius=m.px(26), border_top_right_radius=m.px(26),
+                         border_bottom_left_radius=low, border_bottom_right_radius=low)
         icon = app.assets.icon("box", m.px(self.box_icon), p.on_primary)
         surface.blit(icon, icon.get_rect(midleft=(head.x + m.px(self.box_icon_inset), head.centery)))
         count = sum(1 for b in self.placed.values() if b == box_id)
