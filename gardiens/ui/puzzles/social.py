@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, TypeAlias
@@ -237,6 +237,9 @@ def _spills(pages: Pages, bottom: int) -> bool:
 
 class PageButton(Button):
     """A tall, narrow page button by the cards: its arrow above its word."""
+
+    def appearance(self, app: Canvas) -> Hashable | None:
+        return self.appearance_of(app)
 
     def draw_content(self, surface: pygame.Surface, app: Canvas, rect: pygame.Rect, ink: Color) -> None:
         m = app.metrics
