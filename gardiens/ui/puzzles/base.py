@@ -122,19 +122,21 @@ class PuzzleView(ScreenPart, ABC):
     def enter(self, hand: Hand, answer: object) -> int:
         """Touch the widgets that build `answer` as a team would; returns the gestures made."""
 
-    def pager(self, bar: pygame.Rect, pages: int) -> list[Widget]:
+    def pager(self, bar: pygame.Rect, pages: int, *, square: bool = False) -> list[Widget]:
         """Buttons at both ends of `bar` that turn the pages of a list split into `pages` pages
-        (none when it fits on one page); the page count sits between them (`draw_page_count`)."""
+        (none when it fits on one page); the page count sits between them (`draw_page_count`).
+        They are twice as wide as `bar` is tall, or `square` (at the ends of a row of cards)."""
         self.page_total = pages
         self.page = max(0, min(self.page, pages - 1))
         if pages <= 1:
             self.page_count = pygame.Rect(0, 0, 0, 0)
             return []
         side = bar.h
-        back = Button("page:back", pygame.Rect(bar.x, bar.y, side * 2, side), icon="back", kind="quiet",
+        width = side if square else side * 2
+        back = Button("page:back", pygame.Rect(bar.x, bar.y, width, side), icon="back", kind="quiet",
                       enabled=self.page > 0, on_tap=lambda: self.turn(-1))
         more = self.page < pages - 1
-        ahead = Button("page:next", pygame.Rect(bar.right - side * 2, bar.y, side * 2, side), icon="next",
+        ahead = Button("page:next", pygame.Rect(bar.right - width, bar.y, width, side), icon="next",
                        kind="accent" if more else "quiet", enabled=more, on_tap=lambda: self.turn(1))
         self.page_count = pygame.Rect(back.rect.right, bar.y, ahead.rect.x - back.rect.right, bar.h)
         return [back, ahead]

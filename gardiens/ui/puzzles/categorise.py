@@ -172,6 +172,11 @@ class CategoriseView(CategoryBoxesView):
         self.tag_h = self.tag_for((width - gap * (best[0] - 1)) // best[0])
         return best
 
+    def rows_height(self, pages: list[list[str]], cols: int, card_h: int) -> int:
+        """The height of the fullest page's rows of cards."""
+        lines = math.ceil(max(len(page) for page in pages) / cols)
+        return lines * card_h + (lines - 1) * self.px(18)
+
     def tag_for(self, card_w: int) -> int:
         """The strip a sorted card's tag takes: its box's name on one line, or two when it is long."""
         m = self.app.metrics
@@ -196,11 +201,26 @@ class CategoriseView(CategoryBoxesView):
         self.tray = pygame.Rect(area.x, area.y, area.w, row.y - gap - area.y)
         inner = self.tray.inflate(-2 * gap, -2 * gap)
         cols, card_h, self.pages = self._grid(inner.w, inner.h)
+        side = len(self.pages) > 1 and self.rows_height(self.pages, cols, card_h) + gap + self.px(PAGER) > inner.h
+        top = inner.y
+        row_w = inner.w
+        if side:
+            # A low tray over tall boxes (large, widely spaced text): the page buttons go at both
+            # ends of the row of cards rather than under it.
+            row_w = inner.w - 2 * (self.px(PAGER) + gap)
+            cols, card_h, self.pages = self._grid(row_w, inner.h + self.px(PAGER) + gap)
+            top = inner.y + max(0, inner.h - self.rows_height(self.pages, cols, card_h)) // 2
         self.page = max(0, min(self.page, len(self.pages) - 1))
-        card_w = (inner.w - gap * (cols - 1)) // cols
+        card_w = (row_w - gap * (cols - 1)) // cols
         widgets: list[Widget] = [self.tray_box()]
-        widgets += self.card_rows(self.pages[self.page], cols, (inner.centerx, inner.y), (card_w, card_h), gap)
-        if len(self.pages) > 1:
+        widgets += self.card_rows(self.pages[self.page], cols, (inner.centerx, top), (card_w, card_h), gap)
+        if side and len(self.pages) > 1:
+            widgets += self.pager(pygame.Rect(inner.x, inner.centery - self.px(PAGER) // 2, inner.w, self.px(PAGER)),
+                                  len(self.pages), square=True)
+            # No room for the page count between the buttons: the cards are there. The next
+            # button's colour tells that more cards follow.
+            self.page_count = pygame.Rect(0, 0, 0, 0)
+        elif len(self.pages) > 1:
             widgets += self.pager(pygame.Rect(inner.x, inner.bottom - self.px(PAGER), inner.w, self.px(PAGER)),
                                   len(self.pages))
         else:

@@ -117,6 +117,16 @@ class ChatView(PickingView):
         self.scroll = max(0, min(self.max_scroll, self.scroll + dy))
         self.changed()
 
+    def bar_texts(self) -> tuple[str, str, int]:
+        """The group's name, its count of members and the width that count takes in the bar."""
+        app = self.app
+        m = app.metrics
+        members = len({self.text(msg.author) for msg in self.puzzle.messages})
+        count = self.ngettext("{n} membre", "{n} membres", members).format(n=members)
+        count_w = min(self.frame.w // 2, app.type.measure(count, app.type.floored(m.text("small")), 10_000)[1]
+                      + self.px(8))
+        return plain(self.text(self.puzzle.group)), count, count_w
+
     def layout(self, area: pygame.Rect) -> list[Widget]:
         self.area = area
         app = self.app
@@ -125,7 +135,12 @@ class ChatView(PickingView):
         # Half the width for the conversation, which scrolls; the answers turn pages when they
         # need more room than the other half.
         self.frame = pygame.Rect(area.x, area.y, round(area.w / 2), area.h)
-        head_h = self.px(84)
+        # The group's name on one line in the window's bar, or two when large or widely spaced
+        # letters need them: the bar grows.
+        group, _count, count_w = self.bar_texts()
+        named = app.type.measure(group, m.text("body"), self.frame.w - self.px(138) - count_w, bold=True)
+        lines = max(1, len(named[0]))
+        head_h = max(self.px(84), named[2] * min(lines, 2) // lines + self.px(16))
         bar_w = self.px(96)
         self.window = pygame.Rect(self.frame.x + self.px(6), self.frame.y + head_h,
                                   self.frame.w - bar_w - self.px(18), self.frame.h - head_h - self.px(6))
@@ -287,13 +302,10 @@ class ChatView(PickingView):
         ink = (255, 255, 255) if not app.settings.high_contrast else p.ink
         icon = app.assets.icon("people", self.px(48), ink)
         surface.blit(icon, icon.get_rect(midleft=(head.x + self.px(24), head.centery)))
-        members = len({self.text(msg.author) for msg in self.puzzle.messages})
-        count = self.ngettext("{n} membre", "{n} membres", members).format(n=members)
-        count_w = min(head.w // 2, app.type.measure(count, app.type.floored(m.text("small")), 10_000)[1] + self.px(8))
-        group = plain(self.text(self.puzzle.group))
+        group, count, count_w = self.bar_texts()
         app.type.block(surface, group, pygame.Rect(head.x + self.px(90), head.y,
                                                    head.w - self.px(138) - count_w, head.h),
-                       size=m.text("body"), color=ink, bold=True, valign="middle", max_lines=1, name="chat-group")
+                       size=m.text("body"), color=ink, bold=True, valign="middle", max_lines=2, name="chat-group")
         app.type.block(surface, count, pygame.Rect(head.right - self.px(24) - count_w, head.y, count_w, head.h),
                        size=m.text("small"), color=ink, valign="middle", align="right", max_lines=1,
                        name="chat-members")

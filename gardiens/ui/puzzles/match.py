@@ -37,12 +37,17 @@ class TrayPlan:
     whole: bool
     fits: bool
     side: bool = False
+    # The size role of the targets' words: "small" only when "body" leaves the tray no room.
+    role: str = "body"
+    # Whether each target keeps its strip for the drop arrow under its head (without it, the
+    # arrow takes the place of the box icon).
+    arrow: bool = True
 
     @property
-    def rank(self) -> tuple[bool, bool, int]:
+    def rank(self) -> tuple[bool, bool, bool, bool, int]:
         """The better plan is the smaller: no word cut in two, the cards clear of the page
-        buttons, then the fewest pages."""
-        return (not self.whole, not self.fits, len(self.pages))
+        buttons and the targets, the targets' words at reading size, then the fewest pages."""
+        return (not self.whole, not self.fits, self.role != "body", not self.arrow, len(self.pages))
 
 
 class MatchView(CategoriseView):
@@ -62,6 +67,7 @@ class MatchView(CategoriseView):
         seeded(puzzle.id).shuffle(pool)
         self.pool = pool
         super().__init__(screen, puzzle)  # type: ignore[arg-type]
+        self.arrow_room = self.px(ARROW_ROOM)
 
     def card_ids(self) -> list[str]:
         held = self.app.state.rewards
@@ -91,14 +97,22 @@ class MatchView(CategoriseView):
         narrowest = round(self.px(NARROWEST_TARGET) * m.text_factor)
         widest = max(1, min(len(targets), (area.w + gap) // (narrowest + gap)))
         best: TrayPlan | None = None
-        for rows in range(math.ceil(len(targets) / widest), 0, -1):
-            plan = self.plan(area, rows, gap)
-            if best is None or plan.rank < best.rank:
-                best = plan
-            if best.rank == (False, False, 1):
+        # Large, widely spaced text can make the targets' heads so tall that no row of fragments
+        # fits over them: the targets then give up the strip of their drop arrow, and after that
+        # their words are set one size down (never under the reading floor).
+        for role, arrow in (("body", True), ("body", False), ("small", True), ("small", False)):
+            for rows in range(math.ceil(len(targets) / widest), 0, -1):
+                plan = self.plan(area, rows, gap, role, arrow=arrow)
+                if best is None or plan.rank < best.rank:
+                    best = plan
+                if best.rank == (False, False, False, False, 1):
+                    break
+            assert best is not None
+            if best.fits:
                 break
         assert best is not None
-        self.head, self.tag_h, self.pages = best.head, best.tag_h, best.pages
+        self.head, self.tag_h, self.pages, self.box_role = best.head, best.tag_h, best.pages, best.role
+        self.arrow_room = self.px(ARROW_ROOM) if best.arrow else 0
         self.tray = pygame.Rect(area.x, area.y, area.w, best.grid_top - gap - area.y)
         inner = self.tray.inflate(-2 * gap, -gap if best.side else -2 * gap)
         widgets: list[Widget] = [self.tray_box()]
@@ -111,7 +125,7 @@ class MatchView(CategoriseView):
                                       (card_w, best.card_h), gap)
         if best.side:
             widgets += self.pager(pygame.Rect(inner.x, inner.centery - self.px(PAGER) // 2, inner.w, self.px(PAGER)),
-                                  len(self.pages))
+                                  len(self.pages), square=True)
             # No room for the page count between the buttons: the cards are there. The next
             # button's colour tells that more cards follow.
             self.page_count = pygame.Rect(0, 0, 0, 0)
@@ -122,7 +136,7 @@ class MatchView(CategoriseView):
             self.pager(inner, 1)
         cols = math.ceil(len(targets) / best.rows)
         bw = (area.w - gap * (cols - 1)) // cols
-        box_h = self.head + self.px(ARROW_ROOM)
+        box_h = self.head + self.arrow_room
         self.boxes = []
         for index, target in enumerate(targets):
             row, col = divmod(index, cols)
@@ -132,27 +146,29 @@ class MatchView(CategoriseView):
             self.boxes.append(SortBox(self, f"{self.box_prefix}:{target}", rect, target))
         return [*widgets, *self.boxes]
 
-    def plan(self, area: pygame.Rect, rows: int, gap: int) -> TrayPlan:
-        """The targets in `rows` rows, and the fragments' tray over them."""
+    def plan(self, area: pygame.Rect, rows: int, gap: int, role: str = "body", *, arrow: bool = True) -> TrayPlan:
+        """The targets in `rows` rows, their words in the size `role`, with or without the strip of
+        their drop arrow, and the fragments' tray over them."""
         m = self.app.metrics
         targets = self.box_ids()
         # Rows as even as they can be: five targets are three and two, not four and one.
         cols = math.ceil(len(targets) / rows)
         bw = (area.w - gap * (cols - 1)) // cols
         typeset = self.app.type
-        names = {b: typeset.measure(self.box_label(b), m.text("body"), bw - self.px(LABEL_ROOM), bold=True)
+        names = {b: typeset.measure(self.box_label(b), m.text(role), bw - self.px(LABEL_ROOM), bold=True)
                  for b in targets}
         head = max(self.px(self.box_head), max(h for _lines, _w, h in names.values()) + self.px(14))
         # A box so narrow that a word of its reflex is cut in two is no box for a reader.
         whole = all(sum(len(line.split()) for line in lines) == len(typeset.shape(self.box_label(b)).split())
                     for b, (lines, _w, _h) in names.items())
-        grid_top = area.bottom - rows * (head + self.px(ARROW_ROOM)) - (rows - 1) * gap
+        grid_top = area.bottom - rows * (head + (self.px(ARROW_ROOM) if arrow else 0)) - (rows - 1) * gap
         inner = pygame.Rect(area.x, area.y, area.w, grid_top - gap - area.y).inflate(-2 * gap, -2 * gap)
         if not self.card_ids():
-            return TrayPlan(rows, head, grid_top, 1, 0, self.tag_h, [[]], whole=whole, fits=True)
+            return TrayPlan(rows, head, grid_top, 1, 0, self.tag_h, [[]], whole=whole, fits=True, role=role, arrow=arrow)
         card_cols, card_h, pages = self._grid(inner.w, inner.h)
         plan = TrayPlan(rows, head, grid_top, card_cols, card_h, self.tag_h, pages, whole=whole,
-                        fits=self.rows_height(pages, card_cols, card_h) + self.px(PAGER) * (len(pages) > 1) <= inner.h)
+                        fits=self.rows_height(pages, card_cols, card_h) + self.px(PAGER) * (len(pages) > 1) <= inner.h,
+                        role=role, arrow=arrow)
         if plan.fits or len(pages) == 1:
             return plan
         # A low tray: the page buttons go at both ends of the row of cards rather than under it.
@@ -164,16 +180,23 @@ class MatchView(CategoriseView):
         if not fits:
             return plan
         return TrayPlan(rows, head, grid_top, card_cols, card_h, self.tag_h, pages, whole=whole, fits=fits,
-                        side=len(pages) > 1)
+                        side=len(pages) > 1, role=role, arrow=arrow)
 
-    def rows_height(self, pages: list[list[str]], cols: int, card_h: int) -> int:
-        """The height of the fullest page's rows of cards."""
-        lines = math.ceil(max(len(page) for page in pages) / cols)
-        return lines * card_h + (lines - 1) * self.px(18)
+    def drop_arrow(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
+        """Under the head when the target has the strip for it; else over the box icon, on a light disc."""
+        if self.arrow_room:
+            super().drop_arrow(surface, rect)
+            return
+        p = self.app.palette
+        disc = pygame.Rect(0, 0, self.px(self.box_icon + 16), self.px(self.box_icon + 16))
+        disc.center = (rect.x + self.px(self.box_icon_inset + self.box_icon // 2), rect.y + self.head_height() // 2)
+        pygame.draw.ellipse(surface, p.surface, disc)
+        icon = self.app.assets.icon("down", self.px(self.box_icon), p.accent_dark)
+        surface.blit(icon, icon.get_rect(center=disc.center))
 
     def side_room(self, gap: int) -> int:
         """The width a page button takes at an end of the row of cards, with its gap."""
-        return 2 * self.px(PAGER) + gap
+        return self.px(PAGER) + gap
 
     def answer(self) -> object | None:
         if not self.placed.keys() >= set(self.puzzle.fragments):

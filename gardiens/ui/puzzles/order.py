@@ -8,7 +8,9 @@ import pygame
 
 from gardiens.core.model import Ordering
 from gardiens.core.puzzles.order import shuffled
+from gardiens.ui.draw import panel
 from gardiens.ui.puzzles.base import Card, GestureError, Hand, PuzzleView, ids, seeded
+from gardiens.ui.puzzles.social import mission_picture
 from gardiens.ui.widgets.base import Widget
 
 if TYPE_CHECKING:
@@ -34,14 +36,17 @@ class OrderCard(Card["OrderView"]):
         m = app.metrics
         selected = self.view.selected == self.item_id
         ink = self.raised(surface, app, area, picked=selected, depth=6)
-        badge = pygame.Rect(area.x + m.px(14), area.y + m.px(10), area.h - m.px(20), area.h - m.px(20))
+        # A card taller than the others (its text wraps onto more lines) keeps their badge.
+        side = min(area.h, self.view.card_base) - m.px(20)
+        badge = pygame.Rect(area.x + m.px(14), area.centery - side // 2, side, side)
         pygame.draw.ellipse(surface, p.accent, badge)
         app.type.line(surface, str(self.position + 1), badge.center, size=m.text("subtitle"), color=p.on_accent,
                       bold=True, anchor="center")
         icon = app.assets.icon("swap" if selected else "grip", m.px(48), ink)
         surface.blit(icon, icon.get_rect(midright=(area.right - m.px(18), area.centery)))
         box = pygame.Rect(badge.right + m.px(20), area.y + m.px(6), area.w - badge.w - m.px(120), area.h - m.px(12))
-        app.type.block(surface, self.label, box, size=m.text("body"), color=ink, valign="middle", name=self.name)
+        app.type.block(surface, self.label, box, size=m.text(self.view.text_role), color=ink, valign="middle",
+                       name=self.name)
         return area, m.px(22)
 
 
@@ -49,12 +54,19 @@ class OrderView(PuzzleView):
     """Cards to put in order, shuffled the same way each time the puzzle opens."""
 
     puzzle: Ordering
+    # The view places the picture itself: it gives way when the cards need the room.
+    side_picture = False
 
     def __init__(self, screen: Screen, puzzle: Ordering) -> None:
         super().__init__(screen, puzzle)
         self.order = shuffled([item.id for item in puzzle.items], seeded(puzzle.id))
         self.selected: str | None = None
         self.cards: list[OrderCard] = []
+        self.card_base = self.px(116)
+        self.picture: pygame.Surface | None = None
+        self.picture_rect = pygame.Rect(0, 0, 0, 0)
+        # The size role of the cards' texts: "small" only when at "body" they need more room than the column has.
+        self.text_role = "body"
 
     def tap(self, item_id: str) -> None:
         if self.selected is None:
@@ -68,16 +80,57 @@ class OrderView(PuzzleView):
         self.changed()
 
     def layout(self, area: pygame.Rect) -> list[Widget]:
+        """The cards in a column, the puzzle's picture on the left when it leaves them the room to
+        be read whole; else the picture gives way to them."""
         self.area = area
+        self.picture = None
+        if self.puzzle.image:
+            side = pygame.Rect(area.x, area.y, area.w * 2 // 5, area.h)
+            column = pygame.Rect(side.right + self.px(40), area.y, area.right - side.right - self.px(40), area.h)
+            picture = mission_picture(self, self.puzzle.image, side.size)
+            if picture is not None and self.lay_cards(column):
+                self.picture = picture
+                self.picture_rect = picture.get_rect(center=side.center)
+                return list(self.cards)
+        self.lay_cards(area)
+        return list(self.cards)
+
+    def lay_cards(self, area: pygame.Rect) -> bool:
+        """The cards in `area`, kept in `cards`; False when a text is cut."""
         n = len(self.order)
         gap = self.px(14)
         h = min(self.px(116), (area.h - gap * (n - 1)) // n)
+        self.card_base = h
         w = min(area.w, self.px(1400))
         x = area.centerx - w // 2
         texts = {item.id: self.text(item.text) for item in self.puzzle.items}
-        self.cards = [OrderCard(self, iid, pygame.Rect(x, area.y + i * (h + gap), w, h), i, texts[iid])
-                      for i, iid in enumerate(self.order)]
-        return list(self.cards)
+        # A text that wraps onto more lines than the others (large or widely spaced letters) makes
+        # its card taller, when the column has the room; failing that, the texts are set one size
+        # down; failing that too, every card keeps the same height.
+        text_w = w - (h - self.px(20)) - self.px(120)
+        heights = dict.fromkeys(texts, h)
+        self.text_role = "body"
+        fits = False
+        for role in ("body", "small"):
+            size = self.app.metrics.text(role)
+            needed = {iid: max(h, self.app.type.measure(text, size, text_w)[2] + self.px(12))
+                      for iid, text in texts.items()}
+            if sum(needed.values()) + gap * (n - 1) <= area.h:
+                heights, self.text_role, fits = needed, role, True
+                break
+        self.cards = []
+        top = area.y
+        for i, iid in enumerate(self.order):
+            self.cards.append(OrderCard(self, iid, pygame.Rect(x, top, w, heights[iid]), i, texts[iid]))
+            top += heights[iid] + gap
+        return fits
+
+    def draw(self, surface: pygame.Surface) -> None:
+        if self.picture is not None:
+            p = self.app.palette
+            frame = self.picture_rect.inflate(self.px(16), self.px(16))
+            panel(surface, frame, p.surface, radius=self.px(16), shadow=p.shadow, depth=self.px(8))
+            surface.blit(self.picture, self.picture_rect)
 
     def on_drag(self, widget: Widget, pos: tuple[int, int]) -> None:
         self.selected = None

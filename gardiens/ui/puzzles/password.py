@@ -98,6 +98,9 @@ class PasswordView(TypedView):
         self.rule_heights: list[int] = []
         # The rules shown on the page of rules turned to.
         self.rules_shown: list[int] = []
+        # Whether the person's card is the last page of the rules (when, under it, the rules had
+        # no room for their tallest one over the page buttons).
+        self.persona_paged = False
 
     @property
     def max_length(self) -> int:
@@ -154,19 +157,25 @@ class PasswordView(TypedView):
         persona_h = self.app.type.measure(persona, small, self.side.w - self.px(36))[2] + self.px(84)
         self.rule_heights = [max(self.px(48), self.app.type.measure(plain(self.text(r.label)), small,
                                  self.side.w - self.px(60), bold=True)[2] + self.px(10)) for r in self.puzzle.rules]
-        self.persona_box = pygame.Rect(self.side.x, self.side.bottom - persona_h, self.side.w, persona_h)
         # The rules fill the room between the gauge and the card, paged when they do not all fit.
         top = meter.rect.bottom + self.px(14)
-        room = self.persona_box.y - self.px(14) - top
         gap = self.px(10)
+        touch = self.app.metrics.touch
+        self.persona_paged = self.side.bottom - persona_h - self.px(14) - top < max(self.rule_heights) + touch + gap
+        if self.persona_paged:
+            # Large, widely spaced text: the card takes the rules' place on a page of its own.
+            room = self.side.bottom - top
+            self.persona_box = pygame.Rect(self.side.x, top, self.side.w, min(persona_h, room - touch - gap))
+        else:
+            self.persona_box = pygame.Rect(self.side.x, self.side.bottom - persona_h, self.side.w, persona_h)
+            room = self.persona_box.y - self.px(14) - top
         pages = paginate(self.rule_heights, room, gap)
         widgets: list[Widget] = []
-        if len(pages) > 1:
-            touch = self.app.metrics.touch
+        if len(pages) > 1 or self.persona_paged:
             bar = pygame.Rect(self.side.x, top + room - touch, self.side.w, touch)
             room -= touch + gap
             self.rule_heights = [min(h, room) for h in self.rule_heights]
-            pages = paginate(self.rule_heights, room, gap)
+            pages = paginate(self.rule_heights, room, gap) + ([[]] if self.persona_paged else [])
             widgets += self.pager(bar, len(pages))
         else:
             self.pager(self.side, 1)
@@ -224,6 +233,8 @@ class PasswordView(TypedView):
                            row.w - self.px(60), row.h), size=m.text("small"), color=p.ink if ok else p.ink_soft,
                            bold=ok, valign="middle", name=f"rule:{i}")
         self.draw_page_count(surface)
+        if self.persona_paged and self.page < self.page_total - 1:
+            return
         card = self.persona_box
         panel(surface, card, p.surface, radius=self.px(22), border=p.outline, border_width=self.px(3))
         icon = app.assets.icon("people", self.px(44), p.primary)

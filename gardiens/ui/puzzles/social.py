@@ -221,10 +221,18 @@ def lay_pages(ids: list[str], area: pygame.Rect, *, columns: list[int], gap: int
     right (where the page buttons go) — `height(card, width)` gives a card's height."""
     for cols in columns:
         pages = _pack(ids, area, cols, gap, height)
-        if len(pages) == 1:
+        if len(pages) == 1 and not _spills(pages, area.bottom):
             return pages
     narrower = pygame.Rect(area.x, area.y, area.w - side, area.h)
-    return min((_pack(ids, narrower, cols, gap, height) for cols in columns), key=len)
+    # A card taller than the area (narrow columns, large or widely spaced text) would run under
+    # what is below it: a count of columns whose cards all fit comes first.
+    return min((_pack(ids, narrower, cols, gap, height) for cols in columns),
+               key=lambda pages: (_spills(pages, narrower.bottom), len(pages)))
+
+
+def _spills(pages: Pages, bottom: int) -> bool:
+    """Whether a card of `pages` runs past `bottom`."""
+    return any(rect.bottom > bottom for page in pages for _card, rect in page)
 
 
 class PageButton(Button):

@@ -307,8 +307,9 @@ class CategoryBoxesView(SortView):
     box_count_inset = 24
     box_label_left = 80
     box_label_room = 150
-    # The lines a box's name may take in its head.
+    # The lines a box's name may take in its head, and the size role it is set in.
     box_lines = 2
+    box_role = "body"
 
     def paint_box(self, surface: pygame.Surface, box_id: str, rect: pygame.Rect) -> None:
         """A box: its coloured head with the box icon, its name on up to two lines and how many
@@ -317,14 +318,17 @@ class CategoryBoxesView(SortView):
         p = app.palette
         m = app.metrics
         head = self.box_frame(surface, rect, p.primary)
-        pygame.draw.rect(surface, p.primary, head, border_top_left_radius=m.px(26), border_top_right_radius=m.px(26))
+        # A box with no strip under its head (a tight match view) is all head, rounded all round.
+        low = m.px(26) if head.bottom >= rect.bottom else 0
+        pygame.draw.rect(surface, p.primary, head, border_top_left_radius=m.px(26), border_top_right_radius=m.px(26),
+                         border_bottom_left_radius=low, border_bottom_right_radius=low)
         icon = app.assets.icon("box", m.px(self.box_icon), p.on_primary)
         surface.blit(icon, icon.get_rect(midleft=(head.x + m.px(self.box_icon_inset), head.centery)))
         count = sum(1 for b in self.placed.values() if b == box_id)
         app.type.line(surface, str(count), (head.right - m.px(self.box_count_inset), head.centery),
                       size=m.text("subtitle"), color=p.on_primary, bold=True, anchor="midright")
         app.type.block(surface, self.box_label(box_id), pygame.Rect(head.x + m.px(self.box_label_left), head.y,
-                       head.w - m.px(self.box_label_room), head.h), size=m.text("body"), color=p.on_primary,
+                       head.w - m.px(self.box_label_room), head.h), size=m.text(self.box_role), color=p.on_primary,
                        bold=True, align="center", valign="middle", max_lines=self.box_lines, name=f"box:{box_id}")
         if self.selected is not None:
             self.drop_arrow(surface, rect)
