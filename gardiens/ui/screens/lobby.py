@@ -409,19 +409,23 @@ class BriefingScreen(Screen):
         below = self.px(PAGER + 20) if paged else 0
         return pygame.Rect(inner.x, inner.y + self.px(85), inner.w, inner.h - self.px(85) - below)
 
-    def _fits(self, text: str, box: pygame.Rect) -> bool:
-        """`text` fits `box` whole, shrunk at most as the typesetter allows."""
+    def _fits(self, text: str, box: pygame.Rect, *, shrunk: bool = True) -> bool:
+        """`text` fits `box` whole, shrunk at most as the typesetter allows (not at all when not
+        `shrunk`)."""
         kind = self.app.type
-        return kind.fit_size(kind.shape(text), self._story_size(), box)[2]
+        if shrunk:
+            return kind.fit_size(kind.shape(text), self._story_size(), box)[2]
+        _lines, widest, height = kind.measure(text, kind.floored(self._story_size()), box.w)
+        return widest <= box.w and height <= box.h
 
     def _paged(self, story: str, box: pygame.Rect) -> list[str]:
-        """The story in pages of whole sentences, each as long as `box` shows whole (a sentence
-        longer than a page has a page of its own)."""
+        """The story in pages of whole sentences, each as long as `box` shows whole at the story's
+        full size (a sentence longer than a page has a page of its own, shrunk if need be)."""
         pages: list[str] = []
         page = ""
         for sentence in SENTENCE_END.split(story.strip()):
             longer = f"{page} {sentence}" if page else sentence
-            if page and not self._fits(longer, box):
+            if page and not self._fits(longer, box, shrunk=False):
                 pages.append(page)
                 page = sentence
             else:
