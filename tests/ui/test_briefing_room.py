@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 import pytest
 
+from gardiens.core.library import load_library
 from gardiens.core.model import Mission
 from gardiens.testing.pilot import Pilot
 from gardiens.testing.scenes import stage
@@ -72,3 +73,25 @@ def test_a_story_that_fits_beside_lumi_has_no_pages(launch: Callable[..., Pilot]
     assert len(stories(pilot)) == 1
     assert not pilot.has("story:next") and not pilot.has("story:back")
     assert not [fit for fit in pilot.fits() if fit.name == "story-page"]
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (1920, 1080)])
+def test_each_bundled_story_is_told_whole_at_its_size_in_the_largest_widest_text(
+    pilots: list[Pilot], size: tuple[int, int],
+) -> None:
+    # GIVEN every bundled mission, in the largest and widest text
+    library = load_library()
+    for mission, folder in library.values():
+        for band in mission.ages:
+            pilot = Pilot.launch({mission.id: mission}, mission_dirs={mission.id: folder.parent}, size=size,
+                                 age=band, settings=Settings(text_step=2, spacing="wide"))
+            pilots.append(pilot)
+            # WHEN its briefing shows
+            briefing(pilot)
+            # THEN the story is whole on one page, never under the floor
+            fits = [fit for fit in pilot.fits() if fit.name == "briefing-story"]
+            assert len(fits) == 1 and fits[0].fit and not fits[0].cut, (mission.id, band)
+            assert fits[0].size >= TEXT_FLOORS[fits[0].kind] * size[1] / 1080, (mission.id, band)
+            assert not pilot.has("story:next")
+            pilot.close()
+            pilots.remove(pilot)

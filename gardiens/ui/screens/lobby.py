@@ -368,10 +368,11 @@ class BriefingScreen(Screen):
         top = self.px(150)
         # Lumi's bubble, then the rules, above the button: the bubble keeps what its story needs.
         room = start.y - self.px(30) - top - self.px(40)
-        # Lumi stands tall left of the bubble; when the story needs more room (large, widely spaced
-        # text) Lumi is drawn small left of the rules and the bubble takes the whole width; when
-        # even that is not enough, the story is told in pages turned by big buttons.
-        for self.small_lumi in (False, True):
+        # Lumi stands tall left of the bubble; when the story would not fit there at its size
+        # (large, widely spaced text) Lumi is drawn small left of the rules and the bubble takes
+        # the width; then the story may shrink, as far as the typesetter allows; when even that is
+        # not enough, it is told in pages turned by big buttons.
+        for self.small_lumi, shrunk in ((False, False), (True, False), (True, True)):
             x = self.px(CORNER + 10) if self.small_lumi else self.px(BUBBLE_LEFT)
             rules_x = self.px(SMALL_LUMI_COLUMN) if self.small_lumi else x
             w = (self.width - rules_x - self.px(90) - 2 * gap) // 3
@@ -385,7 +386,7 @@ class BriefingScreen(Screen):
             bubble_h = min(max(self.px(470), story), room - rule_h)
             self.bubble = pygame.Rect(x, top, self.width - x - self.px(90), bubble_h)
             self.story_pages = [self._story()]
-            if self._fits(self.story_pages[0], self._story_box(paged=False)):
+            if self._fits(self.story_pages[0], self._story_box(paged=False), shrunk=shrunk):
                 break
         else:
             self.story_pages = self._paged(self._story(), self._story_box(paged=True))
