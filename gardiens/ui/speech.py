@@ -12,7 +12,7 @@ says its block whole: the whole block is outlined while it plays.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
@@ -263,6 +263,9 @@ def _outline(rects: list[pygame.Rect]) -> list[list[tuple[int, int]]]:
 
 class SpeakerButton(Button):
     """The speaker: its icon above its word, so that both fit beside the screen's title."""
+
+    def appearance(self, app: Canvas) -> Hashable | None:
+        return self.appearance_of(app)
 
     def draw_content(self, surface: pygame.Surface, app: Canvas, rect: pygame.Rect, ink: tuple[int, int, int]) -> None:
         m = app.metrics

@@ -8,7 +8,7 @@ import math
 import sys
 import unicodedata
 from collections import OrderedDict
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Container, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
@@ -19,7 +19,7 @@ import pygame
 from gardiens.core.glyphs import font_characters
 from gardiens.i18n.format import FONT_FALLBACKS, for_font, typographer
 from gardiens.i18n.pseudo import unmarked
-from gardiens.ui.accents import CHECK_SIZE, GlyphSource, Redrawn, adrift
+from gardiens.ui.accents import CHECK_SIZE, Adrift, GlyphSource, Redrawn
 from gardiens.ui.assets import Assets
 from gardiens.ui.theme import (
     MIN_SHRINK,
@@ -71,7 +71,7 @@ class Face:
 
     def __init__(self, main: pygame.font.Font,
                  fallbacks: list[tuple[Callable[[], pygame.font.Font], frozenset[int]]],
-                 adrift: frozenset[str] = frozenset(), *, letters: int = 0, words: int = 0,
+                 adrift: Container[str] = frozenset(), *, letters: int = 0, words: int = 0,
                  pitch: int = 0) -> None:
         self.main = main
         # Wide spacing (WCAG 1.4.12), in pixels: added after each letter, after each space, and the
@@ -313,7 +313,7 @@ class Typesetter:
         self._missing: dict[FontChoice, frozenset[str]] = {}
         self._inks: OrderedDict[tuple[str, FontChoice, Spacing, bool, int], tuple[int, int, int, int]] = OrderedDict()
         self._faces: OrderedDict[FaceKey, Face] = OrderedDict()
-        self._adrift_letters: dict[tuple[FontChoice, bool], frozenset[str]] = {}
+        self._adrift_letters: dict[tuple[FontChoice, bool], Adrift] = {}
         self._mixed: OrderedDict[tuple[str, FontChoice, Spacing, bool, int, Color], pygame.Surface] = OrderedDict()
 
     def forget(self) -> None:
@@ -366,12 +366,12 @@ class Typesetter:
             self._faces.move_to_end(key)
         return face
 
-    def _adrift(self, bold: bool) -> frozenset[str]:
-        """The accented letters the reading font draws with the accent adrift, checked once."""
+    def _adrift(self, bold: bool) -> Adrift:
+        """The accented letters the reading font draws with the accent adrift, each checked once."""
         key = (self.family, bold)
         letters = self._adrift_letters.get(key)
         if letters is None:
-            letters = self._adrift_letters[key] = adrift(self.assets.font(self.family, CHECK_SIZE, bold))
+            letters = self._adrift_letters[key] = Adrift(partial(self.assets.font, self.family, CHECK_SIZE, bold))
         return letters
 
     def _rendered(self, line: str, size: int, color: Color, bold: bool) -> pygame.Surface:

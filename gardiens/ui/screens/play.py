@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 import math
 from abc import ABC, abstractmethod
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, replace
 from functools import partial
 from typing import TYPE_CHECKING, TypeVar
@@ -693,6 +693,15 @@ class PuzzleScreen(Screen):
                            self.footer.h), size=m.text("body"), color=p.ink_soft, valign="middle", name="status")
         self.draw_widgets(surface)
         self.view.draw_over(surface)
+
+    def backdrop(self) -> Hashable | None:
+        view = self.view.backdrop()
+        if view is None:
+            return None
+        picture = (id(self.picture), tuple(self.picture_rect)) if self.picture is not None else None
+        return (self.puzzle.id, id(self.app.words), self.title_left, self.hud.left_edge, tuple(self.hud.progress),
+                Hud._progress_text(self.app.state.puzzles), tuple(self.prompt), picture, tuple(self.footer),
+                self.view.status(), view)
 
     def on_text(self, text: str) -> None:
         self.view.on_text(text)
