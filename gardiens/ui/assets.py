@@ -254,14 +254,13 @@ class Assets:
 
                 self._worker = ThreadPoolExecutor(1, thread_name_prefix="gardiens-pictures")
             self._pending[key] = self._worker.submit(self._load_fitted, path, size)
-            self._bound_pending()
-            return False
-        self._pending.move_to_end(key)
-        if pending.done():
+        elif pending.done():
             del self._pending[key]
             self._rasters[key] = self._converted(path, pending)
-            return True
-        return False
+        else:
+            self._pending.move_to_end(key)
+        self._bound_pending()
+        return key in self._rasters
 
     def _bound_pending(self) -> None:
         """Let the oldest pictures asked of the worker go while more are waiting than
