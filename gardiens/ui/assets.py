@@ -40,7 +40,8 @@ ICON_CACHE_BYTES = 4 << 20
 # Pictures: the scene (8 MB at 1080p, drawn once into the map's layer) and a puzzle's pictures.
 IMAGE_CACHE_SIZE = 64
 IMAGE_CACHE_BYTES = 24 << 20
-# Pictures read ahead by the worker and not drawn yet (each is kept once drawn, in the above).
+# Pictures read ahead by the worker and not drawn yet, taken from it or not (each is kept once
+# drawn, in the above).
 RASTER_CACHE_BYTES = 24 << 20
 
 
@@ -264,10 +265,11 @@ class Assets:
 
     def _bound_pending(self) -> None:
         """Let the oldest pictures asked of the worker go while more are waiting than
-        `PENDING_KEPT`, or those read hold more than `RASTER_CACHE_BYTES`: a storm of text sizes
-        asks for each picture at each size, and a screen prepared ahead but never opened never
-        takes its pictures. The newest is always kept."""
-        read = self.pending_bytes()
+        `PENDING_KEPT`, or those read, with those taken from the worker and not drawn yet, hold
+        more than `RASTER_CACHE_BYTES`: a storm of text sizes asks for each picture at each
+        size, and a screen prepared ahead but never opened never takes its pictures. The newest
+        is always kept."""
+        read = self.pending_bytes() + self._rasters.bytes
         while len(self._pending) > 1 and (len(self._pending) > PENDING_KEPT or read > RASTER_CACHE_BYTES):
             _key, oldest = self._pending.popitem(last=False)
             if not oldest.cancel() and oldest.done() and oldest.exception() is None:
