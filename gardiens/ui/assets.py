@@ -314,6 +314,11 @@ class Assets:
     def clear_text(self) -> None:
         self._texts.clear()
 
+    def clear_icons(self) -> None:
+        """Forget the icons drawn so far (at each size and colour a team's screens used: a day
+        of teams fills their budget); they are drawn again when shown."""
+        self._icons.clear()
+
     def clear_images(self) -> None:
         """Forget the mission pictures read so far (an author replaced one in the preview)."""
         self._images.clear()

@@ -167,6 +167,8 @@ def test_while_the_kiosk_waits_for_the_next_team_only_the_attract_screen_is_kept
         assert app.frame.under is None
         assert app.ahead._scratch is None
         assert app.assets.cache_sizes()["images"] == 0
+        # (nor its icons: the attract screen's own are drawn again)
+        assert app.assets.cache_sizes()["icons"] <= 4
         # AND a second team still plays to the end
         play_sessions(pilot, {mission.id: mission}, 1, random.Random(5))
         assert app.errors == []
