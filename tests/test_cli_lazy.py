@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from gardiens.cli import COMMANDS, build_parser, command_module, main
+from gardiens.cli import COMMANDS, build_parser, chosen_command, command_module, main
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -48,6 +48,23 @@ def test_help_lists_every_command(capsys: pytest.CaptureFixture[str]) -> None:
         assert name in listing
 
 
+@pytest.mark.parametrize("argv", [["-h", "play"], ["--help", "play", "--windowed"]])
+def test_help_asked_before_a_command_lists_every_command(capsys: pytest.CaptureFixture[str],
+                                                         argv: list[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(argv)
+    listing = capsys.readouterr().out
+    for name in COMMANDS:
+        assert name in listing
+
+
+def test_a_named_command_builds_no_parser_for_the_others() -> None:
+    # Each parser argparse builds looks its messages up on disk: the kiosk's `play` builds one.
+    parser = build_parser(chosen_command(["play", "--windowed"]))
+    choices = parser._subparsers._group_actions[0].choices  # type: ignore[union-attr]
+    assert list(choices) == ["play"]
+
+
 @pytest.mark.parametrize("name", list(COMMANDS))
 def test_each_command_builds_its_parser_from_its_module(name: str) -> None:
     parser = build_parser(name)
@@ -70,6 +87,7 @@ NOT_BEFORE_FIRST_FRAME = (
     "socket",
     "html",
     "concurrent.futures",
+    "datetime",
     "gardiens.core.model",
     "gardiens.core.commands",
     "gardiens.core.journal",

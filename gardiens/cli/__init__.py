@@ -69,15 +69,19 @@ def command_module(name: str) -> CommandModule:
 
 
 def chosen_command(argv: Sequence[str]) -> str | None:
-    """The sub-command named on the command line (the top level takes no other argument)."""
+    """The sub-command named on the command line (the top level takes no other argument);
+    None when the top level's help is asked for before it (`gardiens -h play`)."""
     for arg in argv:
+        if arg in ("-h", "--help"):
+            return None
         if not arg.startswith("-"):
             return arg if arg in COMMANDS else None
     return None
 
 
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
-    """The parser, with the full parser of `command` only (every command if "*")."""
+    """The parser, with the full parser of `command` only (every command if "*"); the others
+    are listed for `gardiens --help` only when no command is named."""
     _ = cli_translator().gettext
     parser = argparse.ArgumentParser(
         prog="gardiens",
@@ -88,9 +92,12 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, help_text in COMMANDS.items():
         if command not in (name, "*"):
-            # A placeholder that lists the command in `gardiens --help`; never parsed, as an
-            # argument list naming it builds the parser with the real one.
-            sub.add_parser(name, help=_(help_text))
+            # A placeholder that lists the command in `gardiens --help`, never parsed. Once a
+            # command is named, only the top level's help could show it, and that help is asked
+            # before the command (see `chosen_command`): left out, as each parser argparse builds
+            # looks its own messages up on disk (a few milliseconds of the kiosk's start-up).
+            if command is None:
+                sub.add_parser(name, help=_(help_text))
             continue
         module = command_module(name)
         description = module.DESCRIPTION and _(module.DESCRIPTION)

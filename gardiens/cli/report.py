@@ -4,12 +4,18 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import sqlite3
 from pathlib import Path
 
-from gardiens.cli.steps import Gettext, data_dir, data_dir_argument, library_missions, say
+from gardiens.cli.steps import (
+    Gettext,
+    data_dir,
+    data_dir_argument,
+    library_missions,
+    read_journal,
+    say,
+)
 from gardiens.core.commands import visit_code
-from gardiens.core.journal import JOURNAL_FILE, Journal
+from gardiens.core.journal import Journal
 from gardiens.core.records import record_finished
 from gardiens.core.session import debrief_of
 from gardiens.i18n.interface import N_, InterfaceTranslator, cli_translator
@@ -90,23 +96,14 @@ def class_report(args: argparse.Namespace) -> int:
         return 1
     missions = library_missions()
     folder = data_dir(args)
-    results: list[dict[str, object]] = []
-    if (folder / JOURNAL_FILE).exists():
-        try:
-            journal = Journal.open(folder)
-        except (OSError, sqlite3.Error) as error:
-            say(_("Le journal de {folder} ne peut pas être ouvert : {reason}").format(
-                folder=folder, reason=getattr(error, "strerror", None) or error))
-            return 1
-        try:
-            record_finished(journal, missions)
-            results = journal.results()
-        except sqlite3.Error as error:
-            say(_("Le journal de {folder} ne peut pas être lu : {reason}").format(
-                folder=folder, reason=error))
-            return 1
-        finally:
-            journal.close()
+    def read(journal: Journal) -> list[dict[str, object]]:
+        record_finished(journal, missions)
+        return journal.results()
+
+    nothing: list[dict[str, object]] = []
+    results = read_journal(folder, read, nothing)
+    if results is None:
+        return 1
     translator = InterfaceTranslator(args.lang or cli_translator().language)
     sheet = class_sheet(results, missions, translator, code)
     if not sheet.teams:

@@ -5,13 +5,19 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import sqlite3
 import sys
 from collections.abc import Mapping
 from pathlib import Path
 
-from gardiens.cli.steps import Gettext, data_dir, data_dir_argument, library_missions, say
-from gardiens.core.journal import JOURNAL_FILE, Journal
+from gardiens.cli.steps import (
+    Gettext,
+    data_dir,
+    data_dir_argument,
+    library_missions,
+    read_journal,
+    say,
+)
+from gardiens.core.journal import Journal
 from gardiens.core.kiosk import load_settings
 from gardiens.core.model import Mission
 from gardiens.core.records import figures, record_finished, stats, uninstalled
@@ -54,29 +60,19 @@ def run(args: argparse.Namespace) -> int:
     folder = data_dir(args)
     if args.xapi is not None:
         return export_xapi(args.xapi, folder, missions)
-    results: list[dict[str, object]] = []
-    gone: dict[str, int] = {}
-    # An empty or missing data folder has played nothing: it is read as such, not created.
-    if (folder / JOURNAL_FILE).exists():
-        try:
-            journal = Journal.open(folder)
-        except (OSError, sqlite3.Error) as error:
-            say(_("Le journal de {folder} ne peut pas être ouvert : {reason}").format(
-                folder=folder, reason=getattr(error, "strerror", None) or error))
-            return 1
-        try:
-            record_finished(journal, missions)
-            results = journal.results()
-            gone = dict(uninstalled(journal, missions))
-        except sqlite3.Error as error:
-            say(_("Le journal de {folder} ne peut pas être lu : {reason}").format(
-                folder=folder, reason=error))
-            return 1
-        finally:
-            journal.close()
-    elif folder.exists() and not folder.is_dir():
+    if folder.exists() and not folder.is_dir():
         say(_("{folder} n'est pas un dossier de données.").format(folder=folder))
         return 1
+
+    def read(journal: Journal) -> tuple[list[dict[str, object]], dict[str, int]]:
+        record_finished(journal, missions)
+        return journal.results(), dict(uninstalled(journal, missions))
+
+    nothing: tuple[list[dict[str, object]], dict[str, int]] = ([], {})
+    read_back = read_journal(folder, read, nothing)
+    if read_back is None:
+        return 1
+    results, gone = read_back
     # A report, like the debrief sheets: written with the interface's words.
     translator = InterfaceTranslator(language)
     if args.csv:
@@ -109,22 +105,10 @@ def export_xapi(out: Path, folder: Path, missions: Mapping[str, Mission]) -> int
     if problem:
         say(problem)
     home = settings.xapi.homepage
-    export = Export([], 0, 0)
-    if (folder / JOURNAL_FILE).exists():
-        try:
-            journal = Journal.open(folder)
-        except (OSError, sqlite3.Error) as error:
-            say(_("Le journal de {folder} ne peut pas être ouvert : {reason}").format(
-                folder=folder, reason=getattr(error, "strerror", None) or error))
-            return 1
-        try:
-            export = export_statements(journal, missions, home=home)
-        except sqlite3.Error as error:
-            say(_("Le journal de {folder} ne peut pas être lu : {reason}").format(
-                folder=folder, reason=error))
-            return 1
-        finally:
-            journal.close()
+    export = read_journal(folder, lambda journal: export_statements(journal, missions, home=home),
+                          Export([], 0, 0))
+    if export is None:
+        return 1
     if out.is_dir():
         out = out / "gardiens-xapi.jsonl"
     try:

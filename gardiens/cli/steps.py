@@ -7,15 +7,17 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from gardiens.i18n.interface import N_, cli_translator, diagnostics_translator
 
 if TYPE_CHECKING:
     from gardiens.core.diagnostics import Diagnostic
+    from gardiens.core.journal import Journal
     from gardiens.core.model import Mission
 
 Gettext = Callable[[str], str]
+T = TypeVar("T")
 
 DEFAULT_MISSION = "infox"
 # What most commands say when no mission answers to the name given (`{mission}`: that name).
@@ -76,6 +78,33 @@ def data_dir(args: argparse.Namespace) -> Path:
     from gardiens.core.journal import default_data_dir
 
     return default_data_dir()
+
+
+def read_journal(folder: Path, read: Callable[[Journal], T], empty: T) -> T | None:
+    """What `read` takes from the journal of `folder`, `empty` if nothing was ever played there
+    (the folder is read as such, not created); None, the reason said, if the journal cannot be
+    opened or read."""
+    import sqlite3
+
+    from gardiens.core.journal import JOURNAL_FILE, Journal
+
+    if not (folder / JOURNAL_FILE).exists():
+        return empty
+    _ = cli_translator().gettext
+    try:
+        journal = Journal.open(folder)
+    except (OSError, sqlite3.Error) as error:
+        say(_("Le journal de {folder} ne peut pas être ouvert : {reason}").format(
+            folder=folder, reason=getattr(error, "strerror", None) or error))
+        return None
+    try:
+        return read(journal)
+    except sqlite3.Error as error:
+        say(_("Le journal de {folder} ne peut pas être lu : {reason}").format(
+            folder=folder, reason=error))
+        return None
+    finally:
+        journal.close()
 
 
 def library_missions() -> dict[str, Mission]:

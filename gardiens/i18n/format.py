@@ -5,13 +5,17 @@ Also the French typography of punctuation (narrow no-break spaces) and its fallb
 
 from __future__ import annotations
 
-import datetime as dt
 import math
 import re
 from collections.abc import Collection
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from gardiens.i18n.pseudo import PSEUDO_LANGUAGE, marked
+
+if TYPE_CHECKING:
+    # Named in annotations only: the typesetter imports this module before the kiosk's first
+    # frame, which shows no date.
+    import datetime as dt
 
 UnitLength = Literal["short", "long", "narrow"]
 

@@ -8,6 +8,7 @@ it, is drawn from the font's own glyph with the accent moved back.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Container
 from typing import Protocol
 
 import pygame
@@ -61,21 +62,41 @@ def _ink(mask: pygame.mask.Mask, first: int, end: int) -> pygame.Rect:
     return pygame.Rect(columns[0], first, columns[-1] - columns[0] + 1, end - first)
 
 
+def is_adrift(font: pygame.font.Font, char: str) -> bool:
+    """Whether `font` draws the accented letter `char` with its accent far above the letter."""
+    parts = _parts(font.render(char, True, (0, 0, 0)))
+    return parts is not None and parts[1].top - parts[0].bottom > ADRIFT * parts[1].h
+
+
 def adrift(font: pygame.font.Font) -> frozenset[str]:
     """The accented letters `font` draws with their accent far above the letter."""
-    found = set()
-    for char in FRENCH_ACCENTED:
-        parts = _parts(font.render(char, True, (0, 0, 0)))
-        if parts is not None and parts[1].top - parts[0].bottom > ADRIFT * parts[1].h:
-            found.add(char)
-    return frozenset(found)
+    return frozenset(char for char in FRENCH_ACCENTED if is_adrift(font, char))
+
+
+class Adrift:
+    """The accented letters a font draws with their accent far above the letter, each letter
+    checked the first time a text holds it: the kiosk's first frame checks the one or two its
+    texts have (« é »), not all of them (about 18 ms of its start-up). The font is asked of
+    `font` when a letter is checked, so none is kept open once every letter is known."""
+
+    def __init__(self, font: Callable[[], pygame.font.Font]) -> None:
+        self._font = font
+        self._checked: dict[str, bool] = {}
+
+    def __contains__(self, char: object) -> bool:
+        if not isinstance(char, str) or len(char) != 1 or char not in FRENCH_ACCENTED:
+            return False
+        known = self._checked.get(char)
+        if known is None:
+            known = self._checked[char] = is_adrift(self._font(), char)
+        return known
 
 
 class Redrawn:
     """`font`, whose letters in `letters` are drawn with their accent put back over them; each
     letter is redrawn once per colour."""
 
-    def __init__(self, font: pygame.font.Font, letters: frozenset[str]) -> None:
+    def __init__(self, font: pygame.font.Font, letters: Container[str]) -> None:
         self.font = font
         self.letters = letters
         self._glyphs: dict[tuple[str, Color, bool], pygame.Surface] = {}

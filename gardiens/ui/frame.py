@@ -4,22 +4,25 @@ alone, and the full-screen layers drawn once per size and theme."""
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from collections.abc import Callable, Hashable
+from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar, cast
 
 import pygame
 
 from gardiens.ui.bounded import SurfaceCache
 from gardiens.ui.draw import vertical_gradient
-from gardiens.ui.input import A11Y_BUTTON
+from gardiens.ui.input import A11Y_BUTTON, PRESS_MARGIN
 
 if TYPE_CHECKING:
     from gardiens.ui.ahead import Ahead
     from gardiens.ui.follow import Follower
     from gardiens.ui.input import Input
     from gardiens.ui.kit.screen import Shell
+    from gardiens.ui.widgets.base import Widget
 
 T = TypeVar("T")
+# What a screen shows as far as a tap can change it (see `Frame.shown`).
+Shown: TypeAlias = "tuple[Hashable, list[tuple[Widget, Hashable, bool]]]"
 
 # The key of the paper background among the surfaces drawn once per size and theme.
 PAPER = ("paper",)
@@ -33,6 +36,9 @@ LAYERS_BYTES = 32 << 20
 # Layouts worked out once and kept (a map's spots: a few hundred milliseconds of nudging on a
 # crowded scene, a few rectangles kept); a handful of missions, sizes and languages.
 LAYOUTS_KEPT = 8
+# Two areas a tap changed are repainted as one when the rectangle around both is at most this
+# many times as large as both together: each repaint walks the whole screen's drawing.
+MERGE_ROOM = 1.5
 
 
 class Frame:
@@ -49,8 +55,9 @@ class Frame:
         self.under: tuple[tuple[int, ...], pygame.Surface] | None = None
         # Only the countdown's second changed since the last frame.
         self.countdown_only = False
-        # The only part of the window a press changed since the last frame (a button sinking).
-        self.touched: pygame.Rect | None = None
+        # The only parts of the window a tap changed since the last frame (a button sinking, a key
+        # typed and the answer it wrote), apart from one another.
+        self.touched: list[pygame.Rect] = []
 
     def background(self) -> pygame.Surface:
         """The warm paper gradient behind ordinary screens, drawn once per size and theme."""
@@ -96,8 +103,60 @@ class Frame:
         return kept[1]
 
     def press_changed(self, area: pygame.Rect) -> None:
-        """A finger came down on a widget: only its look changes, inside `area`."""
-        self.touched = area if self.touched is None else self.touched.union(area)
+        """A finger came down on a widget, or lifted: only its look (or some others') changes,
+        inside `area`. Areas that overlap, or lie so close that one repaint of the rectangle
+        around both costs little more, are repainted as one."""
+        touched = self.touched
+        while True:
+            for index, other in enumerate(touched):
+                both = area.union(other)
+                if both.w * both.h <= (area.w * area.h + other.w * other.h) * MERGE_ROOM:
+                    del touched[index]
+                    area = both
+                    break
+            else:
+                touched.append(area)
+                return
+
+    def shown(self) -> Shown | None:
+        """What the screen on top shows, as far as a tap can change it: what lies behind its
+        widgets, and each touchable widget with its appearance and whether its focus ring shows.
+        None when a tap there must repaint everything (an overlay, the author's preview, a
+        screen or widget that cannot say what its pixels depend on)."""
+        app = self.app
+        top = app.top
+        if top is None or top.overlay or app.preview is not None:
+            return None
+        backdrop = top.backdrop()
+        if backdrop is None:
+            return None
+        focus = top.focus if app.show_focus else None
+        widgets: list[tuple[Widget, Hashable, bool]] = []
+        for widget in self.touch.widgets():
+            look = widget.appearance(app)
+            if look is None:
+                return None
+            widgets.append((widget, look, widget.name == focus))
+        return (tuple(map(id, app.stack)), app.size, app.palette, app.settings, app.language, backdrop), widgets
+
+    def tapped(self, before: Shown, widget: Widget) -> None:
+        """A tap on `widget` has been handled, `before` being what was shown: when only some
+        widgets' appearances changed (a key pressed, a choice selected, the typed answer), only
+        their rectangles are repainted, with room for their shadows and focus rings; anything
+        else (another screen, widgets moved, added or gone, a change behind them) repaints all."""
+        after = self.shown()
+        if after is None or after[0] != before[0] or len(after[1]) != len(before[1]):
+            return
+        areas = [widget.rect]  # its face, pressed until now, rises again
+        for (old, old_look, old_ring), (new, new_look, new_ring) in zip(before[1], after[1], strict=True):
+            if old.name != new.name:
+                return
+            if old_look != new_look or old_ring != new_ring:
+                areas += [old.rect, new.rect]
+        margin = 2 * self.app.metrics.px(PRESS_MARGIN)
+        for area in areas:
+            self.press_changed(area.inflate(margin, margin))
+        self.app.dirty = False
 
     def follow_clock(self, follower: Follower) -> None:
         """About once a second: the countdown alone is repainted when nothing else changed."""
@@ -117,12 +176,12 @@ class Frame:
         if app.dirty or animating or touch.overlay_touched:
             changed = app.dirty
             app.dirty = touch.overlay_touched = self.countdown_only = False
-            self.touched = None
+            self.touched = []
             guard(self.draw, changed)
             pygame.display.flip()
             if animating and ahead is not None:
                 guard(ahead.animation_frame, started, app.top is not None and app.top.ambient)
-        elif self.touched is not None:
+        elif self.touched:
             guard(self.draw_touched)
         elif self.countdown_only:
             self.countdown_only = False
@@ -149,20 +208,26 @@ class Frame:
         pygame.display.update(area)
 
     def draw_touched(self) -> None:
-        """The frame a finger comes down on a button: the screens drawn as usual, but only the
-        pixels around that button are touched, and only they are sent to the display."""
+        """The frame a finger comes down on a button, or lifts from a key: the screens drawn as
+        usual, but only the pixels around the widgets whose looks changed are touched, each area
+        apart, and only they are sent to the display."""
         app = self.app
-        area = self.touched
-        self.touched = None
-        if area is None or app.surface is None:
+        areas = self.touched
+        self.touched = []
+        surface = app.surface
+        if surface is None:
             return
-        area = area.clip(app.surface.get_rect())
-        app.surface.set_clip(area)
+        areas = [area.clip(surface.get_rect()) for area in areas]
+        # The texts' report stays the last whole redraw's (a clipped one may skip some texts).
+        report = app.type.report
         try:
-            self.draw()
+            for area in areas:
+                surface.set_clip(area)
+                self.draw()
         finally:
-            app.surface.set_clip(None)
-        pygame.display.update(area)
+            surface.set_clip(None)
+            app.type.report = report
+        pygame.display.update(areas)
 
     def draw(self, changed: bool = True) -> None:
         app = self.app

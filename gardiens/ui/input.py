@@ -178,6 +178,8 @@ class Input:
         if press is None:
             return
         self.press = None
+        # Shown as drawn: nothing else changed since the last frame.
+        settled = not self.app.dirty
         self.app.dirty = True
         top = self.app.top
         if top is None:
@@ -187,9 +189,13 @@ class Input:
             top.on_drop(widget, pos)
         elif widget is not None and widget.hit(pos):
             self.app.play("tap")
+            frame = self.app.frame
+            before = frame.shown() if settled and not widget.draggable else None
             if widget is not self.corner and widget.name != SPEAKER_BUTTON:
                 top.focus = widget.name
             widget.activate(pos)
+            if before is not None:
+                frame.tapped(before, widget)
         elif widget is None and not (self.app.speech is not None and self.app.speech.tap(pos)):
             top.on_tap_outside(pos)
 

@@ -3,22 +3,23 @@ the screen on top in reading order, the sentence being said outlined; a tap on a
 auto-read reads each new screen; a new screen stops the voice.
 
 The blocks are those the typesetter reported drawing for the screen on top (one mechanism for
-every screen). Each block is asked of the `Speaker` whole, as `gardiens voice build` rendered it,
-so the voice is the cached (or recorded) one; the sentence outlined is estimated from its share
-of the block's letters over the clip's length.
+every screen). Each block is said sentence by sentence, each sentence a clip of its own asked
+of the `Speaker` (cached by `gardiens voice build`), played one after the other on the voice's
+channel: the sentence outlined is the one whose clip plays. An author's recording (`voice:`)
+says its block whole: the whole block is outlined while it plays.
 """
 
 from __future__ import annotations
 
 import logging
-import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 import pygame
 
+from gardiens.core.sentences import said_sentences, sentence_spans
 from gardiens.ui.kit.screen import SPEAKER
 from gardiens.ui.widgets.base import Button
 
@@ -37,26 +38,30 @@ SPEAKER_BUTTON = "speak"
 BUTTON_RECT = SPEAKER
 # The mixer channel the voice takes (0 and 1 are the music's).
 VOICE_CHANNEL = 2
-# A breath between two blocks (seconds).
+# A breath between two blocks, and between two sentences of a block (seconds, past the frame
+# that sees a clip end: a thirtieth of a second when idle). espeak-ng's clips end on their last
+# sound, and it pauses about half a second between sentences it says in one go: a quarter of a
+# second keeps the rhythm of speech without a gap one hears as a wait.
 PAUSE = 0.35
+SENTENCE_PAUSE = 0.25
 # Blocks whose tops are this close (design pixels) are on one row: read left to right.
 ROW_TOLERANCE = 24
 # The outline around the sentence being said (design pixels), and the wash under it.
 OUTLINE = 5
 MARGIN = 8
 WASH_ALPHA = 70
-# A sentence ends at . ! ? or … followed by a space (an ordinary, or a narrow one before ! ?).
-_SENTENCE = re.compile(r"[^.!?…]*(?:[.!?…]+[»\"”)]*|$)\s*")
 
 
-def sentences(text: str) -> list[tuple[int, int]]:
-    """The character spans of the sentences of `text`, in order, covering it all."""
-    spans: list[tuple[int, int]] = []
-    for match in _SENTENCE.finditer(text):
-        start, end = match.span()
-        if end > start:
-            spans.append((start, end))
-    return spans or [(0, len(text))]
+def shown_span(shown: str, said: str, index: int) -> tuple[int, int]:
+    """Where sentence `index` of `said` (the text as written) lies in `shown` (the text as
+    typeset): the same sentence when both split alike, else the stretch at the same share of
+    the letters."""
+    drawn, written = sentence_spans(shown), sentence_spans(said)
+    if len(drawn) == len(written):
+        return drawn[index]
+    start, end = written[min(index, len(written) - 1)]
+    scale = len(shown) / max(1, len(said))
+    return int(start * scale), max(int(start * scale) + 1, int(end * scale))
 
 
 def line_spans(text: str, lines: tuple[str, ...]) -> list[tuple[int, int]] | None:
@@ -81,13 +86,27 @@ class Passage:
     shown: str
 
 
-@dataclass
-class Playing:
-    """The passage the voice is saying: its clip's length and when it started (App time)."""
+@dataclass(frozen=True)
+class Part:
+    """One clip to play: sentence `sentence` of a passage, or the passage whole (None) when its
+    author recorded it."""
 
     passage: Passage
+    said: str
+    sentence: int | None
+
+
+@dataclass
+class Playing:
+    """The clip the voice is saying: its length and when it started (App time)."""
+
+    part: Part
     started: float
     length: float
+
+    @property
+    def passage(self) -> Passage:
+        return self.part.passage
 
 
 def reading_order(fits: list[TextFit], widgets: list[Widget], tolerance: int) -> list[TextFit]:
@@ -157,29 +176,96 @@ def _rows(fits: list[TextFit], tolerance: int) -> list[TextFit]:
     return [fit for row in rows for fit in sorted(row, key=lambda f: f.ink[0])]
 
 
-def sentence_area(fit: TextFit, fraction: float, margin: int) -> pygame.Rect:
-    """The lines of the sentence said at `fraction` (0..1) of the block's letters, or the whole
-    block when its lines cannot be told apart."""
+def sentence_area(fit: TextFit, span: tuple[int, int] | None, margin: int) -> pygame.Rect:
+    """The lines of the block that hold the characters `span` of its text, or the whole block
+    (no span, or lines that cannot be told apart)."""
+    return _union(sentence_lines(fit, span, margin))
+
+
+def sentence_lines(fit: TextFit, span: tuple[int, int] | None, margin: int,
+                   width: Callable[[str], int] | None = None) -> list[pygame.Rect]:
+    """The stretch of each line the characters `span` cover, top to bottom and touching: the
+    first from where the sentence starts, the last to where it ends, when `width` measures the
+    block's letters (else each line whole); the whole block when there is no span or its lines
+    cannot be told apart."""
     ink = pygame.Rect(fit.ink)
-    whole = ink.inflate(2 * margin, 2 * margin)
+    whole = [ink.inflate(2 * margin, 2 * margin)]
     spans = line_spans(fit.text, fit.line_texts)
-    if spans is None or len(spans) < 2 or fit.line_height <= 0:
+    if span is None or spans is None or len(spans) < 2 or fit.line_height <= 0:
         return whole
-    parts = sentences(fit.text)
-    at = min(len(fit.text) - 1, max(0, int(fraction * len(fit.text))))
-    start, end = next(((s, e) for s, e in parts if s <= at < e), parts[-1])
+    start, end = span
+    said = fit.text[start:end]
+    start += len(said) - len(said.lstrip())
+    end -= len(said) - len(said.rstrip())
     lines = [i for i, (ls, le) in enumerate(spans) if ls < end and le > start]
     if not lines:
         return whole
     pitch = fit.line_height
-    first_h = max(pitch // 2, ink.h - (len(spans) - 1) * pitch)
-    top = ink.y + lines[0] * pitch
-    bottom = ink.y + lines[-1] * pitch + first_h
-    return pygame.Rect(ink.x, top, ink.w, bottom - top).inflate(2 * margin, 2 * margin)
+    last_h = max(pitch // 2, ink.h - (len(spans) - 1) * pitch)
+    edges = _line_edges(fit, spans, width)
+    rects = []
+    for i in lines:
+        (ls, le), (left, right) = spans[i], edges[i]
+        scale = (right - left) / max(1, width(fit.text[ls:le])) if width is not None else 0.0
+        if width is not None and start > ls:
+            left += round(scale * width(fit.text[ls:start]))
+        if width is not None and end < le:
+            right = edges[i][0] + round(scale * width(fit.text[ls:end]))
+        top = ink.y + i * pitch - (margin if i == lines[0] else 0)
+        bottom = ink.y + (i * pitch + last_h + margin if i == lines[-1] else (i + 1) * pitch)
+        rects.append(pygame.Rect(left - margin, top, right - left + 2 * margin, bottom - top))
+    return rects
+
+
+def _line_edges(fit: TextFit, spans: list[tuple[int, int]],
+                width: Callable[[str], int] | None) -> list[tuple[int, int]]:
+    """Where each line's letters start and end across: the block's widest line spans its ink,
+    the others are placed as the block is aligned (told by its ink within its box)."""
+    ink, box = pygame.Rect(fit.ink), pygame.Rect(fit.box)
+    if width is None:
+        return [(ink.x, ink.right)] * len(spans)
+    widths = [width(fit.text[s:e]) for s, e in spans]
+    scale = ink.w / max(1, max(widths))
+    edges = []
+    for w in widths:
+        w = round(w * scale)
+        if abs(ink.x - box.x) > 2 and abs(ink.centerx - box.centerx) <= 2:
+            x = ink.centerx - w // 2
+        elif abs(ink.x - box.x) > 2 and abs(ink.right - box.right) <= 2:
+            x = ink.right - w
+        else:
+            x = ink.x
+        edges.append((x, x + w))
+    return edges
+
+
+def _union(rects: list[pygame.Rect]) -> pygame.Rect:
+    return rects[0].unionall(rects[1:])
+
+
+def _outline(rects: list[pygame.Rect]) -> list[list[tuple[int, int]]]:
+    """The outline of lines' stretches stacked and touching, as polygons: one around each run of
+    stretches that overlap across (a sentence ending left of where the next line's one starts
+    is two pieces)."""
+    groups: list[list[pygame.Rect]] = []
+    for rect in rects:
+        if groups and rect.left < groups[-1][-1].right and rect.right > groups[-1][-1].left:
+            groups[-1].append(rect)
+        else:
+            groups.append([rect])
+    polygons = []
+    for group in groups:
+        points = [p for r in group for p in (r.topright, r.bottomright)]
+        points += [p for r in reversed(group) for p in (r.bottomleft, r.topleft)]
+        polygons.append(points)
+    return polygons
 
 
 class SpeakerButton(Button):
     """The speaker: its icon above its word, so that both fit beside the screen's title."""
+
+    def appearance(self, app: Canvas) -> Hashable | None:
+        return self.appearance_of(app)
 
     def draw_content(self, surface: pygame.Surface, app: Canvas, rect: pygame.Rect, ink: tuple[int, int, int]) -> None:
         m = app.metrics
@@ -230,10 +316,12 @@ class ReadAloud:
         self.recordings = recordings
         # Why there is no voice (espeak-ng not installed): the button is not shown then.
         self.missing = missing if speaker is not None else (missing or "no speaker")
-        self.queue: list[Passage] = []
-        self.waiting: dict[int, Passage] = {}
+        self.queue: list[Part] = []
+        # What the speaker is rendering, by its request's id: the text of a clip.
+        self.waiting: dict[int, str] = {}
         self.clips: dict[str, pygame.mixer.Sound | None] = {}
         self.playing: Playing | None = None
+        # The clips the last reading asked for, in order (a new reading starts it afresh).
         self.requested: list[str] = []
         # Reading mode: the team asked for the voice; a tap on a text reads it.
         self.on = False
@@ -241,6 +329,8 @@ class ReadAloud:
         self._read_new_screen = False
         self._texts: list[TextFit] = []
         self._outlined: pygame.Rect | None = None
+        # The outline's lines worked out for the block and clip playing.
+        self._shape: tuple[tuple[TextFit, Part], list[pygame.Rect]] | None = None
         self._recordings_of: set[str] = set()
         self._channel: pygame.mixer.Channel | None = None
 
@@ -272,27 +362,44 @@ class ReadAloud:
         self._texts = fits
 
     def draw(self, surface: pygame.Surface) -> None:
-        """The outline around the sentence being said (drawn over the screen on top)."""
-        area = self.outlined()
-        self._outlined = area
-        if area is None:
+        """The outline around the sentence being said (drawn over the screen on top): a wash
+        under its stretch of each line, a line around them."""
+        lines = self.outline_lines()
+        self._outlined = _union(lines) if lines else None
+        if not lines:
             return
         p = self.app.palette
         m = self.app.metrics
+        area = _union(lines)
         wash = pygame.Surface(area.size, pygame.SRCALPHA)
-        pygame.draw.rect(wash, (*p.focus, WASH_ALPHA), wash.get_rect(), border_radius=m.px(14))
+        for line in lines:
+            pygame.draw.rect(wash, (*p.focus, WASH_ALPHA), line.move(-area.x, -area.y))
         surface.blit(wash, area)
-        pygame.draw.rect(surface, p.focus, area, width=max(2, m.px(OUTLINE)), border_radius=m.px(14))
+        for polygon in _outline(lines):
+            pygame.draw.polygon(surface, p.focus, polygon, width=max(2, m.px(OUTLINE)))
 
     def outlined(self) -> pygame.Rect | None:
+        """Around the sentence being said (its lines' stretches)."""
+        lines = self.outline_lines()
+        return _union(lines) if lines else None
+
+    def outline_lines(self) -> list[pygame.Rect]:
+        """The stretch of each line of the sentence being said: the one whose clip plays, or the
+        whole block while an author's recording of it plays."""
         playing = self.playing
         if playing is None:
-            return None
+            return []
         fit = next((f for f in self._texts if f.text == playing.passage.shown), None)
         if fit is None:
-            return None
-        fraction = (self.app.time - playing.started) / playing.length if playing.length > 0 else 0.0
-        return sentence_area(fit, min(1.0, max(0.0, fraction)), self.app.metrics.px(MARGIN))
+            return []
+        part = playing.part
+        key = (fit, part)
+        if self._shape is None or self._shape[0] != key:
+            span = None if part.sentence is None else shown_span(fit.text, part.passage.said, part.sentence)
+            face = self.app.type.font(fit.size)
+            lines = sentence_lines(fit, span, self.app.metrics.px(MARGIN), lambda text: face.size(text)[0])
+            self._shape = (key, lines)
+        return self._shape[1]
 
     def mood(self, mood: Mood) -> Mood:
         """The music lowered while the voice speaks."""
@@ -326,7 +433,8 @@ class ReadAloud:
     def read(self, passages: list[Passage]) -> None:
         self.stop()
         self.on = True
-        self.queue = list(passages)
+        self.requested = []
+        self.queue = self._parts(passages)
         self.app.dirty = True
         self._ask_ahead()
 
@@ -372,7 +480,8 @@ class ReadAloud:
             self._heard(speech)
         playing = self.playing
         if playing is not None:
-            if self.app.time - playing.started < playing.length + PAUSE:
+            same = bool(self.queue) and self.queue[0].passage is playing.passage
+            if self.app.time - playing.started < playing.length + (SENTENCE_PAUSE if same else PAUSE):
                 if self.outlined() != self._outlined:
                     self.app.dirty = True
                 return
@@ -381,19 +490,34 @@ class ReadAloud:
         if self.queue:
             self._play_next()
 
-    def _ask_ahead(self) -> None:
+    def _parts(self, passages: list[Passage]) -> list[Part]:
+        """The clips to play for `passages`, in order: each passage sentence by sentence, or
+        whole when its author recorded it (the recording is asked for by its whole text)."""
         assert self.speaker is not None
         self._know_recordings()
         language = self.app.translator.language
-        for passage in self.queue:
-            if passage.said not in self.clips and all(p.said != passage.said for p in self.waiting.values()):
-                self.requested.append(passage.said)
-                speech = self.speaker.request(passage.said, language)
-                self.waiting[id(speech)] = passage
+        parts: list[Part] = []
+        for passage in passages:
+            if (language, passage.said) in self.speaker.recordings:
+                parts.append(Part(passage, passage.said, None))
+            else:
+                parts += [Part(passage, said, i) for i, said in enumerate(said_sentences(passage.said))]
+        return parts
+
+    def _ask_ahead(self) -> None:
+        """Ask for every clip of the queue at once, in order: the speaker renders the first
+        sentence first, and the next ones while the first plays."""
+        assert self.speaker is not None
+        language = self.app.translator.language
+        for part in self.queue:
+            if part.said not in self.clips and part.said not in self.waiting.values():
+                self.requested.append(part.said)
+                speech = self.speaker.request(part.said, language)
+                self.waiting[id(speech)] = part.said
 
     def _heard(self, speech: Speech) -> None:
-        passage = self.waiting.pop(id(speech), None)
-        if passage is None:
+        said = self.waiting.pop(id(speech), None)
+        if said is None:
             return
         clip: pygame.mixer.Sound | None = None
         if speech.audio is not None and pygame.mixer.get_init():
@@ -402,21 +526,22 @@ class ReadAloud:
             except pygame.error as error:
                 log.info("cannot play %s: %s", speech.audio, error)
         elif speech.error is not None:
-            log.info("no voice for %r: %s", passage.said[:40], speech.error)
-        self.clips[passage.said] = clip
+            log.info("no voice for %r: %s", said[:40], speech.error)
+        self.clips[said] = clip
 
     def _play_next(self) -> None:
-        passage = self.queue[0]
-        if passage.said not in self.clips:
+        part = self.queue[0]
+        if part.said not in self.clips:
             return  # still being rendered: the next frames look again
         self.queue.pop(0)
-        clip = self.clips.pop(passage.said)
+        # A sentence said again later in the queue keeps its clip until then.
+        clip = self.clips[part.said] if any(p.said == part.said for p in self.queue) else self.clips.pop(part.said)
         if clip is None:
-            return  # nothing to say for it: the next block
+            return  # nothing to say for it: the next clip
         channel = self._voice_channel()
         if channel is not None:
             channel.play(clip)
-        self.playing = Playing(passage, self.app.time, clip.get_length())
+        self.playing = Playing(part, self.app.time, clip.get_length())
         self.app.dirty = True
 
     def _voice_channel(self) -> pygame.mixer.Channel | None:

@@ -8,7 +8,7 @@ import math
 import sys
 import unicodedata
 from collections import OrderedDict
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Container, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
@@ -19,7 +19,7 @@ import pygame
 from gardiens.core.glyphs import font_characters
 from gardiens.i18n.format import FONT_FALLBACKS, for_font, typographer
 from gardiens.i18n.pseudo import unmarked
-from gardiens.ui.accents import CHECK_SIZE, GlyphSource, Redrawn, adrift
+from gardiens.ui.accents import CHECK_SIZE, Adrift, GlyphSource, Redrawn
 from gardiens.ui.assets import FONT_CACHE_BYTES, Assets
 from gardiens.ui.bounded import BoundedCache, SurfaceCache, font_bytes
 from gardiens.ui.theme import (
@@ -74,7 +74,7 @@ class Face:
 
     def __init__(self, main: pygame.font.Font,
                  fallbacks: list[tuple[Callable[[], pygame.font.Font], frozenset[int]]],
-                 adrift: frozenset[str] = frozenset(), *, letters: int = 0, words: int = 0,
+                 adrift: Container[str] = frozenset(), *, letters: int = 0, words: int = 0,
                  pitch: int = 0) -> None:
         self.main = main
         # Wide spacing (WCAG 1.4.12), in pixels: added after each letter, after each space, and the
@@ -318,7 +318,7 @@ class Typesetter:
         # A face holds its fonts open: bounded by their glyphs' bytes, as the assets' fonts are.
         self._faces: BoundedCache[FaceKey, Face] = BoundedCache(
             FACES_KEPT, FONT_CACHE_BYTES, lambda key, _face: font_bytes(key[3]))
-        self._adrift_letters: dict[tuple[FontChoice, bool], frozenset[str]] = {}
+        self._adrift_letters: dict[tuple[FontChoice, bool], Adrift] = {}
         self._mixed: SurfaceCache[tuple[str, FontChoice, Spacing, bool, int, Color], pygame.Surface] = (
             SurfaceCache(SPACED_CACHE_SIZE, MIXED_CACHE_BYTES))
 
@@ -369,12 +369,12 @@ class Typesetter:
             self._faces[key] = face
         return face
 
-    def _adrift(self, bold: bool) -> frozenset[str]:
-        """The accented letters the reading font draws with the accent adrift, checked once."""
+    def _adrift(self, bold: bool) -> Adrift:
+        """The accented letters the reading font draws with the accent adrift, each checked once."""
         key = (self.family, bold)
         letters = self._adrift_letters.get(key)
         if letters is None:
-            letters = self._adrift_letters[key] = adrift(self.assets.font(self.family, CHECK_SIZE, bold))
+            letters = self._adrift_letters[key] = Adrift(partial(self.assets.font, self.family, CHECK_SIZE, bold))
         return letters
 
     def _rendered(self, line: str, size: int, color: Color, bold: bool) -> pygame.Surface:

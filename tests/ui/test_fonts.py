@@ -12,7 +12,7 @@ import pygame
 import pytest
 
 from gardiens.testing.pilot import Pilot
-from gardiens.ui.accents import ADRIFT, CHECK_SIZE, _parts, adrift
+from gardiens.ui.accents import ADRIFT, CHECK_SIZE, FRENCH_ACCENTED, Adrift, _parts, adrift
 from gardiens.ui.assets import Assets
 from gardiens.ui.text import Typesetter
 from gardiens.ui.theme import FontChoice
@@ -45,6 +45,25 @@ def test_the_check_finds_the_adrift_accents_of_opendyslexic_and_none_in_andika(a
     assert {"é", "è", "à", "ù", "É"} <= adrift(assets.font("opendyslexic", CHECK_SIZE))
     assert not adrift(assets.font("andika", CHECK_SIZE))
     assert not adrift(assets.font("andika", CHECK_SIZE, bold=True))
+
+
+def test_the_typesetter_checks_a_letter_only_when_a_text_holds_it(assets: Assets) -> None:
+    opened: list[pygame.font.Font] = []
+
+    def font() -> pygame.font.Font:
+        opened.append(assets.font("opendyslexic", CHECK_SIZE))
+        return opened[-1]
+
+    letters = Adrift(font)
+    # GIVEN texts without accented letters THEN no letter is checked, the font is not even opened
+    assert not any(char in letters for char in "Touchez l'ecran pour commencer !")
+    assert not opened
+    # GIVEN « é » THEN only it is checked, once, and found as the whole check finds it
+    assert "é" in letters
+    assert "é" in letters
+    assert len(opened) == 1
+    assert {char for char in FRENCH_ACCENTED if char in letters} == adrift(assets.font("opendyslexic", CHECK_SIZE))
+    assert len(opened) == len(FRENCH_ACCENTED)
 
 
 @pytest.mark.parametrize("bold", [False, True])

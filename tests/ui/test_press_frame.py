@@ -26,7 +26,13 @@ def test_a_pressed_button_looks_as_in_a_whole_repaint(
     sent: list[Any] = []
     flip, update = pygame.display.flip, pygame.display.update
     monkeypatch.setattr(pygame.display, "flip", lambda: (sent.append("all"), flip()))
-    monkeypatch.setattr(pygame.display, "update", lambda *a: (sent.append(a[0] if a else "all"), update(*a)))
+
+    def updated(*areas: Any) -> None:
+        shown = areas[0] if areas else "all"
+        sent.extend(shown if isinstance(shown, list) else [shown])
+        update(*areas)
+
+    monkeypatch.setattr(pygame.display, "update", updated)
     # WHEN a finger comes down on it
     pilot._finger(pygame.FINGERDOWN, button.rect.center)
     pilot.advance()

@@ -1,5 +1,6 @@
-"""Every text of every bundled mission, said by espeak-ng in French and English, is audible and
-of a plausible length: the promise of `gardiens voice build`."""
+"""Every text of every bundled mission, said by espeak-ng in French and English sentence by
+sentence, is audible and of a plausible length: the promise of `gardiens voice build`. Each
+sentence is checked (it is what a kiosk plays), each once however many texts share it."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from array import array
 from pathlib import Path
 
 from gardiens.cli.steps import library_missions
-from gardiens.voice.build import build
+from gardiens.voice.build import build, clip_texts
 from gardiens.voice.cache import VoiceCache
 from gardiens.voice.engines import Espeak
 from gardiens.voice.texts import SpokenText, spoken_texts
@@ -43,16 +44,22 @@ def test_every_text_of_every_mission_is_said_in_both_languages(espeak: str, tmp_
             texts.setdefault((text.language, text.text), text)
     # WHEN espeak-ng renders them, two at a time
     results = build(list(texts.values()), VoiceCache(tmp_path), Espeak(), workers=2)
-    # THEN each one is audible speech of a plausible length for its number of words
+    # THEN each text has one clip per sentence, and each sentence is audible speech of a
+    # plausible length for its number of words
     wrong: list[str] = []
+    clips: dict[Path, tuple[SpokenText, str]] = {}
     for built in results:
         assert built.outcome == "rendered", built.error
-        assert built.audio is not None
-        seconds, rms = loudness(built.audio)
-        words = max(len(SAID_WORD.findall(built.text.text)), 1)
+        sentences = clip_texts(built.text)
+        assert len(built.clips) == len(sentences) >= 1, built.text.text
+        clips.update((clip, (built.text, said)) for clip, said in zip(built.clips, sentences, strict=True))
+    for clip, (text, said) in clips.items():
+        seconds, rms = loudness(clip)
+        words = max(len(SAID_WORD.findall(said)), 1)
         low, high = SECONDS_PER_WORD
         if not (low * words <= seconds <= high * words) or rms < MIN_RMS:
-            wrong.append(f"{built.text.language} {built.text.place}: {seconds:.2f} s, "
+            wrong.append(f"{text.language} {text.place} « {said} »: {seconds:.2f} s, "
                          f"RMS {rms:.0f}, {words} words")
     assert not wrong, "\n".join(wrong)
     assert len(results) > 1000 and {t.language for t in texts.values()} == {"fr", "en"}
+    assert len(clips) > len(results)

@@ -14,7 +14,7 @@ import yaml
 from gardiens.core.diagnostics import Diagnostic
 from gardiens.core.kiosk import VoiceSettings
 from gardiens.core.loader import LoadResult, load_mission
-from gardiens.voice.build import build
+from gardiens.voice.build import build, clip_texts
 from gardiens.voice.cache import VoiceCache
 from gardiens.voice.engines import Command
 from gardiens.voice.texts import spoken_texts
@@ -59,7 +59,9 @@ def test_a_recording_is_played_instead_of_the_engine(tmp_path: Path) -> None:
     assert [(b.text.language, b.outcome) for b in results] == [
         ("fr", "recorded"), ("fr", "rendered"), ("en", "rendered"), ("en", "rendered"),
     ]
-    assert results[0].audio == tmp_path / "minimal" / "accueil.wav"
+    assert results[0].clips == (tmp_path / "minimal" / "accueil.wav",)
+    # The engine says the other texts sentence by sentence, one clip each.
+    assert all(len(b.clips) == len(clip_texts(b.text)) for b in results[1:])
 
 
 def test_a_puzzle_gives_recordings_by_the_place_of_its_texts(tmp_path: Path) -> None:

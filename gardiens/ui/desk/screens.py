@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
@@ -121,7 +122,49 @@ class _DeskScreen(ModalScreen[T]):
                   role="title", bold=True, name="desk-title")
 
 
-class PinPad(_DeskScreen[bool]):
+class _CodePad(_DeskScreen[T], ABC):
+    """A code typed on the kiosk's own keys in a card (design pixels CARD_SIZE) below the header,
+    with its cancel and confirm buttons; Backspace and Enter work from a keyboard too."""
+
+    CARD_SIZE = (1520, 820)
+
+    def card(self) -> pygame.Rect:
+        rect = pygame.Rect(0, 0, self.px(self.CARD_SIZE[0]), self.px(self.CARD_SIZE[1]))
+        rect.center = (self.width // 2, self.px(128) + (self.height - self.px(128)) // 2)
+        return rect
+
+    def answer_buttons(self, left: int, width: int, height: int, on_cancel: Callable[[], object],
+                       ok_enabled: bool) -> list[Widget]:
+        """« Annuler » and « Valider » side by side at the card's foot, `width` wide from `left`."""
+        _ = self._
+        half = (width - self.px(24)) // 2
+        y = self.card().bottom - self.px(60) - self.px(height)
+        return [
+            Button("cancel", pygame.Rect(left, y, half, self.px(height)), _("Annuler"), icon="back",
+                   kind="plain", on_tap=on_cancel),
+            Button("ok", pygame.Rect(left + half + self.px(24), y, half, self.px(height)), _("Valider"),
+                   icon="check", kind="accent", on_tap=self.submit, enabled=ok_enabled),
+        ]
+
+    @abstractmethod
+    def press(self, key: str) -> None:
+        """A key of the pad pressed (« back » rubs out)."""
+
+    @abstractmethod
+    def submit(self) -> None:
+        """« Valider »: the code typed is checked."""
+
+    def on_key(self, event: pygame.event.Event) -> bool:
+        if event.key == pygame.K_BACKSPACE:
+            self.press("back")
+            return True
+        if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
+            self.submit()
+            return True
+        return False
+
+
+class PinPad(_CodePad[bool]):
     """Digits only, shown as dots; wrong codes say how many tries are left, then lock for a while.
 
     It closes with whether the right code was typed."""
@@ -134,11 +177,6 @@ class PinPad(_DeskScreen[bool]):
         self.message = ""
         self.focus = None
 
-    def card(self) -> pygame.Rect:
-        rect = pygame.Rect(0, 0, self.px(1520), self.px(820))
-        rect.center = (self.width // 2, self.px(128) + (self.height - self.px(128)) // 2)
-        return rect
-
     def arrange(self) -> None:
         _ = self._
         card = self.card()
@@ -149,13 +187,8 @@ class PinPad(_DeskScreen[bool]):
         for widget in widgets:
             widget.enabled = not locked
         left = card.x + self.px(60)
-        half = (pad.x - self.px(60) - left - self.px(24)) // 2
-        y = card.bottom - self.px(60) - self.px(130)
-        widgets.append(Button("cancel", pygame.Rect(left, y, half, self.px(130)), _("Annuler"), icon="back",
-                              kind="plain", on_tap=self.close))
-        widgets.append(Button("ok", pygame.Rect(left + half + self.px(24), y, half, self.px(130)), _("Valider"),
-                              icon="check", kind="accent", on_tap=self.submit,
-                              enabled=not locked and len(self.typed) >= PIN_DIGITS[0]))
+        widgets += self.answer_buttons(left, pad.x - self.px(60) - left, 130, self.close,
+                                       not locked and len(self.typed) >= PIN_DIGITS[0])
         self.widgets = widgets
 
     def press(self, key: str) -> None:
@@ -188,15 +221,6 @@ class PinPad(_DeskScreen[bool]):
         for char in text:
             if char.isascii() and char.isdigit():
                 self.press(char)
-
-    def on_key(self, event: pygame.event.Event) -> bool:
-        if event.key == pygame.K_BACKSPACE:
-            self.press("back")
-            return True
-        if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
-            self.submit()
-            return True
-        return False
 
     def notice(self) -> tuple[str, Color]:
         """What the pad says under the code: no PIN set, locked, a wrong code, or how to start."""
@@ -245,24 +269,20 @@ VISIT_KEYS = (
 VISIT_LENGTH = 16
 
 
-class VisitPad(_DeskScreen[str | None]):
+class VisitPad(_CodePad[str | None]):
     """The code of a school visit, typed on the kiosk's own keys (« CM2-B-0607 »): the teams
     launched with it make one class sheet (`gardiens report --visit`).
 
     It closes with the code, "" for no code, or None when cancelled."""
 
     name = "visit"
+    CARD_SIZE = (1800, 860)
 
     def __init__(self, app: Host, attendant: Attendant, *, code: str | None = None,
                  on_dismiss: Callable[[str | None], object] | None = None) -> None:
         super().__init__(app, attendant, on_dismiss=on_dismiss)
         self.typed = code or ""
         self.focus = None
-
-    def card(self) -> pygame.Rect:
-        rect = pygame.Rect(0, 0, self.px(1800), self.px(860))
-        rect.center = (self.width // 2, self.px(128) + (self.height - self.px(128)) // 2)
-        return rect
 
     def arrange(self) -> None:
         _ = self._
@@ -272,13 +292,10 @@ class VisitPad(_DeskScreen[str | None]):
         widgets: list[Widget] = keyboard(pad, self.press, self.px(14), space_label="", rows=VISIT_KEYS)
         left = card.x + self.px(60)
         width = pad.x - self.px(60) - left
-        half = (width - self.px(24)) // 2
-        y = card.bottom - self.px(60) - self.px(120)
-        widgets.append(Button("cancel", pygame.Rect(left, y, half, self.px(120)), _("Annuler"), icon="back",
-                              kind="plain", on_tap=lambda: self.dismiss(None)))
-        widgets.append(Button("ok", pygame.Rect(left + half + self.px(24), y, half, self.px(120)), _("Valider"),
-                              icon="check", kind="accent", on_tap=self.submit,
-                              enabled=visit_code(self.typed) is not None))
+        answers = self.answer_buttons(left, width, 120, lambda: self.dismiss(None),
+                                      visit_code(self.typed) is not None)
+        widgets += answers
+        y = answers[0].rect.y
         widgets.append(Button("no-visit", pygame.Rect(left, y - self.px(134), width, self.px(120)),
                               _("Sans code"), icon="cross", kind="quiet", on_tap=lambda: self.dismiss("")))
         self.widgets = widgets
@@ -299,15 +316,6 @@ class VisitPad(_DeskScreen[str | None]):
         for char in text.upper():
             if char.isascii() and (char.isalnum() or char == "-"):
                 self.press(char)
-
-    def on_key(self, event: pygame.event.Event) -> bool:
-        if event.key == pygame.K_BACKSPACE:
-            self.press("back")
-            return True
-        if event.key in (pygame.K_RETURN, pygame.K_KP_ENTER):
-            self.submit()
-            return True
-        return False
 
     def paint(self, surface: pygame.Surface) -> None:
         _ = self._

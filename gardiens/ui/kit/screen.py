@@ -3,7 +3,7 @@ and `Host`, the part of the App a screen sees."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
@@ -31,6 +31,8 @@ CORNER = 150
 # (CORNER), so that the button covers nothing on a kiosk with a voice.
 SPEAKER = (14, 132, 128, 132)
 SPEAKER_BOTTOM = SPEAKER[1] + SPEAKER[3] + 16
+# How far beyond its rectangle a plain button paints (its shadow, its focus ring), design pixels.
+PLAIN_REACH = 24
 
 
 class Backdrop(Protocol):
@@ -55,6 +57,10 @@ class Canvases(Backdrop, Protocol):
     def forget(self) -> None: ...
 
     def press_changed(self, area: pygame.Rect) -> None: ...
+
+    def shown(self) -> tuple[Hashable, list[tuple[Widget, Hashable, bool]]] | None: ...
+
+    def tapped(self, before: tuple[Hashable, list[tuple[Widget, Hashable, bool]]], widget: Widget) -> None: ...
 
 
 class Voice(Protocol):
@@ -311,9 +317,23 @@ class Screen(ScreenPart):
     def draw_background(self, surface: pygame.Surface) -> None:
         surface.blit(self.app.frame.background(), (0, 0))
 
+    def backdrop(self) -> Hashable | None:
+        """Everything the screen draws besides its widgets, as far as a tap can change it (the
+        countdown is repainted on its own), or None when the screen cannot say: a tap then
+        repaints it whole instead of only the widgets whose appearance changed."""
+        return None
+
     def draw_widgets(self, surface: pygame.Surface) -> None:
         pressed = self.app.input.pressed_widget()
+        # Under a clip (a tap repainting a few keys), a plain button well away from it is skipped:
+        # its face, shadow and focus ring all lie within `PLAIN_REACH` of its rectangle.
+        clip: pygame.Rect | None = None
+        if surface.get_clip() != surface.get_rect():
+            reach = 2 * self.app.metrics.px(PLAIN_REACH)
+            clip = surface.get_clip().inflate(reach, reach)
         for widget in self.widgets:
+            if clip is not None and type(widget) is Button and not clip.colliderect(widget.rect):
+                continue
             widget.draw(surface, self.app, focused=widget.name == self.focus and self.app.show_focus,
                         pressed=widget is pressed)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import random
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from functools import partial
 from typing import TYPE_CHECKING, Generic, Protocol, TypeAlias, TypeVar
 
@@ -74,6 +74,12 @@ class PuzzleView(ScreenPart, ABC):
         if drag is not None and isinstance(drag[0], Card) and drag[0].view is self:
             card = drag[0]
             card.paint(surface, self.app, card.carried(drag[1]), False)
+
+    def backdrop(self) -> Hashable | None:
+        """Everything `draw` and `draw_over` paint after a tap (see `Screen.backdrop`); None when
+        the view cannot say. A view that paints nothing besides its widgets has nothing to say."""
+        kind = type(self)
+        return () if kind.draw is PuzzleView.draw and kind.draw_over is PuzzleView.draw_over else None
 
     def answer(self) -> object | None:
         """The answer to submit, or None while it is incomplete."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -39,6 +39,9 @@ class ReactionButton(Button):
         super().__init__(name, rect, label, icon=icon, selected=selected, on_tap=on_tap)
         self.size = size
 
+    def appearance(self, app: Canvas) -> Hashable | None:
+        return self.appearance_of(app, self.size)
+
     @staticmethod
     def text_box(rect: pygame.Rect, app: Canvas) -> pygame.Rect:
         """Where the label goes on the button's face `rect`."""
@@ -72,6 +75,11 @@ class ChatWindow(Part["ChatView"]):
 
     def draw(self, surface: pygame.Surface, app: Canvas, *, focused: bool, pressed: bool) -> None:
         self.view.draw_conversation(surface)
+
+    def appearance(self, app: Canvas) -> Hashable | None:
+        view = self.view
+        return (tuple(self.rect), tuple(view.window), view.scroll, view.max_scroll, view.content_h,
+                id(view.picture), len(view.bubbles))
 
 
 class ChatView(PickingView):
@@ -302,6 +310,10 @@ class ChatView(PickingView):
                        valign="middle", max_lines=1, name="chat-question")
         if self.pages > 1:
             page_number(surface, app, self.nav, self.page, self.pages)
+
+    def backdrop(self) -> Hashable | None:
+        return (tuple(self.frame), tuple(self.window), self.scroll, self.max_scroll, self.content_h,
+                tuple(self.choices_head), self.multiple, self.page, self.pages, tuple(self.nav))
 
     def on_drag(self, widget: Widget, pos: tuple[int, int]) -> None:
         if not isinstance(widget, ChatWindow):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -82,6 +83,9 @@ class ChoiceView(PickingView):
 
     def draw(self, surface: pygame.Surface) -> None:
         self.draw_page_count(surface)
+
+    def backdrop(self) -> Hashable | None:
+        return (self.page, self.page_total, tuple(self.page_count))
 
     def enter(self, hand: Hand, answer: object) -> int:
         made = 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import unicodedata
+from collections.abc import Hashable
 
 import pygame
 
@@ -59,6 +60,8 @@ class CipherView(TextView):
                        color=(255, 232, 150) if not app.settings.high_contrast else p.ink, bold=True,
                        valign="middle", align="center", max_lines=1, name="ciphertext", as_is="code")
         strip = self.strip
+        if not surface.get_clip().colliderect(strip):
+            return  # a tap repainting only keys (52 cells and letters, all clipped away)
         head_w = self.px(210)
         cell_w = (strip.w - head_w) / 26
         row_h = strip.h // 2
@@ -85,6 +88,9 @@ class CipherView(TextView):
                     app.type.line(surface, plain, cell.center, size=m.text("small"),
                                   color=p.primary_dark if hot else p.ink_soft, bold=hot, anchor="center",
                                   as_is="letter")
+
+    def backdrop(self) -> Hashable | None:
+        return (tuple(self.code_box), tuple(self.strip))
 
     def status(self) -> str:
         if self.puzzle.show_key:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Hashable
+
 import pygame
 
 from gardiens.core import checkers
@@ -78,6 +80,9 @@ class CodeView(TypedView):
             y += card.h + self.px(16)
             if y > self.clues.bottom - self.px(110):
                 break
+
+    def backdrop(self) -> Hashable | None:
+        return (tuple(self.clues), tuple(self.app.state.rewards))
 
     def answer(self) -> object | None:
         return self.typed if len(self.typed) == self.max_length else None

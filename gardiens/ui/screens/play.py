@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 import math
 from abc import ABC, abstractmethod
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, replace
 from functools import partial
 from typing import TYPE_CHECKING, TypeVar
@@ -217,7 +217,8 @@ class MapScreen(Screen):
         self._pops: dict[str, float] = {}
         # Whether Lumi's bubble has room, and when the team last solved a puzzle on this map.
         self.chatty = True
-        # Whether the spots leave the speaker button's corner free (they do but on the most crowded maps).
+        # Whether the spots leave the speaker button's corner free, or (on the most crowded maps)
+        # its whole column.
         self.speaker_room = True
         self._solved: int | None = None
         self._cheered_at: float | None = None
@@ -305,11 +306,11 @@ class MapScreen(Screen):
         """The spots' look, whether Lumi speaks, whether the speaker's corner is kept free, and
         where each spot goes."""
         self.speaker_room = True
-        look, keep_out = self._choose_look(titles, states, wanted, area, gap)
+        look, keep_out, area = self._choose_look(titles, states, wanted, area, gap)
         return look, self.chatty, self.speaker_room, place_spots(wanted, area, look, keep_out, gap)
 
     def _choose_look(self, titles: list[str], states: list[str], wanted: list[tuple[float, float] | None],
-                     area: pygame.Rect, gap: int) -> tuple[SpotLook, list[pygame.Rect]]:
+                     area: pygame.Rect, gap: int) -> tuple[SpotLook, list[pygame.Rect], pygame.Rect]:
         """The largest spots that leave room for every puzzle, and where no spot may go.
 
         On a crowded scene Lumi keeps quiet, her bubble's room going to the spots; on the most
@@ -329,21 +330,27 @@ class MapScreen(Screen):
                 centres = place_spots(wanted, area, found, keep_out, gap)
                 moved = max(math.dist(c, w) for c, w in zip(centres, wanted, strict=True) if w is not None)
                 if moved <= found.medallion * NUDGE:
-                    return found, keep_out
+                    return found, keep_out, area
         look = None
-        # The speaker's corner is given up last, when nothing else leaves room for every spot.
+        # The speaker keeps its place on every map: when its corner leaves too little room, the
+        # spots are spread right of its column instead, over the scene's whole height (a grid
+        # loses a whole cell to a corner, and a row to the scene's margins).
         for self.speaker_room, self.chatty, shown in ((True, True, True), (True, False, True), (True, False, False),
                                                       (False, False, False)):
             keep_out = self.keep_out()
+            room = area
+            if not self.speaker_room and self.app.speech is not None and self.app.speech.available:
+                scene = self.area()
+                room = pygame.Rect(self.px(CORNER), scene.y, area.right - self.px(CORNER), scene.h)
             for scale in SCALES:
                 found = spot_look(app, titles, states if shown else [], scale)
                 if found is None:
                     continue
                 look = found
-                if len(grid_cells(area, found, keep_out, gap)) >= len(titles):
-                    return look, keep_out
+                if len(grid_cells(room, found, keep_out, gap)) >= len(titles):
+                    return look, keep_out, room
         # Not even the smallest plate holds a title in two lines: it is cut and reported.
-        return look or _fallback_look(app), keep_out
+        return look or _fallback_look(app), keep_out, room
 
     def _track(self, states: list[PuzzleState], puzzles: list[Puzzle]) -> None:
         """What changed since the last layout: spots newly open pop in, a solve makes Lumi cheer."""
@@ -686,6 +693,15 @@ class PuzzleScreen(Screen):
                            self.footer.h), size=m.text("body"), color=p.ink_soft, valign="middle", name="status")
         self.draw_widgets(surface)
         self.view.draw_over(surface)
+
+    def backdrop(self) -> Hashable | None:
+        view = self.view.backdrop()
+        if view is None:
+            return None
+        picture = (id(self.picture), tuple(self.picture_rect)) if self.picture is not None else None
+        return (self.puzzle.id, id(self.app.words), self.title_left, self.hud.left_edge, tuple(self.hud.progress),
+                Hud._progress_text(self.app.state.puzzles), tuple(self.prompt), picture, tuple(self.footer),
+                self.view.status(), view)
 
     def on_text(self, text: str) -> None:
         self.view.on_text(text)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from typing import TYPE_CHECKING, Any, Literal, Protocol, TypeAlias
 
 import pygame
@@ -72,6 +72,12 @@ class Widget:
     def paint(self, surface: pygame.Surface, app: Canvas, area: pygame.Rect, pressed: bool) -> Ring:
         """Draw the widget in `area`; returns where its focus ring goes and that ring's corner radius."""
         return area, app.metrics.px(16)
+
+    def appearance(self, app: Canvas) -> Hashable | None:
+        """Everything the widget's pixels depend on when not pressed, where it sits included, or
+        None when it cannot say: a tap that changes only some widgets' appearances repaints only
+        their rectangles (`gardiens.ui.frame.Frame.tapped`), an unknown one the whole screen."""
+        return None
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {self.name} {tuple(self.rect)}>"
@@ -169,6 +175,14 @@ class Button(Widget):
                 pressed and self.enabled, self.text_role, self.family, self.align, self.round,
                 self.selected_icon, app.palette, app.settings, app.metrics.size, t.family, t.language,
                 t.min_scale)
+
+    def appearance(self, app: Canvas) -> Hashable | None:
+        # A kind of button that draws itself otherwise says what its pixels depend on itself.
+        return self.appearance_of(app) if type(self) is Button else None
+
+    def appearance_of(self, app: Canvas, *more: Hashable) -> Hashable:
+        """The appearance of a button whose pixels depend only on its fields, and on `more`."""
+        return (type(self), tuple(self.rect), self.as_is, self.look(app, False), *more)
 
     def draw_content(self, surface: pygame.Surface, app: Canvas, rect: pygame.Rect, ink: Color) -> None:
         m = app.metrics

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from functools import cache, partial
 from importlib import resources
@@ -220,6 +220,9 @@ class AnswerField(Display):
         self.value = value
         self.placeholder = placeholder
         self.cells = cells
+
+    def appearance(self, app: Canvas) -> Hashable | None:
+        return (tuple(self.rect), self.value(), self.placeholder, self.cells) if type(self) is AnswerField else None
 
     def paint(self, surface: pygame.Surface, app: Canvas, area: pygame.Rect, pressed: bool) -> Ring:
         p = app.palette
