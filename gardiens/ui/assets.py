@@ -7,7 +7,7 @@ import logging
 import re
 from collections import OrderedDict
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pygame
 
@@ -313,6 +313,25 @@ class Assets:
         full = pygame.Surface(natural.get_size(), pygame.SRCALPHA)
         full.blit(natural, (0, 0))
         return pygame.transform.smoothscale(full, target)
+
+    def _setting_caches(self) -> tuple[BoundedCache[Any, Any], ...]:
+        """The caches whose entries are made for one text size, font, contrast, spacing or
+        language (a picture's size and words follow them)."""
+        return (self._fonts, self._texts, self._icons, self._images, self._rasters)
+
+    def mark(self) -> None:
+        """A setting changed: what is held now goes at `sweep` unless used before (see
+        `BoundedCache.mark`)."""
+        for cache in self._setting_caches():
+            cache.mark()
+
+    def sweep(self) -> int:
+        """Let go of what was not used since `mark`; how many entries went."""
+        return sum(cache.sweep() for cache in self._setting_caches())
+
+    def font_open(self, family: FontChoice, size: int, bold: bool = False) -> bool:
+        """Whether that font is open (its glyphs kept)."""
+        return (family, bold, size) in self._fonts
 
     def close_fonts(self) -> None:
         """Close the fonts opened so far (and the glyphs each keeps); they open again when used."""

@@ -48,15 +48,23 @@ class BoundedCache(OrderedDict[K, V], Generic[K, V]):
         self.bytes = 0
         self._cost = cost
         self._dropped = dropped
+        # The keys not used since `mark`: what `sweep` lets go.
+        self._unused: set[K] = set()
 
     def get(self, key: K, default: V | None = None) -> V | None:  # type: ignore[override]
         """The entry, marked as just used; `default` if absent."""
         if key not in self:
             return default
         self.move_to_end(key)
+        self._unused.discard(key)
+        return super().__getitem__(key)
+
+    def __getitem__(self, key: K) -> V:
+        self._unused.discard(key)
         return super().__getitem__(key)
 
     def __setitem__(self, key: K, value: V) -> None:
+        self._unused.discard(key)
         if key in self:
             self.bytes -= self._cost(key, super().__getitem__(key))
         super().__setitem__(key, value)
@@ -65,6 +73,7 @@ class BoundedCache(OrderedDict[K, V], Generic[K, V]):
         while len(self) > 1 and (len(self) > self.most or self.bytes > self.budget):
             old, gone = self.popitem(last=False)
             self.bytes -= self._cost(old, gone)
+            self._unused.discard(old)
             if self._dropped is not None:
                 self._dropped(old)
 
@@ -76,11 +85,32 @@ class BoundedCache(OrderedDict[K, V], Generic[K, V]):
             raise KeyError(key)
         value = super().pop(key)
         self.bytes -= self._cost(key, value)
+        self._unused.discard(key)
         return value
 
     def clear(self) -> None:
         super().clear()
         self.bytes = 0
+        self._unused.clear()
+
+    def mark(self) -> None:
+        """A setting changed (text size, font, contrast, spacing, language): every entry held now
+        goes at the next `sweep` unless it is used before. What the new setting shows uses its
+        own entries, and those of the old one that still serve; the rest is never asked again."""
+        self._unused = set(self.keys())
+
+    def sweep(self) -> int:
+        """Let go of the entries not used since `mark` (none without a mark); how many went."""
+        unused, self._unused = self._unused, set()
+        gone = 0
+        for key in unused:
+            if key in self:
+                value = super().pop(key)
+                self.bytes -= self._cost(key, value)
+                gone += 1
+                if self._dropped is not None:
+                    self._dropped(key)
+        return gone
 
 
 class SurfaceCache(BoundedCache[K, S]):

@@ -330,6 +330,16 @@ class Typesetter:
             cache.clear()
         self.assets.close_fonts()
 
+    def mark(self) -> None:
+        """A setting changed (the language: the others make a new typesetter): the faces and
+        mixed lines held now go at `sweep` unless used before (see `BoundedCache.mark`)."""
+        self._faces.mark()
+        self._mixed.mark()
+
+    def sweep(self) -> int:
+        """Let go of the faces and mixed lines not used since `mark`; how many went."""
+        return self._faces.sweep() + self._mixed.sweep()
+
     @contextmanager
     def spaced(self, spacing: Spacing) -> Iterator[None]:
         """Text set with `spacing` while inside, whatever the setting: the facilitator's screens,
