@@ -64,9 +64,9 @@ LETTERS = (
 LETTERS_PER_SLICE = 12
 # Seconds the attract screen has been waiting before memory is tidied (not while a team arrives).
 TIDY_AFTER = 2.0
-# Seconds without a touch, in quiet frames with nothing left to prepare, before what a change of
-# setting left in the caches goes and the heap's free pages go back to the system (once a pause:
-# a team reading, the kiosk waiting, not while it taps).
+# Seconds without a touch, in a frame that draws nothing, before what a change of setting left in
+# the caches goes and the heap's free pages go back to the system (once a pause: a team reading,
+# not while it taps). What is still being prepared for the new setting is made anew, so it stays.
 RELEASE_AFTER = 1.0
 # The moments when the mission's music is synthesised: chosen, briefed, or played (a restored session).
 _MUSIC_NEEDED = frozenset({Lifecycle.SETUP, Lifecycle.BRIEFING, Lifecycle.PLAYING})
@@ -106,11 +106,10 @@ class Ahead:
         return bool(self._jobs)
 
     def quiet_frame(self) -> None:
-        """A frame that drew nothing prepares what a tap may show next; with nothing left to
-        prepare, a pause lets go of what is no longer used."""
+        """A frame that drew nothing prepares what a tap may show next; in a pause, it lets go
+        of what is no longer used."""
         self.step(QUIET_BUDGET)
-        if not self._jobs:
-            self._release_when_idle()
+        self._release_when_idle()
 
     def animation_frame(self, started: float, ambient: bool) -> None:
         """No quiet frame comes while an animation runs: what the frame begun at `started`

@@ -101,6 +101,12 @@ class Assets:
                 "rasters": len(self._rasters), "texts": len(self._texts),
                 "misfits": len(self._misfits), "asked": len(self._asked), "pending": len(self._pending)}
 
+    def cache_bytes(self) -> dict[str, int]:
+        """The bytes each cache bounded by bytes holds, as it counts them (fonts: the most their
+        glyphs may hold)."""
+        return {"fonts": self._fonts.bytes, "icons": self._icons.bytes, "images": self._images.bytes,
+                "rasters": self._rasters.bytes, "texts": self._texts.bytes, "pending": self.pending_bytes()}
+
     def font(self, family: FontChoice, size: int, bold: bool = False) -> pygame.font.Font:
         key = (family, bold, size)
         font = self._fonts.get(key)

@@ -356,6 +356,10 @@ class Typesetter:
                 "word_widths": len(self._word_widths), "shaped": len(self._shaped),
                 "inks": len(self._inks), "mixed": len(self._mixed), "faces": len(self._faces)}
 
+    def cache_bytes(self) -> dict[str, int]:
+        """The bytes of the faces (the most their glyphs may hold) and of the mixed lines kept."""
+        return {"faces": self._faces.bytes, "mixed": self._mixed.bytes}
+
     def font(self, size: int, bold: bool = False) -> Face:
         """The reading font at `size`, with its fallbacks for the characters it lacks."""
         key = (self.family, self.spacing, bold, size)
