@@ -131,6 +131,19 @@ def _glibc(name: str) -> Callable[..., int] | None:
 
 
 _MALLOC_TRIM = _glibc("malloc_trim")
+_MALLOPT = _glibc("mallopt")
+# glibc's names for what `mallopt` sets (malloc.h).
+_M_TRIM_THRESHOLD = -1
+_M_MMAP_THRESHOLD = -3
+# Blocks from this size on (a line of large text, a picture, a full-screen layer) get pages of
+# their own, given back to the system when freed. glibc's default threshold (128 KiB) rises to
+# the size of each large block freed, up to 32 MiB: once a full-screen surface (8 MB at 1080p)
+# was freed, later ones are cut out of the heap, and the small blocks allocated between them
+# pin its pages, so a day of teams leaves the heap ever more holed.
+MMAP_THRESHOLD = 1 << 20
+# Free memory at the top of the heap kept for the next allocations rather than given back at
+# each free (the pauses give back the rest, see `release_heap`).
+TRIM_THRESHOLD = 4 << 20
 
 
 def release_heap() -> bool:
@@ -145,3 +158,11 @@ def release_heap() -> bool:
         return False
     _MALLOC_TRIM(0)
     return True
+
+
+def tune_heap() -> bool:
+    """Fix glibc's thresholds (see `MMAP_THRESHOLD`), once, before the kiosk draws; True when
+    the C library could be asked (glibc only: nothing elsewhere)."""
+    if _MALLOPT is None:
+        return False
+    return bool(_MALLOPT(_M_MMAP_THRESHOLD, MMAP_THRESHOLD)) and bool(_MALLOPT(_M_TRIM_THRESHOLD, TRIM_THRESHOLD))

@@ -338,3 +338,22 @@ def test_the_heap_goes_back_to_the_system_once_a_pause(
     finally:
         pilot.close()
         pilot.app.session.journal.close()
+
+
+def test_a_kiosk_fixes_the_heap_thresholds_as_it_starts(monkeypatch: pytest.MonkeyPatch) -> None:
+    from gardiens.ui import bounded
+    from gardiens.ui.boot import StartUp
+
+    asked: list[tuple[int, int]] = []
+    monkeypatch.setattr(bounded, "_MALLOPT", lambda parameter, value: asked.append((parameter, value)) or 1)
+    # WHEN a kiosk starts
+    StartUp()
+    # THEN large blocks get pages of their own, at a fixed threshold (not one that rises with
+    # each full-screen surface freed), and the top of the heap is kept within its own
+    assert asked == [(-3, bounded.MMAP_THRESHOLD), (-1, bounded.TRIM_THRESHOLD)]
+    # AND where the C library is not glibc nothing is asked
+    monkeypatch.setattr(bounded, "_MALLOPT", None)
+    assert not bounded.tune_heap()
+    monkeypatch.undo()
+    # AND glibc accepts both values
+    assert bounded.tune_heap() is (bounded._MALLOPT is not None)
