@@ -268,13 +268,14 @@ class Ahead:
         self._setting = setting
 
     def _release_when_idle(self) -> None:
-        """Once a pause (no touch for `RELEASE_AFTER` seconds): after a change of setting, the
+        """Once a pause (no touch for `RELEASE_AFTER` seconds), and after a change of setting
+        made without a touch (the facilitator's reset): after a change of setting, the
         entries neither the screens shown nor those prepared since used go (the screens are
         drawn off screen first, which uses theirs); then the heap's free pages go back to the
         system. A storm of settings otherwise fills every cache's budget with sizes, fonts,
         contrasts and languages no one will ask for again."""
         app = self.app
-        if app.time - app.last_input < RELEASE_AFTER or self._released == app.last_input:
+        if app.time - app.last_input < RELEASE_AFTER or (self._released == app.last_input and not self._marked):
             return
         self._released = app.last_input
         if self._marked:

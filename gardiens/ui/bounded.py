@@ -147,13 +147,10 @@ TRIM_THRESHOLD = 4 << 20
 
 
 def release_heap() -> bool:
-    """Give back to the system the pages the C heap keeps free: pixels of surfaces let go are
-    freed by SDL, but glibc keeps most of them for later (it raises its mmap threshold each
-    time a full-screen surface is freed, so later ones come from the heap), and a process that
-    once held a few full screens more stays that large all day. Fixing the threshold low
-    instead would give each frame's copy of a layer fresh pages to fault in (12 ms for a
-    1920×838 copy instead of under 1 ms). Slow (a few ms): only in a quiet moment. True
-    when the C library could be asked."""
+    """Give back to the system the pages the C heap keeps free: glibc keeps the pages of freed
+    blocks for later, and a process that once held a few more lines of text, looks and layers
+    stays that large all day. Slow (a few ms): only in a pause (see `Ahead`) or while the kiosk
+    waits for a team. True when the C library could be asked."""
     if _MALLOC_TRIM is None:
         return False
     _MALLOC_TRIM(0)

@@ -281,9 +281,9 @@ def test_a_change_of_setting_leaves_nothing_of_the_old_one_after_a_pause(
 
         monkeypatch.setattr(Assets, "text", counted)
         # WHEN the team chooses larger text in high contrast, and the kiosk goes on drawing
-        app.change_settings(app.settings.with_(text_step=2, high_contrast=True))
+        for name in ("a11y", "text:2", "contrast:on", "close"):
+            pilot.tap(name)
         pilot.settle()
-        pilot.advance()
         # THEN nothing goes while it draws (a pause has not come yet)
         assert before <= set(app.assets._texts)
         # WHEN the team reads a moment without touching
@@ -300,6 +300,13 @@ def test_a_change_of_setting_leaves_nothing_of_the_old_one_after_a_pause(
         app.dirty = True
         pilot.advance()
         assert app.errors == []
+        # AND a change made without a touch (the facilitator's reset, in a pause) is let go of
+        # in the frames that follow
+        app.change_settings(app.settings.with_(text_step=0, high_contrast=False))
+        pilot.settle()
+        pilot.advance(2)
+        assert app.frame.layers
+        assert all(key[-1] == app.palette == old_palette for key in app.frame.layers)
     finally:
         pilot.close()
         pilot.app.session.journal.close()
