@@ -135,12 +135,14 @@ _MALLOPT = _glibc("mallopt")
 # glibc's names for what `mallopt` sets (malloc.h).
 _M_TRIM_THRESHOLD = -1
 _M_MMAP_THRESHOLD = -3
-# Blocks from this size on (a line of large text, a picture, a full-screen layer) get pages of
-# their own, given back to the system when freed. glibc's default threshold (128 KiB) rises to
-# the size of each large block freed, up to 32 MiB: once a full-screen surface (8 MB at 1080p)
-# was freed, later ones are cut out of the heap, and the small blocks allocated between them
-# pin its pages, so a day of teams leaves the heap ever more holed.
-MMAP_THRESHOLD = 1 << 20
+# Blocks from this size on (a full-screen layer, the copy under an overlay: 4 to 8 MB at 1080p)
+# get pages of their own, given back to the system when freed. glibc's default threshold
+# (128 KiB) rises to the size of each large block freed, up to 32 MiB: once a full-screen
+# surface was freed, later ones are cut out of the heap, and the small blocks allocated between
+# them pin its pages, so a day of teams leaves the heap ever more holed. Not lower: a block with
+# pages of its own pays for them when first drawn on (5 ms for a 1920×838 surface, 0.7 ms cut
+# out of the heap), and smaller surfaces (lines of text, pictures) are made on taps.
+MMAP_THRESHOLD = 4 << 20
 # Free memory at the top of the heap kept for the next allocations rather than given back at
 # each free (the pauses give back the rest, see `release_heap`).
 TRIM_THRESHOLD = 4 << 20
