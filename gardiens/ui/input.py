@@ -167,11 +167,15 @@ class Input:
         if widget is None or not widget.draggable:
             return
         moved = abs(pos[0] - press.start[0]) + abs(pos[1] - press.start[1])
-        if not press.dragging and moved >= self.app.metrics.px(DRAG_THRESHOLD):
+        started = not press.dragging and moved >= self.app.metrics.px(DRAG_THRESHOLD)
+        if started:
             press.dragging = True
         if press.dragging and self.app.top is not None:
             self.app.top.on_drag(widget, pos)
-            self.app.dirty = True
+            # Once the drag is under way, a card that only follows the finger (its screen saying
+            # nothing else changed) moves over the screen kept without it; anything else repaints.
+            if started or self.app.dirty or not self.app.frame.carry_on():
+                self.app.dirty = True
 
     def _pointer_up(self, pos: tuple[int, int], pid: tuple[str, int]) -> None:
         press = self._press_of(pid)
@@ -186,6 +190,7 @@ class Input:
             return
         widget = press.widget
         if press.dragging and widget is not None:
+            self.app.frame.let_go()
             top.on_drop(widget, pos)
         elif widget is not None and widget.hit(pos):
             self.app.play("tap")

@@ -14,7 +14,7 @@ from gardiens.cli.bench import _default_mission
 from gardiens.core.model import Mission
 from gardiens.testing.pilot import Pilot
 from gardiens.testing.scenes import stage
-from tests.ui.conftest import MISSION_DIR
+from tests.ui.conftest import MISSION_DIR, load
 from tests.ui.test_speech import speaking
 
 # Widgets a tap on which leaves the puzzle (or opens a pop-up) or turns its page.
@@ -84,3 +84,105 @@ def test_a_tap_repaints_only_what_it_changed_as_a_whole_repaint_would(
         assert pygame.image.tobytes(shown, "RGB") == pygame.image.tobytes(app.surface, "RGB"), name
     # AND most taps repainted only part of the window
     assert partial_taps >= len(names[:6])
+
+
+SCENARIOS = Path(__file__).parents[2] / "scenarios"
+
+
+def _bundled(kind: str) -> tuple[Mission, Path, str]:
+    """A bundled mission with a puzzle of `kind`, its folder and that puzzle's id."""
+    for folder in sorted(SCENARIOS.iterdir()):
+        scenario = folder / "scenario.yaml"
+        if scenario.exists():
+            found = load(scenario)
+            for puzzle in found.puzzles:
+                if puzzle.type == kind:
+                    return found, folder, puzzle.id
+    raise AssertionError(f"no bundled mission has a {kind} puzzle")
+
+
+def _same_as_whole(pilot: Pilot) -> bool:
+    """Whether the window shows what repainting it whole shows (it is then repainted whole)."""
+    app = pilot.app
+    assert app.surface is not None
+    shown = pygame.image.tobytes(app.surface, "RGB")
+    app.dirty = True
+    pilot.advance()
+    return shown == pygame.image.tobytes(app.surface, "RGB")
+
+
+@pytest.mark.parametrize(("kind", "size"), [("order", (1280, 800)), ("categorise", (1920, 1080)),
+                                            ("feed", (1280, 800)), ("match", (1920, 1080)),
+                                            ("categorise", (1280, 720))])
+def test_a_dragged_card_moves_over_the_screen_kept_without_it_as_a_whole_repaint_would(
+        pilots: list[Pilot], kind: str, size: tuple[int, int], monkeypatch: pytest.MonkeyPatch) -> None:
+    # GIVEN a puzzle of that kind of a bundled mission on show, its first card under a finger
+    mission, folder, puzzle = _bundled(kind)
+    pilot = Pilot.launch({mission.id: mission}, mission_dirs={mission.id: folder}, size=size, language="fr")
+    pilots.append(pilot)
+    app = pilot.app
+    stage(app, pilot.clock, puzzle=puzzle)
+    pilot.settle()
+    card = next(w for w in app.top.widgets if w.draggable and w.carried(w.rect.center) is not None)
+    x, y = card.rect.center
+    pilot._finger(pygame.FINGERDOWN, (x, y))
+    pilot.advance()
+    sent = _sent(monkeypatch)
+    # WHEN it is dragged across the screen, up to the countdown and the corner button, in small moves
+    w, h = size
+    path = [(x + 40, y + 30), (x + 90, y + 60), (w // 2, h // 2), (w // 3, h - 60), (w - 80, 40), (60, 50),
+            (w // 2, h // 3), (w // 2 + 7, h // 3 + 5)]
+    partial = 0
+    for index, pos in enumerate(path):
+        if index == 3:
+            pilot.wait(1.0)  # the countdown's second changes while the card is still
+        if index == 5:
+            # The countdown's second changes as the card keeps moving, a little each frame
+            assert pilot.clock is not None
+            pilot.clock.advance(1.0)
+            for step in range(61):
+                pilot.advance()
+                pilot._finger(pygame.FINGERMOTION, (pos[0] + step % 7, pos[1]))
+        sent.clear()
+        pilot._finger(pygame.FINGERMOTION, pos)
+        pilot.advance()
+        if sent and all(isinstance(area, pygame.Rect) for area in sent):
+            partial += 1
+            # THEN only the card's old and new places go to the display
+            assert sum(area.w * area.h for area in sent) < w * h / 2
+        # AND now and then the window is what a whole repaint shows, the card under the finger
+        if index % 3 == 2:
+            assert _same_as_whole(pilot), pos
+    assert _same_as_whole(pilot)
+    # AND every move but the first (the card lifted) and those after a whole repaint was partial
+    assert partial >= len(path) - 1 - len(path) // 3
+    assert app.frame.lifted is not None
+    # AND the screen kept without the card is let go of at the drop
+    pilot._finger(pygame.FINGERUP, (w // 2, h // 3))
+    pilot.advance()
+    assert app.frame.lifted is None
+
+
+def test_the_screen_kept_under_a_dragged_card_goes_with_its_screen(pilots: list[Pilot]) -> None:
+    # GIVEN a card being dragged on an ordering puzzle
+    mission, folder, puzzle = _bundled("order")
+    pilot = Pilot.launch({mission.id: mission}, mission_dirs={mission.id: folder}, size=(1280, 800), language="fr")
+    pilots.append(pilot)
+    app = pilot.app
+    stage(app, pilot.clock, puzzle=puzzle)
+    pilot.settle()
+    card = next(w for w in app.top.widgets if w.draggable)
+    pilot._finger(pygame.FINGERDOWN, card.rect.center)
+    pilot.advance()
+    for dy in (40, 80, 120):
+        pilot._finger(pygame.FINGERMOTION, (card.rect.centerx, card.rect.centery + dy))
+        pilot.advance()
+    assert app.frame.lifted is not None
+    # WHEN the puzzle closes under the finger
+    app.pop(app.top)
+    pilot.advance()
+    # THEN the copy of its screen is let go of, and a move of the finger repaints what is shown
+    assert app.frame.lifted is None
+    pilot._finger(pygame.FINGERMOTION, (card.rect.centerx, card.rect.centery + 160))
+    pilot.advance()
+    assert app.frame.lifted is None

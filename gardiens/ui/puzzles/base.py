@@ -69,11 +69,9 @@ class PuzzleView(ScreenPart, ABC):
         return None
 
     def draw_over(self, surface: pygame.Surface) -> None:
-        """Drawn over the widgets: the card a finger is dragging, under the finger."""
-        drag = self.app.input.dragging()
-        if drag is not None and isinstance(drag[0], Card) and drag[0].view is self:
-            card = drag[0]
-            card.paint(surface, self.app, card.carried(drag[1]), False)
+        """Drawn over the widgets (the card a finger drags is drawn over all by the frame, see
+        `Card.carried`)."""
+        return None
 
     def backdrop(self) -> Hashable | None:
         """Everything `draw` and `draw_over` paint after a tap (see `Screen.backdrop`); None when
@@ -185,8 +183,8 @@ class Item(Part[V]):
 
 
 class Card(Item[V]):
-    """A card a finger can drag: while it moves, its place keeps an empty outline and the view
-    draws it under the finger (`PuzzleView.draw_over`)."""
+    """A card a finger can drag: while it moves, its place keeps an empty outline and the frame
+    draws it under the finger, over the screen (`carried`)."""
 
     draggable = True
     # Its corners, in design pixels: the outline left behind has the card's shape.

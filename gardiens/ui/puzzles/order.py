@@ -133,7 +133,9 @@ class OrderView(PuzzleView):
             surface.blit(self.picture, self.picture_rect)
 
     def on_drag(self, widget: Widget, pos: tuple[int, int]) -> None:
-        self.selected = None
+        if self.selected is not None:
+            self.selected = None
+            self.app.dirty = True
 
     def on_drop(self, widget: Widget, pos: tuple[int, int]) -> None:
         if not isinstance(widget, OrderCard) or not self.cards:

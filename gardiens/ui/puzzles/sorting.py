@@ -229,8 +229,10 @@ class SortView(SortingView):
         return self.boxes
 
     def on_drag(self, widget: Widget, pos: tuple[int, int]) -> None:
-        if isinstance(widget, SortCard):
+        if isinstance(widget, SortCard) and self.selected != widget.item_id:
+            # The boxes show where it may go: the frame repaints (the cards keep their places).
             self.selected = widget.item_id
+            self.app.dirty = True
 
     def on_drop(self, widget: Widget, pos: tuple[int, int]) -> None:
         if isinstance(widget, SortCard):

@@ -73,6 +73,12 @@ class Widget:
         """Draw the widget in `area`; returns where its focus ring goes and that ring's corner radius."""
         return area, app.metrics.px(16)
 
+    def carried(self, pos: tuple[int, int]) -> pygame.Rect | None:
+        """Where the widget is painted (`paint`) over the screen while a finger drags it at `pos`,
+        apart from the screen under it (a card under the finger); None when it is not (a list
+        slid by the finger is drawn by its screen)."""
+        return None
+
     def appearance(self, app: Canvas) -> Hashable | None:
         """Everything the widget's pixels depend on when not pressed, where it sits included, or
         None when it cannot say: a tap that changes only some widgets' appearances repaints only
