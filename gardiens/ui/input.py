@@ -145,9 +145,10 @@ class Input:
         top = self.app.top
         if top is not None and top.overlay and len(self.app.stack) > 1:
             self.overlay_touched = True
-        elif widget is not None and not widget.draggable:
+        elif widget is not None:
             # Only the button's look changes (its face sinks into its shadow): the frame repaints
-            # around it alone, with room for its shadow and focus ring.
+            # around it alone, with room for its shadow and focus ring. A card that starts to be
+            # dragged repaints all (see `_pointer_move`).
             margin = self.app.metrics.px(PRESS_MARGIN)
             self.app.frame.press_changed(widget.rect.inflate(2 * margin, 2 * margin))
         else:
@@ -195,7 +196,7 @@ class Input:
         elif widget is not None and widget.hit(pos):
             self.app.play("tap")
             frame = self.app.frame
-            before = frame.shown() if settled and not widget.draggable else None
+            before = frame.shown() if settled else None
             if widget is not self.corner and widget.name != SPEAKER_BUTTON:
                 top.focus = widget.name
             widget.activate(pos)

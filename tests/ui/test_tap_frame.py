@@ -10,10 +10,10 @@ from typing import Any
 import pygame
 import pytest
 
-from gardiens.cli.bench import _default_mission
 from gardiens.core.model import Mission
 from gardiens.testing.pilot import Pilot
 from gardiens.testing.scenes import stage
+from gardiens.ui.widgets.base import Display
 from tests.ui.conftest import MISSION_DIR, load
 from tests.ui.test_speech import speaking
 
@@ -38,7 +38,9 @@ def _sent(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
 @pytest.mark.parametrize(("kind", "size"), [("cipher", (1280, 800)), ("text", (1920, 1080)),
                                             ("choice", (1280, 800)), ("text", (1280, 800)),
                                             ("code", (1280, 800)), ("chat", (1920, 1080)),
-                                            ("text+voice", (1280, 800))])
+                                            ("text+voice", (1280, 800)), ("order", (1280, 800)),
+                                            ("categorise", (1920, 1080)), ("feed", (1280, 800)),
+                                            ("match", (1920, 1080)), ("categorise+voice", (1280, 800))])
 def test_a_tap_repaints_only_what_it_changed_as_a_whole_repaint_would(
         mission: Mission, pilots: list[Pilot], kind: str, size: tuple[int, int],
         monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
@@ -46,13 +48,14 @@ def test_a_tap_repaints_only_what_it_changed_as_a_whole_repaint_would(
     kind = kind.removesuffix("+voice")
     # GIVEN a puzzle of that kind on show (the test mission's, else the bundled mission's)
     folder = MISSION_DIR
-    if not any(p.type == kind for p in mission.puzzles):
-        mission, folder = _default_mission()
-    puzzle = next(p for p in mission.puzzles if p.type == kind)
+    if any(p.type == kind for p in mission.puzzles):
+        puzzle = next(p.id for p in mission.puzzles if p.type == kind)
+    else:
+        mission, folder, puzzle = _bundled(kind)
     pilot = Pilot.launch({mission.id: mission}, mission_dirs={mission.id: folder}, size=size, language="fr")
     pilots.append(pilot)
     app = pilot.app
-    stage(app, pilot.clock, puzzle=puzzle.id)
+    stage(app, pilot.clock, puzzle=puzzle)
     if voice:
         # The speaker button shows beside the prompt, its voice silent until asked.
         speaking(pilot, tmp_path)
@@ -61,7 +64,9 @@ def test_a_tap_repaints_only_what_it_changed_as_a_whole_repaint_would(
     assert app.surface is not None
     sent = _sent(monkeypatch)
     partial_taps = 0
-    names = [w.name for w in app.top.widgets if w.enabled and not w.draggable and w.name not in LEAVING]
+    # (A widget as large as a card tray or a chat window repaints much of the window when touched.)
+    names = [w.name for w in app.top.widgets if w.enabled and not isinstance(w, Display) and w.name not in LEAVING
+             and w.rect.w * w.rect.h < size[0] * size[1] / 6]
     assert names
     # WHEN a finger taps one widget after another (each twice: a choice chosen, then let go)
     for name in [n for n in names[:6] for _ in range(2)]:
@@ -77,7 +82,8 @@ def test_a_tap_repaints_only_what_it_changed_as_a_whole_repaint_would(
         if sent and all(isinstance(area, pygame.Rect) for area in sent):
             partial_taps += 1
             # THEN what went to the display lies around the widgets that changed, not everywhere
-            assert all(area.w * area.h < size[0] * size[1] / 2 for area in sent)
+            # (a card picked up changes every box it may go to: the title and prompt stay)
+            assert sum(area.w * area.h for area in sent) < size[0] * size[1] * 0.8, (name, sent)
         # AND the window shows what repainting it whole shows
         app.dirty = True
         pilot.advance()

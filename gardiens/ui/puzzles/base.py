@@ -170,6 +170,11 @@ class Part(Widget, Generic[V]):
         super().__init__(name, rect, on_tap=on_tap)
         self.view = view
 
+    def appearance_of(self, *more: Hashable) -> Hashable:
+        """The appearance of a part drawn from where it sits and `more`, what it shows of the
+        view's state (the App's sizes, colours and language are compared besides)."""
+        return (type(self).__qualname__, tuple(self.rect), self.name, *more)
+
 
 class Item(Part[V]):
     """A widget standing for one item of the puzzle (a card, a post, an option), named
@@ -191,12 +196,16 @@ class Card(Item[V]):
     corner = 22
 
     def draw(self, surface: pygame.Surface, app: Canvas, *, focused: bool, pressed: bool) -> None:
-        drag = self.view.app.input.dragging()
-        if drag is not None and drag[0] is self:
+        if self.dragged():
             pygame.draw.rect(surface, app.palette.outline, self.rect, width=max(2, app.metrics.px(4)),
                              border_radius=app.metrics.px(self.corner))
             return
         super().draw(surface, app, focused=focused, pressed=pressed)
+
+    def dragged(self) -> bool:
+        """Whether a finger drags the card (its place then shows an empty outline)."""
+        drag = self.view.app.input.dragging()
+        return drag is not None and drag[0] is self
 
     def raised(self, surface: pygame.Surface, app: Canvas, area: pygame.Rect, *, picked: bool,
                depth: int) -> Color:
