@@ -138,18 +138,25 @@ class Frame:
 
     def tapped(self, before: Shown, widget: Widget) -> None:
         """A tap on `widget` has been handled, `before` being what was shown: when only some
-        widgets' appearances changed (a key pressed, a choice selected, the typed answer), only
-        their rectangles are repainted, with room for their shadows and focus rings; anything
-        else (another screen, widgets moved, added or gone, a change behind them) repaints all."""
+        widgets' appearances changed (a key pressed, a choice selected, the typed answer), or
+        some widgets came or went (a fragment put into a slot), only their rectangles are
+        repainted, with room for their shadows and focus rings; anything else (another screen, a
+        change behind the widgets, widgets drawn in another order) repaints all."""
         after = self.shown()
-        if after is None or after[0] != before[0] or len(after[1]) != len(before[1]):
+        if after is None or after[0] != before[0]:
+            return
+        olds = {old.name: (old, look, ring) for old, look, ring in before[1]}
+        news = {new.name: (new, look, ring) for new, look, ring in after[1]}
+        if (len(olds) != len(before[1]) or len(news) != len(after[1])
+                or [n for n in olds if n in news] != [n for n in news if n in olds]):
             return
         areas = [widget.rect]  # its face, pressed until now, rises again
-        for (old, old_look, old_ring), (new, new_look, new_ring) in zip(before[1], after[1], strict=True):
-            if old.name != new.name:
-                return
-            if old_look != new_look or old_ring != new_ring:
-                areas += [old.rect, new.rect]
+        for name in olds.keys() | news.keys():
+            old, new = olds.get(name), news.get(name)
+            if old is None or new is None:
+                areas += [kept[0].rect for kept in (old, new) if kept is not None]
+            elif old[1:] != new[1:]:
+                areas += [old[0].rect, new[0].rect]
         margin = 2 * self.app.metrics.px(PRESS_MARGIN)
         for area in areas:
             self.press_changed(area.inflate(margin, margin))

@@ -40,7 +40,11 @@ def _sent(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
                                             ("code", (1280, 800)), ("chat", (1920, 1080)),
                                             ("text+voice", (1280, 800)), ("order", (1280, 800)),
                                             ("categorise", (1920, 1080)), ("feed", (1280, 800)),
-                                            ("match", (1920, 1080)), ("categorise+voice", (1280, 800))])
+                                            ("match", (1920, 1080)), ("categorise+voice", (1280, 800)),
+                                            ("true_false", (1280, 800)), ("rebuild", (1280, 800)),
+                                            ("hotspots", (1920, 1080)), ("settings", (1920, 1080)),
+                                            ("password", (1280, 800)), ("cookies", (1920, 1080)),
+                                            ("pegi", (1280, 800)), ("ads", (1920, 1080))])
 def test_a_tap_repaints_only_what_it_changed_as_a_whole_repaint_would(
         mission: Mission, pilots: list[Pilot], kind: str, size: tuple[int, int],
         monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
