@@ -17,8 +17,10 @@ from gardiens.ui.widgets.base import Display
 from tests.ui.conftest import MISSION_DIR, load
 from tests.ui.test_speech import speaking
 
-# Widgets a tap on which leaves the puzzle (or opens a pop-up) or turns its page.
-LEAVING = {"back", "submit", "hint", "pause", "a11y", "speaker", "page:back", "page:next"}
+# Widgets a tap on which leaves the puzzle (or opens a pop-up) or turns its page (the cookie
+# banner's button that opens its settings, the feed's page buttons).
+LEAVING = {"back", "submit", "hint", "pause", "a11y", "speaker", "page:back", "page:next", "cookie:parametrer",
+           "page-next", "page-previous", "tf-next", "tf-previous"}
 
 
 def _sent(monkeypatch: pytest.MonkeyPatch) -> list[Any]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Hashable
+
 import pygame
 
 from gardiens.core.model import AdPost, Ads
@@ -57,6 +59,9 @@ class AdCard(Item["AdsView"]):
         else:
             panel(surface, box, p.surface, radius=m.px(12), border=p.ink_soft, border_width=m.px(4))
         return rect, m.px(22)
+
+    def appearance(self, app: Canvas) -> Hashable | None:
+        return self.appearance_of(self.post.id in self.view.chosen, self.view.stamp_height())
 
 
 class AdsView(PostPages, PickingView):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from typing import TYPE_CHECKING
 
 import pygame
@@ -27,6 +27,9 @@ class GreyButton(Button):
             return super().colors(app)
         p = app.palette
         return p.locked_soft, p.ink_soft, p.locked, p.locked
+
+    def appearance(self, app: Canvas) -> Hashable | None:
+        return self.appearance_of(app)
 
 
 class LinkButton(Widget):
@@ -53,6 +56,9 @@ class LinkButton(Widget):
         pygame.draw.line(surface, p.ink_soft, (rect.x, rect.bottom - m.px(4)), (rect.right, rect.bottom - m.px(4)),
                          max(1, m.px(2)))
         return area, m.px(16)
+
+    def appearance(self, app: Canvas) -> Hashable | None:
+        return (type(self).__name__, tuple(self.rect), self.name, self.label, self.chosen)
 
 
 class PurposeSwitch(Item["CookiesView"]):
@@ -87,6 +93,9 @@ class PurposeSwitch(Item["CookiesView"]):
                        switch.x - area.x - m.px(40), area.h - m.px(12)), size=m.text("small"),
                        color=p.ink, valign="middle", name=self.name)
         return area, m.px(20)
+
+    def appearance(self, app: Canvas) -> Hashable | None:
+        return self.appearance_of(self.label, self.view.switches[self.item_id])
 
 
 class CookiesView(PuzzleView):
@@ -261,6 +270,10 @@ class CookiesView(PuzzleView):
         elif not self.puzzle.purposes:
             app.type.block(surface, self._("Aucun réglage à changer ici."), self.text_box, size=m.text("body"),
                            color=p.ink_soft, name="cookie-empty")
+
+    def backdrop(self) -> Hashable | None:
+        # What `draw` paints: the website, dimmed, and the banner's panel, title and text.
+        return (tuple(self.site), tuple(self.banner), tuple(self.text_box), self.customising, id(self.picture))
 
     def cookie(self, surface: pygame.Surface, center: tuple[int, int], radius: int) -> None:
         """A drawn biscuit with chocolate chips: the banner's emblem."""

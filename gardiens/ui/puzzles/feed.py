@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Hashable
 from typing import TYPE_CHECKING
 
 import pygame
@@ -46,10 +45,6 @@ class FeedView(PostPages, CategoryBoxesView):
 
     def head_height(self) -> int:
         return self.head
-
-    def backdrop(self) -> Hashable | None:
-        # What `draw` paints: the page number by the page buttons.
-        return (self.page, self.pages, tuple(self.nav))
 
     def posts(self) -> dict[str, FeedPost]:
         return {post.id: post for post in self.puzzle.posts}
