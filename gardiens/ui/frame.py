@@ -136,8 +136,9 @@ class Frame:
             widgets.append((widget, look, widget.name == focus))
         return (tuple(map(id, app.stack)), app.size, app.palette, app.settings, app.language, backdrop), widgets
 
-    def tapped(self, before: Shown, widget: Widget) -> None:
-        """A tap on `widget` has been handled, `before` being what was shown: when only some
+    def tapped(self, before: Shown, widget: Widget, also: tuple[pygame.Rect, ...] = ()) -> None:
+        """A tap on `widget` (or a drop of it, `also` where it was last drawn under the finger)
+        has been handled, `before` being what was shown: when only some
         widgets' appearances changed (a key pressed, a choice selected, the typed answer), or
         some widgets came or went (a fragment put into a slot), only their rectangles are
         repainted, with room for their shadows and focus rings; anything else (another screen, a
@@ -150,7 +151,7 @@ class Frame:
         if (len(olds) != len(before[1]) or len(news) != len(after[1])
                 or [n for n in olds if n in news] != [n for n in news if n in olds]):
             return
-        areas = [widget.rect]  # its face, pressed until now, rises again
+        areas = [widget.rect, *also]  # its face, pressed until now, rises again
         for name in olds.keys() | news.keys():
             old, new = olds.get(name), news.get(name)
             if old is None or new is None:

@@ -191,8 +191,16 @@ class Input:
             return
         widget = press.widget
         if press.dragging and widget is not None:
-            self.app.frame.let_go()
+            # Dropped: the card leaves the finger for its place (or another's, or a box); when the
+            # screen under it was kept, only what the drop changed is repainted, with where the
+            # card was last drawn.
+            frame = self.app.frame
+            carried = frame.carried_at
+            before = frame.shown() if settled and carried is not None else None
+            frame.let_go()
             top.on_drop(widget, pos)
+            if before is not None and carried is not None:
+                frame.tapped(before, widget, (carried,))
         elif widget is not None and widget.hit(pos):
             self.app.play("tap")
             frame = self.app.frame
