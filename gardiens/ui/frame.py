@@ -39,6 +39,10 @@ LAYOUTS_KEPT = 8
 # Two areas a tap changed are repainted as one when the rectangle around both is at most this
 # many times as large as both together: each repaint walks the whole screen's drawing.
 MERGE_ROOM = 1.5
+# Or when the rectangle around both adds at most this share of the window to them: a repaint
+# under a clip costs about a third of a whole one before it paints a pixel (measured on puzzle
+# screens), more than painting a quarter of the window once more.
+MERGE_SHARE = 0.25
 
 
 class Frame:
@@ -113,7 +117,12 @@ class Frame:
         """A finger came down on a widget, or lifted: only its look (or some others') changes,
         inside `area`. Areas that overlap, or lie so close that one repaint of the rectangle
         around both costs little more, are repainted as one."""
-        _merge(self.touched, area)
+        _merge(self.touched, area, self._merge_room())
+
+    def _merge_room(self) -> int:
+        """The pixels two areas repainted as one may add to them (see `MERGE_SHARE`)."""
+        w, h = self.app.size
+        return int(w * h * MERGE_SHARE)
 
     def shown(self) -> Shown | None:
         """What the screen on top shows, as far as a tap can change it: what lies behind its
@@ -255,11 +264,11 @@ class Frame:
         margin = 2 * app.metrics.px(PRESS_MARGIN)
         areas: list[pygame.Rect] = []
         for area in (old, rect):
-            _merge(areas, area.inflate(margin, margin))
+            _merge(areas, area.inflate(margin, margin), self._merge_room())
         self.carried_at = rect
         hud = self.countdown_target()
         if self.countdown_only and hud is not None:
-            _merge(areas, self._timer_into(lifted, hud))
+            _merge(areas, self._timer_into(lifted, hud), self._merge_room())
         self.countdown_only = False
         self._compose(areas, rect)
 
@@ -434,13 +443,14 @@ class Frame:
         return surface is not None and (under is None or under[1].get_size() != surface.get_size())
 
 
-def _merge(areas: list[pygame.Rect], area: pygame.Rect) -> None:
+def _merge(areas: list[pygame.Rect], area: pygame.Rect, room: int) -> None:
     """Add `area` to `areas`: areas that overlap, or lie so close that one repaint of the
-    rectangle around both costs little more, become one."""
+    rectangle around both costs little more (it adds at most `room` pixels), become one."""
     while True:
         for index, other in enumerate(areas):
             both = area.union(other)
-            if both.w * both.h <= (area.w * area.h + other.w * other.h) * MERGE_ROOM:
+            apart = area.w * area.h + other.w * other.h
+            if both.w * both.h <= apart * MERGE_ROOM or both.w * both.h - apart <= room:
                 del areas[index]
                 area = both
                 break

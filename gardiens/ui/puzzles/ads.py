@@ -32,6 +32,8 @@ CHECK = 60
 class AdCard(Item["AdsView"]):
     """An influencer's post; tapping it marks it as a hidden ad (tap again to take the mark off)."""
 
+    contained = True
+
     def __init__(self, view: AdsView, post: AdPost, rect: pygame.Rect) -> None:
         super().__init__(view, "ad", post.id, rect, tap=view.toggle)
         self.post = post

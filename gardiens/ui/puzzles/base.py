@@ -192,6 +192,7 @@ class Card(Item[V]):
     draws it under the finger, over the screen (`carried`)."""
 
     draggable = True
+    contained = True
     # Its corners, in design pixels: the outline left behind has the card's shape.
     corner = 22
 

@@ -35,6 +35,8 @@ class GreyButton(Button):
 class LinkButton(Widget):
     """Tiny underlined text, the banner's hidden way out; its touch area is padded to a finger."""
 
+    contained = True
+
     def __init__(self, name: str, rect: pygame.Rect, label: str, *, on_tap: Callable[[], None],
                  chosen: bool) -> None:
         super().__init__(name, rect, on_tap=on_tap)
@@ -63,6 +65,8 @@ class LinkButton(Widget):
 
 class PurposeSwitch(Item["CookiesView"]):
     """A row with a cookie purpose and its on/off switch; the whole row is the target."""
+
+    contained = True
 
     def __init__(self, view: CookiesView, purpose_id: str, rect: pygame.Rect, label: str) -> None:
         super().__init__(view, "purpose", purpose_id, rect, label=label, tap=view.flip)

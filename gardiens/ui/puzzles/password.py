@@ -89,6 +89,8 @@ class Meter(Display):
 class Rules(Display):
     """The rules of the page on show, each ticked once the password keeps it."""
 
+    contained = True
+
     def __init__(self, view: PasswordView, rect: pygame.Rect) -> None:
         super().__init__("rules", rect)
         self.view = view

@@ -26,6 +26,8 @@ class Place(Display):
     """Where no fragment is: a free slot's numbered outline, or the empty outline a fragment
     leaves in the pool while it sits in a slot."""
 
+    contained = True
+
     def __init__(self, view: RebuildView, name: str, rect: pygame.Rect, number: int | None) -> None:
         super().__init__(name, rect)
         self.view = view

@@ -26,6 +26,8 @@ SEGMENT_PAD = 76
 class Segment(Item["SettingsView"]):
     """One option of a setting's segmented control; the chosen one is raised and ticked."""
 
+    contained = True
+
     def __init__(self, view: SettingsView, setting_id: str, option_id: str, rect: pygame.Rect, label: str) -> None:
         super().__init__(view, f"setting:{setting_id}", option_id, rect, label=label,
                          tap=partial(view.choose, setting_id))
@@ -61,6 +63,8 @@ class Segment(Item["SettingsView"]):
 class SettingCard(Display):
     """A setting's card: its name, the « modifié » mark once changed, and the track under its
     options (the options are widgets over it)."""
+
+    contained = True
 
     def __init__(self, view: SettingsView, setting: Setting, rect: pygame.Rect) -> None:
         super().__init__(f"setting-card:{setting.id}", rect)

@@ -122,6 +122,8 @@ class SortCard(Card["SortView"]):
 class SortBox(Part["SortView"]):
     """A box that receives cards; tapping it places the selected card (the tray takes it back)."""
 
+    contained = True
+
     def __init__(self, view: SortView, name: str, rect: pygame.Rect, box_id: str | None) -> None:
         super().__init__(view, name, rect, on_tap=lambda: view.place(box_id))
         self.box_id = box_id

@@ -32,6 +32,8 @@ BUTTON_ROOM = 120
 class StatementCard(Display):
     """A statement's card, under its two answer buttons: it turns another colour once answered."""
 
+    contained = True
+
     def __init__(self, view: TrueFalseView, sid: str, rect: pygame.Rect, text: str, size: int) -> None:
         super().__init__(f"statement:{sid}", rect)
         self.view = view

@@ -581,6 +581,8 @@ class StatusLine(Display):
     """The footer's line that says what to do next on a puzzle: a tap that changes only it (a
     card picked up) repaints it alone."""
 
+    contained = True
+
     def __init__(self, screen: PuzzleScreen, rect: pygame.Rect) -> None:
         super().__init__("status", rect)
         self.screen = screen

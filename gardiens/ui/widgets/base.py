@@ -41,6 +41,9 @@ class Widget:
 
     focusable = True
     draggable = False
+    # Whether all the widget paints lies within `PLAIN_REACH` of its rectangle (its shadow, a
+    # badge on its corner, its focus ring): a repaint under a clip well away from it skips it.
+    contained = False
 
     def __init__(
         self,
