@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 
 import pygame
@@ -38,6 +39,13 @@ HIDDEN_CORNER = 110
 # above and below its text.
 RULE_TEXT = 136
 RULE_PAD = 40
+# Where Lumi's bubble starts, right of Lumi; the column kept left of the rules for a small Lumi
+# when the bubble takes the width right of the corner buttons; the height of the buttons that turn the story's pages.
+BUBBLE_LEFT = 560
+SMALL_LUMI_COLUMN = 380
+PAGER = 110
+# Where a sentence ends: after its stop and the spaces that follow it (not before a closing quote).
+SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[^\s»”)])")
 
 
 @dataclass(frozen=True)
@@ -341,6 +349,8 @@ class BriefingScreen(Screen):
     The cards of the rules are as tall as their texts need; Lumi's bubble gives them the room."""
 
     name = "briefing"
+    # The page of the story shown, when it is told in pages.
+    story_page = 0
 
     def layout(self) -> None:
         _ = self._
@@ -354,32 +364,108 @@ class BriefingScreen(Screen):
             h = self.px(130)
             row = pygame.Rect(self.px(90), start.centery - h // 2, start.x - self.px(40) - self.px(90), h)
             self.widgets += timer_row(self, row)
-        x = self.px(560)
         gap = self.px(24)
-        w = (self.width - x - self.px(90) - 2 * gap) // 3
         top = self.px(150)
         # Lumi's bubble, then the rules, above the button: the bubble keeps what its story needs.
         room = start.y - self.px(30) - top - self.px(40)
-        story = self._story_height(self.width - x - self.px(90) - self.px(90))
-        # The rules' icons go first when the texts need their room (the larger text sizes).
-        for icons in (True, False):
-            self.rule_icons = icons
-            rule_h = self._rule_height(w)
-            if rule_h + story <= room:
+        # Lumi stands tall left of the bubble; when the story would not fit there at its size
+        # (large, widely spaced text) Lumi is drawn small left of the rules and the bubble takes
+        # the width; then the story may shrink, as far as the typesetter allows; when even that is
+        # not enough, it is told in pages turned by big buttons.
+        for self.small_lumi, shrunk in ((False, False), (True, False), (True, True)):
+            x = self.px(CORNER + 10) if self.small_lumi else self.px(BUBBLE_LEFT)
+            rules_x = self.px(SMALL_LUMI_COLUMN) if self.small_lumi else x
+            w = (self.width - rules_x - self.px(90) - 2 * gap) // 3
+            story = self._story_height(self.width - x - self.px(90) - self.px(90))
+            # The rules' icons go first when the texts need their room (the larger text sizes).
+            for icons in (True, False):
+                self.rule_icons = icons
+                rule_h = self._rule_height(w)
+                if rule_h + story <= room:
+                    break
+            bubble_h = min(max(self.px(470), story), room - rule_h)
+            self.bubble = pygame.Rect(x, top, self.width - x - self.px(90), bubble_h)
+            self.story_pages = [self._story()]
+            if self._fits(self.story_pages[0], self._story_box(paged=False), shrunk=shrunk):
                 break
-        bubble_h = min(max(self.px(470), story), room - rule_h)
-        self.bubble = pygame.Rect(x, top, self.width - x - self.px(90), bubble_h)
+        else:
+            self.story_pages = self._paged(self._story(), self._story_box(paged=True))
+            self.widgets += self._pager()
         y = self.bubble.bottom + self.px(40)
-        self.rule_cards = [pygame.Rect(x + i * (w + gap), y, w, rule_h) for i in range(len(self.rules()))]
+        self.rule_cards = [pygame.Rect(rules_x + i * (w + gap), y, w, rule_h) for i in range(len(self.rules()))]
+
+    def _story(self) -> str:
+        app = self.app
+        if app.mission is None or app.words is None:
+            return ""
+        return app.words.text(app.mission.briefing)
+
+    def _story_size(self) -> int:
+        return self.app.metrics.text("body") + self.px(4)
+
+    def _story_box(self, *, paged: bool) -> pygame.Rect:
+        """Where the story is drawn in the bubble: under the greeting, above the page buttons
+        when it is told in pages."""
+        inner = self.bubble.inflate(-self.px(90), -self.px(70))
+        below = self.px(PAGER + 20) if paged else 0
+        return pygame.Rect(inner.x, inner.y + self.px(85), inner.w, inner.h - self.px(85) - below)
+
+    def _fits(self, text: str, box: pygame.Rect, *, shrunk: bool = True) -> bool:
+        """`text` fits `box` whole, shrunk at most as the typesetter allows (not at all when not
+        `shrunk`)."""
+        kind = self.app.type
+        if shrunk:
+            return kind.fit_size(kind.shape(text), self._story_size(), box)[2]
+        _lines, widest, height = kind.measure(text, kind.floored(self._story_size()), box.w)
+        return widest <= box.w and height <= box.h
+
+    def _paged(self, story: str, box: pygame.Rect) -> list[str]:
+        """The story in pages of whole sentences, each as long as `box` shows whole at the story's
+        full size (a sentence longer than a page has a page of its own, shrunk if need be)."""
+        pages: list[str] = []
+        page = ""
+        for sentence in SENTENCE_END.split(story.strip()):
+            longer = f"{page} {sentence}" if page else sentence
+            if page and not self._fits(longer, box, shrunk=False):
+                pages.append(page)
+                page = sentence
+            else:
+                page = longer
+        return [*pages, page]
+
+    def _pager(self) -> list[Widget]:
+        """« Retour » and « Suite » at the bottom of the bubble, for the story's pages."""
+        _ = self._
+        count = len(self.story_pages)
+        self.story_page = max(0, min(self.story_page, count - 1))
+        inner = self.bubble.inflate(-self.px(90), -self.px(70))
+        h = self.px(PAGER)
+        y = inner.bottom - h
+        size = self.app.metrics.text("button")
+        widgets: list[Widget] = []
+        if self.story_page > 0:
+            w = self.app.type.measure(_("Retour"), size, 10_000, bold=True)[1] + self.px(150)
+            widgets.append(Button("story:back", pygame.Rect(inner.x, y, w, h), _("Retour"), icon="back",
+                                  kind="quiet", on_tap=functools.partial(self.turn, -1)))
+        if self.story_page < count - 1:
+            w = self.app.type.measure(_("Suite"), size, 10_000, bold=True)[1] + self.px(150)
+            widgets.append(Button("story:next", pygame.Rect(inner.right - w, y, w, h), _("Suite"), icon="next",
+                                  kind="accent", on_tap=functools.partial(self.turn, 1)))
+        self.page_count = pygame.Rect(inner.x, y, inner.w, h)
+        return widgets
+
+    def turn(self, step: int) -> None:
+        """Show the story's next (or previous) page."""
+        self.story_page += step
+        self.refresh()
+        self.app.dirty = True
 
     def _story_height(self, width: int) -> int:
         """The height Lumi's bubble needs for the greeting and the story, its margins included."""
-        app = self.app
-        words = app.words
-        if app.mission is None or words is None:
+        story = self._story()
+        if not story:
             return 0
-        size = app.metrics.text("body") + self.px(4)
-        return self.px(70 + 85) + app.type.measure(words.text(app.mission.briefing), size, width)[2]
+        return self.px(70 + 85) + self.app.type.measure(story, self._story_size(), width)[2]
 
     def _rule_text(self, card: pygame.Rect) -> pygame.Rect:
         """Where a rule's text goes in its card: right of its icon, when the icons are shown."""
@@ -428,19 +514,31 @@ class BriefingScreen(Screen):
         box = pygame.Rect(self.px(CORNER), self.px(10), self.width - self.px(CORNER + 40), self.px(TOP_BAR - 20))
         app.type.block(surface, title, box, size=m.text("title"), color=(255, 246, 226), bold=True,
                        valign="middle", max_lines=1, name="briefing-title")
-        head = lumi(surface, (self.px(280), self.height - self.px(230)), self.px(480), mood="happy", wave=1.0,
-                    high_contrast=app.settings.high_contrast)
+        if self.small_lumi:
+            cards = self.rule_cards[0]
+            base = ((self.px(90) + cards.x) // 2, cards.bottom)
+            head = lumi(surface, base, min(cards.h, self.px(320)), mood="happy", wave=1.0,
+                        high_contrast=app.settings.high_contrast)
+            tail = (head.centerx, head.top - self.px(10))
+        else:
+            head = lumi(surface, (self.px(280), self.height - self.px(230)), self.px(480), mood="happy", wave=1.0,
+                        high_contrast=app.settings.high_contrast)
+            tail = (head.right + self.px(20), head.centery)
         bubble = self.bubble
-        speech_bubble(surface, bubble, p.surface, p.outline, radius=self.px(40),
-                      tail_to=(head.right + self.px(20), head.centery), width=self.px(4))
+        speech_bubble(surface, bubble, p.surface, p.outline, radius=self.px(40), tail_to=tail, width=self.px(4))
         team = app.team()
         inner = bubble.inflate(-self.px(90), -self.px(70))
         greet = pygame.Rect(inner.x, inner.y, inner.w, self.px(70))
         app.type.block(surface, _("Bonjour, {team} ! Je suis Lumi.").format(team=team), greet,
                        size=m.text("subtitle"), color=p.primary_dark, bold=True, max_lines=1, name="briefing-hello")
-        story = pygame.Rect(inner.x, inner.y + self.px(85), inner.w, inner.h - self.px(85))
-        app.type.block(surface, words.text(mission.briefing), story, size=m.text("body") + self.px(4),
-                       color=p.ink, name="briefing-story")
+        paged = len(self.story_pages) > 1
+        app.type.block(surface, self.story_pages[self.story_page if paged else 0], self._story_box(paged=paged),
+                       size=self._story_size(), color=p.ink, name="briefing-story")
+        if paged:
+            app.type.block(surface, _("Page {n} sur {total}").format(n=self.story_page + 1,
+                                                                     total=len(self.story_pages)),
+                           self.page_count, size=m.text("button"), color=p.ink, bold=True, align="center",
+                           valign="middle", max_lines=1, name="story-page")
         for (icon, text), card in zip(self.rules(), self.rule_cards, strict=True):
             panel(surface, card, p.surface_alt, radius=self.px(28), border=p.outline, border_width=self.px(3))
             if self.rule_icons:

@@ -919,17 +919,24 @@ class FeedbackPanel(PopUp[bool]):
             return
         y = card.bottom - self.px(BUTTON_ROW)
         h = self.px(130)
+        gap = self.px(20)
+        count = len(self.pages(card))
+        self.page = min(self.page, count - 1)
+        # The row holds « Pourquoi ? », the page arrows and « Continuer » side by side: the two
+        # buttons give up some width when they would otherwise run over the arrows (large,
+        # widely spaced text makes more pages, on a card no wider).
+        shown = 2 if len(self.why) else 1
+        spare = card.w - self.px(120) - (2 * h + self.px(COUNTER) + gap if count > 1 else 0) - gap * (shown - 1)
+        button_w = min(self.px(460), spare // shown)
         label = _("Continuer") if self.verdict.correct else _("Réessayer")
-        widgets: list[Widget] = [Button("continue", pygame.Rect(card.right - self.px(520), y, self.px(460), h),
+        widgets: list[Widget] = [Button("continue", pygame.Rect(card.right - self.px(60) - button_w, y, button_w, h),
                                         label, icon="next", kind="accent", on_tap=self.close,
                                         text_role="subtitle")]
         x = card.x + self.px(60)
         if len(self.why):
-            widgets.insert(0, Button("why", pygame.Rect(x, y, self.px(460), h), _("Pourquoi ?"), icon="question",
+            widgets.insert(0, Button("why", pygame.Rect(x, y, button_w, h), _("Pourquoi ?"), icon="question",
                                      kind="plain", on_tap=self.show_why, text_role="subtitle"))
-            x += self.px(480)
-        count = len(self.pages(card))
-        self.page = min(self.page, count - 1)
+            x += button_w + gap
         if count > 1:
             # Square arrows around the page counter, as big as the buttons beside them.
             self.counter = pygame.Rect(x + h, y, self.px(COUNTER), h)
