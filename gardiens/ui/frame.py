@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from gardiens.ui.ahead import Ahead
     from gardiens.ui.follow import Follower
     from gardiens.ui.input import Input
-    from gardiens.ui.kit.screen import Shell
+    from gardiens.ui.kit.screen import Screen, Shell
     from gardiens.ui.widgets.base import Widget
 
 T = TypeVar("T")
@@ -39,6 +39,10 @@ LAYOUTS_KEPT = 8
 # Two areas a tap changed are repainted as one when the rectangle around both is at most this
 # many times as large as both together: each repaint walks the whole screen's drawing.
 MERGE_ROOM = 1.5
+# Or when the rectangle around both adds at most this share of the window to them: a repaint
+# under a clip costs about a third of a whole one before it paints a pixel (measured on puzzle
+# screens), more than painting a quarter of the window once more.
+MERGE_SHARE = 0.25
 
 
 class Frame:
@@ -58,6 +62,12 @@ class Frame:
         # The only parts of the window a tap changed since the last frame (a button sinking, a key
         # typed and the answer it wrote), apart from one another.
         self.touched: list[pygame.Rect] = []
+        # While a finger drags a card across the screen on top: that screen as last drawn without
+        # the card, where the card was last drawn over it, and whether the finger moved since
+        # (see `draw_carried`). Let go of at the drop, when the screen closes, between two teams.
+        self.lifted: pygame.Surface | None = None
+        self.carried_at: pygame.Rect | None = None
+        self.carry_moved = False
 
     def background(self) -> pygame.Surface:
         """The warm paper gradient behind ordinary screens, drawn once per size and theme."""
@@ -80,6 +90,7 @@ class Frame:
         self.layers.clear()
         self.lasts.clear()
         self.under = None
+        self.let_go()
         self.app.dirty = True
 
     def remembered(self, key: tuple[Any, ...], work: Callable[[], T]) -> T:
@@ -106,17 +117,12 @@ class Frame:
         """A finger came down on a widget, or lifted: only its look (or some others') changes,
         inside `area`. Areas that overlap, or lie so close that one repaint of the rectangle
         around both costs little more, are repainted as one."""
-        touched = self.touched
-        while True:
-            for index, other in enumerate(touched):
-                both = area.union(other)
-                if both.w * both.h <= (area.w * area.h + other.w * other.h) * MERGE_ROOM:
-                    del touched[index]
-                    area = both
-                    break
-            else:
-                touched.append(area)
-                return
+        _merge(self.touched, area, self._merge_room())
+
+    def _merge_room(self) -> int:
+        """The pixels two areas repainted as one may add to them (see `MERGE_SHARE`)."""
+        w, h = self.app.size
+        return int(w * h * MERGE_SHARE)
 
     def shown(self) -> Shown | None:
         """What the screen on top shows, as far as a tap can change it: what lies behind its
@@ -139,20 +145,28 @@ class Frame:
             widgets.append((widget, look, widget.name == focus))
         return (tuple(map(id, app.stack)), app.size, app.palette, app.settings, app.language, backdrop), widgets
 
-    def tapped(self, before: Shown, widget: Widget) -> None:
-        """A tap on `widget` has been handled, `before` being what was shown: when only some
-        widgets' appearances changed (a key pressed, a choice selected, the typed answer), only
-        their rectangles are repainted, with room for their shadows and focus rings; anything
-        else (another screen, widgets moved, added or gone, a change behind them) repaints all."""
+    def tapped(self, before: Shown, widget: Widget, also: tuple[pygame.Rect, ...] = ()) -> None:
+        """A tap on `widget` (or a drop of it, `also` where it was last drawn under the finger)
+        has been handled, `before` being what was shown: when only some
+        widgets' appearances changed (a key pressed, a choice selected, the typed answer), or
+        some widgets came or went (a fragment put into a slot), only their rectangles are
+        repainted, with room for their shadows and focus rings; anything else (another screen, a
+        change behind the widgets, widgets drawn in another order) repaints all."""
         after = self.shown()
-        if after is None or after[0] != before[0] or len(after[1]) != len(before[1]):
+        if after is None or after[0] != before[0]:
             return
-        areas = [widget.rect]  # its face, pressed until now, rises again
-        for (old, old_look, old_ring), (new, new_look, new_ring) in zip(before[1], after[1], strict=True):
-            if old.name != new.name:
-                return
-            if old_look != new_look or old_ring != new_ring:
-                areas += [old.rect, new.rect]
+        olds = {old.name: (old, look, ring) for old, look, ring in before[1]}
+        news = {new.name: (new, look, ring) for new, look, ring in after[1]}
+        if (len(olds) != len(before[1]) or len(news) != len(after[1])
+                or [n for n in olds if n in news] != [n for n in news if n in olds]):
+            return
+        areas = [widget.rect, *also]  # its face, pressed until now, rises again
+        for name in olds.keys() | news.keys():
+            old, new = olds.get(name), news.get(name)
+            if old is None or new is None:
+                areas += [kept[0].rect for kept in (old, new) if kept is not None]
+            elif old[1:] != new[1:]:
+                areas += [old[0].rect, new[0].rect]
         margin = 2 * self.app.metrics.px(PRESS_MARGIN)
         for area in areas:
             self.press_changed(area.inflate(margin, margin))
@@ -175,12 +189,14 @@ class Frame:
         touch = self.touch
         if app.dirty or animating or touch.overlay_touched:
             changed = app.dirty
-            app.dirty = touch.overlay_touched = self.countdown_only = False
+            app.dirty = touch.overlay_touched = self.countdown_only = self.carry_moved = False
             self.touched = []
             guard(self.draw, changed)
             pygame.display.flip()
             if animating and ahead is not None:
                 guard(ahead.animation_frame, started, app.top is not None and app.top.ambient)
+        elif self.carry_moved:
+            guard(self.draw_carried)
         elif self.touched:
             guard(self.draw_touched)
         elif self.countdown_only:
@@ -202,10 +218,125 @@ class Frame:
         if hud is None or app.surface is None:
             app.dirty = True
             return
-        area = hud.timer.inflate(app.metrics.px(8), app.metrics.px(8))
-        app.surface.blit(self.background(), area, area)
-        hud.draw(app.surface, only_timer=True)
+        lifted = self.lifted
+        if lifted is not None and self.carried_at is not None:
+            # A card is being dragged: the countdown goes under it, into the screen kept without it.
+            self._compose([self._timer_into(lifted, hud)], self.carried_at)
+            return
+        area = self._timer_into(app.surface, hud)
         pygame.display.update(area)
+
+    def _timer_into(self, target: pygame.Surface, hud: Any) -> pygame.Rect:
+        """The countdown pill repainted on `target`; returns the area it took."""
+        area = hud.timer.inflate(self.app.metrics.px(8), self.app.metrics.px(8))
+        target.blit(self.background(), area, area)
+        hud.draw(target, only_timer=True)
+        return cast("pygame.Rect", area)
+
+    def carry_on(self) -> bool:
+        """A finger dragging a card moved, and nothing else changed: only the card moves, over the
+        screen kept without it, at the next frame. False when no such screen is kept."""
+        if self.lifted is None or self.carried_at is None or self.app.preview is not None:
+            return False
+        self.carry_moved = True
+        return True
+
+    def let_go(self) -> None:
+        """Forget the screen kept under a dragged card (the card dropped, the screen closed)."""
+        self.lifted = None
+        self.carried_at = None
+        self.carry_moved = False
+
+    def draw_carried(self) -> None:
+        """A frame of a drag: the screen kept without the card is copied back over where the card
+        was, the card is drawn where the finger is, and only those two areas (merged when close)
+        are sent to the display; with the countdown when its second changed too."""
+        app = self.app
+        self.carry_moved = False
+        top = app.top
+        carried = self._carried(top) if top is not None and not top.overlay else None
+        lifted, old = self.lifted, self.carried_at
+        if (carried is None or lifted is None or old is None or app.surface is None
+                or lifted.get_size() != app.surface.get_size()):
+            app.dirty = True
+            return
+        rect = carried[1]
+        margin = 2 * app.metrics.px(PRESS_MARGIN)
+        areas: list[pygame.Rect] = []
+        for area in (old, rect):
+            _merge(areas, area.inflate(margin, margin), self._merge_room())
+        self.carried_at = rect
+        hud = self.countdown_target()
+        if self.countdown_only and hud is not None:
+            _merge(areas, self._timer_into(lifted, hud), self._merge_room())
+        self.countdown_only = False
+        self._compose(areas, rect)
+
+    def _compose(self, areas: list[pygame.Rect], rect: pygame.Rect) -> None:
+        """Inside each of `areas`: the screen kept without the dragged card, the card at `rect`, and
+        what lies over the screens (the voice's bar, the corner button); then sent to the display."""
+        app = self.app
+        surface = app.surface
+        lifted = self.lifted
+        top = app.top
+        carried = self._carried(top) if top is not None else None
+        if surface is None or lifted is None or carried is None:
+            app.dirty = True
+            return
+        widget = carried[0]
+        areas = [area.clip(surface.get_rect()) for area in areas]
+        report = app.type.report
+        try:
+            for area in areas:
+                surface.set_clip(area)
+                surface.blit(lifted, area, area)
+                widget.paint(surface, app, rect, False)
+                self.draw_above(surface)
+        finally:
+            surface.set_clip(None)
+            app.type.report = report
+        pygame.display.update(areas)
+
+    def _carried(self, screen: Screen) -> tuple[Widget, pygame.Rect] | None:
+        """The widget of `screen` a finger drags, and where it is drawn apart from the screen
+        (a card under the finger); None when no such widget is dragged."""
+        drag = self.touch.dragging()
+        # By name too: a screen laid out again during the drag has made its widgets anew.
+        if drag is None or not any(widget is drag[0] or widget.name == drag[0].name for widget in screen.widgets):
+            return None
+        rect = drag[0].carried(drag[1])
+        return None if rect is None else (drag[0], rect)
+
+    def _draw_screen(self, screen: Screen, surface: pygame.Surface, *, top: bool) -> bool:
+        """Draw `screen`, then the card a finger drags on it; when it is the `top` of all, the
+        screen drawn so far is kept without the card for the drag's next frames (`draw_carried`).
+        Returns whether it was kept."""
+        screen.draw(surface)
+        carried = self._carried(screen)
+        if carried is None:
+            return False
+        widget, rect = carried
+        kept = top and not screen.overlay and self.app.preview is None and self._lift(surface)
+        if kept:
+            self.carried_at = rect
+        widget.paint(surface, self.app, rect, False)
+        return kept
+
+    def _lift(self, surface: pygame.Surface) -> bool:
+        """Keep the screen drawn so far (without the dragged card): all of it, or what a clipped
+        frame redrew into the copy already kept. False when there is no copy to update."""
+        clip = surface.get_clip()
+        lifted = self.lifted
+        whole = clip == surface.get_rect()
+        if lifted is None or lifted.get_size() != surface.get_size():
+            if not whole:
+                return False
+            lifted = self.lifted = surface.copy()
+        elif whole:
+            lifted.blit(surface, (0, 0))
+        else:
+            lifted.blit(surface, clip, clip)
+        return True
 
     def draw_touched(self) -> None:
         """The frame a finger comes down on a button, or lifts from a key: the screens drawn as
@@ -248,7 +379,7 @@ class Frame:
             key = tuple(id(s) for s in shown[:-1])
             if changed or self.under is None or self.under[0] != key:
                 for screen in shown[:-1]:
-                    screen.draw(surface)
+                    self._draw_screen(screen, surface, top=False)
                 # Copied into the buffer kept from last time: a fresh full-screen surface for
                 # every change costs more than the drawing it saves.
                 buffer = self.under[1] if self.under is not None else None
@@ -264,15 +395,24 @@ class Frame:
             # Nothing above: the buffer is kept (under no stack) for the next overlay.
             self.under = ((), self.under[1]) if self.under is not None else None
         for screen in shown[:-1]:
-            screen.draw(surface)
+            self._draw_screen(screen, surface, top=False)
         start = len(app.type.report)
-        if shown:
-            shown[-1].draw(surface)
+        kept = self._draw_screen(shown[-1], surface, top=True) if shown else False
+        whole = surface.get_clip() == surface.get_rect()
+        if whole and not kept:
+            self.let_go()
+        speech = app.speech
+        # A frame drawn under a clip (a button sinking) sees only part of the text.
+        if speech is not None and whole:
+            speech.shown(app.type.report[start:])
+        self.draw_above(surface)
+
+    def draw_above(self, surface: pygame.Surface) -> None:
+        """What lies over the screens: the voice's bar and button, the corner button, the author's
+        preview."""
+        app = self.app
         speech = app.speech
         if speech is not None:
-            # A frame drawn under a clip (a button sinking) sees only part of the text.
-            if surface.get_clip() == surface.get_rect():
-                speech.shown(app.type.report[start:])
             speech.draw(surface)
             speaker = speech.button()
             if speaker is not None:
@@ -301,3 +441,19 @@ class Frame:
         under = self.under
         surface = self.app.surface
         return surface is not None and (under is None or under[1].get_size() != surface.get_size())
+
+
+def _merge(areas: list[pygame.Rect], area: pygame.Rect, room: int) -> None:
+    """Add `area` to `areas`: areas that overlap, or lie so close that one repaint of the
+    rectangle around both costs little more (it adds at most `room` pixels), become one."""
+    while True:
+        for index, other in enumerate(areas):
+            both = area.union(other)
+            apart = area.w * area.h + other.w * other.h
+            if both.w * both.h <= apart * MERGE_ROOM or both.w * both.h - apart <= room:
+                del areas[index]
+                area = both
+                break
+        else:
+            areas.append(area)
+            return

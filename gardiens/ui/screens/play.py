@@ -50,7 +50,7 @@ from gardiens.ui.screens.scene import (
 )
 from gardiens.ui.screens.why import WhyCards
 from gardiens.ui.theme import Color
-from gardiens.ui.widgets.base import Button, Canvas, Widget
+from gardiens.ui.widgets.base import Button, Canvas, Display, Widget
 
 if TYPE_CHECKING:
     from gardiens.ui.kit.screen import Host
@@ -577,6 +577,26 @@ def adversary_spoke(mission: Mission, state: SessionState) -> bool:
     return False
 
 
+class StatusLine(Display):
+    """The footer's line that says what to do next on a puzzle: a tap that changes only it (a
+    card picked up) repaints it alone."""
+
+    contained = True
+
+    def __init__(self, screen: PuzzleScreen, rect: pygame.Rect) -> None:
+        super().__init__("status", rect)
+        self.screen = screen
+
+    def draw(self, surface: pygame.Surface, app: Canvas, *, focused: bool, pressed: bool) -> None:
+        status = self.screen.view.status()
+        if status:
+            app.type.block(surface, status, self.rect, size=app.metrics.text("body"), color=app.palette.ink_soft,
+                           valign="middle", name="status")
+
+    def appearance(self, app: Canvas) -> Hashable | None:
+        return (type(self).__name__, tuple(self.rect), self.screen.view.status())
+
+
 class PuzzleScreen(Screen):
     """One puzzle: its prompt, its answer widget, the HUD and the « Valider » button."""
 
@@ -625,6 +645,9 @@ class PuzzleScreen(Screen):
                         _("Valider"), icon="check", kind="accent", enabled=ready, on_tap=self.submit,
                         text_role="subtitle")
         widgets.append(submit)
+        # Under every other widget, as it was drawn before them.
+        widgets.insert(0, StatusLine(self, pygame.Rect(self.footer.x, self.footer.y, self.footer.w - self.px(480),
+                                                       self.footer.h)))
         self.widgets = widgets
 
     def _prompt_size(self) -> int:
@@ -686,7 +709,6 @@ class PuzzleScreen(Screen):
     def draw(self, surface: pygame.Surface) -> None:
         app = self.app
         p = app.palette
-        m = app.metrics
         words = app.words
         self.draw_background(surface)
         if words is None:
@@ -704,10 +726,6 @@ class PuzzleScreen(Screen):
             panel(surface, frame, p.surface, radius=self.px(16), shadow=p.shadow, depth=self.px(8))
             surface.blit(self.picture, self.picture_rect)
         self.view.draw(surface)
-        status = self.view.status()
-        if status:
-            app.type.block(surface, status, pygame.Rect(self.footer.x, self.footer.y, self.footer.w - self.px(480),
-                           self.footer.h), size=m.text("body"), color=p.ink_soft, valign="middle", name="status")
         self.draw_widgets(surface)
         self.view.draw_over(surface)
 
@@ -718,7 +736,7 @@ class PuzzleScreen(Screen):
         picture = (id(self.picture), tuple(self.picture_rect)) if self.picture is not None else None
         return (self.puzzle.id, id(self.app.words), self.title_left, self.hud.left_edge, tuple(self.hud.progress),
                 Hud._progress_text(self.app.state.puzzles), tuple(self.prompt), picture, tuple(self.footer),
-                self.view.status(), view)
+                view)
 
     def on_text(self, text: str) -> None:
         self.view.on_text(text)
