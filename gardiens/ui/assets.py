@@ -11,15 +11,16 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from gardiens.core.pictures import PictureRun, picture_width, read_runs, without_text
 from gardiens.i18n.pseudo import unmarked
 from gardiens.paths import assets_dir
 from gardiens.ui.bounded import BoundedCache, SurfaceCache, font_bytes, surface_bytes
-from gardiens.ui.picture_text import PictureMisfit, PictureWords, draw_runs, language_variant
 from gardiens.ui.theme import Color, FontChoice
 
 if TYPE_CHECKING:
     from concurrent.futures import Future, ThreadPoolExecutor
+
+    from gardiens.core.pictures import PictureRun
+    from gardiens.ui.picture_text import PictureMisfit, PictureWords
 
 log = logging.getLogger(__name__)
 
@@ -145,6 +146,14 @@ class Assets:
         """A mission picture fitted inside `size`, keeping its proportions, its words drawn as
         `words` says (its own language's variant taken when there is one); None if unreadable.
         Not `keep`: drawn once into a layer the caller keeps, so not kept here as well."""
+        # The pictures' words are read and drawn from the first picture on, not before the
+        # kiosk's first frame, which has none (start-up time).
+        from gardiens.ui.picture_text import (  # lazy: start-up
+            PictureWords,
+            draw_runs,
+            language_variant,
+        )
+
         words = words or PictureWords()
         path = language_variant(path, words.language)
         key = (path, size, words)
@@ -176,6 +185,8 @@ class Assets:
                     words: PictureWords | None = None) -> tuple[int, int] | None:
         """The size `image(path, size, words)` gives, known without drawing the picture (a
         vector picture's from its tag, another's read once); None if unreadable."""
+        from gardiens.ui.picture_text import PictureWords, language_variant  # lazy: start-up
+
         path = language_variant(path, (words or PictureWords()).language)
         if path not in self._natural:
             declared: tuple[float, float] | None = None
@@ -220,6 +231,8 @@ class Assets:
                 source = path.read_text(encoding="utf-8")
             except (OSError, UnicodeDecodeError):
                 source = ""
+            from gardiens.core.pictures import picture_width, read_runs  # lazy: start-up
+
             self._runs[path] = (read_runs(source), picture_width(source))
         return self._runs[path]
 
@@ -283,6 +296,8 @@ class Assets:
     def image_arriving(self, path: Path, size: tuple[int, int], words: PictureWords | None = None) -> bool:
         """Whether `image(path, size, words)` would read the picture or wait for the worker: if
         so, it is asked of the worker (if not yet), and True until the worker has read it."""
+        from gardiens.ui.picture_text import PictureWords, language_variant  # lazy: start-up
+
         words = words or PictureWords()
         path = language_variant(path, words.language)
         return (path, size, words) not in self._images and not self.request_image(path, size)
@@ -306,6 +321,8 @@ class Assets:
         if is_svg:
             # Rasterise the vector picture at the final size rather than scaling pixels; its
             # text runs are drawn by the engine, translated, so the rasteriser never sees them.
+            from gardiens.core.pictures import without_text  # lazy: start-up
+
             source = without_text(path.read_text(encoding="utf-8"))
             return pygame.image.load_sized_svg(io.BytesIO(source.encode("utf-8")), target)
         assert natural is not None
