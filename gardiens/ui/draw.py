@@ -327,11 +327,14 @@ def _shade(color: Color, alpha: int, share: float) -> tuple[int, ...]:
     return tuple(round(c * alpha / 255 * share) for c in color)
 
 
-def fog_layer(size: tuple[int, int], color: Color, seed: int, density: float = 1.0) -> pygame.Surface:
+def fog_layer(size: tuple[int, int], color: Color, seed: int, density: float = 1.0,
+              half: int = 0) -> pygame.Surface:
     """Le Brouillard: soft grey puffs on a transparent layer twice the screen's width (it scrolls
-    sideways), drawn once per size. The layer starts at its highest puff and ends at the bottom of
-    the screen: blit it at `height - layer height`. The clear sky above is neither allocated nor
-    blended (a third of a full-screen layer, drawn before the kiosk's first frame)."""
+    sideways), drawn once per size, a screen's width at a time: `half` 0 is the part shown
+    first, 1 the part that scrolls in after it (blitted the screen's width right of the first;
+    not needed before the kiosk's first frame). The layer starts at its highest puff and ends at
+    the bottom of the screen: blit it at `height - layer height`. The clear sky above is neither
+    allocated nor blended (a third of a full-screen layer)."""
     w, h = size
     rng = random.Random(seed)
     puffs = []
@@ -342,11 +345,16 @@ def fog_layer(size: tuple[int, int], color: Color, seed: int, density: float = 1
         puffs.append((x, y, r))
     # A row of margin above the highest puff, whatever way the circle rounds its edge.
     top = min(h - 1, max(0, min((math.floor(y - r) - 2 for _, y, r in puffs), default=h)))
-    layer = pygame.Surface((w * 2, h - top), pygame.SRCALPHA)
+    layer = pygame.Surface((w, h - top), pygame.SRCALPHA)
     for x, y, r in puffs:
         for dx in (0, w):
+            # The circle sets its centre on whole pixels, cut towards zero: cut here, where the
+            # centre is never left of the whole layer, both halves are the pixels of one layer.
+            cx = int(x + dx) - half * w
+            if cx + r < -2 or cx - r > w + 2:
+                continue
             for k, a in ((1.0, 26), (0.7, 30), (0.45, 34)):
-                pygame.draw.circle(layer, (*color, a), (x + dx, y - top), r * k)
+                pygame.draw.circle(layer, (*color, a), (cx, y - top), r * k)
     return layer
 
 

@@ -78,9 +78,13 @@ class AttractScreen(Screen):
                     wave=1.0 if still else 0.5 + 0.5 * math.sin(t * 1.5), high_contrast=app.settings.high_contrast)
         angle = math.pi - 0.2 if still else math.pi + 0.35 * math.sin(t * 0.6)
         beam(surface, lamp.center, angle, self.px(1500), 0.16, (255, 236, 160), 70)
-        fog = app.frame.cached(("fog",), lambda: fog_layer(app.size, p.fog, 3))
+        fog = app.frame.cached(("fog", 0), lambda: fog_layer(app.size, p.fog, 3))
         offset = 0 if still else int((t * self.px(40)) % self.width)
         surface.blit(fog, (-offset, self.height - fog.get_height()))
+        if offset:
+            # The half that scrolls in: drawn when it first shows, after the kiosk's first frame.
+            rest = app.frame.cached(("fog", 1), lambda: fog_layer(app.size, p.fog, 3, half=1))
+            surface.blit(rest, (self.width - offset, self.height - rest.get_height()))
         # The texts start right of the corner's column, where the speaker button lies.
         left = self.px(CORNER + 20)
         box = pygame.Rect(left, self.px(170), self.px(1100), self.px(330))
