@@ -45,13 +45,29 @@ def raised_face(area: pygame.Rect, depth: int, pressed: bool, *, sunk: int) -> t
 
 
 def vertical_gradient(size: tuple[int, int], top: Color, bottom: Color) -> pygame.Surface:
-    """A full-screen gradient drawn once, as 1-pixel-wide strip scaled up."""
+    """A full-screen gradient drawn once (see `paint_gradient`)."""
+    surface = pygame.Surface(size)
+    paint_gradient(surface, top, bottom)
+    return surface
+
+
+def paint_gradient(surface: pygame.Surface, top: Color, bottom: Color,
+                   size: tuple[int, int] | None = None) -> None:
+    """`surface` painted from `top` to `bottom` (as if it were `size`, its own by default): a
+    strip of 256 steps smoothed down the height, each row one colour."""
     strip = pygame.Surface((1, 256))
     for y in range(256):
         strip.set_at((0, y), mix(top, bottom, y / 255))
-    # Smoothed down the height only, then widened as is: the same pixels as smoothing both ways
-    # (every row is one colour), in one full-size pass instead of two.
-    return pygame.transform.scale(pygame.transform.smoothscale(strip, (1, size[1])), size)
+    width, height = size or surface.get_size()
+    # Smoothed down the height only, then each run of rows of one colour filled at once: the
+    # pixels of smoothing both ways (every row is one colour), without widening the strip pixel
+    # by pixel.
+    column = pygame.transform.smoothscale(strip, (1, height))
+    start = 0
+    for y in range(1, height + 1):
+        if y == height or column.get_at((0, y)) != column.get_at((0, start)):
+            surface.fill(column.get_at((0, start)), (0, start, width, y - start))
+            start = y
 
 
 def focus_ring(surface: pygame.Surface, rect: pygame.Rect, palette: Palette, radius: int, px: int) -> None:
