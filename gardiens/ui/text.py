@@ -57,6 +57,9 @@ FACES_KEPT = 96
 LONG_WORD = 256
 # Each try of shrink-to-fit is this much smaller than the last.
 SHRINK_STEP = 0.92
+# How much narrower than in proportion to its size a text is taken to be at a smaller size, in
+# guessing which size it fits (see Typesetter._likely_fit).
+LIKELY_NARROWER = 0.98
 # Where the reading font has no glyph, Andika draws it (for OpenDyslexic), else Noto Emoji.
 ANDIKA_FILE = "Andika-Regular.ttf"
 FALLBACK_FILE = "NotoEmoji-Regular.ttf"
@@ -624,7 +627,9 @@ class Typesetter:
             laid = sum(len(line) for line in lines)
             widths = [sum(first.size(line)[0] for line in lines) * len(text) // max(1, laid)]
         for index in range(1, len(sizes)):
-            scale = sizes[index] / sizes[0]
+            # Letters set smaller round to slightly narrower widths than the size says: a text
+            # on the edge of one line fewer is taken to have it (else the size above is measured).
+            scale = sizes[index] / sizes[0] * LIKELY_NARROWER
             count = sum(max(1, math.ceil(width * scale / max(1, box.w))) for width in widths)
             if not self._too_tall(sizes[index], count, box, bold, max_lines):
                 return index
