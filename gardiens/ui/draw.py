@@ -289,17 +289,34 @@ def beam(
         if inner.w > 0 and inner.h > 0:
             _add_cone(surface, scratch, narrow, inner, _shade(color, alpha, narrow_share))
         return
-    # The wide cone straight onto the black layer (adding to black is a plain draw), the narrow
-    # one on a layer only as big as itself, added where it lies.
-    light = pygame.Surface(bounds.size)
-    pygame.draw.polygon(light, _shade(color, alpha, wide_share),
-                        [(x - bounds.x, y - bounds.y) for x, y in wide])
-    if inner.w > 0 and inner.h > 0:
-        part = pygame.Surface(inner.size)
-        pygame.draw.polygon(part, _shade(color, alpha, narrow_share),
-                            [(x - inner.x, y - inner.y) for x, y in narrow])
-        light.blit(part, (inner.x - bounds.x, inner.y - bounds.y), special_flags=pygame.BLEND_RGB_ADD)
-    surface.blit(light, bounds.topleft, special_flags=pygame.BLEND_RGB_ADD)
+    # The light as a layer of the cones' size would hold it, made a band of rows at a time on two
+    # small layers: the wide cone straight onto black (adding to black is a plain draw), the
+    # narrow one beside it, added where it lies; each band then added to the surface. A layer
+    # the cones' size is fresh memory, most of a beam's cost (3 ms before the kiosk's first frame).
+    wide_points = [(x - bounds.x, y - bounds.y) for x, y in wide]
+    narrow_points = [(x - inner.x, y - inner.y) for x, y in narrow]
+    wide_shade, narrow_shade = _shade(color, alpha, wide_share), _shade(color, alpha, narrow_share)
+    light = pygame.Surface((bounds.w, min(BEAM_BAND, bounds.h)))
+    part = pygame.Surface((max(1, inner.w), min(BEAM_BAND, max(1, inner.h))))
+    inner_top = inner.y - bounds.y
+    for top in range(0, bounds.h, BEAM_BAND):
+        rows = min(BEAM_BAND, bounds.h - top)
+        light.fill((0, 0, 0))
+        pygame.draw.polygon(light, wide_shade, _rows_from(wide_points, top))
+        first, last = max(0, top - inner_top), min(inner.h, top + rows - inner_top)
+        if inner.w > 0 and first < last:
+            part.fill((0, 0, 0))
+            pygame.draw.polygon(part, narrow_shade, _rows_from(narrow_points, first))
+            light.blit(part, (inner.x - bounds.x, inner_top + first - top), pygame.Rect(0, 0, inner.w, last - first),
+                       special_flags=pygame.BLEND_RGB_ADD)
+        surface.blit(light, (bounds.x, bounds.y + top), pygame.Rect(0, 0, bounds.w, rows),
+                     special_flags=pygame.BLEND_RGB_ADD)
+
+
+def _rows_from(points: list[tuple[float, float]], top: int) -> list[tuple[float, int]]:
+    """A polygon's `points` moved up `top` rows: on whole rows, cut towards zero as the polygon
+    cuts them where it is drawn whole, so that a band of it has the pixels of those rows."""
+    return [(x, int(y) - top) for x, y in points]
 
 
 # Rows of a cone added to the screen in one blit: few enough blits, little black beside the cone.
