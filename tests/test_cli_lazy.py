@@ -91,6 +91,7 @@ NOT_BEFORE_FIRST_FRAME = (
     "ctypes",
     "gardiens.core.pictures",
     "gardiens.ui.picture_text",
+    "gardiens.ui.speech",
     "gardiens.core.model",
     "gardiens.core.commands",
     "gardiens.core.journal",
