@@ -4,9 +4,9 @@ lines of large text, or a few large fonts, fill it."""
 
 from __future__ import annotations
 
-import ctypes
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
+from functools import cache
 from typing import Generic, TypeVar
 
 import pygame
@@ -90,17 +90,18 @@ class SurfaceCache(BoundedCache[K, S]):
         super().__init__(most, budget, lambda _key, surface: surface_bytes(surface), dropped)
 
 
+@cache
 def _glibc(name: str) -> Callable[..., int] | None:
     """A function of glibc's allocator, or None where the C library is another (macOS,
-    Windows, musl)."""
+    Windows, musl); looked up the first time it is asked for, in a quiet moment, not before
+    the kiosk's first frame (ctypes is a few milliseconds of start-up)."""
+    import ctypes  # lazy: start-up
+
     try:
         function: Callable[..., int] = getattr(ctypes.CDLL("libc.so.6"), name)
     except (OSError, AttributeError):
         return None
     return function
-
-
-_MALLOC_TRIM = _glibc("malloc_trim")
 
 
 def release_heap() -> bool:
@@ -111,7 +112,8 @@ def release_heap() -> bool:
     instead would give each frame's copy of a layer fresh pages to fault in (12 ms for a
     1920×838 copy instead of under 1 ms). Slow (a few ms): only in a quiet moment. True
     when the C library could be asked."""
-    if _MALLOC_TRIM is None:
+    trim = _glibc("malloc_trim")
+    if trim is None:
         return False
-    _MALLOC_TRIM(0)
+    trim(0)
     return True

@@ -10,7 +10,6 @@ import pygame
 
 from gardiens.ui.kit.pointer import pointer_event
 from gardiens.ui.screens.accessibility import AccessibilityPanel
-from gardiens.ui.speech import SPEAKER_BUTTON
 from gardiens.ui.widgets.base import Button, Widget
 
 if TYPE_CHECKING:
@@ -205,6 +204,9 @@ class Input:
             self.app.play("tap")
             frame = self.app.frame
             before = frame.shown() if settled else None
+            # The voice is imported when a team first taps, not before the kiosk's first frame.
+            from gardiens.ui.speech import SPEAKER_BUTTON  # lazy: start-up
+
             if widget is not self.corner and widget.name != SPEAKER_BUTTON:
                 top.focus = widget.name
             widget.activate(pos)
