@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
-from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar, cast
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Protocol, TypeAlias, TypeVar, cast, runtime_checkable
 
 import pygame
 
@@ -18,6 +19,7 @@ if TYPE_CHECKING:
     from gardiens.ui.follow import Follower
     from gardiens.ui.input import Input
     from gardiens.ui.kit.screen import Shell
+    from gardiens.ui.text import TextFit
     from gardiens.ui.widgets.base import Widget
 
 T = TypeVar("T")
@@ -39,6 +41,44 @@ LAYOUTS_KEPT = 8
 # Two areas a tap changed are repainted as one when the rectangle around both is at most this
 # many times as large as both together: each repaint walks the whole screen's drawing.
 MERGE_ROOM = 1.5
+# The colour left around a rising card in the copy of it that is moved (see `Frame.draw_rise`):
+# one no card is drawn in.
+SEE_THROUGH = (255, 0, 254)
+
+
+@runtime_checkable
+class Rising(Protocol):
+    """A pop-up whose card rises over the screen below (`PopUp` in ui/screens/play.py)."""
+
+    def lift(self) -> int:
+        """How far below its resting place the card is now, in pixels."""
+
+    def reach(self) -> pygame.Rect:
+        """All the card draws while resting."""
+
+    def opaque(self, lift: int) -> pygame.Rect:
+        """The rows of the card, `lift` pixels low, that it covers whole across its reach."""
+
+    def place(self, lift: int) -> pygame.Rect:
+        """Put the card's buttons where they go with it `lift` pixels low; the card there."""
+
+    def face(self, surface: pygame.Surface, lift: int) -> None:
+        """The card alone, `lift` pixels low; its buttons go with it."""
+
+    def dim(self, surface: pygame.Surface) -> None:
+        """Veil what lies under it."""
+
+
+@dataclass
+class Risen:
+    """A rising card drawn once, moved each frame: the pop-up, the card at rest (its pixels from
+    the left edge of the screen to the right of its reach, its top at its reach's), where it
+    rests and the texts it set there."""
+
+    screen: Rising
+    card: pygame.Surface
+    reach: pygame.Rect
+    texts: list[TextFit]
 
 
 class Frame:
@@ -58,6 +98,9 @@ class Frame:
         # The only parts of the window a tap changed since the last frame (a button sinking, a key
         # typed and the answer it wrote), apart from one another.
         self.touched: list[pygame.Rect] = []
+        # The card of the pop-up rising on top, drawn once, and where the last frame showed it.
+        self.risen: Risen | None = None
+        self.rise_at: tuple[Rising, pygame.Rect] | None = None
 
     def background(self) -> pygame.Surface:
         """The warm paper gradient behind ordinary screens, drawn once per size and theme."""
@@ -80,6 +123,7 @@ class Frame:
         self.layers.clear()
         self.lasts.clear()
         self.under = None
+        self.risen = self.rise_at = None
         self.app.dirty = True
 
     def remembered(self, key: tuple[Any, ...], work: Callable[[], T]) -> T:
@@ -175,10 +219,13 @@ class Frame:
         touch = self.touch
         if app.dirty or animating or touch.overlay_touched:
             changed = app.dirty
-            app.dirty = touch.overlay_touched = self.countdown_only = False
-            self.touched = []
-            guard(self.draw, changed)
-            pygame.display.flip()
+            # A pop-up rising over a still screen moves a copy of its card (see `draw_rise`).
+            if changed or touch.overlay_touched or self.touched or not guard(self.draw_rise):
+                touch.overlay_touched = self.countdown_only = False
+                app.dirty = False
+                self.touched = []
+                guard(self.draw, changed)
+                pygame.display.flip()
             if animating and ahead is not None:
                 guard(ahead.animation_frame, started, app.top is not None and app.top.ambient)
         elif self.touched:
@@ -229,6 +276,66 @@ class Frame:
             app.type.report = report
         pygame.display.update(areas)
 
+    def draw_rise(self) -> bool:
+        """A frame of a pop-up's card rising over a screen below that does not change: the card
+        is drawn once, then moved; only the rows it left and those around its rounded corners
+        are veiled again, and only the rows it covers now or did before go to the display.
+        The same pixels as a whole redraw. False when the frame must be drawn whole."""
+        app = self.app
+        top = app.top
+        surface = app.surface
+        under = self.under
+        shown = self.rise_at
+        speech = app.speech
+        if (surface is None or under is None or app.preview is not None or not isinstance(top, Rising)
+                or shown is None or shown[0] is not top or (speech is not None and speech.outlined() is not None)):
+            return False
+        reach = top.reach()
+        risen = self.risen
+        if risen is None or risen.screen is not top or risen.reach != reach:
+            risen = self.risen = self._draw_card(top, reach)
+        lift = top.lift()
+        now = reach.move(0, lift)
+        screen = surface.get_rect()
+        both = now.union(shown[1]).clip(screen)
+        opaque = top.opaque(lift)
+        for band in (pygame.Rect(both.x, both.y, both.w, opaque.y - both.y),
+                     pygame.Rect(both.x, opaque.bottom, both.w, both.bottom - opaque.bottom)):
+            band = band.clip(both)
+            if band.h > 0:
+                surface.blit(under[1], band, band)
+                top.dim(surface.subsurface(band))
+        surface.blit(risen.card, (reach.x, now.y), pygame.Rect(reach.x, 0, reach.w, reach.h))
+        top.place(lift)
+        app.type.report = [fit.moved(0, lift) for fit in risen.texts]
+        surface.set_clip(both)
+        try:
+            self._draw_above(surface)
+        finally:
+            surface.set_clip(None)
+        pygame.display.update(both)
+        self.rise_at = (top, now)
+        if lift == 0:
+            # Risen: the copy goes (a pop-up still after that is drawn whole when it changes).
+            self.risen = None
+        return True
+
+    def _draw_card(self, top: Rising, reach: pygame.Rect) -> Risen:
+        """The card of `top` at rest, drawn once on a surface of its own."""
+        app = self.app
+        assert app.surface is not None
+        card = pygame.Surface((reach.right, reach.h), 0, app.surface)
+        card.fill(SEE_THROUGH)
+        report = app.type.report
+        app.type.report = []
+        try:
+            top.face(card, -reach.y)
+            texts = [fit.moved(0, reach.y) for fit in app.type.report]
+        finally:
+            app.type.report = report
+        card.set_colorkey(SEE_THROUGH, pygame.RLEACCEL)
+        return Risen(top, card, reach, texts)
+
     def draw(self, changed: bool = True) -> None:
         app = self.app
         assert app.surface is not None
@@ -266,13 +373,24 @@ class Frame:
         for screen in shown[:-1]:
             screen.draw(surface)
         start = len(app.type.report)
+        self.risen = self.rise_at = None
         if shown:
-            shown[-1].draw(surface)
+            top = shown[-1]
+            top.draw(surface)
+            if isinstance(top, Rising) and surface.get_clip() == surface.get_rect():
+                self.rise_at = (top, top.reach().move(0, top.lift()))
+        speech = app.speech
+        if speech is not None and surface.get_clip() == surface.get_rect():
+            # A frame drawn under a clip (a button sinking) sees only part of the text.
+            speech.shown(app.type.report[start:])
+        self._draw_above(surface)
+
+    def _draw_above(self, surface: pygame.Surface) -> None:
+        """What lies over the screens: the outline of what is read aloud, the speaker button,
+        the accessibility corner, the author's preview."""
+        app = self.app
         speech = app.speech
         if speech is not None:
-            # A frame drawn under a clip (a button sinking) sees only part of the text.
-            if surface.get_clip() == surface.get_rect():
-                speech.shown(app.type.report[start:])
             speech.draw(surface)
             speaker = speech.button()
             if speaker is not None:

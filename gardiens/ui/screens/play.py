@@ -56,6 +56,12 @@ if TYPE_CHECKING:
     from gardiens.ui.kit.screen import Host
 
 POP_SECONDS = 0.3
+# A pop-up card, in design pixels: how far below its place it starts rising, its corners' radius,
+# the depth of its shadow, and the room kept around it when it is moved as a copy.
+RISE = 90
+CARD_RADIUS = 44
+CARD_DEPTH = 14
+REACH = 16
 # The puzzle's prompt box, in design pixels: its height when the prompt fits (it grows when not).
 PROMPT = 136
 # How far above a pop-up card's foot its row of buttons sits (design pixels).
@@ -740,27 +746,62 @@ T = TypeVar("T")
 
 
 class PopUp(ModalScreen[T], ABC):
-    """A card over the screen below, which rises into place when it opens."""
+    """A card over the screen below, which rises into place when it opens.
+
+    While it rises the frame moves a copy of the card drawn once (see `Frame.draw_rise`): the
+    card is drawn by `paint` alone, at any height, and says where it is opaque."""
 
     @abstractmethod
     def card(self) -> pygame.Rect:
         """Where the card rests once it has risen."""
 
+    @abstractmethod
+    def paint(self, surface: pygame.Surface, card: pygame.Rect) -> None:
+        """The card at `card` (its panel, what it says, its buttons), its buttons already there."""
+
     def animating(self) -> bool:
         return not self.app.settings.reduced_motion and self.app.time - self.opened_at < POP_SECONDS
 
-    def rise(self, surface: pygame.Surface, *, edge: Color, shadow: Color) -> pygame.Rect:
-        """Veil the screen below, draw the card where it is now, a little low while it rises, and
-        return it; the row of buttons at its foot rises with it."""
-        self.dim(surface)
-        # Still (reduced motion), the card is in place at once.
-        rise = 1.0 if self.app.settings.reduced_motion else ease_out((self.app.time - self.opened_at) / POP_SECONDS)
-        shift = round((1 - rise) * self.px(90))
-        card = self.card().move(0, shift)
+    def lift(self) -> int:
+        """How far below its resting place the card is now: a little low while it rises, in
+        place at once when still (reduced motion)."""
+        if self.app.settings.reduced_motion:
+            return 0
+        return round((1 - ease_out((self.app.time - self.opened_at) / POP_SECONDS)) * self.px(RISE))
+
+    def reach(self) -> pygame.Rect:
+        """All the card draws while resting, its shadow and some room around."""
+        card = self.card()
+        room = self.px(REACH)
+        return card.union(card.move(0, self.px(CARD_DEPTH))).inflate(2 * room, 2 * room)
+
+    def opaque(self, lift: int) -> pygame.Rect:
+        """Rows of the card `lift` pixels low that it covers whole (between its rounded corners),
+        across the width of its reach."""
+        card = self.card().move(0, lift)
+        corner = self.px(CARD_RADIUS)
+        reach = self.reach()
+        return pygame.Rect(reach.x, card.y + corner, reach.w, max(0, card.h - 2 * corner))
+
+    def place(self, lift: int) -> pygame.Rect:
+        """The card `lift` pixels below its resting place; the row of buttons at its foot goes
+        with it."""
+        card = self.card().move(0, lift)
         for widget in self.widgets:
             widget.rect.y = card.bottom - self.px(BUTTON_ROW)
-        card_panel(surface, self.app, card, edge=edge, shadow=shadow)
         return card
+
+    def face(self, surface: pygame.Surface, lift: int) -> None:
+        """The card alone, `lift` pixels below its resting place."""
+        self.paint(surface, self.place(lift))
+
+    def draw(self, surface: pygame.Surface) -> None:
+        """Veil the screen below, then the card where it is now."""
+        self.dim(surface)
+        self.face(surface, self.lift())
+
+    def panel(self, surface: pygame.Surface, card: pygame.Rect, *, edge: Color, shadow: Color) -> None:
+        card_panel(surface, self.app, card, edge=edge, shadow=shadow, radius=CARD_RADIUS, depth=CARD_DEPTH)
 
 
 @dataclass(frozen=True)
@@ -952,13 +993,13 @@ class FeedbackPanel(PopUp[bool]):
         """Closed with whether the answer was right (the puzzle screen then closes too)."""
         self.dismiss(self.verdict.correct)
 
-    def draw(self, surface: pygame.Surface) -> None:
+    def paint(self, surface: pygame.Surface, card: pygame.Rect) -> None:
         app = self.app
         p = app.palette
         m = app.metrics
         _ = self._
         right = self.verdict.correct
-        card = self.rise(surface, edge=p.good if right else p.accent, shadow=p.good if right else p.accent_dark)
+        self.panel(surface, card, edge=p.good if right else p.accent, shadow=p.good if right else p.accent_dark)
         if self.showing_why:
             self.why.draw(surface, card)
             self.draw_widgets(surface)
@@ -1117,12 +1158,12 @@ class HintPanel(PopUp[None]):
             # The new hint is the one to read.
             self.page = None
 
-    def draw(self, surface: pygame.Surface) -> None:
+    def paint(self, surface: pygame.Surface, card: pygame.Rect) -> None:
         app = self.app
         p = app.palette
         m = app.metrics
         _ = self._
-        card = self.rise(surface, edge=p.accent, shadow=p.accent_dark)
+        self.panel(surface, card, edge=p.accent, shadow=p.accent_dark)
         head = lumi(surface, (card.x + self.px(170), card.bottom - self.px(200)), self.px(300), mood="thinking",
                     high_contrast=app.settings.high_contrast)
         speech_bubble(surface, self.bubble(card), p.surface_alt, p.outline, radius=self.px(30),

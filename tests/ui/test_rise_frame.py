@@ -1,0 +1,80 @@
+"""A pop-up's card rising over the screen below is drawn once and moved: each frame shows
+exactly what a whole repaint shows at that moment, and only the rows the card covers (or left)
+go to the display."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pygame
+import pytest
+
+from gardiens.core.model import Mission
+from gardiens.testing.pilot import Pilot
+from gardiens.ui.screens.play import PopUp
+from tests.ui.conftest import MISSION_DIR, launch_staged
+
+
+@pytest.mark.parametrize(("screen", "size"), [("feedback", (1280, 800)), ("success", (1920, 1080)),
+                                              ("hints", (1280, 800)), ("story", (1280, 720))])
+def test_each_frame_of_a_rise_looks_as_a_whole_repaint(
+        mission: Mission, pilots: list[Pilot], screen: str, size: tuple[int, int],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # GIVEN a pop-up over a screen, opened again so that its card rises
+    pilot = launch_staged(pilots, {mission.id: mission}, {mission.id: MISSION_DIR}, screen, language="fr",
+                          size=size, step=0)
+    app = pilot.app
+    top = app.top
+    assert isinstance(top, PopUp) and app.surface is not None
+    top.opened_at = app.time
+    app.dirty = True
+    pilot.advance()
+    sent: list[Any] = []
+    flip, update = pygame.display.flip, pygame.display.update
+    monkeypatch.setattr(pygame.display, "flip", lambda: (sent.append("all"), flip()))
+
+    def updated(*areas: Any) -> None:
+        sent.append(areas[0] if areas else "all")
+        update(*areas)
+
+    monkeypatch.setattr(pygame.display, "update", updated)
+    # WHEN it rises, frame after frame
+    shown: list[tuple[float, bytes, list[str]]] = []
+    while top.animating():
+        pilot.advance()
+        shown.append((app.time, pygame.image.tobytes(app.surface, "RGB"), [fit.text for fit in app.type.report]))
+    # THEN each frame sent only the rows around the card, not the whole window
+    assert len(shown) >= 5 and sent and all(isinstance(area, pygame.Rect) for area in sent)
+    assert all(area.w * area.h < size[0] * size[1] * 0.8 for area in sent)
+    assert top.lift() == 0 and app.frame.risen is None
+    # AND each showed what repainting the pop-up over the screen below showed at that moment
+    for moment, pixels, texts in shown:
+        app.time = moment
+        app.frame.draw(changed=False)
+        assert pygame.image.tobytes(app.surface, "RGB") == pixels, moment
+        assert [fit.text for fit in app.type.report] == texts
+    # AND its buttons are where the card is
+    for widget in top.widgets:
+        assert top.card().contains(widget.rect)
+
+
+def test_a_rise_is_drawn_whole_when_the_screens_change(
+        mission: Mission, pilots: list[Pilot]) -> None:
+    # GIVEN a rising pop-up
+    pilot = launch_staged(pilots, {mission.id: mission}, {mission.id: MISSION_DIR}, "hints", language="fr",
+                          size=(1280, 800), step=0)
+    app = pilot.app
+    top = app.top
+    assert isinstance(top, PopUp)
+    top.opened_at = app.time
+    app.dirty = True
+    pilot.advance()
+    pilot.advance()
+    assert app.frame.risen is not None
+    # WHEN something changes the screens
+    app.dirty = True
+    pilot.advance()
+    # THEN that frame is drawn whole and the card's copy is let go, drawn again on the next frame
+    assert app.frame.risen is None
+    pilot.advance()
+    assert app.frame.risen is not None and app.frame.risen.screen is top
