@@ -57,7 +57,7 @@ class Rising(Protocol):
         """All the card draws while resting."""
 
     def opaque(self, lift: int) -> pygame.Rect:
-        """The rows of the card, `lift` pixels low, that it covers whole across its reach."""
+        """Where the card, `lift` pixels low, covers every pixel (between its rounded corners)."""
 
     def place(self, lift: int) -> pygame.Rect:
         """Put the card's buttons where they go with it `lift` pixels low; the card there."""
@@ -72,11 +72,12 @@ class Rising(Protocol):
 @dataclass
 class Risen:
     """A rising card drawn once, moved each frame: the pop-up, the card at rest (its pixels from
-    the left edge of the screen to the right of its reach, its top at its reach's), where it
-    rests and the texts it set there."""
+    the left edge of the screen to the right of its reach, its top at its reach's) and the part
+    of it with no see-through pixel, where it rests and the texts it set there."""
 
     screen: Rising
     card: pygame.Surface
+    solid: pygame.Surface
     reach: pygame.Rect
     texts: list[TextFit]
 
@@ -217,6 +218,9 @@ class Frame:
         session) what a tap may show next. Each piece runs through `guard` (`App._guard`)."""
         app = self.app
         touch = self.touch
+        if not animating:
+            # Risen: the copy of the card goes (a still pop-up is drawn whole when it changes).
+            self.risen = None
         if app.dirty or animating or touch.overlay_touched:
             changed = app.dirty
             # A pop-up rising over a still screen moves a copy of its card (see `draw_rise`).
@@ -296,16 +300,18 @@ class Frame:
             risen = self.risen = self._draw_card(top, reach)
         lift = top.lift()
         now = reach.move(0, lift)
-        screen = surface.get_rect()
-        both = now.union(shown[1]).clip(screen)
-        opaque = top.opaque(lift)
-        for band in (pygame.Rect(both.x, both.y, both.w, opaque.y - both.y),
-                     pygame.Rect(both.x, opaque.bottom, both.w, both.bottom - opaque.bottom)):
+        both = now.union(shown[1]).clip(surface.get_rect())
+        solid = top.opaque(lift)
+        # Above and below the rows the card covers whole: veiled again, then the card's corners
+        # (and shadow) over them; between, the card's pixels are copied as they are.
+        for band in (pygame.Rect(both.x, both.y, both.w, solid.y - both.y),
+                     pygame.Rect(both.x, solid.bottom, both.w, both.bottom - solid.bottom)):
             band = band.clip(both)
             if band.h > 0:
                 surface.blit(under[1], band, band)
                 top.dim(surface.subsurface(band))
-        surface.blit(risen.card, (reach.x, now.y), pygame.Rect(reach.x, 0, reach.w, reach.h))
+                surface.blit(risen.card, band, band.move(0, -now.y))
+        surface.blit(risen.solid, solid)
         top.place(lift)
         app.type.report = [fit.moved(0, lift) for fit in risen.texts]
         surface.set_clip(both)
@@ -315,9 +321,6 @@ class Frame:
             surface.set_clip(None)
         pygame.display.update(both)
         self.rise_at = (top, now)
-        if lift == 0:
-            # Risen: the copy goes (a pop-up still after that is drawn whole when it changes).
-            self.risen = None
         return True
 
     def _draw_card(self, top: Rising, reach: pygame.Rect) -> Risen:
@@ -333,8 +336,11 @@ class Frame:
             texts = [fit.moved(0, reach.y) for fit in app.type.report]
         finally:
             app.type.report = report
-        card.set_colorkey(SEE_THROUGH, pygame.RLEACCEL)
-        return Risen(top, card, reach, texts)
+        card.set_colorkey(SEE_THROUGH)
+        # Where the card covers every pixel, copied without looking for see-through ones.
+        solid = card.subsurface(top.opaque(0).move(0, -reach.y))
+        solid.set_colorkey(None)
+        return Risen(top, card, solid, reach, texts)
 
     def draw(self, changed: bool = True) -> None:
         app = self.app

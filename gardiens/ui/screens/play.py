@@ -776,12 +776,10 @@ class PopUp(ModalScreen[T], ABC):
         return card.union(card.move(0, self.px(CARD_DEPTH))).inflate(2 * room, 2 * room)
 
     def opaque(self, lift: int) -> pygame.Rect:
-        """Rows of the card `lift` pixels low that it covers whole (between its rounded corners),
-        across the width of its reach."""
+        """Where the card `lift` pixels low covers every pixel: between its rounded corners."""
         card = self.card().move(0, lift)
         corner = self.px(CARD_RADIUS)
-        reach = self.reach()
-        return pygame.Rect(reach.x, card.y + corner, reach.w, max(0, card.h - 2 * corner))
+        return pygame.Rect(card.x, card.y + corner, card.w, max(0, card.h - 2 * corner))
 
     def place(self, lift: int) -> pygame.Rect:
         """The card `lift` pixels below its resting place; the row of buttons at its foot goes
