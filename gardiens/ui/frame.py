@@ -69,6 +69,14 @@ class Rising(Protocol):
         """Veil what lies under it."""
 
 
+@runtime_checkable
+class Moving(Protocol):
+    """A screen whose animation changes only some areas of it (the map's spots popping in)."""
+
+    def moving(self) -> list[pygame.Rect] | None:
+        """The only areas that change from one frame to the next, or None when more does."""
+
+
 @dataclass
 class Risen:
     """A rising card drawn once, moved each frame: the pop-up, the card at rest (its pixels from
@@ -223,8 +231,10 @@ class Frame:
             self.risen = None
         if app.dirty or animating or touch.overlay_touched:
             changed = app.dirty
-            # A pop-up rising over a still screen moves a copy of its card (see `draw_rise`).
-            if changed or touch.overlay_touched or self.touched or not guard(self.draw_rise):
+            # A pop-up rising over a still screen moves a copy of its card (see `draw_rise`); a
+            # screen whose animation changes some areas repaints them alone (`draw_moving`).
+            if (changed or touch.overlay_touched or self.touched
+                    or not (guard(self.draw_rise) or guard(self.draw_moving))):
                 touch.overlay_touched = self.countdown_only = False
                 app.dirty = False
                 self.touched = []
@@ -321,6 +331,26 @@ class Frame:
             surface.set_clip(None)
         pygame.display.update(both)
         self.rise_at = (top, now)
+        return True
+
+    def draw_moving(self) -> bool:
+        """A frame of an animation that changes only some areas of the screen on top (the only
+        one animating): they alone are repainted, as for a tap. False when the frame must be
+        drawn whole."""
+        app = self.app
+        top = app.top
+        if top is None or not isinstance(top, Moving) or any(screen.animating() for screen in app.stack[:-1]):
+            return False
+        areas = top.moving()
+        if not areas:
+            return False
+        hud = self.countdown_target()
+        if self.countdown_only and hud is not None:
+            self.countdown_only = False
+            areas = [*areas, hud.timer.inflate(app.metrics.px(8), app.metrics.px(8))]
+        for area in areas:
+            self.press_changed(area)
+        self.draw_touched()
         return True
 
     def _draw_card(self, top: Rising, reach: pygame.Rect) -> Risen:

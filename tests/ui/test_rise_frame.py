@@ -1,6 +1,7 @@
-"""A pop-up's card rising over the screen below is drawn once and moved: each frame shows
-exactly what a whole repaint shows at that moment, and only the rows the card covers (or left)
-go to the display."""
+"""Animations that repaint part of the window: a pop-up's card rising over the screen below is
+drawn once and moved, the map's spots popping in are repainted around them alone. Each frame
+shows exactly what a whole repaint shows at that moment, and only those parts go to the
+display."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import pytest
 
 from gardiens.core.model import Mission
 from gardiens.testing.pilot import Pilot
-from gardiens.ui.screens.play import PopUp
+from gardiens.ui.screens.play import MapScreen, PopUp, PuzzleSpot
 from tests.ui.conftest import MISSION_DIR, launch_staged
 
 
@@ -41,8 +42,11 @@ def test_each_frame_of_a_rise_looks_as_a_whole_repaint(
     # WHEN it rises, frame after frame
     shown: list[tuple[float, bytes, list[str]]] = []
     while top.animating():
+        drawn = len(sent)
         pilot.advance()
-        shown.append((app.time, pygame.image.tobytes(app.surface, "RGB"), [fit.text for fit in app.type.report]))
+        if len(sent) > drawn:  # the frame after the last drawn nothing
+            shown.append((app.time, pygame.image.tobytes(app.surface, "RGB"),
+                          [fit.text for fit in app.type.report]))
     # THEN each frame sent only the rows around the card, not the whole window
     assert len(shown) >= 5 and sent and all(isinstance(area, pygame.Rect) for area in sent)
     assert all(area.w * area.h < size[0] * size[1] * 0.8 for area in sent)
@@ -78,3 +82,43 @@ def test_a_rise_is_drawn_whole_when_the_screens_change(
     assert app.frame.risen is None
     pilot.advance()
     assert app.frame.risen is not None and app.frame.risen.screen is top
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1280, 720)])
+def test_spots_popping_in_repaint_around_them_alone(
+        mission: Mission, pilots: list[Pilot], size: tuple[int, int], monkeypatch: pytest.MonkeyPatch) -> None:
+    # GIVEN the map, the spots that can be played popping in (the first one focused)
+    pilot = launch_staged(pilots, {mission.id: mission}, {mission.id: MISSION_DIR}, "map", language="fr",
+                          size=size, step=0)
+    app = pilot.app
+    top = app.top
+    assert isinstance(top, MapScreen) and app.surface is not None
+    spots = [w for w in top.widgets if isinstance(w, PuzzleSpot) and w.enabled]
+    assert spots
+    top._pops = {spot.name.removeprefix("tile:"): app.time for spot in spots}
+    app.show_focus = True
+    top.focus = spots[0].name
+    top.refresh()
+    app.dirty = True
+    pilot.advance()
+    sent: list[Any] = []
+    monkeypatch.setattr(pygame.display, "flip", lambda: sent.append("all"))
+    monkeypatch.setattr(pygame.display, "update", lambda *areas: sent.append(areas[0] if areas else "all"))
+    # WHEN they pop in, frame after frame
+    shown: list[tuple[float, bytes]] = []
+    while top.animating():
+        drawn = len(sent)
+        pilot.advance()
+        if len(sent) > drawn:  # the frame after the last drawn nothing
+            shown.append((app.time, pygame.image.tobytes(app.surface, "RGB")))
+    # THEN each frame sent only the areas around the medallions
+    assert len(shown) >= 10 and sent and all(isinstance(areas, list) for areas in sent)
+    medallions = [spot.popping_area(top.px) for spot in spots]
+    for areas in sent:
+        assert sum(area.w * area.h for area in areas) <= sum(m.w * m.h for m in medallions) * 1.5
+        assert all(any(area.contains(m) for area in areas) for m in medallions)
+    # AND each showed what repainting the whole map showed at that moment
+    for moment, pixels in shown:
+        app.time = moment
+        app.frame.draw()
+        assert pygame.image.tobytes(app.surface, "RGB") == pixels, moment

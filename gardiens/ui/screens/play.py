@@ -20,6 +20,7 @@ from gardiens.ui.draw import focus_ring, lumi, panel, speech_bubble
 from gardiens.ui.kit.modal import ModalScreen, card_panel
 from gardiens.ui.kit.screen import (
     CORNER,
+    PLAIN_REACH,
     SPEAKER_BOTTOM,
     TOP_BAR,
     Screen,
@@ -84,6 +85,9 @@ NUDGE = 1.0
 # Seconds: how long a newly opened spot takes to pop in, and how long Lumi cheers after a solve.
 # Nothing on the map moves for longer: a kiosk idles for hours, and a still map costs nothing.
 POP_IN = 0.6
+# How far around its medallion a spot draws, in design pixels: its halo (12 px out and 6 wide at
+# its widest) and its focus ring.
+MEDALLION_REACH = 24
 CHEER_SECONDS = 4.0
 # Lumi worries in the last two minutes, or the last 15 % of the time.
 WORRY_SECONDS = 120
@@ -138,6 +142,18 @@ class PuzzleSpot(Button):
 
     def popping(self, now: float) -> bool:
         return self.pop_at is not None and now - self.pop_at < POP_IN
+
+    def reach(self, px: Callable[[float], int]) -> pygame.Rect:
+        """All the spot draws (`px` turning design pixels into the window's): its plate and its
+        medallion with all around it."""
+        parts = self.parts()
+        return self.rect.union(parts["plate"]).union(self.popping_area(px)).unionall(
+            [parts[name] for name in ("trophy",) if name in parts])
+
+    def popping_area(self, px: Callable[[float], int]) -> pygame.Rect:
+        """Where the medallion draws anything (its halo, shadow and focus ring): all that
+        changes while the spot pops in."""
+        return self.parts()["medallion"].inflate(2 * px(MEDALLION_REACH), 2 * px(MEDALLION_REACH))
 
     def draw(self, surface: pygame.Surface, app: Canvas, *, focused: bool, pressed: bool) -> None:
         p = app.palette
@@ -473,11 +489,47 @@ class MapScreen(Screen):
         surface.blit(paper, (0, 0), pygame.Rect(0, 0, self.width, area.y))
         surface.blit(paper, (0, area.bottom), pygame.Rect(0, area.bottom, self.width, self.height - area.bottom))
         surface.blit(self.scene(mission), area.topleft)
-        draw_title(self, surface, words.text(mission.title), right=self.hud.left_edge)
-        self.hud.draw(surface)
-        self.draw_rewards(surface, mission)
-        self.draw_lumi(surface)
-        self.draw_widgets(surface)
+        # Under a clip (the spots popping in), what lies wholly outside it is not drawn.
+        clip = surface.get_clip()
+        whole = clip == surface.get_rect()
+        if whole or clip.y < area.y:
+            draw_title(self, surface, words.text(mission.title), right=self.hud.left_edge)
+            self.hud.draw(surface)
+        if whole or clip.bottom > self.strip().y:
+            self.draw_rewards(surface, mission)
+        if whole or clip.colliderect(self.lumi_reach()):
+            self.draw_lumi(surface)
+        if whole:
+            self.draw_widgets(surface)
+            return
+        pressed = self.app.input.pressed_widget()
+        px = self.px
+        for widget in self.widgets:
+            if isinstance(widget, PuzzleSpot):
+                reach = widget.reach(px)
+            elif type(widget) is Button:
+                reach = widget.rect.inflate(2 * px(PLAIN_REACH), 2 * px(PLAIN_REACH))
+            else:
+                reach = clip
+            if not clip.colliderect(reach):
+                continue
+            widget.draw(surface, self.app, focused=widget.name == self.focus and self.app.show_focus,
+                        pressed=widget is pressed)
+
+    def lumi_reach(self) -> pygame.Rect:
+        """Where Lumi and her bubble are drawn: her corner and the bubble beside it."""
+        bubble = self.bubble()
+        corner = pygame.Rect(0, self.height - self.px(LUMI + 60), self.px(LUMI_CORNER), self.px(LUMI + 60))
+        return corner.union(bubble).inflate(self.px(20), self.px(20))
+
+    def moving(self) -> list[pygame.Rect] | None:
+        """The only areas that change from one frame to the next while spots pop in (around
+        their medallions), or None when more does (the scene's picture arriving)."""
+        if self._arriving or self.app.settings.reduced_motion:
+            return None
+        now = self.app.time
+        return [widget.popping_area(self.px) for widget in self.widgets
+                if isinstance(widget, PuzzleSpot) and widget.pop_at is not None and now - widget.pop_at < POP_IN]
 
     def draw_lumi(self, surface: pygame.Surface) -> None:
         """Lumi in her corner, with a word that suits the moment."""
