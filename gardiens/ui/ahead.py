@@ -292,6 +292,7 @@ class Ahead:
         self._scratch = None
         app.assets.clear_images()
         app.assets.clear_text()
+        app.assets.clear_icons()
         app.looks.clear()
         app.frame.forget()
         app.type.forget()

@@ -14,7 +14,7 @@ import pygame
 from gardiens.core.pictures import PictureRun, picture_width, read_runs, without_text
 from gardiens.i18n.pseudo import unmarked
 from gardiens.paths import assets_dir
-from gardiens.ui.bounded import SurfaceCache
+from gardiens.ui.bounded import BoundedCache, SurfaceCache, font_bytes, surface_bytes
 from gardiens.ui.picture_text import PictureMisfit, PictureWords, draw_runs, language_variant
 from gardiens.ui.theme import Color, FontChoice
 
@@ -40,19 +40,29 @@ ICON_CACHE_BYTES = 4 << 20
 # Pictures: the scene (8 MB at 1080p, drawn once into the map's layer) and a puzzle's pictures.
 IMAGE_CACHE_SIZE = 64
 IMAGE_CACHE_BYTES = 24 << 20
-# Pictures read ahead by the worker and not drawn yet (each is kept once drawn, in the above).
+# Pictures read ahead by the worker and not drawn yet, taken from it or not (each is kept once
+# drawn, in the above).
 RASTER_CACHE_BYTES = 24 << 20
 
 
-# Fonts kept open (one per family, weight and size): about what three text settings use.
+# Fonts kept open (one per family, weight and size): about what three text settings use, and
+# at most this many bytes as `font_bytes` counts them, the most each could hold (a session at
+# 1080p opens about 66, 112 MB by that count, about a fifth of it really held: most fonts draw
+# a few dozen letters). Large sizes are let go first that way; opening a font again costs about
+# 8 ms, so a team's own fonts stay open.
 FONTS_KEPT = 96
+FONT_CACHE_BYTES = 128 << 20
+# Pictures asked of the worker: at most this many waiting to be drawn (those of a screen the
+# team never opened are let go first).
+PENDING_KEPT = 32
 
 class Assets:
     """Everything the screens draw from disk, cached by what was asked for."""
 
     def __init__(self, root: Path | None = None) -> None:
         self.root = root if root is not None else assets_dir()
-        self._fonts: OrderedDict[tuple[FontChoice, bool, int], pygame.font.Font] = OrderedDict()
+        self._fonts: BoundedCache[tuple[FontChoice, bool, int], pygame.font.Font] = BoundedCache(
+            FONTS_KEPT, FONT_CACHE_BYTES, lambda key, _font: font_bytes(key[2]))
         self._icon_sources: dict[str, str] = {}
         self._icons: SurfaceCache[tuple[str, int, Color], pygame.Surface] = SurfaceCache(
             TEXT_CACHE_SIZE, ICON_CACHE_BYTES)
@@ -77,8 +87,9 @@ class Assets:
             SurfaceCache(TEXT_CACHE_SIZE, TEXT_CACHE_BYTES)
         )
         # Pictures rasterised on a worker (pygame-ce lets go of the interpreter while it reads a
-        # picture), asked for by `request_image` before a screen needs them.
-        self._pending: dict[tuple[Path, tuple[int, int]], Future[pygame.Surface]] = {}
+        # picture), asked for by `request_image` before a screen needs them. A screen prepared
+        # ahead that the team does not open leaves its pictures here: the oldest are let go.
+        self._pending: OrderedDict[tuple[Path, tuple[int, int]], Future[pygame.Surface]] = OrderedDict()
         self._worker: ThreadPoolExecutor | None = None
         # Set while a screen is laid out ahead of time: the vector pictures it asks for are
         # requested from the worker (and listed here), a clear stand-in of their size returned.
@@ -88,20 +99,16 @@ class Assets:
         """How many entries each cache holds (what `gardiens soak` watches grow)."""
         return {"fonts": len(self._fonts), "icons": len(self._icons), "images": len(self._images),
                 "rasters": len(self._rasters), "texts": len(self._texts),
-                "misfits": len(self._misfits), "asked": len(self._asked)}
+                "misfits": len(self._misfits), "asked": len(self._asked), "pending": len(self._pending)}
 
     def font(self, family: FontChoice, size: int, bold: bool = False) -> pygame.font.Font:
         key = (family, bold, size)
         font = self._fonts.get(key)
         if font is None:
             font = pygame.font.Font(self.root / "fonts" / _FONT_FILES[(family, bold)], size)
-            self._fonts[key] = font
             # Each open font keeps the glyphs it drew: a day of text sizes, fonts and spacings
             # changed in the panel would open hundreds. The least recently used is closed.
-            while len(self._fonts) > FONTS_KEPT:
-                self._fonts.popitem(last=False)
-        else:
-            self._fonts.move_to_end(key)
+            self._fonts[key] = font
         return font
 
     def text(
@@ -248,12 +255,30 @@ class Assets:
 
                 self._worker = ThreadPoolExecutor(1, thread_name_prefix="gardiens-pictures")
             self._pending[key] = self._worker.submit(self._load_fitted, path, size)
-            return False
-        if pending.done():
+        elif pending.done():
             del self._pending[key]
             self._rasters[key] = self._converted(path, pending)
-            return True
-        return False
+        else:
+            self._pending.move_to_end(key)
+        self._bound_pending()
+        return key in self._rasters
+
+    def _bound_pending(self) -> None:
+        """Let the oldest pictures asked of the worker go while more are waiting than
+        `PENDING_KEPT`, or those read, with those taken from the worker and not drawn yet, hold
+        more than `RASTER_CACHE_BYTES`: a storm of text sizes asks for each picture at each
+        size, and a screen prepared ahead but never opened never takes its pictures. The newest
+        is always kept."""
+        read = self.pending_bytes() + self._rasters.bytes
+        while len(self._pending) > 1 and (len(self._pending) > PENDING_KEPT or read > RASTER_CACHE_BYTES):
+            _key, oldest = self._pending.popitem(last=False)
+            if not oldest.cancel() and oldest.done() and oldest.exception() is None:
+                read -= surface_bytes(oldest.result())
+
+    def pending_bytes(self) -> int:
+        """The bytes of the pictures the worker read and no screen took yet."""
+        return sum(surface_bytes(future.result()) for future in self._pending.values()
+                   if future.done() and future.exception() is None)
 
     def image_arriving(self, path: Path, size: tuple[int, int], words: PictureWords | None = None) -> bool:
         """Whether `image(path, size, words)` would read the picture or wait for the worker: if
@@ -296,6 +321,11 @@ class Assets:
     def clear_text(self) -> None:
         self._texts.clear()
 
+    def clear_icons(self) -> None:
+        """Forget the icons drawn so far (at each size and colour a team's screens used: a day
+        of teams fills their budget); they are drawn again when shown."""
+        self._icons.clear()
+
     def clear_images(self) -> None:
         """Forget the mission pictures read so far (an author replaced one in the preview)."""
         self._images.clear()
@@ -304,6 +334,8 @@ class Assets:
         self._misfits.clear()
         self._untranslated.clear()
         self._pending.clear()
+        # Kept for the audit beside the misfits above, which are gone with them.
+        self._asked.clear()
 
 
 def _fit(natural: tuple[float, float], size: tuple[int, int]) -> tuple[int, int]:

@@ -1,5 +1,6 @@
-"""A cache of surfaces bounded by count and by pixel bytes, least recently used dropped first: a
-kiosk runs ten hours a day, and a count alone lets a few long lines of large text fill it."""
+"""Caches bounded by count and by bytes (the pixels of surfaces, the glyphs of open fonts), least
+recently used dropped first: a kiosk runs ten hours a day, and a count alone lets a few long
+lines of large text, or a few large fonts, fill it."""
 
 from __future__ import annotations
 
@@ -11,7 +12,15 @@ from typing import Generic, TypeVar
 import pygame
 
 K = TypeVar("K", bound=Hashable)
-V = TypeVar("V", bound="pygame.Surface | None")
+V = TypeVar("V")
+S = TypeVar("S", bound="pygame.Surface | None")
+
+# What an open font costs, from its size in pixels: FreeType's face (about 100 KB whatever the
+# size) and the glyphs SDL_ttf keeps once drawn, up to 256 a font (its cache has 256 slots),
+# each about 1.4 × size² bytes with its outline and pixmap. Measured: Andika at 100 px holds
+# 3.8 MB once a storm of characters went through it, at 40 px about 0.6 MB.
+FONT_OPEN_BYTES = 100 << 10
+FONT_GLYPHS_KEPT = 256
 
 
 def surface_bytes(surface: pygame.Surface | None) -> int:
@@ -21,15 +30,23 @@ def surface_bytes(surface: pygame.Surface | None) -> int:
     return surface.get_pitch() * surface.get_height()
 
 
-class SurfaceCache(OrderedDict[K, V], Generic[K, V]):
-    """An LRU mapping that keeps at most `most` entries and `budget` bytes of pixels; the newest
-    entry is always kept, however large. `dropped` is told each key let go."""
+def font_bytes(size: int) -> int:
+    """The most an open font of `size` pixels holds once it has drawn many characters."""
+    return FONT_OPEN_BYTES + FONT_GLYPHS_KEPT * size * size * 14 // 10
 
-    def __init__(self, most: int, budget: int, dropped: Callable[[K], object] | None = None) -> None:
+
+class BoundedCache(OrderedDict[K, V], Generic[K, V]):
+    """An LRU mapping that keeps at most `most` entries and `budget` bytes, each entry costing
+    what `cost(key, value)` says; the newest entry is always kept, however large. `dropped` is
+    told each key let go."""
+
+    def __init__(self, most: int, budget: int, cost: Callable[[K, V], int],
+                 dropped: Callable[[K], object] | None = None) -> None:
         super().__init__()
         self.most = most
         self.budget = budget
         self.bytes = 0
+        self._cost = cost
         self._dropped = dropped
 
     def get(self, key: K, default: V | None = None) -> V | None:  # type: ignore[override]
@@ -41,13 +58,13 @@ class SurfaceCache(OrderedDict[K, V], Generic[K, V]):
 
     def __setitem__(self, key: K, value: V) -> None:
         if key in self:
-            self.bytes -= surface_bytes(super().__getitem__(key))
+            self.bytes -= self._cost(key, super().__getitem__(key))
         super().__setitem__(key, value)
         self.move_to_end(key)
-        self.bytes += surface_bytes(value)
+        self.bytes += self._cost(key, value)
         while len(self) > 1 and (len(self) > self.most or self.bytes > self.budget):
-            old, surface = self.popitem(last=False)
-            self.bytes -= surface_bytes(surface)
+            old, gone = self.popitem(last=False)
+            self.bytes -= self._cost(old, gone)
             if self._dropped is not None:
                 self._dropped(old)
 
@@ -58,12 +75,19 @@ class SurfaceCache(OrderedDict[K, V], Generic[K, V]):
                 return default[0]
             raise KeyError(key)
         value = super().pop(key)
-        self.bytes -= surface_bytes(value)
+        self.bytes -= self._cost(key, value)
         return value
 
     def clear(self) -> None:
         super().clear()
         self.bytes = 0
+
+
+class SurfaceCache(BoundedCache[K, S]):
+    """A cache of surfaces bounded by count and by the bytes of their pixels."""
+
+    def __init__(self, most: int, budget: int, dropped: Callable[[K], object] | None = None) -> None:
+        super().__init__(most, budget, lambda _key, surface: surface_bytes(surface), dropped)
 
 
 def _glibc(name: str) -> Callable[..., int] | None:

@@ -20,7 +20,8 @@ from gardiens.core.glyphs import font_characters
 from gardiens.i18n.format import FONT_FALLBACKS, for_font, typographer
 from gardiens.i18n.pseudo import unmarked
 from gardiens.ui.accents import CHECK_SIZE, Adrift, GlyphSource, Redrawn
-from gardiens.ui.assets import Assets
+from gardiens.ui.assets import FONT_CACHE_BYTES, Assets
+from gardiens.ui.bounded import BoundedCache, SurfaceCache, font_bytes
 from gardiens.ui.theme import (
     MIN_SHRINK,
     READING_ROLES,
@@ -59,9 +60,11 @@ SHRINK_STEP = 0.92
 # Where the reading font has no glyph, Andika draws it (for OpenDyslexic), else Noto Emoji.
 ANDIKA_FILE = "Andika-Regular.ttf"
 FALLBACK_FILE = "NotoEmoji-Regular.ttf"
-FALLBACK_CACHE_SIZE = 300
-# With wide spacing every line is set letter by letter, here rather than by the assets' cache.
+# With wide spacing every line is set letter by letter, here rather than by the assets' cache;
+# kept by count and by the bytes of their pixels, as the assets' lines are (a storm of pastes
+# in emoji and scripts the reading font lacks sets every line here).
 SPACED_CACHE_SIZE = 1500
+MIXED_CACHE_BYTES = 16 << 20
 
 
 class Face:
@@ -312,9 +315,12 @@ class Typesetter:
         self._shaped: OrderedDict[tuple[str, str, FontChoice], str] = OrderedDict()
         self._missing: dict[FontChoice, frozenset[str]] = {}
         self._inks: OrderedDict[tuple[str, FontChoice, Spacing, bool, int], tuple[int, int, int, int]] = OrderedDict()
-        self._faces: OrderedDict[FaceKey, Face] = OrderedDict()
+        # A face holds its fonts open: bounded by their glyphs' bytes, as the assets' fonts are.
+        self._faces: BoundedCache[FaceKey, Face] = BoundedCache(
+            FACES_KEPT, FONT_CACHE_BYTES, lambda key, _face: font_bytes(key[3]))
         self._adrift_letters: dict[tuple[FontChoice, bool], Adrift] = {}
-        self._mixed: OrderedDict[tuple[str, FontChoice, Spacing, bool, int, Color], pygame.Surface] = OrderedDict()
+        self._mixed: SurfaceCache[tuple[str, FontChoice, Spacing, bool, int, Color], pygame.Surface] = (
+            SurfaceCache(SPACED_CACHE_SIZE, MIXED_CACHE_BYTES))
 
     def forget(self) -> None:
         """Close every font and forget every line break and width worked out (between two
@@ -357,13 +363,10 @@ class Typesetter:
                 fallbacks.append((partial(_fitted, emoji, size, main.get_height()),
                                   font_characters(folder / FALLBACK_FILE)))
             wide = self.spacing == "wide"
-            face = self._faces[key] = Face(
+            face = Face(
                 main, fallbacks, self._adrift(bold), letters=round(size * WIDE_LETTERS) if wide else 0,
                 words=round(size * WIDE_WORDS) if wide else 0, pitch=math.ceil(size * WIDE_LINES) if wide else 0)
-            while len(self._faces) > FACES_KEPT:
-                self._faces.popitem(last=False)
-        else:
-            self._faces.move_to_end(key)
+            self._faces[key] = face
         return face
 
     def _adrift(self, bold: bool) -> Adrift:
@@ -383,8 +386,6 @@ class Typesetter:
         surface = self._mixed.get(key)
         if surface is None:
             surface = self._mixed[key] = face.render(line, True, color)
-            if len(self._mixed) > (SPACED_CACHE_SIZE if face.spaced else FALLBACK_CACHE_SIZE):
-                self._mixed.popitem(last=False)
         return surface
 
     def shape(self, text: str) -> str:

@@ -4,7 +4,7 @@ without ever touching the session."""
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pygame
@@ -13,6 +13,7 @@ import pytest
 from gardiens.core.commands import StartSetup
 from gardiens.core.session import Lifecycle
 from gardiens.testing.pilot import Pilot
+from gardiens.ui.ahead import HEAVY
 from gardiens.ui.assets import Assets
 from gardiens.ui.sound import Sounds
 from gardiens.ui.widgets.base import Button
@@ -69,15 +70,41 @@ def test_a_puzzle_prepared_on_the_map_opens_without_setting_any_text(
     assert rendered == []
 
 
-def test_slices_are_small_and_heavy_ones_wait_for_a_quiet_frame(launch: Callable[..., Pilot]) -> None:
+def test_slices_are_small_and_heavy_ones_wait_for_a_quiet_frame(
+    launch: Callable[..., Pilot], monkeypatch: pytest.MonkeyPatch
+) -> None:
     pilot = launch()
     app = pilot.app
     ahead = app.ahead
     assert ahead.busy  # the letters of every text size, the sounds...
-    spent = ahead.spent
-    # A frame topped up while an animation runs takes no heavy slice and stops on its budget.
-    ahead.step(0.0005, False)
-    assert ahead.spent - spent < 0.02
+    # Each slice costs one millisecond of a clock of the test's own, whatever the machine does.
+    clock = [0.0]
+    monkeypatch.setattr("gardiens.ui.ahead.time.perf_counter", lambda: clock[0])
+    ahead._replan()
+    taken: list[bool] = []
+
+    def counted(slices: Iterator[object], heavy: list[bool]) -> Iterator[object]:
+        for said in slices:
+            clock[0] += 0.001
+            taken.append(heavy[0])
+            heavy[0] = said == HEAVY
+            yield said
+
+    for job in ahead._jobs:
+        job.slices = counted(job.slices, [job.heavy])
+    # A frame topped up while an animation runs stops on its budget and takes no heavy slice.
+    ahead.step(0.0035, False)
+    assert 1 <= len(taken) <= 4
+    assert not any(taken)
+    # Every job announcing a heavy slice: a busy frame takes none of them, a quiet one does.
+    for job in ahead._jobs:
+        job.heavy = True
+    taken.clear()
+    ahead.step(0.0035, False)
+    assert taken == []
+    ahead.step(0.0035, True)
+    assert taken
+    monkeypatch.undo()
     drain(pilot)
     assert not ahead.busy
 

@@ -185,13 +185,13 @@ def test_the_command_refuses_an_unknown_mission(capsys: pytest.CaptureFixture[st
 # The in-suite coverage of the audit: every screen and every puzzle of every bundled mission, in
 # both languages at the tightest size (1280×800, where the floors weigh most against the layout)
 # and in French with the largest text; the CLI keeps the whole matrix.
-# Wide spacing: both languages at 1280x800, English at 1920x1080 and English with the largest text
-# (every puzzle view is clean at every size, step and language; the briefing still cuts its text
-# in French at 1920x1080 and with the largest text, and the success panel at 1920x1080).
+# Wide spacing: both languages at 1280x800, and with the largest text at both sizes (the tightest
+# fit of every screen). `gardiens audit` with no option renders the whole matrix (both spacings,
+# every step, both sizes and languages) and finds nothing either.
 SUITE_COVERAGE: tuple[tuple[str, tuple[int, int], int, Spacing], ...] = (
     ("fr", (1280, 800), 0, "normal"), ("en", (1280, 800), 0, "normal"), ("fr", (1280, 800), 2, "normal"),
     ("en", (1280, 800), 0, "wide"), ("fr", (1280, 800), 0, "wide"), ("en", (1280, 800), 2, "wide"),
-    ("en", (1920, 1080), 0, "wide"))
+    ("fr", (1280, 800), 2, "wide"), ("fr", (1920, 1080), 2, "wide"), ("en", (1920, 1080), 2, "wide"))
 @pytest.fixture(scope="module")
 def bundled_audit() -> AuditResult:
     result = AuditResult()

@@ -71,6 +71,40 @@ def test_a_picture_read_ahead_is_kept_once_drawn(assets: tuple[Assets, list[Path
     cache.close()
 
 
+def test_pictures_read_ahead_and_never_drawn_are_let_go(
+        assets: tuple[Assets, list[Path]], picture: Path) -> None:
+    from gardiens.ui.assets import PENDING_KEPT, RASTER_CACHE_BYTES
+
+    cache, reads = assets
+    # GIVEN screens prepared ahead at every text size, whose pictures no team opened
+    sizes = [(800 + 12 * step, 600 + 9 * step) for step in range(3 * PENDING_KEPT)]
+    for size in sizes:
+        cache.request_image(picture, size)
+    # WHEN the worker has read the last, while the kiosk went on asking
+    while not cache.request_image(picture, sizes[-1]):
+        pygame.time.wait(5)
+        cache.request_image(picture, sizes[-2])
+    # THEN those let go before the worker came to them were never read
+    assert len(reads) < len(sizes)
+    # AND no more wait than the kiosk keeps, nor more bytes than its budget but for the newest
+    assert len(cache._pending) <= PENDING_KEPT
+    largest = 4 * sizes[-1][0] * sizes[-1][1]
+    assert cache.pending_bytes() + cache._rasters.bytes <= RASTER_CACHE_BYTES + largest
+    # AND the newest asked for is ready to be drawn
+    assert (picture, sizes[-1]) in cache._rasters
+    cache.close()
+
+
+def test_forgetting_the_pictures_forgets_what_the_audit_was_asked_about(
+        assets: tuple[Assets, list[Path]], picture: Path) -> None:
+    cache, _reads = assets
+    for width in range(100, 400, 10):
+        cache.image(picture, (width, width))
+    assert cache.cache_sizes()["asked"] == 30
+    cache.clear_images()
+    assert cache.cache_sizes()["asked"] == 0 and cache.picture_misfits() == []
+
+
 def test_a_picture_drawn_into_a_layer_is_not_kept_and_its_shape_needs_no_drawing(
         assets: tuple[Assets, list[Path]], picture: Path) -> None:
     cache, reads = assets
@@ -133,6 +167,8 @@ def test_while_the_kiosk_waits_for_the_next_team_only_the_attract_screen_is_kept
         assert app.frame.under is None
         assert app.ahead._scratch is None
         assert app.assets.cache_sizes()["images"] == 0
+        # (nor its icons: the attract screen's own are drawn again)
+        assert app.assets.cache_sizes()["icons"] <= 4
         # AND a second team still plays to the end
         play_sessions(pilot, {mission.id: mission}, 1, random.Random(5))
         assert app.errors == []
@@ -143,7 +179,8 @@ def test_while_the_kiosk_waits_for_the_next_team_only_the_attract_screen_is_kept
 
 def test_changing_text_settings_all_day_keeps_a_bounded_number_of_fonts_open(
         mission: Mission, tmp_path: Path) -> None:
-    from gardiens.ui.assets import FONTS_KEPT
+    from gardiens.ui.assets import FONT_CACHE_BYTES, FONTS_KEPT
+    from gardiens.ui.bounded import font_bytes
     from gardiens.ui.text import FACES_KEPT
 
     # GIVEN a kiosk whose panel is used again and again: every text size, font and spacing
@@ -157,12 +194,39 @@ def test_changing_text_settings_all_day_keeps_a_bounded_number_of_fonts_open(
             app.type.family = family
             for size in range(20, 120, 3):
                 app.type.font(size)
-        # THEN no more fonts and faces are open than the kiosk keeps
+        for size in range(150, 400, 10):
+            app.type.font(size)
+        # THEN no more fonts and faces are open than the kiosk keeps, by count and by the most
+        # their glyphs may hold
         assert app.assets.cache_sizes()["fonts"] <= FONTS_KEPT
         assert app.type.cache_sizes()["faces"] <= FACES_KEPT
+        for fonts in (app.assets._fonts, app.type._faces):
+            assert fonts.bytes <= FONT_CACHE_BYTES
+            assert fonts.bytes == sum(font_bytes(key[-1]) for key in fonts)
         # AND a font used again is the one kept, not opened anew
         again = app.assets.font("andika", 40)
         assert app.assets.font("andika", 40) is again
+    finally:
+        pilot.close()
+        pilot.app.session.journal.close()
+
+
+def test_a_storm_of_pasted_emoji_keeps_its_lines_within_their_byte_budget(
+        mission: Mission, tmp_path: Path) -> None:
+    from gardiens.ui.text import MIXED_CACHE_BYTES
+
+    # GIVEN a kiosk at 1920×1080
+    pilot = launch_kiosk({mission.id: mission}, {mission.id: MISSION_DIR}, (1920, 1080), tmp_path)
+    try:
+        app = pilot.app
+        # WHEN hundreds of long lines of emoji (set with the fallback font) are drawn
+        for index in range(300):
+            app.type._rendered(f"{index} " + "😀🎉👍🏽" * 30, 64, (0, 0, 0), False)
+        # THEN the lines kept hold no more than their budget, counted right
+        mixed = app.type._mixed
+        assert 0 < len(mixed) < 300
+        assert mixed.bytes <= MIXED_CACHE_BYTES
+        assert mixed.bytes == sum(surface_bytes(s) for s in mixed.values())
     finally:
         pilot.close()
         pilot.app.session.journal.close()
