@@ -57,6 +57,14 @@ def test_each_frame_of_a_rise_looks_as_a_whole_repaint(
         app.frame.draw(changed=False)
         assert pygame.image.tobytes(app.surface, "RGB") == pixels, moment
         assert [fit.text for fit in app.type.report] == texts
+        # and the veil laid only around the card is the veil laid over everything, then covered
+        under = app.frame.under
+        assert under is not None
+        around, everywhere = under[1].copy(), under[1].copy()
+        top.draw(around)
+        top.dim(everywhere)
+        top.face(everywhere, top.lift())
+        assert pygame.image.tobytes(around, "RGB") == pygame.image.tobytes(everywhere, "RGB")
     # AND its buttons are where the card is
     for widget in top.widgets:
         assert top.card().contains(widget.rect)

@@ -846,9 +846,19 @@ class PopUp(ModalScreen[T], ABC):
         self.paint(surface, self.place(lift))
 
     def draw(self, surface: pygame.Surface) -> None:
-        """Veil the screen below, then the card where it is now."""
-        self.dim(surface)
-        self.face(surface, self.lift())
+        """Veil the screen below, then the card where it is now. The veil (two passes over
+        every pixel, the costliest part of the frame that opens the card) is laid only around
+        the rows the card covers whole."""
+        lift = self.lift()
+        card = self.opaque(lift)
+        screen = surface.get_rect()
+        for around in (pygame.Rect(0, 0, screen.w, card.y), pygame.Rect(0, card.bottom, screen.w, screen.h - card.bottom),
+                       pygame.Rect(0, card.y, card.x, card.h), pygame.Rect(card.right, card.y, screen.w - card.right,
+                                                                           card.h)):
+            around = around.clip(surface.get_clip())
+            if around.w and around.h:
+                self.dim(surface.subsurface(around))
+        self.face(surface, lift)
 
     def panel(self, surface: pygame.Surface, card: pygame.Rect, *, edge: Color, shadow: Color) -> None:
         card_panel(surface, self.app, card, edge=edge, shadow=shadow, radius=CARD_RADIUS, depth=CARD_DEPTH)
