@@ -517,10 +517,11 @@ class MapScreen(Screen):
                         pressed=widget is pressed)
 
     def lumi_reach(self) -> pygame.Rect:
-        """Where Lumi and her bubble are drawn: her corner and the bubble beside it."""
+        """Where Lumi and her bubble are drawn: her corner and the bubble beside it, with room
+        for her lamp's glow (which reaches about the top of her corner)."""
         bubble = self.bubble()
         corner = pygame.Rect(0, self.height - self.px(LUMI + 60), self.px(LUMI_CORNER), self.px(LUMI + 60))
-        return corner.union(bubble).inflate(self.px(20), self.px(20))
+        return corner.union(bubble).inflate(self.px(LUMI) // 2, self.px(LUMI) // 2)
 
     def moving(self) -> list[pygame.Rect] | None:
         """The only areas that change from one frame to the next while spots pop in (around
