@@ -74,7 +74,8 @@ class Moving(Protocol):
     """A screen whose animation changes only some areas of it (the map's spots popping in)."""
 
     def moving(self) -> list[pygame.Rect] | None:
-        """The only areas that change from one frame to the next, or None when more does."""
+        """The only areas that change from one frame to the next (none: nothing to draw), or
+        None when more does."""
 
 
 @dataclass
@@ -335,22 +336,23 @@ class Frame:
 
     def draw_moving(self) -> bool:
         """A frame of an animation that changes only some areas of the screen on top (the only
-        one animating): they alone are repainted, as for a tap. False when the frame must be
-        drawn whole."""
+        one animating): they alone are repainted, as for a tap, and nothing when none changes.
+        False when the frame must be drawn whole."""
         app = self.app
         top = app.top
         if top is None or not isinstance(top, Moving) or any(screen.animating() for screen in app.stack[:-1]):
             return False
         areas = top.moving()
-        if not areas:
+        if areas is None:
             return False
         hud = self.countdown_target()
         if self.countdown_only and hud is not None:
             self.countdown_only = False
             areas = [*areas, hud.timer.inflate(app.metrics.px(8), app.metrics.px(8))]
-        for area in areas:
-            self.press_changed(area)
-        self.draw_touched()
+        if areas:
+            for area in areas:
+                self.press_changed(area)
+            self.draw_touched()
         return True
 
     def _draw_card(self, top: Rising, reach: pygame.Rect) -> Risen:

@@ -5,13 +5,17 @@ display."""
 
 from __future__ import annotations
 
+import time
+from pathlib import Path
 from typing import Any
 
 import pygame
 import pytest
 
-from gardiens.core.model import Mission
+from gardiens.core.model import Mission, Scene
 from gardiens.testing.pilot import Pilot
+from gardiens.testing.scenes import stage
+from gardiens.ui.assets import Assets
 from gardiens.ui.screens.play import MapScreen, PopUp, PuzzleSpot
 from tests.ui.conftest import MISSION_DIR, launch_staged
 
@@ -130,3 +134,38 @@ def test_spots_popping_in_repaint_around_them_alone(
         app.time = moment
         app.frame.draw()
         assert pygame.image.tobytes(app.surface, "RGB") == pixels, moment
+
+
+def test_the_map_waiting_for_its_picture_draws_nothing_until_it_comes(
+        mission: Mission, pilots: list[Pilot], monkeypatch: pytest.MonkeyPatch) -> None:
+    # GIVEN a map whose scene picture is still read on the worker (plain fog shown), slowly
+    read = Assets._load_fitted
+
+    def slowly(path: Path, size: tuple[int, int]) -> pygame.Surface:
+        time.sleep(0.2)
+        return read(path, size)
+
+    monkeypatch.setattr(Assets, "_load_fitted", staticmethod(slowly))
+    spots = {p.id: (10.0 + 80.0 * i / len(mission.puzzles), 50.0) for i, p in enumerate(mission.puzzles)}
+    pictured = mission.model_copy(update={"scene": Scene(picture="scene.svg", spots=spots)})
+    pilot = Pilot.launch({pictured.id: pictured}, mission_dirs={pictured.id: MISSION_DIR}, size=(1280, 720))
+    pilots.append(pilot)
+    app = pilot.app
+    stage(app, pilot.clock, screen="map")
+    pilot.advance()
+    top = app.top
+    assert isinstance(top, MapScreen) and app.surface is not None and top.animating()
+    sent: list[Any] = []
+    monkeypatch.setattr(pygame.display, "flip", lambda: sent.append("all"))
+    monkeypatch.setattr(pygame.display, "update", lambda *areas: sent.append(areas[0] if areas else "all"))
+    # WHEN frames pass until it comes
+    frames = 0
+    while top.animating() and frames < 5000:
+        pilot.advance()
+        frames += 1
+        time.sleep(0.001)
+    # THEN the frames while it was on its way drew nothing, and the one it came in drew all
+    assert frames > 10 and not top.animating() and sent == ["all"]
+    shown = pygame.image.tobytes(app.surface, "RGB")
+    app.frame.draw()
+    assert pygame.image.tobytes(app.surface, "RGB") == shown

@@ -524,10 +524,16 @@ class MapScreen(Screen):
         return corner.union(bubble).inflate(self.px(LUMI) // 2, self.px(LUMI) // 2)
 
     def moving(self) -> list[pygame.Rect] | None:
-        """The only areas that change from one frame to the next while spots pop in (around
-        their medallions), or None when more does (the scene's picture arriving)."""
-        if self._arriving or self.app.settings.reduced_motion:
-            return None
+        """The only areas that change from one frame to the next: around the medallions of the
+        spots popping in, none while the scene's picture is still on its way (the fog shown for
+        it stays as it is); None when the picture has come, and the whole map changes."""
+        mission = self.app.mission
+        if self._arriving and mission is not None:
+            self.scene(mission)
+            if not self._arriving:
+                return None
+        if self.app.settings.reduced_motion:
+            return []
         now = self.app.time
         return [widget.popping_area(self.px) for widget in self.widgets
                 if isinstance(widget, PuzzleSpot) and widget.pop_at is not None and now - widget.pop_at < POP_IN]
