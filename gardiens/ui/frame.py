@@ -252,10 +252,27 @@ class Frame:
             guard(ahead.quiet_frame)
 
     def countdown_target(self) -> Any:
-        """The HUD to update when only the countdown's second changed (no overlay above it)."""
-        top = self.app.top
-        hud = getattr(top, "hud", None)
-        return hud if hud is not None and top is not None and not top.overlay else None
+        """The HUD to update when only the countdown's second changed: the one of the screen on
+        top, or of the screen under a single pop-up whose card leaves the countdown in view."""
+        app = self.app
+        top = app.top
+        if top is None:
+            return None
+        if not top.overlay:
+            return getattr(top, "hud", None)
+        below = app.stack[-2] if len(app.stack) > 1 else None
+        under = self.under
+        if (below is None or below.overlay or not isinstance(top, Rising) or under is None
+                or under[0] != (id(below),) or app.preview is not None):
+            return None
+        hud = getattr(below, "hud", None)
+        if hud is None or self._countdown_area(hud).colliderect(top.reach().move(0, top.lift())):
+            return None
+        return hud
+
+    def _countdown_area(self, hud: Any) -> pygame.Rect:
+        area: pygame.Rect = hud.timer.inflate(self.app.metrics.px(8), self.app.metrics.px(8))
+        return area
 
     def draw_countdown(self) -> None:
         """Once a second on a still screen: repaint the countdown pill alone."""
@@ -264,10 +281,31 @@ class Frame:
         if hud is None or app.surface is None:
             app.dirty = True
             return
-        area = hud.timer.inflate(app.metrics.px(8), app.metrics.px(8))
-        app.surface.blit(self.background(), area, area)
-        hud.draw(app.surface, only_timer=True)
-        pygame.display.update(area)
+        pygame.display.update(self._redraw_countdown(hud))
+
+    def _redraw_countdown(self, hud: Any) -> pygame.Rect:
+        """The countdown pill drawn again, and where. Under a pop-up, it is drawn in the copy
+        kept of the screen below, then copied and veiled as the pop-up veils it."""
+        app = self.app
+        surface = app.surface
+        top = app.top
+        assert surface is not None
+        area = self._countdown_area(hud).clip(surface.get_rect())
+        if isinstance(top, Rising) and self.under is not None:
+            kept = self.under[1]
+            kept.blit(self.background(), area, area)
+            hud.draw(kept, only_timer=True)
+            surface.blit(kept, area, area)
+            top.dim(surface.subsurface(area))
+            surface.set_clip(area)
+            try:
+                self._draw_above(surface)
+            finally:
+                surface.set_clip(None)
+        else:
+            surface.blit(self.background(), area, area)
+            hud.draw(surface, only_timer=True)
+        return area
 
     def draw_touched(self) -> None:
         """The frame a finger comes down on a button, or lifts from a key: the screens drawn as
@@ -330,7 +368,16 @@ class Frame:
             self._draw_above(surface)
         finally:
             surface.set_clip(None)
-        pygame.display.update(both)
+        shown_areas = [both]
+        if self.countdown_only:
+            # A second fell meanwhile: its pill under the card's veil, or all on the next frame.
+            self.countdown_only = False
+            hud = self.countdown_target()
+            if hud is None:
+                app.dirty = True
+            else:
+                shown_areas.append(self._redraw_countdown(hud))
+        pygame.display.update(shown_areas)
         self.rise_at = (top, now)
         return True
 
@@ -348,7 +395,7 @@ class Frame:
         hud = self.countdown_target()
         if self.countdown_only and hud is not None:
             self.countdown_only = False
-            areas = [*areas, hud.timer.inflate(app.metrics.px(8), app.metrics.px(8))]
+            areas = [*areas, self._countdown_area(hud)]
         if areas:
             for area in areas:
                 self.press_changed(area)

@@ -39,7 +39,8 @@ def test_each_frame_of_a_rise_looks_as_a_whole_repaint(
     monkeypatch.setattr(pygame.display, "flip", lambda: (sent.append("all"), flip()))
 
     def updated(*areas: Any) -> None:
-        sent.append(areas[0] if areas else "all")
+        shown = areas[0] if areas else "all"
+        sent.extend(shown if isinstance(shown, list) else [shown])
         update(*areas)
 
     monkeypatch.setattr(pygame.display, "update", updated)
@@ -166,6 +167,46 @@ def test_the_map_waiting_for_its_picture_draws_nothing_until_it_comes(
         time.sleep(0.001)
     # THEN the frames while it was on its way drew nothing, and the one it came in drew all
     assert frames > 10 and not top.animating() and sent == ["all"]
+    shown = pygame.image.tobytes(app.surface, "RGB")
+    app.frame.draw()
+    assert pygame.image.tobytes(app.surface, "RGB") == shown
+
+
+@pytest.mark.parametrize("rising", [False, True])
+def test_a_second_falling_under_a_pop_up_repaints_its_pill_alone(
+        mission: Mission, pilots: list[Pilot], rising: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    # GIVEN the feedback over a puzzle, still or rising
+    pilot = launch_staged(pilots, {mission.id: mission}, {mission.id: MISSION_DIR}, "feedback", language="fr",
+                          size=(1280, 800), step=0)
+    app = pilot.app
+    top = app.top
+    assert isinstance(top, PopUp) and app.surface is not None and pilot.clock is not None
+    # (the first look at the clock after staging sees more than the countdown change)
+    pilot.clock.advance(1.0)
+    app.follower._last_tick = app.time - 1.0
+    pilot.advance()
+    if rising:
+        top.opened_at = app.time
+        app.dirty = True
+        pilot.advance()
+        pilot.advance()
+    sent: list[Any] = []
+    flip, update = pygame.display.flip, pygame.display.update
+    monkeypatch.setattr(pygame.display, "flip", lambda: (sent.append("all"), flip()))
+    monkeypatch.setattr(pygame.display, "update",
+                        lambda *areas: (sent.append(areas[0] if areas else "all"), update(*areas)))
+    # WHEN the countdown's second changes
+    before = pygame.image.tobytes(app.surface, "RGB")
+    pilot.clock.advance(1.0)
+    app.follower._last_tick = app.time - 1.0  # the next frame looks at the clock
+    pilot.advance()
+    # THEN only the pill (and the card, while it rises) went to the display, the pill changed
+    assert sent and "all" not in sent
+    areas = sent[-1] if isinstance(sent[-1], list) else [sent[-1]]
+    pill = areas[-1]
+    assert pill.w * pill.h < 1280 * 800 / 20
+    assert pygame.image.tobytes(app.surface, "RGB") != before
+    # AND the window shows what repainting it whole shows
     shown = pygame.image.tobytes(app.surface, "RGB")
     app.frame.draw()
     assert pygame.image.tobytes(app.surface, "RGB") == shown
