@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
-from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar, cast
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Protocol, TypeAlias, TypeVar, cast, runtime_checkable
 
 import pygame
 
@@ -18,6 +19,7 @@ if TYPE_CHECKING:
     from gardiens.ui.follow import Follower
     from gardiens.ui.input import Input
     from gardiens.ui.kit.screen import Screen, Shell
+    from gardiens.ui.text import TextFit
     from gardiens.ui.widgets.base import Widget
 
 T = TypeVar("T")
@@ -43,6 +45,54 @@ MERGE_ROOM = 1.5
 # under a clip costs about a third of a whole one before it paints a pixel (measured on puzzle
 # screens), more than painting a quarter of the window once more.
 MERGE_SHARE = 0.25
+# The colour left around a rising card in the copy of it that is moved (see `Frame.draw_rise`):
+# one no card is drawn in.
+SEE_THROUGH = (255, 0, 254)
+
+
+@runtime_checkable
+class Rising(Protocol):
+    """A pop-up whose card rises over the screen below (`PopUp` in ui/screens/play.py)."""
+
+    def lift(self) -> int:
+        """How far below its resting place the card is now, in pixels."""
+
+    def reach(self) -> pygame.Rect:
+        """All the card draws while resting."""
+
+    def opaque(self, lift: int) -> pygame.Rect:
+        """Where the card, `lift` pixels low, covers every pixel (between its rounded corners)."""
+
+    def place(self, lift: int) -> pygame.Rect:
+        """Put the card's buttons where they go with it `lift` pixels low; the card there."""
+
+    def face(self, surface: pygame.Surface, lift: int) -> None:
+        """The card alone, `lift` pixels low; its buttons go with it."""
+
+    def dim(self, surface: pygame.Surface) -> None:
+        """Veil what lies under it."""
+
+
+@runtime_checkable
+class Moving(Protocol):
+    """A screen whose animation changes only some areas of it (the map's spots popping in)."""
+
+    def moving(self) -> list[pygame.Rect] | None:
+        """The only areas that change from one frame to the next (none: nothing to draw), or
+        None when more does."""
+
+
+@dataclass
+class Risen:
+    """A rising card drawn once, moved each frame: the pop-up, the card at rest (its pixels from
+    the left edge of the screen to the right of its reach, its top at its reach's) and the part
+    of it with no see-through pixel, where it rests and the texts it set there."""
+
+    screen: Rising
+    card: pygame.Surface
+    solid: pygame.Surface
+    reach: pygame.Rect
+    texts: list[TextFit]
 
 
 class Frame:
@@ -68,6 +118,9 @@ class Frame:
         self.lifted: pygame.Surface | None = None
         self.carried_at: pygame.Rect | None = None
         self.carry_moved = False
+        # The card of the pop-up rising on top, drawn once, and where the last frame showed it.
+        self.risen: Risen | None = None
+        self.rise_at: tuple[Rising, pygame.Rect] | None = None
 
     def background(self) -> pygame.Surface:
         """The warm paper gradient behind ordinary screens, drawn once per size and theme."""
@@ -91,6 +144,7 @@ class Frame:
         self.lasts.clear()
         self.under = None
         self.let_go()
+        self.risen = self.rise_at = None
         self.app.dirty = True
 
     def remembered(self, key: tuple[Any, ...], work: Callable[[], T]) -> T:
@@ -187,12 +241,19 @@ class Frame:
         session) what a tap may show next. Each piece runs through `guard` (`App._guard`)."""
         app = self.app
         touch = self.touch
+        if not animating:
+            # Risen: the copy of the card goes (a still pop-up is drawn whole when it changes).
+            self.risen = None
         if app.dirty or animating or touch.overlay_touched:
             changed = app.dirty
-            app.dirty = touch.overlay_touched = self.countdown_only = self.carry_moved = False
-            self.touched = []
-            guard(self.draw, changed)
-            pygame.display.flip()
+            # A pop-up rising over a still screen moves a copy of its card (see `draw_rise`); a
+            # screen whose animation changes some areas repaints them alone (`draw_moving`).
+            if (changed or touch.overlay_touched or self.touched or self.carry_moved
+                    or not (guard(self.draw_rise) or guard(self.draw_moving))):
+                app.dirty = touch.overlay_touched = self.countdown_only = self.carry_moved = False
+                self.touched = []
+                guard(self.draw, changed)
+                pygame.display.flip()
             if animating and ahead is not None:
                 guard(ahead.animation_frame, started, app.top is not None and app.top.ambient)
         elif self.carry_moved:
@@ -206,10 +267,27 @@ class Frame:
             guard(ahead.quiet_frame)
 
     def countdown_target(self) -> Any:
-        """The HUD to update when only the countdown's second changed (no overlay above it)."""
-        top = self.app.top
-        hud = getattr(top, "hud", None)
-        return hud if hud is not None and top is not None and not top.overlay else None
+        """The HUD to update when only the countdown's second changed: the one of the screen on
+        top, or of the screen under a single pop-up whose card leaves the countdown in view."""
+        app = self.app
+        top = app.top
+        if top is None:
+            return None
+        if not top.overlay:
+            return getattr(top, "hud", None)
+        below = app.stack[-2] if len(app.stack) > 1 else None
+        under = self.under
+        if (below is None or below.overlay or not isinstance(top, Rising) or under is None
+                or under[0] != (id(below),) or app.preview is not None):
+            return None
+        hud = getattr(below, "hud", None)
+        if hud is None or self._countdown_area(hud).colliderect(top.reach().move(0, top.lift())):
+            return None
+        return hud
+
+    def _countdown_area(self, hud: Any) -> pygame.Rect:
+        area: pygame.Rect = hud.timer.inflate(self.app.metrics.px(8), self.app.metrics.px(8))
+        return area
 
     def draw_countdown(self) -> None:
         """Once a second on a still screen: repaint the countdown pill alone."""
@@ -223,8 +301,31 @@ class Frame:
             # A card is being dragged: the countdown goes under it, into the screen kept without it.
             self._compose([self._timer_into(lifted, hud)], self.carried_at)
             return
-        area = self._timer_into(app.surface, hud)
-        pygame.display.update(area)
+        pygame.display.update(self._redraw_countdown(hud))
+
+    def _redraw_countdown(self, hud: Any) -> pygame.Rect:
+        """The countdown pill drawn again, and where. Under a pop-up, it is drawn in the copy
+        kept of the screen below, then copied and veiled as the pop-up veils it."""
+        app = self.app
+        surface = app.surface
+        top = app.top
+        assert surface is not None
+        area = self._countdown_area(hud).clip(surface.get_rect())
+        if isinstance(top, Rising) and self.under is not None:
+            kept = self.under[1]
+            kept.blit(self.background(), area, area)
+            hud.draw(kept, only_timer=True)
+            surface.blit(kept, area, area)
+            top.dim(surface.subsurface(area))
+            surface.set_clip(area)
+            try:
+                self.draw_above(surface)
+            finally:
+                surface.set_clip(None)
+        else:
+            surface.blit(self.background(), area, area)
+            hud.draw(surface, only_timer=True)
+        return area
 
     def _timer_into(self, target: pygame.Surface, hud: Any) -> pygame.Rect:
         """The countdown pill repainted on `target`; returns the area it took."""
@@ -360,6 +461,98 @@ class Frame:
             app.type.report = report
         pygame.display.update(areas)
 
+    def draw_rise(self) -> bool:
+        """A frame of a pop-up's card rising over a screen below that does not change: the card
+        is drawn once, then moved; only the rows it left and those around its rounded corners
+        are veiled again, and only the rows it covers now or did before go to the display.
+        The same pixels as a whole redraw. False when the frame must be drawn whole."""
+        app = self.app
+        top = app.top
+        surface = app.surface
+        under = self.under
+        shown = self.rise_at
+        speech = app.speech
+        if (surface is None or under is None or app.preview is not None or not isinstance(top, Rising)
+                or shown is None or shown[0] is not top or (speech is not None and speech.outlined() is not None)):
+            return False
+        reach = top.reach()
+        risen = self.risen
+        if risen is None or risen.screen is not top or risen.reach != reach:
+            risen = self.risen = self._draw_card(top, reach)
+        lift = top.lift()
+        now = reach.move(0, lift)
+        both = now.union(shown[1]).clip(surface.get_rect())
+        solid = top.opaque(lift)
+        # Above and below the rows the card covers whole: veiled again, then the card's corners
+        # (and shadow) over them; between, the card's pixels are copied as they are.
+        for band in (pygame.Rect(both.x, both.y, both.w, solid.y - both.y),
+                     pygame.Rect(both.x, solid.bottom, both.w, both.bottom - solid.bottom)):
+            band = band.clip(both)
+            if band.h > 0:
+                surface.blit(under[1], band, band)
+                top.dim(surface.subsurface(band))
+                surface.blit(risen.card, band, band.move(0, -now.y))
+        surface.blit(risen.solid, solid)
+        top.place(lift)
+        app.type.report = [fit.moved(0, lift) for fit in risen.texts]
+        surface.set_clip(both)
+        try:
+            self.draw_above(surface)
+        finally:
+            surface.set_clip(None)
+        shown_areas = [both]
+        if self.countdown_only:
+            # A second fell meanwhile: its pill under the card's veil, or all on the next frame.
+            self.countdown_only = False
+            hud = self.countdown_target()
+            if hud is None:
+                app.dirty = True
+            else:
+                shown_areas.append(self._redraw_countdown(hud))
+        pygame.display.update(shown_areas)
+        self.rise_at = (top, now)
+        return True
+
+    def draw_moving(self) -> bool:
+        """A frame of an animation that changes only some areas of the screen on top (the only
+        one animating): they alone are repainted, as for a tap, and nothing when none changes.
+        False when the frame must be drawn whole."""
+        app = self.app
+        top = app.top
+        if top is None or not isinstance(top, Moving) or any(screen.animating() for screen in app.stack[:-1]):
+            return False
+        areas = top.moving()
+        if areas is None:
+            return False
+        hud = self.countdown_target()
+        if self.countdown_only and hud is not None:
+            self.countdown_only = False
+            areas = [*areas, self._countdown_area(hud)]
+        if areas:
+            for area in areas:
+                self.press_changed(area)
+            self.draw_touched()
+        return True
+
+    def _draw_card(self, top: Rising, reach: pygame.Rect) -> Risen:
+        """The card of `top` at rest, drawn once on a surface of its own."""
+        app = self.app
+        assert app.surface is not None
+        card = pygame.Surface((reach.right, reach.h), 0, app.surface)
+        card.fill(SEE_THROUGH)
+        report = app.type.report
+        app.type.report = []
+        try:
+            top.face(card, -reach.y)
+            texts = [fit.moved(0, reach.y) for fit in app.type.report]
+        finally:
+            app.type.report = report
+        card.set_colorkey(SEE_THROUGH)
+        # Where the card covers every pixel, copied without looking for see-through ones.
+        solid = card.subsurface(top.opaque(0).move(0, -reach.y))
+        solid.set_colorkey(None)
+        return Risen(top, card, solid, reach, texts)
+
     def draw(self, changed: bool = True) -> None:
         app = self.app
         assert app.surface is not None
@@ -397,10 +590,14 @@ class Frame:
         for screen in shown[:-1]:
             self._draw_screen(screen, surface, top=False)
         start = len(app.type.report)
+        self.risen = self.rise_at = None
         kept = self._draw_screen(shown[-1], surface, top=True) if shown else False
         whole = surface.get_clip() == surface.get_rect()
         if whole and not kept:
             self.let_go()
+        if shown and isinstance(shown[-1], Rising) and whole:
+            top = shown[-1]
+            self.rise_at = (top, top.reach().move(0, top.lift()))
         speech = app.speech
         # A frame drawn under a clip (a button sinking) sees only part of the text.
         if speech is not None and whole:
@@ -408,8 +605,8 @@ class Frame:
         self.draw_above(surface)
 
     def draw_above(self, surface: pygame.Surface) -> None:
-        """What lies over the screens: the voice's bar and button, the corner button, the author's
-        preview."""
+        """What lies over the screens: the outline of what is read aloud, the speaker button,
+        the accessibility corner, the author's preview."""
         app = self.app
         speech = app.speech
         if speech is not None:
