@@ -28,6 +28,7 @@ KIND_NAMES = {
     "overlap": N_("chevauchement"),
     "small-target": N_("cible trop petite"),
     "off-screen": N_("hors de l'écran"),
+    "moving": N_("bouge malgré les animations réduites"),
     "untranslated": N_("texte non traduit"),
 }
 DETAILS = {
@@ -49,6 +50,9 @@ def arguments(parser: argparse.ArgumentParser, _: Gettext) -> None:
     parser.add_argument("--step", type=int, help=_("une seule taille de texte (0, 1 ou 2)"))
     parser.add_argument("--spacing", choices=("normal", "wide"),
                         help=_("un seul espacement du texte (wide : lettres, mots et lignes espacés)"))
+    parser.add_argument("--motion", choices=("normal", "reduced"),
+                        help=_("un seul réglage des animations (reduced : animations réduites, où rien ne doit "
+                               "bouger de lui-même)"))
     parser.add_argument("--screen", action="append", default=[], metavar="SCREEN",
                         help=_("seulement cet écran (répétable), ex. puzzle, panel, map"))
     parser.add_argument("--json", type=Path, metavar="FILE", help=_("écrire aussi chaque constat en JSON"))
@@ -59,7 +63,14 @@ def run(args: argparse.Namespace) -> int:
 
     headless_environment()
     from gardiens.core.library import load_library
-    from gardiens.testing.audit import ALL_SCREENS, LANGUAGES, SIZES, group_findings, run_audit
+    from gardiens.testing.audit import (
+        ALL_SCREENS,
+        LANGUAGES,
+        MOTIONS,
+        SIZES,
+        group_findings,
+        run_audit,
+    )
     from gardiens.ui.theme import SPACINGS, TEXT_STEPS
 
     _ = cli_translator().gettext
@@ -79,7 +90,7 @@ def run(args: argparse.Namespace) -> int:
                        sizes=(args.size,) if args.size else SIZES,
                        steps=(args.step,) if args.step is not None else tuple(range(len(TEXT_STEPS))),
                        screens=args.screen, spacings=(args.spacing,) if args.spacing else SPACINGS,
-                       progress=progress)
+                       motions=(args.motion,) if args.motion else MOTIONS, progress=progress)
     if progress is not None:
         print(file=sys.stderr)
     screen = None
@@ -134,7 +145,8 @@ def _scenes(scenes: Any) -> str:
     parts = [sorted({s.language for s in scenes}), sorted({s.band for s in scenes if s.band}),
              [f"{w}×{h}" for w, h in sorted({s.size for s in scenes}, reverse=True)],
              [f"×{TEXT_STEPS[s]}" for s in sorted({s.step for s in scenes})],
-             sorted({s.spacing for s in scenes if s.spacing != "normal"})]
+             sorted({s.spacing for s in scenes if s.spacing != "normal"}),
+             sorted({s.motion for s in scenes if s.motion != "normal"})]
     return " · ".join("/".join(str(p) for p in part) for part in parts if part) + f"  [{len(scenes)}]"
 
 

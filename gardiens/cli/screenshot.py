@@ -29,6 +29,8 @@ def arguments(parser: argparse.ArgumentParser, _: Gettext) -> None:
     parser.add_argument("--reduced-motion", action="store_true", help=_("animations réduites (poses immobiles)"))
     parser.add_argument("--spacing", choices=("normal", "wide"), default="normal",
                         help=_("espacement du texte (wide : lettres, mots et lignes espacés)"))
+    parser.add_argument("--step", type=int, choices=(0, 1, 2), default=0,
+                        help=_("taille du texte choisie par l'équipe (0 : normale, 2 : la plus grande)"))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -56,7 +58,8 @@ def run(args: argparse.Namespace) -> int:
 
     pilot = Pilot.launch({mission.id: mission}, mission_dirs={mission.id: folder}, size=args.size,
                          language=language, age=age,
-                         settings=Settings(reduced_motion=args.reduced_motion, spacing=args.spacing))
+                         settings=Settings(reduced_motion=args.reduced_motion, spacing=args.spacing,
+                                           text_step=args.step))
     try:
         with tempfile.TemporaryDirectory(prefix="gardiens-screenshot-") as data_dir:
             # As a kiosk with a voice shows it: the speaker button under the accessibility one.

@@ -1,6 +1,7 @@
 """The layout audit: every screen and puzzle of some missions drawn headless in each language, age
 band, window size, text size and spacing, and each text or touch target that is too small, cut, on top of
-another or off the screen, found and located. In the pseudo-locale `qps`, each text drawn (a
+another or off the screen, found and located. With reduced motion, each screen is also drawn a
+moment later: whatever moved on its own (but a text that changed, the countdown) is found. In the pseudo-locale `qps`, each text drawn (a
 picture's words included) that did not come through a translation is found too, with where it
 was drawn from.
 
@@ -40,9 +41,14 @@ from gardiens.ui.theme import (
 )
 from gardiens.ui.widgets.base import Widget
 
-FindingKind = Literal["small-text", "cut", "overlap", "small-target", "off-screen", "untranslated"]
+FindingKind = Literal["small-text", "cut", "overlap", "small-target", "off-screen", "moving", "untranslated"]
 FINDING_KINDS: tuple[FindingKind, ...] = ("small-text", "cut", "overlap", "small-target", "off-screen",
-                                          "untranslated")
+                                          "moving", "untranslated")
+Motion = Literal["normal", "reduced"]
+MOTIONS: tuple[Motion, ...] = ("normal", "reduced")
+# With reduced motion, a settled screen drawn again this much of the kiosk's time later must not
+# have moved.
+STILL_SECONDS = 1.5
 LANGUAGES: tuple[str, ...] = ("fr", "en")
 # Every language the audit can render: the pseudo-locale too, which every mission can show.
 AUDIT_LANGUAGES: tuple[str, ...] = (*LANGUAGES, PSEUDO_LANGUAGE)
@@ -62,7 +68,7 @@ SHOWN_CHARACTERS = 60
 @dataclass(frozen=True, order=True)
 class Scene:
     """One render: which screen (and puzzle) of which mission, in which language, age band,
-    window size, text-size step (an index of TEXT_STEPS) and text spacing."""
+    window size, text-size step (an index of TEXT_STEPS), text spacing and motion."""
 
     screen: str
     mission: str = ""
@@ -72,6 +78,7 @@ class Scene:
     size: tuple[int, int] = (1920, 1080)
     step: int = 0
     spacing: Spacing = "normal"
+    motion: Motion = "normal"
 
 
 @dataclass(frozen=True)
@@ -81,6 +88,7 @@ class Problem:
     `subject` is the text (or the target's name) at fault, `other` the element it overlaps;
     `measured` and `floor` are pixels (the text's size or the target's short side, and the least
     allowed); `detail` says more in one word: reading or label, ellipsised, clipped or overflows.
+    A part that moves with reduced motion is named by its place (`subject`, `x,y w×h`).
     An untranslated text names the words that did not come through a translation (`other`), the
     widget or picture that drew them (`detail`) and the code it was drawn from (`where`,
     `module.py:line`).
@@ -209,6 +217,22 @@ def look(pilot: Pilot, *, translated: bool = False) -> list[Problem]:
     `translated`, each text that did not come through a translation is one too (the App shows
     the pseudo-locale)."""
     app = pilot.app
+    texts = _draw_top(pilot)
+    targets = [(widget.name, widget.rect) for widget in _targets(app.all_widgets())]
+    # A picture's words that do not fit their place even at their smallest are cut texts too.
+    cut = [Problem("cut", _shown(f"{m.picture}: {m.text}"), detail="picture")
+           for m in app.assets.picture_misfits()]
+    found = [*inspect(texts, targets, app.size), *cut]
+    if translated:
+        found += untranslated(texts, app.assets.picture_untranslated(PSEUDO_LANGUAGE))
+    app.assets.looked()
+    return found
+
+
+def _draw_top(pilot: Pilot) -> list[TextFit]:
+    """The screen on top drawn once more on its own, with the corner buttons over it; the texts
+    it set, as the typesetter reported them."""
+    app = pilot.app
     surface = app.surface
     top = app.top
     assert surface is not None and top is not None
@@ -220,16 +244,43 @@ def look(pilot: Pilot, *, translated: bool = False) -> list[Problem]:
     speaker = app.speech.button() if app.speech is not None else None
     if speaker is not None:
         speaker.draw(surface, app, focused=False, pressed=False)
-    texts = app.type.report
-    targets = [(widget.name, widget.rect) for widget in _targets(app.all_widgets())]
-    # A picture's words that do not fit their place even at their smallest are cut texts too.
-    cut = [Problem("cut", _shown(f"{m.picture}: {m.text}"), detail="picture")
-           for m in app.assets.picture_misfits()]
-    found = [*inspect(texts, targets, app.size), *cut]
-    if translated:
-        found += untranslated(texts, app.assets.picture_untranslated(PSEUDO_LANGUAGE))
-    app.assets.looked()
-    return found
+    return app.type.report
+
+
+def still(pilot: Pilot) -> list[Problem]:
+    """With reduced motion: the parts of the screen on top that changed on their own over
+    STILL_SECONDS of the kiosk's time, but for the texts that said something else (the
+    countdown, the time played)."""
+    app = pilot.app
+    surface = app.surface
+    assert surface is not None
+
+    def frame(seconds: float) -> dict[str, pygame.Rect]:
+        # A whole frame drawn as the kiosk draws it, `seconds` of its time later.
+        app.step(seconds)
+        app.type.report = []
+        app.dirty = True
+        app.step(0.0)
+        return {fit.text: pygame.Rect(fit.ink) for fit in app.type.report}
+
+    before_texts = frame(0.0)
+    before = surface.copy()
+    after_texts = frame(STILL_SECONDS)
+    # The difference either way, added: black where nothing changed.
+    change = before.copy()
+    change.blit(surface, (0, 0), special_flags=pygame.BLEND_RGB_SUB)
+    back = surface.copy()
+    back.blit(before, (0, 0), special_flags=pygame.BLEND_RGB_SUB)
+    change.blit(back, (0, 0), special_flags=pygame.BLEND_RGB_ADD)
+    moved = pygame.mask.from_threshold(change, (0, 0, 0, 255), (1, 1, 1, 255))
+    moved.invert()
+    said = [ink for text, ink in before_texts.items() if text not in after_texts]
+    said += [ink for text, ink in after_texts.items() if text not in before_texts]
+    margin = app.metrics.px(8)
+    allowed = [ink.inflate(2 * margin, 2 * margin) for ink in said]
+    return [Problem("moving", f"{area.x},{area.y} {area.w}×{area.h}")
+            for area in moved.get_bounding_rects()
+            if not any(place.contains(area) for place in allowed)]
 
 
 def _targets(widgets: Iterable[Widget]) -> Iterator[Widget]:
@@ -261,19 +312,27 @@ def _expected_top(scene: Scene) -> str:
 def plan(missions: Mapping[str, Mission], *, languages: Sequence[str] = LANGUAGES,
          sizes: Sequence[tuple[int, int]] = SIZES,
          steps: Sequence[int] = tuple(range(len(TEXT_STEPS))),
-         screens: Sequence[str] = (), spacings: Sequence[Spacing] = SPACINGS) -> list[Scene]:
-    """Every render the audit makes, in order: per language, size, step and spacing, the attract screen,
-    then for each mission its screens, the facilitator's and each puzzle with its pop-ups
-    (only the named `screens` when some are given)."""
+         screens: Sequence[str] = (), spacings: Sequence[Spacing] = SPACINGS,
+         motions: Sequence[Motion] = MOTIONS) -> list[Scene]:
+    """Every render the audit makes, in order: per language, size, step, spacing and motion, the
+    attract screen, then for each mission its screens, the facilitator's and each puzzle with its
+    pop-ups (only the named `screens` when some are given).
+
+    Reduced motion changes what moves, not where things are: it is rendered at the first step and
+    spacing asked only, unless it is the only motion asked."""
     scenes: list[Scene] = []
+    settings = [(step, spacing, motion) for motion in motions for step in steps for spacing in spacings
+                if motion == motions[0] or (step, spacing) == (steps[0], spacings[0])]
     for language in languages:
         for size in sizes:
-            for step, spacing in ((step, spacing) for step in steps for spacing in spacings):
-                scenes.append(Scene("attract", language=language, size=size, step=step, spacing=spacing))
+            for step, spacing, motion in settings:
+                scenes.append(Scene("attract", language=language, size=size, step=step, spacing=spacing,
+                                    motion=motion))
                 for mission in missions.values():
                     if language not in (mission.language, *mission.translations, PSEUDO_LANGUAGE):
                         continue
-                    where = Scene("", mission=mission.id, language=language, size=size, step=step, spacing=spacing)
+                    where = Scene("", mission=mission.id, language=language, size=size, step=step, spacing=spacing,
+                                  motion=motion)
                     for band in mission.ages:
                         scenes += [replace(where, screen=name, band=band) for name in MISSION_SCREENS]
                         scenes += [replace(where, screen=name, puzzle=puzzle.id, band=band)
@@ -295,7 +354,7 @@ class Auditor:
         self.missions = missions
         self.data_dir = data_dir
         self.assets = Assets()
-        self._kiosk: tuple[str, str, tuple[int, int], int, Spacing] | None = None
+        self._kiosk: tuple[str, str, tuple[int, int], int, Spacing, Motion] | None = None
         # The facilitator's PIN, set once for every kiosk screen staged.
         self.pin = "".join(random.SystemRandom().choice("0123456789") for _ in range(6))
         set_pin(data_dir, self.pin)
@@ -305,7 +364,7 @@ class Auditor:
         """The kiosk for `scene`, with a new session on it (the same kiosk as the last scene's
         when only the screen, puzzle or band differ)."""
         band = cast("AgeBand | None", scene.band or None)
-        kiosk = (scene.mission, scene.language, scene.size, scene.step, scene.spacing)
+        kiosk = (scene.mission, scene.language, scene.size, scene.step, scene.spacing, scene.motion)
         if self._last is not None and kiosk == self._kiosk:
             self._last.renew(age=band)
             return self._last
@@ -316,7 +375,8 @@ class Auditor:
         pilot = Pilot.launch({mid: self.missions[mid][0] for mid in order},
                              mission_dirs={mid: self.missions[mid][1].parent for mid in order},
                              size=scene.size, language=scene.language, age=band,
-                             settings=Settings(text_step=scene.step, spacing=scene.spacing), assets=self.assets,
+                             settings=Settings(text_step=scene.step, spacing=scene.spacing,
+                                               reduced_motion=scene.motion == "reduced"), assets=self.assets,
                              pictures_only=True, voice=self.data_dir / "voice")
         self._kiosk = kiosk
         self._last = pilot
@@ -342,7 +402,10 @@ class Auditor:
         _settle(pilot)
         if pilot.screen != _expected_top(scene):
             return None
-        return look(pilot, translated=pseudo)
+        problems = look(pilot, translated=pseudo)
+        if scene.motion == "reduced":
+            problems += still(pilot)
+        return problems
 
     def close(self) -> None:
         """Let the last kiosk go (only its display: the assets are kept for the next one)."""
@@ -358,12 +421,13 @@ class Auditor:
 def run_audit(missions: Mapping[str, tuple[Mission, Path]], *, languages: Sequence[str] = LANGUAGES,
               sizes: Sequence[tuple[int, int]] = SIZES,
               steps: Sequence[int] = tuple(range(len(TEXT_STEPS))), screens: Sequence[str] = (),
-              spacings: Sequence[Spacing] = SPACINGS,
+              spacings: Sequence[Spacing] = SPACINGS, motions: Sequence[Motion] = MOTIONS,
               progress: Callable[[int, int, Scene], None] | None = None) -> AuditResult:
     """Render every scene of `plan` for these missions (by id, with their files) and collect
     the findings; `progress(done, total, scene)` is called before each render."""
     scenes = plan({mid: mission for mid, (mission, _) in missions.items()},
-                  languages=languages, sizes=sizes, steps=steps, screens=screens, spacings=spacings)
+                  languages=languages, sizes=sizes, steps=steps, screens=screens, spacings=spacings,
+                  motions=motions)
     result = AuditResult()
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="gardiens-audit-") as data_dir:

@@ -25,7 +25,7 @@ from gardiens.core.languages import language_data
 from gardiens.core.pseudonym import KEYS_LANGUAGE, NAMES
 from gardiens.core.session import Lifecycle, PuzzleState
 from gardiens.i18n.format import format_duration
-from gardiens.ui.bounded import release_heap
+from gardiens.ui.bounded import release_heap, tune_heap
 from gardiens.ui.puzzles.social import plain
 from gardiens.ui.screens.ending import DebriefScreen, TimeUpScreen, VictoryScreen
 from gardiens.ui.screens.learning import LearningScreen
@@ -96,6 +96,8 @@ class Ahead:
         self._setting: tuple[Any, ...] | None = None
         self._marked = False
         self._released: float | None = None
+        # glibc's thresholds are fixed in the first slice of preparation (see `tune_heap`).
+        self._tuned = False
         # Seconds spent preparing since the App opened (reported by `gardiens bench`).
         self.spent = 0.0
 
@@ -129,6 +131,9 @@ class Ahead:
         a later frame.
         """
         start = time.perf_counter()
+        if not self._tuned:
+            self._tuned = True
+            tune_heap()
         self._replan()
         app = self.app
         report = app.type.report

@@ -11,15 +11,16 @@ from typing import TYPE_CHECKING, Any
 
 import pygame
 
-from gardiens.core.pictures import PictureRun, picture_width, read_runs, without_text
 from gardiens.i18n.pseudo import unmarked
 from gardiens.paths import assets_dir
 from gardiens.ui.bounded import BoundedCache, SurfaceCache, font_bytes, surface_bytes
-from gardiens.ui.picture_text import PictureMisfit, PictureWords, draw_runs, language_variant
 from gardiens.ui.theme import Color, FontChoice
 
 if TYPE_CHECKING:
     from concurrent.futures import Future, ThreadPoolExecutor
+
+    from gardiens.core.pictures import PictureRun
+    from gardiens.ui.picture_text import PictureMisfit, PictureWords
 
 log = logging.getLogger(__name__)
 
@@ -151,8 +152,7 @@ class Assets:
         """A mission picture fitted inside `size`, keeping its proportions, its words drawn as
         `words` says (its own language's variant taken when there is one); None if unreadable.
         Not `keep`: drawn once into a layer the caller keeps, so not kept here as well."""
-        words = words or PictureWords()
-        path = language_variant(path, words.language)
+        path, words = _in_language(path, words)
         key = (path, size, words)
         self._asked.add(key)
         if key in self._images:
@@ -168,6 +168,8 @@ class Assets:
         if raster is not None:
             runs, width = self._picture_runs(path)
             if runs and width:
+                from gardiens.ui.picture_text import draw_runs  # lazy: start-up
+
                 # The raster is not kept apart: its words are drawn on it.
                 self._misfits[key] = draw_runs(
                     raster, runs, raster.get_width() / width, path.name, words,
@@ -182,7 +184,7 @@ class Assets:
                     words: PictureWords | None = None) -> tuple[int, int] | None:
         """The size `image(path, size, words)` gives, known without drawing the picture (a
         vector picture's from its tag, another's read once); None if unreadable."""
-        path = language_variant(path, (words or PictureWords()).language)
+        path = _in_language(path, words)[0]
         if path not in self._natural:
             declared: tuple[float, float] | None = None
             try:
@@ -226,6 +228,8 @@ class Assets:
                 source = path.read_text(encoding="utf-8")
             except (OSError, UnicodeDecodeError):
                 source = ""
+            from gardiens.core.pictures import picture_width, read_runs  # lazy: start-up
+
             self._runs[path] = (read_runs(source), picture_width(source))
         return self._runs[path]
 
@@ -289,8 +293,7 @@ class Assets:
     def image_arriving(self, path: Path, size: tuple[int, int], words: PictureWords | None = None) -> bool:
         """Whether `image(path, size, words)` would read the picture or wait for the worker: if
         so, it is asked of the worker (if not yet), and True until the worker has read it."""
-        words = words or PictureWords()
-        path = language_variant(path, words.language)
+        path, words = _in_language(path, words)
         return (path, size, words) not in self._images and not self.request_image(path, size)
 
     def close(self) -> None:
@@ -312,6 +315,8 @@ class Assets:
         if is_svg:
             # Rasterise the vector picture at the final size rather than scaling pixels; its
             # text runs are drawn by the engine, translated, so the rasteriser never sees them.
+            from gardiens.core.pictures import without_text  # lazy: start-up
+
             source = without_text(path.read_text(encoding="utf-8"))
             return pygame.image.load_sized_svg(io.BytesIO(source.encode("utf-8")), target)
         assert natural is not None
@@ -361,6 +366,16 @@ class Assets:
         self._pending.clear()
         # Kept for the audit beside the misfits above, which are gone with them.
         self._asked.clear()
+
+
+def _in_language(path: Path, words: PictureWords | None) -> tuple[Path, PictureWords]:
+    """`path`'s variant in the language of `words`, and those words (the picture's own if none)."""
+    # The pictures' words are read from the first picture on, not before the kiosk's first
+    # frame, which has none (start-up time).
+    from gardiens.ui.picture_text import PictureWords, language_variant  # lazy: start-up
+
+    words = words or PictureWords()
+    return language_variant(path, words.language), words
 
 
 def _fit(natural: tuple[float, float], size: tuple[int, int]) -> tuple[int, int]:

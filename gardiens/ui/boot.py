@@ -6,8 +6,6 @@ import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-from gardiens.ui.bounded import tune_heap
-
 if TYPE_CHECKING:
     from gardiens.core.commands import Command
 
@@ -68,9 +66,6 @@ class StartUp:
     def __init__(self) -> None:
         self.boot: Boot[Any] | None = None
         self.queued: list[Command] = []
-        # Before the kiosk draws its first full-screen surface: a day of teams then leaves no
-        # holes in the heap (see `tune_heap`).
-        tune_heap()
 
     def start(self, boot: Boot[Any]) -> None:
         self.boot = boot

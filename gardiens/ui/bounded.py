@@ -4,9 +4,9 @@ lines of large text, or a few large fonts, fill it."""
 
 from __future__ import annotations
 
-import ctypes
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
+from functools import cache
 from typing import Generic, TypeVar
 
 import pygame
@@ -120,9 +120,13 @@ class SurfaceCache(BoundedCache[K, S]):
         super().__init__(most, budget, lambda _key, surface: surface_bytes(surface), dropped)
 
 
+@cache
 def _glibc(name: str) -> Callable[..., int] | None:
     """A function of glibc's allocator, or None where the C library is another (macOS,
-    Windows, musl)."""
+    Windows, musl); looked up the first time it is asked for, in a quiet moment, not before
+    the kiosk's first frame (ctypes is a few milliseconds of start-up)."""
+    import ctypes  # lazy: start-up
+
     try:
         function: Callable[..., int] = getattr(ctypes.CDLL("libc.so.6"), name)
     except (OSError, AttributeError):
@@ -130,8 +134,6 @@ def _glibc(name: str) -> Callable[..., int] | None:
     return function
 
 
-_MALLOC_TRIM = _glibc("malloc_trim")
-_MALLOPT = _glibc("mallopt")
 # glibc's names for what `mallopt` sets (malloc.h).
 _M_TRIM_THRESHOLD = -1
 _M_MMAP_THRESHOLD = -3
@@ -141,7 +143,8 @@ _M_MMAP_THRESHOLD = -3
 # surface was freed, later ones are cut out of the heap, and the small blocks allocated between
 # them pin its pages, so a day of teams leaves the heap ever more holed. Not lower: a block with
 # pages of its own pays for them when first drawn on (5 ms for a 1920×838 surface, 0.7 ms cut
-# out of the heap), and smaller surfaces (lines of text, pictures) are made on taps.
+# out of the heap), and smaller surfaces (lines of text, pictures) are made on taps; the copy
+# under an overlay is drawn into the buffer kept from last time, not made anew each frame.
 MMAP_THRESHOLD = 4 << 20
 # Free memory at the top of the heap kept for the next allocations rather than given back at
 # each free (the pauses give back the rest, see `release_heap`).
@@ -153,15 +156,18 @@ def release_heap() -> bool:
     blocks for later, and a process that once held a few more lines of text, looks and layers
     stays that large all day. Slow (a few ms): only in a pause (see `Ahead`) or while the kiosk
     waits for a team. True when the C library could be asked."""
-    if _MALLOC_TRIM is None:
+    trim = _glibc("malloc_trim")
+    if trim is None:
         return False
-    _MALLOC_TRIM(0)
+    trim(0)
     return True
 
 
 def tune_heap() -> bool:
-    """Fix glibc's thresholds (see `MMAP_THRESHOLD`), once, before the kiosk draws; True when
-    the C library could be asked (glibc only: nothing elsewhere)."""
-    if _MALLOPT is None:
+    """Fix glibc's thresholds (see `MMAP_THRESHOLD`), once, in the kiosk's first quiet moment
+    (ctypes is not imported before its first frame); True when the C library could be asked
+    (glibc only: nothing elsewhere)."""
+    mallopt = _glibc("mallopt")
+    if mallopt is None:
         return False
-    return bool(_MALLOPT(_M_MMAP_THRESHOLD, MMAP_THRESHOLD)) and bool(_MALLOPT(_M_TRIM_THRESHOLD, TRIM_THRESHOLD))
+    return bool(mallopt(_M_MMAP_THRESHOLD, MMAP_THRESHOLD)) and bool(mallopt(_M_TRIM_THRESHOLD, TRIM_THRESHOLD))

@@ -45,13 +45,29 @@ def raised_face(area: pygame.Rect, depth: int, pressed: bool, *, sunk: int) -> t
 
 
 def vertical_gradient(size: tuple[int, int], top: Color, bottom: Color) -> pygame.Surface:
-    """A full-screen gradient drawn once, as 1-pixel-wide strip scaled up."""
+    """A full-screen gradient drawn once (see `paint_gradient`)."""
+    surface = pygame.Surface(size)
+    paint_gradient(surface, top, bottom)
+    return surface
+
+
+def paint_gradient(surface: pygame.Surface, top: Color, bottom: Color,
+                   size: tuple[int, int] | None = None) -> None:
+    """`surface` painted from `top` to `bottom` (as if it were `size`, its own by default): a
+    strip of 256 steps smoothed down the height, each row one colour."""
     strip = pygame.Surface((1, 256))
     for y in range(256):
         strip.set_at((0, y), mix(top, bottom, y / 255))
-    # Smoothed down the height only, then widened as is: the same pixels as smoothing both ways
-    # (every row is one colour), in one full-size pass instead of two.
-    return pygame.transform.scale(pygame.transform.smoothscale(strip, (1, size[1])), size)
+    width, height = size or surface.get_size()
+    # Smoothed down the height only, then each run of rows of one colour filled at once: the
+    # pixels of smoothing both ways (every row is one colour), without widening the strip pixel
+    # by pixel.
+    column = pygame.transform.smoothscale(strip, (1, height))
+    start = 0
+    for y in range(1, height + 1):
+        if y == height or column.get_at((0, y)) != column.get_at((0, start)):
+            surface.fill(column.get_at((0, start)), (0, start, width, y - start))
+            start = y
 
 
 def focus_ring(surface: pygame.Surface, rect: pygame.Rect, palette: Palette, radius: int, px: int) -> None:
@@ -273,17 +289,34 @@ def beam(
         if inner.w > 0 and inner.h > 0:
             _add_cone(surface, scratch, narrow, inner, _shade(color, alpha, narrow_share))
         return
-    # The wide cone straight onto the black layer (adding to black is a plain draw), the narrow
-    # one on a layer only as big as itself, added where it lies.
-    light = pygame.Surface(bounds.size)
-    pygame.draw.polygon(light, _shade(color, alpha, wide_share),
-                        [(x - bounds.x, y - bounds.y) for x, y in wide])
-    if inner.w > 0 and inner.h > 0:
-        part = pygame.Surface(inner.size)
-        pygame.draw.polygon(part, _shade(color, alpha, narrow_share),
-                            [(x - inner.x, y - inner.y) for x, y in narrow])
-        light.blit(part, (inner.x - bounds.x, inner.y - bounds.y), special_flags=pygame.BLEND_RGB_ADD)
-    surface.blit(light, bounds.topleft, special_flags=pygame.BLEND_RGB_ADD)
+    # The light as a layer of the cones' size would hold it, made a band of rows at a time on two
+    # small layers: the wide cone straight onto black (adding to black is a plain draw), the
+    # narrow one beside it, added where it lies; each band then added to the surface. A layer
+    # the cones' size is fresh memory, most of a beam's cost (3 ms before the kiosk's first frame).
+    wide_points = [(x - bounds.x, y - bounds.y) for x, y in wide]
+    narrow_points = [(x - inner.x, y - inner.y) for x, y in narrow]
+    wide_shade, narrow_shade = _shade(color, alpha, wide_share), _shade(color, alpha, narrow_share)
+    light = pygame.Surface((bounds.w, min(BEAM_BAND, bounds.h)))
+    part = pygame.Surface((max(1, inner.w), min(BEAM_BAND, max(1, inner.h))))
+    inner_top = inner.y - bounds.y
+    for top in range(0, bounds.h, BEAM_BAND):
+        rows = min(BEAM_BAND, bounds.h - top)
+        light.fill((0, 0, 0))
+        pygame.draw.polygon(light, wide_shade, _rows_from(wide_points, top))
+        first, last = max(0, top - inner_top), min(inner.h, top + rows - inner_top)
+        if inner.w > 0 and first < last:
+            part.fill((0, 0, 0))
+            pygame.draw.polygon(part, narrow_shade, _rows_from(narrow_points, first))
+            light.blit(part, (inner.x - bounds.x, inner_top + first - top), pygame.Rect(0, 0, inner.w, last - first),
+                       special_flags=pygame.BLEND_RGB_ADD)
+        surface.blit(light, (bounds.x, bounds.y + top), pygame.Rect(0, 0, bounds.w, rows),
+                     special_flags=pygame.BLEND_RGB_ADD)
+
+
+def _rows_from(points: list[tuple[float, float]], top: int) -> list[tuple[float, int]]:
+    """A polygon's `points` moved up `top` rows: on whole rows, cut towards zero as the polygon
+    cuts them where it is drawn whole, so that a band of it has the pixels of those rows."""
+    return [(x, int(y) - top) for x, y in points]
 
 
 # Rows of a cone added to the screen in one blit: few enough blits, little black beside the cone.
@@ -327,11 +360,14 @@ def _shade(color: Color, alpha: int, share: float) -> tuple[int, ...]:
     return tuple(round(c * alpha / 255 * share) for c in color)
 
 
-def fog_layer(size: tuple[int, int], color: Color, seed: int, density: float = 1.0) -> pygame.Surface:
+def fog_layer(size: tuple[int, int], color: Color, seed: int, density: float = 1.0,
+              half: int = 0) -> pygame.Surface:
     """Le Brouillard: soft grey puffs on a transparent layer twice the screen's width (it scrolls
-    sideways), drawn once per size. The layer starts at its highest puff and ends at the bottom of
-    the screen: blit it at `height - layer height`. The clear sky above is neither allocated nor
-    blended (a third of a full-screen layer, drawn before the kiosk's first frame)."""
+    sideways), drawn once per size, a screen's width at a time: `half` 0 is the part shown
+    first, 1 the part that scrolls in after it (blitted the screen's width right of the first;
+    not needed before the kiosk's first frame). The layer starts at its highest puff and ends at
+    the bottom of the screen: blit it at `height - layer height`. The clear sky above is neither
+    allocated nor blended (a third of a full-screen layer)."""
     w, h = size
     rng = random.Random(seed)
     puffs = []
@@ -342,11 +378,16 @@ def fog_layer(size: tuple[int, int], color: Color, seed: int, density: float = 1
         puffs.append((x, y, r))
     # A row of margin above the highest puff, whatever way the circle rounds its edge.
     top = min(h - 1, max(0, min((math.floor(y - r) - 2 for _, y, r in puffs), default=h)))
-    layer = pygame.Surface((w * 2, h - top), pygame.SRCALPHA)
+    layer = pygame.Surface((w, h - top), pygame.SRCALPHA)
     for x, y, r in puffs:
         for dx in (0, w):
+            # The circle sets its centre on whole pixels, cut towards zero: cut here, where the
+            # centre is never left of the whole layer, both halves are the pixels of one layer.
+            cx = int(x + dx) - half * w
+            if cx + r < -2 or cx - r > w + 2:
+                continue
             for k, a in ((1.0, 26), (0.7, 30), (0.45, 34)):
-                pygame.draw.circle(layer, (*color, a), (x + dx, y - top), r * k)
+                pygame.draw.circle(layer, (*color, a), (cx, y - top), r * k)
     return layer
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
-from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar, cast
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Protocol, TypeAlias, TypeVar, cast, runtime_checkable
 
 import pygame
 
@@ -17,7 +18,8 @@ if TYPE_CHECKING:
     from gardiens.ui.ahead import Ahead
     from gardiens.ui.follow import Follower
     from gardiens.ui.input import Input
-    from gardiens.ui.kit.screen import Shell
+    from gardiens.ui.kit.screen import Screen, Shell
+    from gardiens.ui.text import TextFit
     from gardiens.ui.widgets.base import Widget
 
 T = TypeVar("T")
@@ -39,6 +41,58 @@ LAYOUTS_KEPT = 8
 # Two areas a tap changed are repainted as one when the rectangle around both is at most this
 # many times as large as both together: each repaint walks the whole screen's drawing.
 MERGE_ROOM = 1.5
+# Or when the rectangle around both adds at most this share of the window to them: a repaint
+# under a clip costs about a third of a whole one before it paints a pixel (measured on puzzle
+# screens), more than painting a quarter of the window once more.
+MERGE_SHARE = 0.25
+# The colour left around a rising card in the copy of it that is moved (see `Frame.draw_rise`):
+# one no card is drawn in.
+SEE_THROUGH = (255, 0, 254)
+
+
+@runtime_checkable
+class Rising(Protocol):
+    """A pop-up whose card rises over the screen below (`PopUp` in ui/screens/play.py)."""
+
+    def lift(self) -> int:
+        """How far below its resting place the card is now, in pixels."""
+
+    def reach(self) -> pygame.Rect:
+        """All the card draws while resting."""
+
+    def opaque(self, lift: int) -> pygame.Rect:
+        """Where the card, `lift` pixels low, covers every pixel (between its rounded corners)."""
+
+    def place(self, lift: int) -> pygame.Rect:
+        """Put the card's buttons where they go with it `lift` pixels low; the card there."""
+
+    def face(self, surface: pygame.Surface, lift: int) -> None:
+        """The card alone, `lift` pixels low; its buttons go with it."""
+
+    def dim(self, surface: pygame.Surface) -> None:
+        """Veil what lies under it."""
+
+
+@runtime_checkable
+class Moving(Protocol):
+    """A screen whose animation changes only some areas of it (the map's spots popping in)."""
+
+    def moving(self) -> list[pygame.Rect] | None:
+        """The only areas that change from one frame to the next (none: nothing to draw), or
+        None when more does."""
+
+
+@dataclass
+class Risen:
+    """A rising card drawn once, moved each frame: the pop-up, the card at rest (its pixels from
+    the left edge of the screen to the right of its reach, its top at its reach's) and the part
+    of it with no see-through pixel, where it rests and the texts it set there."""
+
+    screen: Rising
+    card: pygame.Surface
+    solid: pygame.Surface
+    reach: pygame.Rect
+    texts: list[TextFit]
 
 
 class Frame:
@@ -58,6 +112,15 @@ class Frame:
         # The only parts of the window a tap changed since the last frame (a button sinking, a key
         # typed and the answer it wrote), apart from one another.
         self.touched: list[pygame.Rect] = []
+        # While a finger drags a card across the screen on top: that screen as last drawn without
+        # the card, where the card was last drawn over it, and whether the finger moved since
+        # (see `draw_carried`). Let go of at the drop, when the screen closes, between two teams.
+        self.lifted: pygame.Surface | None = None
+        self.carried_at: pygame.Rect | None = None
+        self.carry_moved = False
+        # The card of the pop-up rising on top, drawn once, and where the last frame showed it.
+        self.risen: Risen | None = None
+        self.rise_at: tuple[Rising, pygame.Rect] | None = None
 
     def background(self) -> pygame.Surface:
         """The warm paper gradient behind ordinary screens, drawn once per size and theme."""
@@ -80,6 +143,8 @@ class Frame:
         self.layers.clear()
         self.lasts.clear()
         self.under = None
+        self.let_go()
+        self.risen = self.rise_at = None
         self.app.dirty = True
 
     def remembered(self, key: tuple[Any, ...], work: Callable[[], T]) -> T:
@@ -106,17 +171,12 @@ class Frame:
         """A finger came down on a widget, or lifted: only its look (or some others') changes,
         inside `area`. Areas that overlap, or lie so close that one repaint of the rectangle
         around both costs little more, are repainted as one."""
-        touched = self.touched
-        while True:
-            for index, other in enumerate(touched):
-                both = area.union(other)
-                if both.w * both.h <= (area.w * area.h + other.w * other.h) * MERGE_ROOM:
-                    del touched[index]
-                    area = both
-                    break
-            else:
-                touched.append(area)
-                return
+        _merge(self.touched, area, self._merge_room())
+
+    def _merge_room(self) -> int:
+        """The pixels two areas repainted as one may add to them (see `MERGE_SHARE`)."""
+        w, h = self.app.size
+        return int(w * h * MERGE_SHARE)
 
     def shown(self) -> Shown | None:
         """What the screen on top shows, as far as a tap can change it: what lies behind its
@@ -139,20 +199,28 @@ class Frame:
             widgets.append((widget, look, widget.name == focus))
         return (tuple(map(id, app.stack)), app.size, app.palette, app.settings, app.language, backdrop), widgets
 
-    def tapped(self, before: Shown, widget: Widget) -> None:
-        """A tap on `widget` has been handled, `before` being what was shown: when only some
-        widgets' appearances changed (a key pressed, a choice selected, the typed answer), only
-        their rectangles are repainted, with room for their shadows and focus rings; anything
-        else (another screen, widgets moved, added or gone, a change behind them) repaints all."""
+    def tapped(self, before: Shown, widget: Widget, also: tuple[pygame.Rect, ...] = ()) -> None:
+        """A tap on `widget` (or a drop of it, `also` where it was last drawn under the finger)
+        has been handled, `before` being what was shown: when only some
+        widgets' appearances changed (a key pressed, a choice selected, the typed answer), or
+        some widgets came or went (a fragment put into a slot), only their rectangles are
+        repainted, with room for their shadows and focus rings; anything else (another screen, a
+        change behind the widgets, widgets drawn in another order) repaints all."""
         after = self.shown()
-        if after is None or after[0] != before[0] or len(after[1]) != len(before[1]):
+        if after is None or after[0] != before[0]:
             return
-        areas = [widget.rect]  # its face, pressed until now, rises again
-        for (old, old_look, old_ring), (new, new_look, new_ring) in zip(before[1], after[1], strict=True):
-            if old.name != new.name:
-                return
-            if old_look != new_look or old_ring != new_ring:
-                areas += [old.rect, new.rect]
+        olds = {old.name: (old, look, ring) for old, look, ring in before[1]}
+        news = {new.name: (new, look, ring) for new, look, ring in after[1]}
+        if (len(olds) != len(before[1]) or len(news) != len(after[1])
+                or [n for n in olds if n in news] != [n for n in news if n in olds]):
+            return
+        areas = [widget.rect, *also]  # its face, pressed until now, rises again
+        for name in olds.keys() | news.keys():
+            old, new = olds.get(name), news.get(name)
+            if old is None or new is None:
+                areas += [kept[0].rect for kept in (old, new) if kept is not None]
+            elif old[1:] != new[1:]:
+                areas += [old[0].rect, new[0].rect]
         margin = 2 * self.app.metrics.px(PRESS_MARGIN)
         for area in areas:
             self.press_changed(area.inflate(margin, margin))
@@ -173,14 +241,23 @@ class Frame:
         session) what a tap may show next. Each piece runs through `guard` (`App._guard`)."""
         app = self.app
         touch = self.touch
+        if not animating:
+            # Risen: the copy of the card goes (a still pop-up is drawn whole when it changes).
+            self.risen = None
         if app.dirty or animating or touch.overlay_touched:
             changed = app.dirty
-            app.dirty = touch.overlay_touched = self.countdown_only = False
-            self.touched = []
-            guard(self.draw, changed)
-            pygame.display.flip()
+            # A pop-up rising over a still screen moves a copy of its card (see `draw_rise`); a
+            # screen whose animation changes some areas repaints them alone (`draw_moving`).
+            if (changed or touch.overlay_touched or self.touched or self.carry_moved
+                    or not (guard(self.draw_rise) or guard(self.draw_moving))):
+                app.dirty = touch.overlay_touched = self.countdown_only = self.carry_moved = False
+                self.touched = []
+                guard(self.draw, changed)
+                pygame.display.flip()
             if animating and ahead is not None:
                 guard(ahead.animation_frame, started, app.top is not None and app.top.ambient)
+        elif self.carry_moved:
+            guard(self.draw_carried)
         elif self.touched:
             guard(self.draw_touched)
         elif self.countdown_only:
@@ -190,10 +267,27 @@ class Frame:
             guard(ahead.quiet_frame)
 
     def countdown_target(self) -> Any:
-        """The HUD to update when only the countdown's second changed (no overlay above it)."""
-        top = self.app.top
-        hud = getattr(top, "hud", None)
-        return hud if hud is not None and top is not None and not top.overlay else None
+        """The HUD to update when only the countdown's second changed: the one of the screen on
+        top, or of the screen under a single pop-up whose card leaves the countdown in view."""
+        app = self.app
+        top = app.top
+        if top is None:
+            return None
+        if not top.overlay:
+            return getattr(top, "hud", None)
+        below = app.stack[-2] if len(app.stack) > 1 else None
+        under = self.under
+        if (below is None or below.overlay or not isinstance(top, Rising) or under is None
+                or under[0] != (id(below),) or app.preview is not None):
+            return None
+        hud = getattr(below, "hud", None)
+        if hud is None or self._countdown_area(hud).colliderect(top.reach().move(0, top.lift())):
+            return None
+        return hud
+
+    def _countdown_area(self, hud: Any) -> pygame.Rect:
+        area: pygame.Rect = hud.timer.inflate(self.app.metrics.px(8), self.app.metrics.px(8))
+        return area
 
     def draw_countdown(self) -> None:
         """Once a second on a still screen: repaint the countdown pill alone."""
@@ -202,10 +296,148 @@ class Frame:
         if hud is None or app.surface is None:
             app.dirty = True
             return
-        area = hud.timer.inflate(app.metrics.px(8), app.metrics.px(8))
-        app.surface.blit(self.background(), area, area)
-        hud.draw(app.surface, only_timer=True)
-        pygame.display.update(area)
+        lifted = self.lifted
+        if lifted is not None and self.carried_at is not None:
+            # A card is being dragged: the countdown goes under it, into the screen kept without it.
+            self._compose([self._timer_into(lifted, hud)], self.carried_at)
+            return
+        pygame.display.update(self._redraw_countdown(hud))
+
+    def _redraw_countdown(self, hud: Any) -> pygame.Rect:
+        """The countdown pill drawn again, and where. Under a pop-up, it is drawn in the copy
+        kept of the screen below, then copied and veiled as the pop-up veils it."""
+        app = self.app
+        surface = app.surface
+        top = app.top
+        assert surface is not None
+        area = self._countdown_area(hud).clip(surface.get_rect())
+        if isinstance(top, Rising) and self.under is not None:
+            kept = self.under[1]
+            kept.blit(self.background(), area, area)
+            hud.draw(kept, only_timer=True)
+            surface.blit(kept, area, area)
+            top.dim(surface.subsurface(area))
+            surface.set_clip(area)
+            try:
+                self.draw_above(surface)
+            finally:
+                surface.set_clip(None)
+        else:
+            surface.blit(self.background(), area, area)
+            hud.draw(surface, only_timer=True)
+        return area
+
+    def _timer_into(self, target: pygame.Surface, hud: Any) -> pygame.Rect:
+        """The countdown pill repainted on `target`; returns the area it took."""
+        area = hud.timer.inflate(self.app.metrics.px(8), self.app.metrics.px(8))
+        target.blit(self.background(), area, area)
+        hud.draw(target, only_timer=True)
+        return cast("pygame.Rect", area)
+
+    def carry_on(self) -> bool:
+        """A finger dragging a card moved, and nothing else changed: only the card moves, over the
+        screen kept without it, at the next frame. False when no such screen is kept."""
+        if self.lifted is None or self.carried_at is None or self.app.preview is not None:
+            return False
+        self.carry_moved = True
+        return True
+
+    def let_go(self) -> None:
+        """Forget the screen kept under a dragged card (the card dropped, the screen closed)."""
+        self.lifted = None
+        self.carried_at = None
+        self.carry_moved = False
+
+    def draw_carried(self) -> None:
+        """A frame of a drag: the screen kept without the card is copied back over where the card
+        was, the card is drawn where the finger is, and only those two areas (merged when close)
+        are sent to the display; with the countdown when its second changed too."""
+        app = self.app
+        self.carry_moved = False
+        top = app.top
+        carried = self._carried(top) if top is not None and not top.overlay else None
+        lifted, old = self.lifted, self.carried_at
+        if (carried is None or lifted is None or old is None or app.surface is None
+                or lifted.get_size() != app.surface.get_size()):
+            app.dirty = True
+            return
+        rect = carried[1]
+        margin = 2 * app.metrics.px(PRESS_MARGIN)
+        areas: list[pygame.Rect] = []
+        for area in (old, rect):
+            _merge(areas, area.inflate(margin, margin), self._merge_room())
+        self.carried_at = rect
+        hud = self.countdown_target()
+        if self.countdown_only and hud is not None:
+            _merge(areas, self._timer_into(lifted, hud), self._merge_room())
+        self.countdown_only = False
+        self._compose(areas, rect)
+
+    def _compose(self, areas: list[pygame.Rect], rect: pygame.Rect) -> None:
+        """Inside each of `areas`: the screen kept without the dragged card, the card at `rect`, and
+        what lies over the screens (the voice's bar, the corner button); then sent to the display."""
+        app = self.app
+        surface = app.surface
+        lifted = self.lifted
+        top = app.top
+        carried = self._carried(top) if top is not None else None
+        if surface is None or lifted is None or carried is None:
+            app.dirty = True
+            return
+        widget = carried[0]
+        areas = [area.clip(surface.get_rect()) for area in areas]
+        report = app.type.report
+        try:
+            for area in areas:
+                surface.set_clip(area)
+                surface.blit(lifted, area, area)
+                widget.paint(surface, app, rect, False)
+                self.draw_above(surface)
+        finally:
+            surface.set_clip(None)
+            app.type.report = report
+        pygame.display.update(areas)
+
+    def _carried(self, screen: Screen) -> tuple[Widget, pygame.Rect] | None:
+        """The widget of `screen` a finger drags, and where it is drawn apart from the screen
+        (a card under the finger); None when no such widget is dragged."""
+        drag = self.touch.dragging()
+        # By name too: a screen laid out again during the drag has made its widgets anew.
+        if drag is None or not any(widget is drag[0] or widget.name == drag[0].name for widget in screen.widgets):
+            return None
+        rect = drag[0].carried(drag[1])
+        return None if rect is None else (drag[0], rect)
+
+    def _draw_screen(self, screen: Screen, surface: pygame.Surface, *, top: bool) -> bool:
+        """Draw `screen`, then the card a finger drags on it; when it is the `top` of all, the
+        screen drawn so far is kept without the card for the drag's next frames (`draw_carried`).
+        Returns whether it was kept."""
+        screen.draw(surface)
+        carried = self._carried(screen)
+        if carried is None:
+            return False
+        widget, rect = carried
+        kept = top and not screen.overlay and self.app.preview is None and self._lift(surface)
+        if kept:
+            self.carried_at = rect
+        widget.paint(surface, self.app, rect, False)
+        return kept
+
+    def _lift(self, surface: pygame.Surface) -> bool:
+        """Keep the screen drawn so far (without the dragged card): all of it, or what a clipped
+        frame redrew into the copy already kept. False when there is no copy to update."""
+        clip = surface.get_clip()
+        lifted = self.lifted
+        whole = clip == surface.get_rect()
+        if lifted is None or lifted.get_size() != surface.get_size():
+            if not whole:
+                return False
+            lifted = self.lifted = surface.copy()
+        elif whole:
+            lifted.blit(surface, (0, 0))
+        else:
+            lifted.blit(surface, clip, clip)
+        return True
 
     def draw_touched(self) -> None:
         """The frame a finger comes down on a button, or lifts from a key: the screens drawn as
@@ -229,6 +461,98 @@ class Frame:
             app.type.report = report
         pygame.display.update(areas)
 
+    def draw_rise(self) -> bool:
+        """A frame of a pop-up's card rising over a screen below that does not change: the card
+        is drawn once, then moved; only the rows it left and those around its rounded corners
+        are veiled again, and only the rows it covers now or did before go to the display.
+        The same pixels as a whole redraw. False when the frame must be drawn whole."""
+        app = self.app
+        top = app.top
+        surface = app.surface
+        under = self.under
+        shown = self.rise_at
+        speech = app.speech
+        if (surface is None or under is None or app.preview is not None or not isinstance(top, Rising)
+                or shown is None or shown[0] is not top or (speech is not None and speech.outlined() is not None)):
+            return False
+        reach = top.reach()
+        risen = self.risen
+        if risen is None or risen.screen is not top or risen.reach != reach:
+            risen = self.risen = self._draw_card(top, reach)
+        lift = top.lift()
+        now = reach.move(0, lift)
+        both = now.union(shown[1]).clip(surface.get_rect())
+        solid = top.opaque(lift)
+        # Above and below the rows the card covers whole: veiled again, then the card's corners
+        # (and shadow) over them; between, the card's pixels are copied as they are.
+        for band in (pygame.Rect(both.x, both.y, both.w, solid.y - both.y),
+                     pygame.Rect(both.x, solid.bottom, both.w, both.bottom - solid.bottom)):
+            band = band.clip(both)
+            if band.h > 0:
+                surface.blit(under[1], band, band)
+                top.dim(surface.subsurface(band))
+                surface.blit(risen.card, band, band.move(0, -now.y))
+        surface.blit(risen.solid, solid)
+        top.place(lift)
+        app.type.report = [fit.moved(0, lift) for fit in risen.texts]
+        surface.set_clip(both)
+        try:
+            self.draw_above(surface)
+        finally:
+            surface.set_clip(None)
+        shown_areas = [both]
+        if self.countdown_only:
+            # A second fell meanwhile: its pill under the card's veil, or all on the next frame.
+            self.countdown_only = False
+            hud = self.countdown_target()
+            if hud is None:
+                app.dirty = True
+            else:
+                shown_areas.append(self._redraw_countdown(hud))
+        pygame.display.update(shown_areas)
+        self.rise_at = (top, now)
+        return True
+
+    def draw_moving(self) -> bool:
+        """A frame of an animation that changes only some areas of the screen on top (the only
+        one animating): they alone are repainted, as for a tap, and nothing when none changes.
+        False when the frame must be drawn whole."""
+        app = self.app
+        top = app.top
+        if top is None or not isinstance(top, Moving) or any(screen.animating() for screen in app.stack[:-1]):
+            return False
+        areas = top.moving()
+        if areas is None:
+            return False
+        hud = self.countdown_target()
+        if self.countdown_only and hud is not None:
+            self.countdown_only = False
+            areas = [*areas, self._countdown_area(hud)]
+        if areas:
+            for area in areas:
+                self.press_changed(area)
+            self.draw_touched()
+        return True
+
+    def _draw_card(self, top: Rising, reach: pygame.Rect) -> Risen:
+        """The card of `top` at rest, drawn once on a surface of its own."""
+        app = self.app
+        assert app.surface is not None
+        card = pygame.Surface((reach.right, reach.h), 0, app.surface)
+        card.fill(SEE_THROUGH)
+        report = app.type.report
+        app.type.report = []
+        try:
+            top.face(card, -reach.y)
+            texts = [fit.moved(0, reach.y) for fit in app.type.report]
+        finally:
+            app.type.report = report
+        card.set_colorkey(SEE_THROUGH)
+        # Where the card covers every pixel, copied without looking for see-through ones.
+        solid = card.subsurface(top.opaque(0).move(0, -reach.y))
+        solid.set_colorkey(None)
+        return Risen(top, card, solid, reach, texts)
+
     def draw(self, changed: bool = True) -> None:
         app = self.app
         assert app.surface is not None
@@ -248,7 +572,7 @@ class Frame:
             key = tuple(id(s) for s in shown[:-1])
             if changed or self.under is None or self.under[0] != key:
                 for screen in shown[:-1]:
-                    screen.draw(surface)
+                    self._draw_screen(screen, surface, top=False)
                 # Copied into the buffer kept from last time: a fresh full-screen surface for
                 # every change costs more than the drawing it saves.
                 buffer = self.under[1] if self.under is not None else None
@@ -264,15 +588,28 @@ class Frame:
             # Nothing above: the buffer is kept (under no stack) for the next overlay.
             self.under = ((), self.under[1]) if self.under is not None else None
         for screen in shown[:-1]:
-            screen.draw(surface)
+            self._draw_screen(screen, surface, top=False)
         start = len(app.type.report)
-        if shown:
-            shown[-1].draw(surface)
+        self.risen = self.rise_at = None
+        kept = self._draw_screen(shown[-1], surface, top=True) if shown else False
+        whole = surface.get_clip() == surface.get_rect()
+        if whole and not kept:
+            self.let_go()
+        if shown and isinstance(shown[-1], Rising) and whole:
+            top = shown[-1]
+            self.rise_at = (top, top.reach().move(0, top.lift()))
+        speech = app.speech
+        # A frame drawn under a clip (a button sinking) sees only part of the text.
+        if speech is not None and whole:
+            speech.shown(app.type.report[start:])
+        self.draw_above(surface)
+
+    def draw_above(self, surface: pygame.Surface) -> None:
+        """What lies over the screens: the outline of what is read aloud, the speaker button,
+        the accessibility corner, the author's preview."""
+        app = self.app
         speech = app.speech
         if speech is not None:
-            # A frame drawn under a clip (a button sinking) sees only part of the text.
-            if surface.get_clip() == surface.get_rect():
-                speech.shown(app.type.report[start:])
             speech.draw(surface)
             speaker = speech.button()
             if speaker is not None:
@@ -301,3 +638,19 @@ class Frame:
         under = self.under
         surface = self.app.surface
         return surface is not None and (under is None or under[1].get_size() != surface.get_size())
+
+
+def _merge(areas: list[pygame.Rect], area: pygame.Rect, room: int) -> None:
+    """Add `area` to `areas`: areas that overlap, or lie so close that one repaint of the
+    rectangle around both costs little more (it adds at most `room` pixels), become one."""
+    while True:
+        for index, other in enumerate(areas):
+            both = area.union(other)
+            apart = area.w * area.h + other.w * other.h
+            if both.w * both.h <= apart * MERGE_ROOM or both.w * both.h - apart <= room:
+                del areas[index]
+                area = both
+                break
+        else:
+            areas.append(area)
+            return

@@ -10,7 +10,6 @@ import pygame
 
 from gardiens.ui.kit.pointer import pointer_event
 from gardiens.ui.screens.accessibility import AccessibilityPanel
-from gardiens.ui.speech import SPEAKER_BUTTON
 from gardiens.ui.widgets.base import Button, Widget
 
 if TYPE_CHECKING:
@@ -145,9 +144,10 @@ class Input:
         top = self.app.top
         if top is not None and top.overlay and len(self.app.stack) > 1:
             self.overlay_touched = True
-        elif widget is not None and not widget.draggable:
+        elif widget is not None:
             # Only the button's look changes (its face sinks into its shadow): the frame repaints
-            # around it alone, with room for its shadow and focus ring.
+            # around it alone, with room for its shadow and focus ring. A card that starts to be
+            # dragged repaints all (see `_pointer_move`).
             margin = self.app.metrics.px(PRESS_MARGIN)
             self.app.frame.press_changed(widget.rect.inflate(2 * margin, 2 * margin))
         else:
@@ -167,11 +167,15 @@ class Input:
         if widget is None or not widget.draggable:
             return
         moved = abs(pos[0] - press.start[0]) + abs(pos[1] - press.start[1])
-        if not press.dragging and moved >= self.app.metrics.px(DRAG_THRESHOLD):
+        started = not press.dragging and moved >= self.app.metrics.px(DRAG_THRESHOLD)
+        if started:
             press.dragging = True
         if press.dragging and self.app.top is not None:
             self.app.top.on_drag(widget, pos)
-            self.app.dirty = True
+            # Once the drag is under way, a card that only follows the finger (its screen saying
+            # nothing else changed) moves over the screen kept without it; anything else repaints.
+            if started or self.app.dirty or not self.app.frame.carry_on():
+                self.app.dirty = True
 
     def _pointer_up(self, pos: tuple[int, int], pid: tuple[str, int]) -> None:
         press = self._press_of(pid)
@@ -186,11 +190,23 @@ class Input:
             return
         widget = press.widget
         if press.dragging and widget is not None:
+            # Dropped: the card leaves the finger for its place (or another's, or a box); when the
+            # screen under it was kept, only what the drop changed is repainted, with where the
+            # card was last drawn.
+            frame = self.app.frame
+            carried = frame.carried_at
+            before = frame.shown() if settled and carried is not None else None
+            frame.let_go()
             top.on_drop(widget, pos)
+            if before is not None and carried is not None:
+                frame.tapped(before, widget, (carried,))
         elif widget is not None and widget.hit(pos):
             self.app.play("tap")
             frame = self.app.frame
-            before = frame.shown() if settled and not widget.draggable else None
+            before = frame.shown() if settled else None
+            # The voice is imported when a team first taps, not before the kiosk's first frame.
+            from gardiens.ui.speech import SPEAKER_BUTTON  # lazy: start-up
+
             if widget is not self.corner and widget.name != SPEAKER_BUTTON:
                 top.focus = widget.name
             widget.activate(pos)

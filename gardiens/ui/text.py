@@ -57,6 +57,9 @@ FACES_KEPT = 96
 LONG_WORD = 256
 # Each try of shrink-to-fit is this much smaller than the last.
 SHRINK_STEP = 0.92
+# How much narrower than in proportion to its size a text is taken to be at a smaller size, in
+# guessing which size it fits (see Typesetter._likely_fit).
+LIKELY_NARROWER = 0.98
 # Where the reading font has no glyph, Andika draws it (for OpenDyslexic), else Noto Emoji.
 ANDIKA_FILE = "Andika-Regular.ttf"
 FALLBACK_FILE = "NotoEmoji-Regular.ttf"
@@ -586,20 +589,69 @@ class Typesetter:
         if cached is not None:
             return cached
         size = self.floored(size, kind)
-        smallest = self.smallest(size, kind)
-        current = size
-        while True:
+        sizes = shrink_sizes(size, self.smallest(size, kind))
+
+        def tried(index: int) -> tuple[list[str], bool]:
             # Lines beyond those the box can show are not laid out: one more says it overflows.
+            current = sizes[index]
             lines, widest, height = self._measured(text, current, box.w, bold,
                                                    _room(self.font(current, bold), box.h, max_lines) + 1)
-            fits = widest <= box.w and height <= box.h and (not max_lines or len(lines) <= max_lines)
-            if fits or current <= smallest:
-                found = (_same_role(size, current), lines, fits)
-                self._fits[key] = found
-                if len(self._fits) > LAYOUT_CACHE_SIZE:
-                    self._fits.popitem(last=False)
-                return found
-            current = max(smallest, int(current * SHRINK_STEP))
+            return lines, widest <= box.w and height <= box.h and (not max_lines or len(lines) <= max_lines)
+
+        # The result is the first size of `sizes` at which the text fits (the last if none
+        # does), as trying each in turn would find; each size tried is a new face whose letters
+        # are drawn and measured (a few milliseconds for a title), so few are tried: the first,
+        # then the one its measure points at, then its neighbours until the boundary is found.
+        # At a larger size a text takes no fewer lines, so a size whose line height leaves no
+        # room for the lines a smaller one took is known not to fit without measuring it.
+        lines, fits = tried(0)
+        at = 0
+        if not fits and len(sizes) > 1:
+            whole = len(lines) <= _room(self.font(sizes[0], bold), box.h, max_lines)
+            at = self._likely_fit(text, lines, whole, sizes, box, bold, max_lines)
+            lines, fits = tried(at)
+            if fits:
+                while at > 1 and not self._too_tall(sizes[at - 1], len(lines), box, bold, max_lines):
+                    larger, larger_fits = tried(at - 1)
+                    if not larger_fits:
+                        break
+                    at, lines = at - 1, larger
+            else:
+                while at < len(sizes) - 1 and not fits:
+                    at += 1
+                    lines, fits = tried(at)
+        found = (_same_role(size, sizes[at]), lines, fits)
+        self._fits[key] = found
+        if len(self._fits) > LAYOUT_CACHE_SIZE:
+            self._fits.popitem(last=False)
+        return found
+
+    def _likely_fit(self, text: str, lines: list[str], whole: bool, sizes: list[int], box: pygame.Rect,
+                    bold: bool, max_lines: int) -> int:
+        """Which of `sizes` (after the first) the text likely fits first, from its `lines` at the
+        first (`whole`: all of them): its width scales with the size, so its paragraphs' widths
+        there say how many lines each smaller size takes, and that size's line height whether
+        they fit the box."""
+        first = self.font(sizes[0], bold)
+        if whole:
+            widths = [first.size(paragraph)[0] for paragraph in text.split("\n")]
+        else:
+            # Only the first lines were laid out (the text overflows many times): the rest is
+            # taken to be as wide for its letters.
+            laid = sum(len(line) for line in lines)
+            widths = [sum(first.size(line)[0] for line in lines) * len(text) // max(1, laid)]
+        for index in range(1, len(sizes)):
+            # Letters set smaller round to slightly narrower widths than the size says: a text
+            # on the edge of one line fewer is taken to have it (else the size above is measured).
+            scale = sizes[index] / sizes[0] * LIKELY_NARROWER
+            count = sum(max(1, math.ceil(width * scale / max(1, box.w))) for width in widths)
+            if not self._too_tall(sizes[index], count, box, bold, max_lines):
+                return index
+        return len(sizes) - 1
+
+    def _too_tall(self, size: int, lines: int, box: pygame.Rect, bold: bool, max_lines: int) -> bool:
+        """Whether `lines` lines at `size` overflow `box` (by the font's line height only)."""
+        return _height(self.font(size, bold), lines) > box.h or bool(max_lines and lines > max_lines)
 
     def stacked(self, texts: list[str], width: int, height: int, size: int, gap: int,
                 bold: bool = False) -> tuple[int, list[int]]:
@@ -773,6 +825,15 @@ def _height(font: Face, lines: int) -> int:
     if lines <= 0:
         return 0
     return (lines - 1) * font.get_linesize() + round(font.natural_linesize() * INK_SHARE)
+
+
+def shrink_sizes(size: int, smallest: int) -> list[int]:
+    """The sizes a text wanted at `size` is tried at, largest first, down to `smallest`: each
+    SHRINK_STEP of the last."""
+    sizes = [size]
+    while sizes[-1] > smallest:
+        sizes.append(max(smallest, int(sizes[-1] * SHRINK_STEP)))
+    return sizes
 
 
 def _room(font: Face, height: int, max_lines: int = 0) -> int:

@@ -24,11 +24,12 @@ from gardiens.testing.audit import (
     look,
     plan,
     run_audit,
+    still,
 )
 from gardiens.testing.pilot import Pilot
 from gardiens.ui.kit.screen import Screen
 from gardiens.ui.text import TextFit
-from gardiens.ui.theme import Spacing
+from gardiens.ui.theme import Settings, Spacing
 from gardiens.ui.widgets.base import Button
 from tests.ui.conftest import MISSION_DIR
 
@@ -221,3 +222,32 @@ def test_the_audit_covers_every_screen_and_puzzle_of_every_bundled_mission(bundl
 def test_every_bundled_screen_has_no_finding(bundled_audit: AuditResult, screen: str) -> None:
     groups = [g for g in group_findings(bundled_audit.findings) if g.screen == screen]
     assert not groups, [(g.kind, g.mission, g.puzzle, g.subject, g.other, g.detail) for g in groups[:40]]
+
+
+@pytest.mark.parametrize("reduced", [False, True])
+def test_what_moves_on_its_own_is_found_unless_motion_is_reduced(launch: Callable[..., Pilot],
+                                                                 reduced: bool) -> None:
+    # GIVEN the attract screen, whose beam sweeps the fog, settled
+    pilot = launch(settings=Settings(reduced_motion=reduced))
+    pilot.settle()
+    assert pilot.screen == "attract"
+    # THEN what moved over a second and a half is found, in its place, only with motion on
+    moving = still(pilot)
+    assert all(problem.kind == "moving" for problem in moving)
+    assert bool(moving) is not reduced
+
+
+def test_with_reduced_motion_no_bundled_screen_moves_on_its_own() -> None:
+    result = run_audit(load_library(), languages=("fr",), sizes=((1280, 800),), steps=(0,),
+                       spacings=("normal",), motions=("reduced",))
+    assert result.renders > 0
+    groups = group_findings(result.findings)
+    assert not groups, [(g.kind, g.screen, g.mission, g.puzzle, g.subject) for g in groups[:20]]
+
+
+def test_reduced_motion_is_planned_once_per_language_and_size() -> None:
+    library = {mid: mission for mid, (mission, _path) in load_library().items()}
+    scenes = plan(library, languages=("fr",), sizes=((1280, 800),), steps=(0, 2), spacings=("normal", "wide"))
+    reduced = [s for s in scenes if s.motion == "reduced"]
+    assert reduced and {(s.step, s.spacing) for s in reduced} == {(0, "normal")}
+    assert len([s for s in scenes if s.motion == "normal"]) == 4 * len(reduced)

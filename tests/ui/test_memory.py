@@ -347,20 +347,26 @@ def test_the_heap_goes_back_to_the_system_once_a_pause(
         pilot.app.session.journal.close()
 
 
-def test_a_kiosk_fixes_the_heap_thresholds_as_it_starts(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_kiosk_fixes_the_heap_thresholds_in_its_first_quiet_moment(
+        mission: Mission, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from gardiens.ui import bounded
-    from gardiens.ui.boot import StartUp
 
     asked: list[tuple[int, int]] = []
-    monkeypatch.setattr(bounded, "_MALLOPT", lambda parameter, value: asked.append((parameter, value)) or 1)
-    # WHEN a kiosk starts
-    StartUp()
-    # THEN large blocks get pages of their own, at a fixed threshold (not one that rises with
-    # each full-screen surface freed), and the top of the heap is kept within its own
-    assert asked == [(-3, bounded.MMAP_THRESHOLD), (-1, bounded.TRIM_THRESHOLD)]
+    monkeypatch.setattr(bounded, "_glibc", lambda name: (lambda parameter, value: asked.append((parameter, value)) or 1)
+                        if name == "mallopt" else None)
+    # WHEN a kiosk starts and draws its first frames
+    pilot = launch_kiosk({mission.id: mission}, {mission.id: MISSION_DIR}, (1280, 800), tmp_path)
+    try:
+        pilot.advance(3)
+        # THEN large blocks get pages of their own, at a fixed threshold (not one that rises with
+        # each full-screen surface freed), and the top of the heap is kept within its own; once
+        assert asked == [(-3, bounded.MMAP_THRESHOLD), (-1, bounded.TRIM_THRESHOLD)]
+    finally:
+        pilot.close()
+        pilot.app.session.journal.close()
     # AND where the C library is not glibc nothing is asked
-    monkeypatch.setattr(bounded, "_MALLOPT", None)
+    monkeypatch.setattr(bounded, "_glibc", lambda name: None)
     assert not bounded.tune_heap()
     monkeypatch.undo()
     # AND glibc accepts both values
-    assert bounded.tune_heap() is (bounded._MALLOPT is not None)
+    assert bounded.tune_heap() is (bounded._glibc("mallopt") is not None)

@@ -39,6 +39,18 @@ def test_a_puzzle_is_drawn(tmp_path: Path) -> None:
     assert pygame.image.load(str(out)).get_size() == (1920, 1080)
 
 
+def test_the_largest_text_draws_larger(tmp_path: Path) -> None:
+    """--step 2 is the team's largest text size: the same screen, its words taking more room."""
+    inked = []
+    for step in ("0", "2"):
+        out = tmp_path / f"briefing-{step}.png"
+        assert main(["screenshot", str(MISSION_DIR), "--screen", "briefing", "--size", "1280x800",
+                     "--step", step, "--out", str(out)]) == 0
+        image = pygame.image.load(str(out))
+        inked.append(pygame.image.tobytes(image, "RGB"))
+    assert inked[0] != inked[1]
+
+
 def test_an_unknown_puzzle_or_language_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "x.png"
     assert main(["screenshot", str(MISSION_DIR), "--puzzle", "nope", "--out", str(out)]) == 2

@@ -10,15 +10,17 @@ from typing import Any
 import pygame
 import pytest
 
-from gardiens.cli.bench import _default_mission
 from gardiens.core.model import Mission
 from gardiens.testing.pilot import Pilot
 from gardiens.testing.scenes import stage
-from tests.ui.conftest import MISSION_DIR
+from gardiens.ui.widgets.base import Display
+from tests.ui.conftest import MISSION_DIR, load
 from tests.ui.test_speech import speaking
 
-# Widgets a tap on which leaves the puzzle (or opens a pop-up) or turns its page.
-LEAVING = {"back", "submit", "hint", "pause", "a11y", "speaker", "page:back", "page:next"}
+# Widgets a tap on which leaves the puzzle (or opens a pop-up) or turns its page (the cookie
+# banner's button that opens its settings, the feed's page buttons).
+LEAVING = {"back", "submit", "hint", "pause", "a11y", "speaker", "page:back", "page:next", "cookie:parametrer",
+           "page-next", "page-previous", "tf-next", "tf-previous"}
 
 
 def _sent(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
@@ -38,7 +40,13 @@ def _sent(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
 @pytest.mark.parametrize(("kind", "size"), [("cipher", (1280, 800)), ("text", (1920, 1080)),
                                             ("choice", (1280, 800)), ("text", (1280, 800)),
                                             ("code", (1280, 800)), ("chat", (1920, 1080)),
-                                            ("text+voice", (1280, 800))])
+                                            ("text+voice", (1280, 800)), ("order", (1280, 800)),
+                                            ("categorise", (1920, 1080)), ("feed", (1280, 800)),
+                                            ("match", (1920, 1080)), ("categorise+voice", (1280, 800)),
+                                            ("true_false", (1280, 800)), ("rebuild", (1280, 800)),
+                                            ("hotspots", (1920, 1080)), ("settings", (1920, 1080)),
+                                            ("password", (1280, 800)), ("cookies", (1920, 1080)),
+                                            ("pegi", (1280, 800)), ("ads", (1920, 1080))])
 def test_a_tap_repaints_only_what_it_changed_as_a_whole_repaint_would(
         mission: Mission, pilots: list[Pilot], kind: str, size: tuple[int, int],
         monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
@@ -46,13 +54,14 @@ def test_a_tap_repaints_only_what_it_changed_as_a_whole_repaint_would(
     kind = kind.removesuffix("+voice")
     # GIVEN a puzzle of that kind on show (the test mission's, else the bundled mission's)
     folder = MISSION_DIR
-    if not any(p.type == kind for p in mission.puzzles):
-        mission, folder = _default_mission()
-    puzzle = next(p for p in mission.puzzles if p.type == kind)
+    if any(p.type == kind for p in mission.puzzles):
+        puzzle = next(p.id for p in mission.puzzles if p.type == kind)
+    else:
+        mission, folder, puzzle = _bundled(kind)
     pilot = Pilot.launch({mission.id: mission}, mission_dirs={mission.id: folder}, size=size, language="fr")
     pilots.append(pilot)
     app = pilot.app
-    stage(app, pilot.clock, puzzle=puzzle.id)
+    stage(app, pilot.clock, puzzle=puzzle)
     if voice:
         # The speaker button shows beside the prompt, its voice silent until asked.
         speaking(pilot, tmp_path)
@@ -61,7 +70,9 @@ def test_a_tap_repaints_only_what_it_changed_as_a_whole_repaint_would(
     assert app.surface is not None
     sent = _sent(monkeypatch)
     partial_taps = 0
-    names = [w.name for w in app.top.widgets if w.enabled and not w.draggable and w.name not in LEAVING]
+    # (A widget as large as a card tray or a chat window repaints much of the window when touched.)
+    names = [w.name for w in app.top.widgets if w.enabled and not isinstance(w, Display) and w.name not in LEAVING
+             and w.rect.w * w.rect.h < size[0] * size[1] / 6]
     assert names
     # WHEN a finger taps one widget after another (each twice: a choice chosen, then let go)
     for name in [n for n in names[:6] for _ in range(2)]:
@@ -77,10 +88,122 @@ def test_a_tap_repaints_only_what_it_changed_as_a_whole_repaint_would(
         if sent and all(isinstance(area, pygame.Rect) for area in sent):
             partial_taps += 1
             # THEN what went to the display lies around the widgets that changed, not everywhere
-            assert all(area.w * area.h < size[0] * size[1] / 2 for area in sent)
+            # (a card picked up changes every box it may go to: the title and prompt stay)
+            assert sum(area.w * area.h for area in sent) < size[0] * size[1] * 0.8, (name, sent)
         # AND the window shows what repainting it whole shows
         app.dirty = True
         pilot.advance()
         assert pygame.image.tobytes(shown, "RGB") == pygame.image.tobytes(app.surface, "RGB"), name
     # AND most taps repainted only part of the window
     assert partial_taps >= len(names[:6])
+
+
+SCENARIOS = Path(__file__).parents[2] / "scenarios"
+
+
+def _bundled(kind: str) -> tuple[Mission, Path, str]:
+    """A bundled mission with a puzzle of `kind`, its folder and that puzzle's id."""
+    for folder in sorted(SCENARIOS.iterdir()):
+        scenario = folder / "scenario.yaml"
+        if scenario.exists():
+            found = load(scenario)
+            for puzzle in found.puzzles:
+                if puzzle.type == kind:
+                    return found, folder, puzzle.id
+    raise AssertionError(f"no bundled mission has a {kind} puzzle")
+
+
+def _same_as_whole(pilot: Pilot) -> bool:
+    """Whether the window shows what repainting it whole shows (it is then repainted whole)."""
+    app = pilot.app
+    assert app.surface is not None
+    shown = pygame.image.tobytes(app.surface, "RGB")
+    app.dirty = True
+    pilot.advance()
+    return shown == pygame.image.tobytes(app.surface, "RGB")
+
+
+@pytest.mark.parametrize(("kind", "size"), [("order", (1280, 800)), ("categorise", (1920, 1080)),
+                                            ("feed", (1280, 800)), ("match", (1920, 1080)),
+                                            ("categorise", (1280, 720))])
+def test_a_dragged_card_moves_over_the_screen_kept_without_it_as_a_whole_repaint_would(
+        pilots: list[Pilot], kind: str, size: tuple[int, int], monkeypatch: pytest.MonkeyPatch) -> None:
+    # GIVEN a puzzle of that kind of a bundled mission on show, its first card under a finger
+    mission, folder, puzzle = _bundled(kind)
+    pilot = Pilot.launch({mission.id: mission}, mission_dirs={mission.id: folder}, size=size, language="fr")
+    pilots.append(pilot)
+    app = pilot.app
+    stage(app, pilot.clock, puzzle=puzzle)
+    pilot.settle()
+    card = next(w for w in app.top.widgets if w.draggable and w.carried(w.rect.center) is not None)
+    x, y = card.rect.center
+    pilot._finger(pygame.FINGERDOWN, (x, y))
+    pilot.advance()
+    sent = _sent(monkeypatch)
+    # WHEN it is dragged across the screen, up to the countdown and the corner button, in small moves
+    w, h = size
+    path = [(x + 40, y + 30), (x + 90, y + 60), (w // 2, h // 2), (w // 3, h - 60), (w - 80, 40), (60, 50),
+            (w // 2, h // 3), (w // 2 + 7, h // 3 + 5)]
+    partial = 0
+    for index, pos in enumerate(path):
+        if index == 3:
+            pilot.wait(1.0)  # the countdown's second changes while the card is still
+        if index == 5:
+            # The countdown's second changes as the card keeps moving, a little each frame
+            assert pilot.clock is not None
+            pilot.clock.advance(1.0)
+            for step in range(61):
+                pilot.advance()
+                pilot._finger(pygame.FINGERMOTION, (pos[0] + step % 7, pos[1]))
+        sent.clear()
+        pilot._finger(pygame.FINGERMOTION, pos)
+        pilot.advance()
+        if sent and all(isinstance(area, pygame.Rect) for area in sent):
+            partial += 1
+            # THEN only the card's old and new places go to the display
+            assert sum(area.w * area.h for area in sent) < w * h / 2
+        # AND now and then the window is what a whole repaint shows, the card under the finger
+        if index % 3 == 2:
+            assert _same_as_whole(pilot), pos
+    assert _same_as_whole(pilot)
+    # AND every move but the first (the card lifted) and those after a whole repaint was partial
+    assert partial >= len(path) - 1 - len(path) // 3
+    assert app.frame.lifted is not None
+    # AND at the drop, the screen kept without the card is let go of, and only what the drop
+    # changed is repainted, as a whole repaint would show it
+    # (onto a box, when the view has boxes)
+    box = next((x for x in app.top.widgets if x.name.startswith("box:")), None)
+    end = box.rect.center if box is not None else (w // 2, h // 3)
+    pilot._finger(pygame.FINGERMOTION, end)
+    pilot.advance()
+    sent.clear()
+    pilot._finger(pygame.FINGERUP, end)
+    pilot.advance()
+    assert app.frame.lifted is None
+    assert sent and all(isinstance(area, pygame.Rect) for area in sent)
+    assert _same_as_whole(pilot)
+
+
+def test_the_screen_kept_under_a_dragged_card_goes_with_its_screen(pilots: list[Pilot]) -> None:
+    # GIVEN a card being dragged on an ordering puzzle
+    mission, folder, puzzle = _bundled("order")
+    pilot = Pilot.launch({mission.id: mission}, mission_dirs={mission.id: folder}, size=(1280, 800), language="fr")
+    pilots.append(pilot)
+    app = pilot.app
+    stage(app, pilot.clock, puzzle=puzzle)
+    pilot.settle()
+    card = next(w for w in app.top.widgets if w.draggable)
+    pilot._finger(pygame.FINGERDOWN, card.rect.center)
+    pilot.advance()
+    for dy in (40, 80, 120):
+        pilot._finger(pygame.FINGERMOTION, (card.rect.centerx, card.rect.centery + dy))
+        pilot.advance()
+    assert app.frame.lifted is not None
+    # WHEN the puzzle closes under the finger
+    app.pop(app.top)
+    pilot.advance()
+    # THEN the copy of its screen is let go of, and a move of the finger repaints what is shown
+    assert app.frame.lifted is None
+    pilot._finger(pygame.FINGERMOTION, (card.rect.centerx, card.rect.centery + 160))
+    pilot.advance()
+    assert app.frame.lifted is None

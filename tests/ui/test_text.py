@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from gardiens.ui.assets import Assets
-from gardiens.ui.text import Typesetter
+from gardiens.ui.text import Typesetter, _height, _room, shrink_sizes
 from gardiens.ui.theme import Metrics, Settings, TextSize
 
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
@@ -137,3 +137,62 @@ def test_a_moved_text_keeps_every_field_but_its_place() -> None:
     for field in fields(TextFit):
         if field.name not in ("box", "ink"):
             assert getattr(moved, field.name) == getattr(fit, field.name), field.name
+
+
+def first_fitting(typesetter: Typesetter, text: str, size: int, box: pygame.Rect, bold: bool,
+                  max_lines: int) -> tuple[int, list[str], bool]:
+    """Shrink to fit the plain way: each size of the steps in turn, the first that fits."""
+    sizes = shrink_sizes(typesetter.floored(size), typesetter.smallest(size))
+    for current in sizes:
+        face = typesetter.font(current, bold)
+        lines = typesetter.wrap(text, current, box.w, bold)
+        room = _room(face, box.h, max_lines)
+        fits = (max(face.size(line)[0] for line in lines) <= box.w and _height(face, len(lines)) <= box.h
+                and (not max_lines or len(lines) <= max_lines))
+        if fits or current == sizes[-1]:
+            return current, lines[:room + 1], fits
+    raise AssertionError("no size tried")
+
+
+@pytest.fixture(scope="module", params=["normal", "wide"])
+def spaced(request: pytest.FixtureRequest) -> Typesetter:
+    pygame.font.init()
+    return Typesetter(Assets(), "andika", spacing=request.param)
+
+
+@settings(max_examples=150, deadline=None)
+@given(words=st.lists(WORDS, max_size=40), width=st.integers(min_value=40, max_value=1100),
+       height=st.integers(min_value=30, max_value=600), size=st.sampled_from([28, 46, 70, 140]),
+       bold=st.booleans(), max_lines=st.sampled_from([0, 1, 2, 4]))
+def test_shrink_to_fit_finds_the_size_trying_each_would(
+    spaced: Typesetter, words: list[str], width: int, height: int, size: int, bold: bool, max_lines: int
+) -> None:
+    text = " ".join(words)
+    box = pygame.Rect(0, 0, width, height)
+    used, lines, fits = spaced.fit_size(text, size, box, bold, max_lines)
+    wanted, shown, fitting = first_fitting(spaced, text, size, box, bold, max_lines)
+    # Lines past those the box shows (and one more) may be laid out or not, as the layouts
+    # kept say: the box never shows them.
+    assert (used, lines[:len(shown)], fits) == (wanted, shown, fitting)
+
+
+def test_a_title_that_must_shrink_is_measured_at_two_sizes(monkeypatch: pytest.MonkeyPatch) -> None:
+    # GIVEN the attract screen's title, too large for its box at 1080p: trying each size in
+    # turn measures it at 140, 128, 117 and 107 px (a new face each)
+    pygame.font.init()
+    typesetter = Typesetter(Assets(), "andika")
+    text, box = "Les Gardiens du numérique", pygame.Rect(0, 0, 1100, 330)
+    measured: list[int] = []
+    real = typesetter._measured
+
+    def counted(text: str, size: int, width: int, bold: bool, limit: int = 0) -> tuple[list[str], int, int]:
+        measured.append(size)
+        return real(text, size, width, bold, limit)
+
+    monkeypatch.setattr(typesetter, "_measured", counted)
+    # WHEN it is fitted
+    used, lines, fits = typesetter.fit_size(text, 140, box, bold=True)
+    # THEN it is measured where it starts and where it fits only, at the size trying each finds
+    assert fits and len(lines) == 2
+    assert shrink_sizes(140, typesetter.smallest(140)).index(used) == 3
+    assert measured == [140, used]

@@ -56,6 +56,16 @@ DESK_SOFT: Color = (170, 178, 198)
 DESK_GOOD: Color = (120, 220, 160)
 DESK_WARN: Color = (255, 200, 70)
 DESK_ALERT: Color = (255, 128, 108)
+DESK_SELECTED: Color = (52, 70, 96)
+# Each colour the desk writes in, and the grounds it writes on (all measured ≥ 4.5:1 by
+# tests/ui/test_contrast.py); lines are not a text colour, not even for a placeholder.
+DESK_TEXT_GROUNDS: dict[str, tuple[str, ...]] = {
+    "DESK_INK": ("DESK_BACKGROUND", "DESK_CARD", "DESK_SELECTED"),
+    "DESK_SOFT": ("DESK_BACKGROUND", "DESK_CARD", "DESK_SELECTED"),
+    "DESK_WARN": ("DESK_BACKGROUND", "DESK_CARD", "DESK_SELECTED"),
+    "DESK_GOOD": ("DESK_BACKGROUND", "DESK_CARD"),
+    "DESK_ALERT": ("DESK_BACKGROUND", "DESK_CARD"),
+}
 
 ADD_MINUTES = (1, 5)
 MAX_MINUTES = 60
@@ -327,9 +337,11 @@ class VisitPad(_CodePad[str | None]):
                   role="subtitle", bold=True, name="visit-title")
         field = pygame.Rect(left.x, left.y + self.px(76), left.w, self.px(110))
         panel(surface, field, DESK_BACKGROUND, radius=self.px(24), border=DESK_LINE, border_width=self.px(3))
-        self.text(surface, self.typed or "CM2-B-0607", field.inflate(-self.px(40), 0), role="subtitle",
-                  bold=bool(self.typed), color=DESK_INK if self.typed else DESK_LINE, align="center",
-                  name="visit-code", as_is="code")
+        # An example while nothing is typed, said as one (softer, not bold) so it is not taken for a code.
+        example = _("ex. {code}").format(code="CM2-B-0607")
+        self.text(surface, self.typed or example, field.inflate(-self.px(40), 0), role="subtitle",
+                  bold=bool(self.typed), color=DESK_INK if self.typed else DESK_SOFT, align="center",
+                  name="visit-code", as_is="code" if self.typed else None)
         self.text(surface, _("De 3 à 16 caractères : lettres, chiffres et tirets. Il regroupe les équipes "
                              "d'une classe pour sa fiche ; jamais de nom."),
                   pygame.Rect(left.x, field.bottom + self.px(12), left.w, self.px(276)), color=DESK_SOFT,
@@ -375,7 +387,7 @@ class PuzzleRow(Widget):
         m = app.metrics
         line = self.line
         rect = self.rect.inflate(0, -m.px(8))
-        fill = (52, 70, 96) if line.selected else DESK_CARD
+        fill = DESK_SELECTED if line.selected else DESK_CARD
         border = DESK_WARN if line.stuck else (DESK_INK if line.selected else DESK_LINE)
         panel(surface, rect, fill, radius=m.px(16), border=border, border_width=m.px(5 if line.selected else 2))
         ink = DESK_INK if self.enabled or line.selected else DESK_SOFT

@@ -61,9 +61,17 @@ class Canvases(Backdrop, Protocol):
 
     def press_changed(self, area: pygame.Rect) -> None: ...
 
+    def carry_on(self) -> bool: ...
+
+    def let_go(self) -> None: ...
+
     def shown(self) -> tuple[Hashable, list[tuple[Widget, Hashable, bool]]] | None: ...
 
-    def tapped(self, before: tuple[Hashable, list[tuple[Widget, Hashable, bool]]], widget: Widget) -> None: ...
+    def tapped(self, before: tuple[Hashable, list[tuple[Widget, Hashable, bool]]], widget: Widget,
+               also: tuple[pygame.Rect, ...] = ()) -> None: ...
+
+    @property
+    def carried_at(self) -> pygame.Rect | None: ...
 
 
 class Voice(Protocol):
@@ -328,14 +336,15 @@ class Screen(ScreenPart):
 
     def draw_widgets(self, surface: pygame.Surface) -> None:
         pressed = self.app.input.pressed_widget()
-        # Under a clip (a tap repainting a few keys), a plain button well away from it is skipped:
-        # its face, shadow and focus ring all lie within `PLAIN_REACH` of its rectangle.
+        # Under a clip (a tap repainting a few keys), a plain button (or a widget `contained` as it
+        # is) well away from it is skipped: its face, shadow and focus ring all lie within
+        # `PLAIN_REACH` of its rectangle.
         clip: pygame.Rect | None = None
         if surface.get_clip() != surface.get_rect():
             reach = 2 * self.app.metrics.px(PLAIN_REACH)
             clip = surface.get_clip().inflate(reach, reach)
         for widget in self.widgets:
-            if clip is not None and type(widget) is Button and not clip.colliderect(widget.rect):
+            if clip is not None and (type(widget) is Button or widget.contained) and not clip.colliderect(widget.rect):
                 continue
             widget.draw(surface, self.app, focused=widget.name == self.focus and self.app.show_focus,
                         pressed=widget is pressed)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Hashable
+
 import pygame
 
 from gardiens.core.model import AdPost, Ads
@@ -30,6 +32,8 @@ CHECK = 60
 class AdCard(Item["AdsView"]):
     """An influencer's post; tapping it marks it as a hidden ad (tap again to take the mark off)."""
 
+    contained = True
+
     def __init__(self, view: AdsView, post: AdPost, rect: pygame.Rect) -> None:
         super().__init__(view, "ad", post.id, rect, tap=view.toggle)
         self.post = post
@@ -57,6 +61,9 @@ class AdCard(Item["AdsView"]):
         else:
             panel(surface, box, p.surface, radius=m.px(12), border=p.ink_soft, border_width=m.px(4))
         return rect, m.px(22)
+
+    def appearance(self, app: Canvas) -> Hashable | None:
+        return self.appearance_of(self.post.id in self.view.chosen, self.view.stamp_height())
 
 
 class AdsView(PostPages, PickingView):

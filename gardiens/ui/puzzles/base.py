@@ -69,11 +69,9 @@ class PuzzleView(ScreenPart, ABC):
         return None
 
     def draw_over(self, surface: pygame.Surface) -> None:
-        """Drawn over the widgets: the card a finger is dragging, under the finger."""
-        drag = self.app.input.dragging()
-        if drag is not None and isinstance(drag[0], Card) and drag[0].view is self:
-            card = drag[0]
-            card.paint(surface, self.app, card.carried(drag[1]), False)
+        """Drawn over the widgets (the card a finger drags is drawn over all by the frame, see
+        `Card.carried`)."""
+        return None
 
     def backdrop(self) -> Hashable | None:
         """Everything `draw` and `draw_over` paint after a tap (see `Screen.backdrop`); None when
@@ -172,6 +170,11 @@ class Part(Widget, Generic[V]):
         super().__init__(name, rect, on_tap=on_tap)
         self.view = view
 
+    def appearance_of(self, *more: Hashable) -> Hashable:
+        """The appearance of a part drawn from where it sits and `more`, what it shows of the
+        view's state (the App's sizes, colours and language are compared besides)."""
+        return (type(self).__qualname__, tuple(self.rect), self.name, *more)
+
 
 class Item(Part[V]):
     """A widget standing for one item of the puzzle (a card, a post, an option), named
@@ -185,20 +188,25 @@ class Item(Part[V]):
 
 
 class Card(Item[V]):
-    """A card a finger can drag: while it moves, its place keeps an empty outline and the view
-    draws it under the finger (`PuzzleView.draw_over`)."""
+    """A card a finger can drag: while it moves, its place keeps an empty outline and the frame
+    draws it under the finger, over the screen (`carried`)."""
 
     draggable = True
+    contained = True
     # Its corners, in design pixels: the outline left behind has the card's shape.
     corner = 22
 
     def draw(self, surface: pygame.Surface, app: Canvas, *, focused: bool, pressed: bool) -> None:
-        drag = self.view.app.input.dragging()
-        if drag is not None and drag[0] is self:
+        if self.dragged():
             pygame.draw.rect(surface, app.palette.outline, self.rect, width=max(2, app.metrics.px(4)),
                              border_radius=app.metrics.px(self.corner))
             return
         super().draw(surface, app, focused=focused, pressed=pressed)
+
+    def dragged(self) -> bool:
+        """Whether a finger drags the card (its place then shows an empty outline)."""
+        drag = self.view.app.input.dragging()
+        return drag is not None and drag[0] is self
 
     def raised(self, surface: pygame.Surface, app: Canvas, area: pygame.Rect, *, picked: bool,
                depth: int) -> Color:

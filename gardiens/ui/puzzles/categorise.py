@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING
+from collections.abc import Hashable
+from typing import TYPE_CHECKING, cast
 
 import pygame
 
@@ -91,6 +92,9 @@ class PictureButton(Part["CategoriseView"]):
         surface.blit(icon, icon.get_rect(center=badge.center))
         return area, m.px(22)
 
+    def appearance(self, app: Canvas) -> Hashable | None:
+        return self.appearance_of()
+
 
 class CategoriseView(CategoryBoxesView):
     """Cards to sort into two to five boxes. Every card keeps its place in a grid, wearing its
@@ -119,6 +123,13 @@ class CategoriseView(CategoryBoxesView):
 
     def head_height(self) -> int:
         return self.head
+
+    def look(self) -> Hashable:
+        return (*cast("tuple[Hashable, ...]", super().look()), self.size)
+
+    def backdrop(self) -> Hashable | None:
+        # What `draw_over` paints: the page count.
+        return (self.page, self.page_total, tuple(self.page_count))
 
     def tag_room(self) -> int:
         return self.tag_h

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from typing import TYPE_CHECKING
 
 import pygame
@@ -28,9 +28,14 @@ class GreyButton(Button):
         p = app.palette
         return p.locked_soft, p.ink_soft, p.locked, p.locked
 
+    def appearance(self, app: Canvas) -> Hashable | None:
+        return self.appearance_of(app)
+
 
 class LinkButton(Widget):
     """Tiny underlined text, the banner's hidden way out; its touch area is padded to a finger."""
+
+    contained = True
 
     def __init__(self, name: str, rect: pygame.Rect, label: str, *, on_tap: Callable[[], None],
                  chosen: bool) -> None:
@@ -54,9 +59,14 @@ class LinkButton(Widget):
                          max(1, m.px(2)))
         return area, m.px(16)
 
+    def appearance(self, app: Canvas) -> Hashable | None:
+        return (type(self).__name__, tuple(self.rect), self.name, self.label, self.chosen)
+
 
 class PurposeSwitch(Item["CookiesView"]):
     """A row with a cookie purpose and its on/off switch; the whole row is the target."""
+
+    contained = True
 
     def __init__(self, view: CookiesView, purpose_id: str, rect: pygame.Rect, label: str) -> None:
         super().__init__(view, "purpose", purpose_id, rect, label=label, tap=view.flip)
@@ -87,6 +97,9 @@ class PurposeSwitch(Item["CookiesView"]):
                        switch.x - area.x - m.px(40), area.h - m.px(12)), size=m.text("small"),
                        color=p.ink, valign="middle", name=self.name)
         return area, m.px(20)
+
+    def appearance(self, app: Canvas) -> Hashable | None:
+        return self.appearance_of(self.label, self.view.switches[self.item_id])
 
 
 class CookiesView(PuzzleView):
@@ -261,6 +274,10 @@ class CookiesView(PuzzleView):
         elif not self.puzzle.purposes:
             app.type.block(surface, self._("Aucun réglage à changer ici."), self.text_box, size=m.text("body"),
                            color=p.ink_soft, name="cookie-empty")
+
+    def backdrop(self) -> Hashable | None:
+        # What `draw` paints: the website, dimmed, and the banner's panel, title and text.
+        return (tuple(self.site), tuple(self.banner), tuple(self.text_box), self.customising, id(self.picture))
 
     def cookie(self, surface: pygame.Surface, center: tuple[int, int], radius: int) -> None:
         """A drawn biscuit with chocolate chips: the banner's emblem."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -13,7 +14,7 @@ from gardiens.ui.picture_text import pictures_of
 from gardiens.ui.puzzles.base import RIPPLE_SECONDS, GestureError, Hand, Part, ids
 from gardiens.ui.puzzles.picking import PickingView
 from gardiens.ui.theme import TOUCH_FLOOR, floor_at
-from gardiens.ui.widgets.base import Button, Widget
+from gardiens.ui.widgets.base import Button, Display, Widget
 
 # The side of a chosen zone's number badge, in design pixels: small enough to hide little.
 BADGE = 52
@@ -37,6 +38,11 @@ class PictureArea(Part["HotspotsView"]):
     def draw(self, surface: pygame.Surface, app: Canvas, *, focused: bool, pressed: bool) -> None:
         self.view.draw_picture(surface)
 
+    def appearance(self, app: Canvas) -> Hashable | None:
+        view = self.view
+        focused = view.screen.focus if view.app.show_focus else None
+        return self.appearance_of(id(view.image), tuple(view.chosen), focused, tuple(view.ripples))
+
 
 class RegionTarget(Widget):
     """A region for keyboard players (Tab, Enter); fingers tap the picture itself."""
@@ -47,6 +53,26 @@ class RegionTarget(Widget):
 
     def hit(self, pos: tuple[int, int]) -> bool:
         return False
+
+    def appearance(self, app: Canvas) -> Hashable | None:
+        # Nothing but its focus ring (compared besides); the picture shows it too.
+        return (type(self).__name__, tuple(self.rect))
+
+
+class ChoiceList(Display):
+    """The heading of the team's choices beside the picture, the help while there is none, and
+    the number by each choice (its button goes over the rest of the row)."""
+
+    def __init__(self, view: HotspotsView, rect: pygame.Rect) -> None:
+        super().__init__("choices", rect)
+        self.view = view
+
+    def draw(self, surface: pygame.Surface, app: Canvas, *, focused: bool, pressed: bool) -> None:
+        self.view.draw_choices(surface)
+
+    def appearance(self, app: Canvas) -> Hashable | None:
+        view = self.view
+        return (type(self).__name__, tuple(self.rect), tuple(map(tuple, view.rows)), not view.chosen)
 
 
 class HotspotsView(PickingView):
@@ -127,6 +153,8 @@ class HotspotsView(PickingView):
         self.targets = self.hit_areas()
         regions = sorted(self.puzzle.regions, key=lambda r: -r.w * r.h)
         widgets += [RegionTarget(self, r, self.targets[r.id]) for r in regions]
+        # Under the buttons of the choices, as when the view drew it.
+        widgets.append(ChoiceList(self, self.side))
         y = self.side.y + self.px(80)
         # Each choice in the list wears the number of its mark on the picture.
         indent = self.px(BADGE + 12)
@@ -212,7 +240,7 @@ class HotspotsView(PickingView):
         app.type.line(surface, str(number), rect.center, size=app.metrics.text("small"), color=p.on_primary,
                       bold=True, anchor="center")
 
-    def draw(self, surface: pygame.Surface) -> None:
+    def draw_choices(self, surface: pygame.Surface) -> None:
         app = self.app
         for number, row in enumerate(self.rows, start=1):
             badge = pygame.Rect(self.side.x, 0, self.px(BADGE), self.px(BADGE))

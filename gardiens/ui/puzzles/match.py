@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Hashable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 import pygame
 
@@ -193,6 +194,9 @@ class MatchView(CategoriseView):
         pygame.draw.ellipse(surface, p.surface, disc)
         icon = self.app.assets.icon("down", self.px(self.box_icon), p.accent_dark)
         surface.blit(icon, icon.get_rect(center=disc.center))
+
+    def look(self) -> Hashable:
+        return (*cast("tuple[Hashable, ...]", super().look()), self.arrow_room)
 
     def side_room(self, gap: int) -> int:
         """The width a page button takes at an end of the row of cards, with its gap."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from typing import TYPE_CHECKING
 
 import pygame
@@ -48,6 +49,11 @@ class OrderCard(Card["OrderView"]):
         app.type.block(surface, self.label, box, size=m.text(self.view.text_role), color=ink, valign="middle",
                        name=self.name)
         return area, m.px(22)
+
+    def appearance(self, app: Canvas) -> Hashable | None:
+        view = self.view
+        return self.appearance_of(self.position, self.label, view.selected == self.item_id, self.dragged(),
+                                  view.card_base, view.text_role)
 
 
 class OrderView(PuzzleView):
@@ -132,8 +138,14 @@ class OrderView(PuzzleView):
             panel(surface, frame, p.surface, radius=self.px(16), shadow=p.shadow, depth=self.px(8))
             surface.blit(self.picture, self.picture_rect)
 
+    def backdrop(self) -> Hashable | None:
+        # What `draw` paints: the puzzle's picture, when it has the room.
+        return (id(self.picture), tuple(self.picture_rect)) if self.picture is not None else ()
+
     def on_drag(self, widget: Widget, pos: tuple[int, int]) -> None:
-        self.selected = None
+        if self.selected is not None:
+            self.selected = None
+            self.app.dirty = True
 
     def on_drop(self, widget: Widget, pos: tuple[int, int]) -> None:
         if not isinstance(widget, OrderCard) or not self.cards:

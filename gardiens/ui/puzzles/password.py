@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import unicodedata
+from collections.abc import Hashable
 from typing import TYPE_CHECKING
 
 import pygame
@@ -62,6 +63,9 @@ class Meter(Display):
         super().__init__("meter", rect)
         self.view = view
 
+    def appearance(self, app: Canvas) -> Hashable | None:
+        return (type(self).__name__, tuple(self.rect), self.view.score())
+
     def draw(self, surface: pygame.Surface, app: Canvas, *, focused: bool, pressed: bool) -> None:
         p = app.palette
         m = app.metrics
@@ -80,6 +84,24 @@ class Meter(Display):
                 panel(surface, cell, color, radius=m.px(10), border=p.ink, border_width=max(1, m.px(2)))
             else:
                 panel(surface, cell, p.surface, radius=m.px(10), border=p.outline, border_width=max(1, m.px(2)))
+
+
+class Rules(Display):
+    """The rules of the page on show, each ticked once the password keeps it."""
+
+    contained = True
+
+    def __init__(self, view: PasswordView, rect: pygame.Rect) -> None:
+        super().__init__("rules", rect)
+        self.view = view
+
+    def draw(self, surface: pygame.Surface, app: Canvas, *, focused: bool, pressed: bool) -> None:
+        self.view.draw_rules(surface)
+
+    def appearance(self, app: Canvas) -> Hashable | None:
+        view = self.view
+        kept = tuple(view.keeps(view.puzzle.rules[i]) for i in view.rules_shown)
+        return (type(self).__name__, tuple(self.rect), tuple(view.rules_shown), tuple(view.rule_heights), kept)
 
 
 class PasswordView(TypedView):
@@ -187,7 +209,9 @@ class PasswordView(TypedView):
         for key in keys:
             if isinstance(key, Button):
                 self.dress_key(key)
-        return [AnswerField("answer", field, lambda: self.typed, placeholder=self._("Inventez un mot de passe")),
+        # The rules under every other widget, as when the view drew them.
+        return [Rules(self, self.rules_box),
+                AnswerField("answer", field, lambda: self.typed, placeholder=self._("Inventez un mot de passe")),
                 meter, *keys, *widgets]
 
     @property
@@ -208,7 +232,7 @@ class PasswordView(TypedView):
         elif len(name) == 1 and name.isalpha():
             key.label = name.upper() if self.shift else name
 
-    def draw(self, surface: pygame.Surface) -> None:
+    def draw_rules(self, surface: pygame.Surface) -> None:
         app = self.app
         p = app.palette
         m = app.metrics
@@ -232,6 +256,11 @@ class PasswordView(TypedView):
             app.type.block(surface, plain(self.text(rule.label)), pygame.Rect(row.x + self.px(60), row.y,
                            row.w - self.px(60), row.h), size=m.text("small"), color=p.ink if ok else p.ink_soft,
                            bold=ok, valign="middle", name=f"rule:{i}")
+
+    def draw(self, surface: pygame.Surface) -> None:
+        app = self.app
+        p = app.palette
+        m = app.metrics
         self.draw_page_count(surface)
         if self.persona_paged and self.page < self.page_total - 1:
             return
@@ -245,6 +274,10 @@ class PasswordView(TypedView):
         app.type.block(surface, plain(self.text(self.puzzle.persona)),
                        pygame.Rect(card.x + self.px(18), card.y + self.px(62), card.w - self.px(36),
                                    card.h - self.px(72)), size=m.text("small"), color=p.ink, name="persona")
+
+    def backdrop(self) -> Hashable | None:
+        # What `draw` paints: the page count and the person's card (the rules are a widget).
+        return (self.page, self.page_total, tuple(self.page_count), self.persona_paged, tuple(self.persona_box))
 
     def answer(self) -> object | None:
         return self.typed or None

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING
+from collections.abc import Hashable
+from typing import TYPE_CHECKING, cast
 
 import pygame
 
@@ -119,6 +120,12 @@ class PegiView(SortView):
 
     def draw(self, surface: pygame.Surface) -> None:
         self.draw_page_count(surface)
+
+    def backdrop(self) -> Hashable | None:
+        return (self.page, self.page_total, tuple(self.page_count))
+
+    def look(self) -> Hashable:
+        return (*cast("tuple[Hashable, ...]", super().look()), self.description_size)
 
     def enter(self, hand: Hand, answer: object) -> int:
         """Each game is tapped then its box, the pages turned to it first."""

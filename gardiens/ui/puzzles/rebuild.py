@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -10,14 +11,42 @@ import pygame
 from gardiens.core.model import Rebuild
 from gardiens.ui.draw import panel
 from gardiens.ui.puzzles.base import GestureError, Hand, PuzzleView, ids, seeded
-from gardiens.ui.widgets.base import Button, Widget
+from gardiens.ui.widgets.base import Button, Display, Widget
 
 if TYPE_CHECKING:
     from gardiens.ui.kit.screen import Screen
+    from gardiens.ui.widgets.base import Canvas, Ring
 
 # The most slots or fragments side by side: beyond, a fragment's words wrap too much.
 MAX_COLUMNS = 4
 HEADING = 64
+
+
+class Place(Display):
+    """Where no fragment is: a free slot's numbered outline, or the empty outline a fragment
+    leaves in the pool while it sits in a slot."""
+
+    contained = True
+
+    def __init__(self, view: RebuildView, name: str, rect: pygame.Rect, number: int | None) -> None:
+        super().__init__(name, rect)
+        self.view = view
+        self.number = number
+
+    def paint(self, surface: pygame.Surface, app: Canvas, area: pygame.Rect, pressed: bool) -> Ring:
+        p = app.palette
+        m = app.metrics
+        view = self.view
+        if self.number is None:
+            pygame.draw.rect(surface, p.outline, area, width=max(2, view.px(4)), border_radius=view.px(22))
+        else:
+            panel(surface, area, p.surface_alt, radius=view.px(22), border=p.outline, border_width=view.px(3))
+            app.type.line(surface, str(self.number), area.center, size=m.text("subtitle"), color=p.ink, bold=True,
+                          anchor="center")
+        return area, view.px(22)
+
+    def appearance(self, app: Canvas) -> Hashable | None:
+        return (type(self).__name__, tuple(self.rect), self.number)
 
 
 class RebuildView(PuzzleView):
@@ -134,7 +163,11 @@ class RebuildView(PuzzleView):
             pool_cells = self._cells((area.centerx, below + heading + gap), len(self.pool), columns,
                                      (width, height), gap)
         self.pool_rects = dict(zip(self.pool, pool_cells, strict=True))
-        widgets: list[Widget] = []
+        # The outlines first: under every fragment, as when the view drew them.
+        widgets: list[Widget] = [Place(self, f"free:{index}", rect, index + 1)
+                                 for index, (rect, placed) in enumerate(zip(self.slot_rects, self.slots, strict=True))
+                                 if placed is None]
+        widgets += [Place(self, f"left:{rid}", rect, None) for rid, rect in self.pool_rects.items() if rid in self.slots]
         for index, (rect, placed) in enumerate(zip(self.slot_rects, self.slots, strict=True)):
             if placed is not None:
                 widgets.append(Button(f"slot:{index}", rect, self.label(placed), kind="primary", text_role="body",
@@ -146,8 +179,7 @@ class RebuildView(PuzzleView):
         return widgets
 
     def draw(self, surface: pygame.Surface) -> None:
-        """The headings, an empty numbered outline for each free slot, and an outline where a
-        placed fragment was."""
+        """The headings (the outlines of free slots and of fragments placed are widgets)."""
         app = self.app
         p = app.palette
         m = app.metrics
@@ -156,14 +188,9 @@ class RebuildView(PuzzleView):
                        align="center", valign="middle", max_lines=1, name="rebuild-message")
         app.type.block(surface, self._("Vos morceaux"), fragments, size=m.text("subtitle"), color=p.ink, bold=True,
                        align="center", valign="middle", max_lines=1, name="rebuild-fragments")
-        for index, (rect, placed) in enumerate(zip(self.slot_rects, self.slots, strict=True)):
-            if placed is None:
-                panel(surface, rect, p.surface_alt, radius=self.px(22), border=p.outline, border_width=self.px(3))
-                app.type.line(surface, str(index + 1), rect.center, size=m.text("subtitle"), color=p.ink,
-                              bold=True, anchor="center")
-        for rid, rect in self.pool_rects.items():
-            if rid in self.slots:
-                pygame.draw.rect(surface, p.outline, rect, width=max(2, self.px(4)), border_radius=self.px(22))
+
+    def backdrop(self) -> Hashable | None:
+        return tuple(map(tuple, self.headings))
 
     def answer(self) -> object | None:
         if any(placed is None for placed in self.slots):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -11,7 +12,7 @@ from gardiens.core.model import Setting, Settings
 from gardiens.ui.draw import panel
 from gardiens.ui.puzzles.base import GestureError, Hand, Item, PuzzleView, paginate, taps
 from gardiens.ui.puzzles.social import app_window, avatar, plain
-from gardiens.ui.widgets.base import Widget
+from gardiens.ui.widgets.base import Display, Widget
 
 if TYPE_CHECKING:
     from gardiens.ui.kit.screen import Screen
@@ -24,6 +25,8 @@ SEGMENT_PAD = 76
 
 class Segment(Item["SettingsView"]):
     """One option of a setting's segmented control; the chosen one is raised and ticked."""
+
+    contained = True
 
     def __init__(self, view: SettingsView, setting_id: str, option_id: str, rect: pygame.Rect, label: str) -> None:
         super().__init__(view, f"setting:{setting_id}", option_id, rect, label=label,
@@ -52,6 +55,43 @@ class Segment(Item["SettingsView"]):
         app.type.block(surface, self.label, box, size=m.text("small"), color=ink, bold=chosen, valign="middle",
                        name=self.name)
         return rect, m.px(18)
+
+    def appearance(self, app: Canvas) -> Hashable | None:
+        return self.appearance_of(self.label, self.view.values.get(self.setting_id) == self.item_id)
+
+
+class SettingCard(Display):
+    """A setting's card: its name, the « modifié » mark once changed, and the track under its
+    options (the options are widgets over it)."""
+
+    contained = True
+
+    def __init__(self, view: SettingsView, setting: Setting, rect: pygame.Rect) -> None:
+        super().__init__(f"setting-card:{setting.id}", rect)
+        self.view = view
+        self.setting = setting
+
+    def changed(self) -> bool:
+        return self.view.values[self.setting.id] != self.setting.start
+
+    def paint(self, surface: pygame.Surface, app: Canvas, area: pygame.Rect, pressed: bool) -> Ring:
+        view = self.view
+        p = app.palette
+        m = app.metrics
+        setting = self.setting
+        panel(surface, area, p.surface_alt, radius=view.px(22), border=p.outline, border_width=view.px(2))
+        label, track = view.parts(area, setting)
+        if self.changed():
+            mark = (label.right + view.mark_width(), label.y) if not view.side else label.bottomleft
+            app.type.line(surface, view._("modifié"), mark, size=m.text("small"), color=p.primary_dark,
+                          bold=True, anchor="topright" if not view.side else "bottomleft", kind="label")
+        app.type.block(surface, plain(view.text(setting.label)), label, size=m.text("body"), color=p.ink,
+                       bold=True, name=f"setting:{setting.id}")
+        panel(surface, track, p.surface, radius=view.px(22), border=p.outline, border_width=view.px(2))
+        return area, view.px(22)
+
+    def appearance(self, app: Canvas) -> Hashable | None:
+        return (type(self).__name__, tuple(self.rect), self.setting.id, self.changed(), self.view.side)
 
 
 class SettingsView(PuzzleView):
@@ -123,6 +163,8 @@ class SettingsView(PuzzleView):
             self.pager(body, 1)
             self.page_of = {s.id: 0 for s in settings}
         self.cards = []
+        # The cards under the page buttons and the options, as when the view drew them.
+        widgets[:0] = [SettingCard(self, settings[index], card) for card, index in placed]
         for card, index in placed:
             setting = settings[index]
             self.cards.append((card, setting.id))
@@ -213,20 +255,11 @@ class SettingsView(PuzzleView):
         app.type.block(surface, profile, pygame.Rect(head.x + self.px(104), head.y, head.w - self.px(190) - title_w
                        - self.px(60), head.h), size=m.text("body"), color=ink, bold=True, valign="middle",
                        max_lines=1, name="settings-profile")
-        settings = {s.id: s for s in self.puzzle.settings}
-        for card, sid in self.cards:
-            setting = settings[sid]
-            changed = self.values[sid] != setting.start
-            panel(surface, card, p.surface_alt, radius=self.px(22), border=p.outline, border_width=self.px(2))
-            label, track = self.parts(card, setting)
-            if changed:
-                mark = (label.right + self.mark_width(), label.y) if not self.side else label.bottomleft
-                app.type.line(surface, self._("modifié"), mark, size=m.text("small"), color=p.primary_dark,
-                              bold=True, anchor="topright" if not self.side else "bottomleft", kind="label")
-            app.type.block(surface, plain(self.text(setting.label)), label, size=m.text("body"), color=p.ink,
-                           bold=True, name=f"setting:{sid}")
-            panel(surface, track, p.surface, radius=self.px(22), border=p.outline, border_width=self.px(2))
         self.draw_page_count(surface)
+
+    def backdrop(self) -> Hashable | None:
+        # What `draw` paints: the phone's window and the page count (the cards are widgets).
+        return (tuple(self.phone), self.page, self.page_total, tuple(self.page_count))
 
     def answer(self) -> object | None:
         return dict(self.values)

@@ -321,6 +321,10 @@ class PostPages(PuzzleView):
         if self.pages > 1:
             page_number(surface, self.app, self.nav, self.page, self.pages)
 
+    def backdrop(self) -> Hashable | None:
+        # What `draw` paints: the page number by the page buttons.
+        return (self.page, self.pages, tuple(self.nav))
+
 
 def go_to_page(hand: Hand, view_page: Callable[[], int], page: int) -> int:
     """Tap « Suite » or « Précédent » until `page` is on show; returns the taps made."""

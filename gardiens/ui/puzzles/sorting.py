@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import math
 from abc import ABC, abstractmethod
-from typing import TYPE_CHECKING
+from collections.abc import Hashable
+from typing import TYPE_CHECKING, cast
 
 import pygame
 
@@ -112,9 +113,16 @@ class SortCard(Card["SortView"]):
             view.selected_mark(surface, body)
         return area, app.metrics.px(self.corner)
 
+    def appearance(self, app: Canvas) -> Hashable | None:
+        view = self.view
+        return self.appearance_of(view.placed.get(self.item_id), view.selected == self.item_id, self.dragged(),
+                                  view.look())
+
 
 class SortBox(Part["SortView"]):
     """A box that receives cards; tapping it places the selected card (the tray takes it back)."""
+
+    contained = True
 
     def __init__(self, view: SortView, name: str, rect: pygame.Rect, box_id: str | None) -> None:
         super().__init__(view, name, rect, on_tap=lambda: view.place(box_id))
@@ -128,6 +136,13 @@ class SortBox(Part["SortView"]):
         else:
             self.view.paint_box(surface, self.box_id, area)
         return area, m.px(26)
+
+    def appearance(self, app: Canvas) -> Hashable | None:
+        view = self.view
+        if self.box_id is None:
+            return self.appearance_of()
+        held = sum(1 for box in view.placed.values() if box == self.box_id)
+        return self.appearance_of(self.box_id, held, view.selected is not None, view.look())
 
 
 class SortView(SortingView):
@@ -158,6 +173,10 @@ class SortView(SortingView):
     @abstractmethod
     def paint_card(self, surface: pygame.Surface, card_id: str, rect: pygame.Rect) -> None:
         """The card itself, above the strip where its box's tag goes once sorted."""
+
+    def look(self) -> Hashable:
+        """What every card's and box's pixels depend on, set when the view is laid out."""
+        return (self.tag_room(), self.head_height(), self.tag_lines)
 
     def measure(self, cards: list[tuple[str, pygame.Rect]]) -> None:
         """Called with the cards' content boxes once laid out, e.g. to give their texts one size."""
@@ -229,8 +248,10 @@ class SortView(SortingView):
         return self.boxes
 
     def on_drag(self, widget: Widget, pos: tuple[int, int]) -> None:
-        if isinstance(widget, SortCard):
+        if isinstance(widget, SortCard) and self.selected != widget.item_id:
+            # The boxes show where it may go: the frame repaints (the cards keep their places).
             self.selected = widget.item_id
+            self.app.dirty = True
 
     def on_drop(self, widget: Widget, pos: tuple[int, int]) -> None:
         if isinstance(widget, SortCard):
@@ -310,6 +331,9 @@ class CategoryBoxesView(SortView):
     # The lines a box's name may take in its head, and the size role it is set in.
     box_lines = 2
     box_role = "body"
+
+    def look(self) -> Hashable:
+        return (*cast("tuple[Hashable, ...]", super().look()), self.box_role, self.box_lines)
 
     def paint_box(self, surface: pygame.Surface, box_id: str, rect: pygame.Rect) -> None:
         """A box: its coloured head with the box icon, its name on up to two lines and how many

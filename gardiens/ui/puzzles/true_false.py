@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -10,11 +11,12 @@ import pygame
 from gardiens.core.model import TrueFalse
 from gardiens.ui.draw import panel
 from gardiens.ui.puzzles.base import GestureError, Hand, PuzzleView, taps
-from gardiens.ui.widgets.base import Button, Widget
+from gardiens.ui.widgets.base import Button, Display, Widget
 from gardiens.ui.widgets.layout import grid
 
 if TYPE_CHECKING:
     from gardiens.ui.kit.screen import Screen
+    from gardiens.ui.widgets.base import Canvas, Ring
 
 
 # Design pixels: the gap between statements, the tallest a statement's card grows in the grid, the
@@ -25,6 +27,32 @@ MIN_CARD = 124
 NAV = 110
 # Design pixels a button keeps beside its label: its icon and its margins.
 BUTTON_ROOM = 120
+
+
+class StatementCard(Display):
+    """A statement's card, under its two answer buttons: it turns another colour once answered."""
+
+    contained = True
+
+    def __init__(self, view: TrueFalseView, sid: str, rect: pygame.Rect, text: str, size: int) -> None:
+        super().__init__(f"statement:{sid}", rect)
+        self.view = view
+        self.sid = sid
+        self.text = text
+        self.size = size
+
+    def paint(self, surface: pygame.Surface, app: Canvas, area: pygame.Rect, pressed: bool) -> Ring:
+        p = app.palette
+        view = self.view
+        done = self.sid in view.answers
+        panel(surface, area, p.surface if not done else p.surface_alt, radius=view.px(24),
+              border=p.primary if done else p.outline, border_width=view.px(3))
+        app.type.block(surface, self.text, view.text_box(area), size=self.size, color=p.ink, valign="middle",
+                       name=f"statement:{self.sid}")
+        return area, view.px(24)
+
+    def appearance(self, app: Canvas) -> Hashable | None:
+        return (type(self).__name__, tuple(self.rect), self.sid, self.sid in self.view.answers, self.text, self.size)
 
 
 class TrueFalseView(PuzzleView):
@@ -63,7 +91,7 @@ class TrueFalseView(PuzzleView):
         index = [s.id for s in self.puzzle.statements].index(sid)
         return next(n for n, page in enumerate(self.pages) if index in page)
 
-    def _text_box(self, card: pygame.Rect) -> pygame.Rect:
+    def text_box(self, card: pygame.Rect) -> pygame.Rect:
         return pygame.Rect(card.x + self.px(26), card.y + self.px(10), card.w - self.button_w - self.px(40),
                            card.h - self.px(20))
 
@@ -110,7 +138,7 @@ class TrueFalseView(PuzzleView):
 
     def _fits(self, text: str, size: int, card: pygame.Rect) -> bool:
         """Whether `text` fits its card at `size`, without shrinking."""
-        used, _lines, fits = self.app.type.fit_size(self.app.type.shape(text), size, self._text_box(card))
+        used, _lines, fits = self.app.type.fit_size(self.app.type.shape(text), size, self.text_box(card))
         return fits and used >= size
 
     def screen_has_picture(self) -> bool:
@@ -124,11 +152,18 @@ class TrueFalseView(PuzzleView):
         yes, no = self.labels()
         bw = (self.button_w - self.px(46)) // 2
         widgets: list[Widget] = []
-        self.cards = []
+        self.cards = [(card, s.id) for index, (s, card) in enumerate(zip(statements, cells, strict=True))
+                      if index in on_page]
+        # The statements on show share one text size, the largest at which each fits its card.
+        texts = {s.id: self.text(s.text) for s in statements}
+        size = self.app.type.common_size([texts[sid] for _card, sid in self.cards],
+                                         [self.text_box(card) for card, _sid in self.cards],
+                                         self.app.metrics.text("body"))
+        # Every card under every button, as when the view drew them.
+        widgets += [StatementCard(self, sid, card, texts[sid], size) for card, sid in self.cards]
         for index, (statement, card) in enumerate(zip(statements, cells, strict=True)):
             if index not in on_page:
                 continue
-            self.cards.append((card, statement.id))
             chosen = self.answers.get(statement.id)
             bh = min(card.h - self.px(24), self.px(110))
             y = card.centery - bh // 2
@@ -162,20 +197,15 @@ class TrueFalseView(PuzzleView):
         app = self.app
         p = app.palette
         m = app.metrics
-        texts = {s.id: self.text(s.text) for s in self.puzzle.statements}
-        boxes = [self._text_box(card) for card, _sid in self.cards]
-        size = app.type.common_size([texts[sid] for _card, sid in self.cards], boxes, m.text("body"))
-        for (card, sid), box in zip(self.cards, boxes, strict=True):
-            done = sid in self.answers
-            panel(surface, card, p.surface if not done else p.surface_alt, radius=self.px(24),
-                  border=p.primary if done else p.outline, border_width=self.px(3))
-            app.type.block(surface, texts[sid], box, size=size, color=p.ink, valign="middle",
-                           name=f"statement:{sid}")
         if len(self.pages) > 1:
             row = pygame.Rect(self.area.x, self.area.bottom - self.px(NAV - 14), self.area.w, self.px(NAV - 14))
             app.type.block(surface, f"{self.page + 1} / {len(self.pages)}", row, size=m.text("subtitle"),
                            color=p.ink_soft, bold=True, align="center", valign="middle", max_lines=1,
                            name="tf-page")
+
+    def backdrop(self) -> Hashable | None:
+        # What `draw` paints: the page number (the statements' cards are widgets).
+        return (self.page, len(self.pages), tuple(self.area))
 
     def answer(self) -> object | None:
         if len(self.answers) < len(self.puzzle.statements):

@@ -8,7 +8,7 @@ import math
 
 import pygame
 
-from gardiens.ui.draw import beam, fog_layer, lumi, panel, stars, vertical_gradient
+from gardiens.ui.draw import beam, fog_layer, lumi, paint_gradient, panel, stars
 from gardiens.ui.kit.screen import CORNER, Screen
 from gardiens.ui.widgets.base import Widget
 
@@ -20,20 +20,27 @@ def night_scene(screen: Screen) -> pygame.Surface:
     app = screen.app
 
     def build() -> pygame.Surface:
-        p = app.palette
-        w, h = app.size
-        surface = vertical_gradient((w, h), p.night_top, p.night)
-        stars(surface, 140, 7, (255, 244, 214), pygame.Rect(0, 0, w, int(h * 0.6)))
-        sea = pygame.Rect(0, int(h * 0.78), w, h - int(h * 0.78))
-        pygame.draw.rect(surface, (18, 58, 104) if not app.settings.high_contrast else (0, 0, 0), sea)
-        for k in range(6):
-            y = sea.y + screen.px(18 + 26 * k)
-            for x in range(-screen.px(40), w, screen.px(160)):
-                pygame.draw.arc(surface, (70, 130, 190), (x + (k % 2) * screen.px(80), y,
-                                screen.px(120), screen.px(30)), 0.3, math.pi - 0.3, max(2, screen.px(4)))
+        surface = pygame.Surface(app.size)
+        paint_night(screen, surface)
         return surface
 
     return app.frame.cached(("night",), build)
+
+
+def paint_night(screen: Screen, surface: pygame.Surface) -> None:
+    """The night scene painted on `surface`, the window's size."""
+    app = screen.app
+    p = app.palette
+    w, h = app.size
+    paint_gradient(surface, p.night_top, p.night, (w, h))
+    stars(surface, 140, 7, (255, 244, 214), pygame.Rect(0, 0, w, int(h * 0.6)))
+    sea = pygame.Rect(0, int(h * 0.78), w, h - int(h * 0.78))
+    pygame.draw.rect(surface, (18, 58, 104) if not app.settings.high_contrast else (0, 0, 0), sea)
+    for k in range(6):
+        y = sea.y + screen.px(18 + 26 * k)
+        for x in range(-screen.px(40), w, screen.px(160)):
+            pygame.draw.arc(surface, (70, 130, 190), (x + (k % 2) * screen.px(80), y,
+                            screen.px(120), screen.px(30)), 0.3, math.pi - 0.3, max(2, screen.px(4)))
 
 
 class AttractScreen(Screen):
@@ -45,6 +52,7 @@ class AttractScreen(Screen):
     def __init__(self, app: object) -> None:
         super().__init__(app)  # type: ignore[arg-type]
         self._since_frame = 0.0
+        self._painted = False
 
     def layout(self) -> None:
         self.widgets = [Widget("start", pygame.Rect(0, 0, self.width, self.height), on_tap=self.start)]
@@ -71,16 +79,27 @@ class AttractScreen(Screen):
         p = app.palette
         still = app.settings.reduced_motion
         t = app.time
-        surface.blit(night_scene(self), (0, 0))
+        if self._painted:
+            surface.blit(night_scene(self), (0, 0))
+        else:
+            # The first frame paints the night straight on the window: a layer of its own is a
+            # new full-screen surface (about 5 ms of fresh memory at 1080p, before the kiosk's
+            # first frame), made for the frames after it.
+            paint_night(self, surface)
+            self._painted = True
         base = (self.px(1480), self.height - self.px(150))
         # Still, Lumi stands with her arm up and her lamp full on, its beam resting on the fog.
         lamp = lumi(surface, base, self.px(420), mood="happy", glow=1.0 if still else 0.8 + 0.2 * math.sin(t * 2),
                     wave=1.0 if still else 0.5 + 0.5 * math.sin(t * 1.5), high_contrast=app.settings.high_contrast)
         angle = math.pi - 0.2 if still else math.pi + 0.35 * math.sin(t * 0.6)
         beam(surface, lamp.center, angle, self.px(1500), 0.16, (255, 236, 160), 70)
-        fog = app.frame.cached(("fog",), lambda: fog_layer(app.size, p.fog, 3))
+        fog = app.frame.cached(("fog", 0), lambda: fog_layer(app.size, p.fog, 3))
         offset = 0 if still else int((t * self.px(40)) % self.width)
         surface.blit(fog, (-offset, self.height - fog.get_height()))
+        if offset:
+            # The half that scrolls in: drawn when it first shows, after the kiosk's first frame.
+            rest = app.frame.cached(("fog", 1), lambda: fog_layer(app.size, p.fog, 3, half=1))
+            surface.blit(rest, (self.width - offset, self.height - rest.get_height()))
         # The texts start right of the corner's column, where the speaker button lies.
         left = self.px(CORNER + 20)
         box = pygame.Rect(left, self.px(170), self.px(1100), self.px(330))

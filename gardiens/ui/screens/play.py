@@ -20,6 +20,7 @@ from gardiens.ui.draw import focus_ring, lumi, panel, speech_bubble
 from gardiens.ui.kit.modal import ModalScreen, card_panel
 from gardiens.ui.kit.screen import (
     CORNER,
+    PLAIN_REACH,
     SPEAKER_BOTTOM,
     TOP_BAR,
     Screen,
@@ -50,12 +51,18 @@ from gardiens.ui.screens.scene import (
 )
 from gardiens.ui.screens.why import WhyCards
 from gardiens.ui.theme import Color
-from gardiens.ui.widgets.base import Button, Canvas, Widget
+from gardiens.ui.widgets.base import Button, Canvas, Display, Widget
 
 if TYPE_CHECKING:
     from gardiens.ui.kit.screen import Host
 
 POP_SECONDS = 0.3
+# A pop-up card, in design pixels: how far below its place it starts rising, its corners' radius,
+# the depth of its shadow, and the room kept around it when it is moved as a copy.
+RISE = 90
+CARD_RADIUS = 44
+CARD_DEPTH = 14
+REACH = 16
 # The puzzle's prompt box, in design pixels: its height when the prompt fits (it grows when not).
 PROMPT = 136
 # How far above a pop-up card's foot its row of buttons sits (design pixels).
@@ -78,6 +85,9 @@ NUDGE = 1.0
 # Seconds: how long a newly opened spot takes to pop in, and how long Lumi cheers after a solve.
 # Nothing on the map moves for longer: a kiosk idles for hours, and a still map costs nothing.
 POP_IN = 0.6
+# How far around its medallion a spot draws, in design pixels: its halo (12 px out and 6 wide at
+# its widest) and its focus ring.
+MEDALLION_REACH = 24
 CHEER_SECONDS = 4.0
 # Lumi worries in the last two minutes, or the last 15 % of the time.
 WORRY_SECONDS = 120
@@ -132,6 +142,18 @@ class PuzzleSpot(Button):
 
     def popping(self, now: float) -> bool:
         return self.pop_at is not None and now - self.pop_at < POP_IN
+
+    def reach(self, px: Callable[[float], int]) -> pygame.Rect:
+        """All the spot draws (`px` turning design pixels into the window's): its plate and its
+        medallion with all around it."""
+        parts = self.parts()
+        return self.rect.union(parts["plate"]).union(self.popping_area(px)).unionall(
+            [parts[name] for name in ("trophy",) if name in parts])
+
+    def popping_area(self, px: Callable[[float], int]) -> pygame.Rect:
+        """Where the medallion draws anything (its halo, shadow and focus ring): all that
+        changes while the spot pops in."""
+        return self.parts()["medallion"].inflate(2 * px(MEDALLION_REACH), 2 * px(MEDALLION_REACH))
 
     def draw(self, surface: pygame.Surface, app: Canvas, *, focused: bool, pressed: bool) -> None:
         p = app.palette
@@ -467,11 +489,54 @@ class MapScreen(Screen):
         surface.blit(paper, (0, 0), pygame.Rect(0, 0, self.width, area.y))
         surface.blit(paper, (0, area.bottom), pygame.Rect(0, area.bottom, self.width, self.height - area.bottom))
         surface.blit(self.scene(mission), area.topleft)
-        draw_title(self, surface, words.text(mission.title), right=self.hud.left_edge)
-        self.hud.draw(surface)
-        self.draw_rewards(surface, mission)
-        self.draw_lumi(surface)
-        self.draw_widgets(surface)
+        # Under a clip (the spots popping in), what lies wholly outside it is not drawn.
+        clip = surface.get_clip()
+        whole = clip == surface.get_rect()
+        if whole or clip.y < area.y:
+            draw_title(self, surface, words.text(mission.title), right=self.hud.left_edge)
+            self.hud.draw(surface)
+        if whole or clip.bottom > self.strip().y:
+            self.draw_rewards(surface, mission)
+        if whole or clip.colliderect(self.lumi_reach()):
+            self.draw_lumi(surface)
+        if whole:
+            self.draw_widgets(surface)
+            return
+        pressed = self.app.input.pressed_widget()
+        px = self.px
+        for widget in self.widgets:
+            if isinstance(widget, PuzzleSpot):
+                reach = widget.reach(px)
+            elif type(widget) is Button:
+                reach = widget.rect.inflate(2 * px(PLAIN_REACH), 2 * px(PLAIN_REACH))
+            else:
+                reach = clip
+            if not clip.colliderect(reach):
+                continue
+            widget.draw(surface, self.app, focused=widget.name == self.focus and self.app.show_focus,
+                        pressed=widget is pressed)
+
+    def lumi_reach(self) -> pygame.Rect:
+        """Where Lumi and her bubble are drawn: her corner and the bubble beside it, with room
+        for her lamp's glow (which reaches about the top of her corner)."""
+        bubble = self.bubble()
+        corner = pygame.Rect(0, self.height - self.px(LUMI + 60), self.px(LUMI_CORNER), self.px(LUMI + 60))
+        return corner.union(bubble).inflate(self.px(LUMI) // 2, self.px(LUMI) // 2)
+
+    def moving(self) -> list[pygame.Rect] | None:
+        """The only areas that change from one frame to the next: around the medallions of the
+        spots popping in, none while the scene's picture is still on its way (the fog shown for
+        it stays as it is); None when the picture has come, and the whole map changes."""
+        mission = self.app.mission
+        if self._arriving and mission is not None:
+            self.scene(mission)
+            if not self._arriving:
+                return None
+        if self.app.settings.reduced_motion:
+            return []
+        now = self.app.time
+        return [widget.popping_area(self.px) for widget in self.widgets
+                if isinstance(widget, PuzzleSpot) and widget.pop_at is not None and now - widget.pop_at < POP_IN]
 
     def draw_lumi(self, surface: pygame.Surface) -> None:
         """Lumi in her corner, with a word that suits the moment."""
@@ -577,6 +642,26 @@ def adversary_spoke(mission: Mission, state: SessionState) -> bool:
     return False
 
 
+class StatusLine(Display):
+    """The footer's line that says what to do next on a puzzle: a tap that changes only it (a
+    card picked up) repaints it alone."""
+
+    contained = True
+
+    def __init__(self, screen: PuzzleScreen, rect: pygame.Rect) -> None:
+        super().__init__("status", rect)
+        self.screen = screen
+
+    def draw(self, surface: pygame.Surface, app: Canvas, *, focused: bool, pressed: bool) -> None:
+        status = self.screen.view.status()
+        if status:
+            app.type.block(surface, status, self.rect, size=app.metrics.text("body"), color=app.palette.ink_soft,
+                           valign="middle", name="status")
+
+    def appearance(self, app: Canvas) -> Hashable | None:
+        return (type(self).__name__, tuple(self.rect), self.screen.view.status())
+
+
 class PuzzleScreen(Screen):
     """One puzzle: its prompt, its answer widget, the HUD and the « Valider » button."""
 
@@ -625,6 +710,9 @@ class PuzzleScreen(Screen):
                         _("Valider"), icon="check", kind="accent", enabled=ready, on_tap=self.submit,
                         text_role="subtitle")
         widgets.append(submit)
+        # Under every other widget, as it was drawn before them.
+        widgets.insert(0, StatusLine(self, pygame.Rect(self.footer.x, self.footer.y, self.footer.w - self.px(480),
+                                                       self.footer.h)))
         self.widgets = widgets
 
     def _prompt_size(self) -> int:
@@ -686,7 +774,6 @@ class PuzzleScreen(Screen):
     def draw(self, surface: pygame.Surface) -> None:
         app = self.app
         p = app.palette
-        m = app.metrics
         words = app.words
         self.draw_background(surface)
         if words is None:
@@ -704,10 +791,6 @@ class PuzzleScreen(Screen):
             panel(surface, frame, p.surface, radius=self.px(16), shadow=p.shadow, depth=self.px(8))
             surface.blit(self.picture, self.picture_rect)
         self.view.draw(surface)
-        status = self.view.status()
-        if status:
-            app.type.block(surface, status, pygame.Rect(self.footer.x, self.footer.y, self.footer.w - self.px(480),
-                           self.footer.h), size=m.text("body"), color=p.ink_soft, valign="middle", name="status")
         self.draw_widgets(surface)
         self.view.draw_over(surface)
 
@@ -718,7 +801,7 @@ class PuzzleScreen(Screen):
         picture = (id(self.picture), tuple(self.picture_rect)) if self.picture is not None else None
         return (self.puzzle.id, id(self.app.words), self.title_left, self.hud.left_edge, tuple(self.hud.progress),
                 Hud._progress_text(self.app.state.puzzles), tuple(self.prompt), picture, tuple(self.footer),
-                self.view.status(), view)
+                view)
 
     def on_text(self, text: str) -> None:
         self.view.on_text(text)
@@ -740,27 +823,70 @@ T = TypeVar("T")
 
 
 class PopUp(ModalScreen[T], ABC):
-    """A card over the screen below, which rises into place when it opens."""
+    """A card over the screen below, which rises into place when it opens.
+
+    While it rises the frame moves a copy of the card drawn once (see `Frame.draw_rise`): the
+    card is drawn by `paint` alone, at any height, and says where it is opaque."""
 
     @abstractmethod
     def card(self) -> pygame.Rect:
         """Where the card rests once it has risen."""
 
+    @abstractmethod
+    def paint(self, surface: pygame.Surface, card: pygame.Rect) -> None:
+        """The card at `card` (its panel, what it says, its buttons), its buttons already there."""
+
     def animating(self) -> bool:
         return not self.app.settings.reduced_motion and self.app.time - self.opened_at < POP_SECONDS
 
-    def rise(self, surface: pygame.Surface, *, edge: Color, shadow: Color) -> pygame.Rect:
-        """Veil the screen below, draw the card where it is now, a little low while it rises, and
-        return it; the row of buttons at its foot rises with it."""
-        self.dim(surface)
-        # Still (reduced motion), the card is in place at once.
-        rise = 1.0 if self.app.settings.reduced_motion else ease_out((self.app.time - self.opened_at) / POP_SECONDS)
-        shift = round((1 - rise) * self.px(90))
-        card = self.card().move(0, shift)
+    def lift(self) -> int:
+        """How far below its resting place the card is now: a little low while it rises, in
+        place at once when still (reduced motion)."""
+        if self.app.settings.reduced_motion:
+            return 0
+        return round((1 - ease_out((self.app.time - self.opened_at) / POP_SECONDS)) * self.px(RISE))
+
+    def reach(self) -> pygame.Rect:
+        """All the card draws while resting, its shadow and some room around."""
+        card = self.card()
+        room = self.px(REACH)
+        return card.union(card.move(0, self.px(CARD_DEPTH))).inflate(2 * room, 2 * room)
+
+    def opaque(self, lift: int) -> pygame.Rect:
+        """Where the card `lift` pixels low covers every pixel: between its rounded corners."""
+        card = self.card().move(0, lift)
+        corner = self.px(CARD_RADIUS)
+        return pygame.Rect(card.x, card.y + corner, card.w, max(0, card.h - 2 * corner))
+
+    def place(self, lift: int) -> pygame.Rect:
+        """The card `lift` pixels below its resting place; the row of buttons at its foot goes
+        with it."""
+        card = self.card().move(0, lift)
         for widget in self.widgets:
             widget.rect.y = card.bottom - self.px(BUTTON_ROW)
-        card_panel(surface, self.app, card, edge=edge, shadow=shadow)
         return card
+
+    def face(self, surface: pygame.Surface, lift: int) -> None:
+        """The card alone, `lift` pixels below its resting place."""
+        self.paint(surface, self.place(lift))
+
+    def draw(self, surface: pygame.Surface) -> None:
+        """Veil the screen below, then the card where it is now. The veil (two passes over
+        every pixel, the costliest part of the frame that opens the card) is laid only around
+        the rows the card covers whole."""
+        lift = self.lift()
+        card = self.opaque(lift)
+        screen = surface.get_rect()
+        for around in (pygame.Rect(0, 0, screen.w, card.y), pygame.Rect(0, card.bottom, screen.w, screen.h - card.bottom),
+                       pygame.Rect(0, card.y, card.x, card.h), pygame.Rect(card.right, card.y, screen.w - card.right,
+                                                                           card.h)):
+            around = around.clip(surface.get_clip())
+            if around.w and around.h:
+                self.dim(surface.subsurface(around))
+        self.face(surface, lift)
+
+    def panel(self, surface: pygame.Surface, card: pygame.Rect, *, edge: Color, shadow: Color) -> None:
+        card_panel(surface, self.app, card, edge=edge, shadow=shadow, radius=CARD_RADIUS, depth=CARD_DEPTH)
 
 
 @dataclass(frozen=True)
@@ -952,13 +1078,13 @@ class FeedbackPanel(PopUp[bool]):
         """Closed with whether the answer was right (the puzzle screen then closes too)."""
         self.dismiss(self.verdict.correct)
 
-    def draw(self, surface: pygame.Surface) -> None:
+    def paint(self, surface: pygame.Surface, card: pygame.Rect) -> None:
         app = self.app
         p = app.palette
         m = app.metrics
         _ = self._
         right = self.verdict.correct
-        card = self.rise(surface, edge=p.good if right else p.accent, shadow=p.good if right else p.accent_dark)
+        self.panel(surface, card, edge=p.good if right else p.accent, shadow=p.good if right else p.accent_dark)
         if self.showing_why:
             self.why.draw(surface, card)
             self.draw_widgets(surface)
@@ -1117,12 +1243,12 @@ class HintPanel(PopUp[None]):
             # The new hint is the one to read.
             self.page = None
 
-    def draw(self, surface: pygame.Surface) -> None:
+    def paint(self, surface: pygame.Surface, card: pygame.Rect) -> None:
         app = self.app
         p = app.palette
         m = app.metrics
         _ = self._
-        card = self.rise(surface, edge=p.accent, shadow=p.accent_dark)
+        self.panel(surface, card, edge=p.accent, shadow=p.accent_dark)
         head = lumi(surface, (card.x + self.px(170), card.bottom - self.px(200)), self.px(300), mood="thinking",
                     high_contrast=app.settings.high_contrast)
         speech_bubble(surface, self.bubble(card), p.surface_alt, p.outline, radius=self.px(30),

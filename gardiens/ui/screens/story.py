@@ -55,13 +55,13 @@ class StoryPanel(PopUp[None]):
         return pygame.Rect(card.x + self.px(SPEAKER_ROOM), top, card.right - self.px(60) - card.x
                            - self.px(SPEAKER_ROOM), card.bottom - self.px(BUTTON_ROW + 30) - top)
 
-    def draw(self, surface: pygame.Surface) -> None:
+    def paint(self, surface: pygame.Surface, card: pygame.Rect) -> None:
         app = self.app
         p = app.palette
         m = app.metrics
         adversary = self.event.speaker == "adversary"
-        card = self.rise(surface, edge=p.ink_soft if adversary else p.accent,
-                         shadow=p.ink if adversary else p.accent_dark)
+        self.panel(surface, card, edge=p.ink_soft if adversary else p.accent,
+                   shadow=p.ink if adversary else p.accent_dark)
         stand = pygame.Rect(card.x + self.px(40), card.y + self.px(60), self.px(SPEAKER_ROOM - 60),
                             card.h - self.px(120))
         if adversary:

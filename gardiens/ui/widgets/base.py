@@ -41,6 +41,9 @@ class Widget:
 
     focusable = True
     draggable = False
+    # Whether all the widget paints lies within `PLAIN_REACH` of its rectangle (its shadow, a
+    # badge on its corner, its focus ring): a repaint under a clip well away from it skips it.
+    contained = False
 
     def __init__(
         self,
@@ -72,6 +75,12 @@ class Widget:
     def paint(self, surface: pygame.Surface, app: Canvas, area: pygame.Rect, pressed: bool) -> Ring:
         """Draw the widget in `area`; returns where its focus ring goes and that ring's corner radius."""
         return area, app.metrics.px(16)
+
+    def carried(self, pos: tuple[int, int]) -> pygame.Rect | None:
+        """Where the widget is painted (`paint`) over the screen while a finger drags it at `pos`,
+        apart from the screen under it (a card under the finger); None when it is not (a list
+        slid by the finger is drawn by its screen)."""
+        return None
 
     def appearance(self, app: Canvas) -> Hashable | None:
         """Everything the widget's pixels depend on when not pressed, where it sits included, or
