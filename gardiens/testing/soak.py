@@ -75,6 +75,9 @@ def cache_sizes(pilot: Pilot) -> dict[str, int]:
     sizes = {"screens": len(app.stack), "frame_layers": len(app.frame.layers)}
     sizes.update(app.assets.cache_sizes())
     sizes.update(app.type.cache_sizes())
+    # And the kilobytes of those bounded by bytes: what a storm of settings fills.
+    held = {"frame_layers": app.frame.layers.bytes, **app.assets.cache_bytes(), **app.type.cache_bytes()}
+    sizes.update({f"{name}_kb": held_bytes >> 10 for name, held_bytes in held.items()})
     return sizes
 
 

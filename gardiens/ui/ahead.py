@@ -25,7 +25,7 @@ from gardiens.core.languages import language_data
 from gardiens.core.pseudonym import KEYS_LANGUAGE, NAMES
 from gardiens.core.session import Lifecycle, PuzzleState
 from gardiens.i18n.format import format_duration
-from gardiens.ui.bounded import release_heap
+from gardiens.ui.bounded import release_heap, tune_heap
 from gardiens.ui.puzzles.social import plain
 from gardiens.ui.screens.ending import DebriefScreen, TimeUpScreen, VictoryScreen
 from gardiens.ui.screens.learning import LearningScreen
@@ -64,6 +64,10 @@ LETTERS = (
 LETTERS_PER_SLICE = 12
 # Seconds the attract screen has been waiting before memory is tidied (not while a team arrives).
 TIDY_AFTER = 2.0
+# Seconds without a touch, in a frame that draws nothing, before what a change of setting left in
+# the caches goes and the heap's free pages go back to the system (once a pause: a team reading,
+# not while it taps). What is still being prepared for the new setting is made anew, so it stays.
+RELEASE_AFTER = 1.0
 # The moments when the mission's music is synthesised: chosen, briefed, or played (a restored session).
 _MUSIC_NEEDED = frozenset({Lifecycle.SETUP, Lifecycle.BRIEFING, Lifecycle.PLAYING})
 # Sizes from which only digits and capitals are loaded ahead (big numbers and headings).
@@ -87,6 +91,13 @@ class Ahead:
         self._tidied: object = ()
         self._names_read = False
         self._scratch: pygame.Surface | None = None
+        # The setting (settings, language, window size) the caches were last marked for, whether
+        # a mark waits for its sweep, and the last touch before the heap was last released.
+        self._setting: tuple[Any, ...] | None = None
+        self._marked = False
+        self._released: float | None = None
+        # glibc's thresholds are fixed in the first slice of preparation (see `tune_heap`).
+        self._tuned = False
         # Seconds spent preparing since the App opened (reported by `gardiens bench`).
         self.spent = 0.0
 
@@ -97,8 +108,10 @@ class Ahead:
         return bool(self._jobs)
 
     def quiet_frame(self) -> None:
-        """A frame that drew nothing prepares what a tap may show next."""
+        """A frame that drew nothing prepares what a tap may show next; in a pause, it lets go
+        of what is no longer used."""
         self.step(QUIET_BUDGET)
+        self._release_when_idle()
 
     def animation_frame(self, started: float, ambient: bool) -> None:
         """No quiet frame comes while an animation runs: what the frame begun at `started`
@@ -118,6 +131,9 @@ class Ahead:
         a later frame.
         """
         start = time.perf_counter()
+        if not self._tuned:
+            self._tuned = True
+            tune_heap()
         self._replan()
         app = self.app
         report = app.type.report
@@ -157,6 +173,7 @@ class Ahead:
             self.spent += time.perf_counter() - start
 
     def _replan(self) -> None:
+        self._follow_setting()
         plan = self._plan_key()
         if plan != self._planned:
             self._planned = plan
@@ -240,6 +257,49 @@ class Ahead:
             if ahead not in self._prepared:
                 jobs.append(self._screen(lambda: upcoming(app), ahead))
         return jobs
+
+    def _follow_setting(self) -> None:
+        """When the text size, font, contrast, spacing, language or window changes, everything
+        the caches hold is marked: what the new setting does not use goes at the next pause."""
+        app = self.app
+        setting = (app.settings, app.language, app.size)
+        if setting == self._setting:
+            return
+        if self._setting is not None:
+            app.assets.mark()
+            app.type.mark()
+            app.frame.layers.mark()
+            self._marked = True
+        self._setting = setting
+
+    def _release_when_idle(self) -> None:
+        """Once a pause (no touch for `RELEASE_AFTER` seconds), and after a change of setting
+        made without a touch (the facilitator's reset): after a change of setting, the
+        entries neither the screens shown nor those prepared since used go (the screens are
+        drawn off screen first, which uses theirs); then the heap's free pages go back to the
+        system. A storm of settings otherwise fills every cache's budget with sizes, fonts,
+        contrasts and languages no one will ask for again."""
+        app = self.app
+        if app.time - app.last_input < RELEASE_AFTER or (self._released == app.last_input and not self._marked):
+            return
+        self._released = app.last_input
+        if self._marked:
+            self._marked = False
+            report = app.type.report
+            app.preparing = True
+            try:
+                scratch = self._scratch_surface()
+                for screen in app.stack:
+                    screen.draw(scratch)
+            finally:
+                app.preparing = False
+                app.type.report = report
+            app.assets.sweep()
+            app.type.sweep()
+            app.frame.layers.sweep()
+            self._loaded = {key: done for key, done in self._loaded.items()
+                            if app.assets.font_open(key[0], key[2], key[1])}
+        release_heap()
 
     def _faces(self) -> list[tuple[bool, int]]:
         """(bold, size) of every text role and of the sizes it shrinks to when a box is tight."""

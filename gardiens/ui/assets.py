@@ -7,7 +7,7 @@ import logging
 import re
 from collections import OrderedDict
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pygame
 
@@ -101,6 +101,12 @@ class Assets:
         return {"fonts": len(self._fonts), "icons": len(self._icons), "images": len(self._images),
                 "rasters": len(self._rasters), "texts": len(self._texts),
                 "misfits": len(self._misfits), "asked": len(self._asked), "pending": len(self._pending)}
+
+    def cache_bytes(self) -> dict[str, int]:
+        """The bytes each cache bounded by bytes holds, as it counts them (fonts: the most their
+        glyphs may hold)."""
+        return {"fonts": self._fonts.bytes, "icons": self._icons.bytes, "images": self._images.bytes,
+                "rasters": self._rasters.bytes, "texts": self._texts.bytes, "pending": self.pending_bytes()}
 
     def font(self, family: FontChoice, size: int, bold: bool = False) -> pygame.font.Font:
         key = (family, bold, size)
@@ -318,6 +324,25 @@ class Assets:
         full = pygame.Surface(natural.get_size(), pygame.SRCALPHA)
         full.blit(natural, (0, 0))
         return pygame.transform.smoothscale(full, target)
+
+    def _setting_caches(self) -> tuple[BoundedCache[Any, Any], ...]:
+        """The caches whose entries are made for one text size, font, contrast, spacing or
+        language (a picture's size and words follow them)."""
+        return (self._fonts, self._texts, self._icons, self._images, self._rasters)
+
+    def mark(self) -> None:
+        """A setting changed: what is held now goes at `sweep` unless used before (see
+        `BoundedCache.mark`)."""
+        for cache in self._setting_caches():
+            cache.mark()
+
+    def sweep(self) -> int:
+        """Let go of what was not used since `mark`; how many entries went."""
+        return sum(cache.sweep() for cache in self._setting_caches())
+
+    def font_open(self, family: FontChoice, size: int, bold: bool = False) -> bool:
+        """Whether that font is open (its glyphs kept)."""
+        return (family, bold, size) in self._fonts
 
     def close_fonts(self) -> None:
         """Close the fonts opened so far (and the glyphs each keeps); they open again when used."""

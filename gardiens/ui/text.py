@@ -333,6 +333,16 @@ class Typesetter:
             cache.clear()
         self.assets.close_fonts()
 
+    def mark(self) -> None:
+        """A setting changed (the language: the others make a new typesetter): the faces and
+        mixed lines held now go at `sweep` unless used before (see `BoundedCache.mark`)."""
+        self._faces.mark()
+        self._mixed.mark()
+
+    def sweep(self) -> int:
+        """Let go of the faces and mixed lines not used since `mark`; how many went."""
+        return self._faces.sweep() + self._mixed.sweep()
+
     @contextmanager
     def spaced(self, spacing: Spacing) -> Iterator[None]:
         """Text set with `spacing` while inside, whatever the setting: the facilitator's screens,
@@ -348,6 +358,10 @@ class Typesetter:
         return {"layouts": len(self._layouts), "fits": len(self._fits),
                 "word_widths": len(self._word_widths), "shaped": len(self._shaped),
                 "inks": len(self._inks), "mixed": len(self._mixed), "faces": len(self._faces)}
+
+    def cache_bytes(self) -> dict[str, int]:
+        """The bytes of the faces (the most their glyphs may hold) and of the mixed lines kept."""
+        return {"faces": self._faces.bytes, "mixed": self._mixed.bytes}
 
     def font(self, size: int, bold: bool = False) -> Face:
         """The reading font at `size`, with its fallbacks for the characters it lacks."""

@@ -230,3 +230,143 @@ def test_a_storm_of_pasted_emoji_keeps_its_lines_within_their_byte_budget(
     finally:
         pilot.close()
         pilot.app.session.journal.close()
+
+
+def test_a_sweep_lets_go_of_what_was_not_used_since_the_mark() -> None:
+    from gardiens.ui.bounded import BoundedCache
+
+    dropped: list[str] = []
+    cache: BoundedCache[str, int] = BoundedCache(10, 1000, lambda _key, value: value, dropped.append)
+    for key, cost in (("old size", 100), ("both sizes", 50), ("replaced", 10)):
+        cache[key] = cost
+    # Nothing goes without a mark
+    assert cache.sweep() == 0 and len(cache) == 3
+    # GIVEN a setting changed (a mark), then the new setting used some entries and made its own
+    cache.mark()
+    assert cache.get("both sizes") == 50
+    cache["replaced"] = 20
+    cache["new size"] = 200
+    # WHEN the pause comes
+    gone = cache.sweep()
+    # THEN only what the new setting did not use went, its bytes with it
+    assert gone == 1 and dropped == ["old size"]
+    assert set(cache) == {"both sizes", "replaced", "new size"}
+    assert cache.bytes == 270
+    # AND a second sweep without a new mark drops nothing
+    assert cache.sweep() == 0
+
+
+def test_a_change_of_setting_leaves_nothing_of_the_old_one_after_a_pause(
+        mission: Mission, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # GIVEN a team on the map, everything a tap may open prepared at the first text size
+    pilot = launch_kiosk({mission.id: mission}, {mission.id: MISSION_DIR}, (1280, 800), tmp_path)
+    try:
+        app = pilot.app
+        Team(pilot, mission, random.Random(4))
+        for name in ("start", "age:9-12", "confirm", "start"):
+            pilot.tap(name)
+        pilot.settle()
+        assert pilot.screen == "map"
+        pilot.wait(2)
+        before = set(app.assets._texts)
+        old_palette = app.palette
+        assert any(key[-1] == old_palette for key in app.frame.layers)
+        asked: set[tuple[object, ...]] = set()
+        text = Assets.text
+
+        def counted(assets: Assets, line: str, family: str, size: int, color: tuple[int, int, int],
+                    bold: bool = False) -> pygame.Surface:
+            asked.add((line, family, bold, size, color))
+            return text(assets, line, family, size, color, bold)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(Assets, "text", counted)
+        # WHEN the team chooses larger text in high contrast, and the kiosk goes on drawing
+        for name in ("a11y", "text:2", "contrast:on", "close"):
+            pilot.tap(name)
+        pilot.settle()
+        # THEN nothing goes while it draws (a pause has not come yet)
+        assert before <= set(app.assets._texts)
+        # WHEN the team reads a moment without touching
+        pilot.wait(2)
+        # THEN every line kept was asked for under the new setting, the old ones are gone
+        kept = set(app.assets._texts)
+        assert kept <= asked
+        assert not before - asked & kept
+        assert before - asked
+        # AND no full-screen layer of the old contrast is kept
+        assert app.frame.layers
+        assert all(key[-1] == app.palette != old_palette for key in app.frame.layers)
+        # AND the map still draws, with every text it shows
+        app.dirty = True
+        pilot.advance()
+        assert app.errors == []
+        # AND a change made without a touch (the facilitator's reset, in a pause) is let go of
+        # in the frames that follow
+        app.change_settings(app.settings.with_(text_step=0, high_contrast=False))
+        pilot.settle()
+        pilot.advance(2)
+        assert app.frame.layers
+        assert all(key[-1] == app.palette == old_palette for key in app.frame.layers)
+    finally:
+        pilot.close()
+        pilot.app.session.journal.close()
+
+
+def test_the_heap_goes_back_to_the_system_once_a_pause(
+        mission: Mission, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    released: list[float] = []
+    monkeypatch.setattr("gardiens.ui.ahead.release_heap", lambda: released.append(pilot.app.time) or True)
+    # GIVEN a team on the map, everything prepared
+    pilot = launch_kiosk({mission.id: mission}, {mission.id: MISSION_DIR}, (1280, 800), tmp_path)
+    try:
+        for name in ("start", "age:9-12", "confirm", "start"):
+            pilot.tap(name)
+        pilot.settle()
+        pilot.wait(2)
+        released.clear()
+        # WHEN the team taps and taps again, less than a second apart
+        for _ in range(5):
+            pilot.tap("a11y")
+            pilot.settle()
+            pilot.tap("close")
+            pilot.settle()
+        # THEN the heap is left alone while it taps
+        assert released == []
+        # WHEN it then reads a while
+        pilot.wait(3)
+        pilot.wait(3)
+        # THEN the heap was released once, a second after the last touch
+        assert len(released) == 1
+        assert released[0] - pilot.app.last_input >= 1.0
+        # AND once more after the next touch and pause
+        pilot.tap("a11y")
+        pilot.wait(2)
+        assert len(released) == 2
+    finally:
+        pilot.close()
+        pilot.app.session.journal.close()
+
+
+def test_a_kiosk_fixes_the_heap_thresholds_in_its_first_quiet_moment(
+        mission: Mission, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from gardiens.ui import bounded
+
+    asked: list[tuple[int, int]] = []
+    monkeypatch.setattr(bounded, "_glibc", lambda name: (lambda parameter, value: asked.append((parameter, value)) or 1)
+                        if name == "mallopt" else None)
+    # WHEN a kiosk starts and draws its first frames
+    pilot = launch_kiosk({mission.id: mission}, {mission.id: MISSION_DIR}, (1280, 800), tmp_path)
+    try:
+        pilot.advance(3)
+        # THEN large blocks get pages of their own, at a fixed threshold (not one that rises with
+        # each full-screen surface freed), and the top of the heap is kept within its own; once
+        assert asked == [(-3, bounded.MMAP_THRESHOLD), (-1, bounded.TRIM_THRESHOLD)]
+    finally:
+        pilot.close()
+        pilot.app.session.journal.close()
+    # AND where the C library is not glibc nothing is asked
+    monkeypatch.setattr(bounded, "_glibc", lambda name: None)
+    assert not bounded.tune_heap()
+    monkeypatch.undo()
+    # AND glibc accepts both values
+    assert bounded.tune_heap() is (bounded._glibc("mallopt") is not None)

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from gardiens.core.model import AgeBand, Mission, Puzzle
     from gardiens.core.session import Reply, Session, SessionState
     from gardiens.i18n.interface import InterfaceTranslator
+    from gardiens.ui.bounded import SurfaceCache
     from gardiens.ui.sound import Mood, Music, Sounds
     from gardiens.ui.text import TextFit
     from gardiens.ui.theme import Settings
@@ -49,6 +50,8 @@ class Backdrop(Protocol):
 
 class Canvases(Backdrop, Protocol):
     """The full-screen layers, as the work done ahead of time sees them."""
+
+    layers: SurfaceCache[tuple[Any, ...], pygame.Surface]
 
     def canvases_ready(self) -> bool: ...
 
