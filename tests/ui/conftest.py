@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar
 
+import pygame
 import pytest
 
 from gardiens.core.loader import load_mission
@@ -23,6 +24,22 @@ from gardiens.ui.theme import Settings
 
 MISSION_DIR = Path(__file__).parent / "essai-ui"
 V = TypeVar("V", bound=PuzzleView)
+
+
+def display_sent(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
+    """What each frame sends to the display from now on: "all" for a flip, else the rectangles
+    updated (the display is still updated)."""
+    sent: list[Any] = []
+    flip, update = pygame.display.flip, pygame.display.update
+    monkeypatch.setattr(pygame.display, "flip", lambda: (sent.append("all"), flip()))
+
+    def updated(*areas: Any) -> None:
+        shown = areas[0] if areas else "all"
+        sent.extend(shown if isinstance(shown, list) else [shown])
+        update(*areas)
+
+    monkeypatch.setattr(pygame.display, "update", updated)
+    return sent
 
 
 def load(scenario: Path) -> Mission:

@@ -3,15 +3,13 @@ exactly what a whole repaint would show, and only that area is sent to the displ
 
 from __future__ import annotations
 
-from typing import Any
-
 import pygame
 import pytest
 
 from gardiens.core.model import Mission
 from gardiens.testing.pilot import Pilot
 from gardiens.ui.widgets.base import Button
-from tests.ui.conftest import MISSION_DIR, launch_staged
+from tests.ui.conftest import MISSION_DIR, display_sent, launch_staged
 
 
 @pytest.mark.parametrize("screen", ["setup", "briefing", "map", "debrief"])
@@ -23,16 +21,7 @@ def test_a_pressed_button_looks_as_in_a_whole_repaint(
     app = pilot.app
     assert app.surface is not None
     button = next(w for w in app.all_widgets() if isinstance(w, Button) and w.enabled and not w.draggable)
-    sent: list[Any] = []
-    flip, update = pygame.display.flip, pygame.display.update
-    monkeypatch.setattr(pygame.display, "flip", lambda: (sent.append("all"), flip()))
-
-    def updated(*areas: Any) -> None:
-        shown = areas[0] if areas else "all"
-        sent.extend(shown if isinstance(shown, list) else [shown])
-        update(*areas)
-
-    monkeypatch.setattr(pygame.display, "update", updated)
+    sent = display_sent(monkeypatch)
     # WHEN a finger comes down on it
     pilot._finger(pygame.FINGERDOWN, button.rect.center)
     pilot.advance()

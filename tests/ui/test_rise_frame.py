@@ -17,7 +17,7 @@ from gardiens.testing.pilot import Pilot
 from gardiens.testing.scenes import stage
 from gardiens.ui.assets import Assets
 from gardiens.ui.screens.play import MapScreen, PopUp, PuzzleSpot
-from tests.ui.conftest import MISSION_DIR, launch_staged
+from tests.ui.conftest import MISSION_DIR, display_sent, launch_staged
 
 
 @pytest.mark.parametrize(("screen", "size"), [("feedback", (1280, 800)), ("success", (1920, 1080)),
@@ -34,16 +34,7 @@ def test_each_frame_of_a_rise_looks_as_a_whole_repaint(
     top.opened_at = app.time
     app.dirty = True
     pilot.advance()
-    sent: list[Any] = []
-    flip, update = pygame.display.flip, pygame.display.update
-    monkeypatch.setattr(pygame.display, "flip", lambda: (sent.append("all"), flip()))
-
-    def updated(*areas: Any) -> None:
-        shown = areas[0] if areas else "all"
-        sent.extend(shown if isinstance(shown, list) else [shown])
-        update(*areas)
-
-    monkeypatch.setattr(pygame.display, "update", updated)
+    sent = display_sent(monkeypatch)
     # WHEN it rises, frame after frame
     shown: list[tuple[float, bytes, list[str]]] = []
     while top.animating():

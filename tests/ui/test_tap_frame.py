@@ -5,7 +5,6 @@ show, and only those rectangles are sent to the display."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pygame
 import pytest
@@ -14,27 +13,13 @@ from gardiens.core.model import Mission
 from gardiens.testing.pilot import Pilot
 from gardiens.testing.scenes import stage
 from gardiens.ui.widgets.base import Display
-from tests.ui.conftest import MISSION_DIR, load
+from tests.ui.conftest import MISSION_DIR, display_sent, load
 from tests.ui.test_speech import speaking
 
 # Widgets a tap on which leaves the puzzle (or opens a pop-up) or turns its page (the cookie
 # banner's button that opens its settings, the feed's page buttons).
 LEAVING = {"back", "submit", "hint", "pause", "a11y", "speaker", "page:back", "page:next", "cookie:parametrer",
            "page-next", "page-previous", "tf-next", "tf-previous"}
-
-
-def _sent(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
-    sent: list[Any] = []
-    flip, update = pygame.display.flip, pygame.display.update
-    monkeypatch.setattr(pygame.display, "flip", lambda: (sent.append("all"), flip()))
-
-    def updated(*areas: Any) -> None:
-        shown = areas[0] if areas else "all"
-        sent.extend(shown if isinstance(shown, list) else [shown])
-        update(*areas)
-
-    monkeypatch.setattr(pygame.display, "update", updated)
-    return sent
 
 
 @pytest.mark.parametrize(("kind", "size"), [("cipher", (1280, 800)), ("text", (1920, 1080)),
@@ -68,7 +53,7 @@ def test_a_tap_repaints_only_what_it_changed_as_a_whole_repaint_would(
         assert app.speech is not None and app.speech.button() is not None
     pilot.settle()
     assert app.surface is not None
-    sent = _sent(monkeypatch)
+    sent = display_sent(monkeypatch)
     partial_taps = 0
     # (A widget as large as a card tray or a chat window repaints much of the window when touched.)
     names = [w.name for w in app.top.widgets if w.enabled and not isinstance(w, Display) and w.name not in LEAVING
@@ -139,7 +124,7 @@ def test_a_dragged_card_moves_over_the_screen_kept_without_it_as_a_whole_repaint
     x, y = card.rect.center
     pilot._finger(pygame.FINGERDOWN, (x, y))
     pilot.advance()
-    sent = _sent(monkeypatch)
+    sent = display_sent(monkeypatch)
     # WHEN it is dragged across the screen, up to the countdown and the corner button, in small moves
     w, h = size
     path = [(x + 40, y + 30), (x + 90, y + 60), (w // 2, h // 2), (w // 3, h - 60), (w - 80, 40), (60, 50),
