@@ -68,6 +68,9 @@ TIDY_AFTER = 2.0
 # the caches goes and the heap's free pages go back to the system (once a pause: a team reading,
 # not while it taps). What is still being prepared for the new setting is made anew, so it stays.
 RELEASE_AFTER = 1.0
+# Seconds after a change of setting by which its sweep comes even when the touches never pause
+# (a storm of taps): in a frame that drew nothing, between two of them.
+SWEEP_AT_LATEST = 5.0
 # The moments when the mission's music is synthesised: chosen, briefed, or played (a restored session).
 _MUSIC_NEEDED = frozenset({Lifecycle.SETUP, Lifecycle.BRIEFING, Lifecycle.PLAYING})
 # Sizes from which only digits and capitals are loaded ahead (big numbers and headings).
@@ -95,6 +98,7 @@ class Ahead:
         # a mark waits for its sweep, and the last touch before the heap was last released.
         self._setting: tuple[Any, ...] | None = None
         self._marked = False
+        self._marked_at = 0.0
         self._released: float | None = None
         # glibc's thresholds are fixed in the first slice of preparation (see `tune_heap`).
         self._tuned = False
@@ -270,6 +274,7 @@ class Ahead:
             app.type.mark()
             app.frame.layers.mark()
             self._marked = True
+            self._marked_at = app.time
         self._setting = setting
 
     def _release_when_idle(self) -> None:
@@ -278,9 +283,12 @@ class Ahead:
         entries neither the screens shown nor those prepared since used go (the screens are
         drawn off screen first, which uses theirs); then the heap's free pages go back to the
         system. A storm of settings otherwise fills every cache's budget with sizes, fonts,
-        contrasts and languages no one will ask for again."""
+        contrasts and languages no one will ask for again: when its touches never pause, the
+        sweep comes `SWEEP_AT_LATEST` seconds after the change, between two of them."""
         app = self.app
-        if app.time - app.last_input < RELEASE_AFTER or (self._released == app.last_input and not self._marked):
+        overdue = self._marked and app.time - self._marked_at >= SWEEP_AT_LATEST
+        if not overdue and (app.time - app.last_input < RELEASE_AFTER
+                            or (self._released == app.last_input and not self._marked)):
             return
         self._released = app.last_input
         if self._marked:

@@ -12,6 +12,7 @@ import pytest
 
 from gardiens.core.model import Mission
 from gardiens.testing.soak import Team, launch_kiosk, play_sessions
+from gardiens.ui.ahead import SWEEP_AT_LATEST
 from gardiens.ui.assets import Assets
 from gardiens.ui.bounded import surface_bytes
 from tests.ui.conftest import MISSION_DIR
@@ -370,3 +371,43 @@ def test_a_kiosk_fixes_the_heap_thresholds_in_its_first_quiet_moment(
     monkeypatch.undo()
     # AND glibc accepts both values
     assert bounded.tune_heap() is (bounded._glibc("mallopt") is not None)
+
+
+def test_a_change_of_setting_is_swept_even_when_the_touches_never_pause(
+        mission: Mission, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # GIVEN a team on the map, everything prepared at the first text size
+    pilot = launch_kiosk({mission.id: mission}, {mission.id: MISSION_DIR}, (1280, 800), tmp_path)
+    try:
+        app = pilot.app
+        for name in ("start", "age:9-12", "confirm", "start"):
+            pilot.tap(name)
+        pilot.settle()
+        pilot.wait(2)
+        before = set(app.assets._texts)
+        asked: set[tuple[object, ...]] = set()
+        text = Assets.text
+
+        def counted(assets: Assets, line: str, family: str, size: int, color: tuple[int, int, int],
+                    bold: bool = False) -> pygame.Surface:
+            asked.add((line, family, bold, size, color))
+            return text(assets, line, family, size, color, bold)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(Assets, "text", counted)
+        # WHEN it chooses the largest text, then keeps tapping, never a second apart, for longer
+        # than a sweep may wait
+        for name in ("a11y", "text:2", "close"):
+            pilot.tap(name)
+            pilot.wait(0.2)
+        for _ in range(int(SWEEP_AT_LATEST / 0.4) + 4):
+            pilot.tap("a11y")
+            pilot.wait(0.2)
+            pilot.tap("close")
+            pilot.wait(0.2)
+        # THEN the lines of the old size went all the same: every line kept was asked for since
+        kept = set(app.assets._texts)
+        assert before - asked
+        assert kept <= asked
+        assert app.errors == []
+    finally:
+        pilot.close()
+        pilot.app.session.journal.close()
