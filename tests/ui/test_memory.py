@@ -257,6 +257,20 @@ def test_a_sweep_lets_go_of_what_was_not_used_since_the_mark() -> None:
     assert cache.sweep() == 0
 
 
+def lines_asked(monkeypatch: pytest.MonkeyPatch) -> set[tuple[object, ...]]:
+    """The text lines asked of the pictures' cache from now on, keyed as it keys them."""
+    asked: set[tuple[object, ...]] = set()
+    text = Assets.text
+
+    def counted(assets: Assets, line: str, family: str, size: int, color: tuple[int, int, int],
+                bold: bool = False) -> pygame.Surface:
+        asked.add((line, family, bold, size, color))
+        return text(assets, line, family, size, color, bold)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Assets, "text", counted)
+    return asked
+
+
 def test_a_change_of_setting_leaves_nothing_of_the_old_one_after_a_pause(
         mission: Mission, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # GIVEN a team on the map, everything a tap may open prepared at the first text size
@@ -272,15 +286,7 @@ def test_a_change_of_setting_leaves_nothing_of_the_old_one_after_a_pause(
         before = set(app.assets._texts)
         old_palette = app.palette
         assert any(key[-1] == old_palette for key in app.frame.layers)
-        asked: set[tuple[object, ...]] = set()
-        text = Assets.text
-
-        def counted(assets: Assets, line: str, family: str, size: int, color: tuple[int, int, int],
-                    bold: bool = False) -> pygame.Surface:
-            asked.add((line, family, bold, size, color))
-            return text(assets, line, family, size, color, bold)  # type: ignore[arg-type]
-
-        monkeypatch.setattr(Assets, "text", counted)
+        asked = lines_asked(monkeypatch)
         # WHEN the team chooses larger text in high contrast, and the kiosk goes on drawing
         for name in ("a11y", "text:2", "contrast:on", "close"):
             pilot.tap(name)
@@ -384,15 +390,7 @@ def test_a_change_of_setting_is_swept_even_when_the_touches_never_pause(
         pilot.settle()
         pilot.wait(2)
         before = set(app.assets._texts)
-        asked: set[tuple[object, ...]] = set()
-        text = Assets.text
-
-        def counted(assets: Assets, line: str, family: str, size: int, color: tuple[int, int, int],
-                    bold: bool = False) -> pygame.Surface:
-            asked.add((line, family, bold, size, color))
-            return text(assets, line, family, size, color, bold)  # type: ignore[arg-type]
-
-        monkeypatch.setattr(Assets, "text", counted)
+        asked = lines_asked(monkeypatch)
         # WHEN it chooses the largest text, then keeps tapping, never a second apart, for longer
         # than a sweep may wait
         for name in ("a11y", "text:2", "close"):
