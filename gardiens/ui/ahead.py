@@ -468,6 +468,11 @@ class Ahead:
         while not all(app.assets.request_image(path, size) for path, size in asked):
             yield WAIT
         yield HEAVY
+        if asked:
+            # Laid out again now that its pictures are read: their words are drawn on them and
+            # they are kept as the screen shown asks for them (first laid out, it had blanks).
+            screen.layout()
+            yield HEAVY
         scratch = self._scratch_surface()
         blocks: list[Callable[[], object]] = []
         app.type.deferred = blocks

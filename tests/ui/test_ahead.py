@@ -13,6 +13,7 @@ import pytest
 from gardiens.core.commands import StartSetup
 from gardiens.core.session import Lifecycle
 from gardiens.testing.pilot import Pilot
+from gardiens.testing.scenes import stage
 from gardiens.ui.ahead import HEAVY
 from gardiens.ui.assets import Assets
 from gardiens.ui.sound import Sounds
@@ -68,6 +69,30 @@ def test_a_puzzle_prepared_on_the_map_opens_without_setting_any_text(
     pilot.tap(f"tile:{first.id}")
     assert pilot.screen == f"puzzle:{first.id}"
     assert rendered == []
+
+
+def test_a_puzzle_with_a_picture_prepared_on_the_map_opens_without_reading_or_drawing_it(
+    launch: Callable[..., Pilot], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pilot = launch()
+    assert pilot.clock is not None
+    stage(pilot.app, pilot.clock, screen="map")
+    pilot.settle()
+    drain(pilot)
+    app = pilot.app
+    pictured = next(p for p in app.mission.puzzles
+                    if p.image and app.state.puzzles[p.id].state.name == "AVAILABLE")
+    taken: list[Path] = []
+    take = app.assets._take
+
+    def counted(path: Path, size: tuple[int, int]) -> pygame.Surface | None:
+        taken.append(path)
+        return take(path, size)
+
+    monkeypatch.setattr(app.assets, "_take", counted)
+    pilot.tap(f"tile:{pictured.id}")
+    assert pilot.screen == f"puzzle:{pictured.id}"
+    assert taken == []
 
 
 def test_slices_are_small_and_heavy_ones_wait_for_a_quiet_frame(
