@@ -15,7 +15,6 @@ from __future__ import annotations
 import gc
 import logging
 import time
-from collections import deque
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -86,7 +85,7 @@ class Ahead:
 
     def __init__(self, app: Shell) -> None:
         self.app = app
-        self._jobs: deque[_Job] = deque()
+        self._jobs: list[_Job] = []
         self._planned: tuple[Any, ...] | None = None
         self._prepared: set[tuple[Any, ...]] = set()
         self._loaded: dict[tuple[Any, ...], int] = {}
@@ -131,8 +130,10 @@ class Ahead:
     def step(self, budget: float, quiet: bool = True) -> None:
         """Run slices of the pending jobs until `budget` seconds are spent or none can go on.
 
-        In a frame that drew something (`quiet` false), slices announced as heavy are left for
-        a later frame.
+        Jobs go in the order planned (what the next tap is surest to open first): each slice is
+        the first job's that can run. A job waiting on the worker is passed over until the next
+        frame; in a frame that drew something (`quiet` false), slices announced as heavy are
+        left for a later frame.
         """
         start = time.perf_counter()
         if not self._tuned:
@@ -143,32 +144,31 @@ class Ahead:
         report = app.type.report
         app.type.report = []
         jobs = self._jobs
-        skipped = 0
+        passed: set[_Job] = set()
         app.preparing = True
         try:
-            while jobs and skipped < len(jobs) and time.perf_counter() - start < budget:
-                job = jobs[0]
+            while time.perf_counter() - start < budget:
+                job = next((job for job in jobs if job not in passed), None)
+                if job is None:
+                    break
                 if job.waits or (job.heavy and not quiet):
                     job.waits = False
-                    jobs.rotate(-1)
-                    skipped += 1
+                    passed.add(job)
                     continue
                 try:
                     said = next(job.slices)
                 except StopIteration:
-                    jobs.popleft()
-                    skipped = 0
+                    jobs.remove(job)
                     continue
                 except Exception:
                     # Preparing is optional: the screen will do the work itself when shown.
                     if app.strict:
                         raise
                     log.exception("could not prepare ahead")
-                    jobs.popleft()
+                    jobs.remove(job)
                     continue
                 job.heavy = said == HEAVY
                 job.waits = said == WAIT
-                skipped = 0
         finally:
             app.preparing = False
             app.type.report = report
@@ -181,7 +181,7 @@ class Ahead:
         plan = self._plan_key()
         if plan != self._planned:
             self._planned = plan
-            self._jobs = deque(_Job(slices) for slices in self._plan())
+            self._jobs = [_Job(slices) for slices in self._plan()]
 
     def _plan_key(self) -> tuple[Any, ...]:
         # Cheap on purpose, as it is read in every quiet frame: the screens shown and the number
@@ -198,7 +198,7 @@ class Ahead:
         # Every sound first, from the kiosk's first frames on (the touch sound leads, as every tap
         # plays it; all of them take a few tens of milliseconds of slices): the victory's is never
         # made on the frame that plays it, whatever little time the team leaves in between. Then
-        # the letters of every text size, the puzzles a tap may open.
+        # the screens a tap may open, the letters of every text size, the music.
         jobs += [self._sound(name) for name in sounds]
 
         state = app.state
@@ -213,9 +213,6 @@ class Ahead:
         # cost (8 MB each at 1920×1080) is paid once, by the tap that brings a team in.
         if state.lifecycle is not Lifecycle.ATTRACT and not app.frame.canvases_ready():
             jobs.append(self._canvases())
-        # The letters of every text size once a team is here: the attract screen needs few.
-        if state.lifecycle is not Lifecycle.ATTRACT:
-            jobs += [self._letters(*face) for face in self._faces() if self._letters_left(*face)]
         if app.language not in self._formats:
             jobs.append(self._locale_data(app.language))
         mission = app.mission
@@ -228,9 +225,12 @@ class Ahead:
                 # « C'est parti ! » before any frame is free for the rest.
                 jobs.append(self._scene_picture(mission))
                 jobs.append(self._screen(lambda: MapScreen(app), scene_key))
-        # The mission's music, once a team has chosen it: ready before the map shows.
-        if mission is not None and app.music is not None and state.lifecycle in _MUSIC_NEEDED:
-            jobs += [self._music(name) for name in app.music.unprepared(mission.theme)]
+        # Under the feedback of a solve, the map's scene as the solve left it: ready for the tap
+        # that closes the feedback, before the puzzles opened after it (the map itself stays, laid out; only its scene changes).
+        base = app.stack[0] if app.stack else None
+        if (mission is not None and isinstance(base, MapScreen) and len(app.stack) > 1
+                and isinstance(app.top, FeedbackPanel)):
+            jobs.append(self._map_scene(base, mission))
         # On the map, and under a feedback panel that leads back to it, the puzzles open now are
         # the ones a tap may show next. A team working on a puzzle is left alone: the kiosk then
         # does nothing but wait, and the next puzzles are prepared once its feedback shows.
@@ -248,18 +248,22 @@ class Ahead:
             speakers = ("speakers", app.size, app.settings)
             if speakers not in self._prepared:
                 jobs.append(self._speakers(speakers))
-        # Under the feedback of a solve, the map's scene as the solve left it: ready for the tap
-        # that closes the feedback (the map itself stays, laid out; only its scene changes).
-        base = app.stack[0] if app.stack else None
-        if (mission is not None and isinstance(base, MapScreen) and len(app.stack) > 1
-                and isinstance(app.top, FeedbackPanel)):
-            jobs.append(self._map_scene(base, mission))
         upcoming = self._next_screen()
         if upcoming is not None:
             ahead = (upcoming, id(app.stack[0]), app.session.version, app.size, app.settings,
                      app.language)
             if ahead not in self._prepared:
                 jobs.append(self._screen(lambda: upcoming(app), ahead))
+        # Then the letters of every text size once a team is here (the attract screen needs
+        # few): the screens above set the texts they show, the letters serve the rest. They
+        # come after the screens, which a quick team's next tap opens (the letters took a
+        # briefing's first seconds, and the map then opened unprepared).
+        if state.lifecycle is not Lifecycle.ATTRACT:
+            jobs += [self._letters(*face) for face in self._faces() if self._letters_left(*face)]
+        # Last, the mission's music, once a team has chosen it: it starts when it is ready and
+        # the map is silent until then; no frame waits for it.
+        if mission is not None and app.music is not None and state.lifecycle in _MUSIC_NEEDED:
+            jobs += [self._music(name) for name in app.music.unprepared(mission.theme)]
         return jobs
 
     def _follow_setting(self) -> None:
@@ -402,6 +406,12 @@ class Ahead:
     def _map_scene(self, screen: MapScreen, mission: Mission) -> Job:
         yield HEAVY
         screen.scene(mission)
+        while screen.picture_arriving:
+            # Its picture in colour has left the full-screen layers kept since the map was drawn
+            # (they keep the attract screen's or a map's, not both): read again on the worker.
+            yield WAIT
+            yield HEAVY
+            screen.scene(mission)
 
     def _canvases(self) -> Job:
         yield HEAVY

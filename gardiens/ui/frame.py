@@ -104,7 +104,7 @@ class Frame:
         self.layers: SurfaceCache[tuple[Any, ...], pygame.Surface] = SurfaceCache(LAYERS_KEPT, LAYERS_BYTES)
         self.layouts: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
         # The last surface built under each name, with what it was built from (see `latest`).
-        self.lasts: dict[str, tuple[tuple[Any, ...], pygame.Surface]] = {}
+        self.lasts: dict[str, tuple[tuple[Any, ...], Any]] = {}
         # The screens under an overlay as last drawn, and which screens they were.
         self.under: tuple[tuple[int, ...], pygame.Surface] | None = None
         # Only the countdown's second changed since the last frame.
@@ -159,13 +159,14 @@ class Frame:
             layouts.popitem(last=False)
         return result
 
-    def latest(self, name: str, key: tuple[Any, ...], build: Callable[[], pygame.Surface]) -> pygame.Surface:
-        """The surface last built under `name`, if it was built for `key`; else built anew in its
-        place. One per name: a screen prepared ahead leaves it to the screen then shown."""
+    def latest(self, name: str, key: tuple[Any, ...], build: Callable[[], T]) -> T:
+        """The surface (or surfaces and what goes with them) last built under `name`, if it was
+        built for `key`; else built anew in its place. One per name: a screen prepared ahead
+        leaves it to the screen then shown."""
         kept = self.lasts.get(name)
         if kept is None or kept[0] != key:
             kept = self.lasts[name] = (key, build())
-        return kept[1]
+        return cast("T", kept[1])
 
     def press_changed(self, area: pygame.Rect) -> None:
         """A finger came down on a widget, or lifted: only its look (or some others') changes,

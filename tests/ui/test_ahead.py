@@ -4,22 +4,31 @@ without ever touching the session."""
 from __future__ import annotations
 
 import gc
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pygame
 import pytest
 
 from gardiens.core.commands import StartSetup
+from gardiens.core.model import Mission
 from gardiens.core.session import Lifecycle
 from gardiens.testing.pilot import Pilot
 from gardiens.testing.scenes import stage
+from gardiens.testing.ui_autoplay import play_to_win
 from gardiens.ui.ahead import HEAVY
 from gardiens.ui.assets import Assets
+from gardiens.ui.screens import ending
+from gardiens.ui.screens import scene as scene_module
+from gardiens.ui.screens.play import MapScreen
 from gardiens.ui.sound import Sounds
 from gardiens.ui.widgets.base import Button
 
-from .conftest import MISSION_DIR, to_map
+from .conftest import MISSION_DIR, load, to_map
+
+SCENARIOS = Path(__file__).resolve().parents[2] / "scenarios"
 
 
 def drain(pilot: Pilot, frames: int = 6000) -> None:
@@ -132,6 +141,101 @@ def test_slices_are_small_and_heavy_ones_wait_for_a_quiet_frame(
     monkeypatch.undo()
     drain(pilot)
     assert not ahead.busy
+
+
+def test_a_heavy_slice_an_animation_put_off_runs_first_at_the_next_quiet_frame(
+    launch: Callable[..., Pilot], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pilot = launch()
+    drain(pilot)
+    ahead = pilot.app.ahead
+    clock = [0.0]
+    monkeypatch.setattr("gardiens.ui.ahead.time.perf_counter", lambda: clock[0])
+    done: list[str] = []
+
+    def scene() -> Iterator[object]:
+        yield HEAVY
+        clock[0] += 0.001
+        done.append("scene")
+
+    def puzzle(name: str) -> Iterator[object]:
+        for _ in range(3):
+            clock[0] += 0.010  # a light slice longer than a frame's share
+            done.append(name)
+            yield None
+
+    monkeypatch.setattr(ahead, "_plan", lambda: [scene(), puzzle("a"), puzzle("b")])
+    ahead._planned = None
+    # A frame of an animation: the scene's heavy slice waits, a light one runs.
+    ahead.step(0.003, False)
+    assert done == ["a"]
+    # The next quiet frame goes to the job planned first, not to the light ones queued after it.
+    ahead.step(0.006, True)
+    assert done[:2] == ["a", "scene"]
+
+
+def test_the_map_under_a_solve_feedback_is_ready_for_the_tap_that_closes_it(
+    pilots: list[Pilot], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    load_fitted = Assets._load_fitted
+
+    def slow(path: Path, size: tuple[int, int]) -> pygame.Surface:
+        time.sleep(0.05)  # a picture read on a small board: later than the first quiet frames
+        return load_fitted(path, size)
+
+    monkeypatch.setattr(Assets, "_load_fitted", staticmethod(slow))
+    # A mission whose scene is a picture, read on the worker.
+    folder = SCENARIOS / "infox"
+    mission = load(folder / "scenario.yaml")
+    assert mission.scene is not None
+    pilot = Pilot.launch({mission.id: mission}, mission_dirs={mission.id: folder})
+    pilots.append(pilot)
+    app = pilot.app
+    assert pilot.clock is not None
+    stage(app, pilot.clock, screen="success")
+    # What the full-screen layers held has gone (they keep a map's or the attract screen's):
+    # the map under the feedback is drawn while its picture is read again.
+    app.frame.layers.clear()
+    pilot.settle()
+    assert pilot.screen == "feedback" and isinstance(app.stack[0], MapScreen)
+    drain(pilot, 30000)
+    built: list[tuple[int, int]] = []
+    picture = scene_module.picture
+
+    def counted(*args: Any, **kwargs: Any) -> pygame.Surface:
+        built.append(args[2])
+        return picture(*args, **kwargs)
+
+    monkeypatch.setattr(scene_module, "picture", counted)
+    pilot.tap("continue")
+    assert pilot.screen == "map"
+    assert built == []
+
+
+def test_the_victory_prepared_under_the_last_feedback_opens_without_composing_its_scene(
+    launch: Callable[..., Pilot], mission: Mission, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pilot = launch()
+    app = pilot.app
+
+    class LastFeedback(Exception):
+        pass
+
+    def read() -> None:
+        if pilot.screen == "feedback" and app.state.lifecycle is Lifecycle.DEBRIEF:
+            raise LastFeedback
+
+    with pytest.raises(LastFeedback):
+        play_to_win(pilot, mission, mission.ages[0], mission.language, read=read)
+    drain(pilot)
+    composed: list[str] = []
+    lumi, bubble = ending.lumi, ending._Ending._bubble_layer
+    monkeypatch.setattr(ending, "lumi", lambda *a, **k: composed.append("lumi") or lumi(*a, **k))
+    monkeypatch.setattr(ending._Ending, "_bubble_layer",
+                        lambda *a, **k: composed.append("bubble") or bubble(*a, **k))
+    pilot.tap("continue")
+    assert pilot.screen == "victory"
+    assert composed == []
 
 
 def test_the_briefing_is_prepared_once_the_team_has_chosen(

@@ -73,12 +73,6 @@ class _Ending(Screen):
 
     mood = "happy"
 
-    def __init__(self, app: Host) -> None:
-        super().__init__(app)
-        # The speech bubble drawn with its words, where it goes and the texts' report, and what
-        # they were drawn from; one per screen, gone with it.
-        self._bubble: tuple[tuple[object, ...], pygame.Surface, tuple[int, int], list[TextFit]] | None = None
-
     def layout(self) -> None:
         w = self.px(620)
         self.one_way_on("debrief", pygame.Rect(self.width - self.px(90) - w, self.height - self.px(200), w,
@@ -114,12 +108,11 @@ class _Ending(Screen):
         # The bubble and its words are the same on every frame of the animation: drawn once in
         # a layer of the display's format (the letters blend exactly as on the screen), its
         # outside keyed out; the texts' report is given again at each frame.
-        key = (title, text, tuple(bubble), tail_to, p, m.text("title"), m.text("subtitle"), app.settings,
-               app.type.family)
-        if self._bubble is None or self._bubble[0] != key:
-            self._bubble = None
-            self._bubble = (key, *self._bubble_layer(surface, bubble, tail_to, title, text))
-        _, layer, at, fits = self._bubble
+        # Kept by the frame, not the screen: the ending prepared ahead hands it to the one shown.
+        key = (self.name, title, text, tuple(bubble), tail_to, p, m.text("title"), m.text("subtitle"),
+               app.settings, app.type.family)
+        layer, at, fits = app.frame.latest("ending-bubble", key,
+                                           lambda: self._bubble_layer(surface, bubble, tail_to, title, text))
         surface.blit(layer, at)
         app.type.report.extend(fits)
         self.draw_widgets(surface)
@@ -205,10 +198,7 @@ class VictoryScreen(_Ending):
     def __init__(self, app: Host) -> None:
         super().__init__(app)
         self._cheered = False
-        # What stays still while the celebration moves: the backdrop with Lumi on it (but for
-        # her waving arm), composed once, and what it was composed from; and the surface the
-        # beam is drawn on before it is added. Both go with the screen.
-        self._still: tuple[tuple[object, ...], pygame.Surface] | None = None
+        # The surface the beam is drawn on before it is added; it goes with the screen.
         self._scratch: pygame.Surface | None = None
 
     def update(self, dt: float) -> None:
@@ -255,13 +245,18 @@ class VictoryScreen(_Ending):
         # Each frame copies the still layer and draws only what moves over it, in the order the
         # whole scene was drawn before (the same pixels): the arm, the beam, the confetti.
         backdrop = self.backdrop()
-        key = (backdrop, surface.get_size(), base, height, high_contrast)
-        if self._still is None or self._still[0] != key:
-            self._still = None
+
+        def compose() -> pygame.Surface:
             still = backdrop.copy()
             lumi(still, base, height, mood="happy", high_contrast=high_contrast, arm=False)
-            self._still = (key, still)
-        surface.blit(self._still[1], (0, 0))
+            return still
+
+        # What stays still while the celebration moves: the backdrop with Lumi on it (but for
+        # her waving arm), composed once; kept by the frame, so the victory prepared ahead hands
+        # it to the one shown.
+        still = app.frame.latest("victory-still", (backdrop, surface.get_size(), base, height, high_contrast),
+                                 compose)
+        surface.blit(still, (0, 0))
         head = lumi_lamp(base, height)
         lumi_arm(surface, base, height, wave=0.5 + 0.5 * math.sin(t * 4), high_contrast=high_contrast)
         if self._scratch is None or self._scratch.get_size() != surface.get_size():

@@ -250,6 +250,11 @@ class MapScreen(Screen):
         # the first: counted as on its way, so that whoever waits for a still screen waits for it).
         self._arriving = True
 
+    @property
+    def picture_arriving(self) -> bool:
+        """Whether the scene's picture was still on its way when the scene was last asked for."""
+        return self._arriving
+
     def strip(self) -> pygame.Rect:
         """The strip of findings along the bottom, right of Lumi."""
         return pygame.Rect(self.px(LUMI_CORNER), self.height - self.px(STRIP), self.width - self.px(LUMI_CORNER),
