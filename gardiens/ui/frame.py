@@ -116,6 +116,9 @@ class Frame:
         # the card, where the card was last drawn over it, and whether the finger moved since
         # (see `draw_carried`). Let go of at the drop, when the screen closes, between two teams.
         self.lifted: pygame.Surface | None = None
+        # The surface it is copied into, kept from one drag to the next while a team plays: a
+        # fresh full-screen surface at each drag's first frame costs more than the copy.
+        self._lift_buffer: pygame.Surface | None = None
         self.carried_at: pygame.Rect | None = None
         self.carry_moved = False
         # The card of the pop-up rising on top, drawn once, and where the last frame showed it.
@@ -138,12 +141,13 @@ class Frame:
         return surface
 
     def forget(self) -> None:
-        """Let go of every full-screen layer, of the surfaces `latest` keeps and of the copy under
-        an overlay (between two teams); the screens shown draw theirs again when they next paint."""
+        """Let go of every full-screen layer, of the surfaces `latest` keeps and of the copies under
+        an overlay and under a dragged card (between two teams); the screens shown draw theirs again when they next paint."""
         self.layers.clear()
         self.lasts.clear()
         self.under = None
         self.let_go()
+        self._lift_buffer = None
         self.risen = self.rise_at = None
         self.app.dirty = True
 
@@ -433,7 +437,12 @@ class Frame:
         if lifted is None or lifted.get_size() != surface.get_size():
             if not whole:
                 return False
-            lifted = self.lifted = surface.copy()
+            buffer = self._lift_buffer
+            if buffer is None or buffer.get_size() != surface.get_size():
+                buffer = self._lift_buffer = surface.copy()
+            else:
+                buffer.blit(surface, (0, 0))
+            lifted = self.lifted = buffer
         elif whole:
             lifted.blit(surface, (0, 0))
         else:
@@ -625,20 +634,31 @@ class Frame:
 
     def canvases_ready(self) -> bool:
         """Whether the full-screen layers `prepare_canvases` builds are there."""
-        return (*PAPER, self.app.size, self.app.palette) in self.layers and not self._under_missing()
+        return ((*PAPER, self.app.size, self.app.palette) in self.layers and not self._under_missing()
+                and not self._lift_missing())
 
     def prepare_canvases(self) -> None:
         """Build ahead the full-screen layers a first frame would otherwise pay for: the paper
-        background and the copy of the screen kept under an overlay."""
+        background, the copy of the screen kept under an overlay and the one kept under a
+        dragged card."""
         self.background()
+        surface = self.app.surface
+        if surface is None:
+            return
         if self._under_missing():
-            assert self.app.surface is not None
-            self.under = ((), self.app.surface.copy())
+            self.under = ((), surface.copy())
+        if self._lift_missing():
+            self._lift_buffer = surface.copy()
 
     def _under_missing(self) -> bool:
         under = self.under
         surface = self.app.surface
         return surface is not None and (under is None or under[1].get_size() != surface.get_size())
+
+    def _lift_missing(self) -> bool:
+        buffer = self._lift_buffer
+        surface = self.app.surface
+        return surface is not None and (buffer is None or buffer.get_size() != surface.get_size())
 
 
 def _merge(areas: list[pygame.Rect], area: pygame.Rect, room: int) -> None:

@@ -192,3 +192,36 @@ def test_the_screen_kept_under_a_dragged_card_goes_with_its_screen(pilots: list[
     pilot._finger(pygame.FINGERMOTION, (card.rect.centerx, card.rect.centery + 160))
     pilot.advance()
     assert app.frame.lifted is None
+
+
+def test_a_second_drag_keeps_its_screen_in_the_copy_the_first_used(pilots: list[Pilot]) -> None:
+    # GIVEN an ordering puzzle whose first card was dragged and dropped
+    mission, folder, puzzle = _bundled("order")
+    pilot = Pilot.launch({mission.id: mission}, mission_dirs={mission.id: folder}, size=(1280, 800), language="fr")
+    pilots.append(pilot)
+    app = pilot.app
+    stage(app, pilot.clock, puzzle=puzzle)
+    pilot.settle()
+
+    def drag(step: int) -> pygame.Surface:
+        card = [w for w in app.top.widgets if w.draggable][step]
+        x, y = card.rect.center
+        pilot._finger(pygame.FINGERDOWN, (x, y))
+        pilot.advance()
+        for dy in (40, 80, 120):
+            pilot._finger(pygame.FINGERMOTION, (x + dy, y + dy))
+            pilot.advance()
+        kept = app.frame.lifted
+        assert kept is not None
+        assert _same_as_whole(pilot)
+        pilot._finger(pygame.FINGERUP, (x + 120, y + 120))
+        pilot.advance()
+        assert app.frame.lifted is None
+        return kept
+
+    first = drag(0)
+    # WHEN another card is dragged
+    second = drag(1)
+    # THEN its screen is kept in the same full-screen copy, not a new one, and shows as a whole repaint
+    assert second is first
+    assert _same_as_whole(pilot)
