@@ -456,18 +456,15 @@ class Ahead:
 
     def _puzzle(self, puzzle: Puzzle, key: tuple[Any, ...]) -> Job:
         """A puzzle's screen, set up and drawn off screen (see `_screen`)."""
+        yield from self._screen(lambda: PuzzleScreen(self.app, puzzle), key)
 
-        # Laid out in a few milliseconds at most (its pictures are read on the worker): that slice
-        # may run between two frames of an animation, and the worker starts early.
-        yield from self._screen(lambda: PuzzleScreen(self.app, puzzle), key, light_layout=True)
-
-    def _screen(self, build: Callable[[], Screen], key: tuple[Any, ...], *,
-                light_layout: bool = False) -> Job:
+    def _screen(self, build: Callable[[], Screen], key: tuple[Any, ...]) -> Job:
         """A screen set up and drawn off screen, one slice per step: laid out with its pictures
-        asked of the worker, then, once they are read, each of its text blocks set in turn."""
+        asked of the worker, then, once they are read, each of its text blocks set in turn.
+        Laying a screen out is a heavy slice (a feed of posts or a chat: 8 to 14 ms on the
+        project's 2-core machine), never run between two frames of an animation."""
         app = self.app
-        if not light_layout:
-            yield HEAVY
+        yield HEAVY
         asked: list[tuple[Path, tuple[int, int]]] = []
         app.assets.prefetch = asked
         try:
