@@ -460,22 +460,31 @@ def _star(surface: pygame.Surface, center: tuple[float, float], r: float, color:
 STILL_CONFETTI_BAND = 0.16
 
 
-def confetti(surface: pygame.Surface, t: float, seed: int, colors: list[Color], *, still: bool = False) -> None:
-    """Falling paper pieces, placed from a seed so every frame is cheap and repeatable; `still`,
-    they hang scattered along the top of the screen like a garland, and do not move."""
-    w, h = surface.get_size()
+@lru_cache(maxsize=8)
+def _confetti_pieces(seed: int, w: int, h: int, colors: tuple[Color, ...]) -> tuple[tuple[float, float, float, Color], ...]:
+    """Where each of the 70 pieces starts, how fast it falls and its colour, drawn from `seed`
+    once (not at every frame of the celebration)."""
     rng = random.Random(seed)
-    size = max(6, h // 90)
+    pieces = []
     for _ in range(70):
         x0 = rng.uniform(0, w)
         speed = rng.uniform(0.15, 0.35) * h
         phase = rng.uniform(0, h)
+        pieces.append((x0, speed, phase, rng.choice(colors)))
+    return tuple(pieces)
+
+
+def confetti(surface: pygame.Surface, t: float, seed: int, colors: list[Color], *, still: bool = False) -> None:
+    """Falling paper pieces, placed from a seed so every frame is cheap and repeatable; `still`,
+    they hang scattered along the top of the screen like a garland, and do not move."""
+    w, h = surface.get_size()
+    size = max(6, h // 90)
+    for x0, speed, phase, color in _confetti_pieces(seed, w, h, tuple(colors)):
         if still:
             x, y = x0, phase * STILL_CONFETTI_BAND + size
         else:
             y = (phase + speed * t) % (h + 40) - 20
             x = x0 + math.sin(t * 2 + x0) * size * 2
-        color = rng.choice(colors)
         rect = pygame.Rect(0, 0, size, size * 2 // 3)
         rect.center = (round(x), round(y))
         pygame.draw.rect(surface, color, rect, border_radius=2)
