@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 import pygame
 
+from gardiens.core import checkers
 from gardiens.core.languages import language_data
 from gardiens.core.pseudonym import KEYS_LANGUAGE, NAMES
 from gardiens.core.session import Lifecycle, PuzzleState
@@ -231,9 +232,18 @@ class Ahead:
         if (mission is not None and isinstance(base, MapScreen) and len(app.stack) > 1
                 and isinstance(app.top, FeedbackPanel)):
             jobs.append(self._map_scene(base, mission))
+        # While a team works on a puzzle: the feedback of a right answer, which « Valider » opens
+        # (the feedback of a wrong one depends on the answer, and is not guessed).
+        top = app.top
+        if mission is not None and state.lifecycle is Lifecycle.PLAYING and isinstance(top, PuzzleScreen):
+            progress = state.puzzles.get(top.puzzle.id)
+            if progress is not None and progress.state is PuzzleState.AVAILABLE:
+                earned = [reward.id for reward in top.puzzle.rewards if reward.id not in state.rewards]
+                key = ("feedback", top.puzzle.id, tuple(earned), app.size, app.settings, app.language)
+                if key not in self._prepared:
+                    jobs.append(self._right_feedback(top.puzzle, earned, key))
         # On the map, and under a feedback panel that leads back to it, the puzzles open now are
-        # the ones a tap may show next. A team working on a puzzle is left alone: the kiosk then
-        # does nothing but wait, and the next puzzles are prepared once its feedback shows.
+        # the ones a tap may show next; the next puzzles are prepared once a feedback shows.
         if (mission is not None and app.state.lifecycle is Lifecycle.PLAYING
                 and isinstance(app.top, (MapScreen, FeedbackPanel))):
             puzzles = app.state.puzzles
@@ -453,6 +463,17 @@ class Ahead:
             wanted = root_screen_for(app, state)
             return wanted if wanted is not type(app.stack[0]) else None
         return None
+
+    def _right_feedback(self, puzzle: Puzzle, earned: list[str], key: tuple[Any, ...]) -> Job:
+        """The feedback a right answer to `puzzle` opens, with the rewards it earns: its verdict
+        worked out by the core's checker from the puzzle's own solution, as the session will."""
+        session = self.app.session
+        held = session.rewards_values()
+        played = session.played(puzzle.id)
+        verdict = checkers.check(played, checkers.solution(played, held), held)
+        if not verdict.correct:
+            return
+        yield from self._screen(lambda: FeedbackPanel(self.app, puzzle, verdict, earned), key)
 
     def _puzzle(self, puzzle: Puzzle, key: tuple[Any, ...]) -> Job:
         """A puzzle's screen, set up and drawn off screen (see `_screen`)."""

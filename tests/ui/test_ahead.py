@@ -12,12 +12,13 @@ from typing import Any
 import pygame
 import pytest
 
+from gardiens.core import checkers
 from gardiens.core.commands import StartSetup
 from gardiens.core.model import Mission
 from gardiens.core.session import Lifecycle
 from gardiens.testing.pilot import Pilot
 from gardiens.testing.scenes import stage
-from gardiens.testing.ui_autoplay import play_to_win
+from gardiens.testing.ui_autoplay import enter_answer, play_to_win
 from gardiens.ui.ahead import HEAVY
 from gardiens.ui.assets import Assets
 from gardiens.ui.screens import ending
@@ -78,6 +79,26 @@ def test_a_puzzle_prepared_on_the_map_opens_without_setting_any_text(
     pilot.tap(f"tile:{first.id}")
     assert pilot.screen == f"puzzle:{first.id}"
     assert rendered == []
+
+
+def test_the_feedback_of_a_right_answer_opens_with_its_texts_set(
+    launch: Callable[..., Pilot], mission: Mission, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pilot = launch()
+    to_map(pilot)
+    pilot.settle()
+    app = pilot.app
+    first = next(p for p in mission.puzzles if app.state.puzzles[p.id].state.name == "AVAILABLE")
+    pilot.tap(f"tile:{first.id}")
+    session = app.session
+    enter_answer(pilot, first, checkers.solution(session.played(first.id), session.rewards_values()))
+    drain(pilot)
+    rendered = count_renders(app, monkeypatch)
+    pilot.tap("submit")
+    assert pilot.screen == "feedback"
+    assert app.state.puzzles[first.id].state.name == "SOLVED"
+    # Only the count of puzzles solved, in the bar of the puzzle under the feedback, is new.
+    assert rendered == [f"1/{len(mission.puzzles)}"]
 
 
 def test_a_puzzle_with_a_picture_prepared_on_the_map_opens_without_reading_or_drawing_it(
