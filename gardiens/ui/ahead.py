@@ -239,9 +239,10 @@ class Ahead:
             progress = state.puzzles.get(top.puzzle.id)
             if progress is not None and progress.state is PuzzleState.AVAILABLE:
                 earned = [reward.id for reward in top.puzzle.rewards if reward.id not in state.rewards]
-                key = ("feedback", top.puzzle.id, tuple(earned), app.size, app.settings, app.language)
-                if key not in self._prepared:
-                    jobs.append(self._right_feedback(top.puzzle, earned, key))
+                feedback: tuple[Any, ...] = ("feedback", top.puzzle.id, tuple(earned), app.size, app.settings,
+                                             app.language)
+                if feedback not in self._prepared:
+                    jobs.append(self._right_feedback(top.puzzle, earned, feedback))
         # On the map, and under a feedback panel that leads back to it, the puzzles open now are
         # the ones a tap may show next; the next puzzles are prepared once a feedback shows.
         if (mission is not None and app.state.lifecycle is Lifecycle.PLAYING
