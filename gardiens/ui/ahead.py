@@ -227,7 +227,8 @@ class Ahead:
                 jobs.append(self._scene_picture(mission))
                 jobs.append(self._screen(lambda: MapScreen(app), scene_key))
         # Under the feedback of a solve, the map's scene as the solve left it: ready for the tap
-        # that closes the feedback, before the puzzles opened after it (the map itself stays, laid out; only its scene changes).
+        # that closes the feedback, before the puzzles opened after it (the map itself stays,
+        # laid out; only its scene changes).
         base = app.stack[0] if app.stack else None
         if (mission is not None and isinstance(base, MapScreen) and len(app.stack) > 1
                 and isinstance(app.top, FeedbackPanel)):

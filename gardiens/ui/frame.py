@@ -142,7 +142,8 @@ class Frame:
 
     def forget(self) -> None:
         """Let go of every full-screen layer, of the surfaces `latest` keeps and of the copies under
-        an overlay and under a dragged card (between two teams); the screens shown draw theirs again when they next paint."""
+        an overlay and under a dragged card (between two teams); the screens shown draw theirs
+        again when they next paint."""
         self.layers.clear()
         self.lasts.clear()
         self.under = None
@@ -634,8 +635,8 @@ class Frame:
 
     def canvases_ready(self) -> bool:
         """Whether the full-screen layers `prepare_canvases` builds are there."""
-        return ((*PAPER, self.app.size, self.app.palette) in self.layers and not self._under_missing()
-                and not self._lift_missing())
+        return ((*PAPER, self.app.size, self.app.palette) in self.layers
+                and not self._missing(self.under[1] if self.under else None) and not self._missing(self._lift_buffer))
 
     def prepare_canvases(self) -> None:
         """Build ahead the full-screen layers a first frame would otherwise pay for: the paper
@@ -645,20 +646,15 @@ class Frame:
         surface = self.app.surface
         if surface is None:
             return
-        if self._under_missing():
+        if self._missing(self.under[1] if self.under else None):
             self.under = ((), surface.copy())
-        if self._lift_missing():
+        if self._missing(self._lift_buffer):
             self._lift_buffer = surface.copy()
 
-    def _under_missing(self) -> bool:
-        under = self.under
+    def _missing(self, copy: pygame.Surface | None) -> bool:
+        """Whether a full-screen copy is still to be made: none yet, or not the window's size."""
         surface = self.app.surface
-        return surface is not None and (under is None or under[1].get_size() != surface.get_size())
-
-    def _lift_missing(self) -> bool:
-        buffer = self._lift_buffer
-        surface = self.app.surface
-        return surface is not None and (buffer is None or buffer.get_size() != surface.get_size())
+        return surface is not None and (copy is None or copy.get_size() != surface.get_size())
 
 
 def _merge(areas: list[pygame.Rect], area: pygame.Rect, room: int) -> None:
