@@ -169,14 +169,20 @@ def test_a_dragged_card_moves_over_the_screen_kept_without_it_as_a_whole_repaint
     assert _same_as_whole(pilot)
 
 
-def test_the_screen_kept_under_a_dragged_card_goes_with_its_screen(pilots: list[Pilot]) -> None:
-    # GIVEN a card being dragged on an ordering puzzle
+def _on_order_puzzle(pilots: list[Pilot]) -> Pilot:
+    """A pilot at 1280×800 in French on a bundled ordering puzzle, settled."""
     mission, folder, puzzle = _bundled("order")
     pilot = Pilot.launch({mission.id: mission}, mission_dirs={mission.id: folder}, size=(1280, 800), language="fr")
     pilots.append(pilot)
-    app = pilot.app
-    stage(app, pilot.clock, puzzle=puzzle)
+    stage(pilot.app, pilot.clock, puzzle=puzzle)
     pilot.settle()
+    return pilot
+
+
+def test_the_screen_kept_under_a_dragged_card_goes_with_its_screen(pilots: list[Pilot]) -> None:
+    # GIVEN a card being dragged on an ordering puzzle
+    pilot = _on_order_puzzle(pilots)
+    app = pilot.app
     card = next(w for w in app.top.widgets if w.draggable)
     pilot._finger(pygame.FINGERDOWN, card.rect.center)
     pilot.advance()
@@ -196,12 +202,8 @@ def test_the_screen_kept_under_a_dragged_card_goes_with_its_screen(pilots: list[
 
 def test_a_second_drag_keeps_its_screen_in_the_copy_the_first_used(pilots: list[Pilot]) -> None:
     # GIVEN an ordering puzzle whose first card was dragged and dropped
-    mission, folder, puzzle = _bundled("order")
-    pilot = Pilot.launch({mission.id: mission}, mission_dirs={mission.id: folder}, size=(1280, 800), language="fr")
-    pilots.append(pilot)
+    pilot = _on_order_puzzle(pilots)
     app = pilot.app
-    stage(app, pilot.clock, puzzle=puzzle)
-    pilot.settle()
 
     def drag(step: int) -> pygame.Surface:
         card = [w for w in app.top.widgets if w.draggable][step]
