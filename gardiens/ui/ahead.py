@@ -113,7 +113,10 @@ class Ahead:
 
     def quiet_frame(self) -> None:
         """A frame that drew nothing prepares what a tap may show next; in a pause, it lets go
-        of what is no longer used."""
+        of what is no longer used. First of all, the screen on top is kept for a pop-up a tap
+        may open over it (`Frame.keep_top`): that takes the frame."""
+        if self.app.frame.keep_top():
+            return
         self.step(QUIET_BUDGET)
         self._release_when_idle()
 

@@ -124,6 +124,18 @@ class Frame:
         # The card of the pop-up rising on top, drawn once, and where the last frame showed it.
         self.risen: Risen | None = None
         self.rise_at: tuple[Rising, pygame.Rect] | None = None
+        # While no overlay is shown: how the screen on top looked (`look`) when it was last drawn
+        # whole, without what lies over it, into the copy kept for an overlay (see `keep_top`);
+        # None when that copy holds nothing of it. A whole frame of it drawn since, for whatever
+        # reason, lets it go.
+        self.kept: Hashable | None = None
+        # The screens under an overlay a settled tap on the screen on top has just opened (see
+        # `tapped`); the next frame finds them as they were kept, if their looks match.
+        self.opened: tuple[int, ...] | None = None
+        # Frames drawn through `draw` (whole or under a clip), and how many there were when the
+        # screen on top was last looked at for `keep_top`.
+        self.draws = 0
+        self._looked = -1
 
     def background(self) -> pygame.Surface:
         """The warm paper gradient behind ordinary screens, drawn once per size and theme."""
@@ -147,6 +159,7 @@ class Frame:
         self.layers.clear()
         self.lasts.clear()
         self.under = None
+        self.kept = self.opened = None
         self.let_go()
         self._lift_buffer = None
         self.risen = self.rise_at = None
@@ -196,14 +209,87 @@ class Frame:
         backdrop = top.backdrop()
         if backdrop is None:
             return None
-        focus = top.focus if app.show_focus else None
-        widgets: list[tuple[Widget, Hashable, bool]] = []
-        for widget in self.touch.widgets():
+        widgets = self._looks(top, self.touch.widgets())
+        if widgets is None:
+            return None
+        hud = getattr(top, "hud", None)
+        pills = hud.pills() if hud is not None else None
+        return (tuple(map(id, app.stack)), app.size, app.palette, app.settings, app.language, backdrop,
+                pills), widgets
+
+    def _looks(self, screen: Screen, widgets: list[Widget]) -> list[tuple[Widget, Hashable, bool]] | None:
+        """Each of `widgets` (on `screen`) with its appearance and whether its focus ring shows;
+        None when one cannot say what its pixels depend on."""
+        app = self.app
+        focus = screen.focus if app.show_focus else None
+        looks: list[tuple[Widget, Hashable, bool]] = []
+        for widget in widgets:
             look = widget.appearance(app)
             if look is None:
                 return None
-            widgets.append((widget, look, widget.name == focus))
-        return (tuple(map(id, app.stack)), app.size, app.palette, app.settings, app.language, backdrop), widgets
+            looks.append((widget, look, widget.name == focus))
+        return looks
+
+    def look(self, screen: Screen) -> Hashable | None:
+        """Everything `screen`'s own pixels depend on as far as a tap can change them (what lies
+        behind its widgets, their appearances and focus rings), its HUD's pills aside; None when
+        it cannot say, or when more changes them (an animation, a dragged card, the preview)."""
+        app = self.app
+        if screen.overlay or app.preview is not None or self.touch.dragging() is not None or screen.animating():
+            return None
+        backdrop = screen.backdrop()
+        widgets = self._looks(screen, screen.widgets) if backdrop is not None else None
+        if widgets is None:
+            return None
+        return (id(screen), app.size, app.palette, app.settings, app.language, backdrop,
+                tuple((look, ring) for _, look, ring in widgets))
+
+    def keep_top(self) -> bool:
+        """In a frame that draws nothing: when the screen on top (under no overlay) looks other
+        than when it was last kept, draw it whole, without what lies over it, into the copy an
+        overlay's first frame would otherwise draw it into. A pop-up a tap then opens over it (a
+        feedback, a hint) costs a copy of it, not the drawing of a whole screen. Returns whether
+        it drew."""
+        if self.draws == self._looked:
+            return False
+        self._looked = self.draws
+        app = self.app
+        top = app.top
+        if top is None or app.surface is None or (self.under is not None and self.under[0] != ()):
+            return False
+        look = self.look(top)
+        if look is None or look == self.kept:
+            return False
+        if self.under is None or self._missing(self.under[1]):
+            self.under = ((), app.surface.copy())
+        report = app.type.report
+        app.type.report = []
+        try:
+            top.draw(self.under[1])
+        finally:
+            app.type.report = report
+        self.kept = look
+        return True
+
+    def _kept_under(self, key: tuple[int, ...], below: list[Screen]) -> pygame.Surface | None:
+        """The copy kept of the only screen under an overlay that a settled tap on it has just
+        opened (`key` naming them), when that screen still looks as it was kept; its countdown
+        and progress are brought up to date (a right answer's feedback opens over one more puzzle
+        solved). None when it must be drawn."""
+        opened, self.opened = self.opened, None
+        kept, self.kept = self.kept, None
+        under = self.under
+        if (opened != key or kept is None or len(below) != 1 or under is None or under[0] != ()
+                or self._missing(under[1]) or self.look(below[0]) != kept):
+            return None
+        hud = getattr(below[0], "hud", None)
+        if hud is not None:
+            copy = under[1]
+            for pill in (hud.timer, hud.progress):
+                area = pill.inflate(self.app.metrics.px(8), self.app.metrics.px(8))
+                copy.blit(self.background(), area, area)
+            hud.draw(copy)
+        return under[1]
 
     def tapped(self, before: Shown, widget: Widget, also: tuple[pygame.Rect, ...] = ()) -> None:
         """A tap on `widget` (or a drop of it, `also` where it was last drawn under the finger)
@@ -214,6 +300,11 @@ class Frame:
         change behind the widgets, widgets drawn in another order) repaints all."""
         after = self.shown()
         if after is None or after[0] != before[0]:
+            stack = self.app.stack
+            if (after is None and len(stack) > 1 and stack[-1].overlay and not stack[-2].overlay
+                    and tuple(map(id, stack[:-1])) == cast("tuple[Any, ...]", before[0])[0]):
+                # An overlay opened over the screen tapped, nothing else changed (see `keep_top`).
+                self.opened = (id(stack[-2]),)
             return
         olds = {old.name: (old, look, ring) for old, look, ring in before[1]}
         news = {new.name: (new, look, ring) for new, look, ring in after[1]}
@@ -470,7 +561,34 @@ class Frame:
         finally:
             surface.set_clip(None)
             app.type.report = report
+        self._keep_touched(areas)
         pygame.display.update(areas)
+
+    def _keep_touched(self, areas: list[pygame.Rect]) -> None:
+        """After a tap repainted `areas` of the screen on top, with no finger down: the same areas
+        of the copy `keep_top` kept of it are copied from the window, when nothing drawn over the
+        screens lies there. The copy then looks as the screen does, ready for a pop-up the next
+        tap may open (« Valider » right after the last key of an answer)."""
+        app = self.app
+        top = app.top
+        under = self.under
+        surface = app.surface
+        if (self.kept is None or top is None or surface is None or under is None or under[0] != ()
+                or self._missing(under[1]) or self.touch.pressed_widget() is not None):
+            return
+        speech = app.speech
+        if speech is not None and speech.outlined() is not None:
+            return
+        margin = 2 * app.metrics.px(PRESS_MARGIN)
+        over = [widget.rect.inflate(margin, margin) for widget in self.touch.widgets() if widget not in top.widgets]
+        if any(area.colliderect(rect) for area in areas for rect in over):
+            return
+        look = self.look(top)
+        if look is None:
+            return
+        for area in areas:
+            under[1].blit(surface, area, area)
+        self.kept = look
 
     def draw_rise(self) -> bool:
         """A frame of a pop-up's card rising over a screen below that does not change: the card
@@ -582,22 +700,32 @@ class Frame:
             # last real change, so a sliding panel costs one blit, not a whole screen.
             key = tuple(id(s) for s in shown[:-1])
             if changed or self.under is None or self.under[0] != key:
-                for screen in shown[:-1]:
-                    self._draw_screen(screen, surface, top=False)
-                # Copied into the buffer kept from last time: a fresh full-screen surface for
-                # every change costs more than the drawing it saves.
-                buffer = self.under[1] if self.under is not None else None
-                if buffer is None or buffer.get_size() != surface.get_size():
-                    buffer = surface.copy()
+                copy = self._kept_under(key, shown[:-1])
+                if copy is not None:
+                    surface.blit(copy, (0, 0))
+                    self.under = (key, copy)
                 else:
-                    buffer.blit(surface, (0, 0))
-                self.under = (key, buffer)
+                    for screen in shown[:-1]:
+                        self._draw_screen(screen, surface, top=False)
+                    # Copied into the buffer kept from last time: a fresh full-screen surface for
+                    # every change costs more than the drawing it saves.
+                    buffer = self.under[1] if self.under is not None else None
+                    if buffer is None or buffer.get_size() != surface.get_size():
+                        buffer = surface.copy()
+                    else:
+                        buffer.blit(surface, (0, 0))
+                    self.under = (key, buffer)
             else:
                 surface.blit(self.under[1], (0, 0))
             shown = shown[-1:]
         else:
             # Nothing above: the buffer is kept (under no stack) for the next overlay.
             self.under = ((), self.under[1]) if self.under is not None else None
+            if surface.get_clip() == surface.get_rect():
+                # Drawn whole: whatever made it so may have changed what the copy kept of it.
+                self.kept = None
+        self.opened = None
+        self.draws += 1
         for screen in shown[:-1]:
             self._draw_screen(screen, surface, top=False)
         start = len(app.type.report)
@@ -648,6 +776,7 @@ class Frame:
             return
         if self._missing(self.under[1] if self.under else None):
             self.under = ((), surface.copy())
+            self.kept = None
         if self._missing(self._lift_buffer):
             self._lift_buffer = surface.copy()
 

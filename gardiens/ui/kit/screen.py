@@ -57,6 +57,8 @@ class Canvases(Backdrop, Protocol):
 
     def prepare_canvases(self) -> None: ...
 
+    def keep_top(self) -> bool: ...
+
     def forget(self) -> None: ...
 
     def press_changed(self, area: pygame.Rect) -> None: ...
@@ -90,6 +92,9 @@ class Voice(Protocol):
 
     def draw(self, surface: pygame.Surface) -> None:
         """The outline around the sentence being said."""
+
+    def outlined(self) -> pygame.Rect | None:
+        """Where that outline is drawn, when a sentence is being said."""
 
     def tap(self, pos: tuple[int, int]) -> bool:
         """A tap on no button; whether it asked for a text to be read."""

@@ -85,6 +85,10 @@ class Hud:
             app.type.block(surface, text, box, size=m.text("subtitle"), color=ink, bold=True, align="right",
                            valign="middle", max_lines=1, name=f"hud-{icon}")
 
+    def pills(self) -> tuple[str, ...]:
+        """What its pills show besides the countdown's seconds, which change on their own."""
+        return (self._progress_text(self.screen.app.state.puzzles),)
+
     @staticmethod
     def _progress_text(puzzles: object) -> str:
         items = list(getattr(puzzles, "values", dict)())

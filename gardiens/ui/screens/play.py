@@ -804,9 +804,9 @@ class PuzzleScreen(Screen):
         if view is None:
             return None
         picture = (id(self.picture), tuple(self.picture_rect)) if self.picture is not None else None
+        # The HUD's pills are not: `Frame` reads them apart (see `Hud.pills`).
         return (self.puzzle.id, id(self.app.words), self.title_left, self.hud.left_edge, tuple(self.hud.progress),
-                Hud._progress_text(self.app.state.puzzles), tuple(self.prompt), picture, tuple(self.footer),
-                view)
+                tuple(self.prompt), picture, tuple(self.footer), view)
 
     def on_text(self, text: str) -> None:
         self.view.on_text(text)
