@@ -25,6 +25,10 @@ FIELDS = {
     "rushed_frame_ms_p99",
     "rushed_frames_measured",
     "prepared_ahead_ms",
+    "frames_over_reading_goal",
+    "over_reading_goal",
+    "rushed_frames_over_goal",
+    "rushed_over_goal",
     "bare_frame_ms_p99",
     "idle_cpu_pct",
     "bare_idle_cpu_pct",
@@ -60,6 +64,28 @@ def test_bench_prints_every_figure(capsys: pytest.CaptureFixture[str]) -> None:
     assert results["rushed_frames_measured"] > 100
     # The kiosk prepared ahead while the scripted team read.
     assert results["prepared_ahead_ms"] > 0
+    # The frames over their goal are told apart by what set them off: a touch, a screen to another.
+    for over, groups in ((results["frames_over_reading_goal"], results["over_reading_goal"]),
+                         (results["rushed_frames_over_goal"], results["rushed_over_goal"])):
+        assert sum(group["frames"] for group in groups) <= over
+        assert all(":" in group["cause"] and "→" in group["cause"] for group in groups)
+        assert [group["frames"] for group in groups] == sorted((group["frames"] for group in groups), reverse=True)
+
+
+def test_frames_over_a_goal_are_grouped_by_what_set_them_off() -> None:
+    from gardiens.cli.bench import Frames, over_goal
+
+    frames = Frames(wall=[1.0, 9.0, 5.0, 6.0, 20.0, 4.0],
+                    cpu=[1.0] * 6,
+                    causes=["tile: map → puzzle", "submit: puzzle → feedback", "submit: puzzle → feedback",
+                            "continue: victory → victory", "start: attract → setup", "submit: puzzle → feedback"])
+    assert over_goal(frames, 4.0) == [
+        {"cause": "submit: puzzle → feedback", "frames": 2, "median_ms": 7.0, "max_ms": 9.0},
+        {"cause": "start: attract → setup", "frames": 1, "median_ms": 20.0, "max_ms": 20.0},
+        {"cause": "continue: victory → victory", "frames": 1, "median_ms": 6.0, "max_ms": 6.0},
+    ]
+    assert over_goal(frames, 4.0, kept=1) == over_goal(frames, 4.0)[:1]
+    assert over_goal(frames, 50.0) == []
 
 
 def test_bench_shows_a_table_against_its_goals(capsys: pytest.CaptureFixture[str]) -> None:
@@ -72,6 +98,9 @@ def test_bench_shows_a_table_against_its_goals(capsys: pytest.CaptureFixture[str
         "bare_frame_cpu_ms_p99": 0.4, "rushed_frames_measured": 400, "bare_frame_ms_p99": 0.5,
         "idle_cpu_pct": 1.0, "bare_idle_cpu_pct": 0.8, "rss_mb": 140.0, "rss_debrief_mb": 210.0,
         "video_driver": "dummy", "size": "1280x720", "cpus": 1,
+        "frames_over_reading_goal": 3, "rushed_frames_over_goal": 0, "rushed_over_goal": [],
+        "over_reading_goal": [{"cause": "submit: puzzle → feedback", "frames": 2, "median_ms": 7.0, "max_ms": 9.0},
+                              {"cause": "start: attract → setup", "frames": 1, "median_ms": 20.0, "max_ms": 20.0}],
         "targets": {"startup_within_2x_bare": False, "frame_p99_reading_within_4ms": True,
                     "frame_p99_rushed_within_8ms": False, "idle_cpu_within_2x_bare": True,
                     "rss_within_150mb": True},
@@ -87,3 +116,10 @@ def test_bench_shows_a_table_against_its_goals(capsys: pytest.CaptureFixture[str
     # The game's figures are right-aligned under their heading.
     column_end = lines[0].index("gardiens") + len("gardiens")
     assert startup[:column_end].endswith("300") and memory[:column_end].endswith("140")
+    # Then where the frames over their goal come from, for each team.
+    over = lines.index(next(line for line in lines if line.startswith("Images de plus de 4 ms")))
+    assert "3 sur 500" in lines[over]
+    assert lines[over + 2].startswith("submit: puzzle → feedback") and lines[over + 2].split()[-3:] == ["2", "7.0", "9.0"]
+    assert lines[over + 3].startswith("start: attract → setup")
+    rushed_over = next(line for line in lines if line.startswith("Images de plus de 8 ms"))
+    assert "0 sur 400" in rushed_over
