@@ -121,9 +121,11 @@ class Frame:
         self._lift_buffer: pygame.Surface | None = None
         self.carried_at: pygame.Rect | None = None
         self.carry_moved = False
-        # The card of the pop-up rising on top, drawn once, and where the last frame showed it.
+        # The card of the pop-up rising on top, drawn once, and where the last frame showed it;
+        # the surface it is drawn on, kept from one pop-up to the next while a team plays.
         self.risen: Risen | None = None
         self.rise_at: tuple[Rising, pygame.Rect] | None = None
+        self._card_buffer: pygame.Surface | None = None
         # While no overlay is shown: how the screen on top looked (`look`) when it was last drawn
         # whole, without what lies over it, into the copy kept for an overlay (see `keep_top`);
         # None when that copy holds nothing of it. A whole frame of it drawn since, for whatever
@@ -161,7 +163,7 @@ class Frame:
         self.under = None
         self.kept = self.opened = None
         self.let_go()
-        self._lift_buffer = None
+        self._lift_buffer = self._card_buffer = None
         self.risen = self.rise_at = None
         self.app.dirty = True
 
@@ -664,10 +666,17 @@ class Frame:
         return True
 
     def _draw_card(self, top: Rising, reach: pygame.Rect) -> Risen:
-        """The card of `top` at rest, drawn once on a surface of its own."""
+        """The card of `top` at rest, drawn once on a part of the surface kept for it: a fresh
+        surface the size of the card for each pop-up (6 MB at 1920×1080) cost more than drawing
+        the card, in the frame after the one that opens it."""
         app = self.app
         assert app.surface is not None
-        card = pygame.Surface((reach.right, reach.h), 0, app.surface)
+        size = (reach.right, reach.h)
+        buffer = self._card_buffer
+        if self._too_small(buffer) or buffer is None or buffer.get_width() < size[0] or buffer.get_height() < size[1]:
+            w, h = app.surface.get_size()
+            buffer = self._card_buffer = pygame.Surface((max(w, size[0]), max(h, size[1])), 0, app.surface)
+        card = buffer.subsurface(pygame.Rect((0, 0), size))
         card.fill(SEE_THROUGH)
         report = app.type.report
         app.type.report = []
@@ -764,12 +773,13 @@ class Frame:
     def canvases_ready(self) -> bool:
         """Whether the full-screen layers `prepare_canvases` builds are there."""
         return ((*PAPER, self.app.size, self.app.palette) in self.layers
-                and not self._missing(self.under[1] if self.under else None) and not self._missing(self._lift_buffer))
+                and not self._missing(self.under[1] if self.under else None) and not self._missing(self._lift_buffer)
+                and not self._too_small(self._card_buffer))
 
     def prepare_canvases(self) -> None:
         """Build ahead the full-screen layers a first frame would otherwise pay for: the paper
-        background, the copy of the screen kept under an overlay and the one kept under a
-        dragged card."""
+        background, the copy of the screen kept under an overlay, the one kept under a
+        dragged card and the surface a rising pop-up's card is drawn on."""
         self.background()
         surface = self.app.surface
         if surface is None:
@@ -779,6 +789,15 @@ class Frame:
             self.kept = None
         if self._missing(self._lift_buffer):
             self._lift_buffer = surface.copy()
+        if self._too_small(self._card_buffer):
+            self._card_buffer = surface.copy()
+
+    def _too_small(self, buffer: pygame.Surface | None) -> bool:
+        """Whether a surface that may be larger than the window is still to be made: none yet,
+        or smaller than the window (a card reaching past its edge made it larger)."""
+        surface = self.app.surface
+        return surface is not None and (buffer is None or buffer.get_width() < surface.get_width()
+                                        or buffer.get_height() < surface.get_height())
 
     def _missing(self, copy: pygame.Surface | None) -> bool:
         """Whether a full-screen copy is still to be made: none yet, or not the window's size."""

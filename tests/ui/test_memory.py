@@ -165,7 +165,7 @@ def test_while_the_kiosk_waits_for_the_next_team_only_the_attract_screen_is_kept
         # and no music loop of the last team's mission is kept (none plays while it waits)
         assert app.music is None or app.music.kept() == []
         assert {key[0] for key in app.frame.layers} <= {"night", "fog"}
-        assert app.frame.under is None
+        assert app.frame.under is None and app.frame._card_buffer is None
         assert app.ahead._scratch is None
         assert app.assets.cache_sizes()["images"] == 0
         # (nor its icons: the attract screen's own are drawn again)

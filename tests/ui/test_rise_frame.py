@@ -88,6 +88,35 @@ def test_a_rise_is_drawn_whole_when_the_screens_change(
     assert app.frame.risen is not None and app.frame.risen.screen is top
 
 
+def test_each_pop_up_draws_its_card_on_the_surface_kept_for_it(
+        mission: Mission, pilots: list[Pilot]) -> None:
+    # GIVEN a puzzle, the full-screen surfaces a team's frames use prepared
+    pilot = Pilot.launch({mission.id: mission}, mission_dirs={mission.id: MISSION_DIR}, size=(1280, 800),
+                         language="fr")
+    pilots.append(pilot)
+    app = pilot.app
+    stage(app, pilot.clock, puzzle="message")
+    pilot.settle()
+    app.frame.prepare_canvases()
+    kept = app.frame._card_buffer
+    assert kept is not None and kept.get_size() == (1280, 800)
+    cards = []
+    for _ in range(2):
+        # WHEN the hints pop up, rise, and are closed
+        pilot.tap("hint")
+        pilot.advance(2)
+        risen = app.frame.risen
+        assert risen is not None and isinstance(app.top, PopUp)
+        cards.append(risen.card)
+        pilot.settle()
+        pilot.tap("close")
+        pilot.settle()
+        assert not isinstance(app.top, PopUp)
+    # THEN each card was drawn on that same surface, none on a surface of its own
+    assert all(card.get_parent() is kept for card in cards)
+    assert app.frame._card_buffer is kept
+
+
 @pytest.mark.parametrize("size", [(1920, 1080), (1280, 720)])
 def test_spots_popping_in_repaint_around_them_alone(
         mission: Mission, pilots: list[Pilot], size: tuple[int, int], monkeypatch: pytest.MonkeyPatch) -> None:
