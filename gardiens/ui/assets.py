@@ -34,9 +34,13 @@ _FONT_FILES: dict[tuple[FontChoice, bool], str] = {
 # Rendered text and pictures are cached; a kiosk runs all day, so each cache is bounded, by
 # count and by the bytes of its pixels (one line of large text on a wide screen is half a MB, a
 # picture of the scene 8 MB): about two screens' worth, the least recently used dropped first.
-# A 1080p screen full of text is 8 MB of pixels, and most screens hold a quarter of that.
+# A 1080p screen full of text is 8 MB of pixels, and most screens hold a quarter of that. The
+# texts hold more: while a team plays, those of the puzzles it may open next are set ahead
+# (`gardiens/ui/ahead.py`), some of them long before; at 16 MB a whole mission at 1920×1080
+# (34 MB of texts in all) had dropped a chat's before the team opened it. Between two teams
+# they all go.
 TEXT_CACHE_SIZE = 1500
-TEXT_CACHE_BYTES = 16 << 20
+TEXT_CACHE_BYTES = 32 << 20
 ICON_CACHE_BYTES = 4 << 20
 # Pictures: the scene (8 MB at 1080p, drawn once into the map's layer) and a puzzle's pictures.
 IMAGE_CACHE_SIZE = 64

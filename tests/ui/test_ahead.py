@@ -4,6 +4,7 @@ without ever touching the session."""
 from __future__ import annotations
 
 import gc
+import re
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -79,6 +80,35 @@ def test_a_puzzle_prepared_on_the_map_opens_without_setting_any_text(
     pilot.tap(f"tile:{first.id}")
     assert pilot.screen == f"puzzle:{first.id}"
     assert rendered == []
+
+
+def test_every_puzzle_of_a_whole_mission_opens_with_the_texts_prepared_for_it(
+    pilots: list[Pilot], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # GIVEN the mission a kiosk plays by default, at 1920×1080, by a team that reads each
+    # screen long enough for everything to be prepared ahead
+    folder = SCENARIOS / "infox"
+    mission = load(folder / "scenario.yaml")
+    pilot = Pilot.launch({mission.id: mission}, mission_dirs={mission.id: folder}, size=(1920, 1080))
+    pilots.append(pilot)
+    rendered = count_renders(pilot.app, monkeypatch)
+    opened: dict[str, list[str]] = {}
+    tap = pilot.tap
+
+    def noted(target: Any, **options: Any) -> None:
+        rendered.clear()
+        tap(target, **options)
+        if isinstance(target, str) and target.startswith("tile:"):
+            # (but the countdown, whose second may have fallen meanwhile)
+            opened[target] = [line for line in rendered if not re.fullmatch(r"\d+:\d\d", line)]
+
+    monkeypatch.setattr(pilot, "tap", noted)
+    # WHEN it plays to the end
+    play_to_win(pilot, mission, mission.ages[0], mission.language, read=lambda: drain(pilot))
+    # THEN each puzzle opened from the map set no text of its own: what was prepared for the
+    # first ones was still kept when the last ones opened
+    assert len(opened) == len(mission.puzzles)
+    assert opened == {name: [] for name in opened}
 
 
 def test_the_feedback_of_a_right_answer_opens_with_its_texts_set(
