@@ -286,11 +286,10 @@ class Frame:
             return None
         hud = getattr(below[0], "hud", None)
         if hud is not None:
-            copy = under[1]
             for pill in (hud.timer, hud.progress):
-                area = pill.inflate(self.app.metrics.px(8), self.app.metrics.px(8))
-                copy.blit(self.background(), area, area)
-            hud.draw(copy)
+                area = self._pill_area(pill)
+                under[1].blit(self.background(), area, area)
+            hud.draw(under[1])
         return under[1]
 
     def tapped(self, before: Shown, widget: Widget, also: tuple[pygame.Rect, ...] = ()) -> None:
@@ -385,8 +384,11 @@ class Frame:
         return hud
 
     def _countdown_area(self, hud: Any) -> pygame.Rect:
-        area: pygame.Rect = hud.timer.inflate(self.app.metrics.px(8), self.app.metrics.px(8))
-        return area
+        return self._pill_area(hud.timer)
+
+    def _pill_area(self, pill: pygame.Rect) -> pygame.Rect:
+        """What repainting one of the HUD's pills touches: the pill and its border."""
+        return pill.inflate(self.app.metrics.px(8), self.app.metrics.px(8))
 
     def draw_countdown(self) -> None:
         """Once a second on a still screen: repaint the countdown pill alone."""
@@ -428,10 +430,10 @@ class Frame:
 
     def _timer_into(self, target: pygame.Surface, hud: Any) -> pygame.Rect:
         """The countdown pill repainted on `target`; returns the area it took."""
-        area = hud.timer.inflate(self.app.metrics.px(8), self.app.metrics.px(8))
+        area = self._countdown_area(hud)
         target.blit(self.background(), area, area)
         hud.draw(target, only_timer=True)
-        return cast("pygame.Rect", area)
+        return area
 
     def carry_on(self) -> bool:
         """A finger dragging a card moved, and nothing else changed: only the card moves, over the
@@ -672,10 +674,10 @@ class Frame:
         app = self.app
         assert app.surface is not None
         size = (reach.right, reach.h)
+        w, h = max(app.surface.get_width(), size[0]), max(app.surface.get_height(), size[1])
         buffer = self._card_buffer
-        if self._too_small(buffer) or buffer is None or buffer.get_width() < size[0] or buffer.get_height() < size[1]:
-            w, h = app.surface.get_size()
-            buffer = self._card_buffer = pygame.Surface((max(w, size[0]), max(h, size[1])), 0, app.surface)
+        if buffer is None or buffer.get_width() < w or buffer.get_height() < h:
+            buffer = self._card_buffer = pygame.Surface((w, h), 0, app.surface)
         card = buffer.subsurface(pygame.Rect((0, 0), size))
         card.fill(SEE_THROUGH)
         report = app.type.report
