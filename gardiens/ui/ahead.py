@@ -15,7 +15,7 @@ from __future__ import annotations
 import gc
 import logging
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Hashable, Iterator
 from typing import TYPE_CHECKING, Any
 
 import pygame
@@ -30,7 +30,7 @@ from gardiens.ui.puzzles.social import plain
 from gardiens.ui.screens.ending import DebriefScreen, TimeUpScreen, VictoryScreen
 from gardiens.ui.screens.learning import LearningScreen
 from gardiens.ui.screens.lobby import BriefingScreen, SetupScreen
-from gardiens.ui.screens.play import FeedbackPanel, MapScreen, PuzzleScreen
+from gardiens.ui.screens.play import FeedbackPanel, MapScreen, PuzzleScreen, ready_puzzle
 from gardiens.ui.screens.route import root_screen_for
 from gardiens.ui.screens.scene import send_for_picture
 from gardiens.ui.screens.story import draw_speakers
@@ -89,6 +89,8 @@ class Ahead:
         self._jobs: list[_Job] = []
         self._planned: tuple[Any, ...] | None = None
         self._prepared: set[tuple[Any, ...]] = set()
+        # Those of them kept drawn for the tap that opens them (see `Frame.keep_ready`).
+        self._kept_ready: set[tuple[Any, ...]] = set()
         self._loaded: dict[tuple[Any, ...], int] = {}
         self._formats: set[str] = set()
         self._tidied: object = ()
@@ -190,10 +192,10 @@ class Ahead:
     def _plan_key(self) -> tuple[Any, ...]:
         # Cheap on purpose, as it is read in every quiet frame: the screens shown and the number
         # of events the session recorded (a choice at setup changes it, not the screens), not
-        # the session state itself.
+        # the session state itself; and how many screens kept drawn taps took.
         app = self.app
         return (tuple(id(s) for s in app.stack), app.session.version, app.size, app.settings,
-                app.translator.language)
+                app.translator.language, app.frame.taken)
 
     def _plan(self) -> list[Job]:
         app = self.app
@@ -249,13 +251,18 @@ class Ahead:
                     jobs.append(self._right_feedback(top.puzzle, earned, feedback))
         # On the map, and under a feedback panel that leads back to it, the puzzles open now are
         # the ones a tap may show next; the next puzzles are prepared once a feedback shows.
+        # Each is kept drawn for the tap on its tile (see `Frame.keep_ready`), made again after
+        # that tap took it or whenever the session moves on.
         if (mission is not None and app.state.lifecycle is Lifecycle.PLAYING
                 and isinstance(app.top, (MapScreen, FeedbackPanel))):
             puzzles = app.state.puzzles
             for puzzle in mission.puzzles:
                 progress = puzzles.get(puzzle.id)
                 if progress is not None and progress.state is PuzzleState.AVAILABLE:
-                    key = (puzzle.id, app.size, app.settings, app.language)
+                    key = (puzzle.id, app.session.version, app.size, app.settings, app.language)
+                    if key in self._kept_ready and not app.frame.holds_ready(ready_puzzle(puzzle.id)):
+                        self._prepared.discard(key)
+                        self._kept_ready.discard(key)
                     if key not in self._prepared:
                         jobs.append(self._puzzle(puzzle, key))
         # The speakers of the story panels a solve may open.
@@ -376,6 +383,7 @@ class Ahead:
         # are drawn again when shown (the attract screen's own at its next frame); the pages
         # they held go back to the system. A kiosk waits here most of the day.
         self._prepared.clear()
+        self._kept_ready.clear()
         self._scratch = None
         app.assets.clear_images()
         app.assets.clear_text()
@@ -481,16 +489,20 @@ class Ahead:
         yield from self._screen(lambda: FeedbackPanel(self.app, puzzle, verdict, earned), key)
 
     def _puzzle(self, puzzle: Puzzle, key: tuple[Any, ...]) -> Job:
-        """A puzzle's screen, set up and drawn off screen (see `_screen`)."""
-        yield from self._screen(lambda: PuzzleScreen(self.app, puzzle), key)
+        """A puzzle's screen, set up and drawn off screen, and kept drawn for its tile's tap
+        (see `_screen`)."""
+        yield from self._screen(lambda: PuzzleScreen(self.app, puzzle), key, ready_puzzle(puzzle.id))
 
-    def _screen(self, build: Callable[[], Screen], key: tuple[Any, ...]) -> Job:
+    def _screen(self, build: Callable[[], Screen], key: tuple[Any, ...], kind: Hashable | None = None) -> Job:
         """A screen set up and drawn off screen, one slice per step: laid out with its pictures
         asked of the worker, then, once they are read, each of its text blocks set in turn.
         Laying a screen out is a heavy slice (a feed of posts or a chat: 8 to 14 ms on the
-        project's 2-core machine), never run between two frames of an animation."""
+        project's 2-core machine), never run between two frames of an animation. With a `kind`,
+        the screen itself is kept drawn for the tap that opens it (`Frame.keep_ready`), if the
+        session has not moved on meanwhile."""
         app = self.app
         yield HEAVY
+        stamp = app.frame.stamp()
         asked: list[tuple[Path, tuple[int, int]]] = []
         app.assets.prefetch = asked
         try:
@@ -517,9 +529,13 @@ class Ahead:
         for block in blocks:
             block()
             yield None
-        # Drawn once more as it will be: its buttons' looks are kept for the first real frame.
+        # Drawn once more as it will be: its buttons' looks are kept for the first real frame,
+        # or the whole of it, into the surface kept for the tap that opens it.
         yield HEAVY
-        screen.draw(scratch)
+        if kind is not None and app.frame.keep_ready(kind, screen, stamp):
+            self._kept_ready.add(key)
+        else:
+            screen.draw(scratch)
         self._prepared.add(key)
 
 

@@ -191,8 +191,11 @@ class App(SessionSide):
     def top(self) -> Screen | None:
         return self.stack[-1] if self.stack else None
 
-    def push(self, screen: Screen) -> None:
-        screen.layout()
+    def push(self, screen: Screen, *, laid_out: bool = False) -> None:
+        """Show `screen` on top, laid out now unless it was for this very moment (`laid_out`: a
+        screen prepared ahead, see `Frame.take_ready`)."""
+        if not laid_out:
+            screen.layout()
         self.stack.append(screen)
         self.input.press = None
         self.dirty = True

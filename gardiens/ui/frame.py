@@ -48,6 +48,9 @@ MERGE_SHARE = 0.25
 # The colour left around a rising card in the copy of it that is moved (see `Frame.draw_rise`):
 # one no card is drawn in.
 SEE_THROUGH = (255, 0, 254)
+# Screens prepared ahead and kept drawn, ready for the tap that opens one (see `Frame.keep_ready`):
+# the puzzles a team may open next from the map, 8 MB each at 1920×1080.
+READY_KEPT = 3
 
 
 @runtime_checkable
@@ -80,6 +83,18 @@ class Moving(Protocol):
     def moving(self) -> list[pygame.Rect] | None:
         """The only areas that change from one frame to the next (none: nothing to draw), or
         None when more does."""
+
+
+@dataclass
+class Ready:
+    """A screen prepared ahead, drawn whole (without the HUD's pills brought up to date): the
+    moment it was drawn for (see `Frame.stamp`), how it looked, its pixels and the texts it set."""
+
+    screen: Screen
+    stamp: tuple[Any, ...]
+    look: Hashable
+    image: pygame.Surface
+    texts: list[TextFit]
 
 
 @dataclass
@@ -138,6 +153,14 @@ class Frame:
         # screen on top was last looked at for `keep_top`.
         self.draws = 0
         self._looked = -1
+        # Screens prepared ahead and drawn, by what opens them (see `keep_ready`); the one a tap
+        # has just taken, whose first frame copies its pixels; a full-screen surface let go of,
+        # for the next one.
+        self.ready: dict[Hashable, Ready] = {}
+        self.handed: Ready | None = None
+        # How many of them taps have taken: the work planned ahead makes them again.
+        self.taken = 0
+        self._spare: pygame.Surface | None = None
 
     def background(self) -> pygame.Surface:
         """The warm paper gradient behind ordinary screens, drawn once per size and theme."""
@@ -165,6 +188,9 @@ class Frame:
         self.let_go()
         self._lift_buffer = self._card_buffer = None
         self.risen = self.rise_at = None
+        self.ready.clear()
+        self.handed = None
+        self._spare = None
         self.app.dirty = True
 
     def remembered(self, key: tuple[Any, ...], work: Callable[[], T]) -> T:
@@ -284,13 +310,81 @@ class Frame:
         if (opened != key or kept is None or len(below) != 1 or under is None or under[0] != ()
                 or self._missing(under[1]) or self.look(below[0]) != kept):
             return None
-        hud = getattr(below[0], "hud", None)
+        self._bring_pills(below[0], under[1])
+        return under[1]
+
+    def _bring_pills(self, screen: Screen, copy: pygame.Surface) -> None:
+        """The countdown and the progress of `screen`'s HUD repainted in a copy kept of it."""
+        hud = getattr(screen, "hud", None)
         if hud is not None:
             for pill in (hud.timer, hud.progress):
                 area = self._pill_area(pill)
-                under[1].blit(self.background(), area, area)
-            hud.draw(under[1])
-        return under[1]
+                copy.blit(self.background(), area, area)
+            hud.draw(copy)
+
+    def stamp(self) -> tuple[Any, ...]:
+        """What a screen prepared ahead was made from besides its own state: the session (and
+        how many events it holds), the mission and its words, the window, the theme, the
+        settings and the language. Compared with `same_stamp`."""
+        app = self.app
+        return (app.session, app.mission, app.words, app.session.version, app.size, app.palette,
+                app.settings, app.language)
+
+    def same_stamp(self, stamp: tuple[Any, ...]) -> bool:
+        """Whether `stamp` is the moment's: the same session, mission and words (the very
+        objects), the rest equal."""
+        now = self.stamp()
+        return all(a is b for a, b in zip(stamp[:3], now[:3], strict=True)) and stamp[3:] == now[3:]
+
+    def keep_ready(self, kind: Hashable, screen: Screen, stamp: tuple[Any, ...]) -> bool:
+        """Draw `screen`, prepared ahead at `stamp` (see `Ahead`) and not shown, whole into a
+        surface kept for the tap that opens it (`kind` saying what opens it: a puzzle's tile):
+        that tap's frame then copies it (see `take_ready`). At most `READY_KEPT` are kept,
+        those the session left behind going first; when all are current, the ones prepared
+        first stay (the next puzzles in the mission's order). False when it is not kept: the
+        moment has passed, no room, or the screen cannot say what its pixels depend on."""
+        app = self.app
+        surface = app.surface
+        if surface is None or not self.same_stamp(stamp):
+            return False
+        for key in [key for key, ready in self.ready.items() if not self.same_stamp(ready.stamp)]:
+            self._spare = self.ready.pop(key).image
+        old = self.ready.pop(kind, None)
+        if old is None and len(self.ready) >= READY_KEPT:
+            return False
+        look = self.look(screen)
+        if look is None:
+            return False
+        image = old.image if old is not None else self._spare
+        self._spare = None
+        if self._missing(image):
+            image = pygame.Surface(surface.get_size(), 0, surface)
+        assert image is not None
+        start = len(app.type.report)
+        screen.draw(image)
+        texts = app.type.report[start:]
+        del app.type.report[start:]
+        self.ready[kind] = Ready(screen, stamp, look, image, texts)
+        return True
+
+    def holds_ready(self, kind: Hashable) -> bool:
+        """Whether a screen `kind` opens is kept drawn and current."""
+        ready = self.ready.get(kind)
+        return ready is not None and self.same_stamp(ready.stamp)
+
+    def take_ready(self, kind: Hashable) -> Screen | None:
+        """The screen prepared ahead that `kind` opens, laid out and drawn for this very moment,
+        for the App to show (its pixels copied by its first frame); None when there is none."""
+        ready = self.ready.pop(kind, None)
+        if ready is None:
+            return None
+        if not self.same_stamp(ready.stamp):
+            self._spare = ready.image
+            return None
+        self.handed = ready
+        self.taken += 1
+        ready.screen.opened_at = self.app.time
+        return ready.screen
 
     def tapped(self, before: Shown, widget: Widget, also: tuple[pygame.Rect, ...] = ()) -> None:
         """A tap on `widget` (or a drop of it, `also` where it was last drawn under the finger)
@@ -741,8 +835,8 @@ class Frame:
             self._draw_screen(screen, surface, top=False)
         start = len(app.type.report)
         self.risen = self.rise_at = None
-        kept = self._draw_screen(shown[-1], surface, top=True) if shown else False
         whole = surface.get_clip() == surface.get_rect()
+        kept = self._draw_top(shown, surface, whole)
         if whole and not kept:
             self.let_go()
         if shown and isinstance(shown[-1], Rising) and whole:
@@ -753,6 +847,83 @@ class Frame:
         if speech is not None and whole:
             speech.shown(app.type.report[start:])
         self.draw_above(surface)
+
+    def _draw_top(self, shown: list[Screen], surface: pygame.Surface, whole: bool) -> bool:
+        """The last of the screens `shown` (those below it already drawn), drawn `whole` or under
+        a clip: from the pixels kept of it when a tap has just taken it ready (`take_ready`), into
+        the copy kept for a pop-up, as a rising card, or else as it draws itself. Returns whether
+        it was kept without a card dragged on it (see `_draw_screen`)."""
+        handed, self.handed = self.handed, None
+        if not shown:
+            return False
+        top = shown[-1]
+        if whole and handed is not None and shown == [handed.screen] and self.look(top) == handed.look:
+            self._show_ready(handed, surface)
+            return False
+        if whole and ((len(shown) == 1 and self._draw_kept(top, surface)) or self._compose_rise(top, surface)):
+            return False
+        return self._draw_screen(top, surface, top=True)
+
+    def _compose_rise(self, screen: Screen, surface: pygame.Surface) -> bool:
+        """A pop-up whose card rises, drawn whole over the screens below (already there): its card
+        drawn once on the surface kept for it, then the veil laid around where the card covers
+        every pixel and the card copied over it, as `draw_rise` does on the next frames, which
+        move that same card. The same pixels as the pop-up's own drawing. False when it is
+        drawn as usual (no rising card, a card dragged on it, the author's preview)."""
+        if (not isinstance(screen, Rising) or not screen.overlay or self.app.preview is not None
+                or self._carried(screen) is not None):
+            return False
+        reach = screen.reach()
+        risen = self._draw_card(screen, reach)
+        lift = screen.lift()
+        now = reach.move(0, lift)
+        solid = screen.opaque(lift)
+        window = surface.get_rect()
+        for around in (pygame.Rect(0, 0, window.w, solid.y), pygame.Rect(0, solid.bottom, window.w, window.h - solid.bottom),
+                       pygame.Rect(0, solid.y, solid.x, solid.h),
+                       pygame.Rect(solid.right, solid.y, window.w - solid.right, solid.h)):
+            around = around.clip(window)
+            if around.w and around.h:
+                screen.dim(surface.subsurface(around))
+        for band in (pygame.Rect(now.x, now.y, now.w, solid.y - now.y),
+                     pygame.Rect(now.x, solid.bottom, now.w, now.bottom - solid.bottom)):
+            band = band.clip(window)
+            if band.w > 0 and band.h > 0:
+                surface.blit(risen.card, band, band.move(0, -now.y))
+        surface.blit(risen.solid, solid)
+        screen.place(lift)
+        self.app.type.report.extend(fit.moved(0, lift) for fit in risen.texts)
+        self.risen = risen
+        return True
+
+    def _draw_kept(self, screen: Screen, surface: pygame.Surface) -> bool:
+        """A still screen alone, drawn whole: into the copy kept for a pop-up (see `keep_top`),
+        then copied to the window. The pop-up a tap then opens over it (« Valider » right after
+        an answer that changed the whole screen) finds it as it looks, without waiting for a
+        frame that draws nothing. False when it is drawn as usual: it cannot say what its pixels
+        depend on, or it moves, or no copy is there yet."""
+        under = self.under
+        if under is None or under[0] != () or self._missing(under[1]):
+            return False
+        look = self.look(screen)
+        if look is None:
+            return False
+        screen.draw(under[1])
+        surface.blit(under[1], (0, 0))
+        self.kept = look
+        return True
+
+    def _show_ready(self, ready: Ready, surface: pygame.Surface) -> None:
+        """The first frame of a screen prepared ahead (see `take_ready`): its pixels copied, its
+        HUD's pills brought up to date. They become the copy kept for a pop-up a tap may open
+        over it (see `keep_top`); the surface that held that copy is kept for the next one."""
+        self._bring_pills(ready.screen, ready.image)
+        surface.blit(ready.image, (0, 0))
+        self.app.type.report.extend(ready.texts)
+        if self.under is not None:
+            self._spare = self.under[1]
+        self.under = ((), ready.image)
+        self.kept = ready.look
 
     def draw_above(self, surface: pygame.Surface) -> None:
         """What lies over the screens: the outline of what is read aloud, the speaker button,

@@ -1,7 +1,8 @@
 """A pop-up a tap opens over a puzzle (a feedback, the hints) finds the puzzle already drawn: a
 frame that drew nothing kept it, whole and without what lies over it, in the copy an overlay's
-first frame would otherwise draw it into. That frame then shows exactly what drawing everything
-anew shows; whenever the puzzle may look otherwise than when kept, it is drawn as before."""
+first frame would otherwise draw it into; so did the last frame that drew it whole. That frame
+then shows exactly what drawing everything anew shows; whenever the puzzle may look otherwise than
+when kept, it is drawn as before."""
 
 from __future__ import annotations
 
@@ -88,7 +89,7 @@ def _focus_ring(pilot: Pilot) -> None:
 
 
 @pytest.mark.parametrize("change", [_whole_frame, _focus_ring])
-def test_the_puzzle_is_drawn_again_under_the_pop_up_once_it_changed_since_it_was_kept(
+def test_a_puzzle_drawn_whole_again_is_kept_as_it_now_looks(
         mission: Mission, pilots: list[Pilot], change: Callable[[Pilot], None],
         monkeypatch: pytest.MonkeyPatch) -> None:
     # GIVEN a puzzle kept by a frame that drew nothing
@@ -100,13 +101,19 @@ def test_the_puzzle_is_drawn_again_under_the_pop_up_once_it_changed_since_it_was
     # WHEN it is drawn whole again (a change no tap made), or looks otherwise
     change(pilot)
     pilot.advance()
-    assert app.frame.kept is None
+    # THEN that frame drew it into the copy, kept as it looks now
+    assert app.frame.kept is not None and app.frame.kept == app.frame.look(screen)
     drawn = _drawing(screen, monkeypatch)
-    # AND a tap opens a pop-up over it before any frame could keep it again
-    pilot.tap("hint")
-    # THEN the pop-up's first frame drew the puzzle, as it looks now
+    # AND a tap that opens a pop-up over it at once does not draw it: the pop-up's first frame
+    # shows what drawing everything anew shows
+    button = pilot.find("hint").rect.center
+    pilot._finger(pygame.FINGERDOWN, button)
+    pilot.advance()
+    drawn.clear()
+    pilot._finger(pygame.FINGERUP, button)
+    pilot.advance()
     assert isinstance(app.top, PopUp)
-    assert drawn
+    assert drawn == []
     assert app.surface is not None
     assert pygame.image.tobytes(app.surface, "RGB") == _as_whole(pilot)
 

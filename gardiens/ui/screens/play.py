@@ -101,6 +101,11 @@ _SPOT_LOOK = {
 }
 
 
+def ready_puzzle(puzzle_id: str) -> tuple[str, str]:
+    """What names a puzzle's screen prepared ahead (see `Frame.keep_ready`): its tile opens it."""
+    return ("puzzle", puzzle_id)
+
+
 def ease_out(t: float) -> float:
     t = max(0.0, min(1.0, t))
     return 1 - (1 - t) ** 3
@@ -398,7 +403,12 @@ class MapScreen(Screen):
         self._solved = solved
 
     def open_puzzle(self, puzzle: Puzzle) -> None:
-        self.app.push(PuzzleScreen(self.app, puzzle))
+        """Show `puzzle`: the screen prepared ahead for it when there is one (see `Ahead`)."""
+        ready = self.app.frame.take_ready(ready_puzzle(puzzle.id))
+        if ready is not None:
+            self.app.push(ready, laid_out=True)
+        else:
+            self.app.push(PuzzleScreen(self.app, puzzle))
 
     def progress(self, mission: Mission) -> Progress:
         """The share of puzzles solved, the solved spots (relative to the scene) and whether the
