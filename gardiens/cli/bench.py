@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import compileall
+import importlib
 import json
 import os
 import signal
@@ -23,7 +24,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from gardiens.cli.play import BENCH_MARKS, FIRST_FRAME, MISSIONS_READY
+from gardiens.cli.play import BENCH_MARKS, FIRST_FRAME, MISSIONS_READY, SESSION_MODULES
 from gardiens.cli.steps import Gettext, load, window_size
 from gardiens.core.clock import ManualClock
 from gardiens.i18n.interface import N_
@@ -219,6 +220,9 @@ def _playthrough_frames(read_seconds: float, size: tuple[int, int] = SIZE) -> tu
     from gardiens.testing.pilot import Pilot
     from gardiens.testing.ui_autoplay import play_to_win
 
+    # What the kiosk imports once its missions are in, before any team taps.
+    for module in SESSION_MODULES:
+        importlib.import_module(module)
     mission, folder = _default_mission()
     pilot = Pilot.launch({mission.id: mission}, mission_dirs={mission.id: folder}, size=size)
     app = pilot.app

@@ -165,7 +165,7 @@ class _Start:
                 missions.setdefault(mid, other)
                 mission_dirs.setdefault(mid, other_folder)
         # Imported here too, so that setting up between two frames does not wait for them.
-        for module in _SESSION_MODULES:
+        for module in SESSION_MODULES:
             importlib.import_module(module)
         return _Loaded(mission, folder, missions, mission_dirs, library, settings, problem)
 
@@ -223,7 +223,7 @@ def _mark(name: str) -> None:
 
 
 # What the main thread needs once the missions are in: the session, the kiosk and the screens.
-_SESSION_MODULES = (
+SESSION_MODULES = (
     "gardiens.core.session",
     "gardiens.ui.desk.attendant",
     "gardiens.ui.words",
@@ -231,6 +231,8 @@ _SESSION_MODULES = (
     "gardiens.ui.screens.play",
     "gardiens.ui.screens.ending",
     "gardiens.ui.follow",
+    # The voice's, which the first tap of a visit asks for (imported with the voice itself).
+    "gardiens.ui.speech",
 )
 
 
