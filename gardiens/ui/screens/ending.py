@@ -198,8 +198,6 @@ class VictoryScreen(_Ending):
     def __init__(self, app: Host) -> None:
         super().__init__(app)
         self._cheered = False
-        # The surface the beam is drawn on before it is added; it goes with the screen.
-        self._scratch: pygame.Surface | None = None
 
     def update(self, dt: float) -> None:
         super().update(dt)
@@ -259,10 +257,12 @@ class VictoryScreen(_Ending):
         surface.blit(still, (0, 0))
         head = lumi_lamp(base, height)
         lumi_arm(surface, base, height, wave=0.5 + 0.5 * math.sin(t * 4), high_contrast=high_contrast)
-        if self._scratch is None or self._scratch.get_size() != surface.get_size():
-            self._scratch = pygame.Surface(surface.get_size(), 0, surface)
+        # The black surface the beam is drawn on before it is added (black again after), kept
+        # by the frame: the victory prepared ahead makes it, not the frame that shows it.
+        scratch = app.frame.latest("beam-scratch", (surface.get_size(), surface.get_bitsize()),
+                                   lambda: pygame.Surface(surface.get_size(), 0, surface))
         beam(surface, head.center, -0.35 + 0.25 * math.sin(t * 0.8), self.px(1700), 0.2, (255, 236, 160), 80,
-             scratch=self._scratch)
+             scratch=scratch)
         if t < CELEBRATION_SECONDS:
             confetti(surface, t, 11, colors)
         return head
