@@ -39,7 +39,7 @@ from gardiens.ui.theme import (
     Spacing,
     floor_at,
 )
-from gardiens.ui.widgets.base import Widget
+from gardiens.ui.widgets.base import Display, Widget
 
 FindingKind = Literal["small-text", "cut", "overlap", "small-target", "off-screen", "moving", "untranslated"]
 FINDING_KINDS: tuple[FindingKind, ...] = ("small-text", "cut", "overlap", "small-target", "off-screen",
@@ -147,9 +147,10 @@ def _shown(text: str) -> str:
 
 
 def inspect(texts: Sequence[TextFit], targets: Sequence[tuple[str, pygame.Rect]],
-            size: tuple[int, int]) -> list[Problem]:
+            size: tuple[int, int], shows: Iterable[str] = ()) -> list[Problem]:
     """The problems of one drawn screen: its texts as the typesetter reported them, its touch
-    targets (name, rectangle), the window's size.
+    targets (name, rectangle), the window's size. Those named in `shows` only show something
+    (a gauge, a scroll track): no touch reaches them, so they may be smaller than a finger.
 
     A text lying wholly inside a target is that target's own (a button's label), and a target
     wholly inside another belongs to it (a card in its box): neither is an overlap. Any other
@@ -177,10 +178,11 @@ def inspect(texts: Sequence[TextFit], targets: Sequence[tuple[str, pygame.Rect]]
     rects = [pygame.Rect(rect) for _, rect in targets]
     names = [name for name, _ in targets]
     touch_floor = floor_at(TOUCH_FLOOR, height)
+    shown_only = set(shows)
     for name, rect in zip(names, rects, strict=True):
         if rect.w <= 0 or rect.h <= 0:
             continue
-        if min(rect.w, rect.h) < touch_floor:
+        if min(rect.w, rect.h) < touch_floor and name not in shown_only:
             problems.append(Problem("small-target", name, measured=min(rect.w, rect.h), floor=touch_floor))
         if not screen.contains(rect):
             problems.append(Problem("off-screen", name))
@@ -218,11 +220,13 @@ def look(pilot: Pilot, *, translated: bool = False) -> list[Problem]:
     the pseudo-locale)."""
     app = pilot.app
     texts = _draw_top(pilot)
-    targets = [(widget.name, widget.rect) for widget in _targets(app.all_widgets())]
+    widgets = list(_targets(app.all_widgets()))
+    targets = [(widget.name, widget.rect) for widget in widgets]
+    shows = [widget.name for widget in widgets if isinstance(widget, Display)]
     # A picture's words that do not fit their place even at their smallest are cut texts too.
     cut = [Problem("cut", _shown(f"{m.picture}: {m.text}"), detail="picture")
            for m in app.assets.picture_misfits()]
-    found = [*inspect(texts, targets, app.size), *cut]
+    found = [*inspect(texts, targets, app.size, shows), *cut]
     if translated:
         found += untranslated(texts, app.assets.picture_untranslated(PSEUDO_LANGUAGE))
     app.assets.looked()

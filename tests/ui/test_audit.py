@@ -121,6 +121,13 @@ def test_two_targets_that_cross_overlap() -> None:
     assert inspect([], targets, SIZE) == [Problem("overlap", "a", other="b")]
 
 
+def test_what_only_shows_something_may_be_smaller_than_a_finger() -> None:
+    # A scroll track beside a chat shows where the conversation is; no finger touches it.
+    targets = [("chat-track", pygame.Rect(900, 200, 11, 300)), ("thin-button", pygame.Rect(950, 200, 11, 300))]
+    problems = inspect([], targets, (1280, 800), shows=["chat-track"])
+    assert [p.subject for p in problems if p.kind == "small-target"] == ["thin-button"]
+
+
 def test_a_text_reported_as_a_label_has_the_label_floor() -> None:
     label = TextFit("n", "12", (0, 0, 100, 40), 23, 23, 1, True, "label", (0, 0, 30, 20))
     reading = TextFit("r", "Lire", (0, 100, 100, 40), 25, 25, 1, True, "reading", (0, 100, 30, 20))

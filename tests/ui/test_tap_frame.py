@@ -227,3 +227,30 @@ def test_a_second_drag_keeps_its_screen_in_the_copy_the_first_used(pilots: list[
     # THEN its screen is kept in the same full-screen copy, not a new one, and shows as a whole repaint
     assert second is first
     assert _same_as_whole(pilot)
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1280, 800)])
+def test_scrolling_the_chat_repaints_the_conversation_and_its_track_alone(
+        pilots: list[Pilot], size: tuple[int, int], monkeypatch: pytest.MonkeyPatch) -> None:
+    # GIVEN a chat puzzle on show, its conversation longer than its window
+    mission, folder, puzzle = _bundled("chat")
+    pilot = Pilot.launch({mission.id: mission}, mission_dirs={mission.id: folder}, size=size, language="fr")
+    pilots.append(pilot)
+    app = pilot.app
+    stage(app, pilot.clock, puzzle=puzzle)
+    pilot.settle()
+    assert app.surface is not None and pilot.find("chat-down").enabled
+    sent = display_sent(monkeypatch)
+    for name in ("chat-down", "chat-up"):
+        # WHEN a finger taps an arrow beside the conversation
+        widget = pilot.find(name)
+        pilot._finger(pygame.FINGERDOWN, widget.rect.center)
+        pilot.advance()
+        sent.clear()
+        pilot._finger(pygame.FINGERUP, widget.rect.center)
+        pilot.advance()
+        # THEN only the conversation, its track and the arrows went to the display
+        assert sent and all(isinstance(area, pygame.Rect) for area in sent), name
+        assert sum(area.w * area.h for area in sent) < size[0] * size[1] / 2, (name, sent)
+        # AND the window shows what repainting it whole shows
+        assert _same_as_whole(pilot), name

@@ -24,7 +24,7 @@ from gardiens.ui.puzzles.social import (
     plain,
 )
 from gardiens.ui.theme import Color, mix
-from gardiens.ui.widgets.base import Button, Widget
+from gardiens.ui.widgets.base import Button, Display, Widget
 
 if TYPE_CHECKING:
     from gardiens.ui.kit.screen import Screen
@@ -80,6 +80,32 @@ class ChatWindow(Part["ChatView"]):
         view = self.view
         return (tuple(self.rect), tuple(view.window), view.scroll, view.max_scroll, view.content_h,
                 id(view.picture), len(view.bubbles))
+
+
+class ChatTrack(Display):
+    """The scroll track between the arrows: where the part on show sits in the conversation. A
+    scroll repaints it, with the conversation, alone."""
+
+    contained = True
+
+    def __init__(self, view: ChatView, rect: pygame.Rect) -> None:
+        super().__init__("chat-track", rect)
+        self.view = view
+
+    def draw(self, surface: pygame.Surface, app: Canvas, *, focused: bool, pressed: bool) -> None:
+        view = self.view
+        track = self.rect
+        if track.h > view.px(40) and view.max_scroll > 0:
+            p = app.palette
+            pygame.draw.rect(surface, p.surface_alt, track, border_radius=track.w // 2)
+            thumb_h = max(view.px(40), track.h * view.window.h // max(1, view.content_h))
+            thumb_y = track.y + (track.h - thumb_h) * view.scroll // max(1, view.max_scroll)
+            pygame.draw.rect(surface, p.primary, (track.x, thumb_y, track.w, thumb_h), border_radius=track.w // 2)
+
+    def appearance(self, app: Canvas) -> Hashable | None:
+        view = self.view
+        return (type(self).__name__, tuple(self.rect), tuple(view.window), view.scroll, view.max_scroll,
+                view.content_h)
 
 
 class ChatView(PickingView):
@@ -154,7 +180,9 @@ class ChatView(PickingView):
                                                bar_w, bar_w),
                       icon="down", kind="accent" if more else "quiet", enabled=more,
                       on_tap=lambda: self.scroll_by(step))
-        widgets: list[Widget] = [ChatWindow(self, "chat", self.window), up, down]
+        track = pygame.Rect(self.window.right + self.px(40), self.window.y + self.px(120), self.px(16),
+                            self.window.h - self.px(240))
+        widgets: list[Widget] = [ChatWindow(self, "chat", self.window), ChatTrack(self, track), up, down]
         side = pygame.Rect(self.frame.right + gap, area.y, area.right - self.frame.right - gap, area.h)
         head = app.type.font(m.text("body"), True).get_linesize() + self.px(4)
         self.choices_head = pygame.Rect(side.x, side.y - self.px(4), side.w, head)
@@ -309,14 +337,6 @@ class ChatView(PickingView):
         app.type.block(surface, count, pygame.Rect(head.right - self.px(24) - count_w, head.y, count_w, head.h),
                        size=m.text("small"), color=ink, valign="middle", align="right", max_lines=1,
                        name="chat-members")
-        # Scroll track between the arrows: where the visible part sits in the conversation.
-        track = pygame.Rect(self.window.right + self.px(40), self.window.y + self.px(120), self.px(16),
-                            self.window.h - self.px(240))
-        if track.h > self.px(40) and self.max_scroll > 0:
-            pygame.draw.rect(surface, p.surface_alt, track, border_radius=track.w // 2)
-            thumb_h = max(self.px(40), track.h * self.window.h // max(1, self.content_h))
-            thumb_y = track.y + (track.h - thumb_h) * self.scroll // max(1, self.max_scroll)
-            pygame.draw.rect(surface, p.primary, (track.x, thumb_y, track.w, thumb_h), border_radius=track.w // 2)
         question = self._("Plusieurs réactions possibles :") if self.multiple else self._("Votre réaction :")
         app.type.block(surface, question, self.choices_head, size=m.text("body"), color=p.ink, bold=True,
                        valign="middle", max_lines=1, name="chat-question")
@@ -324,8 +344,9 @@ class ChatView(PickingView):
             page_number(surface, app, self.nav, self.page, self.pages)
 
     def backdrop(self) -> Hashable | None:
-        return (tuple(self.frame), tuple(self.window), self.scroll, self.max_scroll, self.content_h,
-                tuple(self.choices_head), self.multiple, self.page, self.pages, tuple(self.nav))
+        # The conversation and its scroll track are widgets of their own: a scroll changes them.
+        return (tuple(self.frame), tuple(self.window), tuple(self.choices_head), self.multiple, self.page,
+                self.pages, tuple(self.nav))
 
     def on_drag(self, widget: Widget, pos: tuple[int, int]) -> None:
         if not isinstance(widget, ChatWindow):
