@@ -22,6 +22,7 @@ import pygame
 
 from gardiens.core import checkers
 from gardiens.core.languages import language_data
+from gardiens.core.learning import pending as next_question
 from gardiens.core.pseudonym import KEYS_LANGUAGE, NAMES
 from gardiens.core.session import Lifecycle, PuzzleState
 from gardiens.i18n.format import format_duration
@@ -270,6 +271,12 @@ class Ahead:
             speakers = ("speakers", app.size, app.settings)
             if speakers not in self._prepared:
                 jobs.append(self._speakers(speakers))
+        # Once the team has chosen, the learning check's first question, which « C'est parti ! »
+        # asks before the briefing when the mission has one.
+        if isinstance(top, SetupScreen) and self._asks_before():
+            before = ("learning", id(app.stack[0]), app.session.version, app.size, app.settings, app.language)
+            if before not in self._prepared:
+                jobs.append(self._screen(lambda: LearningScreen(app, ahead_of="before"), before))
         upcoming = self._next_screen()
         if upcoming is not None:
             ahead = (upcoming, id(app.stack[0]), app.session.version, app.size, app.settings,
@@ -467,7 +474,7 @@ class Ahead:
             return None
         state = app.state
         if isinstance(top, SetupScreen) and state.age is not None and state.language is not None:
-            return BriefingScreen
+            return None if self._asks_before() else BriefingScreen
         if isinstance(top, LearningScreen) and state.lifecycle is Lifecycle.BRIEFING:
             return BriefingScreen
         if isinstance(top, (VictoryScreen, TimeUpScreen)):
@@ -476,6 +483,15 @@ class Ahead:
             wanted = root_screen_for(app, state)
             return wanted if wanted is not type(app.stack[0]) else None
         return None
+
+    def _asks_before(self) -> bool:
+        """Whether the team on the setup screen, its choices made, is asked the learning check
+        before the briefing."""
+        app = self.app
+        state = app.state
+        mission = app.mission
+        return (mission is not None and state.age is not None and state.language is not None
+                and next_question(mission.learning_check, state.checked, "before") is not None)
 
     def _right_feedback(self, puzzle: Puzzle, earned: list[str], key: tuple[Any, ...]) -> Job:
         """The feedback a right answer to `puzzle` opens, with the rewards it earns: its verdict

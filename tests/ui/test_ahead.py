@@ -306,6 +306,27 @@ def test_the_briefing_is_prepared_once_the_team_has_chosen(
     assert len(rendered) <= 2, rendered
 
 
+def test_the_learning_check_asked_before_the_briefing_is_prepared_once_the_team_has_chosen(
+    pilots: list[Pilot], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # GIVEN a mission whose learning check asks a first question before the briefing, and a
+    # team that has chosen its age
+    folder = SCENARIOS / "infox"
+    mission = load(folder / "scenario.yaml")
+    assert mission.learning_check
+    pilot = Pilot.launch({mission.id: mission}, mission_dirs={mission.id: folder}, size=(1920, 1080))
+    pilots.append(pilot)
+    pilot.tap("start")
+    pilot.tap(f"age:{mission.ages[0]}")
+    drain(pilot)
+    rendered = count_renders(pilot.app, monkeypatch)
+    # WHEN it confirms
+    pilot.tap("confirm")
+    # THEN the question shows with every text already set
+    assert pilot.screen == "learning"
+    assert rendered == []
+
+
 def test_preparing_never_changes_the_session(launch: Callable[..., Pilot]) -> None:
     pilot = launch()
     app = pilot.app

@@ -12,6 +12,7 @@ import pygame
 
 from gardiens.core.commands import AnswerCheck
 from gardiens.core.learning import CheckQuestion, Moment
+from gardiens.core.learning import pending as next_question
 from gardiens.ui.draw import panel
 from gardiens.ui.kit.screen import CORNER, TOP_BAR, Screen, draw_title
 from gardiens.ui.widgets.base import Button, ButtonKind
@@ -31,11 +32,13 @@ class LearningScreen(Screen):
 
     name = "learning"
 
-    def __init__(self, app: Host) -> None:
+    def __init__(self, app: Host, ahead_of: Moment | None = None) -> None:
         super().__init__(app)
         # After the second ask: the question answered, and the choice tapped (None: skipped),
         # shown with the right answer until the team taps « Continuer ».
         self.revealed: tuple[CheckQuestion, str | None] | None = None
+        # Prepared ahead (see ui/ahead.py) before the moment comes: the question it will ask then.
+        self.ahead_of = ahead_of
 
     @property
     def holds_sync(self) -> bool:  # type: ignore[override]
@@ -52,6 +55,9 @@ class LearningScreen(Screen):
             question = self.revealed[0]
             return "after", question, questions.index(question) + 1, len(questions)
         pending = self.app.session.pending_check()
+        if pending is None and self.ahead_of is not None:
+            coming = next_question(questions, self.app.state.checked, self.ahead_of)
+            pending = (self.ahead_of, questions.index(coming)) if coming is not None else None
         if pending is None:
             return None
         moment, index = pending
