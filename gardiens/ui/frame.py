@@ -851,8 +851,8 @@ class Frame:
     def _draw_top(self, shown: list[Screen], surface: pygame.Surface, whole: bool) -> bool:
         """The last of the screens `shown` (those below it already drawn), drawn `whole` or under
         a clip: from the pixels kept of it when a tap has just taken it ready (`take_ready`), into
-        the copy kept for a pop-up, as a rising card, or else as it draws itself. Returns whether
-        it was kept without a card dragged on it (see `_draw_screen`)."""
+        the copy kept for a pop-up, or else as it draws itself. Returns whether it was kept
+        without a card dragged on it (see `_draw_screen`)."""
         handed, self.handed = self.handed, None
         if not shown:
             return False
@@ -860,41 +860,9 @@ class Frame:
         if whole and handed is not None and shown == [handed.screen] and self.look(top) == handed.look:
             self._show_ready(handed, surface)
             return False
-        if whole and ((len(shown) == 1 and self._draw_kept(top, surface)) or self._compose_rise(top, surface)):
+        if whole and len(shown) == 1 and self._draw_kept(top, surface):
             return False
         return self._draw_screen(top, surface, top=True)
-
-    def _compose_rise(self, screen: Screen, surface: pygame.Surface) -> bool:
-        """A pop-up whose card rises, drawn whole over the screens below (already there): its card
-        drawn once on the surface kept for it, then the veil laid around where the card covers
-        every pixel and the card copied over it, as `draw_rise` does on the next frames, which
-        move that same card. The same pixels as the pop-up's own drawing. False when it is
-        drawn as usual (no rising card, a card dragged on it, the author's preview)."""
-        if (not isinstance(screen, Rising) or not screen.overlay or self.app.preview is not None
-                or self._carried(screen) is not None):
-            return False
-        reach = screen.reach()
-        risen = self._draw_card(screen, reach)
-        lift = screen.lift()
-        now = reach.move(0, lift)
-        solid = screen.opaque(lift)
-        window = surface.get_rect()
-        for around in (pygame.Rect(0, 0, window.w, solid.y), pygame.Rect(0, solid.bottom, window.w, window.h - solid.bottom),
-                       pygame.Rect(0, solid.y, solid.x, solid.h),
-                       pygame.Rect(solid.right, solid.y, window.w - solid.right, solid.h)):
-            around = around.clip(window)
-            if around.w and around.h:
-                screen.dim(surface.subsurface(around))
-        for band in (pygame.Rect(now.x, now.y, now.w, solid.y - now.y),
-                     pygame.Rect(now.x, solid.bottom, now.w, now.bottom - solid.bottom)):
-            band = band.clip(window)
-            if band.w > 0 and band.h > 0:
-                surface.blit(risen.card, band, band.move(0, -now.y))
-        surface.blit(risen.solid, solid)
-        screen.place(lift)
-        self.app.type.report.extend(fit.moved(0, lift) for fit in risen.texts)
-        self.risen = risen
-        return True
 
     def _draw_kept(self, screen: Screen, surface: pygame.Surface) -> bool:
         """A still screen alone, drawn whole: into the copy kept for a pop-up (see `keep_top`),

@@ -61,8 +61,7 @@ def test_each_frame_of_a_rise_looks_as_a_whole_repaint(
         top.dim(everywhere)
         top.face(everywhere, top.lift())
         assert pygame.image.tobytes(around, "RGB") == pygame.image.tobytes(everywhere, "RGB")
-        # and the pop-up's card copied, as a whole frame lays it, is the pop-up drawn as it draws
-        # itself
+        # and the frame shows the pop-up as it draws itself over the screen below
         app.frame.draw_above(around)
         assert pygame.image.tobytes(around, "RGB") == pixels, moment
     # AND its buttons are where the card is
@@ -84,14 +83,12 @@ def test_a_rise_is_drawn_whole_when_the_screens_change(
     pilot.advance()
     assert app.frame.risen is not None
     # WHEN something changes the screens
-    risen = app.frame.risen
     app.dirty = True
     pilot.advance()
-    # THEN that frame is drawn whole, its card drawn anew, and the next frame moves that card
-    assert app.frame.risen is not None and app.frame.risen is not risen and app.frame.risen.screen is top
-    risen = app.frame.risen
+    # THEN that frame is drawn whole and the card's copy is let go, drawn again on the next frame
+    assert app.frame.risen is None
     pilot.advance()
-    assert app.frame.risen is risen
+    assert app.frame.risen is not None and app.frame.risen.screen is top
 
 
 def test_each_pop_up_draws_its_card_on_the_surface_kept_for_it(
