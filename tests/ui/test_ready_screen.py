@@ -17,6 +17,7 @@ from gardiens.ui.screens.play import PopUp, PuzzleScreen, ready_puzzle
 
 from .conftest import to_map
 from .test_ahead import drain
+from .test_kept_frame import _as_whole
 
 
 def _on_map_prepared(launch: Callable[..., Pilot], mission: Mission, size: tuple[int, int]) -> tuple[Pilot, str]:
@@ -42,15 +43,6 @@ def _drawn_puzzles(monkeypatch: pytest.MonkeyPatch) -> list[PuzzleScreen]:
 
     monkeypatch.setattr(PuzzleScreen, "draw", noted)
     return drawn
-
-
-def _as_whole(pilot: Pilot) -> bytes:
-    """The window as drawing everything anew at this moment shows it."""
-    app = pilot.app
-    assert app.surface is not None
-    app.frame.kept = None
-    app.frame.draw(changed=True)
-    return pygame.image.tobytes(app.surface, "RGB")
 
 
 def _window(pilot: Pilot) -> bytes:

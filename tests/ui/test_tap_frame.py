@@ -5,6 +5,7 @@ show, and only those rectangles are sent to the display."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pygame
 import pytest
@@ -63,12 +64,7 @@ def test_a_tap_repaints_only_what_it_changed_as_a_whole_repaint_would(
     for name in [n for n in names[:6] for _ in range(2)]:
         if not pilot.has(name):
             continue
-        widget = pilot.find(name)
-        pilot._finger(pygame.FINGERDOWN, widget.rect.center)
-        pilot.advance()
-        sent.clear()
-        pilot._finger(pygame.FINGERUP, widget.rect.center)
-        pilot.advance()
+        _tap_sent(pilot, name, sent)
         shown = app.surface.copy()
         if sent and all(isinstance(area, pygame.Rect) for area in sent):
             partial_taps += 1
@@ -81,6 +77,16 @@ def test_a_tap_repaints_only_what_it_changed_as_a_whole_repaint_would(
         assert pygame.image.tobytes(shown, "RGB") == pygame.image.tobytes(app.surface, "RGB"), name
     # AND most taps repainted only part of the window
     assert partial_taps >= len(names[:6])
+
+
+def _tap_sent(pilot: Pilot, name: str, sent: list[Any]) -> None:
+    """A finger comes down on `name` and lifts; `sent` then holds what the lift sent to the display."""
+    widget = pilot.find(name)
+    pilot._finger(pygame.FINGERDOWN, widget.rect.center)
+    pilot.advance()
+    sent.clear()
+    pilot._finger(pygame.FINGERUP, widget.rect.center)
+    pilot.advance()
 
 
 SCENARIOS = Path(__file__).parents[2] / "scenarios"
@@ -243,12 +249,7 @@ def test_scrolling_the_chat_repaints_the_conversation_and_its_track_alone(
     sent = display_sent(monkeypatch)
     for name in ("chat-down", "chat-up"):
         # WHEN a finger taps an arrow beside the conversation
-        widget = pilot.find(name)
-        pilot._finger(pygame.FINGERDOWN, widget.rect.center)
-        pilot.advance()
-        sent.clear()
-        pilot._finger(pygame.FINGERUP, widget.rect.center)
-        pilot.advance()
+        _tap_sent(pilot, name, sent)
         # THEN only the conversation, its track and the arrows went to the display
         assert sent and all(isinstance(area, pygame.Rect) for area in sent), name
         assert sum(area.w * area.h for area in sent) < size[0] * size[1] / 2, (name, sent)
