@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import statistics
 
 import pytest
 
@@ -16,7 +17,9 @@ FIELDS = {
     "startup_runs",
     "frame_ms_p50",
     "frame_ms_p99",
+    "frame_ms_p99_each",
     "frame_cpu_ms_p99",
+    "playthroughs",
     "rushed_frame_cpu_ms_p99",
     "bare_frame_cpu_ms_p99",
     "frames_measured",
@@ -45,8 +48,12 @@ def test_bench_prints_every_figure(capsys: pytest.CaptureFixture[str]) -> None:
     # (on one core and a small screen: the small-board stand-in, which runs the same measures)
     cores = os.sched_getaffinity(0)
     assert main(["bench", "--json", "--idle-seconds", "0.2", "--startup-runs", "1",
-                 "--read-seconds", "0.02", "--cpus", "1", "--size", "1280x720"]) == 0
+                 "--read-seconds", "0.02", "--cpus", "1", "--size", "1280x720", "--playthroughs", "2"]) == 0
     results = json.loads(capsys.readouterr().out)
+    # Each team played twice: the p99 kept is the median of the two playthroughs'.
+    assert results["playthroughs"] == 2 and len(results["frame_ms_p99_each"]) == 2
+    assert results["frame_ms_p99"] == pytest.approx(statistics.median(results["frame_ms_p99_each"]), abs=0.01)
+    assert len(results["rushed_frame_ms_p99_each"]) == 2
     assert results["size"] == "1280x720" and results["cpus"] == 1
     # The test's own process gets its cores back.
     assert os.sched_getaffinity(0) == cores
