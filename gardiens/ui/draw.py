@@ -33,6 +33,13 @@ def panel(
         pygame.draw.rect(surface, border, rect, width=border_width, border_radius=radius)
 
 
+def out_of_clip(surface: pygame.Surface, rect: pygame.Rect) -> bool:
+    """Whether `rect` lies wholly outside the surface's clip: nothing drawn inside it can show.
+    A tap repaints a few areas under a clip, each walking the screen's whole drawing; what a
+    part skips there is work no pixel needed."""
+    return not surface.get_clip().colliderect(rect)
+
+
 def raised_face(area: pygame.Rect, depth: int, pressed: bool, *, sunk: int) -> tuple[pygame.Rect, int]:
     """Where the face of a card raised `depth` above its shadow goes in `area`, and the depth to
     draw its shadow at: pressed, the face sinks until it stands `sunk` above the shadow."""

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 import pygame
 
+from gardiens.ui.draw import out_of_clip
 from gardiens.ui.widgets.base import Button, Canvas, Widget
 
 if TYPE_CHECKING:
@@ -456,6 +457,8 @@ def draw_title(screen: Screen, surface: pygame.Surface, text: str, *, left: int 
     x0 = left if left is not None else screen.px(CORNER)
     x1 = right if right is not None else screen.width - screen.px(40)
     box = pygame.Rect(x0, screen.px(10), max(10, x1 - x0), screen.px(TOP_BAR - 20))
+    if out_of_clip(surface, box):
+        return
     size, lines = app.metrics.text("title"), 1
     if not app.type.fit_size(app.type.shape(text), size, box, True, max_lines=1)[2]:
         size, lines = app.metrics.text("subtitle"), 2

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from gardiens.core.model import Chat
-from gardiens.ui.draw import panel
+from gardiens.ui.draw import out_of_clip, panel
 from gardiens.ui.puzzles.base import Hand, Part, ids
 from gardiens.ui.puzzles.picking import PickingView
 from gardiens.ui.puzzles.social import (
@@ -38,6 +38,8 @@ class ReactionButton(Button):
                  on_tap: Callable[[], None]) -> None:
         super().__init__(name, rect, label, icon=icon, selected=selected, on_tap=on_tap)
         self.size = size
+
+    contained = True
 
     def appearance(self, app: Canvas) -> Hashable | None:
         return self.appearance_of(app, self.size)
@@ -72,6 +74,7 @@ class ChatWindow(Part["ChatView"]):
 
     focusable = False
     draggable = True
+    contained = True
 
     def draw(self, surface: pygame.Surface, app: Canvas, *, focused: bool, pressed: bool) -> None:
         self.view.draw_conversation(surface)
@@ -125,6 +128,7 @@ class ChatView(PickingView):
         self.picture: pygame.Surface | None = None
         self.picture_at = pygame.Rect(0, 0, 0, 0)
         self.drag_y: int | None = None
+        self._faded: tuple[tuple[int, Color, int], pygame.Surface] | None = None
         # The answers' pages, the one on show, and where each answer is.
         self.page = 0
         self.pages = 1
@@ -300,6 +304,10 @@ class ChatView(PickingView):
             rect = box.move(window.x, top)
             if rect.bottom < window.y or rect.y > window.bottom:
                 continue
+            # With its author's avatar, at the conversation's left edge.
+            reach = rect.union(pygame.Rect(window.x, rect.y, 2 * (pad + radius), 2 * radius)) if name_h else rect
+            if out_of_clip(surface, reach):
+                continue
             fill = p.primary if me else p.surface
             ink = p.on_primary if me else p.ink
             panel(surface, rect, fill, radius=self.px(24), border=p.primary_dark if me else p.outline,
@@ -315,11 +323,19 @@ class ChatView(PickingView):
         surface.set_clip(clip)
         # A fading edge and the scroll track tell that more of the conversation is hidden.
         if self.scroll < self.max_scroll:
-            fade = pygame.Surface((window.w, self.px(60)), pygame.SRCALPHA)
-            base = mix(p.surface_alt, p.surface, 0.4)
-            for yy in range(fade.get_height()):
-                pygame.draw.line(fade, (*base, round(255 * yy / fade.get_height())), (0, yy), (window.w, yy))
+            fade = self._fade(window.w, mix(p.surface_alt, p.surface, 0.4))
             surface.blit(fade, (window.x, window.bottom - fade.get_height()))
+
+    def _fade(self, width: int, base: Color) -> pygame.Surface:
+        """The fading edge at the bottom of the conversation, made once for its width and colour:
+        a chat scrolled or tapped repaints the conversation at each frame."""
+        key = (width, base, self.px(60))
+        if self._faded is None or self._faded[0] != key:
+            fade = pygame.Surface((width, key[2]), pygame.SRCALPHA)
+            for yy in range(fade.get_height()):
+                pygame.draw.line(fade, (*base, round(255 * yy / fade.get_height())), (0, yy), (width, yy))
+            self._faded = (key, fade)
+        return self._faded[1]
 
     def draw(self, surface: pygame.Surface) -> None:
         app = self.app

@@ -10,7 +10,7 @@ import pygame
 
 from gardiens.core import checkers
 from gardiens.core.model import Cipher
-from gardiens.ui.draw import panel
+from gardiens.ui.draw import out_of_clip, panel
 from gardiens.ui.puzzles.text import TextView
 from gardiens.ui.widgets.base import Widget
 from gardiens.ui.widgets.keys import AnswerField, keyboard
@@ -70,11 +70,14 @@ class CipherView(TextView):
         heads = (self._("codé"), self._("clair"))
         for row in range(2):
             y = strip.y + row * row_h
-            app.type.block(surface, heads[row], pygame.Rect(strip.x, y, head_w - self.px(10), row_h),
-                           size=m.text("small"), color=p.ink_soft, bold=True, valign="middle", align="right",
-                           name=f"strip-head:{row}")
+            head = pygame.Rect(strip.x, y, head_w - self.px(10), row_h)
+            if not out_of_clip(surface, head):
+                app.type.block(surface, heads[row], head, size=m.text("small"), color=p.ink_soft, bold=True,
+                               valign="middle", align="right", name=f"strip-head:{row}")
             for i in range(26):
                 cell = pygame.Rect(round(strip.x + head_w + i * cell_w), y, math.ceil(cell_w) - 2, row_h - 4)
+                if out_of_clip(surface, cell):
+                    continue  # a key's repaint touches the few cells above it
                 letter = chr(65 + i)
                 hot = letter in used
                 if row == 0:

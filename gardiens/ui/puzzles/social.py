@@ -238,6 +238,8 @@ def _spills(pages: Pages, bottom: int) -> bool:
 class PageButton(Button):
     """A tall, narrow page button by the cards: its arrow above its word."""
 
+    contained = True
+
     def appearance(self, app: Canvas) -> Hashable | None:
         return self.appearance_of(app)
 

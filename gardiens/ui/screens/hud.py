@@ -11,7 +11,7 @@ import pygame
 from gardiens.core.commands import Pause
 from gardiens.core.session import PuzzleState
 from gardiens.i18n.format import format_countdown
-from gardiens.ui.draw import panel
+from gardiens.ui.draw import out_of_clip, panel
 from gardiens.ui.kit.screen import bar_button_width
 from gardiens.ui.widgets.base import Button, Widget
 
@@ -76,6 +76,8 @@ class Hud:
         if not only_timer:
             pills.append((self.progress, "star", self._progress_text(state.puzzles), False))
         for rect, icon, text, hot in pills:
+            if out_of_clip(surface, rect):
+                continue
             fill = p.accent if hot else p.surface
             ink = p.on_accent if hot else p.ink
             panel(surface, rect, fill, radius=rect.h // 2, border=p.outline, border_width=m.px(3))

@@ -16,7 +16,7 @@ from gardiens.core.checkers import Verdict
 from gardiens.core.commands import Pause, RequestHint, Submit
 from gardiens.core.model import Mission, Puzzle
 from gardiens.core.session import PuzzleState, SessionState
-from gardiens.ui.draw import focus_ring, lumi, panel, speech_bubble
+from gardiens.ui.draw import focus_ring, lumi, out_of_clip, panel, speech_bubble
 from gardiens.ui.kit.modal import ModalScreen, card_panel
 from gardiens.ui.kit.screen import (
     CORNER,
@@ -796,11 +796,12 @@ class PuzzleScreen(Screen):
         draw_title(self, surface, words.text(self.puzzle.title, puzzle_id=self.puzzle.id), left=self.title_left,
                    right=self.hud.left_edge)
         self.hud.draw(surface)
-        panel(surface, self.prompt, p.surface, radius=self.px(26), border=p.outline, border_width=self.px(3))
-        icon = app.assets.icon("question", self.px(64), p.primary)
-        surface.blit(icon, icon.get_rect(midleft=(self.prompt.x + self.px(24), self.prompt.centery)))
-        app.type.block(surface, words.text(self.puzzle.prompt, puzzle_id=self.puzzle.id), self._prompt_box(),
-                       size=self._prompt_size(), color=p.ink, valign="middle", name="prompt")
+        if not out_of_clip(surface, self.prompt):
+            panel(surface, self.prompt, p.surface, radius=self.px(26), border=p.outline, border_width=self.px(3))
+            icon = app.assets.icon("question", self.px(64), p.primary)
+            surface.blit(icon, icon.get_rect(midleft=(self.prompt.x + self.px(24), self.prompt.centery)))
+            app.type.block(surface, words.text(self.puzzle.prompt, puzzle_id=self.puzzle.id), self._prompt_box(),
+                           size=self._prompt_size(), color=p.ink, valign="middle", name="prompt")
         if self.picture is not None:
             frame = self.picture_rect.inflate(self.px(16), self.px(16))
             panel(surface, frame, p.surface, radius=self.px(16), shadow=p.shadow, depth=self.px(8))

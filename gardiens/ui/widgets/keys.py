@@ -214,6 +214,8 @@ def keyboard(
 class AnswerField(Display):
     """Where the typed answer appears, with a caret; boxes per character for a padlock code."""
 
+    contained = True
+
     def __init__(self, name: str, rect: pygame.Rect, value: Callable[[], str], *, placeholder: str = "",
                  cells: int = 0) -> None:
         super().__init__(name, rect)
