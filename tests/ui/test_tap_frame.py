@@ -255,3 +255,31 @@ def test_scrolling_the_chat_repaints_the_conversation_and_its_track_alone(
         assert sum(area.w * area.h for area in sent) < size[0] * size[1] / 2, (name, sent)
         # AND the window shows what repainting it whole shows
         assert _same_as_whole(pilot), name
+
+
+def test_a_key_repaints_only_the_cipher_strip_cells_its_area_touches(
+        pilots: list[Pilot], monkeypatch: pytest.MonkeyPatch) -> None:
+    # GIVEN a cipher puzzle on show, its letter strip just above the keyboard
+    mission, folder, puzzle = _bundled("cipher")
+    pilot = Pilot.launch({mission.id: mission}, mission_dirs={mission.id: folder}, size=(1920, 1080), language="fr")
+    pilots.append(pilot)
+    app = pilot.app
+    stage(app, pilot.clock, puzzle=puzzle)
+    pilot.settle()
+    from gardiens.ui.puzzles import cipher
+
+    panels: list[pygame.Rect] = []
+    panel = cipher.panel
+    monkeypatch.setattr(cipher, "panel", lambda surface, rect, *a, **k: (panels.append(rect), panel(surface, rect, *a, **k)))
+    key = next(w.name for w in app.top.widgets if w.name.startswith("key:"))
+    # WHEN a finger comes down on a key of the top row and lifts
+    pilot._finger(pygame.FINGERDOWN, pilot.find(key).rect.center)
+    pilot.advance()
+    pilot._finger(pygame.FINGERUP, pilot.find(key).rect.center)
+    pilot.advance()
+    # THEN the repaints drew a few of the strip's 52 cells, not all of them each time
+    assert 0 < len(panels) < 26, len(panels)
+    # AND the window shows what repainting it whole shows, every cell drawn
+    panels.clear()
+    assert _same_as_whole(pilot)
+    assert len(panels) > 52
