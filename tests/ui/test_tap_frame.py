@@ -283,3 +283,30 @@ def test_a_key_repaints_only_the_cipher_strip_cells_its_area_touches(
     panels.clear()
     assert _same_as_whole(pilot)
     assert len(panels) > 52
+
+
+def test_scrolling_the_chat_copies_its_conversation_drawn_once(
+        pilots: list[Pilot], monkeypatch: pytest.MonkeyPatch) -> None:
+    # GIVEN a chat puzzle on show, its conversation longer than its window
+    mission, folder, puzzle = _bundled("chat")
+    pilot = Pilot.launch({mission.id: mission}, mission_dirs={mission.id: folder}, size=(1920, 1080), language="fr")
+    pilots.append(pilot)
+    app = pilot.app
+    stage(app, pilot.clock, puzzle=puzzle)
+    pilot.settle()
+    from gardiens.ui.puzzles import chat
+
+    bubbles: list[pygame.Rect] = []
+    panel = chat.panel
+    monkeypatch.setattr(chat, "panel", lambda surface, rect, *a, **k: (bubbles.append(rect), panel(surface, rect, *a, **k)))
+    # WHEN a finger taps the arrow that scrolls it down, then the one that scrolls it back up
+    for name in ("chat-down", "chat-up"):
+        pilot.tap(name)
+        pilot.settle()
+    # THEN no bubble was drawn again: the part on show was copied from the conversation drawn once
+    assert bubbles == []
+    # AND the texts on show are reported where a whole repaint sets them
+    app.dirty = True
+    pilot.advance()
+    shown = {fit.name for fit in app.type.report if fit.name.startswith("chat-message:")}
+    assert shown and _same_as_whole(pilot)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
+from dataclasses import replace
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -28,7 +29,22 @@ from gardiens.ui.widgets.base import Button, Display, Widget
 
 if TYPE_CHECKING:
     from gardiens.ui.kit.screen import Screen
+    from gardiens.ui.text import TextFit
     from gardiens.ui.widgets.base import Canvas
+
+
+# The whole conversation is kept drawn (see `ChatView.draw_conversation`) up to this many pixels:
+# 16 MB, a conversation eight windows long at 1920×1080.
+CONVERSATION_PIXELS = 4_000_000
+
+
+def _seen(fit: TextFit, clip: pygame.Rect) -> TextFit:
+    """`fit` as drawing it under `clip` reports it: its ink cut to what the clip lets through."""
+    ink = pygame.Rect(fit.ink)
+    if clip.contains(ink):
+        return fit
+    shown = clip.clip(ink)
+    return replace(fit, ink=(shown.x, shown.y, shown.w, shown.h))
 
 
 class ReactionButton(Button):
@@ -129,6 +145,7 @@ class ChatView(PickingView):
         self.picture_at = pygame.Rect(0, 0, 0, 0)
         self.drag_y: int | None = None
         self._faded: tuple[tuple[int, Color, int], pygame.Surface] | None = None
+        self._whole: tuple[Hashable, tuple[pygame.Surface, list[list[TextFit]]]] | None = None
         # The answers' pages, the one on show, and where each answer is.
         self.page = 0
         self.pages = 1
@@ -282,16 +299,67 @@ class ChatView(PickingView):
         self.content_h = y + self.px(10)
 
     def draw_conversation(self, surface: pygame.Surface) -> None:
+        """The part of the conversation on show: copied from the whole conversation drawn once
+        (a scroll is then one copy, not every bubble it shows drawn again), or drawn bubble by
+        bubble when the conversation is too long to keep drawn. The texts on show are reported
+        as drawing them there would."""
+        app = self.app
+        p = app.palette
+        window = self.window
+        clip = surface.get_clip()
+        shown = window.clip(clip) if clip else window
+        whole = self._whole_conversation(surface)
+        if whole is None:
+            pygame.draw.rect(surface, mix(p.surface_alt, p.surface, 0.4), window)
+            surface.set_clip(shown)
+            self._draw_bubbles(surface, window.x, window.y - self.scroll, window)
+            surface.set_clip(clip)
+        else:
+            image, fits = whole
+            surface.blit(image, window, pygame.Rect(0, self.scroll, window.w, window.h))
+            dx, dy = window.x, window.y - self.scroll
+            report = app.type.report
+            for (box, *_rest), texts in zip(self.bubbles, fits, strict=True):
+                if box.bottom + dy < window.y or box.y + dy > window.bottom:
+                    continue
+                report += [_seen(fit.moved(dx, dy), shown) for fit in texts]
+        # A fading edge and the scroll track tell that more of the conversation is hidden.
+        if self.scroll < self.max_scroll:
+            fade = self._fade(window.w, mix(p.surface_alt, p.surface, 0.4))
+            surface.blit(fade, (window.x, window.bottom - fade.get_height()))
+
+    def _whole_conversation(self, surface: pygame.Surface) -> tuple[pygame.Surface, list[list[TextFit]]] | None:
+        """The whole conversation drawn on a surface of its own, in `surface`'s format, and the
+        texts each bubble set there; drawn again when the bubbles, the picture or the look
+        change. None when it would hold more than `CONVERSATION_PIXELS`."""
+        app = self.app
+        size = (self.window.w, max(self.window.h, self.content_h))
+        if size[0] <= 0 or size[0] * size[1] > CONVERSATION_PIXELS:
+            self._whole = None
+            return None
+        key = (size, surface.get_bitsize(), tuple((tuple(b[0]), *b[1:]) for b in self.bubbles), id(self.picture),
+               tuple(self.picture_at), app.palette, app.settings, app.type.family)
+        if self._whole is None or self._whole[0] != key:
+            p = app.palette
+            image = pygame.Surface(size, 0, surface)
+            image.fill(mix(p.surface_alt, p.surface, 0.4))
+            report = app.type.report
+            app.type.report = []
+            try:
+                fits = self._draw_bubbles(image, 0, 0, image.get_rect())
+            finally:
+                app.type.report = report
+            self._whole = (key, (image, fits))
+        return self._whole[1]
+
+    def _draw_bubbles(self, surface: pygame.Surface, x: int, top: int, window: pygame.Rect) -> list[list[TextFit]]:
+        """The picture and the bubbles, the conversation's top left at `x`, `top`, those within
+        `window` only; returns the texts each bubble set (none for those not drawn)."""
         app = self.app
         p = app.palette
         m = app.metrics
-        window = self.window
-        pygame.draw.rect(surface, mix(p.surface_alt, p.surface, 0.4), window)
-        clip = surface.get_clip()
-        surface.set_clip(window.clip(clip) if clip else window)
-        top = window.y - self.scroll
         if self.picture is not None:
-            at = self.picture_at.move(window.x, top)
+            at = self.picture_at.move(x, top)
             panel(surface, at.inflate(self.px(12), self.px(12)), p.surface, radius=self.px(14), shadow=p.shadow,
                   depth=self.px(5))
             surface.blit(self.picture, at)
@@ -300,31 +368,31 @@ class ChatView(PickingView):
         name_size = app.type.floored(round(m.text("small") * 0.85), "label")
         radius = self.px(26)
         pad = self.px(18)
+        fits: list[list[TextFit]] = []
         for i, (box, author, text, me, name_h) in enumerate(self.bubbles):
-            rect = box.move(window.x, top)
+            fits.append([])
+            rect = box.move(x, top)
             if rect.bottom < window.y or rect.y > window.bottom:
                 continue
             # With its author's avatar, at the conversation's left edge.
-            reach = rect.union(pygame.Rect(window.x, rect.y, 2 * (pad + radius), 2 * radius)) if name_h else rect
+            reach = rect.union(pygame.Rect(x, rect.y, 2 * (pad + radius), 2 * radius)) if name_h else rect
             if out_of_clip(surface, reach):
                 continue
+            start = len(app.type.report)
             fill = p.primary if me else p.surface
             ink = p.on_primary if me else p.ink
             panel(surface, rect, fill, radius=self.px(24), border=p.primary_dark if me else p.outline,
                   border_width=max(2, self.px(3)))
             if name_h:
-                avatar(surface, app, (window.x + pad + radius - self.px(6), rect.y + radius), radius, author)
+                avatar(surface, app, (x + pad + radius - self.px(6), rect.y + radius), radius, author)
                 app.type.block(surface, author, pygame.Rect(rect.x + pad, rect.y + self.px(8), rect.w - 2 * pad, name_h),
                                size=name_size, color=p.primary_dark if not app.settings.high_contrast else p.ink,
                                bold=True, max_lines=1, name=f"chat-author:{i}", kind="label")
             body = pygame.Rect(rect.x + pad, rect.y + self.px(10) + name_h, rect.w - 2 * pad + self.px(4),
                                rect.h - name_h - self.px(18))
             app.type.block(surface, text, body, size=size, color=ink, name=f"chat-message:{i}")
-        surface.set_clip(clip)
-        # A fading edge and the scroll track tell that more of the conversation is hidden.
-        if self.scroll < self.max_scroll:
-            fade = self._fade(window.w, mix(p.surface_alt, p.surface, 0.4))
-            surface.blit(fade, (window.x, window.bottom - fade.get_height()))
+            fits[-1] = app.type.report[start:]
+        return fits
 
     def _fade(self, width: int, base: Color) -> pygame.Surface:
         """The fading edge at the bottom of the conversation, made once for its width and colour:
