@@ -519,10 +519,50 @@ class Ahead:
         app = self.app
         yield HEAVY
         stamp = app.frame.stamp()
+        # (A screen may ask for pictures as it is made, as well as when laid out.)
         asked: list[tuple[Path, tuple[int, int]]] = []
         app.assets.prefetch = asked
         try:
             screen = build()
+        finally:
+            app.assets.prefetch = None
+        yield from self._laid_out(screen, asked)
+        scratch = self._scratch_surface()
+        yield from self._drawn(screen, scratch)
+        if isinstance(screen, PuzzleScreen):
+            yield from self._other_pages(screen, scratch)
+        # Drawn once more as it will be: its buttons' looks are kept for the first real frame,
+        # or the whole of it, into the surface kept for the tap that opens it.
+        yield HEAVY
+        if kind is not None and app.frame.keep_ready(kind, screen, stamp):
+            self._kept_ready.add(key)
+        else:
+            screen.draw(scratch)
+        self._prepared.add(key)
+
+    def _other_pages(self, screen: PuzzleScreen, scratch: pygame.Surface) -> Job:
+        """The pages of a puzzle's list a tap may turn to (a feed's next posts), each laid out
+        and drawn off screen in turn, its texts set a block per slice; then the page on show
+        laid out again. Turning to one then sets no text."""
+        turned = False
+        for _page in screen.view.other_pages():
+            turned = True
+            yield HEAVY
+            yield from self._laid_out(screen)
+            yield from self._drawn(screen, scratch)
+        if turned:
+            yield HEAVY
+            screen.layout()
+
+    def _laid_out(self, screen: Screen, asked: list[tuple[Path, tuple[int, int]]] | None = None) -> Job:
+        """`screen` laid out (a heavy slice, which the caller has waited for) with its pictures
+        asked of the worker (after those `asked` already), then once they are read laid out
+        again: their words are drawn on them and they are kept as the screen shown asks for them
+        (first laid out, it had blanks)."""
+        app = self.app
+        asked = asked if asked is not None else []
+        app.assets.prefetch = asked
+        try:
             screen.layout()
         finally:
             app.assets.prefetch = None
@@ -530,11 +570,12 @@ class Ahead:
             yield WAIT
         yield HEAVY
         if asked:
-            # Laid out again now that its pictures are read: their words are drawn on them and
-            # they are kept as the screen shown asks for them (first laid out, it had blanks).
             screen.layout()
             yield HEAVY
-        scratch = self._scratch_surface()
+
+    def _drawn(self, screen: Screen, scratch: pygame.Surface) -> Job:
+        """`screen` drawn off screen on `scratch`, each of its text blocks set in a slice of its own."""
+        app = self.app
         blocks: list[Callable[[], object]] = []
         app.type.deferred = blocks
         try:
@@ -545,14 +586,6 @@ class Ahead:
         for block in blocks:
             block()
             yield None
-        # Drawn once more as it will be: its buttons' looks are kept for the first real frame,
-        # or the whole of it, into the surface kept for the tap that opens it.
-        yield HEAVY
-        if kind is not None and app.frame.keep_ready(kind, screen, stamp):
-            self._kept_ready.add(key)
-        else:
-            screen.draw(scratch)
-        self._prepared.add(key)
 
 
 def _alphabet(size: int) -> str:

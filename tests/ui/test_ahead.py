@@ -111,6 +111,33 @@ def test_every_puzzle_of_a_whole_mission_opens_with_the_texts_prepared_for_it(
     assert opened == {name: [] for name in opened}
 
 
+def test_every_page_a_team_turns_to_was_prepared_with_its_puzzle(
+    pilots: list[Pilot], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # GIVEN the mission a kiosk plays by default, at 1920×1080, whose feed of posts takes two
+    # pages, played by a team that reads each screen long enough for everything to be prepared
+    folder = SCENARIOS / "infox"
+    mission = load(folder / "scenario.yaml")
+    pilot = Pilot.launch({mission.id: mission}, mission_dirs={mission.id: folder}, size=(1920, 1080))
+    pilots.append(pilot)
+    rendered = count_renders(pilot.app, monkeypatch)
+    turned: list[list[str]] = []
+    tap = pilot.tap
+
+    def noted(target: Any, **options: Any) -> None:
+        rendered.clear()
+        tap(target, **options)
+        if target in ("page-next", "page-previous"):
+            turned.append([line for line in rendered if not re.fullmatch(r"\d+:\d\d", line)])
+
+    monkeypatch.setattr(pilot, "tap", noted)
+    # WHEN it plays to the end
+    play_to_win(pilot, mission, mission.ages[0], mission.language, read=lambda: drain(pilot))
+    # THEN each page it turned to set no text of its own: its posts were drawn ahead, off screen
+    assert turned
+    assert turned == [[] for _ in turned]
+
+
 def test_the_feedback_of_a_right_answer_opens_with_its_texts_set(
     launch: Callable[..., Pilot], mission: Mission, monkeypatch: pytest.MonkeyPatch
 ) -> None:

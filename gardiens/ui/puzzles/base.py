@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import random
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Hashable, Iterator, Sequence
 from functools import partial
 from typing import TYPE_CHECKING, Generic, Protocol, TypeAlias, TypeVar
 
@@ -142,6 +142,23 @@ class PuzzleView(ScreenPart, ABC):
     def turn(self, step: int) -> None:
         self.page = max(0, min(self.page_total - 1, self.page + step))
         self.changed()
+
+    def page_span(self) -> int:
+        """How many pages the view's list takes (see `pager`)."""
+        return self.page_total
+
+    def other_pages(self) -> Iterator[None]:
+        """Turns to each page not on show, one at a time, and back to the page on show at the
+        end: a screen prepared ahead lays each out and draws it off screen, its texts then set
+        before a tap turns to it (see `gardiens.ui.ahead`)."""
+        shown = self.page
+        try:
+            for page in range(self.page_span()):
+                if page != shown:
+                    self.page = page
+                    yield
+        finally:
+            self.page = shown
 
     def draw_page_count(self, surface: pygame.Surface) -> None:
         if self.page_count.w:

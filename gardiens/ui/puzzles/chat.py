@@ -265,6 +265,9 @@ class ChatView(PickingView):
         self.page = max(0, min(self.pages - 1, self.page + step))
         self.changed()
 
+    def page_span(self) -> int:
+        return self.pages
+
     def layout_bubbles(self) -> None:
         """Place every bubble in conversation coordinates (0 = top of the conversation)."""
         app = self.app

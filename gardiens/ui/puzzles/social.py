@@ -319,6 +319,9 @@ class PostPages(PuzzleView):
         self.page = max(0, min(self.pages - 1, self.page + step))
         self.changed()
 
+    def page_span(self) -> int:
+        return self.pages
+
     def draw(self, surface: pygame.Surface) -> None:
         if self.pages > 1:
             page_number(surface, self.app, self.nav, self.page, self.pages)
