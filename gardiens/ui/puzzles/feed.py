@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from typing import TYPE_CHECKING
 
 import pygame
@@ -9,6 +10,7 @@ import pygame
 from gardiens.core.model import Feed, FeedPost
 from gardiens.ui.puzzles.base import GestureError, Hand
 from gardiens.ui.puzzles.social import (
+    Pages,
     PostPages,
     go_to_page,
     lay_pages,
@@ -42,6 +44,7 @@ class FeedView(PostPages, CategoryBoxesView):
     def __init__(self, screen: Screen, puzzle: Feed) -> None:
         super().__init__(screen, puzzle)
         self.head = self.px(self.box_head)
+        self._pages: tuple[Hashable, Pages] | None = None
 
     def head_height(self) -> int:
         return self.head
@@ -81,14 +84,7 @@ class FeedView(PostPages, CategoryBoxesView):
         box_h = max(self.px(self.box_height), self.head + self.px(20))
         side = page_column(self)
         room = pygame.Rect(area.x + gap, area.y + gap, area.w - 2 * gap, area.h - box_h - 3 * gap)
-        pages = lay_pages(self.card_ids(), room, columns=self.column_choices(area.w), gap=gap, side=side + gap,
-                          height=self.post_height)
-        if max(rect.bottom for page in pages for _card, rect in page) > room.bottom:
-            # A post taller than the room beside another (largest text): one post a row, as wide
-            # as the feed, is lower.
-            wide = lay_pages(self.card_ids(), room, columns=[1], gap=gap, side=side + gap, height=self.post_height)
-            if max(rect.bottom for page in wide for _card, rect in page) <= room.bottom:
-                pages = wide
+        pages = self.pages_in(room, gap, side + gap, self.column_choices(area.w))
         shown = self.keep_pages(pages)
         # With pages, the tray keeps one height on every page (the boxes never move): the room's,
         # or the tallest page's when a row is taller than the room (largest text, one row a page).
@@ -104,6 +100,26 @@ class FeedView(PostPages, CategoryBoxesView):
         if self.pages > 1:
             widgets += page_buttons(self, self.nav, self.page, self.pages, self.turn)
         return widgets
+
+    def pages_in(self, room: pygame.Rect, gap: int, side: int, columns: list[int]) -> Pages:
+        """The posts laid on pages in `room`, worked out once for the room and the look of the
+        texts: a tap that sorts a post lays the feed out again, and measuring every post for
+        each count of columns was most of that."""
+        app = self.app
+        t = app.type
+        key = (tuple(room), gap, side, tuple(columns), id(app.words), app.settings, app.metrics.size, t.family,
+               t.language, t.min_scale)
+        if self._pages is not None and self._pages[0] == key:
+            return self._pages[1]
+        pages = lay_pages(self.card_ids(), room, columns=columns, gap=gap, side=side, height=self.post_height)
+        if max(rect.bottom for page in pages for _card, rect in page) > room.bottom:
+            # A post taller than the room beside another (largest text): one post a row, as wide
+            # as the feed, is lower.
+            wide = lay_pages(self.card_ids(), room, columns=[1], gap=gap, side=side, height=self.post_height)
+            if max(rect.bottom for page in wide for _card, rect in page) <= room.bottom:
+                pages = wide
+        self._pages = (key, pages)
+        return pages
 
     def status(self) -> str:
         if self.selected is None and self.page < self.pages - 1:

@@ -1,0 +1,47 @@
+"""A feed of posts is laid on pages once for its room and the look of its texts: a tap that
+sorts a post lays the screen out again without measuring every post anew."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from gardiens.testing.pilot import Pilot
+from gardiens.testing.scenes import stage
+from gardiens.ui.puzzles.feed import FeedView
+
+from .conftest import load
+
+SCENARIOS = Path(__file__).resolve().parents[2] / "scenarios"
+
+
+def test_sorting_a_post_lays_the_feed_out_without_measuring_its_posts_again(
+        pilots: list[Pilot], monkeypatch: pytest.MonkeyPatch) -> None:
+    # GIVEN the default mission's feed on show
+    folder = SCENARIOS / "infox"
+    mission = load(folder / "scenario.yaml")
+    puzzle = next(p.id for p in mission.puzzles if p.type == "feed")
+    pilot = Pilot.launch({mission.id: mission}, mission_dirs={mission.id: folder}, size=(1920, 1080), language="fr")
+    pilots.append(pilot)
+    app = pilot.app
+    stage(app, pilot.clock, puzzle=puzzle)
+    pilot.settle()
+    measured: list[str] = []
+    height = FeedView.post_height
+    monkeypatch.setattr(FeedView, "post_height",
+                        lambda self, card, width: (measured.append(card), height(self, card, width))[1])
+    view = app.top.view
+    post = next(w.name for w in app.top.widgets if w.name.startswith("post:"))
+    box = next(w.name for w in app.top.widgets if w.name.startswith("box:"))
+    # WHEN a team puts a post into a box
+    pilot.tap(post)
+    pilot.tap(box)
+    # THEN the post wears its box's tag, and no post was measured again
+    assert isinstance(view, FeedView) and view.placed
+    assert measured == []
+    # AND a larger text size measures them all again (the pages may change)
+    app.change_settings(replace(app.settings, text_step=app.settings.text_step + 1))
+    pilot.settle()
+    assert set(measured) == {p.id for p in view.puzzle.posts}
