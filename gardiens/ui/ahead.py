@@ -531,6 +531,8 @@ class Ahead:
         yield from self._drawn(screen, scratch)
         if isinstance(screen, PuzzleScreen):
             yield from self._other_pages(screen, scratch)
+            yield HEAVY
+            screen.view.ahead(scratch)
         # Drawn once more as it will be: its buttons' looks are kept for the first real frame,
         # or the whole of it, into the surface kept for the tap that opens it.
         yield HEAVY

@@ -287,7 +287,8 @@ def test_a_key_repaints_only_the_cipher_strip_cells_its_area_touches(
 
 def test_scrolling_the_chat_copies_its_conversation_drawn_once(
         pilots: list[Pilot], monkeypatch: pytest.MonkeyPatch) -> None:
-    # GIVEN a chat puzzle on show, its conversation longer than its window
+    # GIVEN a chat puzzle on show, its conversation longer than its window, drawn whole off
+    # screen as the preparation of a puzzle does
     mission, folder, puzzle = _bundled("chat")
     pilot = Pilot.launch({mission.id: mission}, mission_dirs={mission.id: folder}, size=(1920, 1080), language="fr")
     pilots.append(pilot)
@@ -296,6 +297,10 @@ def test_scrolling_the_chat_copies_its_conversation_drawn_once(
     pilot.settle()
     from gardiens.ui.puzzles import chat
 
+    assert app.surface is not None
+    view = app.top.view
+    assert isinstance(view, chat.ChatView)
+    view.ahead(app.surface.copy())
     bubbles: list[pygame.Rect] = []
     panel = chat.panel
     monkeypatch.setattr(chat, "panel", lambda surface, rect, *a, **k: (bubbles.append(rect), panel(surface, rect, *a, **k)))
@@ -310,3 +315,56 @@ def test_scrolling_the_chat_copies_its_conversation_drawn_once(
     pilot.advance()
     shown = {fit.name for fit in app.type.report if fit.name.startswith("chat-message:")}
     assert shown and _same_as_whole(pilot)
+
+
+def test_a_chat_drawn_first_with_its_texts_put_off_reports_its_messages_after(pilots: list[Pilot]) -> None:
+    # GIVEN a chat puzzle drawn off screen as preparation draws it: its texts put off, each set
+    # later in a slice of its own
+    mission, folder, puzzle = _bundled("chat")
+    pilot = Pilot.launch({mission.id: mission}, mission_dirs={mission.id: folder}, size=(1920, 1080), language="fr")
+    pilots.append(pilot)
+    app = pilot.app
+    stage(app, pilot.clock, puzzle=puzzle)
+    pilot.settle()
+    assert app.surface is not None
+    whole = [fit.name for fit in app.type.report if fit.name.startswith("chat-message:")]
+    from gardiens.ui.screens.play import PuzzleScreen
+
+    assert isinstance(app.top, PuzzleScreen)
+    screen = PuzzleScreen(app, app.top.puzzle)
+    screen.layout()
+    scratch = app.surface.copy()
+    blocks: list[Any] = []
+    app.type.deferred = blocks
+    try:
+        screen.draw(scratch)
+    finally:
+        app.type.deferred = None
+    for block in blocks:
+        block()
+    screen.view.ahead(scratch)
+    # WHEN it is then drawn as shown
+    app.type.report = []
+    screen.draw(scratch)
+    # THEN the messages on show are reported, as when it was drawn without preparation
+    assert whole and [fit.name for fit in app.type.report if fit.name.startswith("chat-message:")] == whole
+
+
+def test_a_chat_not_prepared_draws_only_the_messages_on_show(
+        pilots: list[Pilot], monkeypatch: pytest.MonkeyPatch) -> None:
+    # GIVEN a chat puzzle opened before any preparation drew it (a team that taps at once)
+    mission, folder, puzzle = _bundled("chat")
+    pilot = Pilot.launch({mission.id: mission}, mission_dirs={mission.id: folder}, size=(1920, 1080), language="fr")
+    pilots.append(pilot)
+    from gardiens.ui.puzzles import chat
+
+    bubbles: list[pygame.Rect] = []
+    panel = chat.panel
+    monkeypatch.setattr(chat, "panel", lambda surface, rect, *a, **k: (bubbles.append(rect), panel(surface, rect, *a, **k)))
+    # WHEN it shows
+    stage(pilot.app, pilot.clock, puzzle=puzzle)
+    pilot.settle()
+    # THEN its frames drew the messages in the conversation's window, not the whole conversation
+    view = pilot.app.top.view
+    assert isinstance(view, chat.ChatView) and view.max_scroll > 0
+    assert bubbles and all(rect.y < view.window.bottom for rect in bubbles)

@@ -143,6 +143,11 @@ class PuzzleView(ScreenPart, ABC):
         self.page = max(0, min(self.page_total - 1, self.page + step))
         self.changed()
 
+    def ahead(self, surface: pygame.Surface) -> None:
+        """Work done off screen, on a surface in the format of `surface`, when the puzzle is
+        prepared before it shows (see `gardiens.ui.ahead`), beyond drawing what shows."""
+        return None
+
     def page_span(self) -> int:
         """How many pages the view's list takes (see `pager`)."""
         return self.page_total

@@ -311,7 +311,7 @@ class ChatView(PickingView):
         window = self.window
         clip = surface.get_clip()
         shown = window.clip(clip) if clip else window
-        whole = self._whole_conversation(surface)
+        whole = self._whole[1] if self._whole is not None and self._whole[0] == self._whole_key(surface) else None
         if whole is None:
             pygame.draw.rect(surface, mix(p.surface_alt, p.surface, 0.4), window)
             surface.set_clip(shown)
@@ -331,17 +331,17 @@ class ChatView(PickingView):
             fade = self._fade(window.w, mix(p.surface_alt, p.surface, 0.4))
             surface.blit(fade, (window.x, window.bottom - fade.get_height()))
 
-    def _whole_conversation(self, surface: pygame.Surface) -> tuple[pygame.Surface, list[list[TextFit]]] | None:
-        """The whole conversation drawn on a surface of its own, in `surface`'s format, and the
-        texts each bubble set there; drawn again when the bubbles, the picture or the look
-        change. None when it would hold more than `CONVERSATION_PIXELS`."""
+    def ahead(self, surface: pygame.Surface) -> None:
+        """The whole conversation drawn once, off screen, on a surface in `surface`'s format, with
+        the texts each bubble set there: the frames that show the chat copy the part on show
+        (see `draw_conversation`). Not on a frame that shows the chat: it would draw every
+        message, not only those on show. Nothing when it would hold more than
+        `CONVERSATION_PIXELS`, or while the texts are put off (their reports would be missing)."""
         app = self.app
         size = (self.window.w, max(self.window.h, self.content_h))
-        if size[0] <= 0 or size[0] * size[1] > CONVERSATION_PIXELS:
-            self._whole = None
-            return None
-        key = (size, surface.get_bitsize(), tuple((tuple(b[0]), *b[1:]) for b in self.bubbles), id(self.picture),
-               tuple(self.picture_at), app.palette, app.settings, app.type.family)
+        if app.type.deferred is not None or size[0] <= 0 or size[0] * size[1] > CONVERSATION_PIXELS:
+            return
+        key = self._whole_key(surface)
         if self._whole is None or self._whole[0] != key:
             p = app.palette
             image = pygame.Surface(size, 0, surface)
@@ -353,7 +353,13 @@ class ChatView(PickingView):
             finally:
                 app.type.report = report
             self._whole = (key, (image, fits))
-        return self._whole[1]
+
+    def _whole_key(self, surface: pygame.Surface) -> Hashable:
+        """What the whole conversation drawn for `surface` depends on."""
+        app = self.app
+        return ((self.window.w, max(self.window.h, self.content_h)), surface.get_bitsize(),
+                tuple((tuple(b[0]), *b[1:]) for b in self.bubbles), id(self.picture), tuple(self.picture_at),
+                app.palette, app.settings, app.type.family)
 
     def _draw_bubbles(self, surface: pygame.Surface, x: int, top: int, window: pygame.Rect) -> list[list[TextFit]]:
         """The picture and the bubbles, the conversation's top left at `x`, `top`, those within
