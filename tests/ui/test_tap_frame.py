@@ -104,6 +104,16 @@ def _bundled(kind: str) -> tuple[Mission, Path, str]:
     raise AssertionError(f"no bundled mission has a {kind} puzzle")
 
 
+def _bundled_on_show(pilots: list[Pilot], kind: str, size: tuple[int, int]) -> Pilot:
+    """A bundled mission's puzzle of `kind` on show at `size`, in French, its frames settled."""
+    mission, folder, puzzle = _bundled(kind)
+    pilot = Pilot.launch({mission.id: mission}, mission_dirs={mission.id: folder}, size=size, language="fr")
+    pilots.append(pilot)
+    stage(pilot.app, pilot.clock, puzzle=puzzle)
+    pilot.settle()
+    return pilot
+
+
 def _same_as_whole(pilot: Pilot) -> bool:
     """Whether the window shows what repainting it whole shows (it is then repainted whole)."""
     app = pilot.app
@@ -239,12 +249,8 @@ def test_a_second_drag_keeps_its_screen_in_the_copy_the_first_used(pilots: list[
 def test_scrolling_the_chat_repaints_the_conversation_and_its_track_alone(
         pilots: list[Pilot], size: tuple[int, int], monkeypatch: pytest.MonkeyPatch) -> None:
     # GIVEN a chat puzzle on show, its conversation longer than its window
-    mission, folder, puzzle = _bundled("chat")
-    pilot = Pilot.launch({mission.id: mission}, mission_dirs={mission.id: folder}, size=size, language="fr")
-    pilots.append(pilot)
+    pilot = _bundled_on_show(pilots, "chat", size)
     app = pilot.app
-    stage(app, pilot.clock, puzzle=puzzle)
-    pilot.settle()
     assert app.surface is not None and pilot.find("chat-down").enabled
     sent = display_sent(monkeypatch)
     for name in ("chat-down", "chat-up"):
@@ -260,12 +266,8 @@ def test_scrolling_the_chat_repaints_the_conversation_and_its_track_alone(
 def test_a_key_repaints_only_the_cipher_strip_cells_its_area_touches(
         pilots: list[Pilot], monkeypatch: pytest.MonkeyPatch) -> None:
     # GIVEN a cipher puzzle on show, its letter strip just above the keyboard
-    mission, folder, puzzle = _bundled("cipher")
-    pilot = Pilot.launch({mission.id: mission}, mission_dirs={mission.id: folder}, size=(1920, 1080), language="fr")
-    pilots.append(pilot)
+    pilot = _bundled_on_show(pilots, "cipher", (1920, 1080))
     app = pilot.app
-    stage(app, pilot.clock, puzzle=puzzle)
-    pilot.settle()
     from gardiens.ui.puzzles import cipher
 
     panels: list[pygame.Rect] = []
@@ -289,12 +291,8 @@ def test_scrolling_the_chat_copies_its_conversation_drawn_once(
         pilots: list[Pilot], monkeypatch: pytest.MonkeyPatch) -> None:
     # GIVEN a chat puzzle on show, its conversation longer than its window, drawn whole off
     # screen as the preparation of a puzzle does
-    mission, folder, puzzle = _bundled("chat")
-    pilot = Pilot.launch({mission.id: mission}, mission_dirs={mission.id: folder}, size=(1920, 1080), language="fr")
-    pilots.append(pilot)
+    pilot = _bundled_on_show(pilots, "chat", (1920, 1080))
     app = pilot.app
-    stage(app, pilot.clock, puzzle=puzzle)
-    pilot.settle()
     from gardiens.ui.puzzles import chat
 
     assert app.surface is not None
@@ -320,12 +318,8 @@ def test_scrolling_the_chat_copies_its_conversation_drawn_once(
 def test_a_chat_drawn_first_with_its_texts_put_off_reports_its_messages_after(pilots: list[Pilot]) -> None:
     # GIVEN a chat puzzle drawn off screen as preparation draws it: its texts put off, each set
     # later in a slice of its own
-    mission, folder, puzzle = _bundled("chat")
-    pilot = Pilot.launch({mission.id: mission}, mission_dirs={mission.id: folder}, size=(1920, 1080), language="fr")
-    pilots.append(pilot)
+    pilot = _bundled_on_show(pilots, "chat", (1920, 1080))
     app = pilot.app
-    stage(app, pilot.clock, puzzle=puzzle)
-    pilot.settle()
     assert app.surface is not None
     whole = [fit.name for fit in app.type.report if fit.name.startswith("chat-message:")]
     from gardiens.ui.screens.play import PuzzleScreen

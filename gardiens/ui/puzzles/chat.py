@@ -50,12 +50,12 @@ def _seen(fit: TextFit, clip: pygame.Rect) -> TextFit:
 class ReactionButton(Button):
     """A reaction to choose; all reactions share one text size so none looks less important."""
 
+    contained = True
+
     def __init__(self, name: str, rect: pygame.Rect, label: str, *, size: int, icon: str, selected: bool,
                  on_tap: Callable[[], None]) -> None:
         super().__init__(name, rect, label, icon=icon, selected=selected, on_tap=on_tap)
         self.size = size
-
-    contained = True
 
     def appearance(self, app: Canvas) -> Hashable | None:
         return self.appearance_of(app, self.size)
