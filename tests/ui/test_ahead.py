@@ -82,29 +82,37 @@ def test_a_puzzle_prepared_on_the_map_opens_without_setting_any_text(
     assert rendered == []
 
 
-def test_every_puzzle_of_a_whole_mission_opens_with_the_texts_prepared_for_it(
-    pilots: list[Pilot], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    # GIVEN the mission a kiosk plays by default, at 1920×1080, by a team that reads each
-    # screen long enough for everything to be prepared ahead
+def _texts_set_by_taps(pilots: list[Pilot], monkeypatch: pytest.MonkeyPatch) -> tuple[Mission, list[tuple[str, list[str]]]]:
+    """The mission a kiosk plays by default, played to the end at 1920×1080 by a team that reads
+    each screen long enough for everything to be prepared ahead; and each of its taps with the
+    texts it set (but the countdown, whose second may have fallen meanwhile)."""
     folder = SCENARIOS / "infox"
     mission = load(folder / "scenario.yaml")
     pilot = Pilot.launch({mission.id: mission}, mission_dirs={mission.id: folder}, size=(1920, 1080))
     pilots.append(pilot)
     rendered = count_renders(pilot.app, monkeypatch)
-    opened: dict[str, list[str]] = {}
+    taps: list[tuple[str, list[str]]] = []
     tap = pilot.tap
 
     def noted(target: Any, **options: Any) -> None:
         rendered.clear()
         tap(target, **options)
-        if isinstance(target, str) and target.startswith("tile:"):
-            # (but the countdown, whose second may have fallen meanwhile)
-            opened[target] = [line for line in rendered if not re.fullmatch(r"\d+:\d\d", line)]
+        if isinstance(target, str):
+            taps.append((target, [line for line in rendered if not re.fullmatch(r"\d+:\d\d", line)]))
 
     monkeypatch.setattr(pilot, "tap", noted)
-    # WHEN it plays to the end
     play_to_win(pilot, mission, mission.ages[0], mission.language, read=lambda: drain(pilot))
+    return mission, taps
+
+
+def test_every_puzzle_of_a_whole_mission_opens_with_the_texts_prepared_for_it(
+    pilots: list[Pilot], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # GIVEN the mission a kiosk plays by default, at 1920×1080, by a team that reads each
+    # screen long enough for everything to be prepared ahead
+    # WHEN it plays to the end
+    mission, taps = _texts_set_by_taps(pilots, monkeypatch)
+    opened = {target: texts for target, texts in taps if target.startswith("tile:")}
     # THEN each puzzle opened from the map set no text of its own: what was prepared for the
     # first ones was still kept when the last ones opened
     assert len(opened) == len(mission.puzzles)
@@ -114,25 +122,10 @@ def test_every_puzzle_of_a_whole_mission_opens_with_the_texts_prepared_for_it(
 def test_every_page_a_team_turns_to_was_prepared_with_its_puzzle(
     pilots: list[Pilot], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # GIVEN the mission a kiosk plays by default, at 1920×1080, whose feed of posts takes two
-    # pages, played by a team that reads each screen long enough for everything to be prepared
-    folder = SCENARIOS / "infox"
-    mission = load(folder / "scenario.yaml")
-    pilot = Pilot.launch({mission.id: mission}, mission_dirs={mission.id: folder}, size=(1920, 1080))
-    pilots.append(pilot)
-    rendered = count_renders(pilot.app, monkeypatch)
-    turned: list[list[str]] = []
-    tap = pilot.tap
-
-    def noted(target: Any, **options: Any) -> None:
-        rendered.clear()
-        tap(target, **options)
-        if target in ("page-next", "page-previous"):
-            turned.append([line for line in rendered if not re.fullmatch(r"\d+:\d\d", line)])
-
-    monkeypatch.setattr(pilot, "tap", noted)
-    # WHEN it plays to the end
-    play_to_win(pilot, mission, mission.ages[0], mission.language, read=lambda: drain(pilot))
+    # GIVEN the mission a kiosk plays by default, whose feed of posts takes two pages at 1920×1080
+    # WHEN a team that reads each screen plays it to the end
+    _mission, taps = _texts_set_by_taps(pilots, monkeypatch)
+    turned = [texts for target, texts in taps if target in ("page-next", "page-previous")]
     # THEN each page it turned to set no text of its own: its posts were drawn ahead, off screen
     assert turned
     assert turned == [[] for _ in turned]
