@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+import pygame
 import pytest
 
 from gardiens.testing.pilot import Pilot
@@ -45,3 +46,28 @@ def test_sorting_a_post_lays_the_feed_out_without_measuring_its_posts_again(
     app.change_settings(replace(app.settings, text_step=app.settings.text_step + 1))
     pilot.settle()
     assert set(measured) == {p.id for p in view.puzzle.posts}
+
+
+def test_a_feed_on_several_pages_shows_its_page_number_between_its_page_buttons(pilots: list[Pilot]) -> None:
+    # GIVEN the default mission's feed, whose posts take two pages at 1920×1080
+    folder = SCENARIOS / "infox"
+    mission = load(folder / "scenario.yaml")
+    puzzle = next(p.id for p in mission.puzzles if p.type == "feed")
+    pilot = Pilot.launch({mission.id: mission}, mission_dirs={mission.id: folder}, size=(1920, 1080), language="fr")
+    pilots.append(pilot)
+    app = pilot.app
+    stage(app, pilot.clock, puzzle=puzzle)
+    pilot.settle()
+    view = app.top.view
+    assert isinstance(view, FeedView) and view.pages == 2
+    # WHEN the screen is on show
+    surface = app.surface
+    assert surface is not None
+    back = next(w.rect for w in app.top.widgets if w.name == "page-previous")
+    suite = next(w.rect for w in app.top.widgets if w.name == "page-next")
+    between = pygame.Rect(back.x, back.bottom, back.w, suite.y - back.bottom)
+    # THEN « 1 / 2 » is drawn there in the soft ink, over the feed's tray
+    ink = app.palette.ink_soft[:3]
+    inked = sum(surface.get_at((x, y))[:3] == ink for x in range(between.x, between.right)
+                for y in range(between.y, between.bottom))
+    assert inked > 100

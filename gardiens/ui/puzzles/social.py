@@ -322,12 +322,13 @@ class PostPages(PuzzleView):
     def page_span(self) -> int:
         return self.pages
 
-    def draw(self, surface: pygame.Surface) -> None:
+    def draw_over(self, surface: pygame.Surface) -> None:
+        # Over the widgets: a feed's tray lies under its page buttons and would hide it.
         if self.pages > 1:
             page_number(surface, self.app, self.nav, self.page, self.pages)
 
     def backdrop(self) -> Hashable | None:
-        # What `draw` paints: the page number by the page buttons.
+        # What `draw_over` paints: the page number by the page buttons.
         return (self.page, self.pages, tuple(self.nav))
 
 
