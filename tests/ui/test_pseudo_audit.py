@@ -25,13 +25,15 @@ HERE = Path(__file__).name
 def test_every_text_of_every_mission_comes_through_a_translation() -> None:
     # GIVEN every bundled mission
     missions = load_library()
-    # WHEN each screen and each puzzle (with its pop-ups) is drawn in qps at one size and text size
+    # WHEN each screen and each puzzle (with its pop-ups) is drawn in qps at one size, text size
+    # and spacing, with motion (which texts are drawn does not depend on how they are spaced)
     started = time.perf_counter()
-    result = run_audit(missions, languages=(PSEUDO_LANGUAGE,), sizes=((1280, 800),), steps=(0,))
+    result = run_audit(missions, languages=(PSEUDO_LANGUAGE,), sizes=((1280, 800),), steps=(0,),
+                       spacings=("normal",), motions=("normal",))
     seconds = time.perf_counter() - started
     # THEN every puzzle of every mission, and every screen some mission can show, was drawn
     scenes = plan({mid: mission for mid, (mission, _) in missions.items()}, languages=(PSEUDO_LANGUAGE,),
-                  sizes=((1280, 800),), steps=(0,))
+                  sizes=((1280, 800),), steps=(0,), spacings=("normal",), motions=("normal",))
     drawn = set(scenes) - set(result.skipped)
     assert result.renders == len(drawn), seconds
     for mid, (mission, _) in missions.items():
