@@ -15,7 +15,6 @@ from gardiens.core.library import load_library
 from gardiens.testing.audit import (
     ALL_SCREENS,
     FINDING_KINDS,
-    AuditResult,
     Finding,
     Problem,
     Scene,
@@ -200,26 +199,10 @@ SUITE_COVERAGE: tuple[tuple[str, tuple[int, int], int, Spacing], ...] = (
     ("fr", (1280, 800), 0, "normal"), ("en", (1280, 800), 0, "normal"), ("fr", (1280, 800), 2, "normal"),
     ("en", (1280, 800), 0, "wide"), ("fr", (1280, 800), 0, "wide"), ("en", (1280, 800), 2, "wide"),
     ("fr", (1280, 800), 2, "wide"), ("fr", (1920, 1080), 2, "wide"), ("en", (1920, 1080), 2, "wide"))
-@pytest.fixture(scope="module")
-def bundled_audit() -> AuditResult:
-    result = AuditResult()
-    library = load_library()
-    for language, size, step, spacing in SUITE_COVERAGE:
-        # Reduced motion moves nothing of a layout: what stands still is the test below's.
-        part = run_audit(library, languages=(language,), sizes=(size,), steps=(step,), spacings=(spacing,),
-                         motions=("normal",))
-        result.findings += part.findings
-        result.renders += part.renders
-        result.skipped += part.skipped
-        result.seconds += part.seconds
-    return result
 
 
-def test_the_audit_covers_every_screen_and_puzzle_of_every_bundled_mission(bundled_audit: AuditResult) -> None:
+def test_the_audit_plans_every_screen_and_puzzle_of_every_bundled_mission() -> None:
     library = load_library()
-    seen = {(f.scene.mission, f.scene.puzzle) for f in bundled_audit.findings}
-    assert bundled_audit.renders > 0 and seen <= {("", "")} | {
-        (mid, pid) for mid, (mission, _path) in library.items() for pid in ("", *(p.id for p in mission.puzzles))}
     planned = plan({mid: mission for mid, (mission, _path) in library.items()}, languages=("fr",),
                    sizes=((1280, 800),), steps=(0,), spacings=("normal",))
     assert {(s.mission, s.puzzle) for s in planned if s.screen == "puzzle"} == {
@@ -227,10 +210,17 @@ def test_the_audit_covers_every_screen_and_puzzle_of_every_bundled_mission(bundl
     assert {s.screen for s in planned} == set(ALL_SCREENS)
 
 
-@pytest.mark.parametrize("screen", ALL_SCREENS)
-def test_every_bundled_screen_has_no_finding(bundled_audit: AuditResult, screen: str) -> None:
-    groups = [g for g in group_findings(bundled_audit.findings) if g.screen == screen]
-    assert not groups, [(g.kind, g.mission, g.puzzle, g.subject, g.other, g.detail) for g in groups[:40]]
+# One test a setting, so that the suite's workers share them.
+@pytest.mark.parametrize(("language", "size", "step", "spacing"), SUITE_COVERAGE,
+                         ids=[f"{lang}-{w}x{h}-{step}-{spacing}" for lang, (w, h), step, spacing in SUITE_COVERAGE])
+def test_no_bundled_screen_has_a_finding(language: str, size: tuple[int, int], step: int, spacing: Spacing) -> None:
+    library = load_library()
+    # Reduced motion moves nothing of a layout: what stands still is a test of its own (below).
+    result = run_audit(library, languages=(language,), sizes=(size,), steps=(step,), spacings=(spacing,),
+                       motions=("normal",))
+    assert result.renders > 0
+    groups = group_findings(result.findings)
+    assert not groups, [(g.screen, g.kind, g.mission, g.puzzle, g.subject, g.other, g.detail) for g in groups[:40]]
 
 
 @pytest.mark.parametrize("reduced", [False, True])
