@@ -262,11 +262,11 @@ def _playthrough_frames(read_seconds: float, size: tuple[int, int] = SIZE) -> tu
         shown[0] += 1
         update(*args)
 
-    def timed(dt: float | None = None) -> bool:
+    def timed(dt: float | None = None, *, draw: bool = True) -> bool:
         before = shown[0]
         screen = pilot.screen
         start, cpu = time.perf_counter(), time.thread_time()
-        animating = step(dt)
+        animating = step(dt, draw=draw)
         if shown[0] != before and counting[0]:
             times.wall.append((time.perf_counter() - start) * 1000)
             times.cpu.append((time.thread_time() - cpu) * 1000)

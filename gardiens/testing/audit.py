@@ -296,8 +296,9 @@ def _targets(widgets: Iterable[Widget]) -> Iterator[Widget]:
 
 
 def _settle(pilot: Pilot) -> None:
+    # Undrawn: `look` draws the settled screen, and only its texts and targets are inspected.
     for _ in range(SETTLE_STEPS):
-        if not pilot.app.step(SETTLE_STEP):
+        if not pilot.app.step(SETTLE_STEP, draw=False):
             return
 
 

@@ -234,8 +234,9 @@ class App(SessionSide):
             if seconds is not None and time.monotonic() - started >= seconds:
                 break
 
-    def step(self, dt: float | None = None) -> bool:
-        """One frame: input, session clock, animation, and a redraw if anything changed.
+    def step(self, dt: float | None = None, *, draw: bool = True) -> bool:
+        """One frame: input, session clock, animation, and a redraw if anything changed (unless
+        `draw` is False: the layout audit lets a scene settle, then draws it once).
 
         Returns whether an animation is running (the loop then ticks faster).
         """
@@ -270,8 +271,9 @@ class App(SessionSide):
             self._guard(self.speech.update)
         if self.music is not None:
             self._guard(self.music.follow, self.mood(), dt)
-        self.frame.paint(animating, self._guard, started,
-                         self.ahead if self.loaded and not self.pictures_only else None)
+        if draw:
+            self.frame.paint(animating, self._guard, started,
+                             self.ahead if self.loaded and not self.pictures_only else None)
         return animating
 
     def _guard(self, action: Callable[..., Any], *args: Any) -> Any:
