@@ -191,12 +191,13 @@ def test_the_command_refuses_an_unknown_mission(capsys: pytest.CaptureFixture[st
 
 # The in-suite coverage of the audit: every screen and every puzzle of every bundled mission, in
 # both languages at the tightest size (1280×800, where the floors weigh most against the layout)
-# and in French with the largest text; the CLI keeps the whole matrix.
+# and in French with the largest text; the CLI keeps the whole matrix. French at the first text
+# size is the reduced-motion test's (below), which inspects the same layouts.
 # Wide spacing: both languages at 1280x800, and with the largest text at both sizes (the tightest
 # fit of every screen). `gardiens audit` with no option renders the whole matrix (both spacings,
 # every step, both sizes and languages) and finds nothing either.
 SUITE_COVERAGE: tuple[tuple[str, tuple[int, int], int, Spacing], ...] = (
-    ("fr", (1280, 800), 0, "normal"), ("en", (1280, 800), 0, "normal"), ("fr", (1280, 800), 2, "normal"),
+    ("en", (1280, 800), 0, "normal"), ("fr", (1280, 800), 2, "normal"),
     ("en", (1280, 800), 0, "wide"), ("fr", (1280, 800), 0, "wide"), ("en", (1280, 800), 2, "wide"),
     ("fr", (1280, 800), 2, "wide"), ("fr", (1920, 1080), 2, "wide"), ("en", (1920, 1080), 2, "wide"))
 
@@ -236,7 +237,7 @@ def test_what_moves_on_its_own_is_found_unless_motion_is_reduced(launch: Callabl
     assert bool(moving) is not reduced
 
 
-def test_with_reduced_motion_no_bundled_screen_moves_on_its_own() -> None:
+def test_with_reduced_motion_no_bundled_screen_moves_on_its_own_or_has_a_finding() -> None:
     result = run_audit(load_library(), languages=("fr",), sizes=((1280, 800),), steps=(0,),
                        spacings=("normal",), motions=("reduced",))
     assert result.renders > 0
