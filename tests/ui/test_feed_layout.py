@@ -18,17 +18,23 @@ from .conftest import load
 SCENARIOS = Path(__file__).resolve().parents[2] / "scenarios"
 
 
-def test_sorting_a_post_lays_the_feed_out_without_measuring_its_posts_again(
-        pilots: list[Pilot], monkeypatch: pytest.MonkeyPatch) -> None:
-    # GIVEN the default mission's feed on show
+def _default_feed(pilots: list[Pilot]) -> Pilot:
+    """A kiosk showing the default mission's feed at 1920×1080, in French, settled."""
     folder = SCENARIOS / "infox"
     mission = load(folder / "scenario.yaml")
     puzzle = next(p.id for p in mission.puzzles if p.type == "feed")
     pilot = Pilot.launch({mission.id: mission}, mission_dirs={mission.id: folder}, size=(1920, 1080), language="fr")
     pilots.append(pilot)
-    app = pilot.app
-    stage(app, pilot.clock, puzzle=puzzle)
+    stage(pilot.app, pilot.clock, puzzle=puzzle)
     pilot.settle()
+    return pilot
+
+
+def test_sorting_a_post_lays_the_feed_out_without_measuring_its_posts_again(
+        pilots: list[Pilot], monkeypatch: pytest.MonkeyPatch) -> None:
+    # GIVEN the default mission's feed on show
+    pilot = _default_feed(pilots)
+    app = pilot.app
     measured: list[str] = []
     height = FeedView.post_height
     monkeypatch.setattr(FeedView, "post_height",
@@ -50,14 +56,8 @@ def test_sorting_a_post_lays_the_feed_out_without_measuring_its_posts_again(
 
 def test_a_feed_on_several_pages_shows_its_page_number_between_its_page_buttons(pilots: list[Pilot]) -> None:
     # GIVEN the default mission's feed, whose posts take two pages at 1920×1080
-    folder = SCENARIOS / "infox"
-    mission = load(folder / "scenario.yaml")
-    puzzle = next(p.id for p in mission.puzzles if p.type == "feed")
-    pilot = Pilot.launch({mission.id: mission}, mission_dirs={mission.id: folder}, size=(1920, 1080), language="fr")
-    pilots.append(pilot)
+    pilot = _default_feed(pilots)
     app = pilot.app
-    stage(app, pilot.clock, puzzle=puzzle)
-    pilot.settle()
     view = app.top.view
     assert isinstance(view, FeedView) and view.pages == 2
     # WHEN the screen is on show
