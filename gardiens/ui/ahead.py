@@ -61,8 +61,10 @@ LETTERS = (
     "EAISNRTOLUDCMPÉVQFBGHJÀXÈYÊZÇÔÙÂÛÎŒKW"
     "0123456789 ,.;:!?'’«»\"()-–—…/%+=#@\u202f\u00a0"
 )
-# Letters loaded per slice: about a millisecond at body size.
-LETTERS_PER_SLICE = 12
+# Letters loaded at a time, until a slice has taken SLICE_SECONDS (large letters cost several
+# times what small ones do: a fixed dozen took 2 to 4 ms at 1920×1080).
+LETTERS_AT_ONCE = 3
+SLICE_SECONDS = 0.001
 # Seconds the attract screen has been waiting before memory is tidied (not while a team arrives).
 TIDY_AFTER = 2.0
 # Seconds without a touch, in a frame that draws nothing, before what a change of setting left in
@@ -140,7 +142,9 @@ class Ahead:
         Jobs go in the order planned (what the next tap is surest to open first): each slice is
         the first job's that can run. A job waiting on the worker is passed over until the next
         frame; in a frame that drew something (`quiet` false), slices announced as heavy are
-        left for a later frame.
+        left for a later frame, and so is a slice that would not fit in what is left of `budget`
+        if it took as long as the job's last one (the frame of an animation is then not held up
+        past its share).
         """
         start = time.perf_counter()
         if not self._tuned:
@@ -158,10 +162,11 @@ class Ahead:
                 job = next((job for job in jobs if job not in passed), None)
                 if job is None:
                     break
-                if job.waits or (job.heavy and not quiet):
+                if job.waits or (not quiet and (job.heavy or job.took > budget - (time.perf_counter() - start))):
                     job.waits = False
                     passed.add(job)
                     continue
+                began = time.perf_counter()
                 try:
                     said = next(job.slices)
                 except StopIteration:
@@ -176,6 +181,7 @@ class Ahead:
                     continue
                 job.heavy = said == HEAVY
                 job.waits = said == WAIT
+                job.took = time.perf_counter() - began
         finally:
             app.preparing = False
             app.type.report = report
@@ -370,10 +376,12 @@ class Ahead:
         done = self._loaded.get(key, 0)
         font = typesetter.font(size, bold)
         while done < len(letters):
-            chunk = letters[done:done + LETTERS_PER_SLICE]
-            font.size(chunk)
-            font.render(chunk, True, (0, 0, 0))
-            done += len(chunk)
+            began = time.perf_counter()
+            while done < len(letters) and time.perf_counter() - began < SLICE_SECONDS:
+                chunk = letters[done:done + LETTERS_AT_ONCE]
+                font.size(chunk)
+                font.render(chunk, True, (0, 0, 0))
+                done += len(chunk)
             self._loaded[key] = done
             yield None
 
@@ -598,9 +606,11 @@ def _alphabet(size: int) -> str:
 class _Job:
     """A job's slices, and what it said of its next one."""
 
-    __slots__ = ("heavy", "slices", "waits")
+    __slots__ = ("heavy", "slices", "took", "waits")
 
     def __init__(self, slices: Job) -> None:
         self.slices = slices
         self.heavy = False
         self.waits = False
+        # How long its last slice took (seconds).
+        self.took = 0.0
