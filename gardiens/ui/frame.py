@@ -649,18 +649,36 @@ class Frame:
         surface = app.surface
         if surface is None:
             return
+        top = app.top
+        if top is not None and top.overlay and len(app.stack) > 1 and not self.under_kept():
+            # The screens under the overlay are not kept as drawn: drawn whole, and kept.
+            self.draw(changed=False)
+            pygame.display.flip()
+            return
         areas = [area.clip(surface.get_rect()) for area in areas]
         # The texts' report stays the last whole redraw's (a clipped one may skip some texts).
         report = app.type.report
         try:
             for area in areas:
                 surface.set_clip(area)
-                self.draw()
+                # Under an overlay, the screens below are copied as kept (see `under_kept`).
+                self.draw(changed=False)
         finally:
             surface.set_clip(None)
             app.type.report = report
         self._keep_touched(areas)
         pygame.display.update(areas)
+
+    def under_kept(self) -> bool:
+        """Whether the screens under the overlay on top are kept as they were last drawn (see
+        `draw`): a finger coming down on one of its buttons then repaints around it alone, over
+        that copy."""
+        stack = self.app.stack
+        first = max((index for index, screen in enumerate(stack) if not screen.overlay), default=0)
+        below = tuple(id(screen) for screen in stack[first:-1])
+        under = self.under
+        return (bool(below) and stack[-1].overlay and under is not None and under[0] == below
+                and not self._missing(under[1]))
 
     def _keep_touched(self, areas: list[pygame.Rect]) -> None:
         """After a tap repainted `areas` of the screen on top, with no finger down: the same areas

@@ -142,12 +142,14 @@ class Input:
         widget = self._target(pos)
         self.press = Press(widget, pos, pos, pid)
         top = self.app.top
-        if top is not None and top.overlay and len(self.app.stack) > 1:
+        if top is not None and top.overlay and len(self.app.stack) > 1 and (
+                widget is None or not self.app.frame.under_kept()):
             self.overlay_touched = True
         elif widget is not None:
             # Only the button's look changes (its face sinks into its shadow): the frame repaints
-            # around it alone, with room for its shadow and focus ring. A card that starts to be
-            # dragged repaints all (see `_pointer_move`).
+            # around it alone, with room for its shadow and focus ring (on an overlay, over the
+            # copy kept of the screens below). A card that starts to be dragged repaints all
+            # (see `_pointer_move`).
             margin = self.app.metrics.px(PRESS_MARGIN)
             self.app.frame.press_changed(widget.rect.inflate(2 * margin, 2 * margin))
         else:
