@@ -503,14 +503,23 @@ class Ahead:
 
     def _right_feedback(self, puzzle: Puzzle, earned: list[str], key: tuple[Any, ...]) -> Job:
         """The feedback a right answer to `puzzle` opens, with the rewards it earns: its verdict
-        worked out by the core's checker from the puzzle's own solution, as the session will."""
+        worked out by the core's checker from the puzzle's own solution, as the session will.
+        Its card is kept drawn for the frames it rises in (see `Frame.keep_card`)."""
         session = self.app.session
         held = session.rewards_values()
         played = session.played(puzzle.id)
         verdict = checkers.check(played, checkers.solution(played, held), held)
         if not verdict.correct:
             return
-        yield from self._screen(lambda: FeedbackPanel(self.app, puzzle, verdict, earned), key)
+        built: list[FeedbackPanel] = []
+
+        def build() -> FeedbackPanel:
+            built.append(FeedbackPanel(self.app, puzzle, verdict, earned))
+            return built[-1]
+
+        yield from self._screen(build, key)
+        yield HEAVY
+        self.app.frame.keep_card(built[-1])
 
     def _puzzle(self, puzzle: Puzzle, key: tuple[Any, ...]) -> Job:
         """A puzzle's screen, set up and drawn off screen, and kept drawn for its tile's tap

@@ -75,6 +75,14 @@ class Rising(Protocol):
     def dim(self, surface: pygame.Surface) -> None:
         """Veil what lies under it."""
 
+    def veil(self, surface: pygame.Surface, lift: int) -> None:
+        """Veil what lies under it around the card `lift` pixels low, where the card does not
+        cover every pixel."""
+
+    def card_look(self) -> Hashable | None:
+        """Everything the card's pixels depend on, or None when it cannot say: a card drawn
+        ahead for a pop-up that looks the same is then copied, not painted (`Frame.keep_card`)."""
+
 
 @runtime_checkable
 class Moving(Protocol):
@@ -141,6 +149,11 @@ class Frame:
         self.risen: Risen | None = None
         self.rise_at: tuple[Rising, pygame.Rect] | None = None
         self._card_buffer: pygame.Surface | None = None
+        # The card of a pop-up prepared ahead (the feedback of a right answer), drawn at rest
+        # for the pop-up a tap opens looking the same (see `keep_card`), with its look; and the
+        # surface it is drawn on.
+        self.kept_card: tuple[Hashable, Risen] | None = None
+        self._kept_card_buffer: pygame.Surface | None = None
         # While no overlay is shown: how the screen on top looked (`look`) when it was last drawn
         # whole, without what lies over it, into the copy kept for an overlay (see `keep_top`);
         # None when that copy holds nothing of it. A whole frame of it drawn since, for whatever
@@ -186,8 +199,9 @@ class Frame:
         self.under = None
         self.kept = self.opened = None
         self.let_go()
-        self._lift_buffer = self._card_buffer = None
+        self._lift_buffer = self._card_buffer = self._kept_card_buffer = None
         self.risen = self.rise_at = None
+        self.kept_card = None
         self.ready.clear()
         self.handed = None
         self._spare = None
@@ -779,17 +793,74 @@ class Frame:
             self.draw_touched()
         return True
 
-    def _draw_card(self, top: Rising, reach: pygame.Rect) -> Risen:
-        """The card of `top` at rest, drawn once on a part of the surface kept for it: a fresh
-        surface the size of the card for each pop-up (6 MB at 1920×1080) cost more than drawing
-        the card, in the frame after the one that opens it."""
+    def keep_card(self, screen: Screen) -> bool:
+        """Draw the card of `screen`, a pop-up prepared ahead and not shown (the feedback of a
+        right answer), at rest on a surface kept for it: the first frame of a pop-up a tap then
+        opens looking the same copies it, and so do the frames it rises in (see `draw_rise`).
+        False when `screen` is no such pop-up or cannot say what its card looks like."""
+        surface = self.app.surface
+        if surface is None or not isinstance(screen, Rising):
+            return False
+        # Its buttons where they are when it rests (a pop-up drawn ahead rose in its own time).
+        screen.place(0)
+        look = screen.card_look()
+        if look is None:
+            return False
+        reach = screen.reach()
+        buffer = self._kept_card_buffer
+        if buffer is None or buffer.get_width() < reach.right or buffer.get_height() < reach.h:
+            buffer = self._kept_card_buffer = pygame.Surface((max(1, reach.right), max(1, reach.h)), 0, surface)
+        # Not kept while it is drawn: a failure leaves none half drawn.
+        self.kept_card = None
+        risen = self._draw_card(screen, reach, buffer)
+        screen.place(0)
+        self.kept_card = (look, risen)
+        return True
+
+    def _card_kept_for(self, top: Rising) -> Risen | None:
+        """The card kept drawn for `top` (see `keep_card`) while it rises, when it looks the
+        same; it is then `top`'s own."""
+        kept = self.kept_card
+        if kept is None or top.lift() <= 0:
+            return None
+        look, risen = kept
+        top.place(0)
+        if risen.reach != top.reach() or top.card_look() != look:
+            return None
+        return Risen(top, risen.card, risen.solid, risen.reach, risen.texts)
+
+    def _rise_first(self, risen: Risen, surface: pygame.Surface) -> None:
+        """The first frame of a pop-up's card rising over the screens below (drawn on `surface`
+        already), from its card kept drawn: the veil, then the card copied where it is now. The
+        same pixels as the pop-up painting itself; the frames after move the same card."""
+        top = risen.screen
+        self.risen = risen
+        lift = top.lift()
+        top.veil(surface, lift)
+        now = risen.reach.move(0, lift)
+        solid = top.opaque(lift)
+        shown = now.clip(surface.get_rect())
+        for band in (pygame.Rect(shown.x, shown.y, shown.w, solid.y - shown.y),
+                     pygame.Rect(shown.x, solid.bottom, shown.w, shown.bottom - solid.bottom)):
+            band = band.clip(shown)
+            if band.h > 0:
+                surface.blit(risen.card, band, band.move(0, -now.y))
+        surface.blit(risen.solid, solid)
+        top.place(lift)
+        self.app.type.report.extend(fit.moved(0, lift) for fit in risen.texts)
+
+    def _draw_card(self, top: Rising, reach: pygame.Rect, buffer: pygame.Surface | None = None) -> Risen:
+        """The card of `top` at rest, drawn once on a part of the surface kept for it (or on
+        `buffer`): a fresh surface the size of the card for each pop-up (6 MB at 1920×1080)
+        cost more than drawing the card, in the frame after the one that opens it."""
         app = self.app
         assert app.surface is not None
         size = (reach.right, reach.h)
-        w, h = max(app.surface.get_width(), size[0]), max(app.surface.get_height(), size[1])
-        buffer = self._card_buffer
-        if buffer is None or buffer.get_width() < w or buffer.get_height() < h:
-            buffer = self._card_buffer = pygame.Surface((w, h), 0, app.surface)
+        if buffer is None:
+            w, h = max(app.surface.get_width(), size[0]), max(app.surface.get_height(), size[1])
+            buffer = self._card_buffer
+            if buffer is None or buffer.get_width() < w or buffer.get_height() < h:
+                buffer = self._card_buffer = pygame.Surface((w, h), 0, app.surface)
         card = buffer.subsurface(pygame.Rect((0, 0), size))
         card.fill(SEE_THROUGH)
         report = app.type.report
@@ -854,7 +925,15 @@ class Frame:
         start = len(app.type.report)
         self.risen = self.rise_at = None
         whole = surface.get_clip() == surface.get_rect()
-        kept = self._draw_top(shown, surface, whole)
+        top = shown[-1] if shown else None
+        card = (self._card_kept_for(top) if whole and isinstance(top, Rising) and top.overlay and len(shown) == 1
+                and self._carried(top) is None else None)
+        if card is not None:
+            self.handed = None
+            self._rise_first(card, surface)
+            kept = False
+        else:
+            kept = self._draw_top(shown, surface, whole)
         if whole and not kept:
             self.let_go()
         if shown and isinstance(shown[-1], Rising) and whole:

@@ -24,7 +24,7 @@ from gardiens.ui.ahead import HEAVY
 from gardiens.ui.assets import Assets
 from gardiens.ui.screens import ending
 from gardiens.ui.screens import scene as scene_module
-from gardiens.ui.screens.play import MapScreen
+from gardiens.ui.screens.play import FeedbackPanel, MapScreen
 from gardiens.ui.sound import Sounds
 from gardiens.ui.widgets.base import Button
 
@@ -149,6 +149,42 @@ def test_the_feedback_of_a_right_answer_opens_with_its_texts_set(
     assert app.state.puzzles[first.id].state.name == "SOLVED"
     # Only the count of puzzles solved, in the bar of the puzzle under the feedback, is new.
     assert rendered == [f"1/{len(mission.puzzles)}"]
+
+
+def test_the_feedback_of_a_right_answer_rises_from_its_card_drawn_ahead(
+    launch: Callable[..., Pilot], mission: Mission, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pilot = launch()
+    to_map(pilot)
+    pilot.settle()
+    app = pilot.app
+    first = next(p for p in mission.puzzles if app.state.puzzles[p.id].state.name == "AVAILABLE")
+    pilot.tap(f"tile:{first.id}")
+    session = app.session
+    enter_answer(pilot, first, checkers.solution(session.played(first.id), session.rewards_values()))
+    drain(pilot)
+    assert app.frame.kept_card is not None
+    painted: list[object] = []
+    paint = FeedbackPanel.paint
+    monkeypatch.setattr(FeedbackPanel, "paint", lambda self, surface, card: (painted.append(self),
+                                                                             paint(self, surface, card)))
+    # WHEN « Valider » opens the feedback
+    pilot.tap("submit")
+    top = app.top
+    assert isinstance(top, FeedbackPanel) and top.lift() > 0 and app.surface is not None
+    # THEN its first frame painted no card, and shows what the pop-up painting itself shows
+    assert top not in painted
+    under = app.frame.under
+    assert under is not None
+    expected = under[1].copy()
+    top.draw(expected)
+    app.frame.draw_above(expected)
+    assert pygame.image.tobytes(app.surface, "RGB") == pygame.image.tobytes(expected, "RGB")
+    painted.clear()
+    # AND the frames it rises in paint none either
+    while top.animating():
+        pilot.advance()
+    assert painted == []
 
 
 def test_a_puzzle_with_a_picture_prepared_on_the_map_opens_without_reading_or_drawing_it(

@@ -887,10 +887,15 @@ class PopUp(ModalScreen[T], ABC):
         self.paint(surface, self.place(lift))
 
     def draw(self, surface: pygame.Surface) -> None:
-        """Veil the screen below, then the card where it is now. The veil (two passes over
+        """Veil the screen below, then the card where it is now."""
+        lift = self.lift()
+        self.veil(surface, lift)
+        self.face(surface, lift)
+
+    def veil(self, surface: pygame.Surface, lift: int) -> None:
+        """Veil the screen below around the card `lift` pixels low. The veil (two passes over
         every pixel, the costliest part of the frame that opens the card) is laid only around
         the rows the card covers whole."""
-        lift = self.lift()
         card = self.opaque(lift)
         screen = surface.get_rect()
         for around in (pygame.Rect(0, 0, screen.w, card.y), pygame.Rect(0, card.bottom, screen.w, screen.h - card.bottom),
@@ -899,7 +904,26 @@ class PopUp(ModalScreen[T], ABC):
             around = around.clip(surface.get_clip())
             if around.w and around.h:
                 self.dim(surface.subsurface(around))
-        self.face(surface, lift)
+
+    def card_look(self) -> Hashable | None:
+        """Everything the card's pixels depend on, or None when it cannot say (see
+        `Frame.keep_card`): a pop-up that can tell says it in `card_content`."""
+        content = self.card_content()
+        if content is None:
+            return None
+        app = self.app
+        looks = []
+        for widget in self.widgets:
+            look = widget.appearance(app)
+            if look is None:
+                return None
+            looks.append((look, widget.name == self.focus and app.show_focus))
+        return (type(self).__qualname__, content, tuple(self.card()), tuple(looks), app.size, app.palette,
+                app.settings, app.language, id(app.words))
+
+    def card_content(self) -> Hashable | None:
+        """What the card says and shows besides its buttons, or None when it cannot say."""
+        return None
 
     def panel(self, surface: pygame.Surface, card: pygame.Rect, *, edge: Color, shadow: Color) -> None:
         card_panel(surface, self.app, card, edge=edge, shadow=shadow, radius=CARD_RADIUS, depth=CARD_DEPTH)
@@ -1072,6 +1096,12 @@ class FeedbackPanel(PopUp[bool]):
             ]
         self.widgets = widgets
         self.focus = "feedback-next" if self.page < count - 1 else "continue"
+
+    def card_content(self) -> Hashable | None:
+        # What it says at its width, the page on show; the « Pourquoi ? » cards are not told.
+        if self.showing_why:
+            return None
+        return (self.verdict.correct, tuple(self._said(self.card().w - self.px(120))), self.page)
 
     def turn_page(self, step: int) -> None:
         self.page = max(0, self.page + step)
