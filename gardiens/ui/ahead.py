@@ -142,9 +142,7 @@ class Ahead:
         Jobs go in the order planned (what the next tap is surest to open first): each slice is
         the first job's that can run. A job waiting on the worker is passed over until the next
         frame; in a frame that drew something (`quiet` false), slices announced as heavy are
-        left for a later frame, and so is a slice that would not fit in what is left of `budget`
-        if it took as long as the job's last one (the frame of an animation is then not held up
-        past its share).
+        left for a later frame.
         """
         start = time.perf_counter()
         if not self._tuned:
@@ -162,11 +160,10 @@ class Ahead:
                 job = next((job for job in jobs if job not in passed), None)
                 if job is None:
                     break
-                if job.waits or (not quiet and (job.heavy or job.took > budget - (time.perf_counter() - start))):
+                if job.waits or (job.heavy and not quiet):
                     job.waits = False
                     passed.add(job)
                     continue
-                began = time.perf_counter()
                 try:
                     said = next(job.slices)
                 except StopIteration:
@@ -181,7 +178,6 @@ class Ahead:
                     continue
                 job.heavy = said == HEAVY
                 job.waits = said == WAIT
-                job.took = time.perf_counter() - began
         finally:
             app.preparing = False
             app.type.report = report
@@ -615,11 +611,9 @@ def _alphabet(size: int) -> str:
 class _Job:
     """A job's slices, and what it said of its next one."""
 
-    __slots__ = ("heavy", "slices", "took", "waits")
+    __slots__ = ("heavy", "slices", "waits")
 
     def __init__(self, slices: Job) -> None:
         self.slices = slices
         self.heavy = False
         self.waits = False
-        # How long its last slice took (seconds).
-        self.took = 0.0

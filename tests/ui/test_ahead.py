@@ -281,30 +281,34 @@ def test_a_heavy_slice_an_animation_put_off_runs_first_at_the_next_quiet_frame(
     assert done[:2] == ["a", "scene"]
 
 
-def test_an_animation_frame_starts_no_slice_that_would_end_past_its_share(
+def test_a_slice_of_letters_ends_once_it_has_taken_a_millisecond(
     launch: Callable[..., Pilot], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     pilot = launch()
-    drain(pilot)
     ahead = pilot.app.ahead
     clock = [0.0]
     monkeypatch.setattr("gardiens.ui.ahead.time.perf_counter", lambda: clock[0])
-    done: list[float] = []
+    font = pilot.app.type.font(90, True)
 
-    def letters() -> Iterator[object]:
-        for _ in range(6):
-            clock[0] += 0.002  # each slice as long as the one before
-            done.append(clock[0])
-            yield None
+    class Slow:
+        """A large font: each three letters take 0.4 ms to render."""
 
-    monkeypatch.setattr(ahead, "_plan", lambda: [letters()])
-    ahead._planned = None
-    # A frame of an animation with 5 ms to give: two slices of 2 ms, not a third past its share.
-    ahead.step(0.005, False)
-    assert done == pytest.approx([0.002, 0.004])
-    # A frame that draws nothing runs slices until its budget is spent, the last one over it.
-    ahead.step(0.005, True)
-    assert done == pytest.approx([0.002, 0.004, 0.006, 0.008, 0.010])
+        def size(self, text: str) -> tuple[int, int]:
+            return font.size(text)
+
+        def render(self, text: str, antialias: bool, color: tuple[int, int, int]) -> pygame.Surface:
+            clock[0] += 0.0004
+            return font.render(text, antialias, color)
+
+    monkeypatch.setattr(pilot.app.type, "font", lambda size, bold=False: Slow())
+    slices = ahead._letters(True, 90)
+    key = (pilot.app.type.family, True, 90)
+    loaded = []
+    for _ in range(3):
+        next(slices)
+        loaded.append(ahead._loaded[key])
+    # Three renders of three letters each, the third ending past the millisecond.
+    assert loaded == [9, 18, 27]
 
 
 def test_the_map_under_a_solve_feedback_is_ready_for_the_tap_that_closes_it(
