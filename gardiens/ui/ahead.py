@@ -62,9 +62,11 @@ LETTERS = (
     "0123456789 ,.;:!?'’«»\"()-–—…/%+=#@\u202f\u00a0"
 )
 # Letters loaded at a time, until a slice has taken SLICE_SECONDS (large letters cost several
-# times what small ones do: a fixed dozen took 2 to 4 ms at 1920×1080).
-LETTERS_AT_ONCE = 3
-SLICE_SECONDS = 0.001
+# times what small ones do: a fixed dozen took 2 to 4 ms at 1920×1080). A frame of an animation
+# is topped up with slices to ANIMATION_FRAME_TARGET, its last slice ending past it: a slice of a
+# millisecond or more put such frames over 4 ms.
+LETTERS_AT_ONCE = 2
+SLICE_SECONDS = 0.0005
 # Seconds the attract screen has been waiting before memory is tidied (not while a team arrives).
 TIDY_AFTER = 2.0
 # Seconds without a touch, in a frame that draws nothing, before what a change of setting left in
