@@ -15,7 +15,7 @@ import pytest
 
 from gardiens.core import checkers
 from gardiens.core.commands import StartSetup
-from gardiens.core.model import Mission
+from gardiens.core.model import Mission, Puzzle
 from gardiens.core.session import Lifecycle
 from gardiens.testing.pilot import Pilot
 from gardiens.testing.scenes import stage
@@ -131,9 +131,9 @@ def test_every_page_a_team_turns_to_was_prepared_with_its_puzzle(
     assert turned == [[] for _ in turned]
 
 
-def test_the_feedback_of_a_right_answer_opens_with_its_texts_set(
-    launch: Callable[..., Pilot], mission: Mission, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def right_answer_entered(launch: Callable[..., Pilot], mission: Mission) -> tuple[Pilot, Puzzle]:
+    """A team on the first puzzle open, its right answer entered and « Valider » not yet
+    touched, with everything prepared ahead."""
     pilot = launch()
     to_map(pilot)
     pilot.settle()
@@ -143,6 +143,14 @@ def test_the_feedback_of_a_right_answer_opens_with_its_texts_set(
     session = app.session
     enter_answer(pilot, first, checkers.solution(session.played(first.id), session.rewards_values()))
     drain(pilot)
+    return pilot, first
+
+
+def test_the_feedback_of_a_right_answer_opens_with_its_texts_set(
+    launch: Callable[..., Pilot], mission: Mission, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pilot, first = right_answer_entered(launch, mission)
+    app = pilot.app
     rendered = count_renders(app, monkeypatch)
     pilot.tap("submit")
     assert pilot.screen == "feedback"
@@ -154,15 +162,8 @@ def test_the_feedback_of_a_right_answer_opens_with_its_texts_set(
 def test_the_feedback_of_a_right_answer_rises_from_its_card_drawn_ahead(
     launch: Callable[..., Pilot], mission: Mission, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    pilot = launch()
-    to_map(pilot)
-    pilot.settle()
+    pilot, _first = right_answer_entered(launch, mission)
     app = pilot.app
-    first = next(p for p in mission.puzzles if app.state.puzzles[p.id].state.name == "AVAILABLE")
-    pilot.tap(f"tile:{first.id}")
-    session = app.session
-    enter_answer(pilot, first, checkers.solution(session.played(first.id), session.rewards_values()))
-    drain(pilot)
     assert app.frame.kept_card is not None
     painted: list[object] = []
     paint = FeedbackPanel.paint
