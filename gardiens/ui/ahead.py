@@ -502,7 +502,8 @@ class Ahead:
     def _right_feedback(self, puzzle: Puzzle, earned: list[str], key: tuple[Any, ...]) -> Job:
         """The feedback a right answer to `puzzle` opens, with the rewards it earns: its verdict
         worked out by the core's checker from the puzzle's own solution, as the session will.
-        Its card is kept drawn for the frames it rises in (see `Frame.keep_card`)."""
+        Its card is kept drawn for the frames it rises in (see `Frame.keep_card`), and the
+        count of puzzles solved it brings is set."""
         session = self.app.session
         held = session.rewards_values()
         played = session.played(puzzle.id)
@@ -518,6 +519,11 @@ class Ahead:
         yield from self._screen(build, key)
         yield HEAVY
         self.app.frame.keep_card(built[-1])
+        # The count of puzzles solved it brings, in the bar of the puzzle under it.
+        top = self.app.top
+        if isinstance(top, PuzzleScreen) and top.puzzle.id == puzzle.id:
+            yield None
+            top.hud.solved_ahead(self._scratch_surface())
 
     def _puzzle(self, puzzle: Puzzle, key: tuple[Any, ...]) -> Job:
         """A puzzle's screen, set up and drawn off screen, and kept drawn for its tile's tap

@@ -62,10 +62,7 @@ class Hud:
         return widgets
 
     def draw(self, surface: pygame.Surface, *, only_timer: bool = False) -> None:
-        s = self.screen
-        app = s.app
-        p = app.palette
-        m = app.metrics
+        app = self.screen.app
         state = app.state
         if state.timer.counts_down:
             remaining = app.session.remaining()
@@ -78,22 +75,34 @@ class Hud:
         for rect, icon, text, hot in pills:
             if out_of_clip(surface, rect):
                 continue
-            fill = p.accent if hot else p.surface
-            ink = p.on_accent if hot else p.ink
-            panel(surface, rect, fill, radius=rect.h // 2, border=p.outline, border_width=m.px(3))
-            image = app.assets.icon(icon, m.px(48), ink)
-            surface.blit(image, image.get_rect(midleft=(rect.x + m.px(20), rect.centery)))
-            box = pygame.Rect(rect.x + m.px(76), rect.y + m.px(6), rect.w - m.px(96), rect.h - m.px(12))
-            app.type.block(surface, text, box, size=m.text("subtitle"), color=ink, bold=True, align="right",
-                           valign="middle", max_lines=1, name=f"hud-{icon}")
+            self._pill(surface, rect, icon, text, hot)
+
+    def solved_ahead(self, surface: pygame.Surface) -> None:
+        """The progress pill as it reads once the puzzle of this HUD is solved, drawn on
+        `surface` off screen: its text is then set before « Valider » opens the feedback."""
+        self._pill(surface, self.progress, "star", self._progress_text(self.screen.app.state.puzzles, 1), False)
+
+    def _pill(self, surface: pygame.Surface, rect: pygame.Rect, icon: str, text: str, hot: bool) -> None:
+        app = self.screen.app
+        p = app.palette
+        m = app.metrics
+        fill = p.accent if hot else p.surface
+        ink = p.on_accent if hot else p.ink
+        panel(surface, rect, fill, radius=rect.h // 2, border=p.outline, border_width=m.px(3))
+        image = app.assets.icon(icon, m.px(48), ink)
+        surface.blit(image, image.get_rect(midleft=(rect.x + m.px(20), rect.centery)))
+        box = pygame.Rect(rect.x + m.px(76), rect.y + m.px(6), rect.w - m.px(96), rect.h - m.px(12))
+        app.type.block(surface, text, box, size=m.text("subtitle"), color=ink, bold=True, align="right",
+                       valign="middle", max_lines=1, name=f"hud-{icon}")
 
     def pills(self) -> tuple[str, ...]:
         """What its pills show besides the countdown's seconds, which change on their own."""
         return (self._progress_text(self.screen.app.state.puzzles),)
 
     @staticmethod
-    def _progress_text(puzzles: object) -> str:
+    def _progress_text(puzzles: object, more: int = 0) -> str:
+        """« solved/all », with `more` puzzles solved than are now."""
         items = list(getattr(puzzles, "values", dict)())
-        done = sum(1 for p in items if p.state in (PuzzleState.SOLVED, PuzzleState.SKIPPED))
+        done = sum(1 for p in items if p.state in (PuzzleState.SOLVED, PuzzleState.SKIPPED)) + more
         return f"{done}/{len(items)}"
 
