@@ -687,12 +687,17 @@ class Frame:
         """Whether the screens under the overlay on top are kept as they were last drawn (see
         `draw`): a finger coming down on one of its buttons then repaints around it alone, over
         that copy."""
+        shown = self._on_show()
+        below = tuple(id(screen) for screen in shown[:-1])
+        under = self.under
+        return (bool(below) and shown[-1].overlay and under is not None and under[0] == below
+                and not self._missing(under[1]))
+
+    def _on_show(self) -> list[Screen]:
+        """The screens a frame draws: the last one that is not an overlay, and those over it."""
         stack = self.app.stack
         first = max((index for index, screen in enumerate(stack) if not screen.overlay), default=0)
-        below = tuple(id(screen) for screen in stack[first:-1])
-        under = self.under
-        return (bool(below) and stack[-1].overlay and under is not None and under[0] == below
-                and not self._missing(under[1]))
+        return stack[first:]
 
     def _keep_touched(self, areas: list[pygame.Rect]) -> None:
         """After a tap repainted `areas` of the screen on top, with no finger down: the same areas
@@ -881,14 +886,9 @@ class Frame:
         assert app.surface is not None
         app.type.report = []
         surface = app.surface
-        stack = app.stack
-        first = 0
-        for index, screen in enumerate(stack):
-            if not screen.overlay:
-                first = index
-        if not stack:
+        if not app.stack:
             surface.blit(self.background(), (0, 0))
-        shown = stack[first:]
+        shown = self._on_show()
         if len(shown) > 1 and shown[-1].overlay:
             # An overlay's tween redraws only the overlay: what lies under it is kept from the
             # last real change, so a sliding panel costs one blit, not a whole screen.
